@@ -1,0 +1,104 @@
+"""Policy checks of an appraisal run, returned as Issues that point to sheet rows."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from opsbook.appraisal import codes  # noqa: F401  (registers the appraisal issue codes)
+from opsbook.core.issues import Issue
+
+
+def _row(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def self_rated_as_other(rows: pd.DataFrame) -> list[Issue]:
+    """Ratings of oneself entered as superior or peer: left out, an error."""
+    return [
+        Issue("self-rated-as-other", "error", sheet="Scores", row=_row(row), field="rater_role",
+              value=rater, params={"role": role})
+        for row, rater, role in zip(rows.index, rows["rater_id"], rows["rater_role"])
+    ]
+
+
+def duplicate_ratings(rows: pd.DataFrame, kept: np.ndarray, differs: np.ndarray) -> list[Issue]:
+    """The same rater, role, employee and indicator twice: the last row counts. An error when
+    the scores differ (which one is meant is unclear), a warning when they are equal."""
+    return [
+        Issue("duplicate-rating", "error" if diff else "warning", sheet="Scores", row=_row(row),
+              field="score", value=value,
+              params={"rater": rater, "role": role, "employee": employee,
+                      "indicator": indicator, "other": _row(other)})
+        for row, rater, role, employee, indicator, value, other, diff in zip(
+            rows.index, rows["rater_id"], rows["rater_role"], rows["employee_id"],
+            rows["indicator_id"], rows["score"], kept, differs)
+    ]
+
+
+def no_scores(employees: pd.DataFrame, mask: np.ndarray) -> list[Issue]:
+    """Employees nobody scored: not graded, a warning (they may have joined late)."""
+    rows = employees[mask]
+    return [
+        Issue("no-scores", "warning", sheet="Employees", row=_row(row), field="employee_id",
+              value=emp)
+        for row, emp in zip(rows.index, rows["employee_id"])
+    ]
+
+
+def peers_below_minimum(
+    employees: pd.DataFrame, count: np.ndarray, mask: np.ndarray, minimum: int
+) -> list[Issue]:
+    """Employees with some peer ratings, but fewer than ``min_peers``: peers left out."""
+    rows = employees[mask]
+    return [
+        Issue("peers-below-minimum", "warning", sheet="Employees", row=_row(row),
+              field="employee_id", value=emp, params={"count": int(n), "minimum": minimum})
+        for row, emp, n in zip(rows.index, rows["employee_id"], count[mask])
+    ]
+
+
+def forced_distribution(
+    grades: pd.Series, caps: dict[str, float], known: list[str]
+) -> list[Issue]:
+    """Grades given to a larger share of the graded employees than ``max_share_<grade>``."""
+    issues = []
+    graded = grades.dropna()
+    counts = graded.value_counts()
+    lookup = {str(g).casefold(): g for g in known}
+    for key, cap in caps.items():
+        grade = lookup.get(key.casefold())
+        if grade is None:
+            issues.append(Issue(
+                "invalid-setting", "warning", sheet="Settings", field=f"max_share_{key}",
+                value=cap, params={"detail": f"there is no grade '{key}' in the Grades table",
+                                   "detail_zh": f"等级表中没有等级“{key}”"}))
+            continue
+        count, scored = int(counts.get(grade, 0)), len(graded)
+        allowed = math.floor(cap * scored + 1e-9)
+        if count > allowed:
+            issues.append(Issue(
+                "forced-distribution", "warning", sheet="Settings", field=f"max_share_{key}",
+                value=cap, params={"grade": grade, "count": count, "scored": scored,
+                                   "share": f"{count / scored:.0%}", "maximum": f"{cap:.0%}",
+                                   "allowed": allowed}))
+    return issues
+
+
+def bonus_over_budget(bonus: pd.Series, budget: float | None) -> list[Issue]:
+    """The bonuses add up to more than ``bonus_budget``."""
+    if budget is None:
+        return []
+    total = float(np.nansum(bonus.to_numpy(dtype=float)))
+    if total <= budget + 1e-6:
+        return []
+    return [Issue("bonus-over-budget", "warning", sheet="Settings", field="bonus_budget",
+                  value=round(total, 2),
+                  params={"total": f"{total:,.2f}", "budget": f"{budget:,.2f}",
+                          "excess": f"{total - budget:,.2f}"})]

@@ -1,0 +1,46 @@
+"""Issue codes of appraisal scoring, added to the shared registry when this module is imported."""
+
+from __future__ import annotations
+
+from opsbook.core.messages import CODES, Code
+
+APPRAISAL_CODES: dict[str, Code] = {
+    "no-scores": Code(
+        "data",
+        "Employee {value} has no scores: not graded.",
+        "员工 {value} 没有任何评分:未评定等级。",
+    ),
+    "peers-below-minimum": Code(
+        "data",
+        "Only {count} peer(s) rated employee {value}, below the minimum of {minimum}: the peer "
+        "scores are left out and the other roles' weights re-balanced.",
+        "员工 {value} 仅有 {count} 位同事评分,少于最少 {minimum} 位:不计同事评分,"
+        "其他角色权重重新分配。",
+    ),
+    "self-rated-as-other": Code(
+        "data",
+        "Rater {value} scored themselves with the role '{role}'; a rating of oneself must have "
+        "the role self. The row is left out.",
+        "评分人 {value} 以“{role}”角色给自己评分;给自己的评分角色必须为自评。该行不计入。",
+    ),
+    "duplicate-rating": Code(
+        "data",
+        "Rater {rater} ({role}) scored employee {employee} on indicator {indicator} more than "
+        "once; only row {other} is counted.",
+        "评分人 {rater}({role})对员工 {employee} 的指标 {indicator} 重复评分;只计第 {other} 行。",
+    ),
+    "forced-distribution": Code(
+        "data",
+        "{count} of {scored} employees ({share}) have grade {grade}, more than the maximum "
+        "share of {maximum} ({allowed} employees).",
+        "等级 {grade} 有 {count} 人(共 {scored} 人,占 {share}),超过强制分布上限 {maximum}"
+        "({allowed} 人)。",
+    ),
+    "bonus-over-budget": Code(
+        "data",
+        "The bonuses add up to {total}, {excess} over the budget of {budget}.",
+        "绩效奖金合计 {total},超出预算 {budget} 共 {excess}。",
+    ),
+}
+
+CODES.update(APPRAISAL_CODES)

@@ -1,0 +1,62 @@
+"""Failed cycles in a row, from the History sheet of earlier cycles and this cycle's outcome."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from opsbook.appraisal.grading import assign, outcome_of
+
+HISTORY_COLUMNS = ["employee_id", "cycle", "total", "grade", "outcome"]
+
+#: Outcomes as they may be written in earlier result workbooks.
+OUTCOME_WORDS = {"commend": "commend", "none": "none", "improve": "improve",
+                 "表彰": "commend", "无": "none", "改进面谈": "improve"}
+
+
+def cycle_text(values: pd.Series) -> pd.Series:
+    """Cycles as text; a cycle read as a number (2026.0) becomes "2026"."""
+    number = pd.to_numeric(values, errors="coerce")
+    whole = number.notna() & (number == number.round())
+    text = values.astype("string").str.strip()
+    text = text.where(~whole, number.where(whole).astype("Int64").astype("string"))
+    return text.where(text.notna() & (text != ""), None).astype(object)
+
+
+def earlier_failures(
+    history: pd.DataFrame | None, table: pd.DataFrame, cycle: str, emp_ids: pd.Index
+) -> np.ndarray:
+    """Per employee, how many cycles in a row before ``cycle`` had the outcome improve.
+
+    The cycles are the distinct ones in History that sort before ``cycle`` (all of them when
+    ``cycle`` is blank), in text order. A cycle without a row for the employee, or with another
+    outcome, breaks the run. The outcome is History's own when given, else that of its grade,
+    else that of its total.
+    """
+    runs = np.zeros(len(emp_ids), dtype=np.int64)
+    if history is None or history.empty or not {"employee_id", "cycle"} <= set(history.columns):
+        return runs
+    frame = history.reindex(columns=HISTORY_COLUMNS)
+    frame = frame.assign(cycle=cycle_text(frame["cycle"]))
+    frame = frame[frame["cycle"].notna()]
+    current = str(cycle or "").strip()
+    if current:
+        frame = frame[frame["cycle"] < current]
+    if frame.empty:
+        return runs
+    given = frame["outcome"].astype("string").str.strip().str.casefold().map(OUTCOME_WORDS)
+    by_total = assign(pd.to_numeric(frame["total"], errors="coerce").to_numpy(dtype=float),
+                      table)[2]
+    outcome = (given.astype(object)
+               .fillna(outcome_of(frame["grade"], table).set_axis(frame.index))
+               .fillna(by_total.set_axis(frame.index)))
+    cycles = pd.Index(sorted(frame["cycle"].unique()))
+    emp = emp_ids.get_indexer(frame["employee_id"])
+    known = emp >= 0
+    improve = (outcome == "improve").to_numpy()
+    cells = pd.DataFrame({"emp": emp[known], "cyc": cycles.get_indexer(frame["cycle"][known]),
+                          "improve": improve[known]})
+    cells = cells.drop_duplicates(["emp", "cyc"], keep="last")
+    failed = np.zeros((len(emp_ids), len(cycles)), dtype=bool)
+    failed[cells["emp"].to_numpy(), cells["cyc"].to_numpy()] = cells["improve"].to_numpy()
+    return np.cumprod(failed[:, ::-1], axis=1).sum(axis=1)

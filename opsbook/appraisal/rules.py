@@ -1,0 +1,57 @@
+"""Appraisal rules across rows and sheets: weights, grade bands, the score scale."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import numpy as np
+
+from opsbook.core.book import Book
+from opsbook.core.issues import Issue
+from opsbook.core.rules import numbers, references
+
+
+def weights_add_up(book: Book) -> Iterator[Issue]:
+    """Indicator weights add up to 100 (percent) or to 1.0."""
+    weights = numbers(book["Indicators"], "weight")
+    weights = weights[~np.isnan(weights)]
+    if not len(weights):
+        return
+    total = float(weights.sum())
+    if not (abs(total - 100) < 1e-6 or abs(total - 1) < 1e-9):
+        yield Issue("weights-sum", value=round(total, 6),
+                    params={"detail": "Indicator weights", "detail_zh": "指标权重"},
+                    **book.where("Indicators", "weight"))
+    roles = book.settings
+    role_total = roles.weight_superior + roles.weight_peer + roles.weight_self
+    if abs(role_total - 1) > 1e-6:
+        yield Issue("weights-sum", value=f"{role_total:.0%}",
+                    params={"detail": "Rater-role weights (superior, peer, self)",
+                            "detail_zh": "评分人角色权重(上级、同事、自评)"},
+                    **book.setting_where("weight_superior"))
+
+
+def bands_do_not_overlap(book: Book) -> Iterator[Issue]:
+    """Two grades may not share a minimum score."""
+    grades = book["Grades"]
+    minimum = grades["min_score"]
+    repeated = minimum.notna() & minimum.duplicated(keep="first")
+    for row in grades.index[repeated.to_numpy()]:
+        yield Issue("overlapping-bands", value=minimum.at[row],
+                    **book.where("Grades", "min_score", int(row)))
+
+
+def scores_on_scale(book: Book) -> Iterator[Issue]:
+    """Scores within [scale_min, scale_max] of the settings."""
+    low, high = book.settings.scale_min, book.settings.scale_max
+    scores = book["Scores"]
+    values = numbers(scores, "score")
+    bad = ~np.isnan(values) & ((values < low) | (values > high))
+    expected = {"expected": f"between {low:g} and {high:g}",
+                "expected_zh": f"在 {low:g} 到 {high:g} 之间"}
+    for row in scores.index[bad]:
+        yield Issue("out-of-range", value=scores.at[row, "score"], params=expected,
+                    **book.where("Scores", "score", int(row)))
+
+
+RULES = (references, weights_add_up, bands_do_not_overlap, scores_on_scale)

@@ -1,0 +1,84 @@
+"""The appraisal workbook (绩效考核): sheets and fields as in the standard workbook."""
+
+from __future__ import annotations
+
+from opsbook.appraisal.settings import AppraisalSettings
+from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
+from opsbook.core.spec import Kind, Sheet, choice, choices, ident, number, text
+
+GROUPS = choices(("results", "工作业绩", ("业绩", "work results")),
+                 ("ability", "工作能力", ("能力", "abilities")),
+                 ("attitude", "工作态度", ("态度",)))
+ROLES = choices(("superior", "上级", ("直属上级", "上级领导", "manager", "supervisor")),
+                ("peer", "同事", ("同级", "peers", "colleague")),
+                ("self", "自评", ("本人", "自我评价", "自己")))
+OUTCOMES = choices(("commend", "表彰", ("表彰奖励", "commendation")),
+                   ("none", "无", ("-", "正常")),
+                   ("improve", "改进面谈", ("绩效面谈", "improvement", "improvement interview")))
+
+EMPLOYEES = Sheet("Employees", "Employees", "员工", (
+    EMPLOYEE_ID, NAME, DEPARTMENT,
+    text("position", "Position", "岗位", aliases=("职位",)),
+    ident("manager_id", "Manager ID", "直属上级工号", ref="Employees.employee_id",
+          aliases=("上级工号",)),
+    number("bonus_base", "Bonus Base", "绩效奖金基数", min=0, confidential=True,
+           aliases=("奖金基数",), width=14),
+))
+INDICATORS = Sheet("Indicators", "Indicators", "考核指标", (
+    ident("indicator_id", "Indicator ID", "指标编号", required=True, unique=True),
+    choice("group", "Group", "类别", GROUPS, required=True, aliases=("指标类别",)),
+    text("name", "Indicator", "指标名称", required=True, width=24),
+    number("weight", "Weight", "权重", required=True, min=0, min_exclusive=True),
+    text("description", "Description", "说明", width=40),
+), aliases=("指标", "kpi"))
+SCORES = Sheet("Scores", "Scores", "评分", (
+    employee_ref(required=True),
+    ident("rater_id", "Rater ID", "评分人工号", required=True, aliases=("评分人",)),
+    choice("rater_role", "Rater Role", "评分人角色", ROLES, required=True,
+           aliases=("角色", "评价方式")),
+    ident("indicator_id", "Indicator ID", "指标编号", required=True,
+          ref="Indicators.indicator_id"),
+    number("score", "Score", "分数", required=True, aliases=("得分", "评分")),
+    text("comment", "Comment", "评语", width=30, aliases=("备注",)),
+), aliases=("评分表", "ratings"))
+GRADES = Sheet("Grades", "Grades", "等级", (
+    text("grade", "Grade", "等级", required=True, unique=True),
+    number("min_score", "Minimum Score", "最低分", required=True, aliases=("min score",)),
+    number("bonus_coefficient", "Bonus Coefficient", "奖金系数", min=0, confidential=True),
+    choice("outcome", "Outcome", "结果应用", OUTCOMES, default="none"),
+), required=False, aliases=("等级标准",))
+HISTORY = Sheet("History", "History", "历史考核", (
+    ident("employee_id", "Employee ID", "工号", required=True),
+    text("cycle", "Cycle", "考核周期", required=True),
+    number("total", "Total Score", "总分"),
+    text("grade", "Grade", "等级"),
+    choice("outcome", "Outcome", "结果应用", OUTCOMES),
+), required=False, aliases=("历史", "history"))
+
+
+def _kind() -> Kind:
+    from opsbook.appraisal.rules import RULES
+
+    return Kind(
+        "appraisal", "Performance Appraisal", "绩效考核",
+        (EMPLOYEES, INDICATORS, SCORES, GRADES, HISTORY), AppraisalSettings, RULES,
+        instructions_en=(
+            "Employees: one row per person appraised; Manager ID is the direct superior.",
+            "Indicators: work results, abilities and attitude, with weights adding up to 100.",
+            "Scores: one row per rater and indicator; role is superior, peer or self.",
+            "Grades: the score bands, bonus coefficient and outcome of each grade.",
+            "Settings: cycle, rater-role weights, scale, pass rules; blank means default.",
+            "Validate checks every cell; Calculate adds the Results sheets.",
+        ),
+        instructions_zh=(
+            "员工:每位被考核人一行;直属上级工号填写其直接上级。",
+            "考核指标:工作业绩、工作能力、工作态度三类,权重合计 100。",
+            "评分:每位评分人每个指标一行;角色为上级、同事或自评。",
+            "等级:各等级的最低分、奖金系数和结果应用(表彰/改进面谈)。",
+            "设置:考核周期、上级/同事/自评权重、评分范围等;留空即用默认值。",
+            "点击“校验”检查每个单元格;点击“计算”生成考核结果。",
+        ),
+    )
+
+
+KIND = _kind()

@@ -1,0 +1,87 @@
+"""The attendance workbook (考勤): sheets and fields as in the standard workbook."""
+
+from __future__ import annotations
+
+from opsbook.attendance.settings import AttendanceSettings
+from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
+from opsbook.core.spec import Field, Kind, Sheet, choice, choices, date, ident, text
+
+LEAVE_TYPES = choices(("annual", "年假", ("年休假",)), ("sick", "病假"), ("personal", "事假"),
+                      ("marriage", "婚假"), ("maternity", "产假", ("陪产假",)),
+                      ("bereavement", "丧假"), ("other", "其他"))
+STATUSES = choices(("approved", "已批准", ("批准", "通过", "同意")),
+                   ("pending", "待审批", ("审批中", "未审批")),
+                   ("rejected", "已驳回", ("驳回", "拒绝", "不同意")),
+                   ("cancelled", "已取消", ("取消", "撤销", "canceled")))
+DAY_KINDS = choices(("holiday", "节假日", ("假日", "法定节假日")),
+                    ("workday", "调休上班", ("补班", "上班", "working day")))
+
+
+def _time(id: str, en: str, zh: str, **kw) -> Field:
+    return Field(id, en, zh, "time", width=10, **kw)
+
+
+def _moment(id: str, en: str, zh: str, **kw) -> Field:
+    return Field(id, en, zh, "datetime", width=17, **kw)
+
+
+EMPLOYEES = Sheet("Employees", "Employees", "员工", (EMPLOYEE_ID, NAME, DEPARTMENT))
+HOLIDAYS = Sheet("Holidays", "Holidays", "节假日", (
+    date("date", "Date", "日期", required=True, unique=True),
+    text("name", "Name", "名称", width=16),
+    choice("kind", "Kind", "类型", DAY_KINDS, default="holiday"),
+), required=False)
+CLOCK = Sheet("Clock", "Clock", "打卡记录", (
+    employee_ref(required=True),
+    date("date", "Date", "日期", required=True),
+    _time("check_in", "Check In", "上班打卡", aliases=("签到", "上班时间")),
+    _time("check_out", "Check Out", "下班打卡", aliases=("签退", "下班时间")),
+), aliases=("打卡", "clock records"))
+_APPROVAL = (
+    date("requested_on", "Requested On", "申请日期"),
+    text("approved_by", "Approved By", "审批人"),
+    date("approved_on", "Approved On", "审批日期"),
+    choice("status", "Status", "状态", STATUSES, default="pending"),
+)
+LEAVE = Sheet("Leave", "Leave", "请假", (
+    ident("request_id", "Request ID", "申请编号", required=True, unique=True),
+    employee_ref(required=True),
+    choice("leave_type", "Leave Type", "请假类型", LEAVE_TYPES, required=True),
+    _moment("start", "Start", "开始时间", required=True),
+    _moment("end", "End", "结束时间", required=True),
+    *_APPROVAL,
+), required=False, aliases=("请假申请",))
+OVERTIME = Sheet("Overtime", "Overtime", "加班申请", (
+    ident("request_id", "Request ID", "申请编号", required=True, unique=True),
+    employee_ref(required=True),
+    date("date", "Date", "日期", required=True),
+    _time("start", "Start", "开始时间", required=True),
+    _time("end", "End", "结束时间", required=True),
+    *_APPROVAL,
+), required=False, aliases=("加班",))
+
+
+def _kind() -> Kind:
+    from opsbook.attendance.rules import RULES
+
+    return Kind(
+        "attendance", "Attendance", "考勤",
+        (EMPLOYEES, HOLIDAYS, CLOCK, LEAVE, OVERTIME), AttendanceSettings, RULES,
+        instructions_en=(
+            "Employees: everyone whose attendance is recorded.",
+            "Holidays: public holidays, and weekend days that are working days.",
+            "Clock: one row per employee and day with check-in and check-out times.",
+            "Leave and Overtime: requests; both must be approved before they start.",
+            "Settings: shift times, grace minutes, thresholds; blank means default.",
+        ),
+        instructions_zh=(
+            "员工:需要记录考勤的全部员工。",
+            "节假日:法定节假日,以及周末调休上班的日期。",
+            "打卡记录:每人每天一行,填写上班和下班打卡时间;不得迟到、早退。",
+            "请假、加班申请:须提前办理手续,经批准后方可休假或加班。",
+            "设置:上下班时间、宽限分钟、半天/旷工工时等;留空即用默认值。",
+        ),
+    )
+
+
+KIND = _kind()

@@ -1,0 +1,209 @@
+"""A Book: a workbook read against its kind — typed tables, settings and what reading found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from opsbook.core.headers import normalize
+from opsbook.core.issues import Issue
+from opsbook.core.settings import SettingsModel
+from opsbook.core.spec import Kind
+from opsbook.core.table import RawSheet, Table, empty_frame, match_count, read_table
+
+
+@dataclass
+class Book:
+    """A standard workbook, read.
+
+    ``book["Scores"]`` is the Scores sheet as a DataFrame whose columns are field ids and
+    whose index is the spreadsheet row. ``issues`` holds what reading found; validation adds
+    the rules between sheets.
+    """
+
+    kind: Kind
+    path: str | None
+    lang: str
+    tables: dict[str, Table]
+    settings: Any
+    settings_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    format: str = "xlsx"
+    sheet_names: list[str] = field(default_factory=list)
+
+    def __getitem__(self, sheet_id: str) -> pd.DataFrame:
+        table = self.tables.get(sheet_id)
+        return table.frame if table is not None else empty_frame(self.kind.sheet(sheet_id))
+
+    def __contains__(self, sheet_id: str) -> bool:
+        return sheet_id in self.tables
+
+    @property
+    def file(self) -> str | None:
+        return self.path
+
+    def where(self, sheet_id: str, field_id: str | None = None,
+              row: int | None = None) -> dict[str, Any]:
+        """Location fields for an Issue about a sheet, a column or a cell."""
+        table = self.tables.get(sheet_id)
+        if table is None:
+            return {"file": self.path, "sheet": self.kind.sheet(sheet_id).name(self.lang),
+                    "field": field_id, "row": row}
+        return {"file": self.path, **table.where(field_id, row)}
+
+    def setting_where(self, key: str) -> dict[str, Any]:
+        sheet, cell = self.settings_cells.get(key, (self._settings_sheet_name(), None))
+        return {"file": self.path, "sheet": sheet, "cell": cell, "field": key, "column": key}
+
+    def _settings_sheet_name(self) -> str:
+        return "设置" if self.lang == "zh" else "Settings"
+
+    @property
+    def writable(self) -> bool:
+        return self.format in ("xlsx", "xlsm")
+
+
+SETTINGS_NAMES = ("settings", "设置", "參數", "参数", "设定")
+_KEY_WORDS = {"key", "setting", "参数", "设置项", "键", "项目", "名称"}
+
+
+def _sheet_key(name: str) -> str:
+    return normalize(name)
+
+
+def assign_sheets(raw: list[RawSheet], kind: Kind) -> dict[str, RawSheet]:
+    """Which workbook sheet holds which sheet of the kind: by name, then by headers."""
+    by_name = {_sheet_key(s.name): s for s in raw}
+    assigned: dict[str, RawSheet] = {}
+    used: set[str] = set()
+    for spec in kind.sheets:
+        for name in spec.names():
+            hit = by_name.get(_sheet_key(name))
+            if hit is not None and hit.name not in used:
+                assigned[spec.id] = hit
+                used.add(hit.name)
+                break
+    for spec in kind.sheets:
+        if spec.id in assigned:
+            continue
+        needed = max(2, sum(f.required for f in spec.fields) // 2 + 1)
+        best, score = None, 0
+        for sheet in raw:
+            if sheet.name in used or _sheet_key(sheet.name) in map(normalize, SETTINGS_NAMES):
+                continue
+            found = match_count(sheet.rows, spec)[1]
+            if found > score:
+                best, score = sheet, found
+        if best is not None and score >= needed:
+            assigned[spec.id] = best
+            used.add(best.name)
+    return assigned
+
+
+def kind_score(raw: list[RawSheet], kind: Kind) -> tuple[int, int]:
+    """How well a workbook fits a kind: (sheets found, header fields matched)."""
+    assigned = assign_sheets(raw, kind)
+    fields = sum(match_count(sheet.rows, kind.sheet(sid))[1] for sid, sheet in assigned.items())
+    distinct = sum(1 for sid in assigned if kind.sheet(sid).required)
+    return distinct, fields
+
+
+def detect_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
+    """The kind whose sheets and headers the workbook matches best, or None."""
+    scores = {kid: kind_score(raw, kind) for kid, kind in kinds.items()}
+    best = max(scores, key=lambda k: scores[k])
+    distinct, fields = scores[best]
+    if fields < 3:
+        return None
+    return kinds[best]
+
+
+def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | None,
+                  ) -> tuple[Any, dict[str, tuple[str, str]], list[Issue]]:
+    """Settings from a key/value sheet; bad values are reported and take the default."""
+    from opsbook.core.cells import a1
+
+    values: dict[str, Any] = {}
+    cells: dict[str, tuple[str, str]] = {}
+    issues: list[Issue] = []
+    if raw is not None:
+        for index, row in enumerate(raw.rows):
+            cells_in_row = [(c, v) for c, v in enumerate(row) if v not in ("", None)]
+            if not cells_in_row:
+                continue
+            col, key_text = cells_in_row[0]
+            value = row[col + 1] if col + 1 < len(row) else ""
+            key = model.key_for(key_text)
+            if key is None:
+                text = str(key_text).strip()
+                if text.lower().startswith("max_share_"):
+                    key = text
+                elif value in ("", None) or normalize(text) in _KEY_WORDS:
+                    continue
+                else:
+                    issues.append(Issue("unknown-setting", "warning", file, raw.name,
+                                        a1(index + 1, col + 1), index + 1, value=text))
+                    continue
+            cells[key] = (raw.name, a1(index + 1, col + 2))
+            if value not in ("", None):
+                values[key] = value
+    return validate_settings(model, values, cells, file, issues)
+
+
+def validate_settings(model: type[SettingsModel], values: dict[str, Any],
+                      cells: dict[str, tuple[str, str]], file: str | None,
+                      issues: list[Issue]) -> tuple[Any, dict[str, tuple[str, str]], list[Issue]]:
+    """Validate with pydantic; each bad value is reported at its cell and takes the default."""
+    from pydantic import ValidationError
+
+    from opsbook.core.cells import split
+
+    while True:
+        try:
+            return model.model_validate(values), cells, issues
+        except ValidationError as error:
+            dropped = False
+            for err in error.errors():
+                key = str(err["loc"][0]) if err["loc"] else ""
+                sheet, cell = cells.get(key, (None, None))
+                issues.append(Issue(
+                    "invalid-setting", file=file, sheet=sheet, cell=cell,
+                    row=split(cell)[0] if cell else None, column=key, field=key,
+                    value=values.get(key),
+                    params={"detail": err["msg"], "detail_zh": f"取值无效({err['msg']})"}))
+                dropped |= values.pop(key, None) is not None
+            if not dropped:
+                return model(), cells, issues
+
+
+def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,
+               format: str = "xlsx") -> Book:
+    """Read every sheet of a kind from raw values; issues for what is missing or wrong."""
+    issues: list[Issue] = []
+    assigned = assign_sheets(raw, kind)
+    tables: dict[str, Table] = {}
+    for spec in kind.sheets:
+        sheet = assigned.get(spec.id)
+        if sheet is None:
+            if spec.required:
+                issues.append(Issue("missing-sheet", file=file,
+                                    sheet=f"{spec.en} / {spec.zh}"))
+            continue
+        table, found = read_table(sheet, spec, file=file)
+        issues.extend(found)
+        if table.header_row:
+            tables[spec.id] = table
+            if table.frame.empty and spec.required:
+                issues.append(Issue("empty-sheet", "warning", file, sheet.name))
+    chinese = sum(t.chinese_headers for t in tables.values())
+    english = sum(t.english_headers for t in tables.values())
+    lang = "zh" if chinese > english else "en"
+    settings_raw = next((s for s in raw if _sheet_key(s.name) in map(normalize, SETTINGS_NAMES)),
+                        None)
+    settings, cells, more = read_settings(settings_raw, kind.settings, file)
+    issues.extend(more)
+    return Book(kind=kind, path=file, lang=lang, tables=tables, settings=settings,
+                settings_cells=cells, issues=issues, format=format,
+                sheet_names=[s.name for s in raw])

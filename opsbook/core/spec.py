@@ -1,0 +1,164 @@
+"""Sheet specs: the fields of each sheet with their English and Chinese headers and rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:
+    from opsbook.core.book import Book
+    from opsbook.core.issues import Issue
+    from opsbook.core.settings import SettingsModel
+
+#: Field types; see ``opsbook.core.coerce`` for how each is read.
+TYPES = ("text", "id", "number", "integer", "percent", "date", "time", "datetime", "bool",
+         "choice", "month")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a choice field: the canonical value and its labels."""
+
+    value: str
+    en: str
+    zh: str
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a sheet."""
+
+    id: str
+    en: str
+    zh: str
+    type: str = "text"
+    required: bool = False
+    unique: bool = False
+    choices: tuple[Choice, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False
+    ref: str | None = None  # "Sheet.field" that values must exist in
+    confidential: bool = False
+    aliases: tuple[str, ...] = ()
+    default: str | None = None
+    width: int = 14
+    note_en: str = ""
+    note_zh: str = ""
+
+    def header(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.en, self.zh, self.id, *self.aliases)
+
+    def range_text(self, lang: str) -> str:
+        """The allowed range in words, for messages."""
+        low, high = self.min, self.max
+        if lang == "zh":
+            if low is not None and high is not None:
+                return f"在 {_num(low)} 到 {_num(high)} 之间"
+            if low is not None:
+                return f"{'大于' if self.min_exclusive else '不小于'} {_num(low)}"
+            return f"不大于 {_num(high)}"
+        if low is not None and high is not None:
+            return f"between {_num(low)} and {_num(high)}"
+        if low is not None:
+            return f"{'greater than' if self.min_exclusive else 'at least'} {_num(low)}"
+        return f"at most {_num(high)}"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook kind."""
+
+    id: str
+    en: str
+    zh: str
+    fields: tuple[Field, ...]
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def names(self) -> tuple[str, ...]:
+        return (self.en, self.zh, self.id, *self.aliases)
+
+    def field(self, field_id: str) -> Field:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(field_id)
+
+
+Check = Callable[["Book"], Iterable["Issue"]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A workbook kind: its sheets, settings model and cross-sheet checks."""
+
+    id: str
+    en: str
+    zh: str
+    sheets: tuple[Sheet, ...]
+    settings: type[SettingsModel]
+    checks: tuple[Check, ...] = ()
+    instructions_en: tuple[str, ...] = ()
+    instructions_zh: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def title(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def sheet(self, sheet_id: str) -> Sheet:
+        for s in self.sheets:
+            if s.id == sheet_id:
+                return s
+        raise KeyError(sheet_id)
+
+
+# Common choices, shared by several kinds.
+YES_NO = (
+    Choice("yes", "yes", "是", ("y", "true", "1", "√", "✓", "x", "done", "已完成", "有")),
+    Choice("no", "no", "否", ("n", "false", "0", "×", "未完成", "无")),
+)
+
+
+def text(id: str, en: str, zh: str, **kw) -> Field:
+    return Field(id, en, zh, "text", **kw)
+
+
+def ident(id: str, en: str, zh: str, **kw) -> Field:
+    return Field(id, en, zh, "id", **kw)
+
+
+def number(id: str, en: str, zh: str, **kw) -> Field:
+    return Field(id, en, zh, "number", **kw)
+
+
+def date(id: str, en: str, zh: str, **kw) -> Field:
+    return Field(id, en, zh, "date", width=kw.pop("width", 12), **kw)
+
+
+def choice(id: str, en: str, zh: str, choices: tuple[Choice, ...], **kw) -> Field:
+    return Field(id, en, zh, "choice", choices=choices, **kw)
+
+
+def choices(*items: tuple[str, str] | tuple[str, str, tuple[str, ...]]) -> tuple[Choice, ...]:
+    """Choices from (value, zh) or (value, zh, aliases) pairs; the English label is the value."""
+    out = []
+    for item in items:
+        value, zh = item[0], item[1]
+        aliases = item[2] if len(item) > 2 else ()
+        out.append(Choice(value, value, zh, aliases))
+    return tuple(out)

@@ -1,0 +1,109 @@
+"""Writing sheets with XlsxWriter: one set of styles and one way to write a typed frame."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, Sequence
+
+import pandas as pd
+
+from opsbook.core.spec import Field
+
+HEADER_FILL = "#1F4E78"
+REQUIRED_FILL = "#C00000"
+TITLE_COLOR = "#1F4E78"
+NUMBER_FORMATS = {
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "time": "hh:mm",
+    "percent": "0%",
+    "number": "#,##0.##",
+    "integer": "0",
+    "text": "@",
+    "id": "@",
+}
+FONT = {"font_name": "Microsoft YaHei", "font_size": 10}
+
+
+class Styles:
+    """The formats of one workbook, made once."""
+
+    def __init__(self, workbook: Any):
+        add = workbook.add_format
+        self.title = add({**FONT, "bold": True, "font_size": 16, "font_color": TITLE_COLOR})
+        self.subtitle = add({**FONT, "italic": True, "font_color": "#595959"})
+        self.header = add({**FONT, "bold": True, "font_color": "#FFFFFF", "bg_color": HEADER_FILL,
+                           "border": 1, "text_wrap": True, "valign": "vcenter"})
+        self.required = add({**FONT, "bold": True, "font_color": "#FFFFFF",
+                             "bg_color": REQUIRED_FILL, "border": 1, "text_wrap": True,
+                             "valign": "vcenter"})
+        self.text = add({**FONT})
+        self.wrap = add({**FONT, "text_wrap": True, "valign": "top"})
+        self.bold = add({**FONT, "bold": True})
+        self.by_type = {kind: add({**FONT, "num_format": fmt}) for kind, fmt in
+                        NUMBER_FORMATS.items()}
+        self.decimal = add({**FONT, "num_format": "0.00"})
+
+    def for_field(self, f: Field) -> Any:
+        return self.by_type.get(f.type, self.text)
+
+
+def excel_value(value: Any) -> Any:
+    """A Python or pandas value as something XlsxWriter writes with the right type."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, (pd.Timedelta, dt.timedelta)):
+        return pd.Timedelta(value).total_seconds() / 86400
+    if isinstance(value, dt.time):
+        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def write_cell(ws: Any, row: int, col: int, value: Any, fmt: Any) -> None:
+    """Write one value (0-based row and column) with its format, blanks as formatted blanks."""
+    value = excel_value(value)
+    if value is None:
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(row, col, value, fmt)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, fmt)
+    else:
+        ws.write_string(row, col, str(value), fmt)
+
+
+def write_title(ws: Any, styles: Styles, title: str, subtitle: str, width: int) -> None:
+    ws.set_row(0, 26)
+    ws.write_string(0, 0, title, styles.title)
+    ws.write_string(1, 0, subtitle, styles.subtitle)
+
+
+def write_frame(ws: Any, styles: Styles, frame: pd.DataFrame, start_row: int,
+                formats: Sequence[Any], headers: Sequence[str],
+                header_formats: Sequence[Any] | None = None) -> int:
+    """A header row and the frame's rows below it; returns the row after the last."""
+    for col, text in enumerate(headers):
+        fmt = header_formats[col] if header_formats else styles.header
+        ws.write_string(start_row, col, text, fmt)
+    for r, values in enumerate(frame.itertuples(index=False), start=start_row + 1):
+        for col, value in enumerate(values):
+            write_cell(ws, r, col, value, formats[col])
+    return start_row + 1 + len(frame)

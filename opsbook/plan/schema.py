@@ -1,0 +1,71 @@
+"""The annual operations plan (年度运营计划): sheets and fields as in the standard workbook."""
+
+from __future__ import annotations
+
+from opsbook.core.spec import Field, Kind, Sheet, choice, choices, date, ident, number, text
+from opsbook.plan.settings import PlanSettings
+
+DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase")),
+                     ("down", "越低越好", ("lower", "低", "↓", "decrease")))
+PRIORITIES = choices(("high", "高", ("h", "p1")), ("medium", "中", ("m", "p2", "normal")),
+                     ("low", "低", ("l", "p3")))
+DECISIONS = choices(("accept", "通过", ("同意", "批准")), ("revise", "修改", ("需修改", "退回修改")),
+                    ("reject", "不通过", ("驳回", "拒绝")))
+_ITEM_REF = "Plan.item_id"
+
+PLAN = Sheet("Plan", "Plan", "计划", (
+    ident("item_id", "Item ID", "编号", required=True, unique=True, aliases=("item", "序号")),
+    text("department", "Department", "部门", required=True),
+    text("objective", "Objective", "目标", required=True, width=28),
+    text("kpi", "KPI", "关键指标", required=True, width=22, aliases=("指标", "kpi指标")),
+    text("unit", "Unit", "单位", width=8),
+    choice("direction", "Direction", "方向", DIRECTIONS, default="up"),
+    number("target", "Annual Target", "年度目标值", aliases=("年度目标", "target")),
+    number("q1", "Q1 Target", "一季度目标", aliases=("q1", "第一季度")),
+    number("q2", "Q2 Target", "二季度目标", aliases=("q2", "第二季度")),
+    number("q3", "Q3 Target", "三季度目标", aliases=("q3", "第三季度")),
+    number("q4", "Q4 Target", "四季度目标", aliases=("q4", "第四季度")),
+    number("budget", "Budget", "预算", min=0, confidential=True),
+    text("owner", "Owner", "负责人"),
+    date("start", "Start", "开始日期"),
+    date("end", "End", "结束日期"),
+    choice("priority", "Priority", "优先级", PRIORITIES, default="medium"),
+), aliases=("年度计划", "运营计划", "plan items"))
+ACTUALS = Sheet("Actuals", "Actuals", "执行情况", (
+    ident("item_id", "Item ID", "编号", required=True, ref=_ITEM_REF),
+    Field(
+        "month", "Month", "月份", "month", required=True, width=10),
+    number("actual", "Actual", "实际值", required=True),
+), required=False)
+REVIEW = Sheet("Review", "Review", "审核意见", (
+    ident("item_id", "Item ID", "编号", required=True, ref=_ITEM_REF),
+    text("reviewer", "Reviewer", "审核人"),
+    text("comment", "Comment", "意见", width=36),
+    choice("decision", "Decision", "结论", DECISIONS),
+), required=False)
+
+
+def _kind() -> Kind:
+    from opsbook.plan.rules import RULES
+
+    return Kind(
+        "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
+        RULES,
+        instructions_en=(
+            "Plan: one row per plan item: objective, KPI, annual and quarterly targets, budget.",
+            "Quarterly targets of additive units (amounts, counts) add up to the annual target.",
+            "Actuals: the actual value of each item per month (YYYY-MM).",
+            "Review: the reviewer's comment and decision (accept / revise / reject).",
+            "Settings: year, department, version and status (draft → final).",
+        ),
+        instructions_zh=(
+            "计划:每个计划项一行,填写目标、关键指标、年度及季度目标值、预算和负责人。",
+            "金额、数量等可加总单位的四个季度目标之和应等于年度目标。",
+            "执行情况:按月(YYYY-MM)填写各计划项的实际值。",
+            "审核意见:上级领导的审核意见与结论(通过/修改/不通过)。",
+            "设置:计划年度、部门、版本及状态(草稿→已提交→已审核→定稿)。",
+        ),
+    )
+
+
+KIND = _kind()

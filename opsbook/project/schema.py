@@ -1,0 +1,96 @@
+"""The project workbook (项目管理): sheets and fields as in the standard workbook."""
+
+from __future__ import annotations
+
+from opsbook.core.spec import YES_NO, Field, Kind, Sheet, choice, choices, date, ident, number, text
+from opsbook.project.settings import ProjectSettings
+
+PHASES = choices(("initiation", "启动", ("项目启动", "立项")), ("planning", "规划", ("项目规划", "计划")),
+                 ("execution", "执行", ("项目执行",)), ("monitoring", "监控", ("项目监控",)),
+                 ("closing", "收尾", ("项目收尾", "结项")))
+OPEN_CLOSED = choices(("open", "进行中", ("未关闭", "打开", "开放")),
+                      ("closed", "已关闭", ("关闭", "完成", "已完成", "done")))
+
+
+def _flag(id: str, en: str, zh: str) -> Field:
+    return Field(id, en, zh, "bool", choices=YES_NO, width=10)
+
+
+def _project_ref(**kw) -> Field:
+    return ident("project_id", "Project ID", "项目编号", ref="Projects.project_id", **kw)
+
+
+PROJECTS = Sheet("Projects", "Projects", "项目", (
+    ident("project_id", "Project ID", "项目编号", required=True, unique=True),
+    text("name", "Project", "项目名称", required=True, width=24),
+    text("owner", "Owner", "负责人"),
+    choice("phase", "Phase", "阶段", PHASES, required=True, aliases=("项目阶段",)),
+    text("goal", "Goal", "目标", width=28),
+    text("scope", "Scope", "范围", width=28),
+    date("start", "Baseline Start", "计划开始", required=True),
+    date("finish", "Baseline Finish", "计划完成", required=True),
+    number("budget", "Budget (BAC)", "预算", min=0, aliases=("budget", "bac"), confidential=True),
+    _flag("accepted", "Accepted", "已验收"),
+    _flag("lessons_learned", "Lessons Learned", "经验总结"),
+    _flag("archived", "Archived", "已归档"),
+))
+TASKS = Sheet("Tasks", "Tasks", "任务", (
+    _project_ref(required=True),
+    ident("task_id", "WBS", "任务编号", required=True, aliases=("task id", "wbs编号")),
+    text("name", "Task", "任务名称", required=True, width=24),
+    text("owner", "Owner", "负责人"),
+    date("planned_start", "Planned Start", "计划开始", required=True),
+    date("planned_finish", "Planned Finish", "计划完成", required=True),
+    date("actual_start", "Actual Start", "实际开始"),
+    date("actual_finish", "Actual Finish", "实际完成"),
+    Field("percent_complete", "% Complete", "完成百分比", "percent", min=0, max=1,
+          aliases=("percent complete", "完成率", "进度")),
+    number("planned_cost", "Planned Cost", "计划成本", min=0),
+    number("actual_cost", "Actual Cost", "实际成本", min=0),
+))
+RISKS = Sheet("Risks", "Risks", "风险", (
+    ident("risk_id", "Risk ID", "风险编号", required=True, unique=True),
+    _project_ref(required=True),
+    text("description", "Description", "描述", width=30),
+    Field("probability", "Probability", "可能性", "integer", min=1, max=5),
+    Field("impact", "Impact", "影响", "integer", min=1, max=5),
+    text("owner", "Owner", "负责人"),
+    text("mitigation", "Mitigation", "应对措施", width=30),
+    choice("status", "Status", "状态", OPEN_CLOSED, default="open"),
+), required=False)
+ACTIONS = Sheet("Actions", "Actions", "纠正措施", (
+    ident("action_id", "Action ID", "措施编号", required=True, unique=True),
+    _project_ref(required=True),
+    ident("task_id", "WBS", "任务编号", aliases=("task id",)),
+    text("deviation", "Deviation", "偏差", width=28),
+    text("action", "Action", "措施", width=28),
+    text("owner", "Owner", "负责人"),
+    date("due", "Due", "截止日期"),
+    choice("status", "Status", "状态", OPEN_CLOSED, default="open"),
+), required=False)
+
+
+def _kind() -> Kind:
+    from opsbook.project.rules import RULES
+
+    return Kind(
+        "project", "Project Tracker", "项目管理",
+        (PROJECTS, TASKS, RISKS, ACTIONS), ProjectSettings, RULES,
+        instructions_en=(
+            "Projects: one row per project with its phase, baseline dates and budget (BAC).",
+            "Tasks: the work breakdown (WBS) with planned and actual dates, % complete and costs.",
+            "Risks: probability and impact from 1 to 5, owner and mitigation.",
+            "Actions: a corrective action with an owner for every deviation.",
+            "Settings: status date and SPI/CPI thresholds; blank means default.",
+        ),
+        instructions_zh=(
+            "项目:每个项目一行,填写阶段(启动/规划/执行/监控/收尾)、计划日期和预算。",
+            "任务:任务分解(WBS),填写计划与实际日期、完成百分比、计划与实际成本。",
+            "风险:可能性和影响按 1–5 评分,填写负责人和应对措施。",
+            "纠正措施:对每项偏差制定纠正措施并指定负责人。",
+            "设置:状态日期与 SPI/CPI 阈值;留空即用默认值。",
+        ),
+    )
+
+
+KIND = _kind()
