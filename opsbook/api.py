@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Callable, Iterable, Union
 
 from opsbook.core.book import Book, build_book, detect_kind
 from opsbook.core.issues import Issue, Report
@@ -43,29 +43,48 @@ def load(path: PathLike, kind: str | None = None) -> Book:
     return book
 
 
-def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = None) -> Report:
+def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = None, *,
+             jobs: int = 1, on_file: Callable[[Path], None] | None = None) -> Report:
     """Validate a Book, a file, a folder or several of them; one Report for all.
 
     A file that cannot be read comes back as a Report with one issue, not an exception.
+    ``jobs`` > 1 checks files in that many processes; ``on_file`` is told of each file.
     """
     if isinstance(source, Book):
         return validate_book(source)
     paths = [Path(source)] if isinstance(source, (str, os.PathLike)) else [Path(p) for p in source]
     report = Report()
-    langs = []
+    files: list[Path] = []
     for path, skipped in workbook_files(paths):
         if skipped is not None:
             report.issues.append(skipped)
-            continue
-        try:
-            book = load(path, kind)
-        except NotAWorkbook as error:
-            report.merge(Report(issues=[error.issue], files=[str(path)]))
-            continue
-        langs.append(book.lang)
-        report.merge(validate_book(book))
-    if paths and not report.files and not report.issues:
-        report.issues.append(Issue("not-a-workbook", file=str(paths[0]),
+        else:
+            files.append(path)
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            parts = list(pool.map(validate_file, files, [kind] * len(files)))
+    else:
+        parts = []
+        for path in files:
+            if on_file is not None:
+                on_file(path)
+            parts.append(validate_file(path, kind))
+    for part in parts:
+        report.merge(part)
+    if not files and not report.issues:
+        report.issues.append(Issue("not-a-workbook", file=str(paths[0]) if paths else None,
                                    params={"detail": "no workbook found"}))
+    langs = [part.lang for part in parts if part.readable]
     report.lang = max(set(langs), key=langs.count) if langs else "en"
     return report
+
+
+def validate_file(path: Path, kind: str | None = None) -> Report:
+    """The Report of one file; a file that cannot be read gives a Report with one issue."""
+    try:
+        book = load(path, kind)
+    except NotAWorkbook as error:
+        return Report(issues=[error.issue], files=[str(path)])
+    return validate_book(book)

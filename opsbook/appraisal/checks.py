@@ -11,6 +11,8 @@ import pandas as pd
 from opsbook.appraisal import codes  # noqa: F401  (registers the appraisal issue codes)
 from opsbook.core.issues import Issue
 
+ROLE_ZH = {"superior": "上级", "peer": "同事", "self": "自评"}
+
 
 def _row(value: Any) -> int | None:
     try:
@@ -23,7 +25,7 @@ def self_rated_as_other(rows: pd.DataFrame) -> list[Issue]:
     """Ratings of oneself entered as superior or peer: left out, an error."""
     return [
         Issue("self-rated-as-other", "error", sheet="Scores", row=_row(row), field="rater_role",
-              value=rater, params={"role": role})
+              value=rater, params={"role": role, "role_zh": ROLE_ZH.get(role, role)})
         for row, rater, role in zip(rows.index, rows["rater_id"], rows["rater_role"])
     ]
 
@@ -34,7 +36,8 @@ def duplicate_ratings(rows: pd.DataFrame, kept: np.ndarray, differs: np.ndarray)
     return [
         Issue("duplicate-rating", "error" if diff else "warning", sheet="Scores", row=_row(row),
               field="score", value=value,
-              params={"rater": rater, "role": role, "employee": employee,
+              params={"rater": rater, "role": role, "role_zh": ROLE_ZH.get(role, role),
+                      "employee": employee,
                       "indicator": indicator, "other": _row(other)})
         for row, rater, role, employee, indicator, value, other, diff in zip(
             rows.index, rows["rater_id"], rows["rater_role"], rows["employee_id"],

@@ -21,13 +21,13 @@ APPRAISAL_CODES: dict[str, Code] = {
         "data",
         "Rater {value} scored themselves with the role '{role}'; a rating of oneself must have "
         "the role self. The row is left out.",
-        "评分人 {value} 以“{role}”角色给自己评分;给自己的评分角色必须为自评。该行不计入。",
+        "评分人 {value} 以“{role_zh}”角色给自己评分;给自己的评分角色必须为自评。该行不计入。",
     ),
     "duplicate-rating": Code(
         "data",
         "Rater {rater} ({role}) scored employee {employee} on indicator {indicator} more than "
         "once; only row {other} is counted.",
-        "评分人 {rater}({role})对员工 {employee} 的指标 {indicator} 重复评分;只计第 {other} 行。",
+        "评分人 {rater}({role_zh})对员工 {employee} 的指标 {indicator} 重复评分;只计第 {other} 行。",
     ),
     "forced-distribution": Code(
         "data",

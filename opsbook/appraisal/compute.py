@@ -1,0 +1,239 @@
+"""Appraisal scoring: role-weighted indicator scores, totals, grades, bonus and escalation.
+
+Pure pandas and numpy on frames the reader produced (columns named by field id, index the
+spreadsheet row); nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from opsbook.appraisal import checks, codes  # noqa: F401  (codes registers the issue codes)
+from opsbook.appraisal.calibration import zscore
+from opsbook.appraisal.grading import DECIMALS, assign, grade_table
+from opsbook.appraisal.history import earlier_failures
+from opsbook.appraisal.notes import NoteFacts, employee_notes
+from opsbook.appraisal.raters import rater_stats, self_gap
+from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, unique_ids
+from opsbook.appraisal.settings import AppraisalSettings
+from opsbook.appraisal.wide import wide_to_long
+from opsbook.core.issues import Issue
+
+GROUPS = ("results", "ability", "attitude")
+
+RESULT_COLUMNS = [
+    "employee_id", "name", "department", "results_score", "ability_score", "attitude_score",
+    "total_raw", "total", "grade", "rank", "department_rank", "bonus_coefficient", "bonus",
+    "outcome", "consecutive_failures", "escalate", "raters_superior", "raters_peer",
+    "raters_self", "notes",
+]
+HISTORY_ROW_COLUMNS = ["employee_id", "cycle", "total", "grade", "outcome"]
+INDICATOR_SCORE_COLUMNS = ["employee_id", "indicator_id", "superior", "peer", "self", "score"]
+
+
+@dataclass
+class AppraisalResult:
+    """Everything one scoring run produces; the frames have a plain 0..n-1 index."""
+
+    results: pd.DataFrame
+    departments: pd.DataFrame
+    raters: pd.DataFrame
+    self_gap: pd.DataFrame
+    indicator_scores: pd.DataFrame
+    history_rows: pd.DataFrame
+    issues: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class _Combined:
+    role_mean: np.ndarray   # (employees, indicators, roles), NaN where the role is not counted
+    score: np.ndarray       # (employees, indicators), NaN where no role is counted
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def combine(ratings: Ratings, score: np.ndarray, role_weights: np.ndarray,
+            peers_counted: np.ndarray) -> _Combined:
+    """Per employee and indicator: each role's mean, combined with the role weights
+    re-balanced over the roles counted there (a missing role is never a 0)."""
+    shape = (ratings.n_emp, ratings.n_ind, len(ROLES))
+    size = shape[0] * shape[1] * shape[2]
+    slot = ratings.cell() * len(ROLES) + ratings.role
+    count = np.bincount(slot, minlength=size).reshape(shape)
+    mean = _ratio(np.bincount(slot, score, minlength=size).reshape(shape), count)
+    counted = count > 0
+    counted[:, :, PEER] &= peers_counted[:, None]
+    weight = np.where(counted, role_weights, 0.0)
+    value = _ratio((np.where(counted, mean, 0.0) * weight).sum(axis=2), weight.sum(axis=2))
+    return _Combined(np.where(counted, mean, np.nan), value)
+
+
+def weighted_totals(scores: np.ndarray, weights: np.ndarray,
+                    groups: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The total and each group's share of it: indicator weights re-balanced over the
+    indicators the employee has a score for, so the group subtotals add up to the total."""
+    have = ~np.isnan(scores)
+    present = np.where(have, weights, 0.0).sum(axis=1)
+    part = np.where(have, scores, 0.0) * weights
+    total = np.round(_ratio(part.sum(axis=1), present), DECIMALS)
+    subtotals = [np.round(_ratio(part[:, groups == g].sum(axis=1), present), DECIMALS)
+                 for g in range(len(GROUPS))]
+    return total, subtotals
+
+
+def _indicator_weights(indicators: pd.DataFrame, ids: pd.Index) -> tuple[np.ndarray, np.ndarray]:
+    first = indicators.drop_duplicates("indicator_id").set_index("indicator_id").reindex(ids)
+    weight = pd.to_numeric(first.get("weight"), errors="coerce").fillna(0).clip(lower=0)
+    weight = weight.to_numpy(dtype=float) if len(ids) else np.zeros(0)
+    if weight.sum() <= 0:
+        weight = np.ones(len(ids))
+    group = pd.Index(GROUPS).get_indexer(first.get("group", pd.Series(index=ids, dtype=object)))
+    return weight / max(weight.sum(), 1e-300), group
+
+
+def _take(values: np.ndarray, at: np.ndarray, fill: object) -> np.ndarray:
+    """``values[at]``, with ``fill`` where ``at`` is -1 (an id not among the employees)."""
+    if len(values) == 0:
+        return np.full(len(at), fill, dtype=object if isinstance(fill, str) else float)
+    return np.where(at >= 0, values[np.maximum(at, 0)], fill)
+
+
+def score(
+    employees: pd.DataFrame,
+    indicators: pd.DataFrame,
+    scores: pd.DataFrame,
+    grades: pd.DataFrame | None = None,
+    history: pd.DataFrame | None = None,
+    settings: AppraisalSettings | None = None,
+    *,
+    lang: str = "en",
+) -> AppraisalResult:
+    """Score one appraisal cycle as WORKBOOKS.md describes; notes are written in ``lang``."""
+    settings = settings or AppraisalSettings()
+    emp_ids = unique_ids(employees["employee_id"])
+    ind_ids = unique_ids(indicators["indicator_id"])
+    ind_weight, ind_group = _indicator_weights(indicators, ind_ids)
+    table = grade_table(grades)
+    ratings, issues = prepare(scores, emp_ids, ind_ids)
+
+    role_weights = np.array([settings.weight_superior, settings.weight_peer,
+                             settings.weight_self], dtype=float)
+    counts = np.stack([ratings.raters_per_employee(r) for r in range(len(ROLES))], axis=1)
+    peers_counted = counts[:, PEER] >= max(settings.min_peers, 1)
+    dropped = (counts[:, PEER] > 0) & ~peers_counted
+    raw = combine(ratings, ratings.score, role_weights, peers_counted)
+    final = raw
+    if settings.calibration == "zscore":
+        calibrated, _ = zscore(ratings, settings.scale_min, settings.scale_max)
+        final = combine(ratings, calibrated, role_weights, peers_counted)
+    total_raw, _ = weighted_totals(raw.score, ind_weight, ind_group)
+    total, subtotals = weighted_totals(final.score, ind_weight, ind_group)
+
+    grade, coefficient, outcome = assign(total, table)
+    improve = (outcome == "improve").to_numpy()
+    earlier = earlier_failures(history, table, settings.cycle, emp_ids)
+    consecutive = np.where(improve, 1 + earlier, 0)
+    escalate = improve & (consecutive >= settings.consecutive_failure_limit)
+
+    any_rating = counts.sum(axis=1) > 0
+    facts = NoteFacts(
+        any_rating=any_rating, raw_present=counts > 0,
+        role_indicators=(~np.isnan(final.role_mean)).sum(axis=1),
+        n_scored=(~np.isnan(final.score)).sum(axis=1), peer_count=counts[:, PEER],
+        dropped=dropped, missing=np.isnan(final.score), consecutive=consecutive,
+        escalate=escalate)
+    notes = employee_notes(facts, ind_ids, role_weights, settings.min_peers,
+                           settings.consecutive_failure_limit, lang)
+
+    at = emp_ids.get_indexer(employees["employee_id"])
+    results = pd.DataFrame({
+        "employee_id": employees["employee_id"].to_numpy(dtype=object),
+        "name": employees.get("name", pd.Series(index=employees.index, dtype=object))
+        .to_numpy(dtype=object),
+        "department": employees.get("department", pd.Series(index=employees.index, dtype=object))
+        .to_numpy(dtype=object),
+        **{f"{g}_score": _take(subtotals[i], at, np.nan) for i, g in enumerate(GROUPS)},
+        "total_raw": _take(total_raw, at, np.nan),
+        "total": _take(total, at, np.nan),
+        "grade": _take(grade.to_numpy(dtype=object), at, None),
+        "bonus_coefficient": _take(coefficient, at, np.nan),
+        "outcome": _take(outcome.to_numpy(dtype=object), at, None),
+        "consecutive_failures": _take(consecutive, at, 0).astype(np.int64),
+        "escalate": _take(escalate, at, False).astype(bool),
+        **{f"raters_{role}": _take(counts[:, r], at, 0).astype(np.int64)
+           for r, role in enumerate(ROLES)},
+        "notes": _take(notes, at, ""),
+    })
+    base = pd.to_numeric(employees.get("bonus_base", pd.Series(index=employees.index,
+                                                               dtype=float)), errors="coerce")
+    results["bonus"] = base.to_numpy(dtype=float) * results["bonus_coefficient"].to_numpy(float)
+    results["rank"] = results["total"].rank(method="min", ascending=False).astype("Int64")
+    results["department_rank"] = (
+        results.groupby("department", dropna=False, sort=False)["total"]
+        .rank(method="min", ascending=False).astype("Int64"))
+    results = results[RESULT_COLUMNS]
+
+    in_sheet = at >= 0
+    issues += checks.no_scores(employees, in_sheet & ~_take(any_rating, at, False).astype(bool))
+    issues += checks.peers_below_minimum(
+        employees, _take(counts[:, PEER], at, 0), in_sheet & _take(dropped, at, False)
+        .astype(bool), settings.min_peers)
+    issues += checks.forced_distribution(results["grade"], settings.max_shares(),
+                                         table["grade"].tolist())
+    issues += checks.bonus_over_budget(results["bonus"], settings.bonus_budget)
+
+    return AppraisalResult(
+        results=results,
+        departments=department_summary(results, table["grade"].tolist()[::-1]),
+        raters=rater_stats(ratings),
+        self_gap=self_gap(ratings, emp_ids),
+        indicator_scores=_indicator_scores(final, emp_ids, ind_ids),
+        history_rows=_history_rows(emp_ids, total, grade, outcome, settings.cycle),
+        issues=issues,
+    )
+
+
+def department_summary(results: pd.DataFrame, grades: list[str]) -> pd.DataFrame:
+    """Per department: headcount, how many were scored, the spread of totals and grade counts."""
+    by = results.groupby("department", dropna=False, sort=False)
+    summary = by["total"].agg(["count", "mean", "std", "min", "max"])
+    summary.insert(0, "headcount", by.size())
+    summary = summary.rename(columns={"count": "scored"})
+    counts = (results.groupby(["department", "grade"], dropna=False, sort=False).size()
+              .unstack(fill_value=0).reindex(index=summary.index, columns=grades, fill_value=0))
+    summary = pd.concat([summary, counts.fillna(0).astype(np.int64)], axis=1)
+    summary.columns.name = None
+    return summary.rename_axis("department").reset_index()
+
+
+def _indicator_scores(final: _Combined, emp_ids: pd.Index, ind_ids: pd.Index) -> pd.DataFrame:
+    emp, ind = np.nonzero(~np.isnan(final.score))
+    frame = pd.DataFrame({
+        "employee_id": emp_ids.to_numpy(dtype=object)[emp],
+        "indicator_id": ind_ids.to_numpy(dtype=object)[ind],
+        **{role: final.role_mean[emp, ind, r] for r, role in enumerate(ROLES)},
+        "score": final.score[emp, ind],
+    })
+    return frame[INDICATOR_SCORE_COLUMNS]
+
+
+def _history_rows(emp_ids: pd.Index, total: np.ndarray, grade: pd.Series, outcome: pd.Series,
+                  cycle: str) -> pd.DataFrame:
+    scored = ~np.isnan(total)
+    return pd.DataFrame({
+        "employee_id": emp_ids.to_numpy(dtype=object)[scored],
+        "cycle": cycle,
+        "total": total[scored],
+        "grade": grade.to_numpy(dtype=object)[scored],
+        "outcome": outcome.to_numpy(dtype=object)[scored],
+    }, columns=HISTORY_ROW_COLUMNS)
+
+
+__all__ = ["AppraisalResult", "score", "wide_to_long", "combine", "weighted_totals",
+           "RESULT_COLUMNS"]

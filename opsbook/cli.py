@@ -1,0 +1,176 @@
+"""The command line: parse, call one library function, print, exit with the documented code.
+
+Exit codes: 0 done and valid; 1 ran, but the input has errors; 2 could not run.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from opsbook import output
+from opsbook.kinds import NAMES
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Standard operations workbooks: make, validate, calculate.")
+appraisal_app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
+workbooks_app = typer.Typer(no_args_is_help=True, help="The macro-enabled workbooks.")
+app.add_typer(appraisal_app, name="appraisal")
+app.add_typer(workbooks_app, name="workbooks")
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class CannotRun(Exception):
+    """A problem that stops a command: printed as one line, exit 2."""
+
+
+def _kind(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in NAMES:
+        raise typer.BadParameter(f"choose one of {', '.join(NAMES)}")
+    return value
+
+
+@app.command()
+def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(NAMES)}."),
+        file: Path = typer.Argument(..., help="The workbook to create (.xlsx)."),
+        lang: Lang = typer.Option(Lang.zh, help="Language of sheets, headers and lists."),
+        sample: bool = typer.Option(False, help="Fill it with seeded sample data."),
+        force: bool = typer.Option(False, help="Replace FILE if it exists.")) -> None:
+    """Make a blank (or sample) standard workbook, styled, with drop-down lists."""
+    from opsbook.io.template import write_template
+
+    _kind(kind)
+    if file.exists() and not force:
+        raise CannotRun(f"{file} exists; use --force to replace it")
+    if file.suffix.lower() != ".xlsx":
+        raise CannotRun("templates are .xlsx files; the macro workbooks come from "
+                        "'opsbook workbooks build'")
+    write_template(kind, lang.value, file, sample=sample)
+    output.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
+
+
+@app.command()
+def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders of them."),
+             format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
+             annotate: Optional[Path] = typer.Option(
+                 None, help="Write a copy of the (single) workbook with bad cells marked red, "
+                            "a note on each, and an Issues sheet."),
+             kind: Optional[str] = typer.Option(None, help="Skip detection: the kind of all."),
+             lang: Optional[Lang] = typer.Option(None, help="Message language "
+                                                 "(default: the workbook's header language)."),
+             max_issues: int = typer.Option(0, help="List at most this many issues (0: all)."),
+             jobs: int = typer.Option(1, help="Processes to use over many files.")) -> None:
+    """Check workbooks against the standard: every problem located to its cell."""
+    from opsbook.api import validate as run
+
+    _kind(kind)
+    if annotate is not None:
+        report = _annotate(paths, annotate, kind)
+    else:
+        with output.progress("validate") as tick:
+            report = run(paths, kind=kind, jobs=jobs, on_file=tick)
+    language = lang.value if lang else report.lang
+    output.report(report, format.value, language, max_issues)
+    raise typer.Exit(report.exit_code)
+
+
+def _annotate(paths: list[Path], target: Path, kind: Optional[str]):
+    from opsbook.excel import handlers
+    from opsbook.io.filebook import FileBook
+    from opsbook.io.read import FileProblem
+
+    if len(paths) != 1 or paths[0].is_dir():
+        raise CannotRun("--annotate takes exactly one workbook")
+    source = paths[0]
+    if target.resolve() == source.resolve():
+        raise CannotRun("--annotate writes a copy; give another file name than the input")
+    if source.suffix.lower() not in (".xlsx", ".xlsm") or (
+            target.suffix.lower() not in (".xlsx", ".xlsm")):
+        raise CannotRun("annotating needs .xlsx or .xlsm files (others are read for checking "
+                        "only)")
+    if (source.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
+        raise CannotRun(f"keep the file type: write the annotated copy as {source.suffix}")
+    try:
+        book = FileBook(source, target)
+    except FileProblem as problem:
+        from opsbook.core.issues import Report
+
+        return Report(issues=[problem.issue], files=[str(source)])
+    report = handlers.validate(book, kind)
+    if report.readable:
+        book.save()
+        output.note(f"annotated copy: {target}")
+    return report
+
+
+@app.command()
+def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx or .xlsm)."),
+              out: Optional[Path] = typer.Option(None, "-o", "--out",
+                                                 help="Write to this file instead of FILE."),
+              kind: Optional[str] = typer.Option(None, help="Skip detection.")) -> None:
+    """Do what the Calculate button does: validate, then write the results sheets.
+
+    Without -o the workbook itself gets the results sheets (through a temporary file and a
+    rename, so a failed run leaves it as it was).
+    """
+    from opsbook.excel import handlers
+    from opsbook.io.filebook import FileBook
+    from opsbook.io.read import FileProblem
+
+    _kind(kind)
+    target = out or file
+    if file.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise CannotRun("calculate writes into the workbook: it needs .xlsx or .xlsm")
+    try:
+        book = FileBook(file, target)
+    except FileProblem as problem:
+        raise CannotRun(problem.issue.message()) from None
+    report = handlers.calculate(book, kind)
+    if report.readable:
+        book.save()
+    for line in book.messages:
+        output.say(line)
+    output.report(report, "text", report.lang, 50, quiet_when_valid=True)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put everything."),
+         ) -> None:
+    """Make sample workbooks of every kind and run every step on them."""
+    from opsbook.demo import run
+
+    raise typer.Exit(run(folder, output.say))
+
+
+def main() -> None:
+    """Entry point: every failure becomes one line on stderr and exit code 2.
+
+    Usage errors are Typer's own (usage line and message, exit 2).
+    """
+    try:
+        app()
+    except CannotRun as error:
+        output.fail(str(error))
+        sys.exit(2)
+    except Exception as error:  # anything unexpected: one line, never a traceback
+        output.fail(f"{type(error).__name__}: {error}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

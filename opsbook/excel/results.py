@@ -1,0 +1,46 @@
+"""Results sheets as SheetOut: the Issues sheet and frames with localised headers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from opsbook.core.issues import Report
+from opsbook.excel.port import SheetOut
+from opsbook.io.xlsx import excel_value
+
+ISSUE_HEADERS = {
+    "en": ["Sheet", "Cell", "Row", "Column", "Field", "Value", "Code", "Severity", "Message"],
+    "zh": ["工作表", "单元格", "行号", "列", "字段", "值", "代码", "级别", "说明"],
+}
+SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}}
+
+
+def issues_sheet(report: Report, lang: str, name: str) -> SheetOut:
+    """One row per issue; the first column links to the cell."""
+    rows, links = [], {}
+    for n, issue in enumerate(report.issues):
+        rows.append([issue.sheet or issue.file or "", issue.cell or "", issue.row or "",
+                     issue.column or "", issue.field or "", excel_value(issue.value) or "",
+                     issue.code, SEVERITY.get(lang, {}).get(issue.severity, issue.severity),
+                     issue.message(lang)])
+        if issue.sheet and issue.cell:
+            links[n] = (issue.sheet, issue.cell)
+    s = report.summary()
+    title = (f"校验结果:{s['errors']} 个错误,{s['warnings']} 个警告" if lang == "zh" else
+             f"Validation: {s['errors']} errors, {s['warnings']} warnings")
+    return SheetOut(name, title, ISSUE_HEADERS[lang], rows,
+                    widths=[14, 8, 6, 16, 14, 16, 20, 8, 80], links=links)
+
+
+def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, str],
+                formats: dict[str, str] | None = None) -> SheetOut:
+    """A frame as a SheetOut, headers looked up by column id."""
+    formats = formats or {}
+    columns = list(frame.columns)
+    rows: list[list[Any]] = [[excel_value(v) for v in row]
+                             for row in frame.itertuples(index=False)]
+    return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
+                    formats=[formats.get(c, "") for c in columns],
+                    widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns])

@@ -1,0 +1,133 @@
+"""The file adapter of the book interface: a workbook on disk, read with python-calamine and
+written with openpyxl into a copy (or, atomically, in place), keeping macros and buttons."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from opsbook.core.table import RawSheet
+from opsbook.excel.port import ERROR_FILL, NOTE_PREFIX, WARNING_FILL, Mark, SheetOut
+from opsbook.io.atomic import replace_atomically
+from opsbook.io.read import read_raw
+
+
+class FileBook:
+    """A workbook file behind the BookPort interface.
+
+    Changes are kept in memory and written by :meth:`save` to ``target`` (a new file, or
+    the source itself through a temporary file and a rename); the source is never touched
+    before that, and not at all when the target is another file.
+    """
+
+    def __init__(self, source: Path, target: Path | None = None):
+        self.source = Path(source)
+        self.target = Path(target) if target else self.source
+        self.name = str(self.source)
+        self._raw, self.format = read_raw(self.source)
+        self._book: Any = None
+        self.messages: list[str] = []
+
+    # reading ---------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        if self._book is not None:
+            return list(self._book.sheetnames)
+        return [s.name for s in self._raw]
+
+    def sheets(self) -> list[RawSheet]:
+        return list(self._raw)
+
+    def values(self, sheet: str) -> list[list[Any]]:
+        for raw in self._raw:
+            if raw.name == sheet:
+                return raw.rows
+        return []
+
+    # writing ---------------------------------------------------------------------------
+    @property
+    def book(self) -> Any:
+        if self._book is None:
+            import openpyxl
+
+            self._book = openpyxl.load_workbook(self.source,
+                                                keep_vba=self.source.suffix.lower() == ".xlsm",
+                                                rich_text=True)
+        return self._book
+
+    def clear_marks(self, cells: list[tuple[str, str]]) -> None:
+        from openpyxl.styles import PatternFill
+
+        for sheet, ref in cells:
+            if sheet not in self.book.sheetnames:
+                continue
+            cell = self.book[sheet][ref]
+            if cell.comment is not None and cell.comment.text.startswith(NOTE_PREFIX):
+                cell.comment = None
+                cell.fill = PatternFill(fill_type=None)
+
+    def mark(self, marks: list[Mark]) -> None:
+        from openpyxl.comments import Comment
+        from openpyxl.styles import PatternFill
+
+        fills = {sev: PatternFill("solid", start_color=color, end_color=color)
+                 for sev, color in (("error", ERROR_FILL), ("warning", WARNING_FILL))}
+        notes: dict[tuple[str, str], list[Mark]] = {}
+        for m in marks:
+            notes.setdefault((m.sheet, m.cell), []).append(m)
+        for (sheet, ref), group in notes.items():
+            cell = self.book[sheet][ref]
+            worst = "error" if any(m.severity == "error" for m in group) else "warning"
+            cell.fill = fills[worst]
+            text = "\n".join(m.note if n == 0 else m.note[len(NOTE_PREFIX):]
+                             for n, m in enumerate(group))
+            comment = Comment(text, "opsbook")
+            comment.width, comment.height = 320, 60 + 40 * len(group)
+            cell.comment = comment
+
+    def delete_sheet(self, name: str) -> None:
+        if name in self.book.sheetnames:
+            del self.book[name]
+
+    def write_sheet(self, out: SheetOut) -> None:
+        from openpyxl.styles import Font, PatternFill
+
+        book = self.book
+        index = book.sheetnames.index(out.name) if out.name in book.sheetnames else None
+        if index is not None:
+            del book[out.name]
+        ws = book.create_sheet(out.name, index)
+        ws.append([out.title])
+        ws["A1"].font = Font(bold=True, size=14, color="1F4E78")
+        ws.append(out.headers)
+        header_fill = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
+        for cell in ws[2]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = header_fill
+        for row in out.rows:
+            ws.append(row)
+        for col, fmt in enumerate(out.formats, start=1):
+            if fmt:
+                for (cell,) in ws.iter_rows(min_row=3, min_col=col, max_col=col):
+                    cell.number_format = fmt
+        from openpyxl.utils import get_column_letter
+
+        for col, width in enumerate(out.widths, start=1):
+            ws.column_dimensions[get_column_letter(col)].width = width
+        for offset, (sheet, ref) in out.links.items():
+            cell = ws.cell(row=3 + offset, column=1)
+            cell.hyperlink = f"#'{sheet}'!{ref}"
+            cell.font = Font(color="0563C1", underline="single")
+        ws.freeze_panes = "A3"
+
+    def message(self, text: str) -> None:
+        self.messages.append(text)
+
+    def save(self) -> Path:
+        """Write the changes to the target; the source stays as it was if anything fails."""
+        if self._book is None:
+            if self.target != self.source:
+                shutil.copyfile(self.source, self.target)
+            return self.target
+        replace_atomically(self.target, lambda temp: self._book.save(temp))
+        return self.target

@@ -1,0 +1,103 @@
+"""What the command line prints: reports as text, JSON or Markdown; progress on a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections import defaultdict
+from typing import Callable, Iterator
+
+from opsbook.core.issues import Report
+
+SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "·"}
+
+
+def say(text: str) -> None:
+    print(text)
+
+
+def note(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def fail(text: str) -> None:
+    print(f"opsbook: error: {text}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def progress(label: str) -> Iterator[Callable[[object], None]]:
+    """A progress callback: a bar on a terminal, nothing in a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda _item: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as bar:
+        task = bar.add_task(label)
+        yield lambda item: bar.update(task, description=f"{label} {item}")
+
+
+def report(report: Report, form: str, lang: str, max_issues: int = 0,
+           quiet_when_valid: bool = False) -> None:
+    """Print a Report in the chosen form."""
+    if form == "json":
+        print(report.to_json(lang))
+        return
+    if quiet_when_valid and not report.issues:
+        return
+    issues = report.issues[:max_issues] if max_issues else report.issues
+    if form == "markdown":
+        print(_markdown(report, issues, lang))
+    else:
+        print(_text(report, issues, lang))
+
+
+def _place(issue) -> str:
+    if issue.sheet and issue.cell:
+        return f"{issue.sheet}!{issue.cell}"
+    return issue.sheet or ""
+
+
+def _text(report: Report, issues, lang: str) -> str:
+    by_file = defaultdict(list)
+    for issue in issues:
+        by_file[issue.file or ""].append(issue)
+    lines = []
+    for file in dict.fromkeys([*report.files, *by_file]):
+        found = by_file.get(file, [])
+        errors = sum(i.severity == "error" for i in found)
+        warnings = sum(i.severity == "warning" for i in found)
+        status = "✓ valid" if not errors else f"✗ {errors} error(s)"
+        if lang == "zh":
+            status = "✓ 通过" if not errors else f"✗ {errors} 个错误"
+        extra = (f", {warnings} 个警告" if lang == "zh" else f", {warnings} warning(s)") \
+            if warnings else ""
+        lines.append(f"{file or '-'}: {status}{extra}")
+        for issue in found:
+            place = _place(issue)
+            lines.append(f"  {SEVERITY_MARK.get(issue.severity, '?')} "
+                         f"{place + '  ' if place else ''}[{issue.code}] {issue.message(lang)}")
+    shown = len(issues)
+    if shown < len(report.issues):
+        more = len(report.issues) - shown
+        lines.append(f"… 另有 {more} 个问题未列出" if lang == "zh" else f"… {more} more not listed")
+    s = report.summary()
+    lines.append(f"共 {s['files']} 个文件,{s['errors']} 个错误,{s['warnings']} 个警告" if lang == "zh"
+                 else f"{s['files']} file(s), {s['errors']} error(s), {s['warnings']} warning(s)")
+    return "\n".join(lines)
+
+
+def _markdown(report: Report, issues, lang: str) -> str:
+    head = ("| 文件 | 位置 | 级别 | 代码 | 说明 |" if lang == "zh" else
+            "| File | Place | Severity | Code | Message |")
+    lines = [head, "| --- | --- | --- | --- | --- |"]
+    for i in issues:
+        message = i.message(lang).replace("|", "\\\\|")
+        lines.append(f"| {i.file or ''} | {_place(i)} | {i.severity} | `{i.code}` | {message} |")
+    s = report.summary()
+    lines.append("")
+    lines.append(f"**{'通过' if report.valid else '未通过'}** — {s['errors']} 个错误,"
+                 f"{s['warnings']} 个警告" if lang == "zh" else
+                 f"**{'valid' if report.valid else 'invalid'}** — {s['errors']} error(s), "
+                 f"{s['warnings']} warning(s) in {s['files']} file(s)")
+    return "\n".join(lines)
