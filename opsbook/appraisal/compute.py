@@ -58,6 +58,14 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
 
+def role_shares(counted: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
+    """The role weights re-balanced over the roles counted (the last axis): they add up to 1
+    wherever a role with a weight is counted, and are all 0 where none is."""
+    weight = np.where(counted, role_weights, 0.0)
+    total = weight.sum(axis=-1, keepdims=True)
+    return np.where(total > 0, weight / np.where(total > 0, total, 1.0), 0.0)
+
+
 def combine(ratings: Ratings, score: np.ndarray, role_weights: np.ndarray,
             peers_counted: np.ndarray) -> _Combined:
     """Per employee and indicator: each role's mean, combined with the role weights
@@ -69,8 +77,9 @@ def combine(ratings: Ratings, score: np.ndarray, role_weights: np.ndarray,
     mean = _ratio(np.bincount(slot, score, minlength=size).reshape(shape), count)
     counted = count > 0
     counted[:, :, PEER] &= peers_counted[:, None]
-    weight = np.where(counted, role_weights, 0.0)
-    value = _ratio((np.where(counted, mean, 0.0) * weight).sum(axis=2), weight.sum(axis=2))
+    shares = role_shares(counted, role_weights)
+    value = (np.where(counted, mean, 0.0) * shares).sum(axis=2)
+    value = np.where(shares.sum(axis=2) > 0, value, np.nan)
     return _Combined(np.where(counted, mean, np.nan), value)
 
 
@@ -235,5 +244,5 @@ def _history_rows(emp_ids: pd.Index, total: np.ndarray, grade: pd.Series, outcom
     }, columns=HISTORY_ROW_COLUMNS)
 
 
-__all__ = ["AppraisalResult", "score", "wide_to_long", "combine", "weighted_totals",
-           "RESULT_COLUMNS"]
+__all__ = ["AppraisalResult", "score", "wide_to_long", "combine", "role_shares",
+           "weighted_totals", "department_summary", "RESULT_COLUMNS"]

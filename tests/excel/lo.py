@@ -1,21 +1,21 @@
-"""Headless LibreOffice for the tests: open a workbook, convert it, press its buttons.
+"""Headless LibreOffice for the tests: open workbooks, convert them, press their buttons.
 
 Every call runs ``soffice --headless`` with a private profile (``-env:UserInstallation``), so
 tests can run in parallel and never touch the user's own profile, and every call is bounded
 by a timeout, after which the process group it started is killed.
 
 Pressing buttons needs no UNO bridge: the profile's ``Standard`` Basic library gets a small
-harness module, started with a ``macro:///`` URL. It loads the workbook hidden with document
-macros allowed, lists the VBA modules LibreOffice imported, the sheets and every form control
-with the script its click event is bound to, and in "press" mode invokes each bound script
-through the document's script provider, exactly what a click does. LibreOffice runs the
-imported VBA in its VBA compatibility mode. Tests replace the xlwings module by
+harness module, started with a ``macro:///`` URL. For each workbook it loads the file hidden
+with document macros allowed, lists the VBA modules LibreOffice imported, the sheets, and every
+form control with the script its events are bound to; in "press" mode it then invokes each
+bound script through the document's script provider, which is what a click does. LibreOffice
+runs the imported VBA in its VBA compatibility mode. Tests replace the xlwings module by
 :data:`STUB_XLWINGS`, whose ``RunPython`` writes its argument to the same log, so the log shows
 which Python call each button makes. Arguments travel in environment variables, not in the
 macro URL, so paths need no quoting.
 
-A Basic run-time error inside a pressed Sub is not reported (headless LibreOffice swallows
-the error box); a test sees it as a button that recorded no call.
+A Basic run-time error inside a pressed Sub is not reported (headless LibreOffice swallows the
+error box): a test sees it as a button that recorded no call.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ import os
 import shutil
 import signal
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-TIMEOUT = 120  # seconds for one LibreOffice run; a cold start takes a few
+TIMEOUT = 180  # seconds for one LibreOffice run
 
 #: A stand-in for the xlwings module: its RunPython records the call instead of running Python.
 STUB_XLWINGS = """\
@@ -55,16 +56,23 @@ Sub Record(sLine As String)
 End Sub
 
 Sub Main
+    For Each sUrl In Split(Environ("OPSBOOK_LO_DOCS"), Chr(10))
+        Visit(sUrl)
+    Next
+    StarDesktop.terminate()
+End Sub
+
+Sub Visit(sUrl As String)
     Dim T As String
     T = Chr(9)
+    Record "document" & T & sUrl
     On Error Goto Failed
     Dim aArgs(1) As New com.sun.star.beans.PropertyValue
     aArgs(0).Name = "Hidden"
     aArgs(0).Value = True
     aArgs(1).Name = "MacroExecutionMode"
     aArgs(1).Value = com.sun.star.document.MacroExecMode.ALWAYS_EXECUTE_NO_WARN
-    oDoc = StarDesktop.loadComponentFromURL(Environ("OPSBOOK_LO_DOC"), "_blank", 0, aArgs())
-    Record "loaded"
+    oDoc = StarDesktop.loadComponentFromURL(sUrl, "_blank", 0, aArgs())
     oLibs = oDoc.BasicLibraries
     For Each sLib In oLibs.getElementNames()
         oLibs.loadLibrary(sLib)
@@ -95,7 +103,7 @@ Sub Main
                         & oEvent.ScriptType & T & oEvent.ScriptCode
                     If Environ("OPSBOOK_LO_MODE") = "press" Then
                         oScript = oDoc.getScriptProvider().getScript(oEvent.ScriptCode)
-                        ' Invoked as a statement, invoke fails after the Sub has run.
+                        ' Called as a statement, invoke fails once the Sub has run.
                         On Error Resume Next
                         vResult = oScript.invoke(Array(), Array(), Array())
                         If Err <> 0 Then Record "error" & T & Err & T & Error$
@@ -107,11 +115,11 @@ Sub Main
     Next
     oDoc.close(True)
     Record "closed"
-    StarDesktop.terminate()
     Exit Sub
 Failed:
     Record "error" & T & Err & T & Error$
-    StarDesktop.terminate()
+    On Error Resume Next
+    oDoc.close(True)
 End Sub
 """
 
@@ -139,6 +147,7 @@ class Button:
 class Report:
     """What the harness saw in one workbook."""
 
+    url: str
     modules: dict[str, list[str]] = field(default_factory=dict)  # library -> module names
     sheets: dict[str, bool] = field(default_factory=dict)  # name -> visible
     buttons: list[Button] = field(default_factory=list)
@@ -159,8 +168,9 @@ class LibreOffice:
         if found is None:
             raise FileNotFoundError("soffice is not on PATH")
         self.executable = found
-        self.profile = Path(home) / "profile"
         self.home = Path(home)
+        self.profile = self.home / "profile"
+        self._runs = 0
 
     def run(
         self, *args: str, env: dict[str, str] | None = None, timeout: float = TIMEOUT
@@ -172,6 +182,7 @@ class LibreOffice:
             "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
             *args,
         ]
+        # A UTF-8 locale makes Basic's file output UTF-8, for sheet names and captions.
         environment = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", **(env or {})}
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -185,36 +196,37 @@ class LibreOffice:
             raise
         return subprocess.CompletedProcess(command, process.returncode, out, err)
 
-    def convert(self, workbook: Path, out_dir: Path, fmt: str = "pdf") -> Path:
-        """Convert ``workbook`` to ``fmt`` in ``out_dir``; return the file written."""
+    def convert(self, workbooks: Sequence[Path], out_dir: Path, fmt: str = "pdf") -> list[Path]:
+        """Convert each workbook to ``fmt`` in ``out_dir``; return the files, in order."""
         out_dir.mkdir(parents=True, exist_ok=True)
-        result = self.run("--convert-to", fmt, "--outdir", str(out_dir), str(workbook))
-        target = out_dir / f"{workbook.stem}.{fmt}"
-        if not target.exists():
-            raise RuntimeError(f"soffice wrote no {target.name}: {result.stdout}{result.stderr}")
-        return target
+        result = self.run("--convert-to", fmt, "--outdir", str(out_dir), *map(str, workbooks))
+        targets = [out_dir / f"{Path(workbook).stem}.{fmt}" for workbook in workbooks]
+        missing = [target.name for target in targets if not target.exists()]
+        if missing:
+            raise RuntimeError(f"soffice wrote no {missing}: {result.stdout}{result.stderr}")
+        return targets
 
-    def inspect(self, workbook: Path) -> Report:
-        """Modules, sheets and button bindings as LibreOffice loads them."""
-        return self._harness(workbook, "inspect")
+    def inspect(self, workbooks: Sequence[Path]) -> list[Report]:
+        """Modules, sheets and button bindings of each workbook, as LibreOffice loads them."""
+        return self._harness(workbooks, "inspect")
 
-    def press_buttons(self, workbook: Path) -> Report:
+    def press_buttons(self, workbooks: Sequence[Path]) -> list[Report]:
         """Like :meth:`inspect`, and press every button, recording what each one called."""
-        return self._harness(workbook, "press")
+        return self._harness(workbooks, "press")
 
-    def _harness(self, workbook: Path, mode: str) -> Report:
+    def _harness(self, workbooks: Sequence[Path], mode: str) -> list[Report]:
         self._install_harness()
-        log = self.home / f"{workbook.name}.{mode}.log"
-        log.unlink(missing_ok=True)
-        env = {
-            "OPSBOOK_LO_LOG": str(log),
-            "OPSBOOK_LO_DOC": Path(workbook).resolve().as_uri(),
-            "OPSBOOK_LO_MODE": mode,
-        }
+        self._runs += 1
+        log = self.home / f"harness-{self._runs}.log"
+        urls = [Path(workbook).resolve().as_uri() for workbook in workbooks]
+        env = {"OPSBOOK_LO_LOG": str(log), "OPSBOOK_LO_DOCS": "\n".join(urls),
+               "OPSBOOK_LO_MODE": mode}
         result = self.run("macro:///Standard.OpsbookHarness.Main", env=env)
-        if not log.exists():
-            raise RuntimeError(f"the harness recorded nothing: {result.stdout}{result.stderr}")
-        return _parse(log.read_text(encoding="utf-8"))
+        reports = _parse(log.read_text(encoding="utf-8")) if log.exists() else []
+        if [report.url for report in reports] != urls:
+            raise RuntimeError(f"the harness did not visit every workbook: "
+                               f"{result.stdout}{result.stderr}")
+        return reports
 
     def _install_harness(self) -> None:
         basic = self.profile / "user" / "basic" / "Standard"
@@ -239,11 +251,17 @@ class LibreOffice:
             index.write_text(text, encoding="utf-8")
 
 
-def _parse(text: str) -> Report:
-    report = Report()
+def _parse(text: str) -> list[Report]:
+    reports: list[Report] = []
     for line in text.splitlines():
         kind, _, rest = line.partition("\t")
         fields = rest.split("\t")
+        if kind == "document":
+            reports.append(Report(rest))
+            continue
+        if not reports:
+            continue
+        report = reports[-1]
         if kind == "module":
             report.modules.setdefault(fields[0], []).append(fields[1])
         elif kind == "sheet":
@@ -261,4 +279,4 @@ def _parse(text: str) -> Report:
             report.errors.append(rest)
         elif kind == "closed":
             report.closed = True
-    return report
+    return reports

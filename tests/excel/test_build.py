@@ -1,0 +1,267 @@
+"""The macro workbooks: reproducible builds, VBA as written, buttons that call the right Python."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+from oletools.olevba import VBA_Parser
+
+from lo import STUB_XLWINGS, LibreOffice, soffice
+from opsbook.excel import build, vba
+from opsbook.excel.build import (
+    CONF_ROWS,
+    CONF_SHEET,
+    CONTROL_SHEET,
+    DEFAULT_ACTIONS,
+    build_workbooks,
+    decorate,
+    macro_name,
+    project_modules,
+    workbook_name,
+)
+
+HERE = Path(__file__).parent
+CAPTIONS = {"zh": {"validate": "校验", "calculate": "计算"},
+            "en": {"validate": "Validate", "calculate": "Calculate"}}
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) not on PATH")
+
+
+def write_template(
+    kind: str,
+    lang: str,
+    target: Path,
+    *,
+    sample: bool = False,
+    before: Callable[[xlsxwriter.Workbook], None] | None = None,
+) -> Path:
+    """Stand-in for opsbook.io.template.write_template: one Settings sheet per kind."""
+    workbook = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False})
+    if before is not None:
+        before(workbook)
+    sheet = workbook.add_worksheet("设置" if lang == "zh" else "Settings")
+    sheet.write_row(0, 0, ["键", "值"] if lang == "zh" else ["Key", "Value"])
+    sheet.write_row(1, 0, [f"{kind}_setting", "1"])
+    workbook.close()
+    return target
+
+
+def expected_call(action: str) -> str:
+    return f"import opsbook.excel; opsbook.excel.{action}()"
+
+
+def kind_lang(path: Path) -> tuple[str, str]:
+    kind, *rest = path.name.removesuffix(".xlsm").split(".")
+    return kind, rest[0] if rest else "zh"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return build_workbooks(tmp_path_factory.mktemp("built"), write_template)
+
+
+@pytest.fixture(scope="session")
+def office(tmp_path_factory: pytest.TempPathFactory) -> LibreOffice:
+    return LibreOffice(tmp_path_factory.mktemp("libreoffice"))
+
+
+def test_every_kind_and_language_is_built(built: list[Path]) -> None:
+    assert [path.name for path in built] == [
+        "appraisal.xlsm", "appraisal.en.xlsm", "attendance.xlsm", "attendance.en.xlsm",
+        "project.xlsm", "project.en.xlsm", "plan.xlsm", "plan.en.xlsm",
+    ]
+    assert workbook_name("plan", "en") == "plan.en.xlsm"
+
+
+def test_same_sources_give_same_bytes(built: list[Path], tmp_path: Path) -> None:
+    vba._make_vba_project.cache_clear()
+    again = build_workbooks(tmp_path / "again", write_template)
+    assert [path.read_bytes() for path in again] == [path.read_bytes() for path in built]
+
+
+def test_same_bytes_from_another_process(built: list[Path], tmp_path: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "from test_build import write_template;"
+        "from opsbook.excel.build import build_workbooks;"
+        "build_workbooks(Path(sys.argv[2]), write_template)"
+    )
+    root = str(Path(build.__file__).resolve().parents[2])
+    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONHASHSEED": "12345", "TZ": "Asia/Shanghai"}
+    subprocess.run([sys.executable, "-c", script, str(HERE), str(tmp_path)],
+                   check=True, env=env, timeout=120)
+    for path in built:
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_creation_date_is_fixed(built: list[Path]) -> None:
+    with zipfile.ZipFile(built[0]) as package:
+        core = package.read("docProps/core.xml").decode()
+    assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z<" in core
+
+
+def test_vba_modules_are_their_sources(built: list[Path]) -> None:
+    xlwings_dir = vba.xlwings_dir()
+    sources = {
+        "opsbook": (build.MACROS_DIR / "opsbook.bas").read_bytes().decode("cp1252"),
+        "xlwings": (xlwings_dir / "xlwings.bas").read_bytes().decode("cp1252"),
+        "Dictionary": vba.xlwings_modules()[1].source,
+    }
+    for path in built:
+        parser = VBA_Parser(str(path))
+        try:
+            found = {Path(name).stem: code for _, _, name, code in parser.extract_macros()}
+        finally:
+            parser.close()
+        assert sorted(found) == sorted([*sources, "ThisWorkbook", "Sheet1"]), path.name
+        for name, source in sources.items():
+            assert vba.crlf(found[name]) == vba.crlf(source), (path.name, name)
+
+
+def test_embedded_xlwings_is_the_installed_version() -> None:
+    import xlwings
+
+    module, dictionary = vba.xlwings_modules()
+    assert f"'Version: {xlwings.__version__}\r\n" in module.source
+    assert "Function RunPython(" in module.source
+    assert dictionary.kind == "class" and 'Attribute VB_Name = "Dictionary"' in dictionary.source
+
+
+def test_vba_text_is_cp1252_with_crlf() -> None:
+    for module in project_modules():
+        assert "\n" not in module.source.replace("\r\n", "")
+        module.source.encode("cp1252")
+
+
+def _vml_buttons(path: Path) -> list[tuple[str, str]]:
+    """(caption, macro) of every button, from the VML drawings."""
+    with zipfile.ZipFile(path) as package:
+        drawings = [name for name in package.namelist() if name.endswith(".vml")]
+        text = "".join(package.read(name).decode("utf-8") for name in drawings)
+    return re.findall(r"<font [^>]*>([^<]*)</font>.*?<x:FmlaMacro>([^<]*)</x:FmlaMacro>",
+                      text, re.S)
+
+
+def test_every_button_names_an_existing_sub(built: list[Path]) -> None:
+    subs = {sub for module in project_modules() for sub in module.public_subs()}
+    for path in built:
+        kind, lang = kind_lang(path)
+        buttons = _vml_buttons(path)
+        assert buttons == [(CAPTIONS[lang][action], f"[0]!{macro_name(action)}")
+                           for action in DEFAULT_ACTIONS[kind]], path.name
+        for _, macro in buttons:
+            assert macro.removeprefix("[0]!") in subs
+
+
+def test_buttons_live_on_the_first_sheet(built: list[Path]) -> None:
+    with zipfile.ZipFile(built[0]) as package:
+        rels = package.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+        others = [name for name in package.namelist()
+                  if re.fullmatch(r"xl/worksheets/_rels/sheet\d+\.xml\.rels", name)]
+    assert "vmlDrawing1.vml" in rels
+    assert others == ["xl/worksheets/_rels/sheet1.xml.rels"]
+
+
+def test_opens_with_openpyxl(built: list[Path]) -> None:
+    for path in built:
+        kind, lang = kind_lang(path)
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames[0] == CONTROL_SHEET[lang]
+        assert book.active.title == CONTROL_SHEET[lang]
+        control = book[CONTROL_SHEET[lang]]
+        assert control.sheet_state == "visible"
+        assert control["A1"].value.endswith("操作面板" if lang == "zh" else "Control")
+        conf = book[CONF_SHEET]
+        assert conf.sheet_state == "hidden"
+        rows = [(row[0].value, row[1].value) for row in conf.iter_rows(max_col=2)]
+        assert rows == [(key, value if value != "" else None) for key, value in CONF_ROWS]
+
+
+def test_conf_keys_are_spelled_as_xlwings_reads_them() -> None:
+    source = (vba.xlwings_dir() / "xlwings.bas").read_text(encoding="cp1252")
+    for key, _ in CONF_ROWS:
+        assert f'GetConfig("{key}"' in source, key
+
+
+def test_decorate_refuses_what_it_cannot_build(tmp_path: Path) -> None:
+    cases = [("appraisal", "fr", ["validate"]), ("payroll", "en", ["validate"]),
+             ("appraisal", "en", ["report"])]
+    for kind, lang, actions in cases:
+        workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsm"))
+        with pytest.raises(ValueError):
+            decorate(workbook, kind, lang, actions)
+    no_subs = [vba.module_from_text('Attribute VB_Name = "other"\nSub Other()\nEnd Sub\n')]
+    workbook = xlsxwriter.Workbook(str(tmp_path / "y.xlsm"))
+    with pytest.raises(ValueError, match="OpsbookValidate"):
+        decorate(workbook, "plan", "en", ["validate"], modules=no_subs)
+
+
+def test_module_text_outside_cp1252_is_refused() -> None:
+    with pytest.raises(ValueError, match="cp1252"):
+        vba.module_from_text('Attribute VB_Name = "m"\n\' 校验\n')
+
+
+def test_with_the_real_template(tmp_path: Path) -> None:
+    template = pytest.importorskip("opsbook.io.template")
+    first = build_workbooks(tmp_path / "one", template.write_template)
+    second = build_workbooks(tmp_path / "two", template.write_template)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    for path in first:
+        kind, lang = kind_lang(path)
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames[:2] == [CONTROL_SHEET[lang], CONF_SHEET]
+        assert len(book.sheetnames) > 2
+
+
+@needs_soffice
+def test_libreoffice_converts_each_workbook_to_pdf(
+    built: list[Path], office: LibreOffice, tmp_path: Path
+) -> None:
+    for pdf in office.convert(built, tmp_path):
+        assert pdf.read_bytes().startswith(b"%PDF-"), pdf.name
+
+
+@needs_soffice
+def test_libreoffice_loads_modules_sheets_and_buttons(
+    built: list[Path], office: LibreOffice
+) -> None:
+    for path, report in zip(built, office.inspect(built)):
+        kind, lang = kind_lang(path)
+        assert report.errors == [] and report.closed, path.name
+        assert sorted(report.modules["VBAProject"]) == [
+            "Dictionary", "Sheet1", "ThisWorkbook", "opsbook", "xlwings"]
+        assert list(report.sheets)[:2] == [CONTROL_SHEET[lang], CONF_SHEET]
+        assert report.sheets[CONTROL_SHEET[lang]] and not report.sheets[CONF_SHEET]
+        assert [(b.sheet, b.label) for b in report.buttons] == [
+            (CONTROL_SHEET[lang], CAPTIONS[lang][action]) for action in DEFAULT_ACTIONS[kind]]
+
+
+@needs_soffice
+def test_each_button_runs_its_sub_and_calls_its_python(
+    office: LibreOffice, tmp_path: Path
+) -> None:
+    """Pressed in LibreOffice with RunPython stubbed, each button makes exactly its call."""
+    modules = (*vba.read_modules(build.MACROS_DIR), vba.module_from_text(STUB_XLWINGS),
+               vba.xlwings_modules()[1])
+    paths = build_workbooks(tmp_path, write_template, modules=modules)
+    for path, report in zip(paths, office.press_buttons(paths)):
+        kind, lang = kind_lang(path)
+        assert report.errors == [] and report.closed, path.name
+        actions = DEFAULT_ACTIONS[kind]
+        assert [b.label for b in report.buttons] == [CAPTIONS[lang][a] for a in actions]
+        for button, action in zip(report.buttons, actions):
+            assert [(b.event, b.script) for b in button.bindings] == [(
+                "XActionListener.actionPerformed",
+                f"vnd.sun.star.script:VBAProject.opsbook.{macro_name(action)}"
+                "?language=Basic&location=document",
+            )], path.name
+            assert button.calls == [expected_call(action)], (path.name, button.label)
