@@ -10,19 +10,19 @@ from opsbook.appraisal.ratings import Ratings
 MIN_EMPLOYEES = 3
 
 
-def zscore(ratings: Ratings, scale_min: float, scale_max: float) -> tuple[np.ndarray, np.ndarray]:
+def zscore(ratings: Ratings, scale_min: float, scale_max: float) -> np.ndarray:
     """Each rater's scores moved to the mean and spread of all score rows.
 
     For a rater r who scored at least 3 distinct employees with a spread above 0:
     ``s' = M + (s - m_r) / sd_r * SD``, clipped to [scale_min, scale_max], where m_r, sd_r are
     the mean and population standard deviation of r's score rows and M, SD those of all score
-    rows (every role, this cycle). Other raters' scores are left as they are. Returns the new
-    scores and, per rater code, whether the rater was calibrated.
+    rows (every role, this cycle). Other raters' scores are left as they are. Returns the
+    scores in the order of ``ratings``.
     """
     score, rater = ratings.score, ratings.rater
     n_raters = len(ratings.rater_ids)
     if score.size == 0:
-        return score.copy(), np.zeros(n_raters, dtype=bool)
+        return score.copy()
     count = np.bincount(rater, minlength=n_raters)
     mean = np.bincount(rater, score, minlength=n_raters) / np.maximum(count, 1)
     spread = np.sqrt(np.bincount(rater, (score - mean[rater]) ** 2, minlength=n_raters)
@@ -32,5 +32,4 @@ def zscore(ratings: Ratings, scale_min: float, scale_max: float) -> tuple[np.nda
     calibrated = (employees >= MIN_EMPLOYEES) & (spread > 1e-9)
     safe = np.where(calibrated, spread, 1.0)
     moved = score.mean() + (score - mean[rater]) / safe[rater] * score.std()
-    new = np.where(calibrated[rater], np.clip(moved, scale_min, scale_max), score)
-    return new, calibrated
+    return np.where(calibrated[rater], np.clip(moved, scale_min, scale_max), score)

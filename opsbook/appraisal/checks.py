@@ -26,7 +26,8 @@ def self_rated_as_other(rows: pd.DataFrame) -> list[Issue]:
     return [
         Issue("self-rated-as-other", "error", sheet="Scores", row=_row(row), field="rater_role",
               value=rater, params={"role": role, "role_zh": ROLE_ZH.get(role, role)})
-        for row, rater, role in zip(rows.index, rows["rater_id"], rows["rater_role"])
+        for row, rater, role in zip(rows.index, rows["rater_id"], rows["rater_role"],
+                                    strict=True)
     ]
 
 
@@ -41,7 +42,7 @@ def duplicate_ratings(rows: pd.DataFrame, kept: np.ndarray, differs: np.ndarray)
                       "indicator": indicator, "other": _row(other)})
         for row, rater, role, employee, indicator, value, other, diff in zip(
             rows.index, rows["rater_id"], rows["rater_role"], rows["employee_id"],
-            rows["indicator_id"], rows["score"], kept, differs)
+            rows["indicator_id"], rows["score"], kept, differs, strict=True)
     ]
 
 
@@ -51,7 +52,7 @@ def no_scores(employees: pd.DataFrame, mask: np.ndarray) -> list[Issue]:
     return [
         Issue("no-scores", "warning", sheet="Employees", row=_row(row), field="employee_id",
               value=emp)
-        for row, emp in zip(rows.index, rows["employee_id"])
+        for row, emp in zip(rows.index, rows["employee_id"], strict=True)
     ]
 
 
@@ -63,7 +64,7 @@ def peers_below_minimum(
     return [
         Issue("peers-below-minimum", "warning", sheet="Employees", row=_row(row),
               field="employee_id", value=emp, params={"count": int(n), "minimum": minimum})
-        for row, emp, n in zip(rows.index, rows["employee_id"], count[mask])
+        for row, emp, n in zip(rows.index, rows["employee_id"], count[mask], strict=True)
     ]
 
 

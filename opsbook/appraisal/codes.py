@@ -27,7 +27,8 @@ APPRAISAL_CODES: dict[str, Code] = {
         "data",
         "Rater {rater} ({role}) scored employee {employee} on indicator {indicator} more than "
         "once; only row {other} is counted.",
-        "评分人 {rater}({role_zh})对员工 {employee} 的指标 {indicator} 重复评分;只计第 {other} 行。",
+        "评分人 {rater}({role_zh})对员工 {employee} 的指标 {indicator} 重复评分;"
+        "只计第 {other} 行。",
     ),
     "forced-distribution": Code(
         "data",

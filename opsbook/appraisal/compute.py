@@ -1,7 +1,11 @@
 """Appraisal scoring: role-weighted indicator scores, totals, grades, bonus and escalation.
 
-Pure pandas and numpy on frames the reader produced (columns named by field id, index the
-spreadsheet row); nothing here touches a file.
+Per employee and indicator, each role's scores are averaged (peers together) and combined
+with the role weights re-balanced over the roles counted there; a missing role is never a 0,
+and fewer than ``min_peers`` peers are not counted. The total is the indicator-weighted mean
+over the indicators scored (weights normalised by their sum), rounded to 9 decimals so band
+edges and ties are exact. ``calibration = "zscore"`` first rescales each rater's scores
+(``calibration.zscore``). Pure pandas and numpy on the reader's frames; no file is touched.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from opsbook.appraisal.grading import DECIMALS, assign, grade_table
 from opsbook.appraisal.history import earlier_failures
 from opsbook.appraisal.notes import NoteFacts, employee_notes
 from opsbook.appraisal.raters import rater_stats, self_gap
-from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, unique_ids
+from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, ratio, unique_ids
 from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.appraisal.wide import wide_to_long
 from opsbook.core.issues import Issue
@@ -30,6 +34,7 @@ RESULT_COLUMNS = [
     "outcome", "consecutive_failures", "escalate", "raters_superior", "raters_peer",
     "raters_self", "notes",
 ]
+EMPLOYEE_COLUMNS = ["employee_id", "name", "department", "bonus_base"]
 HISTORY_ROW_COLUMNS = ["employee_id", "cycle", "total", "grade", "outcome"]
 INDICATOR_SCORE_COLUMNS = ["employee_id", "indicator_id", "superior", "peer", "self", "score"]
 
@@ -53,11 +58,6 @@ class _Combined:
     score: np.ndarray       # (employees, indicators), NaN where no role is counted
 
 
-def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
-
-
 def role_shares(counted: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
     """The role weights re-balanced over the roles counted (the last axis): they add up to 1
     wherever a role with a weight is counted, and are all 0 where none is."""
@@ -74,7 +74,7 @@ def combine(ratings: Ratings, score: np.ndarray, role_weights: np.ndarray,
     size = shape[0] * shape[1] * shape[2]
     slot = ratings.cell() * len(ROLES) + ratings.role
     count = np.bincount(slot, minlength=size).reshape(shape)
-    mean = _ratio(np.bincount(slot, score, minlength=size).reshape(shape), count)
+    mean = ratio(np.bincount(slot, score, minlength=size).reshape(shape), count)
     counted = count > 0
     counted[:, :, PEER] &= peers_counted[:, None]
     shares = role_shares(counted, role_weights)
@@ -90,8 +90,8 @@ def weighted_totals(scores: np.ndarray, weights: np.ndarray,
     have = ~np.isnan(scores)
     present = np.where(have, weights, 0.0).sum(axis=1)
     part = np.where(have, scores, 0.0) * weights
-    total = np.round(_ratio(part.sum(axis=1), present), DECIMALS)
-    subtotals = [np.round(_ratio(part[:, groups == g].sum(axis=1), present), DECIMALS)
+    total = np.round(ratio(part.sum(axis=1), present), DECIMALS)
+    subtotals = [np.round(ratio(part[:, groups == g].sum(axis=1), present), DECIMALS)
                  for g in range(len(GROUPS))]
     return total, subtotals
 
@@ -106,26 +106,33 @@ def _indicator_weights(indicators: pd.DataFrame, ids: pd.Index) -> tuple[np.ndar
     return weight / max(weight.sum(), 1e-300), group
 
 
-def _take(values: np.ndarray, at: np.ndarray, fill: object) -> np.ndarray:
-    """``values[at]``, with ``fill`` where ``at`` is -1 (an id not among the employees)."""
+def _take(values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``values[at]``, blank (NaN, 0, False or None by dtype) where ``at`` is -1."""
+    values = np.asarray(values)
+    blank = {"f": np.nan, "i": 0, "u": 0, "b": False}.get(values.dtype.kind)
     if len(values) == 0:
-        return np.full(len(at), fill, dtype=object if isinstance(fill, str) else float)
-    return np.where(at >= 0, values[np.maximum(at, 0)], fill)
+        return np.full(len(at), blank, dtype=values.dtype if blank is not None else object)
+    return np.where(at >= 0, values[np.maximum(at, 0)], blank)
 
 
 def score(
     employees: pd.DataFrame,
     indicators: pd.DataFrame,
-    scores: pd.DataFrame,
+    scores: pd.DataFrame | None,
     grades: pd.DataFrame | None = None,
     history: pd.DataFrame | None = None,
     settings: AppraisalSettings | None = None,
     *,
     lang: str = "en",
 ) -> AppraisalResult:
-    """Score one appraisal cycle as WORKBOOKS.md describes; notes are written in ``lang``."""
+    """Score one appraisal cycle by the rules of the standard workbook (WORKBOOKS.md).
+
+    Frames are as the reader gives them; ``grades`` and ``history`` may be None or empty.
+    Notes are written in ``lang`` ("en" or "zh"); issue messages are rendered by the caller.
+    """
     settings = settings or AppraisalSettings()
-    emp_ids = unique_ids(employees["employee_id"])
+    staff = employees.reindex(columns=EMPLOYEE_COLUMNS)
+    emp_ids = unique_ids(staff["employee_id"])
     ind_ids = unique_ids(indicators["indicator_id"])
     ind_weight, ind_group = _indicator_weights(indicators, ind_ids)
     table = grade_table(grades)
@@ -136,67 +143,43 @@ def score(
     counts = np.stack([ratings.raters_per_employee(r) for r in range(len(ROLES))], axis=1)
     peers_counted = counts[:, PEER] >= max(settings.min_peers, 1)
     dropped = (counts[:, PEER] > 0) & ~peers_counted
-    raw = combine(ratings, ratings.score, role_weights, peers_counted)
-    final = raw
+    raw = final = combine(ratings, ratings.score, role_weights, peers_counted)
     if settings.calibration == "zscore":
-        calibrated, _ = zscore(ratings, settings.scale_min, settings.scale_max)
+        calibrated = zscore(ratings, settings.scale_min, settings.scale_max)
         final = combine(ratings, calibrated, role_weights, peers_counted)
     total_raw, _ = weighted_totals(raw.score, ind_weight, ind_group)
     total, subtotals = weighted_totals(final.score, ind_weight, ind_group)
 
     grade, coefficient, outcome = assign(total, table)
     improve = (outcome == "improve").to_numpy()
-    earlier = earlier_failures(history, table, settings.cycle, emp_ids)
-    consecutive = np.where(improve, 1 + earlier, 0)
+    consecutive = np.where(improve, 1 + earlier_failures(history, table, settings.cycle,
+                                                         emp_ids), 0)
     escalate = improve & (consecutive >= settings.consecutive_failure_limit)
-
-    any_rating = counts.sum(axis=1) > 0
     facts = NoteFacts(
-        any_rating=any_rating, raw_present=counts > 0,
+        any_rating=counts.sum(axis=1) > 0, raw_present=counts > 0,
         role_indicators=(~np.isnan(final.role_mean)).sum(axis=1),
         n_scored=(~np.isnan(final.score)).sum(axis=1), peer_count=counts[:, PEER],
         dropped=dropped, missing=np.isnan(final.score), consecutive=consecutive,
         escalate=escalate)
-    notes = employee_notes(facts, ind_ids, role_weights, settings.min_peers,
-                           settings.consecutive_failure_limit, lang)
 
-    at = emp_ids.get_indexer(employees["employee_id"])
-    results = pd.DataFrame({
-        "employee_id": employees["employee_id"].to_numpy(dtype=object),
-        "name": employees.get("name", pd.Series(index=employees.index, dtype=object))
-        .to_numpy(dtype=object),
-        "department": employees.get("department", pd.Series(index=employees.index, dtype=object))
-        .to_numpy(dtype=object),
-        **{f"{g}_score": _take(subtotals[i], at, np.nan) for i, g in enumerate(GROUPS)},
-        "total_raw": _take(total_raw, at, np.nan),
-        "total": _take(total, at, np.nan),
-        "grade": _take(grade.to_numpy(dtype=object), at, None),
-        "bonus_coefficient": _take(coefficient, at, np.nan),
-        "outcome": _take(outcome.to_numpy(dtype=object), at, None),
-        "consecutive_failures": _take(consecutive, at, 0).astype(np.int64),
-        "escalate": _take(escalate, at, False).astype(bool),
-        **{f"raters_{role}": _take(counts[:, r], at, 0).astype(np.int64)
-           for r, role in enumerate(ROLES)},
-        "notes": _take(notes, at, ""),
-    })
-    base = pd.to_numeric(employees.get("bonus_base", pd.Series(index=employees.index,
-                                                               dtype=float)), errors="coerce")
-    results["bonus"] = base.to_numpy(dtype=float) * results["bonus_coefficient"].to_numpy(float)
-    results["rank"] = results["total"].rank(method="min", ascending=False).astype("Int64")
-    results["department_rank"] = (
-        results.groupby("department", dropna=False, sort=False)["total"]
-        .rank(method="min", ascending=False).astype("Int64"))
-    results = results[RESULT_COLUMNS]
+    per_employee = {
+        **{f"{g}_score": subtotals[i] for i, g in enumerate(GROUPS)},
+        "total_raw": total_raw, "total": total, "grade": grade.to_numpy(dtype=object),
+        "bonus_coefficient": coefficient, "outcome": outcome.to_numpy(dtype=object),
+        "consecutive_failures": consecutive, "escalate": escalate,
+        **{f"raters_{role}": counts[:, r] for r, role in enumerate(ROLES)},
+        "notes": employee_notes(facts, ind_ids, role_weights, settings.min_peers,
+                                settings.consecutive_failure_limit, lang),
+    }
+    at = emp_ids.get_indexer(staff["employee_id"])
+    results = _results_frame(staff, at, per_employee)
 
-    in_sheet = at >= 0
-    issues += checks.no_scores(employees, in_sheet & ~_take(any_rating, at, False).astype(bool))
-    issues += checks.peers_below_minimum(
-        employees, _take(counts[:, PEER], at, 0), in_sheet & _take(dropped, at, False)
-        .astype(bool), settings.min_peers)
+    issues += checks.no_scores(staff, (at >= 0) & ~_take(facts.any_rating, at))
+    issues += checks.peers_below_minimum(staff, _take(counts[:, PEER], at), _take(dropped, at),
+                                         settings.min_peers)
     issues += checks.forced_distribution(results["grade"], settings.max_shares(),
                                          table["grade"].tolist())
     issues += checks.bonus_over_budget(results["bonus"], settings.bonus_budget)
-
     return AppraisalResult(
         results=results,
         departments=department_summary(results, table["grade"].tolist()[::-1]),
@@ -206,6 +189,23 @@ def score(
         history_rows=_history_rows(emp_ids, total, grade, outcome, settings.cycle),
         issues=issues,
     )
+
+
+def _results_frame(staff: pd.DataFrame, at: np.ndarray,
+                   per_employee: dict[str, np.ndarray]) -> pd.DataFrame:
+    """One row per row of Employees, in its order, with bonus and ranks."""
+    results = pd.DataFrame({key: staff[key].to_numpy(dtype=object)
+                            for key in ("employee_id", "name", "department")})
+    for key, values in per_employee.items():
+        results[key] = _take(values, at)
+    results["notes"] = results["notes"].fillna("")
+    base = pd.to_numeric(staff["bonus_base"], errors="coerce").to_numpy(dtype=float)
+    results["bonus"] = base * results["bonus_coefficient"].to_numpy(dtype=float)
+    results["rank"] = results["total"].rank(method="min", ascending=False).astype("Int64")
+    results["department_rank"] = (
+        results.groupby("department", dropna=False, sort=False)["total"]
+        .rank(method="min", ascending=False).astype("Int64"))
+    return results[RESULT_COLUMNS]
 
 
 def department_summary(results: pd.DataFrame, grades: list[str]) -> pd.DataFrame:

@@ -46,6 +46,6 @@ def assign(total: np.ndarray, table: pd.DataFrame) -> tuple[pd.Series, np.ndarra
 
 def outcome_of(grades: pd.Series, table: pd.DataFrame) -> pd.Series:
     """The outcome of grades given as text (as in History); unknown grades give None."""
-    lookup = dict(zip(table["grade"].str.casefold(), table["outcome"]))
+    lookup = dict(zip(table["grade"].str.casefold(), table["outcome"], strict=True))
     found = grades.astype("string").str.strip().str.casefold().map(lookup).astype(object)
     return found.where(found.notna(), None)

@@ -77,8 +77,8 @@ def role_weights_text(present: tuple[bool, ...], dropped: bool, weights: np.ndar
 def employee_notes(facts: NoteFacts, ind_ids: pd.Index, weights: np.ndarray, min_peers: int,
                    limit: int, lang: str = "en") -> np.ndarray:
     """The notes of each employee, joined into one text in ``lang`` ("en" or "zh")."""
-    t = TEXT["zh" if lang == "zh" else "en"]
     lang = "zh" if lang == "zh" else "en"
+    t = TEXT[lang]
     n = len(facts.any_rating)
     parts: list[np.ndarray] = []
 
@@ -100,7 +100,8 @@ def employee_notes(facts: NoteFacts, ind_ids: pd.Index, weights: np.ndarray, min
 
     lacking = facts.missing & facts.any_rating[:, None] & (facts.n_scored > 0)[:, None]
     emp, ind = np.nonzero(lacking)
-    ids = pd.Series(ind_ids.to_numpy(dtype=object)[ind].astype(str)).groupby(emp).agg(t["list"].join)
+    names = pd.Series(ind_ids.to_numpy(dtype=object)[ind].astype(str))
+    ids = names.groupby(emp).agg(t["list"].join)
     listed = np.full(n, "", dtype=object)
     listed[ids.index.to_numpy(dtype=np.int64)] = ids.to_numpy(dtype=object)
     k = lacking.sum(axis=1)

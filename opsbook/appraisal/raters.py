@@ -5,16 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from opsbook.appraisal.ratings import SELF, Ratings
+from opsbook.appraisal.ratings import SELF, Ratings, ratio
 
 RATER_COLUMNS = ["rater_id", "ratings", "employees", "mean_given", "leniency", "leniency_z",
                  "same_score_everywhere"]
 SELF_GAP_COLUMNS = ["employee_id", "self_mean", "others_mean", "gap"]
-
-
-def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
 
 def rater_stats(ratings: Ratings) -> pd.DataFrame:
@@ -32,19 +27,19 @@ def rater_stats(ratings: Ratings) -> pd.DataFrame:
     n_cells = max(ratings.n_emp * ratings.n_ind, 1)
     cell_sum = np.bincount(cell, score, minlength=n_cells)
     cell_count = np.bincount(cell, minlength=n_cells)
-    others = _ratio(cell_sum[cell] - score, cell_count[cell] - 1)
+    others = ratio(cell_sum[cell] - score, cell_count[cell] - 1)
     diff = score - others
     compared = ~np.isnan(diff)
 
     count = np.bincount(rater, minlength=n)
-    leniency = _ratio(np.bincount(rater[compared], diff[compared], minlength=n),
+    leniency = ratio(np.bincount(rater[compared], diff[compared], minlength=n),
                       np.bincount(rater[compared], minlength=n))
     z = np.full(n, np.nan)
     if np.isfinite(leniency).sum() > 1 and np.nanstd(leniency) > 1e-12:
         z = (leniency - np.nanmean(leniency)) / np.nanstd(leniency)
 
-    pair = pd.Series(rater.astype(np.int64) * max(ratings.n_emp, 1) + emp)
-    per_pair = pd.Series(score).groupby(pair.to_numpy()).agg(["min", "max", "size"])
+    pair = rater.astype(np.int64) * max(ratings.n_emp, 1) + emp
+    per_pair = pd.Series(score).groupby(pair).agg(["min", "max", "size"])
     pair_rater = (per_pair.index.to_numpy() // max(ratings.n_emp, 1)).astype(np.int64)
     varied = np.bincount(pair_rater, (per_pair["min"] != per_pair["max"]).to_numpy(),
                          minlength=n)
@@ -55,12 +50,12 @@ def rater_stats(ratings: Ratings) -> pd.DataFrame:
         "rater_id": ratings.rater_ids.to_numpy(dtype=object),
         "ratings": count,
         "employees": np.bincount(pair_rater, minlength=n),
-        "mean_given": _ratio(np.bincount(rater, score, minlength=n), count),
+        "mean_given": ratio(np.bincount(rater, score, minlength=n), count),
         "leniency": leniency,
         "leniency_z": z,
         "same_score_everywhere": (varied == 0) & (widest >= 2),
     })
-    frame = frame[frame["ratings"] > 0]
+    frame = frame.loc[frame["ratings"] > 0, RATER_COLUMNS]
     return frame.sort_values("rater_id", kind="stable").reset_index(drop=True)
 
 
@@ -77,9 +72,9 @@ def self_gap(ratings: Ratings, emp_ids: pd.Index) -> pd.DataFrame:
     both = ~np.isnan(own) & ~np.isnan(rest)
     rated = ~np.isnan(own)
     n_both = both.sum(axis=1)
-    self_mean = np.where(n_both > 0, _ratio(np.where(both, own, 0).sum(axis=1), n_both),
-                         _ratio(np.where(rated, own, 0).sum(axis=1), rated.sum(axis=1)))
-    others_mean = _ratio(np.where(both, rest, 0).sum(axis=1), n_both)
+    self_mean = np.where(n_both > 0, ratio(np.where(both, own, 0).sum(axis=1), n_both),
+                         ratio(np.where(rated, own, 0).sum(axis=1), rated.sum(axis=1)))
+    others_mean = ratio(np.where(both, rest, 0).sum(axis=1), n_both)
     frame = pd.DataFrame({
         "employee_id": emp_ids.to_numpy(dtype=object),
         "self_mean": self_mean, "others_mean": others_mean, "gap": self_mean - others_mean,
@@ -90,4 +85,4 @@ def self_gap(ratings: Ratings, emp_ids: pd.Index) -> pd.DataFrame:
 def _cell_mean(cell: np.ndarray, score: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     size = shape[0] * shape[1]
     total = np.bincount(cell, score, minlength=size)
-    return _ratio(total, np.bincount(cell, minlength=size)).reshape(shape)
+    return ratio(total, np.bincount(cell, minlength=size)).reshape(shape)

@@ -43,6 +43,12 @@ class Ratings:
         return self.emp.astype(np.int64) * self.n_ind + self.ind
 
 
+def ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """``num / den`` element-wise, NaN where ``den`` is 0 (a mean of nothing)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
 def unique_ids(values: pd.Series) -> pd.Index:
     """The distinct non-blank ids, in order of first appearance."""
     return pd.Index(pd.unique(values.dropna()))

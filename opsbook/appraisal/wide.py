@@ -25,7 +25,7 @@ def wide_to_long(scores: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame
     by_text: dict[str, object] = {}
     for column in ("name", "indicator_id"):  # ids win over names when they clash
         if column in indicators:
-            for key, ind in zip(indicators[column], indicators["indicator_id"]):
+            for key, ind in zip(indicators[column], indicators["indicator_id"], strict=True):
                 if pd.notna(key) and pd.notna(ind):
                     by_text[_clean(key)] = ind
     columns = {col: by_text[_clean(col)] for col in scores.columns

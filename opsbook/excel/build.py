@@ -8,6 +8,7 @@ reproducible: the same sources give the same bytes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from io import BytesIO
@@ -163,6 +164,12 @@ def decorate(
     hidden ``xlwings.conf`` sheet, and fixes the creation date. ``modules`` defaults to
     :func:`project_modules`; every action's Sub must be in one of them.
     """
+    if workbook.worksheets():
+        raise ValueError("decorate() needs a workbook with no sheets yet")
+    if isinstance(workbook.filename, (str, os.PathLike)) and (
+        Path(workbook.filename).suffix.lower() != ".xlsm"
+    ):
+        raise ValueError(f"a workbook with macros must be an .xlsm file, not {workbook.filename}")
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
     if kind not in _TITLES:

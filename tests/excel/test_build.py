@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import subprocess
@@ -13,9 +14,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
+from lo import STUB_XLWINGS, LibreOffice, soffice
 from oletools.olevba import VBA_Parser
 
-from lo import STUB_XLWINGS, LibreOffice, soffice
 from opsbook.excel import build, vba
 from opsbook.excel.build import (
     CONF_ROWS,
@@ -63,9 +64,26 @@ def kind_lang(path: Path) -> tuple[str, str]:
     return kind, rest[0] if rest else "zh"
 
 
+#: Template writers the workbooks are built with: the stand-in above, and the real one.
+WRITERS = {"stand-in": "test_build:write_template",
+           "opsbook.io": "opsbook.io.template:write_template"}
+
+
+@pytest.fixture(scope="session", params=list(WRITERS))
+def writer(request: pytest.FixtureRequest) -> str:
+    if request.param == "opsbook.io":
+        pytest.importorskip("opsbook.io.template")
+    return WRITERS[request.param]
+
+
+def load_writer(spec: str) -> Callable[..., Path]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return build_workbooks(tmp_path_factory.mktemp("built"), write_template)
+def built(tmp_path_factory: pytest.TempPathFactory, writer: str) -> list[Path]:
+    return build_workbooks(tmp_path_factory.mktemp("built"), load_writer(writer))
 
 
 @pytest.fixture(scope="session")
@@ -81,26 +99,27 @@ def test_every_kind_and_language_is_built(built: list[Path]) -> None:
     assert workbook_name("plan", "en") == "plan.en.xlsm"
 
 
-def test_same_sources_give_same_bytes(built: list[Path], tmp_path: Path) -> None:
+def test_same_sources_give_same_bytes(built: list[Path], writer: str, tmp_path: Path) -> None:
     vba._make_vba_project.cache_clear()
-    again = build_workbooks(tmp_path / "again", write_template)
+    again = build_workbooks(tmp_path / "again", load_writer(writer))
     assert [path.read_bytes() for path in again] == [path.read_bytes() for path in built]
 
 
-def test_same_bytes_from_another_process(built: list[Path], tmp_path: Path) -> None:
+def test_same_bytes_from_another_process(built: list[Path], writer: str, tmp_path: Path) -> None:
     script = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-        "from test_build import write_template;"
+        "from test_build import load_writer;"
         "from opsbook.excel.build import build_workbooks;"
-        "build_workbooks(Path(sys.argv[2]), write_template)"
+        "build_workbooks(Path(sys.argv[3]), load_writer(sys.argv[2]))"
     )
     root = str(Path(build.__file__).resolve().parents[2])
     path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONPATH": path, "PYTHONHASHSEED": "12345", "TZ": "Asia/Shanghai"}
-    subprocess.run([sys.executable, "-c", script, str(HERE), str(tmp_path)],
+    subprocess.run([sys.executable, "-c", script, str(HERE), writer, str(tmp_path)],
                    check=True, env=env, timeout=120)
-    for path in built:
-        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+    for built_path in built:
+        again = tmp_path / built_path.name
+        assert again.read_bytes() == built_path.read_bytes(), built_path.name
 
 
 def test_creation_date_is_fixed(built: list[Path]) -> None:
@@ -163,12 +182,18 @@ def test_every_button_names_an_existing_sub(built: list[Path]) -> None:
 
 
 def test_buttons_live_on_the_first_sheet(built: list[Path]) -> None:
-    with zipfile.ZipFile(built[0]) as package:
-        rels = package.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
-        others = [name for name in package.namelist()
-                  if re.fullmatch(r"xl/worksheets/_rels/sheet\d+\.xml\.rels", name)]
-    assert "vmlDrawing1.vml" in rels
-    assert others == ["xl/worksheets/_rels/sheet1.xml.rels"]
+    for path in built:
+        with zipfile.ZipFile(path) as package:
+            workbook = package.read("xl/workbook.xml").decode()
+            first = re.search(r'<sheet name="([^"]+)"', workbook)
+            rels = package.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+            drawing = re.search(r'Target="\.\./drawings/(vmlDrawing\d+\.vml)"', rels)
+            assert first and drawing, path.name
+            macros = {name: package.read(name).decode().count("<x:FmlaMacro>")
+                      for name in package.namelist() if name.endswith(".vml")}
+        _, lang = kind_lang(path)
+        assert first.group(1) == CONTROL_SHEET[lang]
+        assert sum(macros.values()) == macros[f"xl/drawings/{drawing.group(1)}"] > 0
 
 
 def test_opens_with_openpyxl(built: list[Path]) -> None:
@@ -199,6 +224,12 @@ def test_decorate_refuses_what_it_cannot_build(tmp_path: Path) -> None:
         workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsm"))
         with pytest.raises(ValueError):
             decorate(workbook, kind, lang, actions)
+    with pytest.raises(ValueError, match="xlsm"):
+        decorate(xlsxwriter.Workbook(str(tmp_path / "z.xlsx")), "plan", "en", ["validate"])
+    started = xlsxwriter.Workbook(str(tmp_path / "w.xlsm"))
+    started.add_worksheet()
+    with pytest.raises(ValueError, match="no sheets"):
+        decorate(started, "plan", "en", ["validate"])
     no_subs = [vba.module_from_text('Attribute VB_Name = "other"\nSub Other()\nEnd Sub\n')]
     workbook = xlsxwriter.Workbook(str(tmp_path / "y.xlsm"))
     with pytest.raises(ValueError, match="OpsbookValidate"):
@@ -210,16 +241,11 @@ def test_module_text_outside_cp1252_is_refused() -> None:
         vba.module_from_text('Attribute VB_Name = "m"\n\' 校验\n')
 
 
-def test_with_the_real_template(tmp_path: Path) -> None:
-    template = pytest.importorskip("opsbook.io.template")
-    first = build_workbooks(tmp_path / "one", template.write_template)
-    second = build_workbooks(tmp_path / "two", template.write_template)
-    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
-    for path in first:
-        kind, lang = kind_lang(path)
-        book = openpyxl.load_workbook(path)
-        assert book.sheetnames[:2] == [CONTROL_SHEET[lang], CONF_SHEET]
-        assert len(book.sheetnames) > 2
+def test_template_sheets_follow_control_and_conf(built: list[Path]) -> None:
+    for path in built:
+        _, lang = kind_lang(path)
+        names = openpyxl.load_workbook(path, read_only=True).sheetnames
+        assert names[:2] == [CONTROL_SHEET[lang], CONF_SHEET] and len(names) > 2
 
 
 @needs_soffice
@@ -234,7 +260,7 @@ def test_libreoffice_converts_each_workbook_to_pdf(
 def test_libreoffice_loads_modules_sheets_and_buttons(
     built: list[Path], office: LibreOffice
 ) -> None:
-    for path, report in zip(built, office.inspect(built)):
+    for path, report in zip(built, office.inspect(built), strict=True):
         kind, lang = kind_lang(path)
         assert report.errors == [] and report.closed, path.name
         assert sorted(report.modules["VBAProject"]) == [
@@ -247,18 +273,18 @@ def test_libreoffice_loads_modules_sheets_and_buttons(
 
 @needs_soffice
 def test_each_button_runs_its_sub_and_calls_its_python(
-    office: LibreOffice, tmp_path: Path
+    office: LibreOffice, writer: str, tmp_path: Path
 ) -> None:
     """Pressed in LibreOffice with RunPython stubbed, each button makes exactly its call."""
     modules = (*vba.read_modules(build.MACROS_DIR), vba.module_from_text(STUB_XLWINGS),
                vba.xlwings_modules()[1])
-    paths = build_workbooks(tmp_path, write_template, modules=modules)
-    for path, report in zip(paths, office.press_buttons(paths)):
+    paths = build_workbooks(tmp_path, load_writer(writer), modules=modules)
+    for path, report in zip(paths, office.press_buttons(paths), strict=True):
         kind, lang = kind_lang(path)
         assert report.errors == [] and report.closed, path.name
         actions = DEFAULT_ACTIONS[kind]
         assert [b.label for b in report.buttons] == [CAPTIONS[lang][a] for a in actions]
-        for button, action in zip(report.buttons, actions):
+        for button, action in zip(report.buttons, actions, strict=True):
             assert [(b.event, b.script) for b in button.bindings] == [(
                 "XActionListener.actionPerformed",
                 f"vnd.sun.star.script:VBAProject.opsbook.{macro_name(action)}"
