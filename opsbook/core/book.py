@@ -204,6 +204,9 @@ def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,
                         None)
     settings, cells, more = read_settings(settings_raw, kind.settings, file)
     issues.extend(more)
-    return Book(kind=kind, path=file, lang=lang, tables=tables, settings=settings,
+    book = Book(kind=kind, path=file, lang=lang, tables=tables, settings=settings,
                 settings_cells=cells, issues=issues, format=format,
                 sheet_names=[s.name for s in raw])
+    for step in kind.prepare:
+        step(book)
+    return book

@@ -113,6 +113,8 @@ class Kind:
     sheets: tuple[Sheet, ...]
     settings: type[SettingsModel]
     checks: tuple[Check, ...] = ()
+    #: Steps run on a freshly read Book before validation (e.g. reshaping a wide sheet).
+    prepare: tuple[Callable[[Book], None], ...] = ()
     instructions_en: tuple[str, ...] = ()
     instructions_zh: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)

@@ -45,6 +45,7 @@ class Table:
     header_row: int = 0
     columns: dict[str, int] = field(default_factory=dict)  # field id → 1-based column
     headers: dict[str, str] = field(default_factory=dict)  # field id → header as found
+    extras: dict[str, int] = field(default_factory=dict)  # other header → 1-based column
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     chinese_headers: int = 0
     english_headers: int = 0
@@ -155,6 +156,7 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
     for header_text, column in extras.items():
         columns[header_text] = raw_frame[column - 1].replace({"": None})
     table.frame = pd.DataFrame(columns, index=raw_frame.index)
+    table.extras = extras
     return table, issues
 
 
