@@ -8,11 +8,11 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from opsbook import output
+from opsbook.core.issues import Report
 from opsbook.kinds import NAMES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -38,7 +38,7 @@ class CannotRun(Exception):
     """A problem that stops a command: printed as one line, exit 2."""
 
 
-def _kind(value: Optional[str]) -> Optional[str]:
+def _kind(value: str | None) -> str | None:
     if value is not None and value not in NAMES:
         raise typer.BadParameter(f"choose one of {', '.join(NAMES)}")
     return value
@@ -66,11 +66,11 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(NAMES)}."),
 @app.command()
 def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders of them."),
              format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
-             annotate: Optional[Path] = typer.Option(
+             annotate: Path | None = typer.Option(
                  None, help="Write a copy of the (single) workbook with bad cells marked red, "
                             "a note on each, and an Issues sheet."),
-             kind: Optional[str] = typer.Option(None, help="Skip detection: the kind of all."),
-             lang: Optional[Lang] = typer.Option(None, help="Message language "
+             kind: str | None = typer.Option(None, help="Skip detection: the kind of all."),
+             lang: Lang | None = typer.Option(None, help="Message language "
                                                  "(default: the workbook's header language)."),
              max_issues: int = typer.Option(0, help="List at most this many issues (0: all)."),
              jobs: int = typer.Option(1, help="Processes to use over many files.")) -> None:
@@ -88,7 +88,7 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
     raise typer.Exit(report.exit_code)
 
 
-def _annotate(paths: list[Path], target: Path, kind: Optional[str]):
+def _annotate(paths: list[Path], target: Path, kind: str | None):
     from opsbook.excel import handlers
     from opsbook.io.filebook import FileBook
     from opsbook.io.read import FileProblem
@@ -119,9 +119,9 @@ def _annotate(paths: list[Path], target: Path, kind: Optional[str]):
 
 @app.command()
 def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx or .xlsm)."),
-              out: Optional[Path] = typer.Option(None, "-o", "--out",
+              out: Path | None = typer.Option(None, "-o", "--out",
                                                  help="Write to this file instead of FILE."),
-              kind: Optional[str] = typer.Option(None, help="Skip detection.")) -> None:
+              kind: str | None = typer.Option(None, help="Skip detection.")) -> None:
     """Do what the Calculate button does: validate, then write the results sheets.
 
     Without -o the workbook itself gets the results sheets (through a temporary file and a
@@ -146,6 +146,60 @@ def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx 
         output.say(line)
     output.report(report, "text", report.lang, 50, quiet_when_valid=True)
     raise typer.Exit(report.exit_code)
+
+
+@appraisal_app.command("score")
+def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook."),
+                    out: Path = typer.Option(..., "-o", "--out", help="The results workbook."),
+                    history: list[Path] = typer.Option(
+                        [], help="Earlier cycles' result or appraisal workbooks (repeatable)."),
+                    lang: Lang | None = typer.Option(None, help="Language of the results "
+                                                        "(default: the workbook's).")) -> None:
+    """Score an appraisal: weighted totals, grades, bonus, outcomes, escalation.
+
+    The results workbook has Results, Departments, Raters, Self-rating Gap, Checks and a
+    History sheet with earlier cycles plus this one, for the next cycle's --history.
+    """
+    from opsbook.api import NotAWorkbook, load
+    from opsbook.appraisal.report import SHEETS, read_history, result_sheets, score_book
+    from opsbook.core.validate import validate_book
+    from opsbook.io.read import FileProblem
+    from opsbook.io.sheets import write_sheets
+
+    try:
+        book = load(file, "appraisal")
+        past = read_history(history)
+    except (NotAWorkbook, FileProblem) as problem:
+        raise CannotRun(problem.issue.message()) from None
+    if lang is not None:
+        book.lang = lang.value
+    report = validate_book(book)
+    if not report.valid:
+        output.report(report, "text", book.lang)
+        raise typer.Exit(1)
+    result = score_book(book, past)
+    sheets = result_sheets(result, book.lang, book.settings.cycle)
+    sheets.append(_history_sheet(result.history_rows, book.lang, SHEETS["history"]))
+    write_sheets(out, sheets)
+    graded = result.results["grade"].value_counts().to_dict()
+    escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())
+    output.say(f"{out}: {len(result.results)} employees, grades "
+               f"{', '.join(f'{g} {n}' for g, n in sorted(graded.items()))}; "
+               f"{escalated} to escalate; {len(result.issues)} check(s)")
+    output.report(Report.of(result.issues), "text", book.lang, 20, quiet_when_valid=True)
+    raise typer.Exit(0)
+
+
+def _history_sheet(rows, lang: str, names: tuple[str, str]):
+    from opsbook.appraisal.schema import HISTORY, OUTCOMES
+    from opsbook.excel.results import frame_sheet
+
+    labels = {c.value: c.label(lang) for c in OUTCOMES}
+    frame = rows.assign(outcome=rows["outcome"].map(lambda v: labels.get(v, v)))
+    headers = {f.id: f.header(lang) for f in HISTORY.fields}
+    name = names[1 if lang == "zh" else 0]
+    return frame_sheet(name, name, frame[[f.id for f in HISTORY.fields]], headers,
+                       {"total": "0.00"})
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from opsbook import calculations
 from opsbook.api import validate
 from opsbook.excel import handlers
 from opsbook.io.filebook import FileBook
@@ -38,7 +39,7 @@ def run(folder: Path, say: Callable[[str], None]) -> int:
         f"{annotated.name}, listed on its Issues sheet")
     code = 0 if report.valid else 1
     for path in made:
-        if path.name.startswith(tuple(handlers.CALCULATIONS)):
+        if path.name.startswith(tuple(calculations.STEPS)):
             target = folder / path.name.replace(".xlsx", ".results.xlsx")
             book = FileBook(path, target)
             result = handlers.calculate(book)

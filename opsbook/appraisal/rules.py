@@ -6,6 +6,7 @@ from typing import Iterator
 
 import numpy as np
 
+from opsbook.appraisal.wide_form import score_cell
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
 from opsbook.core.rules import numbers, references
@@ -49,9 +50,11 @@ def scores_on_scale(book: Book) -> Iterator[Issue]:
     bad = ~np.isnan(values) & ((values < low) | (values > high))
     expected = {"expected": f"between {low:g} and {high:g}",
                 "expected_zh": f"在 {low:g} 到 {high:g} 之间"}
-    for row in scores.index[bad]:
-        yield Issue("out-of-range", value=scores.at[row, "score"], params=expected,
-                    **book.where("Scores", "score", int(row)))
+    for row, indicator, value in zip(scores.index[bad], scores["indicator_id"][bad],
+                                     scores["score"][bad]):
+        place = book.where("Scores", "score", int(row))
+        place["cell"] = score_cell(book, int(row), indicator)
+        yield Issue("out-of-range", value=value, params=expected, **place)
 
 
 RULES = (references, weights_add_up, bands_do_not_overlap, scores_on_scale)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from opsbook.appraisal.grading import assign, grade_table
 from opsbook.appraisal.settings import DEFAULT_GRADES
+from opsbook.core import sampling
 
 #: The cycle the sample scores belong to, and the earlier cycles of its History.
 SAMPLE_CYCLE = "2026Q4"
@@ -119,7 +120,7 @@ def _ring(group: np.ndarray, members: np.ndarray, peers: int) -> tuple[np.ndarra
 
 
 def sample_frames(seed: int = 7, employees: int = 36, indicators: int | None = None,
-                  peers: int = 3, *, lang: str = "en", quirks: bool = False
+                  peers: int = 3, *, lang: str = "zh", quirks: bool = False
                   ) -> dict[str, pd.DataFrame]:
     """Employees, Indicators, Scores, Grades and History of one seeded cycle (SAMPLE_CYCLE).
 
@@ -131,9 +132,11 @@ def sample_frames(seed: int = 7, employees: int = 36, indicators: int | None = N
     lang = "zh" if lang == "zh" else "en"
     rng = np.random.default_rng(seed)
     n = max(int(employees), 2)
-    n_dept = min(len(DEPARTMENTS[lang]), max(1, n // 6))
+    n_dept = min(len(DEPARTMENTS[lang]), max(1, n // 7))
     share = np.array([0.3, 0.2, 0.25, 0.1, 0.15])[:n_dept]
-    dept = np.sort(np.r_[np.arange(n_dept), rng.choice(n_dept, n - n_dept, p=share / share.sum())])
+    rest = max(n - 4 * n_dept, 0)              # a head and at least three staff each, then more
+    dept = np.sort(np.r_[np.tile(np.arange(n_dept), 4),
+                         rng.choice(n_dept, rest, p=share / share.sum())][:n])
     head = np.r_[True, dept[1:] != dept[:-1]]           # each department's first row is its head
     head_of = np.flatnonzero(head)
     manager = np.where(head, head_of[0], head_of[dept])
@@ -166,30 +169,33 @@ def sample_frames(seed: int = 7, employees: int = 36, indicators: int | None = N
         "Scores": _scores(rng, ids, raters, ability, table, head, lang),
         "Grades": grades,
         "History": _history(rng, ids, ability, special),
+        "Settings": sampling.settings(cycle=SAMPLE_CYCLE),
     }
     return add_quirks(frames) if quirks else frames
 
 
 def _raters(head: np.ndarray, dept: np.ndarray, manager: np.ndarray,
             peers: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(rated, rater, role code) of every rating: manager, peers, self."""
+    """(rated, rater, role code) of every rating: manager, peers, self.
+
+    Staff are rated by the next ``peers`` colleagues of their department; a head by the other
+    heads (not by their own manager), topped up from their staff when there are too few.
+    """
     n = len(head)
     everyone = np.arange(n)
-    rated = [everyone[1:]]
-    rater = [manager[1:]]
-    role = [np.zeros(n - 1, dtype=np.int64)]
     staff = np.flatnonzero(~head)
-    heads = np.flatnonzero(head)[1:]            # the other heads, all reporting to the first
-    for group, members in ((dept[staff], staff), (np.zeros(len(heads), int), heads)):
-        who, by = _ring(group, members, peers)
-        rated.append(who)
-        rater.append(by)
-        role.append(np.ones(len(who), dtype=np.int64))
-    top_peers = heads[:peers]
-    rated += [np.zeros(len(top_peers), dtype=np.int64), everyone]
-    rater += [top_peers, everyone]
-    role += [np.ones(len(top_peers), dtype=np.int64), np.full(n, 2, dtype=np.int64)]
-    rated, rater, role = (np.concatenate(a) for a in (rated, rater, role))
+    rated, rater = _ring(dept[staff], staff, peers)
+    heads = np.flatnonzero(head)
+    head_rated, head_raters = [], []
+    for h in heads:                               # a handful of departments, not every row
+        pool = [o for o in heads if o != h and o != manager[h] and manager[o] != h]
+        pool += [int(s) for s in staff[dept[staff] == dept[h]]]
+        chosen = pool[:peers]
+        head_rated += [h] * len(chosen)
+        head_raters += chosen
+    rated = np.r_[everyone[1:], rated, head_rated, everyone].astype(np.int64)
+    rater = np.r_[manager[1:], rater, head_raters, everyone].astype(np.int64)
+    role = np.r_[np.zeros(n - 1), np.ones(len(rated) - 2 * n + 1), np.full(n, 2)].astype(np.int64)
     order = np.lexsort((rater, role, rated))
     return rated[order], rater[order], role[order]
 

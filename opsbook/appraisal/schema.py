@@ -58,10 +58,12 @@ HISTORY = Sheet("History", "History", "历史考核", (
 
 def _kind() -> Kind:
     from opsbook.appraisal.rules import RULES
+    from opsbook.appraisal.wide_form import long_scores
 
     return Kind(
         "appraisal", "Performance Appraisal", "绩效考核",
         (EMPLOYEES, INDICATORS, SCORES, GRADES, HISTORY), AppraisalSettings, RULES,
+        prepare=(long_scores,),
         instructions_en=(
             "Employees: one row per person appraised; Manager ID is the direct superior.",
             "Indicators: work results, abilities and attitude, with weights adding up to 100.",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import dataclasses
+import json
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
@@ -110,6 +110,13 @@ class Report:
     def exit_code(self) -> int:
         """0 valid, 1 the input has errors, 2 some file could not be read."""
         return 2 if not self.readable else (0 if self.valid else 1)
+
+    @classmethod
+    def of(cls, issues: Iterable[Issue], lang: str = "en") -> Report:
+        """A Report of some issues, with the files they name."""
+        issues = list(issues)
+        return cls(issues=issues, files=list(dict.fromkeys(i.file for i in issues if i.file)),
+                   lang=lang)
 
     def extend(self, issues: Iterable[Issue]) -> None:
         self.issues.extend(issues)

@@ -7,33 +7,19 @@ replace what an earlier run wrote instead of adding to it.
 
 from __future__ import annotations
 
-from typing import Callable
-
+from opsbook import calculations
 from opsbook.core.book import Book, build_book, detect_kind
 from opsbook.core.issues import Issue, Report
 from opsbook.core.validate import validate_book
-from opsbook.excel.port import NOTE_PREFIX, BookPort, Mark, SheetOut
+from opsbook.excel.port import NOTE_PREFIX, BookPort, Mark
 from opsbook.excel.results import issues_sheet
 from opsbook.kinds import get, kinds
 
 ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
 #: Sheets the handlers write; never read as input.
 OUTPUT_SHEETS = ("Issues", "问题清单", "Results", "考核结果", "Departments", "部门统计",
-                   "Raters", "评分人统计", "Control", "控制面板", "xlwings.conf")
-
-#: kind id → function from a valid Book to the results sheets it writes.
-CALCULATIONS: dict[str, Callable[[Book], list[SheetOut]]] = {}
-
-
-def calculation(kind: str) -> Callable:
-    """Register the Calculate step of a kind."""
-
-    def register(function: Callable[[Book], list[SheetOut]]) -> Callable:
-        CALCULATIONS[kind] = function
-        return function
-
-    return register
-
+                   "Raters", "评分人统计", "Self-rating Gap", "自评偏差", "Checks", "考核提示",
+                   "Control", "控制面板", "xlwings.conf")
 
 def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     """The port's workbook as a Book, or the Issue that says why it is none."""
@@ -82,10 +68,10 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
     if isinstance(book, Issue):
         return validate(port, kind)
     report = validate_book(book)
-    step = CALCULATIONS.get(book.kind.id)
-    if step is None or not report.valid:
+    run = calculations.step(book.kind.id)
+    if run is None or not report.valid:
         return validate(port, book.kind.id)
-    sheets = step(book)
+    sheets = run(book)
     for sheet in sheets:
         port.write_sheet(sheet)
     port.message(summary_line(report, book.lang, calculated=[s.name for s in sheets]))

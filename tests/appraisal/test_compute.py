@@ -433,7 +433,10 @@ def test_sample_is_clean_and_escalates_someone():
 
 
 def test_sample_languages_quirks_and_scale():
-    zh = sample_frames(lang="zh")
+    en, zh = sample_frames(lang="en"), sample_frames(lang="zh")
+    assert "Operations plan completion" in set(en["Indicators"]["name"])
+    assert "Customer Service" in set(en["Employees"]["department"])
+    assert en["Scores"]["score"].equals(zh["Scores"]["score"])     # only the words differ
     assert "运营计划完成情况" in set(zh["Indicators"]["name"])
     departments = {"运营部", "市场部", "销售部", "财务部", "客户服务部"}
     assert set(zh["Employees"]["department"]) <= departments
