@@ -50,15 +50,23 @@ def _clean_text(value: Any) -> str:
     return unicodedata.normalize("NFKC", value).strip()
 
 
+def _per_unique(values: np.ndarray, function: Callable[[Any], Any], dtype: Any) -> np.ndarray:
+    """``function`` applied once per distinct value (IDs and choices repeat a lot)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.fromiter((function(v) for v in uniques), dtype=dtype, count=len(uniques))
+    out = mapped[codes] if len(mapped) else np.empty(len(values), dtype=dtype)
+    return out
+
+
 def blank_mask(raw: pd.Series) -> np.ndarray:
     """True where a cell is empty or holds a token meaning blank (N/A, -, 无)."""
     values = raw.to_numpy(dtype=object)
-    is_str = np.fromiter((type(v) is str for v in values), bool, len(values))
-    mask = pd.isna(raw).to_numpy().copy()
-    if is_str.any():
-        texts = values[is_str]
-        mask[is_str] = np.fromiter(
-            (t.strip().lower() in BLANKS for t in texts), bool, len(texts))
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    blank_unique = np.fromiter(
+        (type(v) is str and v.strip().lower() in BLANKS for v in uniques), bool, len(uniques))
+    mask = codes < 0
+    if len(uniques):
+        mask |= blank_unique[np.maximum(codes, 0)] & (codes >= 0)
     return mask
 
 
@@ -138,6 +146,7 @@ def as_text(value: Any) -> str:
 
 
 def _by_type(values: np.ndarray) -> np.ndarray:
+    # per value, not per distinct value: True == 1.0 would share a slot
     return np.fromiter((type(v).__name__ for v in values), dtype=object, count=len(values))
 
 
@@ -276,8 +285,7 @@ def read_time(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
 
 
 def _strings(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    out = np.fromiter((as_text(v) if v is not None else None for v in values), dtype=object,
-                      count=len(values))
+    out = _per_unique(values, as_text, object)
     return np.ones(len(values), dtype=bool), out
 
 
@@ -296,8 +304,8 @@ def _choice_lookup(f: Field) -> dict[str, str]:
 def read_choice(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
     lookup = _choice_lookup(f)
     values = raw.to_numpy(dtype=object)
-    keys = [None if b else normalize(as_text(v)) for v, b in zip(values, blank)]
-    out = np.array([lookup.get(k) if k is not None else None for k in keys], dtype=object)
+    out = _per_unique(values, lambda v: lookup.get(normalize(as_text(v))), object)
+    out[blank] = None
     bad = np.flatnonzero(~blank & pd.isna(out))
     expected = " / ".join(f"{c.en}/{c.zh}" for c in (f.choices or YES_NO))
     problems = [Problem("invalid-choice", "error", bad, {"expected": expected})] if len(bad) else []

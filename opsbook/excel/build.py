@@ -15,6 +15,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from opsbook.calculations import actions as kind_actions
+from opsbook.excel.port import CONF_SHEET, CONTROL_SHEET, STATUS_CELL
 from opsbook.excel.vba import Module, make_vba_project, read_modules, xlwings_modules
 
 if TYPE_CHECKING:
@@ -24,22 +26,11 @@ if TYPE_CHECKING:
 KINDS = ("appraisal", "attendance", "project", "plan")
 LANGS = ("zh", "en")
 
-#: Which buttons each kind gets, until the core's registry of kinds says so.
-DEFAULT_ACTIONS: Mapping[str, tuple[str, ...]] = {
-    "appraisal": ("validate", "calculate"),
-    "attendance": ("validate",),
-    "project": ("validate",),
-    "plan": ("validate",),
-}
-
 #: Where the VBA sources live: ``macros/`` at the top of the repository.
 MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"
 
 #: The creation date written into every workbook, so that builds do not depend on the clock.
 CREATED = datetime(2026, 1, 1, tzinfo=timezone.utc)
-
-CONTROL_SHEET = {"zh": "操作面板", "en": "Control"}
-CONF_SHEET = "xlwings.conf"
 
 #: The ``xlwings.conf`` rows: keys as xlwings spells them. An empty value still counts as set:
 #: it hides the same key in an ``xlwings.conf`` file beside the workbook or in the user's.
@@ -58,7 +49,7 @@ _TITLES = {
     "project": {"zh": "项目管理", "en": "Project tracker"},
     "plan": {"zh": "年度运营计划", "en": "Annual operations plan"},
 }
-_CAPTIONS = {
+CAPTIONS = {
     "validate": {"zh": "校验", "en": "Validate"},
     "calculate": {"zh": "计算", "en": "Calculate"},
 }
@@ -118,7 +109,7 @@ _BUTTON_COL_WIDTH = 18  # characters: 131 pixels
 _HELP_COL_WIDTH = 90
 _BUTTON_ROW_HEIGHT = 33  # points: 44 pixels
 _BUTTON_SIZE = {"width": 123, "height": 34, "x_offset": 4, "y_offset": 5}
-_FIRST_BUTTON_ROW = 3
+_FIRST_BUTTON_ROW = 3  # 0-based; the status cell (STATUS_CELL, row 3) sits just above
 
 
 class WriteTemplate(Protocol):
@@ -174,7 +165,7 @@ def decorate(
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
     if kind not in _TITLES:
         raise ValueError(f"no Control sheet text for workbook kind {kind!r}")
-    unknown = [action for action in actions if action not in _CAPTIONS]
+    unknown = [action for action in actions if action not in CAPTIONS]
     if unknown:
         raise ValueError(f"no button for action(s) {', '.join(map(repr, unknown))}")
     modules = project_modules() if modules is None else tuple(modules)
@@ -194,10 +185,16 @@ def build_workbooks(
     out_dir: Path,
     write_template: WriteTemplate,
     *,
-    actions: Mapping[str, Sequence[str]] = DEFAULT_ACTIONS,
+    actions: Mapping[str, Sequence[str]] | None = None,
     modules: Sequence[Module] | None = None,
 ) -> list[Path]:
-    """Write every kind's workbook in every language into ``out_dir``; return their paths."""
+    """Write every kind's workbook in every language into ``out_dir``; return their paths.
+
+    ``actions`` (kind → buttons) defaults to the registry of Calculate steps: every kind can
+    be validated, and the kinds with a step can be calculated.
+    """
+    if actions is None:
+        actions = {kind: kind_actions(kind) for kind in KINDS}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     modules = project_modules() if modules is None else tuple(modules)
@@ -229,9 +226,12 @@ def _add_control_sheet(
     sheet.set_row(0, 24)
     sheet.write_string(0, 0, text["title"].format(title=_TITLES[kind][lang]), title)
     sheet.write_string(1, 0, text["lead"])
+    # Where a button run reports how it went; its text runs over into column B.
+    sheet.write_blank(STATUS_CELL, None, workbook.add_format({"italic": True,
+                                                              "font_color": "#7F6000"}))
     row = _FIRST_BUTTON_ROW
     for action in actions:
-        caption = _CAPTIONS[action][lang]
+        caption = CAPTIONS[action][lang]
         sheet.set_row(row, _BUTTON_ROW_HEIGHT)
         sheet.insert_button(
             row, 0,

@@ -1,25 +1,36 @@
 """What each button does, written once against a BookPort.
 
-``validate`` marks bad cells and writes the Issues sheet; ``calculate`` writes the kind's
-results sheets. Both read everything first, compute with the library, then write; both
-replace what an earlier run wrote instead of adding to it.
+``validate`` marks bad cells and writes the Issues sheet; ``calculate`` validates the same way
+and writes the kind's results sheets when the data is valid. Both read everything first,
+compute with the library, then write; both replace what an earlier run wrote (marks listed on
+the Issues sheet, the Issues and results sheets) instead of adding to it.
 """
 
 from __future__ import annotations
 
+import re
+
 from opsbook import calculations
 from opsbook.core.book import Book, build_book, detect_kind
+from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
 from opsbook.core.validate import validate_book
-from opsbook.excel.port import NOTE_PREFIX, BookPort, Mark
-from opsbook.excel.results import issues_sheet
+from opsbook.excel.port import CONF_SHEET, CONTROL_SHEET, NOTE_PREFIX, BookPort, Mark, SheetOut
+from opsbook.excel.results import SEVERITY, issues_sheet
 from opsbook.kinds import get, kinds
 
 ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
-#: Sheets the handlers write; never read as input.
-OUTPUT_SHEETS = ("Issues", "问题清单", "Results", "考核结果", "Departments", "部门统计",
-                   "Raters", "评分人统计", "Self-rating Gap", "自评偏差", "Checks", "考核提示",
-                   "Control", "控制面板", "xlwings.conf")
+#: Sheets the handlers or the workbook build write; never read as input, never marked.
+OUTPUT_SHEETS = frozenset({
+    *ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
+    "Results", "考核结果", "Departments", "部门统计", "Raters", "评分人统计",
+    "Self-rating Gap", "自评偏差", "Checks", "考核提示",
+})
+#: The Issues sheet's severity column (as written in either language) of marked cells.
+_MARKED = {"error", "warning", *(SEVERITY["zh"][s] for s in ("error", "warning"))}
+_SEVERITY_COLUMN = 7
+_A1 = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+
 
 def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     """The port's workbook as a Book, or the Issue that says why it is none."""
@@ -30,55 +41,81 @@ def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     return build_book(raw, spec, file=port.name, format="xlsx")
 
 
-def _previous_marks(port: BookPort) -> list[tuple[str, str]]:
-    """(sheet, cell) pairs listed on the Issues sheet of an earlier run."""
+def guess_lang(sheet_names: list[str]) -> str:
+    """The language of a workbook that could not be read as a kind: its sheet names'."""
+    return "zh" if any(is_chinese(name) for name in sheet_names) else "en"
+
+
+def previous_marks(port: BookPort) -> list[tuple[str, str]]:
+    """(sheet, cell) of the cells an earlier run marked, as its Issues sheet lists them."""
+    names = port.sheet_names()
+    cells: list[tuple[str, str]] = []
     for name in ISSUES_SHEET.values():
-        if name in port.sheet_names():
-            rows = port.values(name)
-            return [(str(r[0]), str(r[1])) for r in rows[2:]
-                    if len(r) > 1 and r[0] not in ("", None) and r[1] not in ("", None)]
-    return []
+        if name not in names:
+            continue
+        for row in port.values(name)[2:]:
+            if len(row) > _SEVERITY_COLUMN and row[0] not in ("", None) and (
+                    _A1.fullmatch(str(row[1]))) and str(row[_SEVERITY_COLUMN]) in _MARKED:
+                cells.append((str(row[0]), str(row[1])))
+    return cells
 
 
 def validate(port: BookPort, kind: str | None = None) -> Report:
     """The Validate button: mark every bad cell, list every issue on the Issues sheet."""
-    previous = _previous_marks(port)
+    previous = previous_marks(port)
     book = read_book(port, kind)
-    if isinstance(book, Issue):
-        report = Report(issues=[book], files=[port.name])
-        lang = "en"
-    else:
-        report = validate_book(book)
-        lang = book.lang
-    port.clear_marks(previous)
-    marks = [Mark(i.sheet, i.cell, NOTE_PREFIX + i.message(lang), i.severity)
-             for i in report.issues if i.sheet and i.cell and i.severity != "info"
-             and i.sheet in port.sheet_names()]
-    port.mark(marks)
-    for name in ISSUES_SHEET.values():
-        port.delete_sheet(name)
-    port.write_sheet(issues_sheet(report, lang, ISSUES_SHEET[lang]))
+    report, lang = _check(port, book)
+    _write_check(port, report, lang, previous, issues_sheet_always=True)
     port.message(summary_line(report, lang))
     return report
 
 
 def calculate(port: BookPort, kind: str | None = None) -> Report:
-    """The Calculate button: validate, then write the kind's results sheets if it can."""
+    """The Calculate button: validate, then write the kind's results sheets if it can.
+
+    Marks and the Issues sheet are refreshed as by Validate; when results are written and
+    nothing is left to report, a stale Issues sheet is removed instead.
+    """
+    previous = previous_marks(port)
     book = read_book(port, kind)
-    if isinstance(book, Issue):
-        return validate(port, kind)
-    report = validate_book(book)
-    run = calculations.step(book.kind.id)
-    if run is None or not report.valid:
-        return validate(port, book.kind.id)
-    sheets = run(book)
+    report, lang = _check(port, book)
+    sheets: list[SheetOut] = []
+    if isinstance(book, Book) and report.valid:
+        run = calculations.step(book.kind.id)
+        sheets = run(book) if run is not None else []
+    _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
     for sheet in sheets:
         port.write_sheet(sheet)
-    port.message(summary_line(report, book.lang, calculated=[s.name for s in sheets]))
+    port.message(summary_line(report, lang, calculated=[s.name for s in sheets]))
     return report
 
 
+def _check(port: BookPort, book: Book | Issue) -> tuple[Report, str]:
+    if isinstance(book, Issue):
+        lang = guess_lang(port.sheet_names())
+        return Report(issues=[book], files=[port.name], lang=lang), lang
+    return validate_book(book), book.lang
+
+
+def _write_check(port: BookPort, report: Report, lang: str,
+                 previous: list[tuple[str, str]], *, issues_sheet_always: bool) -> None:
+    """Replace the marks and the Issues sheet of an earlier run by this report's."""
+    names = set(port.sheet_names())
+    marks = [Mark(i.sheet, i.cell, NOTE_PREFIX + i.message(lang), i.severity)
+             for i in report.issues if i.sheet and i.cell and i.severity != "info"
+             and i.sheet in names and i.sheet not in OUTPUT_SHEETS]
+    sheet = (issues_sheet(report, lang, ISSUES_SHEET[lang])
+             if issues_sheet_always or report.issues else None)
+    port.clear_marks(previous)
+    port.mark(marks)
+    for name in ISSUES_SHEET.values():
+        port.delete_sheet(name)
+    if sheet is not None:
+        port.write_sheet(sheet)
+
+
 def summary_line(report: Report, lang: str, calculated: list[str] | None = None) -> str:
+    """One line for the status cell or the terminal: counts, and what was written."""
     s = report.summary()
     if lang == "zh":
         text = f"校验完成:{s['errors']} 个错误,{s['warnings']} 个警告。"

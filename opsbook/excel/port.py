@@ -15,7 +15,15 @@ from opsbook.core.table import RawSheet
 #: The fill of a marked (bad) cell, and of a cell with a warning.
 ERROR_FILL = "FFC7CE"
 WARNING_FILL = "FFEB9C"
+#: How a note written by opsbook starts; a note that does not is the user's and is kept.
 NOTE_PREFIX = "opsbook: "
+
+#: The sheet with the buttons, by workbook language; handlers never read or mark it.
+CONTROL_SHEET = {"zh": "操作面板", "en": "Control"}
+#: The cell of the Control sheet where a button run reports how it went.
+STATUS_CELL = "A3"
+#: The hidden sheet with xlwings' settings (interpreter, conda environment …).
+CONF_SHEET = "xlwings.conf"
 
 
 @dataclass
@@ -37,10 +45,31 @@ class SheetOut:
 
 @dataclass
 class Mark:
+    """A cell to mark: where, its note (starting with NOTE_PREFIX), error or warning."""
+
     sheet: str
     cell: str
     note: str
     severity: str = "error"
+
+
+def by_cell(marks: list[Mark]) -> dict[tuple[str, str], list[Mark]]:
+    """The marks grouped by (sheet, cell), in order of first appearance."""
+    cells: dict[tuple[str, str], list[Mark]] = {}
+    for m in marks:
+        cells.setdefault((m.sheet, m.cell), []).append(m)
+    return cells
+
+
+def worst(marks: list[Mark]) -> str:
+    """The severity a cell with these marks is filled for: error over warning."""
+    return "error" if any(m.severity == "error" for m in marks) else "warning"
+
+
+def note_text(marks: list[Mark]) -> str:
+    """One note for all marks of a cell: the prefix once, then one line per mark."""
+    return "\n".join(m.note if n == 0 else m.note.removeprefix(NOTE_PREFIX)
+                     for n, m in enumerate(marks))
 
 
 class BookPort(Protocol):
@@ -58,10 +87,12 @@ class BookPort(Protocol):
         """The values of a sheet from A1, one list per row."""
 
     def clear_marks(self, cells: list[tuple[str, str]]) -> None:
-        """Remove the fill and note of earlier marks."""
+        """Remove earlier marks from these (sheet, A1) cells: the fill, and the note if it
+        is opsbook's. Cells on sheets that no longer exist are skipped."""
 
     def mark(self, marks: list[Mark]) -> None:
-        """Fill bad cells and attach a note to each."""
+        """Fill bad cells and attach a note to each (one note per cell, the marks' notes
+        joined); a cell that already has a note of the user's keeps it."""
 
     def write_sheet(self, sheet: SheetOut) -> None:
         """Create or replace a results sheet (placed after the data sheets)."""

@@ -44,3 +44,18 @@ def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, s
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
                     formats=[formats.get(c, "") for c in columns],
                     widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns])
+
+
+def failure_sheet(name: str, lang: str, message: str, carried: list[list[Any]]) -> SheetOut:
+    """The Issues sheet of a run that failed: the failure first, then ``carried`` rows.
+
+    ``carried`` are rows of the earlier Issues sheet whose cells are still marked, kept so
+    that the next run finds and clears those marks.
+    """
+    error = SEVERITY.get(lang, {}).get("error", "error")
+    rows = [["", "", "", "", "", "", "run-failed", error, message]]
+    rows += [list(row[:len(ISSUE_HEADERS[lang])]) for row in carried]
+    links = {n: (str(row[0]), str(row[1])) for n, row in enumerate(rows) if n and row[1]}
+    title = "校验未完成" if lang == "zh" else "Validation did not finish"
+    return SheetOut(name, title, ISSUE_HEADERS[lang], rows,
+                    widths=[14, 8, 6, 16, 14, 16, 20, 8, 80], links=links)

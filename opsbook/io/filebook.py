@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from opsbook.core.table import RawSheet
-from opsbook.excel.port import ERROR_FILL, NOTE_PREFIX, WARNING_FILL, Mark, SheetOut
+from opsbook.excel.port import (
+    ERROR_FILL,
+    NOTE_PREFIX,
+    WARNING_FILL,
+    Mark,
+    SheetOut,
+    by_cell,
+    note_text,
+    worst,
+)
 from opsbook.io.atomic import replace_atomically
 from opsbook.io.read import read_raw
 
@@ -62,9 +71,9 @@ class FileBook:
             if sheet not in self.book.sheetnames:
                 continue
             cell = self.book[sheet][ref]
+            cell.fill = PatternFill(fill_type=None)
             if cell.comment is not None and cell.comment.text.startswith(NOTE_PREFIX):
                 cell.comment = None
-                cell.fill = PatternFill(fill_type=None)
 
     def mark(self, marks: list[Mark]) -> None:
         from openpyxl.comments import Comment
@@ -72,16 +81,12 @@ class FileBook:
 
         fills = {sev: PatternFill("solid", start_color=color, end_color=color)
                  for sev, color in (("error", ERROR_FILL), ("warning", WARNING_FILL))}
-        notes: dict[tuple[str, str], list[Mark]] = {}
-        for m in marks:
-            notes.setdefault((m.sheet, m.cell), []).append(m)
-        for (sheet, ref), group in notes.items():
+        for (sheet, ref), group in by_cell(marks).items():
             cell = self.book[sheet][ref]
-            worst = "error" if any(m.severity == "error" for m in group) else "warning"
-            cell.fill = fills[worst]
-            text = "\n".join(m.note if n == 0 else m.note[len(NOTE_PREFIX):]
-                             for n, m in enumerate(group))
-            comment = Comment(text, "opsbook")
+            cell.fill = fills[worst(group)]
+            if cell.comment is not None and not cell.comment.text.startswith(NOTE_PREFIX):
+                continue  # the user's own note stays; the Issues sheet lists the problem
+            comment = Comment(note_text(group), "opsbook")
             comment.width, comment.height = 320, 60 + 40 * len(group)
             cell.comment = comment
 

@@ -122,7 +122,7 @@ def _formulas_without_value(path: Path) -> dict[str, tuple[set[str], dict[str, s
             if part not in names:
                 continue
             xml = archive.read(part)
-            if b"<f" not in xml and b't="e"' not in xml:
+            if b"<f>" not in xml and b"<f " not in xml and b't="e"' not in xml:
                 continue
             missing, errors = set(), {}
             for ref, attrs, body in _CELL.findall(xml):

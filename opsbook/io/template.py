@@ -34,15 +34,18 @@ SUBTITLE = {
 
 
 def write_template(kind: str, lang: str, target: Path, *, sample: bool = False,
-                   before: Callable[[Any], None] | None = None, seed: int = 7) -> Path:
+                   before: Callable[[Any], None] | None = None, seed: int = 7,
+                   frames: dict[str, pd.DataFrame] | None = None) -> Path:
     """Write the standard template of ``kind`` in ``lang`` ("zh" or "en") to ``target``.
 
-    ``sample`` fills it with seeded sample data. ``before`` is called with the new
+    ``sample`` fills it with seeded sample data (or ``frames``, by sheet id and "Settings"
+    as key/value rows). ``before`` is called with the new
     XlsxWriter workbook before any sheet is added (the macro build adds its sheets there).
     """
     spec = get(kind)
     target = Path(target)
-    frames = sample_frames(kind, lang, seed) if sample else {}
+    if frames is None:
+        frames = sample_frames(kind, lang, seed) if sample else {}
 
     def write(temp: Path) -> None:
         workbook = xlsxwriter.Workbook(str(temp), {"strings_to_numbers": False,

@@ -51,8 +51,11 @@ class Styles:
 
 def excel_value(value: Any) -> Any:
     """A Python or pandas value as something XlsxWriter writes with the right type."""
-    if value is None:
-        return None
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value
+    if kind is float:
+        return None if value != value else value
     if isinstance(value, float) and math.isnan(value):
         return None
     if value is pd.NaT:
@@ -76,7 +79,12 @@ def excel_value(value: Any) -> Any:
 def write_cell(ws: Any, row: int, col: int, value: Any, fmt: Any) -> None:
     """Write one value (0-based row and column) with its format, blanks as formatted blanks."""
     value = excel_value(value)
-    if value is None:
+    kind = type(value)
+    if kind is str:
+        ws.write_string(row, col, value, fmt)
+    elif kind is float or kind is int:
+        ws.write_number(row, col, value, fmt)
+    elif value is None:
         ws.write_blank(row, col, None, fmt)
     elif isinstance(value, dt.datetime):
         ws.write_datetime(row, col, value, fmt)

@@ -420,7 +420,9 @@ def test_every_code_has_both_languages():
 
 def test_sample_is_clean_and_escalates_someone():
     frames = sample_frames()
-    assert set(frames) == {"Employees", "Indicators", "Scores", "Grades", "History"}
+    assert set(frames) == {"Employees", "Indicators", "Scores", "Grades", "History", "Settings"}
+    assert dict(zip(frames["Settings"]["key"], frames["Settings"]["value"])) == {
+        "cycle": SAMPLE_CYCLE}
     assert frames["Indicators"]["weight"].sum() == 100
     assert set(frames["Indicators"]["group"]) == {"results", "ability", "attitude"}
     assert frames["Employees"]["department"].nunique() in (4, 5, 6)

@@ -1,0 +1,246 @@
+"""The xlwings adapter of the book interface: a workbook open in Excel, as an ``xw.Book``.
+
+It works on the desktop engines (Excel on Windows and macOS, where the buttons run it) and on
+xlwings' ``remote`` engine (what the tests run it on). Values are read from A1 the way the
+file reader gives them (empty cells as ``""``, dates as ``date``/``datetime``, times as
+``time``, error cells as ``""`` plus the error code), so a handler sees the same book through
+either adapter. What an engine cannot do is skipped, never failed: where notes cannot be
+written, a mark is the fill and its row on the Issues sheet; cosmetic steps (fonts, widths,
+frozen panes) that an engine lacks are left out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from opsbook.core.cells import a1
+from opsbook.core.table import RawSheet
+from opsbook.excel.port import (
+    CONF_SHEET,
+    CONTROL_SHEET,
+    ERROR_FILL,
+    NOTE_PREFIX,
+    STATUS_CELL,
+    WARNING_FILL,
+    Mark,
+    SheetOut,
+    by_cell,
+    note_text,
+    worst,
+)
+
+#: Excel's error values, as xlwings gives them with ``err_to_str=True``.
+ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
+                          "#DATA!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!",
+                          "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+_EPOCH = dt.datetime(1899, 12, 30)  # day 0 of Excel's 1900 date system
+_DAY_ONE = dt.datetime(1900, 1, 1)
+_TITLE_COLOR = "#1F4E78"
+_WHITE = "#FFFFFF"
+_FILLS = {"error": "#" + ERROR_FILL, "warning": "#" + WARNING_FILL}
+_MESSAGE_LIMIT = 250
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    """'#1F4E78' → (31, 78, 120): the colour form every engine accepts."""
+    color = color.lstrip("#")
+    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
+
+
+def cell_value(value: Any) -> Any:
+    """A value as Excel handed it over, in the form python-calamine gives for a file."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        if value < _DAY_ONE:  # a time of day, or a duration, stored before day 1
+            span = value - _EPOCH
+            if span < dt.timedelta(days=1):
+                return (dt.datetime.min + span).time()
+            return span
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date()
+    return value
+
+
+def write_value(value: Any) -> Any:
+    """A value to write into a cell: text is quoted so that Excel keeps it as text.
+
+    Excel turns a text such as ``0012``, ``1/2`` or ``=A1`` written through its object model
+    into a number, a date or a formula; a leading apostrophe keeps it as typed (and is not
+    part of the value).
+    """
+    if isinstance(value, str) and value:
+        return "'" + value
+    return value
+
+
+class XlwingsBook:
+    """An ``xw.Book`` behind the BookPort interface.
+
+    Reads are made once per sheet and kept, so a handler's reads all see the workbook as it
+    was before its writes (the remote engine could not show writes anyway).
+    """
+
+    def __init__(self, book: Any):
+        self.book = book
+        self.name: str = book.name
+        self.messages: list[str] = []
+        #: Whether this engine writes notes; found out on the first mark.
+        self.notes = True
+        self._values: dict[str, RawSheet] = {}
+
+    # reading ---------------------------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.book.sheets]
+
+    def sheets(self) -> list[RawSheet]:
+        return [self._read(name) for name in self.sheet_names() if name != CONF_SHEET]
+
+    def values(self, sheet: str) -> list[list[Any]]:
+        return self._read(sheet).rows if sheet in self.sheet_names() else []
+
+    def _read(self, name: str) -> RawSheet:
+        if name not in self._values:
+            self._values[name] = read_sheet(self.book.sheets[name])
+        return self._values[name]
+
+    # writing ---------------------------------------------------------------------------
+    def clear_marks(self, cells: list[tuple[str, str]]) -> None:
+        names = set(self.sheet_names())
+        for sheet, ref in cells:
+            if sheet not in names:
+                continue
+            cell = self.book.sheets[sheet].range(ref)
+            cell.color = None
+            self._drop_note(cell)
+
+    def mark(self, marks: list[Mark]) -> None:
+        for (sheet, ref), group in by_cell(marks).items():
+            cell = self.book.sheets[sheet].range(ref)
+            cell.color = _rgb(_FILLS[worst(group)])
+            if self.notes:
+                self._put_note(cell, note_text(group))
+
+    def delete_sheet(self, name: str) -> None:
+        for sheet in self.book.sheets:
+            if sheet.name.casefold() == name.casefold():
+                sheet.delete()
+                return
+
+    def write_sheet(self, out: SheetOut) -> None:
+        sheets = self.book.sheets
+        names = [sheet.name.casefold() for sheet in sheets]
+        if out.name.casefold() in names:
+            position = names.index(out.name.casefold())  # 0-based
+            sheets[position].delete()
+            if position:
+                ws = sheets.add(out.name, after=sheets[position - 1])
+            else:
+                ws = sheets.add(out.name, before=sheets[0])
+        else:
+            ws = sheets.add(out.name, after=sheets[len(sheets) - 1])
+        _fill_sheet(ws, out)
+
+    def message(self, text: str) -> None:
+        """Show ``text`` in the status cell of the Control sheet (kept in ``messages`` too)."""
+        self.messages.append(text)
+        for name in CONTROL_SHEET.values():
+            if name in self.sheet_names():
+                stamp = dt.datetime.now().strftime("%H:%M")
+                line = text if len(text) <= _MESSAGE_LIMIT else text[:_MESSAGE_LIMIT - 1] + "…"
+                self.book.sheets[name].range(STATUS_CELL).value = write_value(
+                    f"[{stamp}] {line}")
+                return
+
+    # notes -----------------------------------------------------------------------------
+    def _put_note(self, cell: Any, text: str) -> None:
+        try:
+            note = cell.note
+            if note is None:
+                cell.add_note(text)
+            elif (_note_text(note) or "").startswith(NOTE_PREFIX):
+                note.text = text
+            # else: the user's note (or one that cannot be read) stays as it is
+        except NotImplementedError:
+            self.notes = False
+
+    def _drop_note(self, cell: Any) -> None:
+        try:
+            note = cell.note
+            if note is not None and (_note_text(note) or "").startswith(NOTE_PREFIX):
+                note.delete()
+        except NotImplementedError:
+            pass
+
+
+def _note_text(note: Any) -> str | None:
+    """A note's text, or None where the engine cannot read it."""
+    try:
+        return str(note.text)
+    except NotImplementedError:
+        return None
+
+
+def read_sheet(sheet: Any) -> RawSheet:
+    """A sheet's values from A1 to its last used cell, and its error cells."""
+    last = sheet.used_range.last_cell
+    block = sheet.range((1, 1), (last.row, last.column))
+    rows = block.options(ndim=2, err_to_str=True).value or []
+    errors: dict[str, str] = {}
+    out: list[list[Any]] = []
+    for r, row in enumerate(rows, start=1):
+        values = []
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, str) and value in ERROR_VALUES:
+                errors[a1(r, c)] = value
+                value = ""
+            values.append(cell_value(value))
+        out.append(values)
+    while out and all(v == "" for v in out[-1]):
+        out.pop()
+    return RawSheet(sheet.name, out, errors=errors)
+
+
+def _fill_sheet(ws: Any, out: SheetOut) -> None:
+    """Title, header row and rows of a results sheet, then its formats and links."""
+    width = max([len(out.headers), *(len(row) for row in out.rows)])
+    ws.range("A1").value = write_value(out.title)
+    table = [list(out.headers) + [None] * (width - len(out.headers))]
+    table += [list(row) + [None] * (width - len(row)) for row in out.rows]
+    ws.range((2, 1)).value = [[write_value(v) for v in row] for row in table]
+    for col, fmt in enumerate(out.formats, start=1):
+        if fmt and out.rows:
+            ws.range((3, col), (2 + len(out.rows), col)).number_format = fmt
+    for offset, (sheet, ref) in sorted(out.links.items()):
+        cell = ws.range((3 + offset, 1))
+        text = out.rows[offset][0] if out.rows[offset] else sheet
+        with _optional():
+            cell.add_hyperlink(f"#'{sheet}'!{ref}", str(text), f"{sheet}!{ref}")
+    with _optional():
+        title = ws.range("A1").font
+        title.bold, title.size, title.color = True, 14, _rgb(_TITLE_COLOR)
+    with _optional():
+        header = ws.range((2, 1), (2, max(1, len(out.headers))))
+        header.color = _rgb(_TITLE_COLOR)
+        header.font.bold, header.font.color = True, _rgb(_WHITE)
+    for col, chars in enumerate(out.widths, start=1):
+        with _optional():
+            ws.range((1, col)).column_width = chars
+    with _optional():
+        ws.freeze_panes.freeze_at("A3")
+
+
+@contextlib.contextmanager
+def _optional() -> Iterator[None]:
+    """Run a cosmetic step; an engine that cannot do it leaves it out."""
+    try:
+        yield
+    except Exception:  # cosmetics never stop a run, whatever the engine raises
+        pass
