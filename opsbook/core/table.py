@@ -137,10 +137,13 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
             issues.append(Issue("missing-column", file=file, sheet=raw.name,
                                 row=table.header_row, column=f"{f.en} / {f.zh}", field=f.id))
     # data rows: drop blank ones, keep spreadsheet numbers as the index
-    positions = [i for i, r in enumerate(data) if any(v not in ("", None) for v in r)]
-    numbers = np.array(positions, dtype=int) + header_index + 2
-    padded = [list(data[i]) + [""] * (width - len(data[i])) for i in positions]
-    raw_frame = pd.DataFrame(padded, index=pd.Index(numbers, name="row"), dtype=object)
+    if any(len(r) != width for r in data):
+        data = [list(r) + [""] * (width - len(r)) for r in data]
+    numbers = np.arange(len(data), dtype=int) + header_index + 2
+    raw_frame = pd.DataFrame(data, index=pd.Index(numbers, name="row"), columns=range(width),
+                             dtype=object)
+    filled = (raw_frame.ne("") & raw_frame.notna()).any(axis=1) if width else raw_frame.index < 0
+    raw_frame = raw_frame[filled]
     if raw_frame.empty:
         raw_frame = pd.DataFrame(index=pd.Index([], name="row", dtype=int),
                                  columns=range(width), dtype=object)

@@ -9,6 +9,7 @@ the Issues sheet, the Issues and results sheets) instead of adding to it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from opsbook import calculations
 from opsbook.core.book import Book, build_book, detect_kind
@@ -46,18 +47,23 @@ def guess_lang(sheet_names: list[str]) -> str:
     return "zh" if any(is_chinese(name) for name in sheet_names) else "en"
 
 
-def previous_marks(port: BookPort) -> list[tuple[str, str]]:
-    """(sheet, cell) of the cells an earlier run marked, as its Issues sheet lists them."""
+def marked_rows(port: BookPort) -> list[list[Any]]:
+    """The rows of an earlier run's Issues sheet whose cells that run marked."""
     names = port.sheet_names()
-    cells: list[tuple[str, str]] = []
+    rows: list[list[Any]] = []
     for name in ISSUES_SHEET.values():
         if name not in names:
             continue
         for row in port.values(name)[2:]:
             if len(row) > _SEVERITY_COLUMN and row[0] not in ("", None) and (
                     _A1.fullmatch(str(row[1]))) and str(row[_SEVERITY_COLUMN]) in _MARKED:
-                cells.append((str(row[0]), str(row[1])))
-    return cells
+                rows.append(list(row))
+    return rows
+
+
+def previous_marks(port: BookPort) -> list[tuple[str, str]]:
+    """(sheet, cell) of the cells an earlier run marked, as its Issues sheet lists them."""
+    return [(str(row[0]), str(row[1])) for row in marked_rows(port)]
 
 
 def validate(port: BookPort, kind: str | None = None) -> Report:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 from opsbook.core.cells import a1
@@ -172,12 +171,10 @@ class XlwingsBook:
             self.notes = False
 
     def _drop_note(self, cell: Any) -> None:
-        try:
+        with contextlib.suppress(NotImplementedError):
             note = cell.note
             if note is not None and (_note_text(note) or "").startswith(NOTE_PREFIX):
                 note.delete()
-        except NotImplementedError:
-            pass
 
 
 def _note_text(note: Any) -> str | None:
@@ -237,10 +234,6 @@ def _fill_sheet(ws: Any, out: SheetOut) -> None:
         ws.freeze_panes.freeze_at("A3")
 
 
-@contextlib.contextmanager
-def _optional() -> Iterator[None]:
-    """Run a cosmetic step; an engine that cannot do it leaves it out."""
-    try:
-        yield
-    except Exception:  # cosmetics never stop a run, whatever the engine raises
-        pass
+def _optional() -> contextlib.AbstractContextManager[None]:
+    """Run a cosmetic step; an engine that cannot do it (whatever it raises) leaves it out."""
+    return contextlib.suppress(Exception)

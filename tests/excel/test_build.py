@@ -17,12 +17,12 @@ import xlsxwriter
 from lo import STUB_XLWINGS, LibreOffice, soffice
 from oletools.olevba import VBA_Parser
 
+from opsbook.calculations import actions as kind_actions
 from opsbook.excel import build, vba
 from opsbook.excel.build import (
     CONF_ROWS,
     CONF_SHEET,
     CONTROL_SHEET,
-    DEFAULT_ACTIONS,
     build_workbooks,
     decorate,
     macro_name,
@@ -176,7 +176,7 @@ def test_every_button_names_an_existing_sub(built: list[Path]) -> None:
         kind, lang = kind_lang(path)
         buttons = _vml_buttons(path)
         assert buttons == [(CAPTIONS[lang][action], f"[0]!{macro_name(action)}")
-                           for action in DEFAULT_ACTIONS[kind]], path.name
+                           for action in kind_actions(kind)], path.name
         for _, macro in buttons:
             assert macro.removeprefix("[0]!") in subs
 
@@ -268,7 +268,7 @@ def test_libreoffice_loads_modules_sheets_and_buttons(
         assert list(report.sheets)[:2] == [CONTROL_SHEET[lang], CONF_SHEET]
         assert report.sheets[CONTROL_SHEET[lang]] and not report.sheets[CONF_SHEET]
         assert [(b.sheet, b.label) for b in report.buttons] == [
-            (CONTROL_SHEET[lang], CAPTIONS[lang][action]) for action in DEFAULT_ACTIONS[kind]]
+            (CONTROL_SHEET[lang], CAPTIONS[lang][action]) for action in kind_actions(kind)]
 
 
 @needs_soffice
@@ -282,7 +282,7 @@ def test_each_button_runs_its_sub_and_calls_its_python(
     for path, report in zip(paths, office.press_buttons(paths), strict=True):
         kind, lang = kind_lang(path)
         assert report.errors == [] and report.closed, path.name
-        actions = DEFAULT_ACTIONS[kind]
+        actions = kind_actions(kind)
         assert [b.label for b in report.buttons] == [CAPTIONS[lang][a] for a in actions]
         for button, action in zip(report.buttons, actions, strict=True):
             assert [(b.event, b.script) for b in button.bindings] == [(
