@@ -161,7 +161,7 @@ def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook
     History sheet with earlier cycles plus this one, for the next cycle's --history.
     """
     from opsbook.api import NotAWorkbook, load
-    from opsbook.appraisal.report import SHEETS, read_history, result_sheets, score_book
+    from opsbook.appraisal.report import read_history, score_book, workbook_sheets
     from opsbook.core.validate import validate_book
     from opsbook.io.read import FileProblem
     from opsbook.io.sheets import write_sheets
@@ -178,9 +178,7 @@ def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook
         output.report(report, "text", book.lang)
         raise typer.Exit(1)
     result = score_book(book, past)
-    sheets = result_sheets(result, book.lang, book.settings.cycle)
-    sheets.append(_history_sheet(result.history_rows, book.lang, SHEETS["history"]))
-    write_sheets(out, sheets)
+    write_sheets(out, workbook_sheets(result, book.lang, book.settings.cycle))
     graded = result.results["grade"].value_counts().to_dict()
     escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())
     output.say(f"{out}: {len(result.results)} employees, grades "
@@ -188,32 +186,6 @@ def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook
                f"{escalated} to escalate; {len(result.issues)} check(s)")
     output.report(Report.of(result.issues), "text", book.lang, 20, quiet_when_valid=True)
     raise typer.Exit(0)
-
-
-def _history_sheet(rows, lang: str, names: tuple[str, str]):
-    from opsbook.appraisal.schema import HISTORY, OUTCOMES
-    from opsbook.excel.results import frame_sheet
-
-    labels = {c.value: c.label(lang) for c in OUTCOMES}
-    frame = rows.assign(outcome=rows["outcome"].map(lambda v: labels.get(v, v)))
-    headers = {f.id: f.header(lang) for f in HISTORY.fields}
-    name = names[1 if lang == "zh" else 0]
-    return frame_sheet(name, name, frame[[f.id for f in HISTORY.fields]], headers,
-                       {"total": "0.00"})
-
-
-@workbooks_app.command("build")
-def workbooks_build(out: Path = typer.Option(Path("workbooks"), "--out",
-                                             help="Folder for the .xlsm files.")) -> None:
-    """Rebuild the macro workbooks from macros/ and the templates (same sources, same bytes)."""
-    from opsbook.excel.build import MACROS_DIR, build_workbooks
-    from opsbook.io.template import write_template
-
-    if not MACROS_DIR.is_dir():
-        raise CannotRun("the VBA sources (macros/) are not installed with the package; run "
-                        "'opsbook workbooks build' in a checkout of the opsbook repository")
-    for path in build_workbooks(out, write_template):
-        output.say(str(path))
 
 
 @app.command()

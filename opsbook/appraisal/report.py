@@ -126,6 +126,21 @@ def result_sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetO
     return sheets
 
 
+def history_sheet(rows: pd.DataFrame, lang: str) -> SheetOut:
+    """Earlier cycles plus this one, in the History sheet's own layout (for --history)."""
+    labels = {c.value: c.label(lang) for c in OUTCOMES}
+    frame = rows.assign(outcome=rows["outcome"].map(lambda v: labels.get(v, v)))
+    headers = {f.id: f.header(lang) for f in HISTORY.fields}
+    name = SHEETS["history"][1 if lang == "zh" else 0]
+    return frame_sheet(name, name, frame[[f.id for f in HISTORY.fields]], headers,
+                       {"total": "0.00"})
+
+
+def workbook_sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
+    """The sheets of a results workbook: the results and the History for the next cycle."""
+    return [*result_sheets(result, lang, cycle), history_sheet(result.history_rows, lang)]
+
+
 def results_sheets(book: Book) -> list[SheetOut]:
     """The Calculate step of the appraisal workbook."""
     return result_sheets(score_book(book), book.lang, book.settings.cycle)
