@@ -83,7 +83,7 @@ def _cells(series: pd.Series, kind: str) -> list:
     """A column as plain Python cell values: numbers for dates (serials) and times (fractions)."""
     if kind in ("date", "datetime"):
         stamps = pd.to_datetime(series)
-        serial = (stamps.to_numpy("datetime64[s]") - EXCEL_EPOCH).astype("float64") / 86400
+        serial = (stamps - pd.Timestamp(EXCEL_EPOCH)).dt.total_seconds().to_numpy() / 86400
         return [None if np.isnan(v) else float(v) for v in serial]
     if kind == "time":
         seconds = pd.to_timedelta(series).dt.total_seconds().to_numpy()

@@ -103,10 +103,10 @@ def _labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if "outcome" in frame:
         labels = {c.value: c.label(lang) for c in OUTCOMES}
         frame["outcome"] = frame["outcome"].map(lambda v: labels.get(v, v))
+    words = {True: "是", False: "否"} if lang == "zh" else {True: "yes", False: "no"}
     for column in ("escalate", "same_score_everywhere"):
         if column in frame:
-            yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
-            frame[column] = frame[column].map(lambda v: yes if v is True or v == 1 else no)
+            frame[column] = frame[column].map(lambda v: words[bool(v) if v == v else False])
     return frame
 
 
