@@ -188,6 +188,20 @@ def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook
     raise typer.Exit(0)
 
 
+@workbooks_app.command("build")
+def workbooks_build(out: Path = typer.Option(Path("workbooks"), "--out",
+                                             help="Folder for the .xlsm files.")) -> None:
+    """Rebuild the macro workbooks from macros/ and the templates (same sources, same bytes)."""
+    from opsbook.excel.build import MACROS_DIR, build_workbooks
+    from opsbook.io.template import write_template
+
+    if not MACROS_DIR.is_dir():
+        raise CannotRun("the VBA sources (macros/) are not installed with the package; run "
+                        "'opsbook workbooks build' in a checkout of the opsbook repository")
+    for path in build_workbooks(out, write_template):
+        output.say(str(path))
+
+
 @app.command()
 def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put everything."),
          ) -> None:

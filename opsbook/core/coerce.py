@@ -145,18 +145,36 @@ def as_text(value: Any) -> str:
 # --- one reader per type ------------------------------------------------------------------
 
 
+#: The exact type of a cell value as a small code (``OTHER`` for anything else).
+OTHER, STR, FLOAT, INT, BOOL, DATETIME, DATE, TIME, TIMEDELTA = range(9)
+
+
+class _TypeCodes(dict):
+    def __missing__(self, key: type) -> int:
+        return OTHER
+
+
+_TYPE_CODES = _TypeCodes({str: STR, float: FLOAT, int: INT, bool: BOOL, dt.datetime: DATETIME,
+                          dt.date: DATE, dt.time: TIME, dt.timedelta: TIMEDELTA})
+
+
 def _by_type(values: np.ndarray) -> np.ndarray:
     # per value, not per distinct value: True == 1.0 would share a slot
-    return np.fromiter((type(v).__name__ for v in values), dtype=object, count=len(values))
+    return np.fromiter(map(_TYPE_CODES.__getitem__, map(type, values)), np.int8, len(values))
 
 
 def _read(raw: pd.Series, f: Field, blank: np.ndarray,
           native: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
-          text_parser: Callable[[str], Any] | None, fill: Any) -> Column:
-    """Shared skeleton: native values in bulk, text parsed one by one with a warning."""
+          text_parser: Callable[[str], Any] | None, fill: Any, dtype: Any = object,
+          store: Callable[[Any], Any] | None = None) -> Column:
+    """Shared skeleton: native values in bulk, text parsed one by one with a warning.
+
+    The output array has ``dtype``; ``store`` turns a value parsed from text into what that
+    array holds (the parsed value itself is what the warning shows).
+    """
     values = raw.to_numpy(dtype=object)
     kinds = _by_type(values)
-    out = np.full(len(values), fill, dtype=object)
+    out = np.full(len(values), fill, dtype=dtype)
     ok, converted = native(values, kinds)
     ok &= ~blank
     out[ok] = converted[ok]
@@ -164,15 +182,15 @@ def _read(raw: pd.Series, f: Field, blank: np.ndarray,
     todo = ~blank & ~ok
     coerced, failed, results = [], [], []
     if text_parser is not None:
-        for pos in np.flatnonzero(todo & (kinds == "str")):
+        for pos in np.flatnonzero(todo & (kinds == STR)):
             parsed = text_parser(values[pos])
             if parsed is None:
                 failed.append(pos)
             else:
-                out[pos] = parsed
+                out[pos] = parsed if store is None else store(parsed)
                 coerced.append(pos)
                 results.append(parsed)
-        failed.extend(np.flatnonzero(todo & (kinds != "str")))
+        failed.extend(np.flatnonzero(todo & (kinds != STR)))
     else:
         failed = list(np.flatnonzero(todo))
     if coerced:
@@ -180,18 +198,16 @@ def _read(raw: pd.Series, f: Field, blank: np.ndarray,
                                 results=results))
     if failed:
         problems.append(Problem("type-error", "error", np.array(sorted(failed))))
-    return Column(pd.Series(out, index=raw.index, dtype=object), problems)
+    return Column(pd.Series(out, index=raw.index, dtype=out.dtype), problems)
 
 
 def _numeric(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    ok = (kinds == "float") | (kinds == "int")
+    ok = (kinds == FLOAT) | (kinds == INT)
     return ok, values
 
 
 def read_number(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
-    col = _read(raw, f, blank, _numeric, parse_number, np.nan)
-    col.values = col.values.astype("float64")
-    return col
+    return _read(raw, f, blank, _numeric, parse_number, np.nan, dtype="float64")
 
 
 def read_percent(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
@@ -199,6 +215,9 @@ def read_percent(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
     col = read_number(raw, f, blank)
     numbers = col.values
     col.values = numbers.where(~(numbers.abs() > 1), numbers / 100)
+    for problem in col.problems:  # warnings show the percentage as finally read
+        if problem.results is not None:
+            problem.results = [f"{v * 100:.15g}%" for v in col.values.iloc[problem.positions]]
     return col
 
 
@@ -215,7 +234,7 @@ def read_integer(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
 
 
 def _dates(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    ok = (kinds == "date") | (kinds == "datetime")
+    ok = (kinds == DATE) | (kinds == DATETIME)
     return ok, values
 
 
@@ -258,34 +277,42 @@ def read_date(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
 
 
 def _times(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    out = np.empty(len(values), dtype=object)
-    ok = np.zeros(len(values), dtype=bool)
-    for pos in np.flatnonzero(kinds == "time"):
-        t = values[pos]
-        out[pos] = dt.timedelta(hours=t.hour, minutes=t.minute, seconds=t.second)
-        ok[pos] = True
-    for pos in np.flatnonzero(kinds == "timedelta"):
-        out[pos] = values[pos]
-        ok[pos] = True
-    for pos in np.flatnonzero(kinds == "datetime"):  # time typed with a date part
-        t = values[pos]
-        out[pos] = dt.timedelta(hours=t.hour, minutes=t.minute, seconds=t.second)
-        ok[pos] = True
-    for pos in np.flatnonzero((kinds == "float") | (kinds == "int")):  # a day fraction
-        if 0 <= values[pos] < 2:
-            out[pos] = dt.timedelta(seconds=round(values[pos] * 86400))
-            ok[pos] = True
-    return ok, out
+    """Seconds since midnight, in bulk: no timedelta object per cell."""
+    seconds = np.full(len(values), np.nan)
+    clock = np.flatnonzero((kinds == TIME) | (kinds == DATETIME))  # a date-time: its time
+    if len(clock):  # times repeat (a day has 1,440 minutes): convert each distinct one once
+        seconds[clock] = _per_unique(values[clock], _seconds, float)
+    spans = np.flatnonzero(kinds == TIMEDELTA)
+    if len(spans):
+        seconds[spans] = np.fromiter((d.total_seconds() for d in values[spans]), float,
+                                     len(spans))
+    numeric = np.flatnonzero((kinds == FLOAT) | (kinds == INT))
+    if len(numeric):
+        fractions = values[numeric].astype(float)
+        day = (fractions >= 0) & (fractions < 2)  # a day fraction
+        seconds[numeric[day]] = np.round(fractions[day] * 86400)
+    return ~np.isnan(seconds), seconds
+
+
+def _seconds(t: dt.time | dt.datetime) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 def read_time(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
-    col = _read(raw, f, blank, _times, parse_time, None)
-    col.values = pd.Series(pd.to_timedelta(col.values, errors="coerce"), index=raw.index)
+    col = _read(raw, f, blank, _times, parse_time, np.nan, dtype="float64",
+                store=dt.timedelta.total_seconds)
+    col.values = pd.Series(pd.to_timedelta(col.values.to_numpy(), unit="s"), index=raw.index)
     return col
 
 
 def _strings(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    out = _per_unique(values, as_text, object)
+    # distinct strings only: as distinct values, True and 1.0 would share a slot
+    out = np.empty(len(values), dtype=object)
+    text = kinds == STR
+    if text.any():
+        out[text] = _per_unique(values[text], _clean_text, object)
+    others = np.flatnonzero(~text)
+    out[others] = [None if v is None else as_text(v) for v in values[others]]
     return np.ones(len(values), dtype=bool), out
 
 
@@ -297,7 +324,8 @@ def _choice_lookup(f: Field) -> dict[str, str]:
     table = {}
     for c in (f.choices or YES_NO):
         for label in (c.value, c.en, c.zh, *c.aliases):
-            table[normalize(label)] = c.value
+            if normalize(label):  # "-" normalizes to nothing: it is a blank token then
+                table[normalize(label)] = c.value
     return table
 
 
@@ -305,7 +333,7 @@ def read_choice(raw: pd.Series, f: Field, blank: np.ndarray) -> Column:
     lookup = _choice_lookup(f)
     values = raw.to_numpy(dtype=object)
     out = _per_unique(values, lambda v: lookup.get(normalize(as_text(v))), object)
-    out[blank] = None
+    out[pd.isna(raw).to_numpy()] = None  # a blank token that is a label ("无", "none") stays
     bad = np.flatnonzero(~blank & pd.isna(out))
     expected = " / ".join(f"{c.en}/{c.zh}" for c in (f.choices or YES_NO))
     problems = [Problem("invalid-choice", "error", bad, {"expected": expected})] if len(bad) else []
@@ -346,4 +374,7 @@ READERS: dict[str, Callable[[pd.Series, Field, np.ndarray], Column]] = {
 def read_column(raw: pd.Series, f: Field) -> tuple[Column, np.ndarray]:
     """A raw column as the field's type; also returns the blank mask."""
     blank = blank_mask(raw)
-    return READERS[f.type](raw, f, blank), blank
+    column = READERS[f.type](raw, f, blank)
+    if f.type in ("choice", "bool"):  # "无" or "-" may be one of the choices
+        blank &= column.values.isna().to_numpy()
+    return column, blank

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
@@ -63,6 +64,8 @@ def _show(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, dt.datetime) and value == value and value.time() == dt.time(0):
+        return value.date().isoformat()  # a date read into a datetime column (NaT != NaT)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)

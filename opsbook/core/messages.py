@@ -118,8 +118,8 @@ CODES: dict[str, Code] = {
     ),
     "coerced-value": Code(
         "data",
-        "'{column}': '{value}' was read as {expected} {result}; enter it as a real {expected} "
-        "to be sure.",
+        "'{column}': '{value}' was read as {expected}, {result}; check it, and enter the value "
+        "in the cell's own format to be sure.",
         "“{column}”:“{value}”被识别为{expected_zh} {result};建议按{expected_zh}格式录入。",
     ),
     "invalid-choice": Code(

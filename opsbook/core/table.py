@@ -105,7 +105,7 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
     header = rows[header_index]
     lookup = _lookup(spec)
     data = rows[header_index + 1:]
-    width = max((len(r) for r in rows), default=0)
+    width = max(map(len, rows), default=0)
     merged_header = _merged_in_row(raw.merged, header_index)
     extras: dict[str, int] = {}
     for col, value in enumerate(header):
@@ -137,7 +137,7 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
             issues.append(Issue("missing-column", file=file, sheet=raw.name,
                                 row=table.header_row, column=f"{f.en} / {f.zh}", field=f.id))
     # data rows: drop blank ones, keep spreadsheet numbers as the index
-    if any(len(r) != width for r in data):
+    if min(map(len, data), default=width) != width:
         data = [list(r) + [""] * (width - len(r)) for r in data]
     numbers = np.arange(len(data), dtype=int) + header_index + 2
     raw_frame = pd.DataFrame(data, index=pd.Index(numbers, name="row"), columns=range(width),
@@ -229,12 +229,13 @@ def _typed_column(raw_col: pd.Series, f: Field, table: Table, raw: RawSheet,
 def _show_result(value: Any) -> str:
     if hasattr(value, "total_seconds"):
         seconds = int(value.total_seconds())
-        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+        text = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+        return text + f":{seconds % 60:02d}" if seconds % 60 else text
     if hasattr(value, "isoformat"):
         text = value.isoformat()
         return text[:10] if text.endswith("T00:00:00") else text.replace("T", " ")
     if isinstance(value, float):
-        return f"{value:g}"
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
     return str(value)
 
 

@@ -95,10 +95,12 @@ class BookPort(Protocol):
         joined); a cell that already has a note of the user's keeps it."""
 
     def write_sheet(self, sheet: SheetOut) -> None:
-        """Create or replace a results sheet (placed after the data sheets)."""
+        """Write a results sheet: a new one goes last, one that exists is replaced where it
+        is (title in A1, headers in row 2, rows from row 3)."""
 
     def delete_sheet(self, name: str) -> None:
         """Remove a sheet if it exists."""
 
     def message(self, text: str) -> None:
-        """Tell the user something short (a status cell, a message box, or stdout)."""
+        """Tell the user one line: the Control sheet's status cell in Excel, stdout for the
+        command line."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import python_calamine as calamine
 
@@ -78,8 +78,8 @@ def read_raw(path: Path) -> tuple[list[RawSheet], str]:
             except Exception:  # not every format records merged cells
                 merged = []
             missing, errors = formulas.get(meta.name, (set(), {}))
-            sheets.append(RawSheet(meta.name, sheet.to_python(skip_empty_area=False),
-                                   list(merged), missing, errors))
+            sheets.append(RawSheet(meta.name, _values(sheet, path, fmt), list(merged), missing,
+                                   errors))
         book.close()
     except calamine.PasswordError:
         raise _fail("password-protected", path) from None
@@ -92,6 +92,40 @@ def read_raw(path: Path) -> tuple[list[RawSheet], str]:
     except OSError as error:
         raise _fail("file-unreadable", path, error.strerror or str(error)) from None
     return sheets, fmt
+
+
+def _values(sheet: calamine.CalamineSheet, path: Path, fmt: str) -> list[list[Any]]:
+    """A sheet's values from A1.
+
+    calamine panics (a ``BaseException``, not an ``Exception``) on a date or time cell whose
+    number is far outside the calendar; such a sheet of an .xlsx is read with openpyxl, which
+    gives the cell as ``#VALUE!``.
+    """
+    try:
+        return sheet.to_python(skip_empty_area=False)
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+    if fmt not in ("xlsx", "xlsm"):
+        raise _fail("corrupt-file", path, f"sheet '{sheet.name}' holds a value out of range")
+    return _values_by_openpyxl(path, sheet.name)
+
+
+def _values_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "the cell will be treated as an error"
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows = [list(row) for row in book[name].iter_rows(min_row=1, min_col=1,
+                                                               values_only=True)]
+        finally:
+            book.close()
+    width = max(map(len, rows), default=0)
+    return [["" if v is None else v for v in row] + [""] * (width - len(row)) for row in rows]
 
 
 def _short(error: Exception) -> str:
@@ -130,10 +164,20 @@ def _formulas_without_value(path: Path) -> dict[str, tuple[set[str], dict[str, s
                 if b't="e"' in attrs:
                     value = re.search(rb"<v>(.*?)</v>", body)
                     errors[ref.decode()] = value[1].decode() if value else "#ERROR"
-                elif b"<f" in body and b"<v" not in body:
+                elif b"<f" in body and _no_value(attrs, body):
                     missing.add(ref.decode())
             out[_unescape(name.decode())] = (missing, errors)
     return out
+
+
+_VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
+
+
+def _no_value(attrs: bytes, body: bytes) -> bool:
+    """True for a formula cell without a cached value: no ``<v>``, or an empty one (openpyxl
+    writes ``<v />``) unless the formula gives text (``t="str"``), whose value may be ""."""
+    value = _VALUE.search(body)
+    return value is None or (not value[1] and b't="str"' not in attrs)
 
 
 def _unescape(text: str) -> str:

@@ -16,6 +16,7 @@ failing test rather than as a silently wrong workbook.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -143,8 +144,9 @@ def _cells(ws: Any, action: dict[str, Any]) -> Iterator[Any]:
                           column=action["start_column"] + 1 + c)
 
 
-def _font(cell: Any, **changes: Any) -> None:
-    font = cell.font.copy(**changes)
+def _font(cell: Any, name: str, value: Any) -> None:
+    font = copy.copy(cell.font)
+    setattr(font, name, value)
     cell.font = font
 
 
@@ -183,7 +185,7 @@ def replay(actions: list[dict[str, Any]], book: Any) -> list[str]:
             if name == "color":
                 value = value.lstrip("#").upper()
             for cell in _cells(ws, action):
-                _font(cell, **{{"bold": "b", "italic": "i", "size": "sz"}.get(name, name): value})
+                _font(cell, {"bold": "b", "italic": "i", "size": "sz"}.get(name, name), value)
         elif func == "setColumnWidth":
             for c in range(action["column_count"]):
                 letter = get_column_letter(action["start_column"] + 1 + c)

@@ -291,3 +291,48 @@ def test_each_button_runs_its_sub_and_calls_its_python(
                 "?language=Basic&location=document",
             )], path.name
             assert button.calls == [expected_call(action)], (path.name, button.label)
+
+
+# --- the committed workbooks and the command that builds them ------------------------------
+
+REPO = Path(build.__file__).resolve().parents[2]
+
+
+def test_committed_workbooks_are_a_fresh_build(tmp_path: Path) -> None:
+    """workbooks/*.xlsm are current: rebuilt from today's sources, they are the same bytes."""
+    from opsbook.io.template import write_template
+
+    fresh = build_workbooks(tmp_path, write_template)
+    committed = sorted((REPO / "workbooks").glob("*.xlsm"))
+    assert sorted(p.name for p in committed) == sorted(p.name for p in fresh)
+    for path in fresh:
+        assert (REPO / "workbooks" / path.name).read_bytes() == path.read_bytes(), (
+            f"workbooks/{path.name} is stale: run 'opsbook workbooks build'")
+
+
+def test_workbooks_build_command_writes_and_lists_every_workbook(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from opsbook.cli import app
+
+    result = CliRunner().invoke(app, ["workbooks", "build", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    listed = [Path(line) for line in result.output.splitlines()]
+    assert [p.name for p in listed] == [workbook_name(k, lang) for k in build.KINDS
+                                         for lang in build.LANGS]
+    assert all(p.exists() for p in listed)
+
+
+def test_workbooks_build_without_macros_says_so_in_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from opsbook import cli
+
+    monkeypatch.setattr(build, "MACROS_DIR", tmp_path / "macros")
+    monkeypatch.setattr("sys.argv", ["opsbook", "workbooks", "build", "--out", str(tmp_path)])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "macros/" in err
+    assert not list(tmp_path.glob("*.xlsm"))

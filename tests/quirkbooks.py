@@ -1,0 +1,466 @@
+"""Real workbooks with one quirk each, written with openpyxl and named after the quirk.
+
+Each builder starts from a small valid workbook of one kind (``BASE``) and changes one thing:
+where the header is, how it is spelled, how a value is typed, a rule it breaks. The tests
+in ``test_quirks.py`` say what opsbook must make of each file.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+Rows = list[list[Any]]
+Sheets = dict[str, Rows]
+
+D = dt.date
+T = dt.time
+
+#: A small valid workbook of each kind, sheet name → rows from A1 (header first).
+BASE: dict[str, Sheets] = {
+    "attendance": {
+        "Employees": [
+            ["Employee ID", "Name", "Department"],
+            ["E001", "张伟", "运营部"],
+            ["E002", "李娜", "市场部"],
+            ["E003", "Alice Chen", "销售部"],
+        ],
+        "Clock": [
+            ["Employee ID", "Date", "Check In", "Check Out"],
+            ["E001", D(2026, 11, 2), T(8, 52), T(18, 5)],
+            ["E002", D(2026, 11, 2), T(9, 7), T(18, 0)],
+            ["E003", D(2026, 11, 2), None, None],
+            ["E001", D(2026, 11, 3), T(8, 59), T(17, 58)],
+        ],
+        "Settings": [["Key", "Value"], ["month", "2026-11"]],
+    },
+    "appraisal": {
+        "Employees": [
+            ["Employee ID", "Name", "Department", "Position", "Manager ID", "Bonus Base"],
+            ["E001", "张伟", "运营部", "运营经理", None, 12000],
+            ["E002", "李娜", "运营部", "运营专员", "E001", 8000],
+            ["E003", "王芳", "运营部", "数据分析师", "E001", 8000],
+        ],
+        "Indicators": [
+            ["Indicator ID", "Group", "Indicator", "Weight"],
+            ["K1", "results", "运营计划完成情况", 60],
+            ["K2", "ability", "数据分析能力", 25],
+            ["K3", "attitude", "责任心", 15],
+        ],
+        "Scores": [
+            ["Employee ID", "Rater ID", "Rater Role", "Indicator ID", "Score"],
+            ["E002", "E001", "superior", "K1", 88],
+            ["E002", "E001", "superior", "K2", 85],
+            ["E002", "E001", "superior", "K3", 90],
+            ["E002", "E002", "self", "K1", 92],
+            ["E003", "E001", "superior", "K1", 76],
+            ["E003", "E001", "superior", "K2", 80],
+            ["E003", "E001", "superior", "K3", 82],
+        ],
+        "Grades": [
+            ["Grade", "Minimum Score", "Bonus Coefficient", "Outcome"],
+            ["S", 90, 1.5, "commend"],
+            ["A", 80, 1.2, "none"],
+            ["B", 70, 1.0, "none"],
+            ["C", 60, 0.8, "none"],
+            ["D", 0, 0, "improve"],
+        ],
+        "Settings": [["Key", "Value"], ["cycle", "2026Q4"]],
+    },
+    "project": {
+        "Projects": [
+            ["Project ID", "Project", "Owner", "Phase", "Baseline Start", "Baseline Finish",
+             "Budget (BAC)"],
+            ["P-1", "客服流程优化", "张伟", "execution", D(2026, 7, 1), D(2026, 12, 31), 300000],
+            ["P-2", "销售数据看板", "李娜", "planning", D(2026, 8, 1), D(2026, 11, 30), 120000],
+        ],
+        "Tasks": [
+            ["Project ID", "WBS", "Task", "Planned Start", "Planned Finish", "% Complete",
+             "Planned Cost", "Actual Cost"],
+            ["P-1", "1.1", "需求调研", D(2026, 7, 1), D(2026, 7, 31), 1.0, 50000, 52000],
+            ["P-1", "1.2", "方案设计", D(2026, 8, 1), D(2026, 9, 15), 0.6, 80000, 45000],
+            ["P-2", "1.1", "数据梳理", D(2026, 8, 1), D(2026, 9, 1), 0.3, 40000, 10000],
+        ],
+        "Settings": [["Key", "Value"], ["status_date", D(2026, 11, 20)]],
+    },
+    "plan": {
+        "Plan": [
+            ["Item ID", "Department", "Objective", "KPI", "Unit", "Annual Target", "Q1 Target",
+             "Q2 Target", "Q3 Target", "Q4 Target", "Budget", "Owner", "Start", "End",
+             "Priority"],
+            ["OPS-01", "运营部", "提升销售额", "销售额", "万元", 1200, 200, 300, 300, 400, 50000,
+             "张伟", D(2027, 1, 1), D(2027, 12, 31), "high"],
+            ["OPS-02", "运营部", "提高客户满意度", "满意度", "%", 90, 90, 90, 90, 90, 20000,
+             "李娜", D(2027, 1, 1), D(2027, 12, 31), "medium"],
+        ],
+        "Settings": [["Key", "Value"], ["year", 2027], ["department", "运营部"]],
+    },
+}
+
+#: The English headers of the attendance base and how other workbooks spell them.
+HEADER_VARIANTS: dict[str, dict[str, str]] = {
+    "chinese-headers": {"Employee ID": "工号", "Name": "姓名", "Department": "部门",
+                        "Date": "日期", "Check In": "上班打卡", "Check Out": "下班打卡"},
+    "traditional-headers": {"Employee ID": "工號", "Name": "姓名", "Department": "部門",
+                            "Date": "日期", "Check In": "上班打卡", "Check Out": "下班打卡"},
+    "fullwidth-headers": {"Employee ID": "Ｅｍｐｌｏｙｅｅ　ＩＤ", "Name": "Ｎａｍｅ",
+                          "Department": "Ｄｅｐａｒｔｍｅｎｔ", "Date": "Ｄａｔｅ",
+                          "Check In": "Ｃｈｅｃｋ Ｉｎ", "Check Out": "Ｃｈｅｃｋ Ｏｕｔ"},
+    "spaced-headers": {"Employee ID": "  Employee   ID ", "Name": " Name", "Department":
+                       "Department  ", "Date": "\tDate ", "Check In": "Check  In",
+                       "Check Out": " Check Out "},
+    "linebreak-headers": {"Employee ID": "Employee\nID", "Name": "Name\n", "Department":
+                          "Depart-\nment", "Date": "Date", "Check In": "Check\r\nIn",
+                          "Check Out": "Check\nOut"},
+    "mixed-case-headers": {"Employee ID": "EMPLOYEE ID", "Name": "name", "Department":
+                           "DePartment", "Date": "DATE", "Check In": "check in",
+                           "Check Out": "Check OUT"},
+    "english-headers": {},
+}
+SHEET_NAMES = {
+    "chinese-headers": {"Employees": "员工", "Clock": "打卡记录", "Settings": "设置"},
+    "traditional-headers": {"Employees": "員工", "Clock": "打卡記錄", "Settings": "設置"},
+}
+
+Builder = Callable[[Path], None]
+QUIRKS: dict[str, Builder] = {}
+
+
+def quirk(name: str) -> Callable[[Builder], Builder]:
+    def register(build: Builder) -> Builder:
+        QUIRKS[name] = build
+        return build
+
+    return register
+
+
+def base(kind: str) -> Sheets:
+    """A fresh copy of the valid workbook of ``kind``."""
+    return copy.deepcopy(BASE[kind])
+
+
+def write(path: Path, sheets: Sheets, *, merged: dict[str, list[str]] | None = None,
+          formats: dict[str, dict[str, str]] | None = None) -> Path:
+    """Write ``sheets`` with openpyxl; ``merged`` ranges and number ``formats`` per sheet.
+
+    Values are written as given: strings stay text (a leading "=" makes a formula, whose
+    value openpyxl does not calculate), dates become date cells, "#DIV/0!" an error cell.
+    """
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        for ref in (merged or {}).get(name, []):
+            ws.merge_cells(ref)
+        for ref, number_format in (formats or {}).get(name, {}).items():
+            ws[ref].number_format = number_format
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, dt.time):
+                    cell.number_format = "hh:mm"
+    book.save(path)
+    return path
+
+
+def build(name: str, path: Path) -> Path:
+    """Write the workbook of quirk ``name`` to ``path``."""
+    QUIRKS[name](path)
+    return path
+
+
+def _column(rows: Rows, header: str) -> int:
+    return rows[0].index(header)
+
+
+# --- where the header is ----------------------------------------------------------------
+
+
+@quirk("title-block")
+def _title_block(path: Path) -> None:
+    sheets = base("attendance")
+    sheets["Clock"][:0] = [["考勤打卡记录 2026年11月"], ["从表头下一行开始填写"], []]
+    write(path, sheets)
+
+
+@quirk("merged-title")
+def _merged_title(path: Path) -> None:
+    sheets = base("attendance")
+    sheets["Clock"][:0] = [["考勤打卡记录 2026年11月"], ["运营部"]]
+    sheets["Employees"][:0] = [["员工名单"]]
+    write(path, sheets, merged={"Clock": ["A1:D1", "A2:D2"], "Employees": ["A1:C1"]})
+
+
+@quirk("merged-header")
+def _merged_header(path: Path) -> None:
+    """'Name' merged over B1:C1, with given names typed in the covered column C."""
+    sheets = base("attendance")
+    employees = sheets["Employees"]
+    employees[0] = ["Employee ID", "Name", None, "Department"]
+    for row, given in zip(employees[1:], ["伟", "娜", "Chen"]):
+        row[2:2] = [given]
+    write(path, sheets, merged={"Employees": ["B1:C1"]})
+
+
+@quirk("grouped-header")
+def _grouped_header(path: Path) -> None:
+    """A merged group caption ('打卡时间' over the two times) above the real header row."""
+    sheets = base("attendance")
+    sheets["Clock"][:0] = [[None, None, "打卡时间", None]]
+    write(path, sheets, merged={"Clock": ["C1:D1"]})
+
+
+@quirk("shuffled-columns")
+def _shuffled_columns(path: Path) -> None:
+    sheets = base("attendance")
+    sheets["Clock"] = [list(reversed(row)) for row in sheets["Clock"]]
+    sheets["Employees"] = [[r[2], r[0], r[1]] for r in sheets["Employees"]]
+    write(path, sheets)
+
+
+@quirk("extra-columns")
+def _extra_columns(path: Path) -> None:
+    sheets = base("attendance")
+    notes = ["Remarks", "外勤", None, "补卡", None]
+    for row, note in zip(sheets["Clock"], notes):
+        row[1:1] = [note]
+        row.append("x" if row is not sheets["Clock"][0] else "Badge No.")
+    write(path, sheets)
+
+
+@quirk("blank-rows")
+def _blank_rows(path: Path) -> None:
+    sheets = base("attendance")
+    clock = sheets["Clock"]
+    sheets["Clock"] = [clock[0], [], clock[1], clock[2], [], [], clock[3], [None, ""], clock[4]]
+    write(path, sheets)
+
+
+def _header_variant(variant: str) -> Builder:
+    def build_variant(path: Path) -> None:
+        sheets = base("attendance")
+        names = HEADER_VARIANTS[variant]
+        for sheet in ("Employees", "Clock"):
+            sheets[sheet][0] = [names.get(h, h) for h in sheets[sheet][0]]
+        renamed = SHEET_NAMES.get(variant, {})
+        write(path, {renamed.get(name, name): rows for name, rows in sheets.items()})
+
+    return build_variant
+
+
+for _variant in HEADER_VARIANTS:
+    quirk(_variant)(_header_variant(_variant))
+
+
+# --- how values are typed ---------------------------------------------------------------
+
+
+@quirk("dates-as-text")
+def _dates_as_text(path: Path) -> None:
+    sheets = base("attendance")
+    clock = sheets["Clock"]
+    clock[1][1], clock[2][1], clock[3][1] = "2026/11/2", "2026-11-02", "2026年11月2日"
+    write(path, sheets)
+
+
+@quirk("dates-as-serials")
+def _dates_as_serials(path: Path) -> None:
+    """Dates typed as Excel serial numbers in cells without a date format."""
+    sheets = base("attendance")
+    clock = sheets["Clock"]
+    clock[1][1], clock[4][1] = 46328, 46329.0
+    write(path, sheets)
+
+
+@quirk("times-as-text")
+def _times_as_text(path: Path) -> None:
+    sheets = base("attendance")
+    clock = sheets["Clock"]
+    clock[1][2], clock[2][2], clock[4][3] = "8:52", "09:07:30", "17:58"
+    write(path, sheets)
+
+
+@quirk("numbers-as-text")
+def _numbers_as_text(path: Path) -> None:
+    sheets = base("appraisal")
+    employees, scores = sheets["Employees"], sheets["Scores"]
+    employees[1][5], employees[2][5], employees[3][5] = "12,000", "８０００", "¥8,000.50"
+    scores[1][4] = "88"
+    write(path, sheets)
+
+
+@quirk("percentages")
+def _percentages(path: Path) -> None:
+    sheets = base("project")
+    tasks = sheets["Tasks"]
+    tasks.append(["P-2", "1.2", "看板开发", D(2026, 9, 2), D(2026, 10, 15), 0.0, 60000, 0])
+    tasks[1][5], tasks[2][5], tasks[3][5], tasks[4][5] = "100%", 60, "３０％", 0
+    write(path, sheets)
+
+
+@quirk("blank-tokens")
+def _blank_tokens(path: Path) -> None:
+    """N/A, - and 无 mean blank: fine in optional cells, missing in required ones."""
+    sheets = base("attendance")
+    clock = sheets["Clock"]
+    clock[3][2], clock[3][3] = "N/A", "-"
+    clock.append(["E002", D(2026, 11, 3), "无", " n/a "])
+    clock.append(["N/A", D(2026, 11, 3), T(9, 0), T(18, 0)])
+    write(path, sheets)
+
+
+@quirk("formula-no-value")
+def _formula_no_value(path: Path) -> None:
+    """Formulas as openpyxl writes them: no cached value until a spreadsheet program runs."""
+    sheets = base("appraisal")
+    indicators = sheets["Indicators"]
+    indicators[1][3] = "=100-25-15"
+    indicators[2][3] = "=SUM(20,5)"
+    write(path, sheets)
+
+
+@quirk("formulas")
+def _formulas(path: Path) -> None:
+    """Formulas to be calculated by LibreOffice: two good ones and a division by zero."""
+    sheets = base("appraisal")
+    sheets["Indicators"][1][3] = "=100-25-15"
+    sheets["Indicators"][2][3] = "=SUM(20,5)"
+    sheets["Scores"][2][4] = "=1/0"
+    write(path, sheets)
+
+
+@quirk("error-cells")
+def _error_cells(path: Path) -> None:
+    sheets = base("appraisal")
+    sheets["Scores"][2][4] = "#DIV/0!"
+    sheets["Employees"][2][5] = "#N/A"
+    write(path, sheets)
+
+
+@quirk("wrong-type")
+def _wrong_type(path: Path) -> None:
+    sheets = base("appraisal")
+    sheets["Scores"][3][4] = "ninety"
+    write(path, sheets)
+
+
+@quirk("date-out-of-range")
+def _date_out_of_range(path: Path) -> None:
+    """A date cell whose number no calendar holds (the reader's date conversion overflows)."""
+    sheets = base("attendance")
+    sheets["Clock"][2][1] = -1e12
+    write(path, sheets, formats={"Clock": {"B3": "yyyy-mm-dd"}})
+
+
+@quirk("booleans-in-text")
+def _booleans_in_text(path: Path) -> None:
+    """TRUE, 1 and 1.0 typed into a text column are three different texts."""
+    sheets = base("appraisal")
+    employees = sheets["Employees"]
+    employees[1][3], employees[2][3], employees[3][3] = 1, True, 2.5
+    write(path, sheets)
+
+
+@quirk("choices-that-look-blank")
+def _choices_that_look_blank(path: Path) -> None:
+    """'无' and 'none' are outcomes, not blanks; '-' and 'N/A' in an optional choice are blank."""
+    sheets = base("appraisal")
+    grades = sheets["Grades"]
+    grades[2][3], grades[3][3], grades[4][3] = "无", "-", "N/A"
+    write(path, sheets)
+
+
+# --- structure ----------------------------------------------------------------------------
+
+
+@quirk("missing-column")
+def _missing_column(path: Path) -> None:
+    sheets = base("attendance")
+    sheets["Clock"] = [row[:1] + row[2:] for row in sheets["Clock"]]
+    write(path, sheets)
+
+
+@quirk("missing-sheet")
+def _missing_sheet(path: Path) -> None:
+    sheets = base("project")
+    del sheets["Tasks"]
+    write(path, sheets)
+
+
+@quirk("empty-sheet")
+def _empty_sheet(path: Path) -> None:
+    sheets = base("project")
+    sheets["Tasks"] = sheets["Tasks"][:1]
+    write(path, sheets)
+
+
+# --- rules --------------------------------------------------------------------------------
+
+
+@quirk("duplicate-ids")
+def _duplicate_ids(path: Path) -> None:
+    sheets = base("attendance")
+    sheets["Employees"].append(["E002", "李娜", "市场部"])
+    write(path, sheets)
+
+
+@quirk("unknown-reference")
+def _unknown_reference(path: Path) -> None:
+    sheets = base("attendance")
+    sheets["Clock"].append(["E999", D(2026, 11, 3), T(9, 0), T(18, 0)])
+    write(path, sheets)
+
+
+@quirk("weights-not-100")
+def _weights_not_100(path: Path) -> None:
+    sheets = base("appraisal")
+    sheets["Indicators"][3][3] = 10
+    write(path, sheets)
+
+
+@quirk("overlapping-grades")
+def _overlapping_grades(path: Path) -> None:
+    sheets = base("appraisal")
+    sheets["Grades"][3][1] = 80
+    write(path, sheets)
+
+
+@quirk("finish-before-start")
+def _finish_before_start(path: Path) -> None:
+    sheets = base("project")
+    sheets["Tasks"][2][4] = D(2026, 7, 20)
+    write(path, sheets)
+
+
+@quirk("quarters-mismatch")
+def _quarters_mismatch(path: Path) -> None:
+    sheets = base("plan")
+    sheets["Plan"][1][9] = 300
+    write(path, sheets)
+
+
+@quirk("valid-attendance")
+def _valid_attendance(path: Path) -> None:
+    write(path, base("attendance"))
+
+
+@quirk("valid-appraisal")
+def _valid_appraisal(path: Path) -> None:
+    write(path, base("appraisal"))
+
+
+@quirk("valid-project")
+def _valid_project(path: Path) -> None:
+    write(path, base("project"))
+
+
+@quirk("valid-plan")
+def _valid_plan(path: Path) -> None:
+    write(path, base("plan"))
