@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 import quirkbooks
+
 from opsbook.io.template import write_template
 
 #: Seconds one LibreOffice run may take before its process group is killed.

@@ -1,14 +1,14 @@
-"""`validate --annotate`: bad cells marked in a copy; the Validate button leaves one set of marks."""
+"""`validate --annotate` marks bad cells in a copy; Validate twice leaves one set of marks."""
 
 from __future__ import annotations
 
 import shutil
 
 import openpyxl
-
-import opsbook
 import quirkbooks
 from conftest import run_cli, sha256
+
+import opsbook
 from opsbook.excel import handlers
 from opsbook.excel.port import ERROR_FILL, NOTE_PREFIX, WARNING_FILL
 from opsbook.io.filebook import FileBook

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-import opsbook
 import quirkbooks
 from conftest import run_cli, sha256
+
+import opsbook
 
 Maker = Callable[[Path, pytest.FixtureRequest], Path]
 

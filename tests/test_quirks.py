@@ -7,10 +7,10 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from quirkbooks import BASE, HEADER_VARIANTS
 
 import opsbook
 from opsbook.kinds import get
-from quirkbooks import BASE, HEADER_VARIANTS
 
 
 def expected_frame(kind: str, sheet: str) -> pd.DataFrame:

@@ -7,10 +7,10 @@ import re
 from importlib import resources
 
 import pytest
+from conftest import run_cli
 from jsonschema import Draft202012Validator
 
 import opsbook
-from conftest import run_cli
 from opsbook.core.issues import ISSUE_FIELDS
 
 SCHEMA = json.loads((resources.files("opsbook") / "report.schema.json").read_text("utf-8"))

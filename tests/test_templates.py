@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import run_cli
 from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 import opsbook
-from conftest import run_cli
 from opsbook.cli import app
 from opsbook.core.spec import YES_NO
 from opsbook.kinds import NAMES, get
