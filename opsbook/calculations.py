@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 STEPS: dict[str, str] = {
     "appraisal": "opsbook.appraisal.report:results_sheets",
 }
+#: kind id → "module:NAME" of a dict whose values are (English, Chinese) sheet names written.
+SHEET_NAMES: dict[str, str] = {
+    "appraisal": "opsbook.appraisal.report:SHEETS",
+}
 
 
 def step(kind: str) -> Callable[[Book], list[SheetOut]] | None:
@@ -26,6 +30,16 @@ def step(kind: str) -> Callable[[Book], list[SheetOut]] | None:
         return None
     module, name = target.split(":")
     return getattr(import_module(module), name)
+
+
+def output_sheets() -> set[str]:
+    """Every sheet name a Calculate step may write, in either language."""
+    names: set[str] = set()
+    for target in SHEET_NAMES.values():
+        module, name = target.split(":")
+        for pair in getattr(import_module(module), name).values():
+            names.update(pair)
+    return names
 
 
 def actions(kind: str) -> tuple[str, ...]:

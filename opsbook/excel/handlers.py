@@ -24,8 +24,7 @@ ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
 #: Sheets the handlers or the workbook build write; never read as input, never marked.
 OUTPUT_SHEETS = frozenset({
     *ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
-    "Results", "考核结果", "Departments", "部门统计", "Raters", "评分人统计",
-    "Self-rating Gap", "自评偏差", "Checks", "考核提示",
+    *(calculations.output_sheets() - {"History", "历史考核"}),  # History is also an input
 })
 #: The Issues sheet's severity column (as written in either language) of marked cells.
 _MARKED = {"error", "warning", *(SEVERITY["zh"][s] for s in ("error", "warning"))}
