@@ -82,8 +82,10 @@ def _text(report: Report, issues, lang: str) -> str:
         more = len(report.issues) - shown
         lines.append(f"… 另有 {more} 个问题未列出" if lang == "zh" else f"… {more} more not listed")
     s = report.summary()
-    lines.append(f"共 {s['files']} 个文件,{s['errors']} 个错误,{s['warnings']} 个警告" if lang == "zh"
-                 else f"{s['files']} file(s), {s['errors']} error(s), {s['warnings']} warning(s)")
+    if lang == "zh":
+        lines.append(f"共 {s['files']} 个文件,{s['errors']} 个错误,{s['warnings']} 个警告")
+    else:
+        lines.append(f"{s['files']} file(s), {s['errors']} error(s), {s['warnings']} warning(s)")
     return "\n".join(lines)
 
 

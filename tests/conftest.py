@@ -53,17 +53,6 @@ def quirk_book(tmp_path: Path) -> Callable[[str], Path]:
     return make
 
 
-@pytest.fixture
-def sample_book(tmp_path: Path) -> Callable[..., Path]:
-    """``sample_book("plan", "en")``: the kind's template filled with its sample data."""
-
-    def make(kind: str, lang: str = "en", name: str | None = None) -> Path:
-        target = tmp_path / (name or f"{kind}-sample-{lang}.xlsx")
-        return write_template(kind, lang, target, sample=True)
-
-    return make
-
-
 # --- LibreOffice ----------------------------------------------------------------------------
 
 # One Basic macro stores every job: load hidden, recalculate, store with a filter and,
@@ -170,7 +159,8 @@ def libreoffice_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
 
     - ``formulas.xlsx``: the ``formulas`` quirk recalculated (cached values and #DIV/0!);
     - ``password-protected.xlsx``: the valid attendance workbook, encrypted;
-    - ``attendance-sample.xls`` / ``.ods``: the Chinese attendance sample template.
+    - ``attendance-sample.xls`` / ``.ods``: the Chinese attendance sample template;
+    - ``sources``: the folder of the .xlsx files they were made from.
     """
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")

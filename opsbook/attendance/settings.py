@@ -20,8 +20,9 @@ class AttendanceSettings(SettingsModel):
                                     "工作时长低于此小时数记半天(0 为不启用)。", "半天工时", ge=0)
     absent_hours: float = setting(2, "Below this many hours worked: absent (0 = off).",
                                   "工作时长低于此小时数记旷工(0 为不启用)。", "旷工工时", ge=0)
-    work_days: Text = setting("Mon-Fri", "Working weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
-                              "工作日,如 Mon-Fri(周一至周五)。", "工作日")
+    work_days: Text = setting(
+        "Mon-Fri", "Working weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
+        "工作日,如 Mon-Fri(周一至周五)。", "工作日")
     overtime_min_minutes: int = setting(30, "Shortest overtime that counts, in minutes.",
                                         "最短计入加班的分钟数。", "最短加班分钟", ge=0)
     sick_leave_notice_days: int = setting(0, "Days ahead sick leave must be approved.",

@@ -9,11 +9,16 @@ from opsbook.core import sampling
 from opsbook.plan.settings import PlanSettings
 
 ITEMS = {
-    "zh": [("提升销售收入", "年度销售额", "万元", "up"), ("提高客户满意度", "客户满意度", "%", "up"),
-           ("降低运营成本", "单位订单成本", "元/单", "down"), ("拓展新客户", "新签客户数", "个", "up"),
-           ("优化运营流程", "流程优化项目数", "个", "up"), ("缩短交付周期", "平均交付天数", "天", "down"),
-           ("加强数据分析", "月度分析报告", "次", "up"), ("员工培训", "培训课时", "小时", "up")],
-    "en": [("Grow revenue", "Annual sales", "CNY", "up"), ("Satisfied customers", "CSAT", "%", "up"),
+    "zh": [("提升销售收入", "年度销售额", "万元", "up"),
+           ("提高客户满意度", "客户满意度", "%", "up"),
+           ("降低运营成本", "单位订单成本", "元/单", "down"),
+           ("拓展新客户", "新签客户数", "个", "up"),
+           ("优化运营流程", "流程优化项目数", "个", "up"),
+           ("缩短交付周期", "平均交付天数", "天", "down"),
+           ("加强数据分析", "月度分析报告", "次", "up"),
+           ("员工培训", "培训课时", "小时", "up")],
+    "en": [("Grow revenue", "Annual sales", "CNY", "up"),
+           ("Satisfied customers", "CSAT", "%", "up"),
            ("Lower operating cost", "Cost per order", "CNY/order", "down"),
            ("Win new customers", "New customers", "units", "up"),
            ("Better processes", "Processes improved", "units", "up"),

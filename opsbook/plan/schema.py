@@ -9,7 +9,8 @@ DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase")
                      ("down", "越低越好", ("lower", "低", "↓", "decrease")))
 PRIORITIES = choices(("high", "高", ("h", "p1")), ("medium", "中", ("m", "p2", "normal")),
                      ("low", "低", ("l", "p3")))
-DECISIONS = choices(("accept", "通过", ("同意", "批准")), ("revise", "修改", ("需修改", "退回修改")),
+DECISIONS = choices(("accept", "通过", ("同意", "批准")),
+                    ("revise", "修改", ("需修改", "退回修改")),
                     ("reject", "不通过", ("驳回", "拒绝")))
 _ITEM_REF = "Plan.item_id"
 

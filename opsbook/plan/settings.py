@@ -17,8 +17,9 @@ class PlanSettings(SettingsModel):
         "draft", "draft, submitted, reviewed or final.", "草稿 draft / 已提交 submitted / "
         "已审核 reviewed / 定稿 final。", "状态")
     additive_units: Text = setting(
-        "元,万元,件,个,人,次,hours,小时,CNY,units", "Units whose quarterly targets add up to the "
-        "annual target (comma separated).", "季度目标相加等于年度目标的单位(逗号分隔)。", "可加总单位")
+        "元,万元,件,个,人,次,hours,小时,CNY,units",
+        "Units whose quarterly targets add up to the annual target (comma separated).",
+        "季度目标相加等于年度目标的单位(逗号分隔)。", "可加总单位")
 
     def units(self) -> set[str]:
         return {u.strip().lower() for u in self.additive_units.replace(",", ",").split(",")

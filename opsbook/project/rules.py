@@ -21,9 +21,8 @@ def tasks_unique(book: Book) -> Iterator[Issue]:
     if "Tasks" in book:
         table = book.tables["Tasks"]
         tasks = table.frame
-        for issue in duplicate_issues(tasks["task_id"], "task_id", table, book.path,
-                                      key=[tasks["project_id"]]):
-            yield issue
+        yield from duplicate_issues(tasks["task_id"], "task_id", table, book.path,
+                                    key=[tasks["project_id"]])
 
 
 RULES = (references, dates_in_order, tasks_unique)

@@ -76,5 +76,6 @@ def sample_frames(seed: int = 7, lang: str = "zh") -> dict[str, pd.DataFrame]:
         "action": ["增加一名数据分析师" if lang == "zh" else "Add one analyst"],
         "owner": [owners[1]], "due": [pd.Timestamp("2026-11-30")], "status": ["open"],
     })
+    status = sampling.settings(status_date=pd.Timestamp("2026-11-20"))
     return {"Projects": pd.DataFrame(projects), "Tasks": pd.DataFrame(tasks), "Risks": risks,
-            "Actions": actions, "Settings": sampling.settings(status_date=pd.Timestamp("2026-11-20"))}
+            "Actions": actions, "Settings": status}

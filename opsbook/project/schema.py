@@ -5,7 +5,8 @@ from __future__ import annotations
 from opsbook.core.spec import YES_NO, Field, Kind, Sheet, choice, choices, date, ident, number, text
 from opsbook.project.settings import ProjectSettings
 
-PHASES = choices(("initiation", "启动", ("项目启动", "立项")), ("planning", "规划", ("项目规划", "计划")),
+PHASES = choices(("initiation", "启动", ("项目启动", "立项")),
+                 ("planning", "规划", ("项目规划", "计划")),
                  ("execution", "执行", ("项目执行",)), ("monitoring", "监控", ("项目监控",)),
                  ("closing", "收尾", ("项目收尾", "结项")))
 OPEN_CLOSED = choices(("open", "进行中", ("未关闭", "打开", "开放")),
