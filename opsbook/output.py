@@ -70,6 +70,8 @@ def _text(report: Report, issues, lang: str) -> str:
         status = "✓ valid" if not errors else f"✗ {errors} error(s)"
         if lang == "zh":
             status = "✓ 通过" if not errors else f"✗ {errors} 个错误"
+        if found and all(i.code == "skipped-file" for i in found):
+            status = "- 已跳过(不是电子表格)" if lang == "zh" else "- skipped (not a spreadsheet)"
         extra = (f", {warnings} 个警告" if lang == "zh" else f", {warnings} warning(s)") \
             if warnings else ""
         lines.append(f"{file or '-'}: {status}{extra}")

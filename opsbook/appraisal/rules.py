@@ -15,9 +15,8 @@ from opsbook.core.rules import numbers, references
 def weights_add_up(book: Book) -> Iterator[Issue]:
     """Indicator weights add up to 100 (percent) or to 1.0."""
     weights = numbers(book["Indicators"], "weight")
-    weights = weights[~np.isnan(weights)]
-    if not len(weights):
-        return
+    if not len(weights) or np.isnan(weights).any():
+        return  # a blank or unreadable weight is reported on its cell; a sum would mislead
     total = float(weights.sum())
     if not (abs(total - 100) < 1e-6 or abs(total - 1) < 1e-9):
         yield Issue("weights-sum", value=round(total, 6),

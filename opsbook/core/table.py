@@ -223,6 +223,8 @@ def _typed_column(raw_col: pd.Series, f: Field, table: Table, raw: RawSheet,
             issues.append(issue("out-of-range", "error", pos, **range_params))
     if f.unique:
         issues.extend(duplicate_issues(values, f.id, table, file))
+    if f.default is not None and blank.any():  # a blank choice takes its documented default
+        values = values.mask(pd.Series(blank & ~no_value, index=values.index), f.default)
     return values, issues
 
 
