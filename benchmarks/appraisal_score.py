@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
@@ -51,8 +50,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--folder", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
     path = make(args.folder, args.employees)
     raw, rows = timed(lambda: raw_read(path), args.repeat)
     read, book = timed(lambda: load(path, "appraisal"), args.repeat)
