@@ -16,6 +16,7 @@ from opsbook.core.issues import Report
 from opsbook.kinds import NAMES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode="markdown",
                   help="Standard operations workbooks: make, validate, calculate.")
 appraisal_app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
 workbooks_app = typer.Typer(no_args_is_help=True, help="The macro-enabled workbooks.")
@@ -38,6 +39,27 @@ class CannotRun(Exception):
     """A problem that stops a command: printed as one line, exit 2."""
 
 
+WRITABLE = (".xlsx", ".xlsm")
+
+
+def _output(target: Path, *inputs: Path, like: Path | None = None) -> None:
+    """Refuse an output that is no workbook, that is one of the inputs, or that changes the
+    file type of ``like`` (a macro workbook written as .xlsx would not open in Excel)."""
+    if target.suffix.lower() not in WRITABLE:
+        raise CannotRun(f"{target}: results are written as .xlsx or .xlsm files")
+    for source in inputs:
+        if target.resolve() == source.resolve():
+            raise CannotRun(f"{target} is also an input; write the results to another file")
+    if like is not None and (like.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
+        raise CannotRun(f"{target}: keep the file type of {like.name} ({like.suffix})")
+
+
+def _unreadable(problem: Exception) -> CannotRun:
+    """One line naming the file that could not be read, and why."""
+    issue = problem.issue  # type: ignore[attr-defined]
+    return CannotRun(f"{issue.file}: {issue.message()}" if issue.file else issue.message())
+
+
 def _kind(value: str | None) -> str | None:
     if value is not None and value not in NAMES:
         raise typer.BadParameter(f"choose one of {', '.join(NAMES)}")
@@ -54,11 +76,15 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(NAMES)}."),
     from opsbook.io.template import write_template
 
     _kind(kind)
+    if file.is_dir():
+        raise CannotRun(f"{file} is a folder; give the name of the workbook to create")
     if file.exists() and not force:
         raise CannotRun(f"{file} exists; use --force to replace it")
+    if file.suffix.lower() == ".xlsm":
+        raise CannotRun("the macro workbooks come from 'opsbook workbooks build'; "
+                        "'opsbook new' makes .xlsx templates")
     if file.suffix.lower() != ".xlsx":
-        raise CannotRun("templates are .xlsx files; the macro workbooks come from "
-                        "'opsbook workbooks build'")
+        raise CannotRun(f"{file}: templates are .xlsx files")
     write_template(kind, lang.value, file, sample=sample)
     output.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
 
@@ -72,14 +98,16 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
              kind: str | None = typer.Option(None, help="Skip detection: the kind of all."),
              lang: Lang | None = typer.Option(None, help="Message language "
                                                  "(default: the workbook's header language)."),
-             max_issues: int = typer.Option(0, help="List at most this many issues (0: all)."),
-             jobs: int = typer.Option(1, help="Processes to use over many files.")) -> None:
+             max_issues: int = typer.Option(0, min=0,
+                                            help="List at most this many issues (0: all)."),
+             jobs: int = typer.Option(1, min=1, help="Processes to use over many files.")
+             ) -> None:
     """Check workbooks against the standard: every problem located to its cell."""
     from opsbook.api import validate as run
 
     _kind(kind)
     if annotate is not None:
-        report = _annotate(paths, annotate, kind)
+        report = _annotate(paths, annotate, kind, lang.value if lang else None)
     else:
         with output.progress("validate") as tick:
             report = run(paths, kind=kind, jobs=jobs, on_file=tick)
@@ -88,7 +116,7 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
     raise typer.Exit(report.exit_code)
 
 
-def _annotate(paths: list[Path], target: Path, kind: str | None):
+def _annotate(paths: list[Path], target: Path, kind: str | None, lang: str | None):
     from opsbook.excel import handlers
     from opsbook.io.filebook import FileBook
     from opsbook.io.read import FileProblem
@@ -96,21 +124,17 @@ def _annotate(paths: list[Path], target: Path, kind: str | None):
     if len(paths) != 1 or paths[0].is_dir():
         raise CannotRun("--annotate takes exactly one workbook")
     source = paths[0]
-    if target.resolve() == source.resolve():
-        raise CannotRun("--annotate writes a copy; give another file name than the input")
-    if source.suffix.lower() not in (".xlsx", ".xlsm") or (
-            target.suffix.lower() not in (".xlsx", ".xlsm")):
-        raise CannotRun("annotating needs .xlsx or .xlsm files (others are read for checking "
-                        "only)")
-    if (source.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
-        raise CannotRun(f"keep the file type: write the annotated copy as {source.suffix}")
+    if source.suffix.lower() not in WRITABLE:
+        raise CannotRun(f"{source}: annotating needs an .xlsx or .xlsm workbook (other formats "
+                        "are read for checking only)")
+    _output(target, source, like=source)
     try:
         book = FileBook(source, target)
     except FileProblem as problem:
         from opsbook.core.issues import Report
 
         return Report(issues=[problem.issue], files=[str(source)])
-    report = handlers.validate(book, kind)
+    report = handlers.validate(book, kind, lang)
     if report.readable:
         book.save()
         output.note(f"annotated copy: {target}")
@@ -127,18 +151,25 @@ def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx 
     Without -o the workbook itself gets the results sheets (through a temporary file and a
     rename, so a failed run leaves it as it was).
     """
+    from opsbook import calculations
+    from opsbook.core.book import Book
     from opsbook.excel import handlers
     from opsbook.io.filebook import FileBook
     from opsbook.io.read import FileProblem
 
     _kind(kind)
-    target = out or file
-    if file.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise CannotRun("calculate writes into the workbook: it needs .xlsx or .xlsm")
+    if file.suffix.lower() not in WRITABLE:
+        raise CannotRun(f"{file}: calculate writes into the workbook, so it needs .xlsx or .xlsm")
+    if out is not None:
+        _output(out, file, like=file)
     try:
-        book = FileBook(file, target)
+        book = FileBook(file, out or file)
     except FileProblem as problem:
-        raise CannotRun(problem.issue.message()) from None
+        raise _unreadable(problem) from None
+    found = handlers.read_book(book, kind)
+    if isinstance(found, Book) and calculations.step(found.kind.id) is None:
+        raise CannotRun(f"{file}: {found.kind.en.lower()} workbooks have no Calculate step yet; "
+                        "'opsbook validate' checks them")
     report = handlers.calculate(book, kind)
     if report.readable:
         book.save()
@@ -161,16 +192,20 @@ def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook
     History sheet with earlier cycles plus this one, for the next cycle's --history.
     """
     from opsbook.api import NotAWorkbook, load
-    from opsbook.appraisal.report import read_history, score_book, workbook_sheets
+    from opsbook.appraisal.report import grade_counts, read_history, score_book, workbook_sheets
     from opsbook.core.validate import validate_book
     from opsbook.io.read import FileProblem
     from opsbook.io.sheets import write_sheets
 
+    _output(out, file, *history)
     try:
-        book = load(file, "appraisal")
-        past = read_history(history)
+        book = load(file)
+        past, history_notes = read_history(history)
     except (NotAWorkbook, FileProblem) as problem:
-        raise CannotRun(problem.issue.message()) from None
+        raise _unreadable(problem) from None
+    if book.kind.id != "appraisal":
+        raise CannotRun(f"{file} is not an appraisal workbook: it looks like "
+                        f"{book.kind.en} ({book.kind.zh})")
     if lang is not None:
         book.lang = lang.value
     report = validate_book(book)
@@ -179,12 +214,12 @@ def appraisal_score(file: Path = typer.Argument(..., help="An appraisal workbook
         raise typer.Exit(1)
     result = score_book(book, past)
     write_sheets(out, workbook_sheets(result, book.lang, book.settings.cycle))
-    graded = result.results["grade"].value_counts().to_dict()
     escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())
     output.say(f"{out}: {len(result.results)} employees, grades "
-               f"{', '.join(f'{g} {n}' for g, n in sorted(graded.items()))}; "
+               f"{', '.join(f'{g} {n}' for g, n in grade_counts(result))}; "
                f"{escalated} to escalate; {len(result.issues)} check(s)")
-    output.report(Report.of(result.issues), "text", book.lang, 20, quiet_when_valid=True)
+    output.report(Report.of([*history_notes, *result.issues]), "text", book.lang, 20,
+                  quiet_when_valid=True)
     raise typer.Exit(0)
 
 

@@ -7,7 +7,7 @@ from typing import Callable
 
 from opsbook import calculations
 from opsbook.api import load, validate
-from opsbook.appraisal.report import SHEETS, score_book, workbook_sheets
+from opsbook.appraisal.report import SHEETS, grade_counts, score_book, workbook_sheets
 from opsbook.core.validate import validate_book
 from opsbook.excel import handlers
 from opsbook.io.filebook import FileBook
@@ -47,10 +47,10 @@ def run(folder: Path, say: Callable[[str], None]) -> int:
     result = score_book(appraisal)
     scored = folder / "appraisal.results.xlsx"
     write_sheets(scored, workbook_sheets(result, appraisal.lang, appraisal.settings.cycle))
-    grades = result.results["grade"].value_counts().sort_index()
+    grades = grade_counts(result)
     escalated = result.results.loc[result.results["escalate"].astype(bool), "name"].tolist()
     say(f"4. appraisal score {made[0].name} → {scored.name}: grades "
-        f"{', '.join(f'{g} {n}' for g, n in grades.items())}; escalate: "
+        f"{', '.join(f'{g} {n}' for g, n in grades)}; escalate: "
         f"{', '.join(escalated) or 'nobody'}; sheets {', '.join(SHEETS[k][1] for k in SHEETS)}")
 
     code = 0 if report.valid and validate_book(appraisal).valid else 1

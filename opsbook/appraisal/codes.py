@@ -37,6 +37,12 @@ APPRAISAL_CODES: dict[str, Code] = {
         "等级 {grade} 有 {count} 人(共 {scored} 人,占 {share}),超过强制分布上限 {maximum}"
         "({allowed} 人)。",
     ),
+    "no-history": Code(
+        "structure",
+        "No History sheet, and no Results sheet with a cycle in its Settings: nothing was read "
+        "from this file as an earlier cycle.",
+        "没有“历史考核”工作表,也没有带考核周期设置的“考核结果”工作表:未从该文件读取历史考核。",
+    ),
     "bonus-over-budget": Code(
         "data",
         "The bonuses add up to {total}, {excess} over the budget of {budget}.",

@@ -10,9 +10,11 @@ import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult, score
 from opsbook.appraisal.schema import HISTORY, OUTCOMES
+from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.core.book import Book
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
+from opsbook.core.spec import Sheet, choice, ident, number, text
 from opsbook.core.table import read_table
 from opsbook.excel.port import SheetOut
 from opsbook.excel.results import frame_sheet, issues_sheet
@@ -41,6 +43,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "self_mean": ("Self Mean", "自评平均"), "others_mean": ("Others' Mean", "他评平均"),
     "gap": ("Self minus Others", "自评偏差"), "cycle": ("Cycle", "考核周期"),
 }
+DEPARTMENT_FIGURES = ("department", "headcount", "scored", "mean", "std", "min", "max")
 SHEETS = {"results": ("Results", "考核结果"), "departments": ("Departments", "部门统计"),
           "raters": ("Raters", "评分人统计"), "self_gap": ("Self-rating Gap", "自评偏差"),
           "checks": ("Checks", "考核提示"), "history": ("History", "历史考核")}
@@ -51,19 +54,50 @@ FORMATS = {"results_score": "0.00", "ability_score": "0.00", "attitude_score": "
            "others_mean": "0.00", "gap": "0.00", "bonus_coefficient": "0.00"}
 
 
-def read_history(paths: Iterable[PathLike]) -> pd.DataFrame:
-    """History rows from earlier cycles' workbooks (their History sheets)."""
+#: How a Results sheet written by opsbook is read back as history (cycle from Settings).
+RESULTS_AS_HISTORY = Sheet("Results", "Results", "考核结果", (
+    ident("employee_id", "Employee ID", "工号", required=True),
+    number("total", "Total", "总分"),
+    text("grade", "Grade", "等级"),
+    choice("outcome", "Outcome", "结果应用", OUTCOMES),
+))
+
+
+def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
+    """History rows from earlier cycles' workbooks, and a warning for each that gave none.
+
+    A workbook's History sheet is read when it has one; otherwise its Results sheet (from
+    Calculate), with the cycle of its Settings.
+    """
+    from opsbook.core.book import SETTINGS_NAMES, read_settings
     from opsbook.io.read import read_raw
 
-    frames = []
-    names = {normalize(n) for n in HISTORY.names()}
+    frames, issues = [], []
+    history_names = {normalize(n) for n in HISTORY.names()}
+    settings_names = {normalize(n) for n in SETTINGS_NAMES}
     for path in paths:
         raw, _fmt = read_raw(Path(path))
-        for sheet in raw:
-            if normalize(sheet.name) in names:
-                table, _issues = read_table(sheet, HISTORY, file=str(path))
-                frames.append(table.frame)
-    return pd.concat(frames) if frames else HISTORY_EMPTY.copy()
+        by_name = {normalize(sheet.name): sheet for sheet in raw}
+        found = [by_name[n] for n in history_names if n in by_name]
+        if found:
+            table, _issues = read_table(found[0], HISTORY, file=str(path))
+            frame = table.frame
+        else:
+            results = [by_name[n] for n in map(normalize, RESULTS_AS_HISTORY.names())
+                       if n in by_name]
+            settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
+            settings, _cells, _issues = read_settings(settings_sheet, AppraisalSettings,
+                                                      str(path))
+            frame = HISTORY_EMPTY.copy()
+            if results and settings.cycle:
+                table, _issues = read_table(results[0], RESULTS_AS_HISTORY, file=str(path))
+                frame = table.frame.assign(cycle=settings.cycle)
+        frame = frame[frame["employee_id"].notna() & frame["cycle"].notna()]
+        if frame.empty:
+            issues.append(Issue("no-history", "warning", file=str(path)))
+        frames.append(frame)
+    merged = pd.concat(frames) if frames else HISTORY_EMPTY.copy()
+    return merged.reindex(columns=HISTORY_EMPTY.columns), issues
 
 
 HISTORY_EMPTY = pd.DataFrame(columns=[f.id for f in HISTORY.fields])
@@ -78,10 +112,16 @@ def score_book(book: Book, history: pd.DataFrame | None = None) -> AppraisalResu
     result = score(book["Employees"], book["Indicators"], book["Scores"], book["Grades"],
                    merged, book.settings, lang=book.lang)
     result.issues = [_locate(book, issue) for issue in result.issues]
-    result.history_rows = pd.concat([frame for frame in (merged, result.history_rows)
-                                     if frame is not None and not frame.empty]
-                                    ) if merged is not None else result.history_rows
+    if merged is not None:
+        both = pd.concat([merged, result.history_rows])
+        result.history_rows = both.drop_duplicates(["employee_id", "cycle"], keep="last")
     return result
+
+
+def grade_counts(result: AppraisalResult) -> list[tuple[str, int]]:
+    """How many employees got each grade, from the best grade down."""
+    grades = [c for c in result.departments.columns if c not in DEPARTMENT_FIGURES]
+    return [(g, int(result.departments[g].sum())) for g in grades]
 
 
 def _locate(book: Book, issue: Issue) -> Issue:
@@ -152,4 +192,5 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = ()
     from opsbook.api import load
 
     book = source if isinstance(source, Book) else load(source, "appraisal")
-    return score_book(book, read_history(history))
+    past, _issues = read_history(history)
+    return score_book(book, past)

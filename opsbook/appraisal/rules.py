@@ -41,9 +41,32 @@ def bands_do_not_overlap(book: Book) -> Iterator[Issue]:
                     **book.where("Grades", "min_score", int(row)))
 
 
+def settings_consistent(book: Book) -> Iterator[Issue]:
+    """A scale that has room, and forced-distribution shares that are fractions."""
+    from opsbook.core.settings import fraction
+
+    settings = book.settings
+    if settings.scale_min >= settings.scale_max:
+        yield Issue("invalid-setting", value=settings.scale_max,
+                    params={"detail": f"must be above scale_min ({settings.scale_min:g})",
+                            "detail_zh": f"必须大于评分下限 scale_min({settings.scale_min:g})"},
+                    **book.setting_where("scale_max"))
+    for key, value in settings.extra_items().items():
+        if not key.lower().startswith("max_share_") or value in (None, ""):
+            continue
+        share = fraction(value)
+        if not (isinstance(share, float) and 0 <= share <= 1):
+            yield Issue("invalid-setting", value=value,
+                        params={"detail": "must be a share such as 0.1 or 10%",
+                                "detail_zh": "应为比例,如 0.1 或 10%"},
+                        **book.setting_where(key))
+
+
 def scores_on_scale(book: Book) -> Iterator[Issue]:
     """Scores within [scale_min, scale_max] of the settings."""
     low, high = book.settings.scale_min, book.settings.scale_max
+    if low >= high:
+        return  # the scale itself is reported
     scores = book["Scores"]
     values = numbers(scores, "score")
     bad = ~np.isnan(values) & ((values < low) | (values > high))
@@ -56,4 +79,5 @@ def scores_on_scale(book: Book) -> Iterator[Issue]:
         yield Issue("out-of-range", value=value, params=expected, **place)
 
 
-RULES = (references, weights_add_up, bands_do_not_overlap, scores_on_scale)
+RULES = (references, weights_add_up, bands_do_not_overlap, settings_consistent,
+         scores_on_scale)

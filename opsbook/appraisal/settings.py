@@ -34,12 +34,14 @@ class AppraisalSettings(SettingsModel):
 
     def max_shares(self) -> dict[str, float]:
         """Forced-distribution caps given as ``max_share_<grade>`` keys (grade → share)."""
-        from opsbook.core.settings import _fraction
+        from opsbook.core.settings import fraction
 
         shares = {}
         for key, value in self.extra_items().items():
             if key.lower().startswith("max_share_") and value not in (None, ""):
-                shares[key[len("max_share_"):]] = float(_fraction(value))
+                share = fraction(value)
+                if isinstance(share, float) and 0 <= share <= 1:  # others are reported
+                    shares[key[len("max_share_"):]] = share
         return shares
 
 

@@ -204,6 +204,8 @@ def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,
                         None)
     settings, cells, more = read_settings(settings_raw, kind.settings, file)
     issues.extend(more)
+    if settings_raw is None:
+        issues.append(Issue("missing-settings", "warning", file, "Settings / 设置"))
     book = Book(kind=kind, path=file, lang=lang, tables=tables, settings=settings,
                 settings_cells=cells, issues=issues, format=format,
                 sheet_names=[s.name for s in raw])

@@ -96,6 +96,11 @@ CODES: dict[str, Code] = {
         "Not a spreadsheet; skipped.",
         "不是电子表格文件,已跳过。",
     ),
+    "missing-settings": Code(
+        "structure",
+        "No Settings sheet: every setting takes its default.",
+        "没有“设置”工作表:所有设置项均使用默认值。",
+    ),
     "unknown-setting": Code(
         "structure",
         "Unknown setting '{value}' is ignored.",

@@ -19,7 +19,7 @@ def setting(default: Any, en: str, zh: str, label: str, **kwargs: Any) -> Any:
     return Field(default, description=en, json_schema_extra={"zh": zh, "label": label}, **kwargs)
 
 
-def _fraction(value: Any) -> Any:
+def fraction(value: Any) -> Any:
     """0.6, 60, "60%", "60 %" and "0.6" all mean 0.6."""
     if value is None or value == "":
         return None
@@ -72,7 +72,7 @@ def _text(value: Any) -> Any:
     return value
 
 
-Fraction = Annotated[float, BeforeValidator(_fraction)]
+Fraction = Annotated[float, BeforeValidator(fraction)]
 TimeOfDay = Annotated[dt.time, BeforeValidator(_time)]
 Text = Annotated[str, BeforeValidator(_text)]
 Day = Annotated[dt.date, BeforeValidator(_day)]

@@ -29,6 +29,7 @@ OUTPUT_SHEETS = frozenset({
 #: The Issues sheet's severity column (as written in either language) of marked cells.
 _MARKED = {"error", "warning", *(SEVERITY["zh"][s] for s in ("error", "warning"))}
 _SEVERITY_COLUMN = 7
+_FILL_COLUMN = 9
 _A1 = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 
@@ -60,16 +61,22 @@ def marked_rows(port: BookPort) -> list[list[Any]]:
     return rows
 
 
-def previous_marks(port: BookPort) -> list[tuple[str, str]]:
-    """(sheet, cell) of the cells an earlier run marked, as its Issues sheet lists them."""
-    return [(str(row[0]), str(row[1])) for row in marked_rows(port)]
+def previous_marks(port: BookPort) -> list[tuple[str, str, str | None]]:
+    """(sheet, cell, fill before) of the cells an earlier run marked, from its Issues sheet."""
+    return [(str(row[0]), str(row[1]),
+             str(row[_FILL_COLUMN]) if len(row) > _FILL_COLUMN and row[_FILL_COLUMN] else None)
+            for row in marked_rows(port)]
 
 
-def validate(port: BookPort, kind: str | None = None) -> Report:
-    """The Validate button: mark every bad cell, list every issue on the Issues sheet."""
+def validate(port: BookPort, kind: str | None = None, lang: str | None = None) -> Report:
+    """The Validate button: mark every bad cell, list every issue on the Issues sheet.
+
+    Notes and the Issues sheet are in ``lang``, by default the workbook's own language.
+    """
     previous = previous_marks(port)
     book = read_book(port, kind)
-    report, lang = _check(port, book)
+    report, found = _check(port, book)
+    lang = lang or found
     _write_check(port, report, lang, previous, issues_sheet_always=True)
     port.message(summary_line(report, lang))
     return report
@@ -103,35 +110,39 @@ def _check(port: BookPort, book: Book | Issue) -> tuple[Report, str]:
 
 
 def _write_check(port: BookPort, report: Report, lang: str,
-                 previous: list[tuple[str, str]], *, issues_sheet_always: bool) -> None:
-    """Replace the marks and the Issues sheet of an earlier run by this report's."""
+                 previous: list[tuple[str, str, str | None]], *,
+                 issues_sheet_always: bool) -> None:
+    """Replace the marks and the Issues sheet of an earlier run by this report's.
+
+    Earlier marks get their cells' own fills back first; the fills the new marks cover are
+    kept on the Issues sheet for the next run.
+    """
     names = set(port.sheet_names())
     marks = [Mark(i.sheet, i.cell, NOTE_PREFIX + i.message(lang), i.severity)
              for i in report.issues if i.sheet and i.cell and i.severity != "info"
              and i.sheet in names and i.sheet not in OUTPUT_SHEETS]
-    sheet = (issues_sheet(report, lang, ISSUES_SHEET[lang])
-             if issues_sheet_always or report.issues else None)
     port.clear_marks(previous)
-    port.mark(marks)
+    fills = port.mark(marks)
     for name in ISSUES_SHEET.values():
         port.delete_sheet(name)
-    if sheet is not None:
-        port.write_sheet(sheet)
+    if issues_sheet_always or report.issues:
+        port.write_sheet(issues_sheet(report, lang, ISSUES_SHEET[lang], fills))
 
 
 def summary_line(report: Report, lang: str, calculated: list[str] | None = None) -> str:
     """One line for the status cell or the terminal: counts, and what was written."""
     s = report.summary()
+    located = any(i.cell and i.severity == "error" for i in report.issues)
     if lang == "zh":
         text = f"校验完成:{s['errors']} 个错误,{s['warnings']} 个警告。"
         if calculated:
             text += f"已生成:{'、'.join(calculated)}。"
-        elif not report.valid:
+        elif located:
             text += "请先修正标红的单元格。"
         return text
-    text = f"Checked: {s['errors']} errors, {s['warnings']} warnings."
+    text = f"Checked: {s['errors']} error(s), {s['warnings']} warning(s)."
     if calculated:
         text += f" Written: {', '.join(calculated)}."
-    elif not report.valid:
+    elif located:
         text += " Fix the cells marked red first."
     return text

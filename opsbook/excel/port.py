@@ -86,13 +86,15 @@ class BookPort(Protocol):
     def values(self, sheet: str) -> list[list[Any]]:
         """The values of a sheet from A1, one list per row."""
 
-    def clear_marks(self, cells: list[tuple[str, str]]) -> None:
-        """Remove earlier marks from these (sheet, A1) cells: the fill, and the note if it
-        is opsbook's. Cells on sheets that no longer exist are skipped."""
+    def clear_marks(self, cells: list[tuple[str, str, str | None]]) -> None:
+        """Remove earlier marks from these (sheet, A1, fill before) cells: give back the
+        cell's own fill (an RRGGBB colour, or none), and drop the note if it is opsbook's.
+        Cells on sheets that no longer exist are skipped."""
 
-    def mark(self, marks: list[Mark]) -> None:
+    def mark(self, marks: list[Mark]) -> dict[tuple[str, str], str | None]:
         """Fill bad cells and attach a note to each (one note per cell, the marks' notes
-        joined); a cell that already has a note of the user's keeps it."""
+        joined); a cell that already has a note of the user's keeps it. Returns the solid
+        fill (RRGGBB) each marked cell had before, where there was one and it can be read."""
 
     def write_sheet(self, sheet: SheetOut) -> None:
         """Write a results sheet: a new one goes last, one that exists is replaced where it

@@ -11,27 +11,36 @@ from opsbook.excel.port import SheetOut
 from opsbook.io.xlsx import excel_value
 
 ISSUE_HEADERS = {
-    "en": ["Sheet", "Cell", "Row", "Column", "Field", "Value", "Code", "Severity", "Message"],
-    "zh": ["工作表", "单元格", "行号", "列", "字段", "值", "代码", "级别", "说明"],
+    "en": ["Sheet", "Cell", "Row", "Column", "Field", "Value", "Code", "Severity", "Message",
+           "Fill Before"],
+    "zh": ["工作表", "单元格", "行号", "列", "字段", "值", "代码", "级别", "说明", "原底色"],
 }
 SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}}
 
 
-def issues_sheet(report: Report, lang: str, name: str) -> SheetOut:
-    """One row per issue; the first column links to the cell."""
+ISSUE_WIDTHS = [14, 8, 6, 16, 14, 16, 20, 8, 80, 10]
+
+
+def issues_sheet(report: Report, lang: str, name: str,
+                 fills: dict[tuple[str, str], str | None] | None = None) -> SheetOut:
+    """One row per issue; the first column links to the cell.
+
+    The last column keeps the fill a marked cell had before (``fills``), so that the next
+    run can give it back.
+    """
+    fills = fills or {}
     rows, links = [], {}
     for n, issue in enumerate(report.issues):
         rows.append([issue.sheet or issue.file or "", issue.cell or "", issue.row or "",
                      issue.column or "", issue.field or "", excel_value(issue.value) or "",
                      issue.code, SEVERITY.get(lang, {}).get(issue.severity, issue.severity),
-                     issue.message(lang)])
+                     issue.message(lang), fills.get((issue.sheet, issue.cell)) or ""])
         if issue.sheet and issue.cell:
             links[n] = (issue.sheet, issue.cell)
     s = report.summary()
     title = (f"校验结果:{s['errors']} 个错误,{s['warnings']} 个警告" if lang == "zh" else
              f"Validation: {s['errors']} errors, {s['warnings']} warnings")
-    return SheetOut(name, title, ISSUE_HEADERS[lang], rows,
-                    widths=[14, 8, 6, 16, 14, 16, 20, 8, 80], links=links)
+    return SheetOut(name, title, ISSUE_HEADERS[lang], rows, widths=ISSUE_WIDTHS, links=links)
 
 
 def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, str],
@@ -53,9 +62,8 @@ def failure_sheet(name: str, lang: str, message: str, carried: list[list[Any]]) 
     that the next run finds and clears those marks.
     """
     error = SEVERITY.get(lang, {}).get("error", "error")
-    rows = [["", "", "", "", "", "", "run-failed", error, message]]
+    rows = [["", "", "", "", "", "", "run-failed", error, message, ""]]
     rows += [list(row[:len(ISSUE_HEADERS[lang])]) for row in carried]
     links = {n: (str(row[0]), str(row[1])) for n, row in enumerate(rows) if n and row[1]}
     title = "校验未完成" if lang == "zh" else "Validation did not finish"
-    return SheetOut(name, title, ISSUE_HEADERS[lang], rows,
-                    widths=[14, 8, 6, 16, 14, 16, 20, 8, 80], links=links)
+    return SheetOut(name, title, ISSUE_HEADERS[lang], rows, widths=ISSUE_WIDTHS, links=links)

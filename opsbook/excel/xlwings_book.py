@@ -43,6 +43,19 @@ _FILLS = {"error": "#" + ERROR_FILL, "warning": "#" + WARNING_FILL}
 _MESSAGE_LIMIT = 250
 
 
+def _own_color(cell: Any) -> str | None:
+    """A cell's fill as RRGGBB, unless it is none, opsbook's own, or cannot be read (the
+    remote engine cannot read colours back)."""
+    try:
+        color = cell.color
+    except Exception:  # engines without colour reading
+        return None
+    if not (isinstance(color, tuple) and len(color) == 3):
+        return None
+    rgb = "".join(f"{int(c):02X}" for c in color)
+    return None if rgb in (ERROR_FILL, WARNING_FILL) else rgb
+
+
 def _rgb(color: str) -> tuple[int, int, int]:
     """'#1F4E78' → (31, 78, 120): the colour form every engine accepts."""
     color = color.lstrip("#")
@@ -111,21 +124,24 @@ class XlwingsBook:
         return self._values[name]
 
     # writing ---------------------------------------------------------------------------
-    def clear_marks(self, cells: list[tuple[str, str]]) -> None:
+    def clear_marks(self, cells: list[tuple[str, str, str | None]]) -> None:
         names = set(self.sheet_names())
-        for sheet, ref in cells:
+        for sheet, ref, before in cells:
             if sheet not in names:
                 continue
             cell = self.book.sheets[sheet].range(ref)
-            cell.color = None
+            cell.color = _rgb(before) if before else None
             self._drop_note(cell)
 
-    def mark(self, marks: list[Mark]) -> None:
+    def mark(self, marks: list[Mark]) -> dict[tuple[str, str], str | None]:
+        before: dict[tuple[str, str], str | None] = {}
         for (sheet, ref), group in by_cell(marks).items():
             cell = self.book.sheets[sheet].range(ref)
+            before[(sheet, ref)] = _own_color(cell)
             cell.color = _rgb(_FILLS[worst(group)])
             if self.notes:
                 self._put_note(cell, note_text(group))
+        return before
 
     def delete_sheet(self, name: str) -> None:
         for sheet in self.book.sheets:

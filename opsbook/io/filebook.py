@@ -22,6 +22,16 @@ from opsbook.io.atomic import replace_atomically
 from opsbook.io.read import read_raw
 
 
+def _solid_rgb(fill) -> str | None:
+    """The RRGGBB colour of a user's solid fill (not one of opsbook's marks), else None."""
+    color = getattr(fill, "fgColor", None)
+    rgb = getattr(color, "rgb", None) if fill is not None and fill.fill_type == "solid" else None
+    if not isinstance(rgb, str) or getattr(color, "type", "rgb") != "rgb":
+        return None
+    rgb = rgb[-6:].upper()
+    return None if rgb in (ERROR_FILL, WARNING_FILL) else rgb
+
+
 class FileBook:
     """A workbook file behind the BookPort interface.
 
@@ -64,31 +74,35 @@ class FileBook:
                                                 rich_text=True)
         return self._book
 
-    def clear_marks(self, cells: list[tuple[str, str]]) -> None:
+    def clear_marks(self, cells: list[tuple[str, str, str | None]]) -> None:
         from openpyxl.styles import PatternFill
 
-        for sheet, ref in cells:
+        for sheet, ref, before in cells:
             if sheet not in self.book.sheetnames:
                 continue
             cell = self.book[sheet][ref]
-            cell.fill = PatternFill(fill_type=None)
+            cell.fill = (PatternFill("solid", start_color=before, end_color=before) if before
+                         else PatternFill(fill_type=None))
             if cell.comment is not None and cell.comment.text.startswith(NOTE_PREFIX):
                 cell.comment = None
 
-    def mark(self, marks: list[Mark]) -> None:
+    def mark(self, marks: list[Mark]) -> dict[tuple[str, str], str | None]:
         from openpyxl.comments import Comment
         from openpyxl.styles import PatternFill
 
         fills = {sev: PatternFill("solid", start_color=color, end_color=color)
                  for sev, color in (("error", ERROR_FILL), ("warning", WARNING_FILL))}
+        before: dict[tuple[str, str], str | None] = {}
         for (sheet, ref), group in by_cell(marks).items():
             cell = self.book[sheet][ref]
+            before[(sheet, ref)] = _solid_rgb(cell.fill)
             cell.fill = fills[worst(group)]
             if cell.comment is not None and not cell.comment.text.startswith(NOTE_PREFIX):
                 continue  # the user's own note stays; the Issues sheet lists the problem
             comment = Comment(note_text(group), "opsbook")
             comment.width, comment.height = 320, 60 + 40 * len(group)
             cell.comment = comment
+        return before
 
     def delete_sheet(self, name: str) -> None:
         if name in self.book.sheetnames:

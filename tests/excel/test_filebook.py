@@ -124,6 +124,23 @@ def test_a_note_of_the_user_is_kept(mistakes: Path) -> None:
     assert (SCORES["zh"], "E4", ERROR_FILL) not in filled_cells(mistakes, FILLS)
 
 
+def test_a_fill_of_the_user_comes_back_when_the_cell_is_fixed(mistakes: Path) -> None:
+    from openpyxl.styles import PatternFill
+
+    ref, good = FIXED
+    book = openpyxl.load_workbook(mistakes)
+    book[SCORES["zh"]][ref].fill = PatternFill("solid", start_color="ADD8E6",
+                                               end_color="ADD8E6")
+    book.save(mistakes)
+    click(mistakes)
+    click(mistakes)  # a second run must remember the user's colour, not the mark's
+    assert (SCORES["zh"], ref, ERROR_FILL) in filled_cells(mistakes, FILLS)
+    set_cells(mistakes, SCORES["zh"], {ref: good})
+    click(mistakes)
+    fill = openpyxl.load_workbook(mistakes)[SCORES["zh"]][ref].fill
+    assert (fill.fill_type, fill.fgColor.rgb[-6:]) == ("solid", "ADD8E6")
+
+
 # --- a failed run ------------------------------------------------------------------------
 
 def test_a_failing_write_leaves_the_file_as_it_was(mistakes: Path,

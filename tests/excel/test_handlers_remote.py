@@ -219,7 +219,7 @@ def test_a_button_reports_in_the_status_cell_and_leaves_control_alone(
     through_file(path, "validate", tmp_path / "command.xlsm")
     assert_same_workbook(tmp_path / "button.xlsm", tmp_path / "command.xlsm", compare_notes=False)
     (status,) = _status(actions, path, lang)
-    assert ("2 个错误" if lang == "zh" else "2 errors") in status
+    assert ("2 个错误" if lang == "zh" else "2 error(s)") in status
     control = 0
     assert not [a for a in actions if a["sheet_position"] == control
                 and a["func"] in ("setRangeColor", "addNote", "setNoteText", "deleteNote")]
