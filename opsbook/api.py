@@ -77,7 +77,9 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
         report.issues.append(Issue("not-a-workbook", file=str(paths[0]) if paths else None,
                                    params={"detail": "no workbook found"}))
     langs = [part.lang for part in parts if part.readable]
-    report.lang = max(set(langs), key=langs.count) if langs else "en"
+    # the run's own language (summaries): the most common, ties going to the earliest file
+    report.lang = max(langs, key=lambda lang: (langs.count(lang), -langs.index(lang)),
+                      default="en")
     return report
 
 

@@ -111,8 +111,7 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
     else:
         with output.progress("validate") as tick:
             report = run(paths, kind=kind, jobs=jobs, on_file=tick)
-    language = lang.value if lang else report.lang
-    output.report(report, format.value, language, max_issues)
+    output.report(report, format.value, lang.value if lang else None, max_issues)
     raise typer.Exit(report.exit_code)
 
 

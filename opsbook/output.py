@@ -37,9 +37,9 @@ def progress(label: str) -> Iterator[Callable[[object], None]]:
         yield lambda item: bar.update(task, description=f"{label} {item}")
 
 
-def report(report: Report, form: str, lang: str, max_issues: int = 0,
+def report(report: Report, form: str, lang: str | None = None, max_issues: int = 0,
            quiet_when_valid: bool = False) -> None:
-    """Print a Report in the chosen form."""
+    """Print a Report in the chosen form; issues in ``lang``, or each in its file's language."""
     if form == "json":
         print(report.to_json(lang))
         return
@@ -52,13 +52,18 @@ def report(report: Report, form: str, lang: str, max_issues: int = 0,
         print(_text(report, issues, lang))
 
 
+def _lang(report: Report, lang: str | None) -> str:
+    return lang or report.lang
+
+
 def _place(issue) -> str:
     if issue.sheet and issue.cell:
         return f"{issue.sheet}!{issue.cell}"
     return issue.sheet or ""
 
 
-def _text(report: Report, issues, lang: str) -> str:
+def _text(report: Report, issues, asked: str | None) -> str:
+    lang = _lang(report, asked)
     by_file = defaultdict(list)
     for issue in issues:
         by_file[issue.file or ""].append(issue)
@@ -78,7 +83,8 @@ def _text(report: Report, issues, lang: str) -> str:
         for issue in found:
             place = _place(issue)
             lines.append(f"  {SEVERITY_MARK.get(issue.severity, '?')} "
-                         f"{place + '  ' if place else ''}[{issue.code}] {issue.message(lang)}")
+                         f"{place + '  ' if place else ''}[{issue.code}] "
+                         f"{issue.message(report.lang_of(issue, asked))}")
     shown = len(issues)
     if shown < len(report.issues):
         more = len(report.issues) - shown
@@ -91,12 +97,13 @@ def _text(report: Report, issues, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _markdown(report: Report, issues, lang: str) -> str:
+def _markdown(report: Report, issues, asked: str | None) -> str:
+    lang = _lang(report, asked)
     head = ("| 文件 | 位置 | 级别 | 代码 | 说明 |" if lang == "zh" else
             "| File | Place | Severity | Code | Message |")
     lines = [head, "| --- | --- | --- | --- | --- |"]
     for i in issues:
-        message = i.message(lang).replace("|", "\\\\|")
+        message = i.message(report.lang_of(i, asked)).replace("|", "\\|")
         lines.append(f"| {i.file or ''} | {_place(i)} | {i.severity} | `{i.code}` | {message} |")
     s = report.summary()
     lines.append("")

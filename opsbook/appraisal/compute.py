@@ -147,8 +147,9 @@ def score(
     if settings.calibration == "zscore":
         calibrated = zscore(ratings, settings.scale_min, settings.scale_max)
         final = combine(ratings, calibrated, role_weights, peers_counted)
-    total_raw, _ = weighted_totals(raw.score, ind_weight, ind_group)
     total, subtotals = weighted_totals(final.score, ind_weight, ind_group)
+    total_raw = (weighted_totals(raw.score, ind_weight, ind_group)[0] if final is not raw
+                 else total)
 
     grade, coefficient, outcome = assign(total, table)
     improve = (outcome == "improve").to_numpy()

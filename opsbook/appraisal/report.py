@@ -66,8 +66,8 @@ RESULTS_AS_HISTORY = Sheet("Results", "Results", "考核结果", (
 def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
     """History rows from earlier cycles' workbooks, and a warning for each that gave none.
 
-    A workbook's History sheet is read when it has one; otherwise its Results sheet (from
-    Calculate), with the cycle of its Settings.
+    Both a workbook's History sheet and its Results sheet (from Calculate, with the cycle of
+    its Settings) are read; a row of Results wins over the same employee and cycle in History.
     """
     from opsbook.core.book import SETTINGS_NAMES, read_settings
     from opsbook.io.read import read_raw
@@ -78,21 +78,20 @@ def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
     for path in paths:
         raw, _fmt = read_raw(Path(path))
         by_name = {normalize(sheet.name): sheet for sheet in raw}
-        found = [by_name[n] for n in history_names if n in by_name]
-        if found:
-            table, _issues = read_table(found[0], HISTORY, file=str(path))
-            frame = table.frame
-        else:
-            results = [by_name[n] for n in map(normalize, RESULTS_AS_HISTORY.names())
-                       if n in by_name]
-            settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
-            settings, _cells, _issues = read_settings(settings_sheet, AppraisalSettings,
-                                                      str(path))
-            frame = HISTORY_EMPTY.copy()
-            if results and settings.cycle:
-                table, _issues = read_table(results[0], RESULTS_AS_HISTORY, file=str(path))
-                frame = table.frame.assign(cycle=settings.cycle)
+        parts = [HISTORY_EMPTY]
+        history = [by_name[n] for n in history_names if n in by_name]
+        if history:
+            parts.append(read_table(history[0], HISTORY, file=str(path))[0].frame)
+        results = [by_name[n] for n in map(normalize, RESULTS_AS_HISTORY.names())
+                   if n in by_name]
+        settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
+        settings = read_settings(settings_sheet, AppraisalSettings, str(path))[0]
+        if results and settings.cycle:
+            table = read_table(results[0], RESULTS_AS_HISTORY, file=str(path))[0]
+            parts.append(table.frame.assign(cycle=settings.cycle))
+        frame = pd.concat([p for p in parts if not p.empty] or [HISTORY_EMPTY])
         frame = frame[frame["employee_id"].notna() & frame["cycle"].notna()]
+        frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
         if frame.empty:
             issues.append(Issue("no-history", "warning", file=str(path)))
         frames.append(frame)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from opsbook.core.settings import Fraction, SettingsModel, Text, setting
+from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 
 
 class AppraisalSettings(SettingsModel):
@@ -28,7 +28,7 @@ class AppraisalSettings(SettingsModel):
     calibration: Literal["none", "zscore"] = setting(
         "none", "none, or zscore: rescale each rater to the mean and spread of all raters.",
         "none 不校准;zscore 将每位评分人的分数按全体评分人的均值和离散度校准。", "校准方式")
-    bonus_budget: float | None = setting(
+    bonus_budget: Amount | None = setting(
         None, "Optional total bonus budget; a total above it is reported.",
         "可选:绩效奖金总预算,超出时提示。", "奖金预算", ge=0)
 

@@ -92,6 +92,8 @@ class Report:
     issues: list[Issue] = dataclasses.field(default_factory=list)
     files: list[str] = dataclasses.field(default_factory=list)
     lang: str = "en"
+    #: file → the language of its headers; each issue is told in its own file's language.
+    langs: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def errors(self) -> list[Issue]:
@@ -127,9 +129,14 @@ class Report:
     def merge(self, other: Report) -> None:
         self.issues.extend(other.issues)
         self.files.extend(other.files)
+        self.langs.update(other.langs)
+
+    def lang_of(self, issue: Issue, lang: str | None = None) -> str:
+        """The language to tell an issue in: ``lang`` if given, else its file's."""
+        return lang or self.langs.get(issue.file or "", self.lang)
 
     def to_dicts(self, lang: str | None = None) -> list[dict[str, Any]]:
-        return [i.to_dict(lang or self.lang) for i in self.issues]
+        return [i.to_dict(self.lang_of(i, lang)) for i in self.issues]
 
     def to_frame(self, lang: str | None = None):
         """The issues as a pandas DataFrame, one row per issue, columns as in JSON."""

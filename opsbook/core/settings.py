@@ -72,7 +72,18 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _amount(value: Any) -> Any:
+    """Amounts typed as text, with thousands separators or a currency sign: "1,000" → 1000."""
+    if isinstance(value, str) and value.strip():
+        from opsbook.core.coerce import parse_number
+
+        number = parse_number(value)
+        return value if number is None else number
+    return value
+
+
 Fraction = Annotated[float, BeforeValidator(fraction)]
+Amount = Annotated[float, BeforeValidator(_amount)]
 TimeOfDay = Annotated[dt.time, BeforeValidator(_time)]
 Text = Annotated[str, BeforeValidator(_text)]
 Day = Annotated[dt.date, BeforeValidator(_day)]

@@ -13,7 +13,8 @@ def validate_book(book: Book) -> Report:
     issues = list(book.issues)
     for rule in book.kind.checks:
         issues.extend(rule(book))
-    return Report(issues=sort_issues(issues), files=[book.path or ""], lang=book.lang)
+    return Report(issues=sort_issues(issues), files=[book.path or ""], lang=book.lang,
+                  langs={book.path or "": book.lang})
 
 
 def sort_issues(issues: list[Issue]) -> list[Issue]:

@@ -85,8 +85,17 @@ def _instructions(workbook: Any, styles: Styles, spec: Kind, lang: str) -> None:
         ws.write_number(n, 0, n - 1, styles.text)
         ws.write_string(n, 1, line, styles.wrap)
     tail = len(lines) + 3
+    _printable(ws)
     ws.write_string(tail, 1, "opsbook validate / opsbook calculate" if lang == "en" else
                     "命令行:opsbook validate 校验,opsbook calculate 计算", styles.subtitle)
+
+
+def _printable(ws: Any, landscape: bool = False) -> None:
+    """Pages one sheet wide, as many long as it takes."""
+    if landscape:
+        ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
 
 
 def _label(f: Field, value: Any, lang: str) -> Any:
@@ -127,6 +136,8 @@ def _data_sheet(workbook: Any, styles: Styles, sheet: Sheet, lang: str,
             for r, value in enumerate(frame[f.id].tolist(), start=HEADER_ROW + 1):
                 write_cell(ws, r, col, _label(f, value, lang), fmt)
     ws.freeze_panes(HEADER_ROW + 1, 0)
+    _printable(ws, landscape=len(sheet.fields) > 6)
+    ws.repeat_rows(HEADER_ROW)
     ws.autofilter(HEADER_ROW, 0, HEADER_ROW + (0 if frame is None else len(frame)),
                   len(sheet.fields) - 1)
 
@@ -158,3 +169,4 @@ def _settings(workbook: Any, styles: Styles, spec: Kind, lang: str,
             write_cell(ws, row, 1, value, styles.text)
             row += 1
     ws.freeze_panes(1, 0)
+    _printable(ws, landscape=True)

@@ -156,3 +156,52 @@ def test_score_command_on_a_file_that_is_no_workbook(tmp_path: Path):
     done = run("appraisal", "score", str(bad), "-o", str(tmp_path / "out.xlsx"))
     assert done.returncode == 2
     assert "CSV" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_settings_that_cannot_work_are_reported_at_their_cells(cycle_q4: Path):
+    book = openpyxl.load_workbook(cycle_q4)
+    sheet = book["设置"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "scale_min":
+            row[1].value = 100
+        if row[0].value == "scale_max":
+            row[1].value = 0
+    sheet.append(["max_share_S", "lots"])
+    book.save(cycle_q4)
+    report = opsbook.validate(cycle_q4)
+    found = {(i.code, i.field) for i in report.issues}
+    assert found == {("invalid-setting", "scale_max"), ("invalid-setting", "max_share_S")}
+    assert all(i.cell and i.sheet == "设置" for i in report.issues)
+
+
+def test_a_workbook_without_settings_is_warned(cycle_q4: Path):
+    book = openpyxl.load_workbook(cycle_q4)
+    book["设置"].title = "Notes"
+    book.save(cycle_q4)
+    report = opsbook.validate(cycle_q4)
+    assert report.valid
+    assert [i.code for i in report.warnings] == ["missing-settings"]
+
+
+def test_scoring_the_same_cycle_again_does_not_repeat_its_history(cycle_q4: Path,
+                                                                  tmp_path: Path):
+    first, again = tmp_path / "first.xlsx", tmp_path / "again.xlsx"
+    assert run("appraisal", "score", str(cycle_q4), "-o", str(first)).returncode == 0
+    done = run("appraisal", "score", str(cycle_q4), "-o", str(again), "--history", str(first))
+    assert done.returncode == 0
+    rows = pd.DataFrame(openpyxl.load_workbook(again)["历史考核"].values).iloc[2:]
+    assert len(rows) == 3 and not rows.duplicated([0, 1]).any()
+
+
+def test_history_from_a_calculated_workbook(cycle_q4: Path, tmp_path: Path):
+    calculated = tmp_path / "q3-calculated.xlsx"
+    q3 = tmp_path / "2026Q3.xlsx"
+    write_template("appraisal", "zh", q3,
+                   frames=frames("2026Q3", rate("E3", 40, (50, 50), 60)))
+    assert run("calculate", str(q3), "-o", str(calculated)).returncode == 0
+    book = openpyxl.load_workbook(cycle_q4)
+    book["评分"]["E4"] = 30  # E3 fails again in 2026Q4 …
+    book.save(cycle_q4)
+    results = opsbook.score_appraisal(cycle_q4, history=[calculated]).results
+    e3 = results.set_index("employee_id").loc["E3"]
+    assert e3["outcome"] == "improve" and e3["consecutive_failures"] == 2 and e3["escalate"]

@@ -1,0 +1,95 @@
+"""What commands write: never over an input, never in another file type, keeping the file's
+permissions and links; and messages in each workbook's own language."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from opsbook.io.template import write_template
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "opsbook.cli", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def appraisal(tmp_path: Path) -> Path:
+    path = tmp_path / "appraisal.xlsx"
+    write_template("appraisal", "zh", path, sample=True)
+    return path
+
+
+@pytest.mark.parametrize("args", [
+    ("appraisal", "score", "{in}", "-o", "{in}"),
+    ("appraisal", "score", "{in}", "-o", "{dir}/results.csv"),
+    ("calculate", "{in}", "-o", "{dir}/results.csv"),
+    ("calculate", "{in}", "-o", "{dir}/results.xlsm"),
+    ("validate", "{in}", "--annotate", "{in}"),
+], ids=["score-over-input", "score-as-csv", "calculate-as-csv", "calculate-changes-type",
+        "annotate-over-input"])
+def test_refused_outputs_leave_everything_as_it_was(appraisal: Path, args: tuple[str, ...]):
+    before = digest(appraisal)
+    words = [a.format(**{"in": appraisal, "dir": appraisal.parent}) for a in args]
+    done = run(*words)
+    assert done.returncode == 2
+    assert done.stderr.startswith("opsbook: error: ") and "Traceback" not in done.stderr
+    assert digest(appraisal) == before
+    assert sorted(p.name for p in appraisal.parent.iterdir()) == ["appraisal.xlsx"]
+
+
+def test_calculate_on_a_kind_without_a_calculation_writes_nothing(tmp_path: Path):
+    path = tmp_path / "attendance.xlsx"
+    write_template("attendance", "en", path, sample=True)
+    before = digest(path)
+    done = run("calculate", str(path))
+    assert done.returncode == 2 and "no Calculate step" in done.stderr
+    assert digest(path) == before
+
+
+def test_score_says_which_kind_a_workbook_is(tmp_path: Path):
+    path = tmp_path / "plan.xlsx"
+    write_template("plan", "en", path, sample=True)
+    done = run("appraisal", "score", str(path), "-o", str(tmp_path / "out.xlsx"))
+    assert done.returncode == 2 and "Annual Operations Plan" in done.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permissions and links as on POSIX")
+def test_calculate_in_place_keeps_permissions_and_follows_links(appraisal: Path):
+    appraisal.chmod(0o640)
+    link = appraisal.with_name("link.xlsx")
+    link.symlink_to(appraisal.name)
+    assert run("calculate", str(link)).returncode == 0
+    assert link.is_symlink()
+    assert stat.S_IMODE(appraisal.stat().st_mode) == 0o640
+    assert "考核结果" in openpyxl.load_workbook(appraisal).sheetnames
+
+
+def test_each_issue_is_told_in_its_own_workbooks_language(tmp_path: Path):
+    zh, en = tmp_path / "zh.xlsx", tmp_path / "en.xlsx"
+    write_template("appraisal", "zh", zh, sample=True)
+    write_template("plan", "en", en, sample=True)
+    for path, sheet, cell in ((zh, "评分", "E4"), (en, "Plan", "G4")):
+        book = openpyxl.load_workbook(path)
+        book[sheet][cell] = "lots"
+        book.save(path)
+    for _ in range(3):  # the same every time
+        data = json.loads(run("validate", str(zh), str(en), "--format", "json").stdout)
+        messages = {Path(i["file"]).name: i["message"] for i in data["issues"]}
+        assert messages["zh.xlsx"] == "“分数”应为数字,实际为“lots”。"
+        assert messages["en.xlsx"] == "'Annual Target' should be a number, found 'lots'."
+    forced = json.loads(run("validate", str(zh), str(en), "-f", "json", "--lang", "en").stdout)
+    assert all("应为" not in i["message"] for i in forced["issues"])
