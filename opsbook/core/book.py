@@ -40,10 +40,6 @@ class Book:
     def __contains__(self, sheet_id: str) -> bool:
         return sheet_id in self.tables
 
-    @property
-    def file(self) -> str | None:
-        return self.path
-
     def where(self, sheet_id: str, field_id: str | None = None,
               row: int | None = None) -> dict[str, Any]:
         """Location fields for an Issue about a sheet, a column or a cell."""
@@ -60,9 +56,6 @@ class Book:
     def _settings_sheet_name(self) -> str:
         return "设置" if self.lang == "zh" else "Settings"
 
-    @property
-    def writable(self) -> bool:
-        return self.format in ("xlsx", "xlsm")
 
 
 SETTINGS_NAMES = ("settings", "设置", "參數", "参数", "设定")

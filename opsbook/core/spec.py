@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
@@ -117,7 +117,6 @@ class Kind:
     prepare: tuple[Callable[[Book], None], ...] = ()
     instructions_en: tuple[str, ...] = ()
     instructions_zh: tuple[str, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict)
 
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

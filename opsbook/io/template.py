@@ -114,7 +114,7 @@ def _data_sheet(workbook: Any, styles: Styles, sheet: Sheet, lang: str,
                 frame: pd.DataFrame | None) -> None:
     ws = workbook.add_worksheet(sheet.name(lang))
     title = sheet.name(lang)
-    write_title(ws, styles, title, SUBTITLE[lang], len(sheet.fields))
+    write_title(ws, styles, title, SUBTITLE[lang])
     ws.set_row(HEADER_ROW, 30)
     rows = max(DATA_ROWS, 0 if frame is None else len(frame) + 200)
     for col, f in enumerate(sheet.fields):

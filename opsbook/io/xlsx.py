@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -98,20 +98,8 @@ def write_cell(ws: Any, row: int, col: int, value: Any, fmt: Any) -> None:
         ws.write_string(row, col, str(value), fmt)
 
 
-def write_title(ws: Any, styles: Styles, title: str, subtitle: str, width: int) -> None:
+def write_title(ws: Any, styles: Styles, title: str, subtitle: str) -> None:
+    """The title block above a header: a big title and a one-line hint."""
     ws.set_row(0, 26)
     ws.write_string(0, 0, title, styles.title)
     ws.write_string(1, 0, subtitle, styles.subtitle)
-
-
-def write_frame(ws: Any, styles: Styles, frame: pd.DataFrame, start_row: int,
-                formats: Sequence[Any], headers: Sequence[str],
-                header_formats: Sequence[Any] | None = None) -> int:
-    """A header row and the frame's rows below it; returns the row after the last."""
-    for col, text in enumerate(headers):
-        fmt = header_formats[col] if header_formats else styles.header
-        ws.write_string(start_row, col, text, fmt)
-    for r, values in enumerate(frame.itertuples(index=False), start=start_row + 1):
-        for col, value in enumerate(values):
-            write_cell(ws, r, col, value, formats[col])
-    return start_row + 1 + len(frame)
