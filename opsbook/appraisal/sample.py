@@ -35,25 +35,11 @@ INDICATORS = (
 )
 #: The policy's ten indicators are the first ten above.
 STANDARD_INDICATORS = 10
-DEPARTMENTS = {
-    "zh": ("运营部", "市场部", "销售部", "财务部", "客户服务部"),
-    "en": ("Operations", "Marketing", "Sales", "Finance", "Customer Service"),
-}
 POSITIONS = {
     "zh": ("运营总监", "部门经理", ("运营专员", "数据分析师", "项目专员", "主管")),
     "en": ("Operations Director", "Department Manager",
            ("Operations Specialist", "Data Analyst", "Project Coordinator", "Team Lead")),
 }
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
-PINYIN_SURNAMES = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu",
-                   "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao")
-PINYIN_GIVEN = ("Wei", "Fang", "Na", "Min", "Jing", "Li", "Qiang", "Lei", "Jun", "Yang", "Yong",
-                "Yan", "Jie", "Juan", "Tao", "Ming", "Chao", "Xia", "Ping", "Gang", "Hua")
-FIRST = ("David", "Emma", "Michael", "Sophie", "James", "Olivia", "Daniel", "Grace", "Thomas",
-         "Hannah", "Lucas", "Mia", "Ethan", "Chloe", "Ryan", "Anna", "Kevin", "Laura")
-LAST = ("Miller", "Smith", "Brown", "Wilson", "Taylor", "Clark", "Walker", "Young", "King",
-        "Wright", "Scott", "Green", "Baker", "Adams", "Hill", "Turner", "Moore", "Lee")
 COMMENTS = {
     "zh": ("按时完成季度计划", "流程梳理清晰,效率明显提升", "数据分析报告质量高", "沟通及时",
            "需加强跨部门协调", "责任心强,值得表扬"),
@@ -66,23 +52,6 @@ COMMENTS = {
 def _rows(n: int) -> pd.Index:
     """Spreadsheet rows of n data rows under a header in row 1."""
     return pd.RangeIndex(2, n + 2, name="row")
-
-
-def _names(rng: np.random.Generator, n: int, lang: str) -> np.ndarray:
-    """Mostly Chinese names in a Chinese sheet, a mix of English and pinyin in an English one."""
-    surnames, given = np.array(list(SURNAMES), dtype=object), np.array(list(GIVEN), dtype=object)
-    chinese = surnames[rng.integers(len(surnames), size=n)] + given[rng.integers(len(given),
-                                                                                 size=n)]
-    second = given[rng.integers(len(given), size=n)]
-    chinese = np.where(rng.random(n) < 0.6, chinese + second, chinese)
-    first, last = np.array(FIRST, dtype=object), np.array(LAST, dtype=object)
-    english = first[rng.integers(len(first), size=n)] + " " + last[rng.integers(len(last),
-                                                                                 size=n)]
-    py_s, py_g = np.array(PINYIN_SURNAMES, dtype=object), np.array(PINYIN_GIVEN, dtype=object)
-    pinyin = py_s[rng.integers(len(py_s), size=n)] + " " + py_g[rng.integers(len(py_g), size=n)]
-    if lang == "zh":
-        return np.where(rng.random(n) < 0.85, chinese, english)
-    return np.where(rng.random(n) < 0.6, english, pinyin)
 
 
 def _indicators(count: int | None, lang: str) -> pd.DataFrame:
@@ -132,7 +101,7 @@ def sample_frames(seed: int = 7, employees: int = 36, indicators: int | None = N
     lang = "zh" if lang == "zh" else "en"
     rng = np.random.default_rng(seed)
     n = max(int(employees), 2)
-    n_dept = min(len(DEPARTMENTS[lang]), max(1, n // 7))
+    n_dept = min(len(sampling.DEPARTMENTS[lang]), max(1, n // 7))
     share = np.array([0.3, 0.2, 0.25, 0.1, 0.15])[:n_dept]
     rest = max(n - 4 * n_dept, 0)              # a head and at least three staff each, then more
     dept = np.sort(np.r_[np.tile(np.arange(n_dept), 4),
@@ -147,8 +116,9 @@ def sample_frames(seed: int = 7, employees: int = 36, indicators: int | None = N
     position[0] = top
     base = np.where(head, rng.uniform(25_000, 40_000, n), rng.uniform(8_000, 20_000, n))
     staff = pd.DataFrame({
-        "employee_id": ids, "name": _names(rng, n, lang),
-        "department": np.array(DEPARTMENTS[lang], dtype=object)[dept], "position": position,
+        "employee_id": ids, "name": sampling.names(rng, n, lang),
+        "department": np.array(sampling.DEPARTMENTS[lang], dtype=object)[dept],
+        "position": position,
         "manager_id": np.where(np.arange(n) == 0, None, ids[manager]).astype(object),
         "bonus_base": np.round(base, -2),
     }, index=_rows(n))

@@ -5,24 +5,36 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高")
-GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明",
-         "超", "秀英", "华", "慧", "建国", "晓东", "雨桐", "子涵", "思远"]
-ENGLISH = ["Alice Chen", "Brian Wong", "Carol Li", "David Zhang", "Emma Liu", "Frank Huang",
-           "Grace Lin", "Henry Zhao", "Ivy Sun", "Jack Ma", "Karen Xu", "Leo Guo"]
-DEPARTMENTS = {"zh": ["运营部", "市场部", "销售部", "客户服务部", "财务部"],
-               "en": ["Operations", "Marketing", "Sales", "Customer Service", "Finance"]}
+DEPARTMENTS = {
+    "zh": ("运营部", "市场部", "销售部", "财务部", "客户服务部"),
+    "en": ("Operations", "Marketing", "Sales", "Finance", "Customer Service"),
+}
+SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
+PINYIN_SURNAMES = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu",
+                   "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao")
+PINYIN_GIVEN = ("Wei", "Fang", "Na", "Min", "Jing", "Li", "Qiang", "Lei", "Jun", "Yang", "Yong",
+                "Yan", "Jie", "Juan", "Tao", "Ming", "Chao", "Xia", "Ping", "Gang", "Hua")
+FIRST = ("David", "Emma", "Michael", "Sophie", "James", "Olivia", "Daniel", "Grace", "Thomas",
+         "Hannah", "Lucas", "Mia", "Ethan", "Chloe", "Ryan", "Anna", "Kevin", "Laura")
+LAST = ("Miller", "Smith", "Brown", "Wilson", "Taylor", "Clark", "Walker", "Young", "King",
+        "Wright", "Scott", "Green", "Baker", "Adams", "Hill", "Turner", "Moore", "Lee")
 
-
-def names(rng: np.random.Generator, count: int) -> list[str]:
-    """Chinese names with an English name now and then."""
-    out = []
-    for i in range(count):
-        if i % 6 == 5:
-            out.append(ENGLISH[(i // 6) % len(ENGLISH)])
-        else:
-            out.append(rng.choice(SURNAMES) + rng.choice(GIVEN))
-    return out
+def names(rng: np.random.Generator, n: int, lang: str) -> np.ndarray:
+    """Mostly Chinese names in a Chinese sheet, a mix of English and pinyin in an English one."""
+    surnames, given = np.array(list(SURNAMES), dtype=object), np.array(list(GIVEN), dtype=object)
+    chinese = surnames[rng.integers(len(surnames), size=n)] + given[rng.integers(len(given),
+                                                                                 size=n)]
+    second = given[rng.integers(len(given), size=n)]
+    chinese = np.where(rng.random(n) < 0.6, chinese + second, chinese)
+    first, last = np.array(FIRST, dtype=object), np.array(LAST, dtype=object)
+    english = first[rng.integers(len(first), size=n)] + " " + last[rng.integers(len(last),
+                                                                                 size=n)]
+    py_s, py_g = np.array(PINYIN_SURNAMES, dtype=object), np.array(PINYIN_GIVEN, dtype=object)
+    pinyin = py_s[rng.integers(len(py_s), size=n)] + " " + py_g[rng.integers(len(py_g), size=n)]
+    if lang == "zh":
+        return np.where(rng.random(n) < 0.85, chinese, english)
+    return np.where(rng.random(n) < 0.6, english, pinyin)
 
 
 def employees(rng: np.random.Generator, count: int, lang: str) -> pd.DataFrame:
@@ -30,7 +42,7 @@ def employees(rng: np.random.Generator, count: int, lang: str) -> pd.DataFrame:
     departments = DEPARTMENTS[lang]
     return pd.DataFrame({
         "employee_id": [f"E{n:04d}" for n in range(1, count + 1)],
-        "name": names(rng, count),
+        "name": names(rng, count, lang),
         "department": [departments[n % len(departments)] for n in range(count)],
     })
 

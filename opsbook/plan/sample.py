@@ -34,7 +34,7 @@ def sample_frames(seed: int = 7, lang: str = "zh", department: str | None = None
     """A department's plan for ``year``: eight items, quarterly targets, monthly actuals."""
     rng = np.random.default_rng(seed)
     department = department or sampling.DEPARTMENTS[lang][0]
-    owners = sampling.names(rng, len(ITEMS[lang]))
+    owners = list(sampling.names(rng, len(ITEMS[lang]), lang))
     units = PlanSettings().units()
     rows = []
     for n, ((objective, kpi, unit, direction), target) in enumerate(zip(ITEMS[lang], TARGETS)):

@@ -25,7 +25,7 @@ TASKS = {"zh": ["需求调研", "方案设计", "开发实施", "测试验证", 
 def sample_frames(seed: int = 7, lang: str = "zh") -> dict[str, pd.DataFrame]:
     """Four projects in different phases, six tasks each, some late or over budget."""
     rng = np.random.default_rng(seed)
-    owners = sampling.names(rng, 8)
+    owners = list(sampling.names(rng, 8, lang))
     projects, tasks = [], []
     base = pd.Timestamp("2026-07-01")
     for p, (pid, name, goal, phase) in enumerate(PROJECTS[lang]):
