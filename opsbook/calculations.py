@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from opsbook.core.book import Book
-    from opsbook.excel.port import SheetOut
+    from opsbook.core.output import SheetOut
 
 #: kind id → "module:function", imported on first use.
 STEPS: dict[str, str] = {

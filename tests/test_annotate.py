@@ -9,8 +9,8 @@ import quirkbooks
 from conftest import run_cli, sha256
 
 import opsbook
+from opsbook.core.output import ERROR_FILL, NOTE_PREFIX, WARNING_FILL
 from opsbook.excel import handlers
-from opsbook.excel.port import ERROR_FILL, NOTE_PREFIX, WARNING_FILL
 from opsbook.io.filebook import FileBook
 
 

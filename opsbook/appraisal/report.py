@@ -14,10 +14,10 @@ from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.core.book import Book
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
+from opsbook.core.output import SheetOut
+from opsbook.core.outsheets import frame_sheet, issues_sheet
 from opsbook.core.spec import Sheet, choice, ident, number, text
 from opsbook.core.table import read_table
-from opsbook.excel.port import SheetOut
-from opsbook.excel.results import frame_sheet, issues_sheet
 
 PathLike = Union[str, "os.PathLike[str]"]
 

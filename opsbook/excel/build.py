@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from opsbook.calculations import actions as kind_actions
-from opsbook.excel.port import CONF_SHEET, CONTROL_SHEET, STATUS_CELL
+from opsbook.core.output import CONF_SHEET, CONTROL_SHEET, STATUS_CELL
 from opsbook.excel.vba import Module, make_vba_project, read_modules, xlwings_modules
 
 if TYPE_CHECKING:

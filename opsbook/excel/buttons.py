@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from opsbook.core.issues import Report
+from opsbook.core.output import BookPort
+from opsbook.core.outsheets import failure_sheet
 from opsbook.excel import handlers
 from opsbook.excel.build import CAPTIONS
-from opsbook.excel.port import BookPort
-from opsbook.excel.results import failure_sheet
 from opsbook.excel.xlwings_book import XlwingsBook
 
 HANDLERS: dict[str, Callable[[BookPort], Report]] = {

@@ -15,9 +15,9 @@ from opsbook import calculations
 from opsbook.core.book import Book, build_book, detect_kind
 from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
+from opsbook.core.output import CONF_SHEET, CONTROL_SHEET, NOTE_PREFIX, BookPort, Mark, SheetOut
+from opsbook.core.outsheets import SEVERITY, issues_sheet
 from opsbook.core.validate import validate_book
-from opsbook.excel.port import CONF_SHEET, CONTROL_SHEET, NOTE_PREFIX, BookPort, Mark, SheetOut
-from opsbook.excel.results import SEVERITY, issues_sheet
 from opsbook.kinds import get, kinds
 
 ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}

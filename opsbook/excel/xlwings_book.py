@@ -16,8 +16,7 @@ import datetime as dt
 from typing import Any
 
 from opsbook.core.cells import a1
-from opsbook.core.table import RawSheet
-from opsbook.excel.port import (
+from opsbook.core.output import (
     CONF_SHEET,
     CONTROL_SHEET,
     ERROR_FILL,
@@ -30,6 +29,7 @@ from opsbook.excel.port import (
     note_text,
     worst,
 )
+from opsbook.core.table import RawSheet
 
 #: Excel's error values, as xlwings gives them with ``err_to_str=True``.
 ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",

@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from opsbook.core.table import RawSheet
-from opsbook.excel.port import (
+from opsbook.core.output import (
     ERROR_FILL,
     NOTE_PREFIX,
     WARNING_FILL,
@@ -18,6 +17,7 @@ from opsbook.excel.port import (
     note_text,
     worst,
 )
+from opsbook.core.table import RawSheet
 from opsbook.io.atomic import replace_atomically
 from opsbook.io.read import read_raw
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import xlsxwriter
 
-from opsbook.excel.port import SheetOut
+from opsbook.core.output import SheetOut
 from opsbook.io.atomic import replace_atomically
 from opsbook.io.xlsx import Styles, write_cell
 

@@ -15,8 +15,9 @@ import pandas as pd
 import xlsxwriter
 
 from opsbook.core.spec import YES_NO, Field, Kind, Sheet
+from opsbook.core.values import excel_value
 from opsbook.io.atomic import replace_atomically
-from opsbook.io.xlsx import Styles, excel_value, write_cell, write_title
+from opsbook.io.xlsx import Styles, write_cell, write_title
 from opsbook.kinds import get
 
 HEADER_ROW = 2  # 0-based: title, subtitle, then the header

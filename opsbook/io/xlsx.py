@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
-import pandas as pd
-
 from opsbook.core.spec import Field
+from opsbook.core.values import excel_value
 
 HEADER_FILL = "#1F4E78"
 REQUIRED_FILL = "#C00000"
@@ -47,33 +45,6 @@ class Styles:
 
     def for_field(self, f: Field) -> Any:
         return self.by_type.get(f.type, self.text)
-
-
-def excel_value(value: Any) -> Any:
-    """A Python or pandas value as something XlsxWriter writes with the right type."""
-    kind = type(value)
-    if kind is str or kind is int or value is None:
-        return value
-    if kind is float:
-        return None if value != value else value
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if isinstance(value, (pd.Timedelta, dt.timedelta)):
-        return pd.Timedelta(value).total_seconds() / 86400
-    if isinstance(value, dt.time):
-        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        return value.item()
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
 
 
 def write_cell(ws: Any, row: int, col: int, value: Any, fmt: Any) -> None:

@@ -14,8 +14,7 @@ from books import FIXED, MISTAKES, SCORES, broken, built, built_with_mistakes, s
 from oletools.olevba import VBA_Parser
 from remote import filled_cells, notes, sheet_values
 
-from opsbook.excel import handlers
-from opsbook.excel.port import (
+from opsbook.core.output import (
     CONF_SHEET,
     CONTROL_SHEET,
     ERROR_FILL,
@@ -24,6 +23,7 @@ from opsbook.excel.port import (
     Mark,
     SheetOut,
 )
+from opsbook.excel import handlers
 from opsbook.io.filebook import FileBook
 
 FILLS = (ERROR_FILL, WARNING_FILL)

@@ -28,8 +28,7 @@ from remote import (
 )
 
 import opsbook.excel
-from opsbook.excel import handlers
-from opsbook.excel.port import (
+from opsbook.core.output import (
     CONF_SHEET,
     CONTROL_SHEET,
     ERROR_FILL,
@@ -37,6 +36,7 @@ from opsbook.excel.port import (
     STATUS_CELL,
     WARNING_FILL,
 )
+from opsbook.excel import handlers
 from opsbook.excel.xlwings_book import XlwingsBook
 from opsbook.io.filebook import FileBook
 

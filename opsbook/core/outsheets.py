@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 
 from opsbook.core.issues import Report
-from opsbook.excel.port import SheetOut
-from opsbook.io.xlsx import excel_value
+from opsbook.core.output import SheetOut
+from opsbook.core.values import excel_value
 
 ISSUE_HEADERS = {
     "en": ["Sheet", "Cell", "Row", "Column", "Field", "Value", "Code", "Severity", "Message",

@@ -1,8 +1,11 @@
-"""The small book interface every button handler is written against.
+"""The output model: what a step writes, as plain data, and the book interface it goes through.
 
-Two adapters implement it: ``opsbook.excel.xlwings_book`` (the workbook open in Excel) and
-``opsbook.io.filebook`` (a file on disk, through openpyxl). Handlers read everything first,
-compute with the library, then write.
+A computation describes its output as :class:`SheetOut` values (tables with their formats,
+fills, notes and charts). ``opsbook.io`` writes them to files, ``opsbook.excel`` writes them
+through xlwings and ``opsbook.reports`` renders them; none of these decides what they hold.
+Button handlers are written once against :class:`BookPort`, which two adapters implement:
+``opsbook.excel.xlwings_book`` (the workbook open in Excel) and ``opsbook.io.filebook`` (a
+file on disk). Handlers read everything first, compute with the library, then write.
 """
 
 from __future__ import annotations
@@ -26,12 +29,35 @@ STATUS_CELL = "A3"
 CONF_SHEET = "xlwings.conf"
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A native chart drawn from a SheetOut's own columns.
+
+    ``type`` is ``column``, ``bar``, ``line``, ``pie`` or ``scatter``; ``categories`` is the
+    column index of the labels (the x values of a scatter), ``values`` the column indices of
+    the series (each series named by its header). ``anchor`` is the A1 cell of the chart's
+    top-left corner, by default right of the table.
+    """
+
+    type: str
+    title: str
+    categories: int
+    values: tuple[int, ...]
+    x_title: str = ""
+    y_title: str = ""
+    anchor: str | None = None
+
+
 @dataclass
 class SheetOut:
     """A results sheet to write: a title, a header row and rows of plain values.
 
     ``formats`` gives an Excel number format per column ("" for general); ``links`` maps a
-    row offset to (sheet, cell) for a hyperlink in the first column.
+    row offset to (sheet, cell) for a hyperlink in the first column. ``fills`` maps (row
+    offset, column index) to an RRGGBB fill: rule colouring (a red grade) and grids drawn in
+    cells (a Gantt chart, a heat map). ``key_columns`` columns (ID, name) stay frozen on
+    screen and repeat on every printed page; ``empty`` is the line shown when there are no
+    rows ("no findings"); ``notes`` are lines written under the table.
     """
 
     name: str
@@ -41,6 +67,11 @@ class SheetOut:
     formats: list[str] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)
     links: dict[int, tuple[str, str]] = field(default_factory=dict)
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    charts: list[Chart] = field(default_factory=list)
+    key_columns: int = 0
+    empty: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
