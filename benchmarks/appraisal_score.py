@@ -16,11 +16,8 @@ from pathlib import Path
 
 import python_calamine
 
-from opsbook.api import load
-from opsbook.appraisal.report import result_sheets, score_book
+from opsbook import api, registry
 from opsbook.appraisal.sample import sample_frames
-from opsbook.io.sheets import write_sheets
-from opsbook.io.template import write_template
 
 
 def make(folder: Path, employees: int) -> Path:
@@ -28,7 +25,7 @@ def make(folder: Path, employees: int) -> Path:
     path = folder / f"appraisal-{employees}.xlsx"
     if not path.exists():
         frames = sample_frames(seed=11, employees=employees, indicators=10, peers=3, lang="zh")
-        write_template("appraisal", "zh", path, frames=frames)
+        api.new_workbook("appraisal", "zh", path, frames=frames)
     return path
 
 
@@ -55,11 +52,12 @@ def main() -> None:
     args.folder.mkdir(parents=True, exist_ok=True)
     path = make(args.folder, args.employees)
     raw, rows = timed(lambda: raw_read(path), args.repeat)
-    read, book = timed(lambda: load(path, "appraisal"), args.repeat)
-    scoring, result = timed(lambda: score_book(book), args.repeat)
+    kind = registry.get("appraisal")
+    read, book = timed(lambda: api.load(path, kind), args.repeat)
+    scoring, done = timed(lambda: api.calculate_books(kind, [book]), args.repeat)
+    result = done.result
     out = args.folder / "appraisal-results.xlsx"
-    write, _ = timed(lambda: write_sheets(out, result_sheets(result, "zh", "2026Q4")),
-                     args.repeat)
+    write, _ = timed(lambda: api.write_output(out, done.sheets), args.repeat)
     total = read + scoring + write
     scores = len(book["Scores"])
     print(f"file: {path.name} ({path.stat().st_size / 1e6:.1f} MB, {rows:,} rows, "

@@ -31,7 +31,9 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from opsbook.attendance.sample import sample_frames
-from opsbook.attendance.schema import KIND
+from opsbook.registry import get
+
+KIND = get("attendance")
 
 EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 SEED = 2026

@@ -5,20 +5,36 @@ The public API is declared here once; everything else may change.
 
 from __future__ import annotations
 
-from opsbook.api import NotAWorkbook, load, validate
-from opsbook.appraisal.report import score_appraisal
+from opsbook.api import (
+    CannotWrite,
+    NotAWorkbook,
+    annotate,
+    build_workbooks,
+    calculate,
+    load,
+    new_workbook,
+    score_appraisal,
+    validate,
+)
+from opsbook.batch import batch
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
-from opsbook.io.template import write_template as new_workbook
+from opsbook.core.kind import Calculation
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Book",
+    "Calculation",
+    "CannotWrite",
     "Issue",
     "NotAWorkbook",
     "Report",
     "__version__",
+    "annotate",
+    "batch",
+    "build_workbooks",
+    "calculate",
     "load",
     "new_workbook",
     "score_appraisal",

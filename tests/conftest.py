@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import quirkbooks
 
-from opsbook.io.template import write_template
+from opsbook.api import new_workbook
 
 #: Seconds one LibreOffice run may take before its process group is killed.
 SOFFICE_TIMEOUT = 180
@@ -169,7 +169,7 @@ def libreoffice_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
     sources.mkdir()
     formulas = quirkbooks.build("formulas", sources / "formulas.xlsx")
     valid = quirkbooks.build("valid-attendance", sources / "valid-attendance.xlsx")
-    sample = write_template("attendance", "zh", sources / "attendance-sample.xlsx", sample=True)
+    sample = new_workbook("attendance", "zh", sources / "attendance-sample.xlsx", sample=True)
     out = home / "out"
     out.mkdir()
     books = {

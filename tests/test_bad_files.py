@@ -24,7 +24,7 @@ Maker = Callable[[Path, pytest.FixtureRequest], Path]
 
 def _csv(folder: Path, request: pytest.FixtureRequest) -> Path:
     path = folder / "data.csv"
-    path.write_text("工号,姓名,部门\nE001,张伟,运营部\n", encoding="utf-8")
+    path.write_text("工号，姓名，部门\nE001，张伟，运营部\n", encoding="utf-8")
     return path
 
 

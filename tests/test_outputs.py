@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from opsbook.io.template import write_template
+from opsbook.api import new_workbook
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -29,7 +29,7 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def appraisal(tmp_path: Path) -> Path:
     path = tmp_path / "appraisal.xlsx"
-    write_template("appraisal", "zh", path, sample=True)
+    new_workbook("appraisal", "zh", path, sample=True)
     return path
 
 
@@ -53,7 +53,7 @@ def test_refused_outputs_leave_everything_as_it_was(appraisal: Path, args: tuple
 
 def test_calculate_on_a_kind_without_a_calculation_writes_nothing(tmp_path: Path):
     path = tmp_path / "attendance.xlsx"
-    write_template("attendance", "en", path, sample=True)
+    new_workbook("attendance", "en", path, sample=True)
     before = digest(path)
     done = run("calculate", str(path))
     assert done.returncode == 2 and "no Calculate step" in done.stderr
@@ -62,7 +62,7 @@ def test_calculate_on_a_kind_without_a_calculation_writes_nothing(tmp_path: Path
 
 def test_score_says_which_kind_a_workbook_is(tmp_path: Path):
     path = tmp_path / "plan.xlsx"
-    write_template("plan", "en", path, sample=True)
+    new_workbook("plan", "en", path, sample=True)
     done = run("appraisal", "score", str(path), "-o", str(tmp_path / "out.xlsx"))
     assert done.returncode == 2 and "Annual Operations Plan" in done.stderr
 
@@ -80,8 +80,8 @@ def test_calculate_in_place_keeps_permissions_and_follows_links(appraisal: Path)
 
 def test_each_issue_is_told_in_its_own_workbooks_language(tmp_path: Path):
     zh, en = tmp_path / "zh.xlsx", tmp_path / "en.xlsx"
-    write_template("appraisal", "zh", zh, sample=True)
-    write_template("plan", "en", en, sample=True)
+    new_workbook("appraisal", "zh", zh, sample=True)
+    new_workbook("plan", "en", en, sample=True)
     for path, sheet, cell in ((zh, "评分", "E4"), (en, "Plan", "G4")):
         book = openpyxl.load_workbook(path)
         book[sheet][cell] = "lots"
@@ -89,7 +89,7 @@ def test_each_issue_is_told_in_its_own_workbooks_language(tmp_path: Path):
     for _ in range(3):  # the same every time
         data = json.loads(run("validate", str(zh), str(en), "--format", "json").stdout)
         messages = {Path(i["file"]).name: i["message"] for i in data["issues"]}
-        assert messages["zh.xlsx"] == "“分数”应为数字,实际为“lots”。"
+        assert messages["zh.xlsx"] == "“分数”应为数字，实际为“lots”。"
         assert messages["en.xlsx"] == "'Annual Target' should be a number, found 'lots'."
     forced = json.loads(run("validate", str(zh), str(en), "-f", "json", "--lang", "en").stdout)
     assert all("应为" not in i["message"] for i in forced["issues"])

@@ -10,7 +10,7 @@ import pytest
 from quirkbooks import BASE, HEADER_VARIANTS
 
 import opsbook
-from opsbook.kinds import get
+from opsbook.registry import get
 
 
 def expected_frame(kind: str, sheet: str) -> pd.DataFrame:

@@ -103,7 +103,7 @@ def test_json_in_chinese(quirk_book):
     path = quirk_book("wrong-type")
     report = json.loads(run_cli("validate", path, "--format", "json", "--lang", "zh").stdout)
     check(report)
-    assert report["issues"][0]["message"] == "“Score”应为数字,实际为“ninety”。"
+    assert report["issues"][0]["message"] == "“Score”应为数字，实际为“ninety”。"
 
 
 @pytest.mark.parametrize("name", ["blank-tokens", "merged-header", "missing-sheet",

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import opsbook
+from opsbook.api import new_workbook
 from opsbook.attendance.schema import LEAVE_TYPES, STATUSES
 from opsbook.core.coerce import BLANKS
-from opsbook.io.template import HEADER_ROW, write_template
+from opsbook.io.template import HEADER_ROW
 from opsbook.project.schema import PHASES
 
 FAST = settings(max_examples=25, deadline=None)
@@ -113,7 +114,7 @@ def plain(series: pd.Series) -> list:
 
 def assert_round_trip(kind: str, lang: str, frames: dict[str, pd.DataFrame]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        path = write_template(kind, lang, Path(folder) / "filled.xlsx", frames=frames)
+        path = new_workbook(kind, lang, Path(folder) / "filled.xlsx", frames=frames)
         book = opsbook.load(path)
         assert book.kind.id == kind
         assert [i for i in book.issues if i.severity != "info"] == []

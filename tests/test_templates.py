@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 import opsbook
 from opsbook.cli import app
 from opsbook.core.spec import YES_NO
-from opsbook.kinds import NAMES, get
+from opsbook.registry import get, names
 
-CASES = [(kind, lang) for kind in NAMES for lang in ("zh", "en")]
+CASES = [(kind, lang) for kind in names() for lang in ("zh", "en")]
 IDS = [f"{kind}-{lang}" for kind, lang in CASES]
 
 

@@ -1,53 +1,73 @@
-"""Issue codes of appraisal scoring, added to the shared registry when this module is imported."""
+"""Issue codes of the appraisal workbook: a stable slug, its category and its messages."""
 
 from __future__ import annotations
 
-from opsbook.core.messages import CODES, Code
+from opsbook.core.messages import Code
 
-APPRAISAL_CODES: dict[str, Code] = {
+CODES: dict[str, Code] = {
+    "weights-sum": Code(
+        "data",
+        "{detail} add up to {value}, not 100 %.",
+        "{detail_zh}合计为 {value}，不等于 100%。",
+    ),
+    "overlapping-bands": Code(
+        "data",
+        "Grade bands overlap: minimum score {value} is used by more than one grade.",
+        "等级区间重叠：最低分 {value} 被多个等级使用。",
+    ),
+    "self-reference": Code(
+        "data",
+        "'{column}' refers to the row's own employee ({value}).",
+        "“{column}”引用了本人（{value}）。",
+    ),
     "no-scores": Code(
         "data",
         "Employee {value} has no scores: not graded.",
-        "员工 {value} 没有任何评分:未评定等级。",
+        "员工 {value} 没有任何评分：未评定等级。",
     ),
     "peers-below-minimum": Code(
         "data",
         "Only {count} peer(s) rated employee {value}, below the minimum of {minimum}: the peer "
         "scores are left out and the other roles' weights re-balanced.",
-        "员工 {value} 仅有 {count} 位同事评分,少于最少 {minimum} 位:不计同事评分,"
+        "员工 {value} 仅有 {count} 位同事评分，少于最少 {minimum} 位：不计同事评分，"
         "其他角色权重重新分配。",
     ),
     "self-rated-as-other": Code(
         "data",
         "Rater {value} scored themselves with the role '{role}'; a rating of oneself must have "
         "the role self. The row is left out.",
-        "评分人 {value} 以“{role_zh}”角色给自己评分;给自己的评分角色必须为自评。该行不计入。",
+        "评分人 {value} 以“{role_zh}”角色给自己评分；给自己的评分角色必须为自评。该行不计入。",
     ),
     "duplicate-rating": Code(
         "data",
         "Rater {rater} ({role}) scored employee {employee} on indicator {indicator} more than "
-        "once; only row {other} is counted.",
-        "评分人 {rater}({role_zh})对员工 {employee} 的指标 {indicator} 重复评分;"
-        "只计第 {other} 行。",
+        "once (rows {rows}), {detail}.",
+        "评分人 {rater}（{role_zh}）对员工 {employee} 的指标 {indicator} 重复评分（第 {rows} 行），"
+        "{detail_zh}。",
+    ),
+    "rater-two-roles": Code(
+        "data",
+        "Rater {value} rates employee {employee} both as {proper} and as {role}; one person "
+        "has one role per employee: keep the {proper} rows.",
+        "评分人 {value} 对员工 {employee} 既以“{proper_zh}”又以“{role_zh}”身份评分；"
+        "同一人对同一员工只能有一个角色，请只保留“{proper_zh}”的评分。",
     ),
     "forced-distribution": Code(
         "data",
         "{count} of {scored} employees ({share}) have grade {grade}, more than the maximum "
         "share of {maximum} ({allowed} employees).",
-        "等级 {grade} 有 {count} 人(共 {scored} 人,占 {share}),超过强制分布上限 {maximum}"
-        "({allowed} 人)。",
+        "等级 {grade} 有 {count} 人（共 {scored} 人，占 {share}），超过强制分布上限 {maximum}"
+        "（{allowed} 人）。",
     ),
     "no-history": Code(
         "structure",
         "No History sheet, and no Results sheet with a cycle in its Settings: nothing was read "
         "from this file as an earlier cycle.",
-        "没有“历史考核”工作表,也没有带考核周期设置的“考核结果”工作表:未从该文件读取历史考核。",
+        "没有“历史考核”工作表，也没有带考核周期设置的“考核结果”工作表：未从该文件读取历史考核。",
     ),
     "bonus-over-budget": Code(
         "data",
         "The bonuses add up to {total}, {excess} over the budget of {budget}.",
-        "绩效奖金合计 {total},超出预算 {budget} 共 {excess}。",
+        "绩效奖金合计 {total}，超出预算 {budget} 共 {excess}。",
     ),
 }
-
-CODES.update(APPRAISAL_CODES)

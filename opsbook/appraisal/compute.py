@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from opsbook.appraisal import checks, codes  # noqa: F401  (codes registers the issue codes)
+from opsbook.appraisal import findings
 from opsbook.appraisal.calibration import zscore
 from opsbook.appraisal.grading import DECIMALS, assign, grade_table
 from opsbook.appraisal.history import earlier_failures
 from opsbook.appraisal.notes import NoteFacts, employee_notes
-from opsbook.appraisal.raters import rater_stats, self_gap
+from opsbook.appraisal.rater_stats import rater_stats, self_gap
 from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, ratio, unique_ids
 from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.appraisal.wide import wide_to_long
@@ -175,12 +175,12 @@ def score(
     at = emp_ids.get_indexer(staff["employee_id"])
     results = _results_frame(staff, at, per_employee)
 
-    issues += checks.no_scores(staff, (at >= 0) & ~_take(facts.any_rating, at))
-    issues += checks.peers_below_minimum(staff, _take(counts[:, PEER], at), _take(dropped, at),
+    issues += findings.no_scores(staff, (at >= 0) & ~_take(facts.any_rating, at))
+    issues += findings.peers_below_minimum(staff, _take(counts[:, PEER], at), _take(dropped, at),
                                          settings.min_peers)
-    issues += checks.forced_distribution(results["grade"], settings.max_shares(),
+    issues += findings.forced_distribution(results["grade"], settings.max_shares(),
                                          table["grade"].tolist())
-    issues += checks.bonus_over_budget(results["bonus"], settings.bonus_budget)
+    issues += findings.bonus_over_budget(results["bonus"], settings.bonus_budget)
     return AppraisalResult(
         results=results,
         departments=department_summary(results, table["grade"].tolist()[::-1]),

@@ -26,13 +26,13 @@ TEXT = {
     "zh": {
         "role": ("上级", "同事", "自评"),
         "rating": ("上级评分", "同事评分", "自评"),
-        "pct": "{}%", "and": "、", "sep": ";", "weights": "权重:{}",
+        "pct": "{}%", "and": "、", "sep": "；", "weights": "权重：{}",
         "none_left": "无可计入的评分",
-        "few_peers": ("仅 {n} 位同事评分", "仅 {n} 位同事评分", ",少于最少 {m} 位:不计同事评分"),
-        "partial": "{k} 项指标无{rating}:这些指标的角色权重已重新分配",
-        "missing": "{k} 项指标无评分({ids}):指标权重已重新分配",
-        "no_scores": "无评分:未评定等级",
-        "escalate": "连续 {n} 次考核不达标(上限 {limit}):按规定处理",
+        "few_peers": ("仅 {n} 位同事评分", "仅 {n} 位同事评分", "，少于最少 {m} 位：不计同事评分"),
+        "partial": "{k} 项指标无{rating}：这些指标的角色权重已重新分配",
+        "missing": "{k} 项指标无评分（{ids}）：指标权重已重新分配",
+        "no_scores": "无评分：未评定等级",
+        "escalate": "连续 {n} 次考核不达标（上限 {limit}）：按规定处理",
         "list": "、",
     },
 }
@@ -70,7 +70,7 @@ def role_weights_text(present: tuple[bool, ...], dropped: bool, weights: np.ndar
                             for r in counted)
     if not absent:
         return t["weights"].format(shares)
-    prefix, colon = ("no ", ": ") if lang == "en" else ("无", ":")
+    prefix, colon = ("no ", ": ") if lang == "en" else ("无", "：")
     return t["and"].join(prefix + t["rating"][r] for r in absent) + colon + shares
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from opsbook.appraisal import checks
+from opsbook.appraisal import findings
 from opsbook.core.issues import Issue
 
 #: Rater roles in the order used by every (employee, indicator, role) array.
@@ -69,7 +69,7 @@ def prepare(
     issues: list[Issue] = []
 
     own = usable & (frame["rater_id"] == frame["employee_id"]).to_numpy() & (role != SELF)
-    issues += checks.self_rated_as_other(frame[own])
+    issues += findings.self_rated_as_other(frame[own])
     usable &= ~own
 
     rater, rater_ids = pd.factorize(frame["rater_id"].where(usable))
@@ -82,7 +82,7 @@ def prepare(
         groups = rows.groupby(key)
         kept_row = groups["row"].transform("last").to_numpy()
         differs = (groups["score"].transform("nunique") > 1).to_numpy()
-        issues += checks.duplicate_ratings(
+        issues += findings.duplicate_ratings(
             frame.iloc[at[dropped]], kept_row[dropped], differs[dropped])
     usable[at[dropped]] = False
 

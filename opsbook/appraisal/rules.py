@@ -6,7 +6,8 @@ from typing import Iterator
 
 import numpy as np
 
-from opsbook.appraisal.wide_form import score_cell
+from opsbook.appraisal.rating_rules import one_rating_each, one_role_per_rater
+from opsbook.appraisal.wide import score_cell
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
 from opsbook.core.rules import numbers, references
@@ -27,7 +28,7 @@ def weights_add_up(book: Book) -> Iterator[Issue]:
     if abs(role_total - 1) > 1e-6:
         yield Issue("weights-sum", value=f"{role_total:.0%}",
                     params={"detail": "Rater-role weights (superior, peer, self)",
-                            "detail_zh": "评分人角色权重(上级、同事、自评)"},
+                            "detail_zh": "评分人角色权重（上级、同事、自评）"},
                     **book.setting_where("weight_superior"))
 
 
@@ -49,7 +50,7 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
     if settings.scale_min >= settings.scale_max:
         yield Issue("invalid-setting", value=settings.scale_max,
                     params={"detail": f"must be above scale_min ({settings.scale_min:g})",
-                            "detail_zh": f"必须大于评分下限 scale_min({settings.scale_min:g})"},
+                            "detail_zh": f"必须大于评分下限 scale_min（{settings.scale_min:g}）"},
                     **book.setting_where("scale_max"))
     for key, value in settings.extra_items().items():
         if not key.lower().startswith("max_share_") or value in (None, ""):
@@ -58,7 +59,7 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
         if not (isinstance(share, float) and 0 <= share <= 1):
             yield Issue("invalid-setting", value=value,
                         params={"detail": "must be a share such as 0.1 or 10%",
-                                "detail_zh": "应为比例,如 0.1 或 10%"},
+                                "detail_zh": "应为比例，如 0.1 或 10%"},
                         **book.setting_where(key))
 
 
@@ -80,4 +81,4 @@ def scores_on_scale(book: Book) -> Iterator[Issue]:
 
 
 RULES = (references, weights_add_up, bands_do_not_overlap, settings_consistent,
-         scores_on_scale)
+         scores_on_scale, one_rating_each, one_role_per_rater)

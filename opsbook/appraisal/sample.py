@@ -41,8 +41,8 @@ POSITIONS = {
            ("Operations Specialist", "Data Analyst", "Project Coordinator", "Team Lead")),
 }
 COMMENTS = {
-    "zh": ("按时完成季度计划", "流程梳理清晰,效率明显提升", "数据分析报告质量高", "沟通及时",
-           "需加强跨部门协调", "责任心强,值得表扬"),
+    "zh": ("按时完成季度计划", "流程梳理清晰，效率明显提升", "数据分析报告质量高", "沟通及时",
+           "需加强跨部门协调", "责任心强，值得表扬"),
     "en": ("Delivered the quarterly plan on time", "Clear process work, visibly faster",
            "High-quality analysis reports", "Communicates promptly",
            "Needs more cross-team coordination", "Very reliable, worth commending"),

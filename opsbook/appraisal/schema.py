@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
-from opsbook.core.spec import Kind, Sheet, choice, choices, ident, number, text
+from opsbook.core.spec import Sheet, choice, choices, ident, number, text
 
 GROUPS = choices(("results", "工作业绩", ("业绩", "work results")),
                  ("ability", "工作能力", ("能力", "abilities")),
@@ -55,32 +54,10 @@ HISTORY = Sheet("History", "History", "历史考核", (
     choice("outcome", "Outcome", "结果应用", OUTCOMES),
 ), required=False, aliases=("历史", "history"))
 
-
-def _kind() -> Kind:
-    from opsbook.appraisal.rules import RULES
-    from opsbook.appraisal.wide_form import long_scores
-
-    return Kind(
-        "appraisal", "Performance Appraisal", "绩效考核",
-        (EMPLOYEES, INDICATORS, SCORES, GRADES, HISTORY), AppraisalSettings, RULES,
-        prepare=(long_scores,),
-        instructions_en=(
-            "Employees: one row per person appraised; Manager ID is the direct superior.",
-            "Indicators: work results, abilities and attitude, with weights adding up to 100.",
-            "Scores: one row per rater and indicator; role is superior, peer or self.",
-            "Grades: the score bands, bonus coefficient and outcome of each grade.",
-            "Settings: cycle, rater-role weights, scale, pass rules; blank means default.",
-            "Validate checks every cell; Calculate adds the Results sheets.",
-        ),
-        instructions_zh=(
-            "员工:每位被考核人一行;直属上级工号填写其直接上级。",
-            "考核指标:工作业绩、工作能力、工作态度三类,权重合计 100。",
-            "评分:每位评分人每个指标一行;角色为上级、同事或自评。",
-            "等级:各等级的最低分、奖金系数和结果应用(表彰/改进面谈)。",
-            "设置:考核周期、上级/同事/自评权重、评分范围等;留空即用默认值。",
-            "点击“校验”检查每个单元格;点击“计算”生成考核结果。",
-        ),
-    )
-
-
-KIND = _kind()
+#: How a Results sheet written by opsbook is read back as history (cycle from Settings).
+RESULTS_AS_HISTORY = Sheet("Results", "Results", "考核结果", (
+    ident("employee_id", "Employee ID", "工号", required=True),
+    number("total", "Total", "总分"),
+    text("grade", "Grade", "等级"),
+    choice("outcome", "Outcome", "结果应用", OUTCOMES),
+))

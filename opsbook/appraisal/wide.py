@@ -1,18 +1,18 @@
-"""Scores in wide form (one column per indicator) turned into the long form scoring uses."""
+"""Scores in wide form (one row per rater, one column per indicator, headed by its ID or name)
+turned into the long form scoring uses; indicator headers are matched by ``normalize``."""
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
 
+from opsbook.core.book import Book
+from opsbook.core.coerce import read_column
+from opsbook.core.headers import normalize
+from opsbook.core.spec import number
+
 KEYS = ["employee_id", "rater_id", "rater_role"]
 LONG_COLUMNS = KEYS + ["indicator_id", "score", "comment"]
-
-
-def _clean(text: object) -> str:
-    return re.sub(r"\s+", "", str(text)).casefold()
 
 
 def wide_to_long(scores: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
@@ -27,9 +27,9 @@ def wide_to_long(scores: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame
         if column in indicators:
             for key, ind in zip(indicators[column], indicators["indicator_id"], strict=True):
                 if pd.notna(key) and pd.notna(ind):
-                    by_text[_clean(key)] = ind
-    columns = {col: by_text[_clean(col)] for col in scores.columns
-               if col not in LONG_COLUMNS and _clean(col) in by_text}
+                    by_text[normalize(key)] = ind
+    columns = {col: by_text[normalize(col)] for col in scores.columns
+               if col not in LONG_COLUMNS and normalize(col) in by_text}
     index_name = scores.index.name or "row"
     if not columns:
         return pd.DataFrame(columns=LONG_COLUMNS, index=pd.Index([], name=index_name))
@@ -47,3 +47,65 @@ def wide_to_long(scores: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame
         index=pd.Index(scores.index.to_numpy()[at], name=index_name),
     )
     return long[LONG_COLUMNS]
+
+
+_LONG_ONLY = {"indicator_id", "score"}
+
+
+def long_scores(book: Book) -> None:
+    """Turn a wide Scores sheet into the long form in place; values are checked as numbers.
+
+    A sheet is wide when it has no indicator and score columns but has columns named after
+    indicators (by id or name). Each score keeps its own cell for messages.
+    """
+    table = book.tables.get("Scores")
+    if table is None or "indicators_wide" in table.extras or _LONG_ONLY & set(table.columns):
+        return
+    indicators = book["Indicators"]
+    names = {normalize(v): iid for iid, name in zip(indicators["indicator_id"],
+                                                    indicators["name"])
+             for v in (iid, name) if isinstance(v, str)}
+    matched = {header: names[normalize(header)] for header in table.extras
+               if normalize(header) in names}
+    if not matched:
+        return
+    frame = table.frame
+    wide = frame[["employee_id", "rater_id", "rater_role", "comment"]].copy()
+    for header, indicator in matched.items():
+        spec = number("score", header, header)
+        column, _blank = read_column(frame[header], spec)
+        wide[indicator] = column.values
+        letter_col = table.extras[header]
+        for problem in column.problems:
+            for pos in problem.positions:
+                row = int(frame.index[pos])
+                book.issues.append(_issue(book, problem.code, problem.severity, header,
+                                          letter_col, row, frame[header].iat[pos]))
+    book.issues = [i for i in book.issues if not (
+        i.code == "missing-column" and i.sheet == table.name and i.field in _LONG_ONLY)]
+    long = wide_to_long(wide, indicators)
+    table.frame = long
+    table.columns = {**table.columns, "score": min(table.extras[h] for h in matched)}
+    table.extras = {**table.extras, "indicators_wide": 0}
+    for header, indicator in matched.items():
+        table.extras[f"score:{indicator}"] = table.extras[header]
+
+
+def score_cell(book: Book, row: int, indicator: str) -> str | None:
+    """The cell of one score, in long or wide form."""
+    table = book.tables["Scores"]
+    column = table.extras.get(f"score:{indicator}") or table.columns.get("score")
+    from opsbook.core.cells import a1
+
+    return a1(row, column) if column else None
+
+
+def _issue(book: Book, code: str, severity: str, header: str, column: int, row: int, value):
+    from opsbook.core.cells import a1
+    from opsbook.core.issues import Issue
+    from opsbook.core.messages import TYPE_NAMES
+
+    names = TYPE_NAMES["number"]
+    return Issue(code, severity, book.path, book.tables["Scores"].name, a1(row, column), row,
+                 header, "score", value, {"expected": names[0], "expected_zh": names[1]})
+

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from opsbook.attendance.settings import AttendanceSettings
 from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
-from opsbook.core.spec import Field, Kind, Sheet, choice, choices, date, ident, text
+from opsbook.core.spec import Field, Sheet, choice, choices, date, ident, text
 
 LEAVE_TYPES = choices(("annual", "年假", ("年休假",)), ("sick", "病假"), ("personal", "事假"),
                       ("marriage", "婚假"), ("maternity", "产假", ("陪产假",)),
@@ -59,29 +58,3 @@ OVERTIME = Sheet("Overtime", "Overtime", "加班申请", (
     _time("end", "End", "结束时间", required=True),
     *_APPROVAL,
 ), required=False, aliases=("加班",))
-
-
-def _kind() -> Kind:
-    from opsbook.attendance.rules import RULES
-
-    return Kind(
-        "attendance", "Attendance", "考勤",
-        (EMPLOYEES, HOLIDAYS, CLOCK, LEAVE, OVERTIME), AttendanceSettings, RULES,
-        instructions_en=(
-            "Employees: everyone whose attendance is recorded.",
-            "Holidays: public holidays, and weekend days that are working days.",
-            "Clock: one row per employee and day with check-in and check-out times.",
-            "Leave and Overtime: requests; both must be approved before they start.",
-            "Settings: shift times, grace minutes, thresholds; blank means default.",
-        ),
-        instructions_zh=(
-            "员工:需要记录考勤的全部员工。",
-            "节假日:法定节假日,以及周末调休上班的日期。",
-            "打卡记录:每人每天一行,填写上班和下班打卡时间;不得迟到、早退。",
-            "请假、加班申请:须提前办理手续,经批准后方可休假或加班。",
-            "设置:上下班时间、宽限分钟、半天/旷工工时等;留空即用默认值。",
-        ),
-    )
-
-
-KIND = _kind()

@@ -8,7 +8,7 @@ from opsbook.core.settings import SettingsModel, Text, TimeOfDay, setting
 
 
 class AttendanceSettings(SettingsModel):
-    month: Text = setting("", "Month summarised, YYYY-MM.", "考勤月份,格式 YYYY-MM。", "考勤月份",
+    month: Text = setting("", "Month summarised, YYYY-MM.", "考勤月份，格式 YYYY-MM。", "考勤月份",
                           pattern=r"^$|^\d{4}-\d{2}$")
     shift_start: TimeOfDay = setting(dt.time(9, 0), "Shift start.", "上班时间。", "上班时间")
     shift_end: TimeOfDay = setting(dt.time(18, 0), "Shift end.", "下班时间。", "下班时间")
@@ -17,12 +17,12 @@ class AttendanceSettings(SettingsModel):
     early_grace_minutes: int = setting(5, "Minutes before the end that are not early exit.",
                                        "早退宽限分钟数。", "早退宽限分钟", ge=0)
     half_day_hours: float = setting(4, "Below this many hours worked: half day (0 = off).",
-                                    "工作时长低于此小时数记半天(0 为不启用)。", "半天工时", ge=0)
+                                    "工作时长低于此小时数记半天（0 为不启用）。", "半天工时", ge=0)
     absent_hours: float = setting(2, "Below this many hours worked: absent (0 = off).",
-                                  "工作时长低于此小时数记旷工(0 为不启用)。", "旷工工时", ge=0)
+                                  "工作时长低于此小时数记旷工（0 为不启用）。", "旷工工时", ge=0)
     work_days: Text = setting(
         "Mon-Fri", "Working weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
-        "工作日,如 Mon-Fri(周一至周五)。", "工作日")
+        "工作日，如 Mon-Fri（周一至周五）。", "工作日")
     overtime_min_minutes: int = setting(30, "Shortest overtime that counts, in minutes.",
                                         "最短计入加班的分钟数。", "最短加班分钟", ge=0)
     sick_leave_notice_days: int = setting(0, "Days ahead sick leave must be approved.",
@@ -30,6 +30,6 @@ class AttendanceSettings(SettingsModel):
     leave_notice_days: int = setting(1, "Days ahead other leave must be approved.",
                                      "其他请假需提前审批的天数。", "请假提前天数", ge=0)
     late_penalty_every: int = setting(3, "Every N late arrivals cost leave (0 = off).",
-                                      "每迟到 N 次扣减假期(0 为不启用)。", "迟到处罚次数", ge=0)
+                                      "每迟到 N 次扣减假期（0 为不启用）。", "迟到处罚次数", ge=0)
     late_penalty_days: float = setting(0.5, "Days of leave each penalty costs.",
                                        "每次处罚扣减的天数。", "迟到处罚天数", ge=0)

@@ -9,8 +9,8 @@ import pandas as pd
 
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
+from opsbook.core.kind import Kind
 from opsbook.core.settings import SettingsModel
-from opsbook.core.spec import Kind
 from opsbook.core.table import RawSheet, Table, empty_frame, match_count, read_table
 
 
@@ -34,11 +34,17 @@ class Book:
     sheet_names: list[str] = field(default_factory=list)
 
     def __getitem__(self, sheet_id: str) -> pd.DataFrame:
+        spec = self.kind.sheet_by_name(sheet_id)
+        if spec is None:
+            raise KeyError(f"{sheet_id!r} is not a sheet of the {self.kind.en.lower()} workbook; "
+                           f"its sheets are {', '.join(s.id for s in self.kind.sheets)}")
+        sheet_id = spec.id
         table = self.tables.get(sheet_id)
         return table.frame if table is not None else empty_frame(self.kind.sheet(sheet_id))
 
     def __contains__(self, sheet_id: str) -> bool:
-        return sheet_id in self.tables
+        spec = self.kind.sheet_by_name(sheet_id)
+        return spec is not None and spec.id in self.tables
 
     def where(self, sheet_id: str, field_id: str | None = None,
               row: int | None = None) -> dict[str, Any]:
@@ -114,8 +120,12 @@ def detect_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
 
 
 def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | None,
+                  prefixes: tuple[str, ...] = (),
                   ) -> tuple[Any, dict[str, tuple[str, str]], list[Issue]]:
-    """Settings from a key/value sheet; bad values are reported and take the default."""
+    """Settings from a key/value sheet; bad values are reported and take the default.
+
+    Keys starting with one of ``prefixes`` (a kind's free-form keys) are kept as they are.
+    """
     from opsbook.core.cells import a1
 
     values: dict[str, Any] = {}
@@ -131,7 +141,7 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
             key = model.key_for(key_text)
             if key is None:
                 text = str(key_text).strip()
-                if text.lower().startswith("max_share_"):
+                if prefixes and text.lower().startswith(prefixes):
                     key = text
                 elif value in ("", None) or normalize(text) in _KEY_WORDS:
                     continue
@@ -165,7 +175,7 @@ def validate_settings(model: type[SettingsModel], values: dict[str, Any],
                     "invalid-setting", file=file, sheet=sheet, cell=cell,
                     row=split(cell)[0] if cell else None, column=key, field=key,
                     value=values.get(key),
-                    params={"detail": err["msg"], "detail_zh": f"取值无效({err['msg']})"}))
+                    params={"detail": err["msg"], "detail_zh": f"取值无效（{err['msg']}）"}))
                 dropped |= values.pop(key, None) is not None
             if not dropped:
                 return model(), cells, issues
@@ -195,7 +205,8 @@ def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,
     lang = "zh" if chinese > english else "en"
     settings_raw = next((s for s in raw if _sheet_key(s.name) in map(normalize, SETTINGS_NAMES)),
                         None)
-    settings, cells, more = read_settings(settings_raw, kind.settings, file)
+    settings, cells, more = read_settings(settings_raw, kind.settings, file,
+                                         kind.setting_prefixes)
     issues.extend(more)
     if settings_raw is None:
         issues.append(Issue("missing-settings", "warning", file, "Settings / 设置"))

@@ -22,37 +22,36 @@ CODES: dict[str, Code] = {
     "not-a-workbook": Code(
         "file",
         "Not a workbook that can be read: {detail}",
-        "不是可读取的工作簿:{detail}",
+        "不是可读取的工作簿：{detail}",
     ),
     "csv-file": Code(
         "file",
         "A CSV file holds one sheet and no types; save it from Excel as .xlsx and use the "
         "standard template.",
-        "CSV 文件只有一个工作表且没有数据类型;请在 Excel 中另存为 .xlsx 并使用标准模板。",
+        "CSV 文件只有一个工作表且没有数据类型；请在 Excel 中另存为 .xlsx 并使用标准模板。",
     ),
     "corrupt-file": Code(
         "file",
         "The file is damaged or incomplete and cannot be opened: {detail}",
-        "文件已损坏或不完整,无法打开:{detail}",
+        "文件已损坏或不完整，无法打开：{detail}",
     ),
     "password-protected": Code(
         "file",
         "The workbook is password-protected; remove the password to open it (File > Info > "
         "Protect Workbook).",
-        "工作簿受密码保护;请先取消密码(文件 > 信息 > 保护工作簿)。",
+        "工作簿受密码保护；请先取消密码（文件 > 信息 > 保护工作簿）。",
     ),
-    "empty-file": Code("file", "The file is empty (0 bytes).", "文件为空(0 字节)。"),
+    "empty-file": Code("file", "The file is empty (0 bytes).", "文件为空（0 字节）。"),
     "file-unreadable": Code(
         "file",
         "The file cannot be read (open in another program, or no permission): {detail}",
-        "无法读取文件(可能已被其他程序打开或没有权限):{detail}",
+        "无法读取文件（可能已被其他程序打开或没有权限）：{detail}",
     ),
     "unknown-kind": Code(
         "file",
-        "Not one of the standard workbooks (appraisal, attendance, project, plan): no known "
-        "sheet or header found. Use --kind to say which it is.",
-        "不是标准工作簿(绩效考核、考勤、项目管理、年度运营计划):未找到可识别的工作表或表头。"
-        "可用 --kind 指定类型。",
+        "Not one of the standard workbooks ({kinds}): no known sheet or header found. Use "
+        "--kind to say which it is.",
+        "不是标准工作簿（{kinds_zh}）：未找到可识别的工作表或表头。可用 --kind 指定类型。",
     ),
     # structure: sheets and columns
     "missing-sheet": Code(
@@ -68,7 +67,7 @@ CODES: dict[str, Code] = {
     "missing-header": Code(
         "structure",
         "No header row found in sheet '{sheet}' (expected headers such as {expected}).",
-        "工作表“{sheet}”中找不到表头行(应包含如 {expected} 等表头)。",
+        "工作表“{sheet}”中找不到表头行（应包含如 {expected} 等表头）。",
     ),
     "missing-column": Code(
         "structure",
@@ -78,69 +77,69 @@ CODES: dict[str, Code] = {
     "duplicate-column": Code(
         "structure",
         "Column '{column}' appears twice; the second one is ignored.",
-        "列“{column}”重复出现;第二列被忽略。",
+        "列“{column}”重复出现；第二列被忽略。",
     ),
     "merged-header": Code(
         "structure",
         "Header cells {value} are merged; the columns under the merged area after the first "
         "have no header and are ignored.",
-        "表头单元格 {value} 被合并;合并区域中第一列之后的列没有表头,已被忽略。",
+        "表头单元格 {value} 被合并；合并区域中第一列之后的列没有表头，已被忽略。",
     ),
     "blank-header": Code(
         "structure",
         "Column {cell_column} has data but no header; it is ignored.",
-        "第 {cell_column} 列有数据但没有表头,已被忽略。",
+        "第 {cell_column} 列有数据但没有表头，已被忽略。",
     ),
     "skipped-file": Code(
         "structure",
         "Not a spreadsheet; skipped.",
-        "不是电子表格文件,已跳过。",
+        "不是电子表格文件，已跳过。",
     ),
     "missing-settings": Code(
         "structure",
         "No Settings sheet: every setting takes its default.",
-        "没有“设置”工作表:所有设置项均使用默认值。",
+        "没有“设置”工作表：所有设置项均使用默认值。",
     ),
     "unknown-setting": Code(
         "structure",
         "Unknown setting '{value}' is ignored.",
-        "未知的设置项“{value}”,已忽略。",
+        "未知的设置项“{value}”，已忽略。",
     ),
     "read-only-format": Code(
         "structure",
         "{detail} files are read for checking only; annotating or writing results needs .xlsx "
         "or .xlsm.",
-        "{detail} 文件只能用于检查;标注或写入结果需要 .xlsx 或 .xlsm 格式。",
+        "{detail} 文件只能用于检查；标注或写入结果需要 .xlsx 或 .xlsm 格式。",
     ),
     # data: values
     "missing-value": Code(
-        "data", "'{column}' is required but empty.", "“{column}”为必填项,但为空。"
+        "data", "'{column}' is required but empty.", "“{column}”为必填项，但为空。"
     ),
     "type-error": Code(
         "data",
         "'{column}' should be {expected}, found '{value}'.",
-        "“{column}”应为{expected_zh},实际为“{value}”。",
+        "“{column}”应为{expected_zh}，实际为“{value}”。",
     ),
     "coerced-value": Code(
         "data",
         "'{column}': '{value}' was read as {expected}, {result}; check it, and enter the value "
         "in the cell's own format to be sure.",
-        "“{column}”:“{value}”被识别为{expected_zh} {result};建议按{expected_zh}格式录入。",
+        "“{column}”：“{value}”被识别为{expected_zh} {result}；建议按{expected_zh}格式录入。",
     ),
     "invalid-choice": Code(
         "data",
         "'{column}' must be one of {expected}, found '{value}'.",
-        "“{column}”必须是 {expected} 之一,实际为“{value}”。",
+        "“{column}”必须是 {expected} 之一，实际为“{value}”。",
     ),
     "out-of-range": Code(
         "data",
         "'{column}' must be {expected}, found {value}.",
-        "“{column}”应{expected_zh},实际为 {value}。",
+        "“{column}”应{expected_zh}，实际为 {value}。",
     ),
     "duplicate-key": Code(
         "data",
         "'{column}' value '{value}' appears more than once (also in row {other}).",
-        "“{column}”的值“{value}”重复出现(另见第 {other} 行)。",
+        "“{column}”的值“{value}”重复出现（另见第 {other} 行）。",
     ),
     "unknown-reference": Code(
         "data",
@@ -151,7 +150,7 @@ CODES: dict[str, Code] = {
         "data",
         "The formula in this cell has no calculated value (the file was never recalculated); "
         "open and save it in Excel, or enter the value.",
-        "该单元格的公式没有计算结果(文件未重新计算);请在 Excel 中打开并保存,或直接录入数值。",
+        "该单元格的公式没有计算结果（文件未重新计算）；请在 Excel 中打开并保存，或直接录入数值。",
     ),
     "formula-error": Code(
         "data",
@@ -161,47 +160,12 @@ CODES: dict[str, Code] = {
     "invalid-setting": Code(
         "data",
         "Setting '{field}': {detail}",
-        "设置项“{field}”:{detail_zh}",
-    ),
-    "weights-sum": Code(
-        "data",
-        "{detail} add up to {value}, not 100 %.",
-        "{detail_zh}合计为 {value},不等于 100%。",
-    ),
-    "overlapping-bands": Code(
-        "data",
-        "Grade bands overlap: minimum score {value} is used by more than one grade.",
-        "等级区间重叠:最低分 {value} 被多个等级使用。",
+        "设置项“{field}”：{detail_zh}",
     ),
     "date-order": Code(
         "data",
         "'{column}' ({value}) is before '{other}'.",
-        "“{column}”({value})早于“{other}”。",
-    ),
-    "quarters-mismatch": Code(
-        "data",
-        "Quarter targets add up to {value}, not the annual target {expected}.",
-        "四个季度目标合计 {value},与年度目标 {expected} 不一致。",
-    ),
-    "outside-year": Code(
-        "data",
-        "'{column}' ({value}) is outside the plan year {expected}.",
-        "“{column}”({value})不在计划年度 {expected} 内。",
-    ),
-    "approval-after-start": Code(
-        "data",
-        "Approved on {value}, after it started on {expected}; approval must come first.",
-        "审批日期 {value} 晚于开始日期 {expected};应经批准后方可休假或加班。",
-    ),
-    "not-approved": Code(
-        "data",
-        "Request {value} has no approval (approved by / approved on are empty).",
-        "申请 {value} 没有审批记录(审批人/审批日期为空)。",
-    ),
-    "self-reference": Code(
-        "data",
-        "'{column}' refers to the row's own employee ({value}).",
-        "“{column}”引用了本人({value})。",
+        "“{column}”（{value}）早于“{other}”。",
     ),
 }
 
@@ -216,14 +180,38 @@ TYPE_NAMES: dict[str, tuple[str, str]] = {
     "time": ("a time", "时间"),
     "datetime": ("a date or date-time", "日期或日期时间"),
     "bool": ("yes or no", "是或否"),
-    "month": ("a month (YYYY-MM)", "月份(YYYY-MM)"),
+    "month": ("a month (YYYY-MM)", "月份（YYYY-MM）"),
     "choice": ("one of the listed values", "列表中的值"),
 }
 
 
+#: Called once when a code is not known yet: the registry loads every kind's codes.
+_LOADERS: list = []
+
+
+def load_codes_with(loader) -> None:
+    """Have ``loader()`` called the first time an unknown code is looked up (the registry
+    registers every kind's codes that way, whoever imports what first)."""
+    _LOADERS.append(loader)
+
+
+def _known(code: str) -> bool:
+    while code not in CODES and _LOADERS:
+        _LOADERS.pop(0)()
+    return code in CODES
+
+
+def register(codes: dict[str, Code]) -> None:
+    """Add a kind's own codes (the registry does this for every kind it lists)."""
+    clash = [c for c in codes if c in CODES and CODES[c] != codes[c]]
+    if clash:
+        raise ValueError(f"issue code(s) {', '.join(clash)} registered twice, differently")
+    CODES.update(codes)
+
+
 def category(code: str) -> str:
     """The category of a code; unknown codes count as data."""
-    return CODES[code].category if code in CODES else "data"
+    return CODES[code].category if _known(code) else "data"
 
 
 class _Blank(dict):
@@ -233,6 +221,7 @@ class _Blank(dict):
 
 def render(code: str, lang: str, values: dict[str, object]) -> str:
     """Fill the template of ``code`` in ``lang`` ("en" or "zh") with ``values``."""
+    _known(code)
     template = CODES[code].zh if lang == "zh" else CODES[code].en
     fields = _Blank({k: "" if v is None else v for k, v in values.items()})
     if "detail_zh" not in values and "detail" in values:

@@ -38,7 +38,7 @@ def issues_sheet(report: Report, lang: str, name: str,
         if issue.sheet and issue.cell:
             links[n] = (issue.sheet, issue.cell)
     s = report.summary()
-    title = (f"校验结果:{s['errors']} 个错误,{s['warnings']} 个警告" if lang == "zh" else
+    title = (f"校验结果：{s['errors']} 个错误，{s['warnings']} 个警告" if lang == "zh" else
              f"Validation: {s['errors']} errors, {s['warnings']} warnings")
     return SheetOut(name, title, ISSUE_HEADERS[lang], rows, widths=ISSUE_WIDTHS, links=links)
 

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable
-
-if TYPE_CHECKING:
-    from opsbook.core.book import Book
-    from opsbook.core.issues import Issue
-    from opsbook.core.settings import SettingsModel
 
 #: Field types; see ``opsbook.core.coerce`` for how each is read.
 TYPES = ("text", "id", "number", "integer", "percent", "date", "time", "datetime", "bool",
@@ -98,34 +92,6 @@ class Sheet:
             if f.id == field_id:
                 return f
         raise KeyError(field_id)
-
-
-Check = Callable[["Book"], Iterable["Issue"]]
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A workbook kind: its sheets, settings model and cross-sheet checks."""
-
-    id: str
-    en: str
-    zh: str
-    sheets: tuple[Sheet, ...]
-    settings: type[SettingsModel]
-    checks: tuple[Check, ...] = ()
-    #: Steps run on a freshly read Book before validation (e.g. reshaping a wide sheet).
-    prepare: tuple[Callable[[Book], None], ...] = ()
-    instructions_en: tuple[str, ...] = ()
-    instructions_zh: tuple[str, ...] = ()
-
-    def title(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-    def sheet(self, sheet_id: str) -> Sheet:
-        for s in self.sheets:
-            if s.id == sheet_id:
-                return s
-        raise KeyError(sheet_id)
 
 
 # Common choices, shared by several kinds.

@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from opsbook.calculations import actions as kind_actions
+from opsbook.core.kind import BUTTONS, Kind
 from opsbook.core.output import CONF_SHEET, CONTROL_SHEET, STATUS_CELL
 from opsbook.excel.vba import Module, make_vba_project, read_modules, xlwings_modules
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     import xlsxwriter
     from xlsxwriter.worksheet import Worksheet
 
-KINDS = ("appraisal", "attendance", "project", "plan")
 LANGS = ("zh", "en")
 
 #: Where the VBA sources live: ``macros/`` at the top of the repository.
@@ -43,36 +42,6 @@ CONF_ROWS: tuple[tuple[str, str | bool], ...] = (
     ("SHOW CONSOLE", False),  # read as a Boolean: an empty cell would stop RunPython
 )
 
-_TITLES = {
-    "appraisal": {"zh": "绩效考核", "en": "Performance appraisal"},
-    "attendance": {"zh": "考勤", "en": "Attendance"},
-    "project": {"zh": "项目管理", "en": "Project tracker"},
-    "plan": {"zh": "年度运营计划", "en": "Annual operations plan"},
-}
-CAPTIONS = {
-    "validate": {"zh": "校验", "en": "Validate"},
-    "calculate": {"zh": "计算", "en": "Calculate"},
-}
-_HELP = {
-    "validate": {
-        "zh": "校验各工作表中的数据：有问题的单元格标红并加批注，所有问题列入问题清单工作表。",
-        "en": "Checks the data on every sheet: cells with a problem turn red and get a note, "
-        "and every problem is listed on an Issues sheet.",
-    },
-    "calculate": {
-        "zh": "按“设置”工作表中的规则计算结果，写入新的工作表；已填写的数据不会改动。",
-        "en": "Computes the results with the rules on the Settings sheet and writes them to "
-        "new sheets; the data you entered is not changed.",
-    },
-}
-_HELP_BY_KIND = {
-    ("appraisal", "calculate"): {
-        "zh": "按“设置”工作表中的规则计算每位员工的考核得分、等级和绩效奖金，写入新的"
-        "“考核结果”工作表；已填写的数据不会改动。",
-        "en": "Scores every employee (total, grade, bonus, outcome) with the rules on the "
-        "Settings sheet and writes a new Results sheet; the data you entered is not changed.",
-    },
-}
 _TEXT = {
     "zh": {
         "title": "{title} · 操作面板",
@@ -117,7 +86,7 @@ class WriteTemplate(Protocol):
 
     def __call__(
         self,
-        kind: str,
+        kind: Kind,
         lang: str,
         target: Path,
         *,
@@ -132,7 +101,7 @@ def macro_name(action: str) -> str:
 
 
 def workbook_name(kind: str, lang: str) -> str:
-    """``appraisal.xlsm`` for the Chinese workbook, ``appraisal.en.xlsm`` for its English twin."""
+    """``KIND.xlsm`` for the Chinese workbook, ``KIND.en.xlsm`` for its English twin."""
     return f"{kind}.xlsm" if lang == "zh" else f"{kind}.{lang}.xlsm"
 
 
@@ -143,7 +112,7 @@ def project_modules(macros_dir: Path = MACROS_DIR) -> tuple[Module, ...]:
 
 def decorate(
     workbook: xlsxwriter.Workbook,
-    kind: str,
+    kind: Kind,
     lang: str,
     actions: Sequence[str],
     *,
@@ -163,9 +132,7 @@ def decorate(
         raise ValueError(f"a workbook with macros must be an .xlsm file, not {workbook.filename}")
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
-    if kind not in _TITLES:
-        raise ValueError(f"no Control sheet text for workbook kind {kind!r}")
-    unknown = [action for action in actions if action not in CAPTIONS]
+    unknown = [action for action in actions if action not in BUTTONS]
     if unknown:
         raise ValueError(f"no button for action(s) {', '.join(map(repr, unknown))}")
     modules = project_modules() if modules is None else tuple(modules)
@@ -184,33 +151,38 @@ def decorate(
 def build_workbooks(
     out_dir: Path,
     write_template: WriteTemplate,
+    kinds: Sequence[Kind] | None = None,
     *,
     actions: Mapping[str, Sequence[str]] | None = None,
     modules: Sequence[Module] | None = None,
 ) -> list[Path]:
     """Write every kind's workbook in every language into ``out_dir``; return their paths.
 
-    ``actions`` (kind → buttons) defaults to the registry of Calculate steps: every kind can
-    be validated, and the kinds with a step can be calculated.
+    ``kinds`` defaults to every kind of the registry; ``actions`` (kind id → buttons) to each
+    kind's own buttons (``Kind.buttons``).
     """
+    if kinds is None:
+        from opsbook import registry
+
+        kinds = list(registry.kinds().values())
     if actions is None:
-        actions = {kind: kind_actions(kind) for kind in KINDS}
+        actions = {kind.id: kind.buttons for kind in kinds}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     modules = project_modules() if modules is None else tuple(modules)
     paths = []
-    for kind in KINDS:
+    for kind in kinds:
         for lang in LANGS:
-            def before(workbook: xlsxwriter.Workbook, kind: str = kind, lang: str = lang) -> None:
-                decorate(workbook, kind, lang, actions[kind], modules=modules)
+            def before(workbook: xlsxwriter.Workbook, kind: Kind = kind, lang: str = lang) -> None:
+                decorate(workbook, kind, lang, actions[kind.id], modules=modules)
 
-            target = out_dir / workbook_name(kind, lang)
+            target = out_dir / workbook_name(kind.id, lang)
             paths.append(Path(write_template(kind, lang, target, before=before)))
     return paths
 
 
 def _add_control_sheet(
-    workbook: xlsxwriter.Workbook, kind: str, lang: str, actions: Sequence[str]
+    workbook: xlsxwriter.Workbook, kind: Kind, lang: str, actions: Sequence[str]
 ) -> Worksheet:
     text = _TEXT[lang]
     sheet = workbook.add_worksheet(CONTROL_SHEET[lang])
@@ -224,21 +196,21 @@ def _add_control_sheet(
     plain = workbook.add_format({"text_wrap": True, "valign": "top"})
 
     sheet.set_row(0, 24)
-    sheet.write_string(0, 0, text["title"].format(title=_TITLES[kind][lang]), title)
+    sheet.write_string(0, 0, text["title"].format(title=kind.title(lang)), title)
     sheet.write_string(1, 0, text["lead"])
     # Where a button run reports how it went; its text runs over into column B.
     sheet.write_blank(STATUS_CELL, None, workbook.add_format({"italic": True,
                                                               "font_color": "#7F6000"}))
     row = _FIRST_BUTTON_ROW
     for action in actions:
-        caption = CAPTIONS[action][lang]
+        caption = BUTTONS[action][1 if lang == "zh" else 0]
         sheet.set_row(row, _BUTTON_ROW_HEIGHT)
         sheet.insert_button(
             row, 0,
             {"macro": macro_name(action), "caption": caption, "description": caption,
              **_BUTTON_SIZE},
         )
-        help_text = _HELP_BY_KIND.get((kind, action), _HELP[action])[lang]
+        help_text = kind.help_text(action, lang)
         sheet.write_string(row, 1, help_text, wrapped)
         row += 1
     row += 1

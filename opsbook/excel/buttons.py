@@ -5,6 +5,7 @@ workbook's language and never as a traceback."""
 from __future__ import annotations
 
 import contextlib
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator
@@ -12,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from opsbook.core.issues import Report
+from opsbook.core.kind import BUTTONS
 from opsbook.core.output import BookPort
 from opsbook.core.outsheets import failure_sheet
 from opsbook.excel import handlers
-from opsbook.excel.build import CAPTIONS
 from opsbook.excel.xlwings_book import XlwingsBook
 
 HANDLERS: dict[str, Callable[[BookPort], Report]] = {
@@ -37,7 +38,12 @@ def press(action: str, book: Any = None) -> Report | None:
     if book is None:
         import xlwings as xw
 
-        book = xw.Book.caller()
+        try:
+            book = xw.Book.caller()
+        except Exception as error:  # xlwings could not attach: no workbook to write into
+            _log(error)
+            print(cannot_attach_message(action, error), file=sys.stderr)
+            return None
     port = XlwingsBook(book)
     with _screen_off(book), _same_sheet_active(book):
         try:
@@ -61,18 +67,32 @@ def failure_message(action: str, error: BaseException, lang: str) -> str:
     detail = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
     if len(detail) > 160:
         detail = detail[:159] + "…"
-    caption = CAPTIONS[action][lang]
+    caption = BUTTONS[action][1 if lang == "zh" else 0]
     if lang == "zh":
-        return (f"“{caption}”未完成:{detail}。请检查工作簿后重试;如仍失败,"
+        return (f"“{caption}”未完成：{detail}。请检查工作簿后重试；如仍失败，"
                 "请把这条消息发给负责 opsbook 的同事。")
     return (f"{caption} did not finish: {detail}. Check the workbook and try again; if it "
             "fails again, send this message to whoever looks after opsbook.")
 
 
-def report_failure(port: XlwingsBook, action: str, error: BaseException) -> None:
-    """Put a failure into the workbook; if even that fails, say it in an alert box."""
+def _log(error: BaseException) -> None:
+    """Keep the whole traceback for whoever looks after opsbook (never shown to the user)."""
     with contextlib.suppress(OSError):
         ERROR_LOG.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+
+
+def cannot_attach_message(action: str, error: BaseException) -> str:
+    """The line shown when Python could not reach the workbook that pressed the button."""
+    caption = " / ".join(reversed(BUTTONS[action]))
+    return (f"opsbook: {caption}: Python could not reach the workbook ({type(error).__name__}). "
+            "Check the interpreter on the xlwings.conf sheet and that the workbook is saved; "
+            f"details: {ERROR_LOG}. / Python 无法连接到工作簿，请检查 xlwings.conf 工作表中的"
+            "解释器设置，并确认工作簿已保存。")
+
+
+def report_failure(port: XlwingsBook, action: str, error: BaseException) -> None:
+    """Put a failure into the workbook; if even that fails, say it in an alert box."""
+    _log(error)
     try:
         names = port.sheet_names()
     except Exception:

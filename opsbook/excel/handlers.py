@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from opsbook import calculations
-from opsbook.core.book import Book, build_book, detect_kind
+from opsbook import registry
+from opsbook.api.common import book_from_sheets, calculate_books
+from opsbook.core.book import Book
 from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
 from opsbook.core.output import CONF_SHEET, CONTROL_SHEET, NOTE_PREFIX, BookPort, Mark, SheetOut
 from opsbook.core.outsheets import SEVERITY, issues_sheet
 from opsbook.core.validate import validate_book
-from opsbook.kinds import get, kinds
 
 ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
 #: Sheets the handlers or the workbook build write; never read as input, never marked.
 OUTPUT_SHEETS = frozenset({
     *ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
-    *(calculations.output_sheets() - {"History", "历史考核"}),  # History is also an input
+    *registry.output_sheets(),
 })
 #: The Issues sheet's severity column (as written in either language) of marked cells.
 _MARKED = {"error", "warning", *(SEVERITY["zh"][s] for s in ("error", "warning"))}
@@ -36,10 +36,7 @@ _A1 = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     """The port's workbook as a Book, or the Issue that says why it is none."""
     raw = [sheet for sheet in port.sheets() if sheet.name not in OUTPUT_SHEETS]
-    spec = get(kind) if kind else detect_kind(raw, kinds())
-    if spec is None:
-        return Issue("unknown-kind", file=port.name)
-    return build_book(raw, spec, file=port.name, format="xlsx")
+    return book_from_sheets(raw, port.name, kind)
 
 
 def guess_lang(sheet_names: list[str]) -> str:
@@ -92,9 +89,9 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
     book = read_book(port, kind)
     report, lang = _check(port, book)
     sheets: list[SheetOut] = []
-    if isinstance(book, Book) and report.valid:
-        run = calculations.step(book.kind.id)
-        sheets = run(book) if run is not None else []
+    if isinstance(book, Book) and book.kind.calculate is not None:
+        done = calculate_books(book.kind, [book], report)
+        report, sheets = done.report, done.sheets
     _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
     for sheet in sheets:
         port.write_sheet(sheet)
@@ -134,9 +131,9 @@ def summary_line(report: Report, lang: str, calculated: list[str] | None = None)
     s = report.summary()
     located = any(i.cell and i.severity == "error" for i in report.issues)
     if lang == "zh":
-        text = f"校验完成:{s['errors']} 个错误,{s['warnings']} 个警告。"
+        text = f"校验完成：{s['errors']} 个错误，{s['warnings']} 个警告。"
         if calculated:
-            text += f"已生成:{'、'.join(calculated)}。"
+            text += f"已生成：{'、'.join(calculated)}。"
         elif located:
             text += "请先修正标红的单元格。"
         return text

@@ -14,11 +14,11 @@ from typing import Any, Callable
 import pandas as pd
 import xlsxwriter
 
-from opsbook.core.spec import YES_NO, Field, Kind, Sheet
+from opsbook.core.kind import Kind
+from opsbook.core.spec import YES_NO, Field, Sheet
 from opsbook.core.values import excel_value
 from opsbook.io.atomic import replace_atomically
 from opsbook.io.xlsx import Styles, write_cell, write_title
-from opsbook.kinds import get
 
 HEADER_ROW = 2  # 0-based: title, subtitle, then the header
 DATA_ROWS = 1000
@@ -30,23 +30,22 @@ INSTRUCTIONS = {"en": "Instructions", "zh": "填写说明"}
 SUBTITLE = {
     "en": "Fill in from the row below the header. Red headers are required. "
           "English or Chinese values are both accepted.",
-    "zh": "请从表头下一行开始填写;红色表头为必填项;中英文取值均可识别。",
+    "zh": "请从表头下一行开始填写；红色表头为必填项；中英文取值均可识别。",
 }
 
 
-def write_template(kind: str, lang: str, target: Path, *, sample: bool = False,
+def write_template(spec: Kind, lang: str, target: Path, *, sample: bool = False,
                    before: Callable[[Any], None] | None = None, seed: int = 7,
                    frames: dict[str, pd.DataFrame] | None = None) -> Path:
-    """Write the standard template of ``kind`` in ``lang`` ("zh" or "en") to ``target``.
+    """Write the standard template of a kind in ``lang`` ("zh" or "en") to ``target``.
 
-    ``sample`` fills it with seeded sample data (or ``frames``, by sheet id and "Settings"
-    as key/value rows). ``before`` is called with the new
-    XlsxWriter workbook before any sheet is added (the macro build adds its sheets there).
+    ``sample`` fills it with the kind's seeded sample data (or ``frames``, by sheet id and
+    "Settings" as key/value rows). ``before`` is called with the new XlsxWriter workbook
+    before any sheet is added (the macro build adds its sheets there).
     """
-    spec = get(kind)
     target = Path(target)
     if frames is None:
-        frames = sample_frames(kind, lang, seed) if sample else {}
+        frames = spec.sample(seed=seed, lang=lang) if sample and spec.sample else {}
 
     def write(temp: Path) -> None:
         workbook = xlsxwriter.Workbook(str(temp), {"strings_to_numbers": False,
@@ -67,14 +66,6 @@ def write_template(kind: str, lang: str, target: Path, *, sample: bool = False,
     return target
 
 
-def sample_frames(kind: str, lang: str, seed: int) -> dict[str, pd.DataFrame]:
-    """Seeded sample data of a kind, by sheet id (and "Settings" as key/value rows)."""
-    from importlib import import_module
-
-    module = import_module(f"opsbook.{kind}.sample")
-    return module.sample_frames(seed=seed, lang=lang)
-
-
 def _instructions(workbook: Any, styles: Styles, spec: Kind, lang: str) -> None:
     ws = workbook.add_worksheet(INSTRUCTIONS[lang])
     ws.hide_gridlines(2)
@@ -88,7 +79,7 @@ def _instructions(workbook: Any, styles: Styles, spec: Kind, lang: str) -> None:
     tail = len(lines) + 3
     _printable(ws)
     ws.write_string(tail, 1, "opsbook validate / opsbook calculate" if lang == "en" else
-                    "命令行:opsbook validate 校验,opsbook calculate 计算", styles.subtitle)
+                    "命令行：opsbook validate 校验，opsbook calculate 计算", styles.subtitle)
 
 
 def _printable(ws: Any, landscape: bool = False) -> None:
@@ -153,13 +144,15 @@ def _settings(workbook: Any, styles: Styles, spec: Kind, lang: str,
     for col, text in enumerate(SETTINGS_HEADERS[lang]):
         ws.write_string(0, col, text, styles.header)
     row = 1
+    time_keys = {key for key, info in spec.settings.model_fields.items()
+                 if dt.time in (info.annotation, *getattr(info.annotation, "__args__", ()))}
     for key, default, en, zh, label in spec.settings.rows():
         value = excel_value(given.get(key, default))
         ws.write_string(row, 0, key, styles.bold)
         fmt = styles.text
         if isinstance(value, dt.datetime):
             fmt = styles.by_type["date"]
-        elif key.startswith("shift_"):
+        elif isinstance(value, float) and key in time_keys:
             fmt = styles.by_type["time"]
         write_cell(ws, row, 1, value, fmt)
         ws.write_string(row, 2, f"{label}:{zh}" if lang == "zh" else en, styles.wrap)

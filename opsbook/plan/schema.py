@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from opsbook.core.spec import Field, Kind, Sheet, choice, choices, date, ident, number, text
-from opsbook.plan.settings import PlanSettings
+from opsbook.core.spec import Field, Sheet, choice, choices, date, ident, number, text
 
 DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase")),
                      ("down", "越低越好", ("lower", "低", "↓", "decrease")))
@@ -44,29 +43,3 @@ REVIEW = Sheet("Review", "Review", "审核意见", (
     text("comment", "Comment", "意见", width=36),
     choice("decision", "Decision", "结论", DECISIONS),
 ), required=False)
-
-
-def _kind() -> Kind:
-    from opsbook.plan.rules import RULES
-
-    return Kind(
-        "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
-        RULES,
-        instructions_en=(
-            "Plan: one row per plan item: objective, KPI, annual and quarterly targets, budget.",
-            "Quarterly targets of additive units (amounts, counts) add up to the annual target.",
-            "Actuals: the actual value of each item per month (YYYY-MM).",
-            "Review: the reviewer's comment and decision (accept / revise / reject).",
-            "Settings: year, department, version and status (draft → final).",
-        ),
-        instructions_zh=(
-            "计划:每个计划项一行,填写目标、关键指标、年度及季度目标值、预算和负责人。",
-            "金额、数量等可加总单位的四个季度目标之和应等于年度目标。",
-            "执行情况:按月(YYYY-MM)填写各计划项的实际值。",
-            "审核意见:上级领导的审核意见与结论(通过/修改/不通过)。",
-            "设置:计划年度、部门、版本及状态(草稿→已提交→已审核→定稿)。",
-        ),
-    )
-
-
-KIND = _kind()

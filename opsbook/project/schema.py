@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from opsbook.core.spec import YES_NO, Field, Kind, Sheet, choice, choices, date, ident, number, text
-from opsbook.project.settings import ProjectSettings
+from opsbook.core.spec import YES_NO, Field, Sheet, choice, choices, date, ident, number, text
 
 PHASES = choices(("initiation", "启动", ("项目启动", "立项")),
                  ("planning", "规划", ("项目规划", "计划")),
@@ -69,29 +68,3 @@ ACTIONS = Sheet("Actions", "Actions", "纠正措施", (
     date("due", "Due", "截止日期"),
     choice("status", "Status", "状态", OPEN_CLOSED, default="open"),
 ), required=False)
-
-
-def _kind() -> Kind:
-    from opsbook.project.rules import RULES
-
-    return Kind(
-        "project", "Project Tracker", "项目管理",
-        (PROJECTS, TASKS, RISKS, ACTIONS), ProjectSettings, RULES,
-        instructions_en=(
-            "Projects: one row per project with its phase, baseline dates and budget (BAC).",
-            "Tasks: the work breakdown (WBS) with planned and actual dates, % complete and costs.",
-            "Risks: probability and impact from 1 to 5, owner and mitigation.",
-            "Actions: a corrective action with an owner for every deviation.",
-            "Settings: status date and SPI/CPI thresholds; blank means default.",
-        ),
-        instructions_zh=(
-            "项目:每个项目一行,填写阶段(启动/规划/执行/监控/收尾)、计划日期和预算。",
-            "任务:任务分解(WBS),填写计划与实际日期、完成百分比、计划与实际成本。",
-            "风险:可能性和影响按 1–5 评分,填写负责人和应对措施。",
-            "纠正措施:对每项偏差制定纠正措施并指定负责人。",
-            "设置:状态日期与 SPI/CPI 阈值;留空即用默认值。",
-        ),
-    )
-
-
-KIND = _kind()

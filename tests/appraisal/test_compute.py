@@ -84,7 +84,7 @@ def test_missing_self_rating_rebalances_to_two_thirds_and_one_third():
     e1 = result_of(run(NO_SELF), "E1")
     assert e1["total"] == pytest.approx(82.5)
     assert e1["notes"] == "no self-rating: superior 67 % / peers 33 %"
-    assert result_of(run(NO_SELF, lang="zh"), "E1")["notes"] == "无自评:上级 67% / 同事 33%"
+    assert result_of(run(NO_SELF, lang="zh"), "E1")["notes"] == "无自评：上级 67% / 同事 33%"
     # a role with no weight is not missed
     assert result_of(run(NO_SELF, weight_self=0), "E1")["notes"] == ""
 
@@ -314,7 +314,7 @@ def test_missing_indicator_rebalances_indicator_weights():
                            "re-balanced")
     assert result_of(res, "E2")["notes"] == only_superior
     zh = result_of(run(scores, indicators=TWO_INDICATORS, lang="zh"), "E1")["notes"]
-    assert zh == "无同事评分、无自评:上级 100%;1 项指标无评分(I2):指标权重已重新分配"
+    assert zh == "无同事评分、无自评：上级 100%；1 项指标无评分（I2）：指标权重已重新分配"
 
 
 def test_role_missing_for_some_indicators_only():

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import opsbook
+from opsbook.api import new_workbook
 from opsbook.core.sampling import settings
-from opsbook.io.template import write_template
 
 
 def frames(cycle: str, scores: list[tuple], history=None, wide=False) -> dict[str, pd.DataFrame]:
@@ -54,7 +54,7 @@ def cycle_q4(tmp_path: Path) -> Path:
     scores = rate("E2", 80, (70, 70), 90) + rate("E3", 50, (50, 60), 70) + rate("E1", 95, (90,
                                                                                           92), None)
     path = tmp_path / "2026Q4.xlsx"
-    write_template("appraisal", "zh", path, frames=frames("2026Q4", scores))
+    new_workbook("appraisal", "zh", path, frames=frames("2026Q4", scores))
     return path
 
 
@@ -62,11 +62,11 @@ def test_score_command_writes_every_sheet(cycle_q4: Path, tmp_path: Path):
     out = tmp_path / "results.xlsx"
     done = run("appraisal", "score", str(cycle_q4), "-o", str(out))
     assert done.returncode == 0, done.stderr
-    assert "3 employees" in done.stdout
+    assert "3 人" in done.stdout
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["考核结果", "部门统计", "评分人统计", "自评偏差", "考核提示",
                                "历史考核"]
-    results = opsbook.score_appraisal(cycle_q4).results.set_index("employee_id")
+    results = opsbook.score_appraisal(cycle_q4).result.results.set_index("employee_id")
     # superior 80, two peers 70, self 90 → 0.6·80 + 0.3·70 + 0.1·90 = 78 → B
     assert results.at["E2", "total"] == pytest.approx(78)
     assert results.at["E2", "grade"] == "B"
@@ -81,18 +81,19 @@ def test_score_command_writes_every_sheet(cycle_q4: Path, tmp_path: Path):
 
 def test_history_from_an_earlier_results_workbook_escalates(tmp_path: Path):
     q3 = tmp_path / "2026Q3.xlsx"
-    write_template("appraisal", "en", q3,
+    new_workbook("appraisal", "en", q3,
                    frames=frames("2026Q3", rate("E3", 40, (50, 50), 60) + rate("E2", 85, (80, 80),
                                                                                80)))
     q3_results = tmp_path / "2026Q3-results.xlsx"
     assert run("appraisal", "score", str(q3), "-o", str(q3_results)).returncode == 0
     q4 = tmp_path / "2026Q4.xlsx"
-    write_template("appraisal", "en", q4,
+    new_workbook("appraisal", "en", q4,
                    frames=frames("2026Q4", rate("E3", 45, (50, 52), 60) + rate("E2", 85, (80, 80),
                                                                                80)))
-    alone = opsbook.score_appraisal(q4).results.set_index("employee_id")
+    alone = opsbook.score_appraisal(q4).result.results.set_index("employee_id")
     assert alone.at["E3", "outcome"] == "improve" and not alone.at["E3", "escalate"]
-    chained = opsbook.score_appraisal(q4, history=[q3_results]).results.set_index("employee_id")
+    chained = opsbook.score_appraisal(q4, history=[q3_results]).result.results
+    chained = chained.set_index("employee_id")
     assert chained.at["E3", "consecutive_failures"] == 2
     assert chained.at["E3", "escalate"]
     assert not chained.at["E2", "escalate"]
@@ -112,7 +113,7 @@ def test_wide_scores_give_the_same_totals_as_long(cycle_q4: Path, tmp_path: Path
     path = tmp_path / "wide.xlsx"
     base = frames("2026Q4", [])
     base["Scores"] = wide.rename(columns={"K1": "运营计划完成情况"})  # a name, and an id
-    write_template("appraisal", "zh", path, frames=base)
+    new_workbook("appraisal", "zh", path, frames=base)
     book = openpyxl.load_workbook(path)
     sheet = book["评分"]
     headers = ["工号", "评分人工号", "评分人角色", "运营计划完成情况", "K2"]
@@ -134,8 +135,8 @@ def test_wide_scores_give_the_same_totals_as_long(cycle_q4: Path, tmp_path: Path
         "and indicator_id == 'K2'")["score"].iloc[0])
     book.save(path)
     assert opsbook.validate(path).valid
-    got = opsbook.score_appraisal(path).results.set_index("employee_id")["total"]
-    expected = opsbook.score_appraisal(cycle_q4).results.set_index("employee_id")["total"]
+    got = opsbook.score_appraisal(path).result.results.set_index("employee_id")["total"]
+    expected = opsbook.score_appraisal(cycle_q4).result.results.set_index("employee_id")["total"]
     pd.testing.assert_series_equal(got, expected)
 
 
@@ -196,12 +197,12 @@ def test_scoring_the_same_cycle_again_does_not_repeat_its_history(cycle_q4: Path
 def test_history_from_a_calculated_workbook(cycle_q4: Path, tmp_path: Path):
     calculated = tmp_path / "q3-calculated.xlsx"
     q3 = tmp_path / "2026Q3.xlsx"
-    write_template("appraisal", "zh", q3,
+    new_workbook("appraisal", "zh", q3,
                    frames=frames("2026Q3", rate("E3", 40, (50, 50), 60)))
     assert run("calculate", str(q3), "-o", str(calculated)).returncode == 0
     book = openpyxl.load_workbook(cycle_q4)
     book["评分"]["E4"] = 30  # E3 fails again in 2026Q4 …
     book.save(cycle_q4)
-    results = opsbook.score_appraisal(cycle_q4, history=[calculated]).results
+    results = opsbook.score_appraisal(cycle_q4, history=[calculated]).result.results
     e3 = results.set_index("employee_id").loc["E3"]
     assert e3["outcome"] == "improve" and e3["consecutive_failures"] == 2 and e3["escalate"]

@@ -3,13 +3,14 @@ typed in, and macro workbooks built with mistakes already in their data."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
+from opsbook.api import new_workbook
+from opsbook.core.kind import Kind
 from opsbook.excel.build import build_workbooks, workbook_name
 from opsbook.io import template
 
@@ -22,8 +23,7 @@ FIXED = ("E4", 88)
 
 def sample(folder: Path, lang: str = "zh", kind: str = "appraisal") -> Path:
     """A sample workbook of ``kind``, as ``opsbook new KIND --sample`` writes it."""
-    return template.write_template(kind, lang, folder / f"{kind}-sample.{lang}.xlsx",
-                                   sample=True)
+    return new_workbook(kind, lang, folder / f"{kind}-sample.{lang}.xlsx", sample=True)
 
 
 def broken(folder: Path, lang: str = "zh") -> Path:
@@ -52,11 +52,9 @@ def built_with_mistakes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[P
     The mistakes go into the sample data before the workbook is written, so the .xlsm comes
     straight from XlsxWriter, as ``opsbook workbooks build`` makes it.
     """
-    real = template.sample_frames
-
-    def frames(kind: str, lang: str, seed: int) -> dict[str, Any]:
-        out = real(kind, lang, seed)
-        if kind == "appraisal":
+    def frames(kind: Kind, lang: str) -> dict[str, Any]:
+        out = kind.sample(seed=7, lang=lang)
+        if kind.id == "appraisal":
             scores = out["Scores"].copy()
             scores["score"] = scores["score"].astype(object)
             scores.iloc[0, scores.columns.get_loc("score")] = 120  # E4
@@ -64,8 +62,10 @@ def built_with_mistakes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[P
             out["Scores"] = scores
         return out
 
-    monkeypatch.setattr(template, "sample_frames", frames)
-    write = functools.partial(template.write_template, sample=True)
+    def write(kind: Kind, lang: str, target: Path, **options: Any) -> Path:
+        return template.write_template(kind, lang, target, frames=frames(kind, lang),
+                                       before=options.get("before"))
+
     return build_workbooks(folder, write)
 
 

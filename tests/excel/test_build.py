@@ -17,7 +17,8 @@ import xlsxwriter
 from lo import STUB_XLWINGS, LibreOffice, soffice
 from oletools.olevba import VBA_Parser
 
-from opsbook.calculations import actions as kind_actions
+from opsbook import registry
+from opsbook.core.kind import Kind
 from opsbook.excel import build, vba
 from opsbook.excel.build import (
     CONF_ROWS,
@@ -37,7 +38,7 @@ needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffi
 
 
 def write_template(
-    kind: str,
+    kind: Kind,
     lang: str,
     target: Path,
     *,
@@ -50,7 +51,7 @@ def write_template(
         before(workbook)
     sheet = workbook.add_worksheet("设置" if lang == "zh" else "Settings")
     sheet.write_row(0, 0, ["键", "值"] if lang == "zh" else ["Key", "Value"])
-    sheet.write_row(1, 0, [f"{kind}_setting", "1"])
+    sheet.write_row(1, 0, [f"{kind.id}_setting", "1"])
     workbook.close()
     return target
 
@@ -176,7 +177,7 @@ def test_every_button_names_an_existing_sub(built: list[Path]) -> None:
         kind, lang = kind_lang(path)
         buttons = _vml_buttons(path)
         assert buttons == [(CAPTIONS[lang][action], f"[0]!{macro_name(action)}")
-                           for action in kind_actions(kind)], path.name
+                           for action in registry.get(kind).buttons], path.name
         for _, macro in buttons:
             assert macro.removeprefix("[0]!") in subs
 
@@ -223,17 +224,18 @@ def test_decorate_refuses_what_it_cannot_build(tmp_path: Path) -> None:
     for kind, lang, actions in cases:
         workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsm"))
         with pytest.raises(ValueError):
-            decorate(workbook, kind, lang, actions)
+            decorate(workbook, registry.get(kind), lang, actions)
     with pytest.raises(ValueError, match="xlsm"):
-        decorate(xlsxwriter.Workbook(str(tmp_path / "z.xlsx")), "plan", "en", ["validate"])
+        decorate(xlsxwriter.Workbook(str(tmp_path / "z.xlsx")), registry.get("plan"), "en",
+                 ["validate"])
     started = xlsxwriter.Workbook(str(tmp_path / "w.xlsm"))
     started.add_worksheet()
     with pytest.raises(ValueError, match="no sheets"):
-        decorate(started, "plan", "en", ["validate"])
+        decorate(started, registry.get("plan"), "en", ["validate"])
     no_subs = [vba.module_from_text('Attribute VB_Name = "other"\nSub Other()\nEnd Sub\n')]
     workbook = xlsxwriter.Workbook(str(tmp_path / "y.xlsm"))
     with pytest.raises(ValueError, match="OpsbookValidate"):
-        decorate(workbook, "plan", "en", ["validate"], modules=no_subs)
+        decorate(workbook, registry.get("plan"), "en", ["validate"], modules=no_subs)
 
 
 def test_module_text_outside_cp1252_is_refused() -> None:
@@ -268,7 +270,7 @@ def test_libreoffice_loads_modules_sheets_and_buttons(
         assert list(report.sheets)[:2] == [CONTROL_SHEET[lang], CONF_SHEET]
         assert report.sheets[CONTROL_SHEET[lang]] and not report.sheets[CONF_SHEET]
         assert [(b.sheet, b.label) for b in report.buttons] == [
-            (CONTROL_SHEET[lang], CAPTIONS[lang][action]) for action in kind_actions(kind)]
+            (CONTROL_SHEET[lang], CAPTIONS[lang][action]) for action in registry.get(kind).buttons]
 
 
 @needs_soffice
@@ -282,7 +284,7 @@ def test_each_button_runs_its_sub_and_calls_its_python(
     for path, report in zip(paths, office.press_buttons(paths), strict=True):
         kind, lang = kind_lang(path)
         assert report.errors == [] and report.closed, path.name
-        actions = kind_actions(kind)
+        actions = registry.get(kind).buttons
         assert [b.label for b in report.buttons] == [CAPTIONS[lang][a] for a in actions]
         for button, action in zip(report.buttons, actions, strict=True):
             assert [(b.event, b.script) for b in button.bindings] == [(
@@ -318,7 +320,7 @@ def test_workbooks_build_command_writes_and_lists_every_workbook(tmp_path: Path)
     result = CliRunner().invoke(app, ["workbooks", "build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     listed = [Path(line) for line in result.output.splitlines()]
-    assert [p.name for p in listed] == [workbook_name(k, lang) for k in build.KINDS
+    assert [p.name for p in listed] == [workbook_name(k, lang) for k in registry.names()
                                          for lang in build.LANGS]
     assert all(p.exists() for p in listed)
 

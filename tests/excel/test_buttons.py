@@ -53,7 +53,7 @@ def test_failure_messages_name_the_button_and_not_the_code() -> None:
     error = ValueError("bad weight\n  File \"x.py\", line 3")
     zh = buttons.failure_message("calculate", error, "zh")
     en = buttons.failure_message("validate", error, "en")
-    assert zh.startswith("“计算”未完成:ValueError: bad weight")
+    assert zh.startswith("“计算”未完成：ValueError：bad weight")
     assert en.startswith("Validate did not finish: ValueError: bad weight")
     assert "x.py" not in zh + en
 

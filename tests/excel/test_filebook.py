@@ -178,15 +178,17 @@ def test_a_failing_save_leaves_the_file_and_no_temporary_file(
 def test_a_failing_calculate_command_leaves_the_file(mistakes: Path,
                                                      monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    from opsbook import calculations, cli
+    from opsbook import cli, registry
 
     path = sample(mistakes.parent)
     before = path.read_bytes()
 
-    def boom(book: object) -> list[SheetOut]:
+    def boom(books: object, **options: object) -> list[SheetOut]:
         raise RuntimeError("scoring failed")
 
-    monkeypatch.setattr(calculations, "step", lambda kind: boom)
+    kinds = dict(registry.kinds())
+    kinds["appraisal"] = kinds["appraisal"].replace(calculate=boom)
+    monkeypatch.setattr(registry, "kinds", lambda: kinds)
     monkeypatch.setattr("sys.argv", ["opsbook", "calculate", str(path)])
     with pytest.raises(SystemExit) as exit_:
         cli.main()

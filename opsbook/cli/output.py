@@ -67,17 +67,20 @@ def _text(report: Report, issues, asked: str | None) -> str:
     by_file = defaultdict(list)
     for issue in issues:
         by_file[issue.file or ""].append(issue)
+    every = defaultdict(list)  # the counts are of every issue, however many are listed
+    for issue in report.issues:
+        every[issue.file or ""].append(issue)
     lines = []
-    for file in dict.fromkeys([*report.files, *by_file]):
+    for file in dict.fromkeys([*report.files, *every]):
         found = by_file.get(file, [])
-        errors = sum(i.severity == "error" for i in found)
-        warnings = sum(i.severity == "warning" for i in found)
+        errors = sum(i.severity == "error" for i in every[file])
+        warnings = sum(i.severity == "warning" for i in every[file])
         status = "✓ valid" if not errors else f"✗ {errors} error(s)"
         if lang == "zh":
             status = "✓ 通过" if not errors else f"✗ {errors} 个错误"
-        if found and all(i.code == "skipped-file" for i in found):
-            status = "- 已跳过(不是电子表格)" if lang == "zh" else "- skipped (not a spreadsheet)"
-        extra = (f", {warnings} 个警告" if lang == "zh" else f", {warnings} warning(s)") \
+        if every[file] and all(i.code == "skipped-file" for i in every[file]):
+            status = "- 已跳过（不是电子表格）" if lang == "zh" else "- skipped (not a spreadsheet)"
+        extra = (f"，{warnings} 个警告" if lang == "zh" else f", {warnings} warning(s)") \
             if warnings else ""
         lines.append(f"{file or '-'}: {status}{extra}")
         for issue in found:
@@ -91,7 +94,7 @@ def _text(report: Report, issues, asked: str | None) -> str:
         lines.append(f"… 另有 {more} 个问题未列出" if lang == "zh" else f"… {more} more not listed")
     s = report.summary()
     if lang == "zh":
-        lines.append(f"共 {s['files']} 个文件,{s['errors']} 个错误,{s['warnings']} 个警告")
+        lines.append(f"共 {s['files']} 个文件，{s['errors']} 个错误，{s['warnings']} 个警告")
     else:
         lines.append(f"{s['files']} file(s), {s['errors']} error(s), {s['warnings']} warning(s)")
     return "\n".join(lines)
@@ -107,7 +110,7 @@ def _markdown(report: Report, issues, asked: str | None) -> str:
         lines.append(f"| {i.file or ''} | {_place(i)} | {i.severity} | `{i.code}` | {message} |")
     s = report.summary()
     lines.append("")
-    lines.append(f"**{'通过' if report.valid else '未通过'}** — {s['errors']} 个错误,"
+    lines.append(f"**{'通过' if report.valid else '未通过'}** — {s['errors']} 个错误，"
                  f"{s['warnings']} 个警告" if lang == "zh" else
                  f"**{'valid' if report.valid else 'invalid'}** — {s['errors']} error(s), "
                  f"{s['warnings']} warning(s) in {s['files']} file(s)")

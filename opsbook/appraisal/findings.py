@@ -1,4 +1,5 @@
-"""Policy checks of an appraisal run, returned as Issues that point to sheet rows."""
+"""Findings of an appraisal run (forced distribution, budget, unscored employees …) as Issues
+that point to sheet rows."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from opsbook.appraisal import codes  # noqa: F401  (registers the appraisal issue codes)
 from opsbook.core.issues import Issue
 
 ROLE_ZH = {"superior": "上级", "peer": "同事", "self": "自评"}
@@ -39,7 +39,12 @@ def duplicate_ratings(rows: pd.DataFrame, kept: np.ndarray, differs: np.ndarray)
               field="score", value=value,
               params={"rater": rater, "role": role, "role_zh": ROLE_ZH.get(role, role),
                       "employee": employee,
-                      "indicator": indicator, "other": _row(other)})
+                      "indicator": indicator, "other": _row(other),
+                      "rows": f"{_row(row)}, {_row(other)}",
+                      "detail": f"with different scores: only row {_row(other)} is counted"
+                      if diff else "with the same score: it is counted once",
+                      "detail_zh": f"分数不同：只计第 {_row(other)} 行" if diff
+                      else "分数相同：只计一次"})
         for row, rater, role, employee, indicator, value, other, diff in zip(
             rows.index, rows["rater_id"], rows["rater_role"], rows["employee_id"],
             rows["indicator_id"], rows["score"], kept, differs, strict=True)

@@ -1,0 +1,196 @@
+"""What every command shares: reading workbooks into Books, validating, computing, writing.
+
+Files are read here and in ``opsbook.io`` only; a kind's computation gets Books and frames.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence, Union
+
+from opsbook import registry
+from opsbook.core.book import Book, build_book, detect_kind
+from opsbook.core.issues import Issue, Report
+from opsbook.core.kind import Calculation, Kind
+from opsbook.core.output import SheetOut
+from opsbook.core.table import RawSheet
+from opsbook.core.validate import validate_book
+from opsbook.io.read import FileProblem, format_note, read_raw, workbook_files
+
+PathLike = Union[str, "os.PathLike[str]"]
+Sources = Union[PathLike, Iterable[PathLike]]
+
+
+class NotAWorkbook(Exception):
+    """Raised by :func:`load` when a file cannot be read as a standard workbook; ``issue``
+    says why (its code is one of the ``file`` category)."""
+
+    def __init__(self, issue: Issue):
+        super().__init__(issue.message())
+        self.issue = issue
+
+
+def kind_of(kind: str | Kind | None) -> Kind | None:
+    """A Kind from its id (ValueError for an unknown one), a Kind, or None for "detect"."""
+    if kind is None or isinstance(kind, Kind):
+        return kind
+    return registry.get(kind)
+
+
+def book_from_sheets(raw: list[RawSheet], name: str, kind: str | Kind | None = None, *,
+                     format: str = "xlsx") -> Book | Issue:
+    """Raw sheets read as a Book of ``kind`` (detected when None), or the ``unknown-kind``
+    Issue when they fit no kind."""
+    spec = kind_of(kind) or detect_kind(raw, registry.kinds())
+    if spec is None:
+        return unknown_kind(name)
+    return build_book(raw, spec, file=name, format=format)
+
+
+def unknown_kind(name: str | None) -> Issue:
+    """The issue of a workbook that fits no kind, naming the kinds there are."""
+    kinds = registry.kinds().values()
+    return Issue("unknown-kind", file=name,
+                 params={"kinds": ", ".join(k.en.lower() for k in kinds),
+                         "kinds_zh": "、".join(k.zh for k in kinds)})
+
+
+def load(path: PathLike, kind: str | Kind | None = None) -> Book:
+    """Read a standard workbook: one typed DataFrame per sheet, its settings and read issues.
+
+    Raises :class:`NotAWorkbook` when the file cannot be read at all or is of no known kind,
+    and ValueError for an unknown ``kind``.
+    """
+    path = Path(path)
+    try:
+        raw, fmt = read_raw(path)
+    except FileProblem as problem:
+        raise NotAWorkbook(problem.issue) from None
+    book = book_from_sheets(raw, str(path), kind, format=fmt)
+    if isinstance(book, Issue):
+        raise NotAWorkbook(book)
+    note = format_note(path, fmt)
+    if note is not None:
+        book.issues.insert(0, note)
+    return book
+
+
+def paths_of(sources: Sources) -> list[Path]:
+    """One path or several, as a list of Paths."""
+    if isinstance(sources, (str, os.PathLike)):
+        return [Path(sources)]
+    return [Path(p) for p in sources]
+
+
+def expand(sources: Sources) -> tuple[list[Path], list[Issue]]:
+    """The workbook files named by files and folders, and a note for each file skipped."""
+    paths = paths_of(sources)
+    files: list[Path] = []
+    skipped: list[Issue] = []
+    for path, note in workbook_files(paths):
+        if note is not None:
+            skipped.append(note)
+        else:
+            files.append(path)
+    if not files and not skipped:
+        skipped.append(Issue("not-a-workbook", file=str(paths[0]) if paths else None,
+                             params={"detail": "no workbook found"}))
+    return files, skipped
+
+
+def load_many(sources: Sources, kind: str | Kind | None = None
+              ) -> tuple[list[Book], Report]:
+    """Every workbook named by files and folders as a Book, and a Report of what could not
+    be read (files skipped, unreadable, of another kind) plus each Book's own validation."""
+    spec = kind_of(kind)
+    files, skipped = expand(sources)
+    report = Report(issues=list(skipped))
+    books: list[Book] = []
+    for path in files:
+        try:
+            book = load(path, spec)
+        except NotAWorkbook as error:
+            report.merge(Report(issues=[error.issue], files=[str(path)]))
+            continue
+        books.append(book)
+        report.merge(validate_book(book))
+    report.lang = books[0].lang if books else report.lang
+    return books, report
+
+
+def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = None, *,
+             jobs: int = 1, on_file: Callable[[Path], None] | None = None) -> Report:
+    """Validate a Book, a file, a folder or several of them; one Report for all.
+
+    A file that cannot be read comes back as a Report with one issue, not an exception.
+    ``jobs`` > 1 checks files in that many processes; ``on_file`` is told of each file as it
+    is done, whatever ``jobs``.
+    """
+    from opsbook.batch import batch
+
+    if isinstance(source, Book):
+        return validate_book(source)
+    kind_of(kind)  # an unknown kind is misuse: ValueError before any file is read
+    files, skipped = expand(source)
+    report = Report(issues=list(skipped))
+    parts = batch(validate_file, files, jobs=jobs, on_done=on_file, on_error=unreadable,
+                  args=(kind,))
+    for part in parts:
+        report.merge(part)
+    langs = [part.lang for part in parts if part.readable]
+    # the run's own language (summaries): the most common, ties going to the earliest file
+    report.lang = max(langs, key=lambda lang: (langs.count(lang), -langs.index(lang)),
+                      default="en")
+    return report
+
+
+def validate_file(path: Path, kind: str | None = None) -> Report:
+    """The Report of one file; a file that cannot be read gives a Report with one issue, and
+    so does any unexpected failure while reading or checking it."""
+    try:
+        book = load(path, kind)
+        return validate_book(book)
+    except NotAWorkbook as error:
+        return Report(issues=[error.issue], files=[str(path)])
+    except Exception as error:  # one file never stops a run
+        return unreadable(path, error)
+
+
+def unreadable(path: Path, error: BaseException) -> Report:
+    """The Report of a file whose reading failed unexpectedly: one ``file-unreadable`` issue."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return Report(issues=[Issue("file-unreadable", file=str(path), params={"detail": detail})],
+                  files=[str(path)])
+
+
+def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = None,
+                    **options: Any) -> Calculation:
+    """Validate every Book, then compute with the kind's ``calculate`` only when no input has
+    an error: the one place where a command decides to compute.
+
+    ``report`` carries what reading found (files skipped or unreadable); the Calculation's
+    report holds it, every Book's validation and the computation's own findings. Raises
+    ValueError when the kind has no computation.
+    """
+    if kind.calculate is None:
+        raise ValueError(f"{kind.en} workbooks have no computation")
+    if report is None:
+        report = Report()
+        for book in books:
+            report.merge(validate_book(book))
+        if books:
+            report.lang = books[0].lang
+    if not report.valid or not report.readable or not books:
+        return Calculation(report)
+    done = kind.calculate(list(books), **options)
+    report.extend(done.report.issues)
+    done.report = report
+    return done
+
+
+def write_output(target: PathLike, sheets: list[SheetOut]) -> Path:
+    """A new workbook at ``target`` (replaced atomically) with one styled sheet per SheetOut."""
+    from opsbook.io.sheets import write_sheets
+
+    return write_sheets(Path(target), sheets)

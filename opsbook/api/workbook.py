@@ -1,0 +1,95 @@
+"""What the buttons do, for a file: ``opsbook calculate`` and ``opsbook validate --annotate``.
+
+Both go through the same handlers as the buttons in Excel, on the file adapter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opsbook.api.common import PathLike
+from opsbook.core.issues import Issue, Report
+from opsbook.io.read import FileProblem
+
+#: The file types results and marks can be written into.
+WRITABLE = (".xlsx", ".xlsm")
+
+
+class NothingToCalculate(ValueError):
+    """The workbook's kind has no computation."""
+
+
+class CannotWrite(ValueError):
+    """The output cannot be written as asked (wrong type, the input itself, a macro workbook
+    saved without its macros); the message says what to do."""
+
+
+def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
+    """Refuse an output that is no workbook, that is one of the inputs, or that changes the
+    file type of ``like`` (a macro workbook written as .xlsx would not open in Excel)."""
+    if target.suffix.lower() not in WRITABLE:
+        raise CannotWrite(f"{target}: results are written as .xlsx or .xlsm files")
+    for source in inputs:
+        if source.exists() and target.exists() and target.resolve() == source.resolve():
+            raise CannotWrite(f"{target} is also an input; write the results to another file")
+        if target.resolve() == source.resolve():
+            raise CannotWrite(f"{target} is also an input; write the results to another file")
+    if like is not None and (like.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
+        raise CannotWrite(f"{target}: keep the file type of {like.name} ({like.suffix})")
+
+
+def annotate(source: PathLike, target: PathLike, kind: str | None = None,
+             lang: str | None = None) -> Report:
+    """What Validate does, on a copy: ``target`` gets every bad cell filled and noted and an
+    Issues sheet; ``source`` is never modified. Raises :class:`CannotWrite` for a target
+    that cannot be written as asked; a file that cannot be read gives a Report with one
+    issue."""
+    from opsbook.excel import handlers
+    from opsbook.io.filebook import FileBook
+
+    source, target = Path(source), Path(target)
+    if source.suffix.lower() not in WRITABLE:
+        raise CannotWrite(f"{source}: annotating needs an .xlsx or .xlsm workbook (other "
+                          "formats are read for checking only)")
+    check_output(target, source, like=source)
+    try:
+        book = FileBook(source, target)
+    except FileProblem as problem:
+        return Report(issues=[problem.issue], files=[str(source)])
+    report = handlers.validate(book, kind, lang)
+    if report.readable:
+        book.save()
+    return report
+
+
+def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = None
+              ) -> tuple[Report, list[str]]:
+    """What Calculate does: validate, then write the kind's results sheets into ``file`` (a
+    temporary file and a rename, so a failed run leaves it as it was) or into a copy ``out``.
+
+    Returns the Report (validation and the computation's findings) and the status lines the
+    button would show. Raises :class:`CannotWrite` for an output that cannot be written as
+    asked and :class:`~opsbook.api.common.NotAWorkbook` for a file that cannot be read.
+    """
+    from opsbook.api.common import NotAWorkbook
+    from opsbook.excel import handlers
+    from opsbook.io.filebook import FileBook
+
+    file = Path(file)
+    if file.suffix.lower() not in WRITABLE:
+        raise CannotWrite(f"{file}: calculate writes into the workbook, so it needs .xlsx or "
+                          ".xlsm")
+    if out is not None:
+        check_output(Path(out), file, like=file)
+    try:
+        book = FileBook(file, Path(out) if out else file)
+    except FileProblem as problem:
+        raise NotAWorkbook(problem.issue) from None
+    found = handlers.read_book(book, kind)
+    if not isinstance(found, Issue) and found.kind.calculate is None:
+        raise NothingToCalculate(f"{file}: {found.kind.en.lower()} workbooks have no Calculate "
+                                 "step; 'opsbook validate' checks them")
+    report = handlers.calculate(book, kind)
+    if report.readable:
+        book.save()
+    return report, book.messages

@@ -1,0 +1,51 @@
+"""The appraisal computation on a read workbook: history merged, issues located, sheets made."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from opsbook.appraisal.compute import AppraisalResult, score
+from opsbook.appraisal.outputs import grade_counts, history_sheet, sheets
+from opsbook.core.book import Book
+from opsbook.core.issues import Report
+from opsbook.core.kind import Calculation
+from opsbook.core.locate import locate
+
+
+def score_book(book: Book, history: pd.DataFrame | None = None) -> AppraisalResult:
+    """Score a read appraisal Book; earlier cycles come from its History sheet and ``history``
+    (rows of employee_id, cycle, total, grade, outcome; a later row wins for the same
+    employee and cycle)."""
+    past = [frame for frame in (book["History"], history)
+            if frame is not None and not frame.empty]
+    merged = (pd.concat(past).drop_duplicates(["employee_id", "cycle"], keep="last")
+              if past else None)
+    result = score(book["Employees"], book["Indicators"], book["Scores"], book["Grades"],
+                   merged, book.settings, lang=book.lang)
+    result.issues = [locate(book, issue) for issue in result.issues]
+    if merged is not None:
+        both = pd.concat([merged, result.history_rows])
+        result.history_rows = both.drop_duplicates(["employee_id", "cycle"], keep="last")
+    return result
+
+
+def calculate(books: list[Book], *, history: pd.DataFrame | None = None,
+              with_history: bool = False) -> Calculation:
+    """Score one cycle (exactly one valid Book): results, statistics and checks as sheets in
+    the book's language; ``with_history`` adds the History sheet for the next cycle.
+
+    Raises ValueError for more than one book (each cycle is scored on its own).
+    """
+    if len(books) != 1:
+        raise ValueError("an appraisal cycle is scored from one workbook at a time")
+    book = books[0]
+    result = score_book(book, history)
+    out = sheets(result, book.lang, book.settings.cycle)
+    if with_history:
+        out.append(history_sheet(result.history_rows, book.lang))
+    grades = ", ".join(f"{g} {n}" for g, n in grade_counts(result))
+    escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())
+    n = len(result.results)
+    headline = (f"{n} 人，等级 {grades}；按规定处理 {escalated} 人" if book.lang == "zh"
+                else f"{n} employees, grades {grades}; {escalated} to escalate")
+    return Calculation(Report.of(result.issues, book.lang), result, out, headline)

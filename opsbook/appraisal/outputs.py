@@ -1,0 +1,93 @@
+"""The sheets an appraisal computation writes, in either language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from opsbook.appraisal.compute import AppraisalResult
+from opsbook.appraisal.schema import HISTORY, OUTCOMES
+from opsbook.core.issues import Report
+from opsbook.core.kind import Output
+from opsbook.core.output import SheetOut
+from opsbook.core.outsheets import frame_sheet, issues_sheet
+
+HEADERS: dict[str, tuple[str, str]] = {
+    "employee_id": ("Employee ID", "工号"), "name": ("Name", "姓名"),
+    "department": ("Department", "部门"), "results_score": ("Work Results", "工作业绩"),
+    "ability_score": ("Abilities", "工作能力"), "attitude_score": ("Attitude", "工作态度"),
+    "total_raw": ("Total before Calibration", "校准前总分"), "total": ("Total", "总分"),
+    "grade": ("Grade", "等级"), "rank": ("Rank", "排名"),
+    "department_rank": ("Rank in Department", "部门排名"),
+    "bonus_coefficient": ("Bonus Coefficient", "奖金系数"), "bonus": ("Bonus", "绩效奖金"),
+    "outcome": ("Outcome", "结果应用"), "consecutive_failures": ("Failed Cycles in a Row",
+                                                              "连续不达标次数"),
+    "escalate": ("Escalate", "按规定处理"), "raters_superior": ("Superior Raters", "上级评分人数"),
+    "raters_peer": ("Peer Raters", "同事评分人数"), "raters_self": ("Self-ratings", "自评人数"),
+    "notes": ("Notes", "说明"), "headcount": ("Headcount", "人数"), "scored": ("Scored", "已评分"),
+    "mean": ("Mean", "平均分"), "std": ("Spread (SD)", "标准差"), "min": ("Lowest", "最低分"),
+    "max": ("Highest", "最高分"), "rater_id": ("Rater ID", "评分人工号"),
+    "ratings": ("Ratings", "评分条数"), "employees": ("Employees Rated", "被评人数"),
+    "mean_given": ("Mean Given", "平均给分"), "leniency": ("Leniency", "宽严度"),
+    "leniency_z": ("Leniency z", "宽严度 z 值"),
+    "same_score_everywhere": ("Same Score Everywhere", "所有指标同分"),
+    "self_mean": ("Self Mean", "自评平均"), "others_mean": ("Others' Mean", "他评平均"),
+    "gap": ("Self minus Others", "自评偏差"), "cycle": ("Cycle", "考核周期"),
+}
+DEPARTMENT_FIGURES = ("department", "headcount", "scored", "mean", "std", "min", "max")
+OUTPUTS = (
+    Output("results", "Results", "考核结果"),
+    Output("departments", "Departments", "部门统计"),
+    Output("raters", "Raters", "评分人统计"),
+    Output("self_gap", "Self-rating Gap", "自评偏差"),
+    Output("checks", "Checks", "考核提示"),
+    Output("history", "History", "历史考核"),
+)
+_NAMES = {o.id: o for o in OUTPUTS}
+FORMATS = {"results_score": "0.00", "ability_score": "0.00", "attitude_score": "0.00",
+           "total_raw": "0.00", "total": "0.00", "bonus": "#,##0.00", "mean": "0.00",
+           "std": "0.00", "min": "0.00", "max": "0.00", "mean_given": "0.00",
+           "leniency": "0.00", "leniency_z": "0.00", "self_mean": "0.00",
+           "others_mean": "0.00", "gap": "0.00", "bonus_coefficient": "0.00"}
+
+
+
+def grade_counts(result: AppraisalResult) -> list[tuple[str, int]]:
+    """How many employees got each grade, from the best grade down."""
+    grades = [c for c in result.departments.columns if c not in DEPARTMENT_FIGURES]
+    return [(g, int(result.departments[g].sum())) for g in grades]
+
+
+def _labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frame = frame.copy()
+    if "outcome" in frame:
+        labels = {c.value: c.label(lang) for c in OUTCOMES}
+        frame["outcome"] = frame["outcome"].map(lambda v: labels.get(v, v))
+    words = {True: "是", False: "否"} if lang == "zh" else {True: "yes", False: "no"}
+    for column in ("escalate", "same_score_everywhere"):
+        if column in frame:
+            frame[column] = frame[column].map(lambda v: words[bool(v) if v == v else False])
+    return frame
+
+
+def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
+    """What Calculate writes: Results, Departments, Raters, Self-rating Gap and Checks."""
+    headers = {key: pair[1 if lang == "zh" else 0] for key, pair in HEADERS.items()}
+    title = {"results": f"{cycle} 绩效考核结果" if lang == "zh" else f"Appraisal results {cycle}"}
+    out = []
+    for key, frame in (("results", result.results), ("departments", result.departments),
+                       ("raters", result.raters), ("self_gap", result.self_gap)):
+        name = _NAMES[key].name(lang)
+        out.append(frame_sheet(name, title.get(key, name).strip(), _labels(frame, lang),
+                               headers, FORMATS))
+    out.append(issues_sheet(Report(issues=result.issues), lang, _NAMES["checks"].name(lang)))
+    return out
+
+
+def history_sheet(rows: pd.DataFrame, lang: str) -> SheetOut:
+    """Earlier cycles plus this one, in the History sheet's own layout (for --history)."""
+    labels = {c.value: c.label(lang) for c in OUTCOMES}
+    frame = rows.assign(outcome=rows["outcome"].map(lambda v: labels.get(v, v)))
+    headers = {f.id: f.header(lang) for f in HISTORY.fields}
+    name = _NAMES["history"].name(lang)
+    return frame_sheet(name, name, frame[[f.id for f in HISTORY.fields]], headers,
+                       {"total": "0.00"})

@@ -1,0 +1,31 @@
+"""The attendance kind as the registry sees it: sheets, settings, rules, codes, sample."""
+
+from __future__ import annotations
+
+from opsbook.attendance.codes import CODES
+from opsbook.attendance.rules import RULES
+from opsbook.attendance.sample import sample_frames
+from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OVERTIME
+from opsbook.attendance.settings import AttendanceSettings
+from opsbook.core.kind import Kind
+
+KIND = Kind(
+    "attendance", "Attendance", "考勤",
+    (EMPLOYEES, HOLIDAYS, CLOCK, LEAVE, OVERTIME), AttendanceSettings, RULES,
+    instructions_en=(
+        "Employees: everyone whose attendance is recorded.",
+        "Holidays: public holidays, and weekend days that are working days.",
+        "Clock: one row per employee and day with check-in and check-out times.",
+        "Leave and Overtime: requests; both must be approved before they start.",
+        "Settings: shift times, grace minutes, thresholds; blank means default.",
+    ),
+    instructions_zh=(
+        "员工：需要记录考勤的全部员工。",
+        "节假日：法定节假日，以及周末调休上班的日期。",
+        "打卡记录：每人每天一行，填写上班和下班打卡时间；不得迟到、早退。",
+        "请假、加班申请：须提前办理手续，经批准后方可休假或加班。",
+        "设置：上下班时间、宽限分钟、半天/旷工工时等；留空即用默认值。",
+    ),
+    codes=CODES,
+    sample=sample_frames,
+)

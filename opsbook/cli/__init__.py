@@ -1,0 +1,153 @@
+"""The command line: parse, call one library function, print, exit with the documented code.
+
+Exit codes: 0 done and valid; 1 ran, but the input has errors; 2 could not run. Each command
+group is a module of this package, added to :data:`app` below with one line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import typer
+
+from opsbook import registry
+from opsbook.cli import output
+from opsbook.cli.common import CannotRun, Format, Lang, kind_option, not_a_folder, unreadable
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode="markdown",
+                  help="Standard operations workbooks: make, validate, calculate.")
+
+#: Where the traceback of the last unexpected failure is kept (never printed).
+ERROR_LOG = Path(tempfile.gettempdir()) / "opsbook-last-error.txt"
+
+
+@app.command()
+def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names())}."),
+        file: Path = typer.Argument(..., help="The workbook to create (.xlsx)."),
+        lang: Lang = typer.Option(Lang.zh, help="Language of sheets, headers and lists."),
+        sample: bool = typer.Option(False, help="Fill it with seeded sample data."),
+        force: bool = typer.Option(False, help="Replace FILE if it exists.")) -> None:
+    """Make a blank (or sample) standard workbook, styled, with drop-down lists."""
+    from opsbook.api import new_workbook
+
+    kind_option(kind)
+    not_a_folder(file, "workbook")
+    if file.exists() and not force:
+        raise CannotRun(f"{file} exists; use --force to replace it")
+    if file.suffix.lower() == ".xlsm":
+        raise CannotRun("the macro workbooks come from 'opsbook workbooks build'; "
+                        "'opsbook new' makes .xlsx templates")
+    if file.suffix.lower() != ".xlsx":
+        raise CannotRun(f"{file}: templates are .xlsx files")
+    new_workbook(kind, lang.value, file, sample=sample)
+    output.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
+
+
+@app.command()
+def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders of them."),
+             format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
+             annotate: Path | None = typer.Option(
+                 None, help="Write a copy of the (single) workbook with bad cells marked red, "
+                            "a note on each, and an Issues sheet."),
+             kind: str | None = typer.Option(None, help="Skip detection: the kind of all."),
+             lang: Lang | None = typer.Option(None, help="Message language "
+                                                 "(default: each workbook's header language)."),
+             max_issues: int = typer.Option(0, min=0, help="List at most this many issues "
+                                                          "(0: all); counts are of all."),
+             jobs: int = typer.Option(1, min=1, help="Processes to use over many files.")
+             ) -> None:
+    """Check workbooks against the standard: every problem located to its cell."""
+    from opsbook import api
+
+    kind_option(kind)
+    if annotate is not None:
+        if len(paths) != 1 or paths[0].is_dir():
+            raise CannotRun("--annotate takes exactly one workbook")
+        report = api.annotate(paths[0], annotate, kind, lang.value if lang else None)
+        if report.readable:
+            output.note(f"annotated copy: {annotate}")
+    else:
+        with output.progress("validate") as tick:
+            report = api.validate(paths, kind=kind, jobs=jobs, on_file=tick)
+    output.report(report, format.value, lang.value if lang else None, max_issues)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx or .xlsm)."),
+              out: Path | None = typer.Option(None, "-o", "--out",
+                                                 help="Write to this file instead of FILE."),
+              kind: str | None = typer.Option(None, help="Skip detection.")) -> None:
+    """Do what the Calculate button does: validate, then write the results sheets.
+
+    Without -o the workbook itself gets the results sheets (through a temporary file and a
+    rename, so a failed run leaves it as it was).
+    """
+    from opsbook import api
+
+    kind_option(kind)
+    try:
+        report, lines = api.calculate(file, out, kind)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    for line in lines:
+        output.say(line)
+    output.report(report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put everything."),
+         ) -> None:
+    """Make sample workbooks of every kind and run every step on them."""
+    from opsbook.demo import run
+
+    if folder.exists() and not folder.is_dir():
+        raise CannotRun(f"{folder} is a file; give a folder for the demo (it is created if "
+                        "needed)")
+    raise typer.Exit(run(folder, output.say))
+
+
+def _groups() -> None:
+    """The command groups, one module each."""
+    from opsbook.cli import appraisal, workbooks
+
+    app.add_typer(appraisal.app, name="appraisal")
+    app.add_typer(workbooks.app, name="workbooks")
+
+
+_groups()
+
+
+def main() -> None:
+    """Entry point: every failure becomes one line on stderr and exit code 2.
+
+    Usage errors are Typer's own (usage line and message, exit 2). An unexpected failure is
+    said in words, and its traceback kept in :data:`ERROR_LOG` for whoever looks after
+    opsbook.
+    """
+    from opsbook.api import CannotWrite, NothingToCalculate
+
+    try:
+        app()
+    except (CannotRun, CannotWrite, NothingToCalculate) as error:
+        output.fail(str(error))
+        sys.exit(2)
+    except KeyboardInterrupt:
+        output.fail("interrupted; nothing half-written was left behind")
+        sys.exit(130)
+    except Exception as error:  # anything unexpected: one line, never a traceback
+        with contextlib.suppress(OSError):
+            ERROR_LOG.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        output.fail(f"opsbook could not finish ({type(error).__name__}: {error}). If this "
+                    f"persists, report it with the details kept in {ERROR_LOG}.")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

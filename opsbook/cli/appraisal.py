@@ -1,0 +1,41 @@
+"""``opsbook appraisal …``: scoring a cycle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from opsbook.cli import output
+from opsbook.cli.common import CannotRun, Lang, unreadable
+
+app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
+
+
+@app.command("score")
+def score(file: Path = typer.Argument(..., help="An appraisal workbook."),
+          out: Path = typer.Option(..., "-o", "--out", help="The results workbook."),
+          history: list[Path] = typer.Option(
+              [], help="Earlier cycles' result or appraisal workbooks (repeatable)."),
+          lang: Lang | None = typer.Option(None, help="Language of the results "
+                                              "(default: the workbook's).")) -> None:
+    """Score an appraisal: weighted totals, grades, bonus, outcomes, escalation.
+
+    The results workbook has Results, Departments, Raters, Self-rating Gap, Checks and a
+    History sheet with earlier cycles plus this one, for the next cycle's --history. A
+    workbook with errors is not scored (exit 1); the errors are listed.
+    """
+    from opsbook import api
+
+    try:
+        api.check_output(out, file, *history)
+        done = api.score_appraisal(file, history, lang=lang.value if lang else None)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    except ValueError as error:
+        raise CannotRun(str(error)) from None
+    if done.computed:
+        api.write_output(out, done.sheets)
+        output.say(f"{out}: {done.headline}")
+    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(done.exit_code)

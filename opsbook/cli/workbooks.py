@@ -1,0 +1,26 @@
+"""``opsbook workbooks …``: the macro-enabled workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from opsbook.cli import output
+from opsbook.cli.common import CannotRun
+
+app = typer.Typer(no_args_is_help=True, help="The macro workbooks.")
+
+
+@app.command("build")
+def build(out: Path = typer.Option(Path("workbooks"), "--out",
+                                   help="Folder for the .xlsm files.")) -> None:
+    """Rebuild the macro workbooks from macros/ and the templates (same sources, same bytes)."""
+    from opsbook import api
+
+    try:
+        paths = api.build_workbooks(out)
+    except FileNotFoundError as error:
+        raise CannotRun(str(error)) from None
+    for path in paths:
+        output.say(str(path))

@@ -1,0 +1,157 @@
+"""A workbook kind: everything the rest of the package needs to know about it, in one place.
+
+Each kind's folder builds its :class:`Kind` (``opsbook/<kind>/kind.py``) and
+``opsbook.registry`` lists them; no other module names a kind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+from opsbook.core.issues import Report
+from opsbook.core.output import SheetOut
+from opsbook.core.spec import Sheet
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from opsbook.core.book import Book
+    from opsbook.core.issues import Issue
+    from opsbook.core.messages import Code
+    from opsbook.core.settings import SettingsModel
+
+#: A rule between rows and sheets: a read Book in, the problems it finds out.
+Check = Callable[["Book"], Iterable["Issue"]]
+
+
+@dataclass(frozen=True)
+class Output:
+    """A sheet a kind's computation writes, named in both languages."""
+
+    id: str
+    en: str
+    zh: str
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def names(self) -> tuple[str, str]:
+        return (self.en, self.zh)
+
+
+@dataclass
+class Calculation:
+    """What a computation gives: its findings, the kind's result and the sheets to write.
+
+    ``report`` holds the validation of the inputs and the computation's own findings, every
+    issue located; ``result`` is the kind's result object (frames), None when the inputs had
+    errors and nothing was computed; ``sheets`` are what Calculate writes into the workbook
+    and a command writes into its output workbook.
+    """
+
+    report: Report = field(default_factory=Report)
+    result: Any = None
+    sheets: list[SheetOut] = field(default_factory=list)
+    #: One line in the workbook's language on what was computed, for the status cell.
+    headline: str = ""
+
+    @property
+    def computed(self) -> bool:
+        return self.result is not None
+
+    @property
+    def exit_code(self) -> int:
+        """0 computed and valid, 1 the input has errors, 2 some file could not be read."""
+        if not self.report.readable:
+            return 2
+        return 0 if self.computed and self.report.valid else 1
+
+
+#: The buttons every workbook gets, and what each is called in either language.
+BUTTONS: dict[str, tuple[str, str]] = {
+    "validate": ("Validate", "校验"),
+    "calculate": ("Calculate", "计算"),
+}
+HELP: dict[str, tuple[str, str]] = {
+    "validate": (
+        "Checks the data on every sheet: cells with a problem turn red and get a note, and "
+        "every problem is listed on an Issues sheet.",
+        "校验各工作表中的数据：有问题的单元格标红并加批注，所有问题列入问题清单工作表。",
+    ),
+    "calculate": (
+        "Computes the results with the rules on the Settings sheet and writes them to new "
+        "sheets; the data you entered is not changed.",
+        "按“设置”工作表中的规则计算结果，写入新的工作表；已填写的数据不会改动。",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A workbook kind: sheets, settings, rules, computation, outputs, sample and buttons.
+
+    ``calculate(books, **options)`` computes from valid Books (one for the Calculate button,
+    several for a command) and returns a :class:`Calculation`; ``outputs`` names every sheet
+    it may write. ``sample(seed, lang)`` gives sample frames by sheet id (and "Settings" as
+    key/value rows). ``codes`` are the kind's own issue codes. ``setting_prefixes`` are
+    prefixes of free-form setting keys (``max_share_`` + a grade). ``help`` overrides the
+    Control sheet's text of a button (action → (English, Chinese)). ``summary(result,
+    lang)`` gives the report content of a computed result.
+    """
+
+    id: str
+    en: str
+    zh: str
+    sheets: tuple[Sheet, ...]
+    settings: type[SettingsModel]
+    checks: tuple[Check, ...] = ()
+    #: Steps run on a freshly read Book before validation (e.g. reshaping a wide sheet).
+    prepare: tuple[Callable[[Book], None], ...] = ()
+    instructions_en: tuple[str, ...] = ()
+    instructions_zh: tuple[str, ...] = ()
+    codes: Mapping[str, Code] = field(default_factory=dict)
+    sample: Callable[[int, str], dict[str, pd.DataFrame]] | None = None
+    calculate: Callable[..., Calculation] | None = None
+    outputs: tuple[Output, ...] = ()
+    setting_prefixes: tuple[str, ...] = ()
+    help: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    summary: Callable[[Any, str], Any] | None = None
+    #: How a results sheet this kind wrote is read back as an earlier cycle's history.
+    results_as_history: Sheet | None = None
+
+    def title(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def sheet(self, sheet_id: str) -> Sheet:
+        for s in self.sheets:
+            if s.id == sheet_id:
+                return s
+        raise KeyError(sheet_id)
+
+    def sheet_by_name(self, name: str) -> Sheet | None:
+        """The input sheet called ``name`` in either language (or by its id), else None."""
+        for s in self.sheets:
+            if name in (s.id, s.en, s.zh):
+                return s
+        return None
+
+    def output(self, output_id: str) -> Output:
+        for o in self.outputs:
+            if o.id == output_id:
+                return o
+        raise KeyError(output_id)
+
+    @property
+    def buttons(self) -> tuple[str, ...]:
+        """The buttons a workbook of this kind gets, in order."""
+        return ("validate", "calculate") if self.calculate is not None else ("validate",)
+
+    def help_text(self, action: str, lang: str) -> str:
+        """The Control sheet's line about a button."""
+        en, zh = self.help.get(action, HELP[action])
+        return zh if lang == "zh" else en
+
+    def replace(self, **changes: Any) -> Kind:
+        return dataclasses.replace(self, **changes)

@@ -1,0 +1,31 @@
+"""The plan kind as the registry sees it: sheets, settings, rules, codes, sample."""
+
+from __future__ import annotations
+
+from opsbook.core.kind import Kind
+from opsbook.plan.codes import CODES
+from opsbook.plan.rules import RULES
+from opsbook.plan.sample import sample_frames
+from opsbook.plan.schema import ACTUALS, PLAN, REVIEW
+from opsbook.plan.settings import PlanSettings
+
+KIND = Kind(
+    "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
+    RULES,
+    instructions_en=(
+        "Plan: one row per plan item: objective, KPI, annual and quarterly targets, budget.",
+        "Quarterly targets of additive units (amounts, counts) add up to the annual target.",
+        "Actuals: the actual value of each item per month (YYYY-MM).",
+        "Review: the reviewer's comment and decision (accept / revise / reject).",
+        "Settings: year, department, version and status (draft → final).",
+    ),
+    instructions_zh=(
+        "计划：每个计划项一行，填写目标、关键指标、年度及季度目标值、预算和负责人。",
+        "金额、数量等可加总单位的四个季度目标之和应等于年度目标。",
+        "执行情况：按月（YYYY-MM）填写各计划项的实际值。",
+        "审核意见：上级领导的审核意见与结论（通过/修改/不通过）。",
+        "设置：计划年度、部门、版本及状态（草稿→已提交→已审核→定稿）。",
+    ),
+    codes=CODES,
+    sample=sample_frames,
+)
