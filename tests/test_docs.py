@@ -41,6 +41,28 @@ def test_every_command_is_in_the_readme(words):
     assert f"opsbook {' '.join(words)}" in README
 
 
+def options(words):
+    """The long option names of one command (``--force``, ``--max-issues`` …)."""
+    import typer.main
+
+    command = typer.main.get_command(app)
+    for word in words:
+        command = command.commands[word]
+    return [opt for param in command.params for opt in param.opts if opt.startswith("--")]
+
+
+@pytest.mark.parametrize("words", ALL, ids=[" ".join(c) for c in ALL])
+def test_every_option_is_in_the_readme(words):
+    """Each option appears in the README on the line of its command's usage."""
+    usage = [line for line in README.splitlines()
+             if line.startswith(f"opsbook {' '.join(words)} ")
+             or line.strip() == f"opsbook {' '.join(words)}"]
+    assert usage, f"no usage line for opsbook {' '.join(words)}"
+    block = README[README.index(usage[0]):].split("\nopsbook ", 1)[0]
+    missing = [opt for opt in options(words) if opt != "--help" and opt not in block]
+    assert missing == []
+
+
 @pytest.mark.parametrize("words", ALL, ids=[" ".join(c) for c in ALL])
 def test_every_command_answers_help(words):
     done = subprocess.run([sys.executable, "-m", "opsbook.cli", *words, "--help"],

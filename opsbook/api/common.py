@@ -184,7 +184,9 @@ def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = N
     if not report.valid or not report.readable or not books:
         return Calculation(report)
     done = kind.calculate(list(books), **options)
-    report.extend(done.report.issues)
+    seen = {(i.code, i.file, i.sheet, i.row) for i in report.issues}
+    report.extend(i for i in done.report.issues  # validation already said it: once is enough
+                  if (i.code, i.file, i.sheet, i.row) not in seen)
     done.report = report
     return done
 

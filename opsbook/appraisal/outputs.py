@@ -74,13 +74,37 @@ def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
     headers = {key: pair[1 if lang == "zh" else 0] for key, pair in HEADERS.items()}
     title = {"results": f"{cycle} 绩效考核结果" if lang == "zh" else f"Appraisal results {cycle}"}
     out = []
-    for key, frame in (("results", result.results), ("departments", result.departments),
-                       ("raters", result.raters), ("self_gap", result.self_gap)):
+    for key, frame, keys in (("results", result.results, 2),
+                             ("departments", result.departments, 1),
+                             ("raters", result.raters, 1), ("self_gap", result.self_gap, 1)):
         name = _NAMES[key].name(lang)
         out.append(frame_sheet(name, title.get(key, name).strip(), _labels(frame, lang),
-                               headers, FORMATS))
+                               headers, FORMATS, key_columns=keys))
+    out[0].fills = outcome_fills(result.results)
     out.append(issues_sheet(Report(issues=result.issues), lang, _NAMES["checks"].name(lang)))
     return out
+
+
+#: Fills of the grade by outcome, and of an employee to escalate.
+COMMEND_FILL, IMPROVE_FILL, ESCALATE_FILL = "C6EFCE", "FFEB9C", "FFC7CE"
+
+
+def outcome_fills(results: pd.DataFrame) -> dict[tuple[int, int], str]:
+    """The Results sheet coloured by rule: the grade green for commend and amber for an
+    improvement interview; the escalate cell red when the employee is escalated."""
+    columns = list(results.columns)
+    fills: dict[tuple[int, int], str] = {}
+    grade, escalate = columns.index("grade"), columns.index("escalate")
+    outcome = results["outcome"].to_numpy()
+    flagged = results["escalate"].fillna(False).astype(bool).to_numpy()
+    for row in range(len(results)):
+        if outcome[row] == "commend":
+            fills[(row, grade)] = COMMEND_FILL
+        elif outcome[row] == "improve":
+            fills[(row, grade)] = IMPROVE_FILL
+        if flagged[row]:
+            fills[(row, escalate)] = ESCALATE_FILL
+    return fills
 
 
 def history_sheet(rows: pd.DataFrame, lang: str) -> SheetOut:

@@ -72,6 +72,7 @@ def _text(report: Report, issues, asked: str | None) -> str:
         every[issue.file or ""].append(issue)
     lines = []
     for file in dict.fromkeys([*report.files, *every]):
+        lang = asked or report.langs.get(file, report.lang)  # each file in its own language
         found = by_file.get(file, [])
         errors = sum(i.severity == "error" for i in every[file])
         warnings = sum(i.severity == "warning" for i in every[file])
@@ -88,6 +89,7 @@ def _text(report: Report, issues, asked: str | None) -> str:
             lines.append(f"  {SEVERITY_MARK.get(issue.severity, '?')} "
                          f"{place + '  ' if place else ''}[{issue.code}] "
                          f"{issue.message(report.lang_of(issue, asked))}")
+    lang = _lang(report, asked)
     shown = len(issues)
     if shown < len(report.issues):
         more = len(report.issues) - shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -19,6 +20,8 @@ SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}}
 
 
 ISSUE_WIDTHS = [14, 8, 6, 16, 14, 16, 20, 8, 80, 10]
+#: What an issues or checks sheet says when there is nothing to list.
+NO_FINDINGS = {"en": "No findings.", "zh": "无问题。"}
 
 
 def issues_sheet(report: Report, lang: str, name: str,
@@ -40,19 +43,42 @@ def issues_sheet(report: Report, lang: str, name: str,
     s = report.summary()
     title = (f"校验结果：{s['errors']} 个错误，{s['warnings']} 个警告" if lang == "zh" else
              f"Validation: {s['errors']} errors, {s['warnings']} warnings")
-    return SheetOut(name, title, ISSUE_HEADERS[lang], rows, widths=ISSUE_WIDTHS, links=links)
+    return SheetOut(name, title, ISSUE_HEADERS[lang], rows, widths=ISSUE_WIDTHS, links=links,
+                    key_columns=2, empty=NO_FINDINGS[lang])
+
+
+def decimals(fmt: str) -> int | None:
+    """How many decimals a number format shows ("0.00" → 2, "#,##0" → 0, "0%" → 2 as a
+    fraction); None for a format that is not a plain number format (dates, text, general)."""
+    if not fmt or any(ch in fmt.lower() for ch in "ymdhs@"):
+        return None
+    body = fmt.split(";")[0]
+    places = len(re.findall(r"[0#]", body.split(".", 1)[1])) if "." in body else 0
+    return places + (2 if "%" in body else 0)
 
 
 def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, str],
-                formats: dict[str, str] | None = None) -> SheetOut:
-    """A frame as a SheetOut, headers looked up by column id."""
+                formats: dict[str, str] | None = None, *, key_columns: int = 0,
+                empty: str = "") -> SheetOut:
+    """A frame as a SheetOut, headers looked up by column id.
+
+    Numbers are stored rounded to the decimals their format shows (no 2.700000000000003 in a
+    cell); ``key_columns`` first columns stay on screen and repeat on printed pages; ``empty``
+    is said when the frame has no rows.
+    """
     formats = formats or {}
     columns = list(frame.columns)
+    shown = frame.copy()
+    for column in columns:
+        places = decimals(formats.get(column, ""))
+        if places is not None and pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = shown[column].round(places)
     rows: list[list[Any]] = [[excel_value(v) for v in row]
-                             for row in frame.itertuples(index=False)]
+                             for row in shown.itertuples(index=False)]
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
                     formats=[formats.get(c, "") for c in columns],
-                    widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns])
+                    widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns],
+                    key_columns=key_columns, empty=empty)
 
 
 def failure_sheet(name: str, lang: str, message: str, carried: list[list[Any]]) -> SheetOut:

@@ -64,7 +64,8 @@ def workbook_lang(sheet_names: list[str]) -> str:
 def failure_message(action: str, error: BaseException, lang: str) -> str:
     """One line saying which button did not finish and why, without a traceback."""
     text = str(error).strip().splitlines()
-    detail = f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+    colon = "：" if lang == "zh" else ": "
+    detail = f"{type(error).__name__}{colon}{text[0]}" if text else type(error).__name__
     if len(detail) > 160:
         detail = detail[:159] + "…"
     caption = BUTTONS[action][1 if lang == "zh" else 0]

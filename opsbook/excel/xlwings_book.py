@@ -243,11 +243,20 @@ def _fill_sheet(ws: Any, out: SheetOut) -> None:
         header = ws.range((2, 1), (2, max(1, len(out.headers))))
         header.color = _rgb(_TITLE_COLOR)
         header.font.bold, header.font.color = True, _rgb(_WHITE)
+    for (r, col), fill in out.fills.items():
+        with _optional():
+            ws.range((3 + r, col + 1)).color = _rgb(f"#{fill}")
+    after = 3 + len(out.rows)
+    if not out.rows and out.empty:
+        ws.range((3, 1)).value = out.empty
+        after += 1
+    for n, line in enumerate(out.notes):
+        ws.range((after + 1 + n, 1)).value = write_value(line)
     for col, chars in enumerate(out.widths, start=1):
         with _optional():
             ws.range((1, col)).column_width = chars
     with _optional():
-        ws.freeze_panes.freeze_at("A3")
+        ws.freeze_panes.freeze_at(ws.range((3, out.key_columns + 1)).address.replace("$", ""))
 
 
 def _optional() -> contextlib.AbstractContextManager[None]:

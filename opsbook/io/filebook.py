@@ -80,7 +80,7 @@ class FileBook:
         for sheet, ref, before in cells:
             if sheet not in self.book.sheetnames:
                 continue
-            cell = self.book[sheet][ref]
+            cell, _inside = self._writable(sheet, ref)
             cell.fill = (PatternFill("solid", start_color=before, end_color=before) if before
                          else PatternFill(fill_type=None))
             if cell.comment is not None and cell.comment.text.startswith(NOTE_PREFIX):
@@ -93,9 +93,14 @@ class FileBook:
         fills = {sev: PatternFill("solid", start_color=color, end_color=color)
                  for sev, color in (("error", ERROR_FILL), ("warning", WARNING_FILL))}
         before: dict[tuple[str, str], str | None] = {}
-        for (sheet, ref), group in by_cell(marks).items():
+        placed: list[Mark] = []  # a mark inside a merged range goes on its top-left cell
+        for m in marks:
+            cell, inside = self._writable(m.sheet, m.cell)
+            note = f"{m.note} ({m.cell})" if inside else m.note
+            placed.append(Mark(m.sheet, cell.coordinate, note, m.severity))
+            before[(m.sheet, m.cell)] = _solid_rgb(cell.fill)
+        for (sheet, ref), group in by_cell(placed).items():
             cell = self.book[sheet][ref]
-            before[(sheet, ref)] = _solid_rgb(cell.fill)
             cell.fill = fills[worst(group)]
             if cell.comment is not None and not cell.comment.text.startswith(NOTE_PREFIX):
                 continue  # the user's own note stays; the Issues sheet lists the problem
@@ -104,40 +109,30 @@ class FileBook:
             cell.comment = comment
         return before
 
+    def _writable(self, sheet: str, ref: str) -> tuple[Any, bool]:
+        """The cell at ``ref``, or the top-left cell of the merged range it lies in (and
+        whether it did: only that cell of a merged range holds a fill and a note)."""
+        ws = self.book[sheet]
+        cell = ws[ref]
+        if type(cell).__name__ != "MergedCell":
+            return cell, False
+        for merged in ws.merged_cells.ranges:
+            if ref in merged:
+                return ws.cell(row=merged.min_row, column=merged.min_col), True
+        return cell, False
+
     def delete_sheet(self, name: str) -> None:
         if name in self.book.sheetnames:
             del self.book[name]
 
     def write_sheet(self, out: SheetOut) -> None:
-        from openpyxl.styles import Font, PatternFill
+        from opsbook.io.outsheet import fill_worksheet
 
         book = self.book
         index = book.sheetnames.index(out.name) if out.name in book.sheetnames else None
         if index is not None:
             del book[out.name]
-        ws = book.create_sheet(out.name, index)
-        ws.append([out.title])
-        ws["A1"].font = Font(bold=True, size=14, color="1F4E78")
-        ws.append(out.headers)
-        header_fill = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
-        for cell in ws[2]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = header_fill
-        for row in out.rows:
-            ws.append(row)
-        for col, fmt in enumerate(out.formats, start=1):
-            if fmt:
-                for (cell,) in ws.iter_rows(min_row=3, min_col=col, max_col=col):
-                    cell.number_format = fmt
-        from openpyxl.utils import get_column_letter
-
-        for col, width in enumerate(out.widths, start=1):
-            ws.column_dimensions[get_column_letter(col)].width = width
-        for offset, (sheet, ref) in out.links.items():
-            cell = ws.cell(row=3 + offset, column=1)
-            cell.hyperlink = f"#'{sheet}'!{ref}"
-            cell.font = Font(color="0563C1", underline="single")
-        ws.freeze_panes = "A3"
+        fill_worksheet(book.create_sheet(out.name, index), out)
 
     def message(self, text: str) -> None:
         self.messages.append(text)

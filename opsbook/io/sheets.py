@@ -1,4 +1,9 @@
-"""Writing result sheets (SheetOut) into a new workbook with XlsxWriter."""
+"""Writing result sheets (SheetOut) into a new workbook with XlsxWriter.
+
+Each sheet prints well: A4 landscape, one page wide, the header row and the key columns
+repeated on every page, panes frozen below the header and right of the key columns, the
+templates' font; cell fills, native charts, a "no findings" line and notes as described.
+"""
 
 from __future__ import annotations
 
@@ -6,45 +11,121 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
-from opsbook.core.output import SheetOut
+from opsbook.core.output import Chart, SheetOut
 from opsbook.io.atomic import replace_atomically
-from opsbook.io.xlsx import Styles, write_cell
+from opsbook.io.xlsx import FONT, Styles, write_cell
+
+#: Rows above the first data row: the title, then the header.
+FIRST_ROW = 2
 
 
 def write_sheets(target: Path, sheets: list[SheetOut]) -> Path:
-    """A new workbook with one styled sheet per SheetOut: title, header, rows, links."""
+    """A new workbook at ``target`` (replaced atomically) with one styled sheet per SheetOut."""
 
     def write(temp: Path) -> None:
         workbook = xlsxwriter.Workbook(str(temp), {"strings_to_numbers": False,
                                                     "strings_to_formulas": False,
                                                     "strings_to_urls": False})
         styles = Styles(workbook)
-        formats: dict[str, Any] = {}
+        formats = _Formats(workbook, styles)
         for out in sheets:
-            ws = workbook.add_worksheet(out.name[:31])
-            ws.write_string(0, 0, out.title, styles.title)
-            for col, text in enumerate(out.headers):
-                ws.write_string(1, col, str(text), styles.header)
-            for col, width in enumerate(out.widths):
-                ws.set_column(col, col, width)
-            cell_formats = []
-            for col in range(len(out.headers)):
-                fmt = out.formats[col] if col < len(out.formats) else ""
-                if fmt and fmt not in formats:
-                    formats[fmt] = workbook.add_format({"num_format": fmt,
-                                                        "font_name": "Microsoft YaHei",
-                                                        "font_size": 10})
-                cell_formats.append(formats[fmt] if fmt else styles.text)
-            for r, row in enumerate(out.rows, start=2):
-                for col, value in enumerate(row):
-                    write_cell(ws, r, col, value, cell_formats[col])
-            for offset, (sheet, ref) in out.links.items():
-                ws.write_url(2 + offset, 0, f"internal:'{sheet}'!{ref}",
-                             string=str(out.rows[offset][0]))
-            ws.freeze_panes(2, 0)
-            if out.rows:
-                ws.autofilter(1, 0, 1 + len(out.rows), len(out.headers) - 1)
+            _sheet(workbook, styles, formats, out)
         workbook.close()
 
     return replace_atomically(Path(target), write)
+
+
+class _Formats:
+    """Cell formats by (number format, fill), made once per workbook."""
+
+    def __init__(self, workbook: Any, styles: Styles):
+        self.workbook, self.styles = workbook, styles
+        self.made: dict[tuple[str, str], Any] = {}
+
+    def get(self, number: str, fill: str = "") -> Any:
+        if not number and not fill:
+            return self.styles.text
+        key = (number, fill)
+        if key not in self.made:
+            spec: dict[str, Any] = {**FONT}
+            if number:
+                spec["num_format"] = number
+            if fill:
+                spec["bg_color"] = f"#{fill}"
+                spec["border"] = 1
+                spec["border_color"] = "#FFFFFF"
+            self.made[key] = self.workbook.add_format(spec)
+        return self.made[key]
+
+
+def _sheet(workbook: Any, styles: Styles, formats: _Formats, out: SheetOut) -> None:
+    ws = workbook.add_worksheet(out.name[:31])
+    ws.write_string(0, 0, out.title, styles.title)
+    for col, text in enumerate(out.headers):
+        ws.write_string(1, col, str(text), styles.header)
+    for col, width in enumerate(out.widths):
+        ws.set_column(col, col, width)
+    numbers = [out.formats[c] if c < len(out.formats) else "" for c in range(len(out.headers))]
+    for r, row in enumerate(out.rows):
+        for col, value in enumerate(row):
+            fill = out.fills.get((r, col), "")
+            write_cell(ws, FIRST_ROW + r, col, value, formats.get(numbers[col], fill))
+    for (r, col), fill in out.fills.items():
+        if r < len(out.rows) and col >= len(out.rows[r]):  # a grid cell beyond the values
+            ws.write_blank(FIRST_ROW + r, col, None, formats.get("", fill))
+    for offset, (sheet, ref) in out.links.items():
+        ws.write_url(FIRST_ROW + offset, 0, f"internal:'{sheet}'!{ref}",
+                     string=str(out.rows[offset][0]))
+    after = FIRST_ROW + len(out.rows)
+    if not out.rows and out.empty:
+        ws.write_string(FIRST_ROW, 0, out.empty, styles.subtitle)
+        after += 1
+    for n, line in enumerate(out.notes):
+        ws.write_string(after + 1 + n, 0, line, styles.subtitle)
+    if out.rows:
+        ws.autofilter(1, 0, 1 + len(out.rows), len(out.headers) - 1)
+    for n, chart in enumerate(out.charts):
+        _chart(workbook, ws, out, chart, n)
+    _printable(ws, out)
+
+
+def _printable(ws: Any, out: SheetOut) -> None:
+    ws.freeze_panes(FIRST_ROW, out.key_columns)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(1)
+    if out.key_columns:
+        ws.repeat_columns(0, out.key_columns - 1)
+    ws.set_footer("&C&P / &N")
+
+
+_TYPES = {"column": "column", "bar": "bar", "line": "line", "pie": "pie", "scatter": "scatter"}
+
+
+def _chart(workbook: Any, ws: Any, out: SheetOut, spec: Chart, n: int) -> None:
+    """A native chart over the sheet's own rows."""
+    if not out.rows:
+        return
+    chart = workbook.add_chart({"type": _TYPES[spec.type]})
+    name = out.name[:31].replace("'", "''")
+    first, last = FIRST_ROW, FIRST_ROW + len(out.rows) - 1
+    for col in spec.values:
+        series: dict[str, Any] = {
+            "name": [name, 1, col],
+            "categories": [name, first, spec.categories, last, spec.categories],
+            "values": [name, first, col, last, col],
+        }
+        if spec.type == "scatter":
+            series["marker"] = {"type": "circle", "size": 7}
+        chart.add_series(series)
+    chart.set_title({"name": spec.title, "name_font": {"name": FONT["font_name"], "size": 12}})
+    if spec.type != "pie":
+        chart.set_x_axis({"name": spec.x_title, "num_font": {"name": FONT["font_name"]}})
+        chart.set_y_axis({"name": spec.y_title, "num_font": {"name": FONT["font_name"]}})
+    if len(spec.values) == 1 and spec.type != "pie":
+        chart.set_legend({"none": True})
+    anchor = spec.anchor or xl_rowcol_to_cell(FIRST_ROW + 16 * n, len(out.headers) + 1)
+    ws.insert_chart(anchor, chart, {"x_scale": 1.2, "y_scale": 1.1})

@@ -271,7 +271,9 @@ def test_handlers_never_read_or_mark_the_control_sheet(
     shutil.copyfile(built(macro_books, "appraisal", lang), path)
     control = CONTROL_SHEET[lang]
     read: list[str] = []
-    real_build, real_validate = handlers.build_book, handlers.validate_book
+    from opsbook.api import common
+
+    real_build, real_validate = common.build_book, handlers.validate_book
 
     def build_book(raw, *args, **kwargs):  # type: ignore[no-untyped-def]
         read.extend(sheet.name for sheet in raw)
@@ -282,7 +284,7 @@ def test_handlers_never_read_or_mark_the_control_sheet(
         report.issues.append(Issue("missing-value", sheet=control, cell="A5", row=5))
         return report
 
-    monkeypatch.setattr(handlers, "build_book", build_book)
+    monkeypatch.setattr(common, "build_book", build_book)
     monkeypatch.setattr(handlers, "validate_book", validate_book)
     marks: list[Mark] = []
     monkeypatch.setattr(FileBook, "mark", lambda self, m: marks.extend(m))
