@@ -8,20 +8,32 @@ from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 
 
 class AppraisalSettings(SettingsModel):
-    cycle: Text = setting("", "Appraisal cycle, e.g. 2026Q4.", "考核周期，如 2026Q4。", "考核周期")
+    cycle: Text = setting(
+        "", "The cycle these scores belong to, written the same way every time and "
+        "zero-padded (2026Q4, 2026-03): history is ordered by it as text.",
+        "本次考核所属周期，每次写法一致并补零（如 2026Q4、2026-03）；历史考核按此排序。",
+        "考核周期")
     weight_superior: Fraction = setting(
-        0.6, "Weight of the direct superior's rating (0.6 or 60%).",
-        "直属上级评价权重（0.6 或 60%）。", "上级权重", ge=0, le=1)
+        0.6, "Share of the direct superior's rating in each indicator score; 0.6, 60 and "
+        "60% are the same. The three role weights add up to 100%.",
+        "直属上级评分在每项指标得分中的占比，0.6、60 和 60% 含义相同；三个角色权重合计 100%。",
+        "上级权重", ge=0, le=1)
     weight_peer: Fraction = setting(
-        0.3, "Weight of the peers' average rating.", "同事评价（平均）权重。", "同事权重",
+        0.3, "Share of the peers' rating (their average); when a role is missing the others "
+        "are re-balanced, never counted as 0.",
+        "同事评分（取平均）的占比；某一角色缺评时按其余角色重新分配，不按 0 分计。", "同事权重",
         ge=0, le=1)
     weight_self: Fraction = setting(
-        0.1, "Weight of the self-rating.", "自我评价权重。", "自评权重", ge=0, le=1)
+        0.1, "Share of the employee's own rating; 0 leaves self-ratings out.",
+        "员工自评的占比；为 0 时不计自评。", "自评权重", ge=0, le=1)
     min_peers: int = setting(
         2, "Fewest peer raters that count; fewer are left out, with a warning.",
         "同事评价最少人数；不足时不计同事评价并提示。", "最少同事人数", ge=0)
-    scale_min: float = setting(0, "Lowest allowed score.", "评分下限。", "评分下限")
-    scale_max: float = setting(100, "Highest allowed score.", "评分上限。", "评分上限")
+    scale_min: float = setting(0, "Lowest score a rater may give; lower scores are errors.",
+                                "评分人可给的最低分，低于此分视为错误。", "评分下限")
+    scale_max: float = setting(
+        100, "Highest score a rater may give; grade bands use the same scale.",
+        "评分人可给的最高分，等级分数段采用同一分制。", "评分上限")
     consecutive_failure_limit: int = setting(
         2, "Failed cycles in a row (outcome improve) that trigger escalation.",
         "连续考核不达标（改进面谈）达到此次数时，按公司规定处理。", "连续不达标上限", ge=1)
