@@ -6,12 +6,12 @@ import numpy as np
 import pandas as pd
 
 from opsbook.appraisal.grading import assign, outcome_of
+from opsbook.appraisal.schema import HISTORY, OUTCOMES
 
-HISTORY_COLUMNS = ["employee_id", "cycle", "total", "grade", "outcome"]
+HISTORY_COLUMNS = [f.id for f in HISTORY.fields]
 
 #: Outcomes as they may be written in earlier result workbooks.
-OUTCOME_WORDS = {"commend": "commend", "none": "none", "improve": "improve",
-                 "表彰": "commend", "无": "none", "改进面谈": "improve"}
+OUTCOME_WORDS = {word: c.value for c in OUTCOMES for word in (c.value, c.en, c.zh)}
 
 
 def cycle_text(values: pd.Series) -> pd.Series:

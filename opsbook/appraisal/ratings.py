@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 
 from opsbook.appraisal import findings
+from opsbook.appraisal.schema import ROLES as ROLE_CHOICES
 from opsbook.core.issues import Issue
 
 #: Rater roles in the order used by every (employee, indicator, role) array.
-ROLES = ("superior", "peer", "self")
+ROLES = tuple(c.value for c in ROLE_CHOICES)
 SUPERIOR, PEER, SELF = range(3)
 
 SCORE_COLUMNS = ("employee_id", "rater_id", "rater_role", "indicator_id", "score")

@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from opsbook import registry
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Format, Lang, kind_option, not_a_folder, unreadable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -45,7 +45,7 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
     if file.suffix.lower() != ".xlsx":
         raise CannotRun(f"{file}: templates are .xlsx files")
     new_workbook(kind, lang.value, file, sample=sample)
-    output.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
+    printing.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
 
 
 @app.command()
@@ -70,11 +70,11 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
             raise CannotRun("--annotate takes exactly one workbook")
         report = api.annotate(paths[0], annotate, kind, lang.value if lang else None)
         if report.readable:
-            output.note(f"annotated copy: {annotate}")
+            printing.note(f"annotated copy: {annotate}")
     else:
-        with output.progress("validate") as tick:
+        with printing.progress("validate") as tick:
             report = api.validate(paths, kind=kind, jobs=jobs, on_file=tick)
-    output.report(report, format.value, lang.value if lang else None, max_issues)
+    printing.report(report, format.value, lang.value if lang else None, max_issues)
     raise typer.Exit(report.exit_code)
 
 
@@ -96,8 +96,8 @@ def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx 
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     for line in lines:
-        output.say(line)
-    output.report(report, "text", None, 50, quiet_when_valid=True)
+        printing.say(line)
+    printing.report(report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(report.exit_code)
 
 
@@ -110,7 +110,7 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
     if folder.exists() and not folder.is_dir():
         raise CannotRun(f"{folder} is a file; give a folder for the demo (it is created if "
                         "needed)")
-    raise typer.Exit(run(folder, output.say))
+    raise typer.Exit(run(folder, printing.say))
 
 
 def _groups() -> None:
@@ -136,15 +136,15 @@ def main() -> None:
     try:
         app()
     except (CannotRun, CannotWrite, NothingToCalculate) as error:
-        output.fail(str(error))
+        printing.fail(str(error))
         sys.exit(2)
     except KeyboardInterrupt:
-        output.fail("interrupted; nothing half-written was left behind")
+        printing.fail("interrupted; nothing half-written was left behind")
         sys.exit(130)
     except Exception as error:  # anything unexpected: one line, never a traceback
         with contextlib.suppress(OSError):
             ERROR_LOG.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
-        output.fail(f"opsbook could not finish ({type(error).__name__}: {error}). If this "
+        printing.fail(f"opsbook could not finish ({type(error).__name__}: {error}). If this "
                     f"persists, report it with the details kept in {ERROR_LOG}.")
         sys.exit(2)
 

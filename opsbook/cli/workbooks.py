@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun
 
 app = typer.Typer(no_args_is_help=True, help="The macro workbooks.")
@@ -23,4 +23,4 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
     except FileNotFoundError as error:
         raise CannotRun(str(error)) from None
     for path in paths:
-        output.say(str(path))
+        printing.say(str(path))

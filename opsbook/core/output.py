@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from opsbook.core.table import RawSheet
 
+#: The colour of titles and of header rows, in every sheet opsbook writes (RRGGBB).
+TITLE_COLOR = "1F4E78"
 #: The fill of a marked (bad) cell, and of a cell with a warning.
 ERROR_FILL = "FFC7CE"
 WARNING_FILL = "FFEB9C"

@@ -55,7 +55,9 @@ def _day(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 59:
-        return (dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))).date()
+        from opsbook.core.coerce import EXCEL_EPOCH
+
+        return (EXCEL_EPOCH + dt.timedelta(days=float(value))).date()
     if isinstance(value, str) and value.strip():
         from opsbook.core.coerce import parse_date
 

@@ -16,12 +16,14 @@ import datetime as dt
 from typing import Any
 
 from opsbook.core.cells import a1
+from opsbook.core.coerce import EXCEL_EPOCH
 from opsbook.core.output import (
     CONF_SHEET,
     CONTROL_SHEET,
     ERROR_FILL,
     NOTE_PREFIX,
     STATUS_CELL,
+    TITLE_COLOR,
     WARNING_FILL,
     Mark,
     SheetOut,
@@ -35,9 +37,8 @@ from opsbook.core.table import RawSheet
 ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
                           "#DATA!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!",
                           "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
-_EPOCH = dt.datetime(1899, 12, 30)  # day 0 of Excel's 1900 date system
 _DAY_ONE = dt.datetime(1900, 1, 1)
-_TITLE_COLOR = "#1F4E78"
+_TITLE_COLOR = f"#{TITLE_COLOR}"
 _WHITE = "#FFFFFF"
 _FILLS = {"error": "#" + ERROR_FILL, "warning": "#" + WARNING_FILL}
 _MESSAGE_LIMIT = 250
@@ -72,7 +73,7 @@ def cell_value(value: Any) -> Any:
         return float(value)
     if isinstance(value, dt.datetime):
         if value < _DAY_ONE:  # a time of day, or a duration, stored before day 1
-            span = value - _EPOCH
+            span = value - EXCEL_EPOCH
             if span < dt.timedelta(days=1):
                 return (dt.datetime.min + span).time()
             return span

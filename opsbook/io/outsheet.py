@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from opsbook.core.output import Chart, SheetOut
-from opsbook.io.xlsx import FONT, HEADER_FILL, TITLE_COLOR
+from opsbook.core.output import TITLE_COLOR, Chart, SheetOut
+from opsbook.io.xlsx import FONT, HEADER_FILL
 
 FIRST_ROW = 3  # 1-based: the title, the header, then the rows
 
@@ -19,7 +19,7 @@ def fill_worksheet(ws: Any, out: SheetOut) -> None:
 
     font = Font(name=FONT["font_name"], size=FONT["font_size"])
     ws.append([out.title])
-    ws["A1"].font = Font(name=FONT["font_name"], bold=True, size=14, color=TITLE_COLOR[1:])
+    ws["A1"].font = Font(name=FONT["font_name"], bold=True, size=14, color=TITLE_COLOR)
     ws.append(out.headers)
     header_fill = PatternFill("solid", start_color=HEADER_FILL[1:], end_color=HEADER_FILL[1:])
     for cell in ws[2]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from opsbook.core.output import TITLE_COLOR
 from opsbook.core.spec import Field
 from opsbook.core.values import excel_value
 
-HEADER_FILL = "#1F4E78"
+HEADER_FILL = f"#{TITLE_COLOR}"
 REQUIRED_FILL = "#C00000"
-TITLE_COLOR = "#1F4E78"
+TITLE = f"#{TITLE_COLOR}"
 NUMBER_FORMATS = {
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
@@ -29,7 +30,7 @@ class Styles:
 
     def __init__(self, workbook: Any):
         add = workbook.add_format
-        self.title = add({**FONT, "bold": True, "font_size": 16, "font_color": TITLE_COLOR})
+        self.title = add({**FONT, "bold": True, "font_size": 16, "font_color": TITLE})
         self.subtitle = add({**FONT, "italic": True, "font_color": "#595959"})
         self.header = add({**FONT, "bold": True, "font_color": "#FFFFFF", "bg_color": HEADER_FILL,
                            "border": 1, "text_wrap": True, "valign": "vcenter"})
