@@ -81,7 +81,8 @@ def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
         out.append(frame_sheet(name, title.get(key, name).strip(), _labels(frame, lang),
                                headers, FORMATS, key_columns=keys))
     out[0].fills = outcome_fills(result.results)
-    out.append(issues_sheet(Report(issues=result.issues), lang, _NAMES["checks"].name(lang)))
+    checks = _NAMES["checks"].name(lang)
+    out.append(issues_sheet(Report(issues=result.issues), lang, checks, title=checks))
     return out
 
 

@@ -25,7 +25,8 @@ NO_FINDINGS = {"en": "No findings.", "zh": "无问题。"}
 
 
 def issues_sheet(report: Report, lang: str, name: str,
-                 fills: dict[tuple[str, str], str | None] | None = None) -> SheetOut:
+                 fills: dict[tuple[str, str], str | None] | None = None,
+                 title: str | None = None) -> SheetOut:
     """One row per issue; the first column links to the cell.
 
     The last column keeps the fill a marked cell had before (``fills``), so that the next
@@ -41,8 +42,12 @@ def issues_sheet(report: Report, lang: str, name: str,
         if issue.sheet and issue.cell:
             links[n] = (issue.sheet, issue.cell)
     s = report.summary()
-    title = (f"校验结果：{s['errors']} 个错误，{s['warnings']} 个警告" if lang == "zh" else
-             f"Validation: {s['errors']} errors, {s['warnings']} warnings")
+    counts = (f"{s['errors']} 个错误，{s['warnings']} 个警告" if lang == "zh" else
+              f"{s['errors']} errors, {s['warnings']} warnings")
+    if lang == "zh":
+        title = f"{title or '校验结果'}：{counts}"
+    else:
+        title = f"{title or 'Validation'}: {counts}"
     return SheetOut(name, title, ISSUE_HEADERS[lang], rows, widths=ISSUE_WIDTHS, links=links,
                     key_columns=2, empty=NO_FINDINGS[lang])
 
