@@ -87,7 +87,8 @@ def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
 
 
 #: Fills of the grade by outcome, and of an employee to escalate.
-COMMEND_FILL, IMPROVE_FILL, ESCALATE_FILL = "C6EFCE", "FFEB9C", "FFC7CE"
+#: (not the fills of marked cells, so a mark is never mistaken for a result)
+COMMEND_FILL, IMPROVE_FILL, ESCALATE_FILL = "C6EFCE", "FCE4D6", "F4B084"
 
 
 def outcome_fills(results: pd.DataFrame) -> dict[tuple[int, int], str]:
