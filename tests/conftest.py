@@ -160,6 +160,7 @@ def libreoffice_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
     - ``formulas.xlsx``: the ``formulas`` quirk recalculated (cached values and #DIV/0!);
     - ``password-protected.xlsx``: the valid attendance workbook, encrypted;
     - ``attendance-sample.xls`` / ``.ods``: the Chinese attendance sample template;
+    - ``date1904-serials.xls`` / ``.ods``: the ``date1904-serials`` quirk (1904 date system);
     - ``sources``: the folder of the .xlsx files they were made from.
     """
     if shutil.which("soffice") is None:
@@ -169,6 +170,7 @@ def libreoffice_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
     sources.mkdir()
     formulas = quirkbooks.build("formulas", sources / "formulas.xlsx")
     valid = quirkbooks.build("valid-attendance", sources / "valid-attendance.xlsx")
+    mac = quirkbooks.build("date1904-serials", sources / "date1904-serials.xlsx")
     sample = new_workbook("attendance", "zh", sources / "attendance-sample.xlsx", sample=True)
     out = home / "out"
     out.mkdir()
@@ -177,6 +179,8 @@ def libreoffice_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
         "password-protected.xlsx": (valid, PASSWORD),
         "attendance-sample.xls": (sample, None),
         "attendance-sample.ods": (sample, None),
+        "date1904-serials.xls": (mac, None),
+        "date1904-serials.ods": (mac, None),
     }
     log = store_with_libreoffice(home, [(src, out / name, pw)
                                         for name, (src, pw) in books.items()])

@@ -350,3 +350,6 @@ def _valid_project(path: Path) -> None:
 @quirk("valid-plan")
 def _valid_plan(path: Path) -> None:
     write(path, base("plan"))
+
+
+import realquirks  # noqa: E402,F401 - registers the quirks of real people's workbooks

@@ -49,6 +49,24 @@ def _zip_of_something_else(folder: Path, request: pytest.FixtureRequest) -> Path
     return path
 
 
+def _word_document(folder: Path, request: pytest.FixtureRequest) -> Path:
+    """A Word document (the parts Word writes, trimmed) renamed to .xlsx."""
+    path = folder / "minutes.xlsx"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" '
+            f'ContentType="{main}"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>'))
+        archive.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
 def _password(folder: Path, request: pytest.FixtureRequest) -> Path:
     books = request.getfixturevalue("libreoffice_books")
     return Path(shutil.copy(books["password-protected.xlsx"], folder))
@@ -85,7 +103,8 @@ BAD: dict[str, tuple[Maker, str]] = {
     "csv": (_csv, "csv-file"),
     "truncated": (_truncated, "corrupt-file"),
     "not-a-zip": (_not_a_zip, "corrupt-file"),
-    "zip-of-something-else": (_zip_of_something_else, "corrupt-file"),
+    "zip-of-something-else": (_zip_of_something_else, "not-a-workbook"),
+    "word-document": (_word_document, "not-a-workbook"),
     "password-protected": (_password, "password-protected"),
     "empty": (_empty, "empty-file"),
     "no-kind": (_no_kind, "unknown-kind"),
@@ -235,3 +254,46 @@ def test_the_library_reports_instead_of_raising(tmp_path, request, case):
     with pytest.raises(opsbook.NotAWorkbook) as raised:
         opsbook.load(bad)
     assert raised.value.issue.code == code
+
+
+def test_file_messages_say_what_happened_and_what_to_do(tmp_path, request):
+    """No reader's own words (``Could not find EOCD``): what happened, and what to do."""
+    truncated = opsbook.validate(_truncated(tmp_path, request)).issues[0]
+    assert "take the file again" in truncated.message("en")
+    assert "EOCD" not in truncated.message("en") and "重新获取" in truncated.message("zh")
+    word = opsbook.validate(_word_document(tmp_path, request)).issues[0]
+    assert "a Word document" in word.message("en") and "Word 文档" in word.message("zh")
+
+
+def test_an_unwritable_output_names_the_file_asked_for(tmp_path):
+    """Writing where no file can be written: the error names the output, in words, never
+    the hidden temporary file beside it, and leaves nothing behind."""
+    from opsbook.io.atomic import WriteFailed, replace_atomically
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "results.xlsx"
+    target.mkdir()  # a folder where the output file should go: it cannot be replaced
+    with pytest.raises(WriteFailed) as raised:
+        replace_atomically(target, lambda temp: temp.write_bytes(b"data"))
+    text = str(raised.value)
+    assert text.startswith(f"Cannot write {target}: ") and "run again" in text
+    assert ".results." not in text and "Errno" not in text
+    assert sorted(p.name for p in folder.iterdir()) == ["results.xlsx"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("-")
+    with pytest.raises(WriteFailed) as raised:
+        replace_atomically(blocked / "results.xlsx", lambda temp: None)
+    assert str(raised.value).startswith(f"Cannot write {blocked / 'results.xlsx'}: ")
+
+
+def test_the_command_line_says_an_output_cannot_be_written_in_one_line(tmp_path):
+    good = good_workbook(tmp_path)
+    target = tmp_path / "marked.xlsx"
+    target.mkdir()
+    done = run_cli("validate", good, "--annotate", target)
+    no_traceback(done)
+    assert done.returncode == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert f"Cannot write {target}: is a directory." in line
+    assert ".marked." not in line and "Errno" not in line

@@ -14,7 +14,7 @@ from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.kind import Calculation
 from opsbook.core.table import read_table
-from opsbook.io.read import FileProblem, read_raw
+from opsbook.io.read import FileProblem, failed_file, read_raw
 
 KIND = "appraisal"
 
@@ -37,6 +37,9 @@ def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
             raw, _fmt = read_raw(Path(path))
         except FileProblem as problem:
             issues.append(problem.issue)
+            continue
+        except Exception as error:  # noqa: BLE001 - one file never stops a run
+            issues.append(failed_file(path, error))
             continue
         by_name = {normalize(sheet.name): sheet for sheet in raw}
         parts = [empty]

@@ -16,7 +16,7 @@ from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
 from opsbook.core.table import RawSheet
 from opsbook.core.validate import validate_book
-from opsbook.io.read import FileProblem, format_note, read_raw, workbook_files
+from opsbook.io.read import FileProblem, failed_file, format_note, read_book, workbook_files
 
 PathLike = Union[str, "os.PathLike[str]"]
 Sources = Union[PathLike, Iterable[PathLike]]
@@ -64,15 +64,14 @@ def load(path: PathLike, kind: str | Kind | None = None) -> Book:
     """
     path = Path(path)
     try:
-        raw, fmt = read_raw(path)
+        read = read_book(path)
     except FileProblem as problem:
         raise NotAWorkbook(problem.issue) from None
-    book = book_from_sheets(raw, str(path), kind, format=fmt)
+    book = book_from_sheets(read.sheets, str(path), kind, format=read.format)
     if isinstance(book, Issue):
         raise NotAWorkbook(book)
-    note = format_note(path, fmt)
-    if note is not None:
-        book.issues.insert(0, note)
+    note = format_note(path, read.format)
+    book.issues[:0] = [*([note] if note is not None else []), *read.notes]
     return book
 
 
@@ -110,11 +109,17 @@ def load_many(sources: Sources, kind: str | Kind | None = None
     for path in files:
         try:
             book = load(path, spec)
+            checked = validate_book(book)
         except NotAWorkbook as error:
             report.merge(Report(issues=[error.issue], files=[str(path)]))
             continue
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as error:  # noqa: BLE001 - one file never stops a run
+            report.merge(unreadable(path, error))
+            continue
         books.append(book)
-        report.merge(validate_book(book))
+        report.merge(checked)
     report.lang = books[0].lang if books else report.lang
     return books, report
 
@@ -153,15 +158,17 @@ def validate_file(path: Path, kind: str | None = None) -> Report:
         return validate_book(book)
     except NotAWorkbook as error:
         return Report(issues=[error.issue], files=[str(path)])
-    except Exception as error:  # one file never stops a run
-        return unreadable(path, error)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - one file never stops a run (a reader's
+        return unreadable(path, error)  # panic is a BaseException)
 
 
 def unreadable(path: Path, error: BaseException) -> Report:
-    """The Report of a file whose reading failed unexpectedly: one ``file-unreadable`` issue."""
-    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return Report(issues=[Issue("file-unreadable", file=str(path), params={"detail": detail})],
-                  files=[str(path)])
+    """The Report of a file whose reading or checking failed unexpectedly: one
+    ``file-unreadable`` issue in words a user understands (the error itself is kept in the
+    issue's ``params["reason"]`` for a bug report, never shown)."""
+    return Report(issues=[failed_file(path, error)], files=[str(path)])
 
 
 def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = None,

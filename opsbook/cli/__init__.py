@@ -132,10 +132,11 @@ def main() -> None:
     opsbook.
     """
     from opsbook.api import CannotWrite, NothingToCalculate
+    from opsbook.io.atomic import WriteFailed
 
     try:
         app()
-    except (CannotRun, CannotWrite, NothingToCalculate) as error:
+    except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed) as error:
         printing.fail(str(error))
         sys.exit(2)
     except KeyboardInterrupt:

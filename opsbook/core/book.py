@@ -74,37 +74,75 @@ def _sheet_key(name: str) -> str:
 
 def assign_sheets(raw: list[RawSheet], kind: Kind) -> dict[str, RawSheet]:
     """Which workbook sheet holds which sheet of the kind: by name, then by headers."""
-    by_name = {_sheet_key(s.name): s for s in raw}
+    return place_sheets(raw, kind)[0]
+
+
+def _is_settings(sheet: RawSheet) -> bool:
+    return _sheet_key(sheet.name) in map(normalize, SETTINGS_NAMES)
+
+
+def place_sheets(raw: list[RawSheet], kind: Kind, file: str | None = None, *,
+                 guess: bool = False) -> tuple[dict[str, RawSheet], list[Issue]]:
+    """Which workbook sheet holds which sheet of the kind, and what to say about it.
+
+    A sheet named as the kind names it (in English, Chinese or an alias) is taken. Else a
+    sheet whose headers name enough of the sheet's fields is taken, with a
+    ``sheet-found-by-headers`` warning naming it. When two sheets qualify equally (two names,
+    or a backup copy with the same headers), neither is taken: ``ambiguous-sheet``, an error.
+    Returns (sheet id → sheet, issues); an ambiguous sheet id is left out, unless ``guess``
+    (for telling which kind a workbook is) takes the first of the candidates.
+    """
     assigned: dict[str, RawSheet] = {}
+    issues: list[Issue] = []
     used: set[str] = set()
+    ambiguous: set[str] = set()
     for spec in kind.sheets:
-        for name in spec.names():
-            hit = by_name.get(_sheet_key(name))
-            if hit is not None and hit.name not in used:
-                assigned[spec.id] = hit
-                used.add(hit.name)
-                break
+        keys = {_sheet_key(name) for name in spec.names()}
+        hits = [s for s in raw if _sheet_key(s.name) in keys and s.name not in used]
+        if len(hits) == 1:
+            assigned[spec.id] = hits[0]
+            used.add(hits[0].name)
+        elif len(hits) > 1:
+            issues.append(_ambiguous(spec, hits, file))
+            ambiguous.add(spec.id)
+            if guess:
+                assigned[spec.id] = hits[0]
+            used.update(s.name for s in hits)
     for spec in kind.sheets:
-        if spec.id in assigned:
+        if spec.id in assigned or spec.id in ambiguous:
             continue
         needed = max(2, sum(f.required for f in spec.fields) // 2 + 1)
-        best, score = None, 0
-        for sheet in raw:
-            if sheet.name in used or _sheet_key(sheet.name) in map(normalize, SETTINGS_NAMES):
-                continue
-            found = match_count(sheet.rows, spec)[1]
-            if found > score:
-                best, score = sheet, found
-        if best is not None and score >= needed:
-            assigned[spec.id] = best
-            used.add(best.name)
-    return assigned
+        scored = [(match_count(s.rows, spec, s.merged)[1], s) for s in raw
+                  if s.name not in used and not _is_settings(s)]
+        scored = [(score, s) for score, s in scored if score >= needed]
+        if not scored:
+            continue
+        top = max(score for score, _ in scored)
+        best = [s for score, s in scored if score == top]
+        used.update(s.name for s in best)
+        if len(best) > 1:
+            issues.append(_ambiguous(spec, best, file))
+            if guess:
+                assigned[spec.id] = best[0]
+            continue
+        assigned[spec.id] = best[0]
+        issues.append(Issue("sheet-found-by-headers", "warning", file, best[0].name,
+                            params={"expected": spec.en, "expected_zh": spec.zh}))
+    return assigned, issues
+
+
+def _ambiguous(spec, sheets: list[RawSheet], file: str | None) -> Issue:
+    names = ", ".join(f"'{s.name}'" for s in sheets)
+    names_zh = "、".join(f"“{s.name}”" for s in sheets)
+    return Issue("ambiguous-sheet", file=file, sheet=sheets[0].name, value=names,
+                 params={"expected": spec.en, "expected_zh": spec.zh, "value_zh": names_zh})
 
 
 def kind_score(raw: list[RawSheet], kind: Kind) -> tuple[int, int]:
     """How well a workbook fits a kind: (sheets found, header fields matched)."""
-    assigned = assign_sheets(raw, kind)
-    fields = sum(match_count(sheet.rows, kind.sheet(sid))[1] for sid, sheet in assigned.items())
+    assigned = place_sheets(raw, kind, guess=True)[0]
+    fields = sum(match_count(sheet.rows, kind.sheet(sid), sheet.merged)[1]
+                 for sid, sheet in assigned.items())
     distinct = sum(1 for sid in assigned if kind.sheet(sid).required)
     return distinct, fields
 
@@ -184,13 +222,13 @@ def validate_settings(model: type[SettingsModel], values: dict[str, Any],
 def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,
                format: str = "xlsx") -> Book:
     """Read every sheet of a kind from raw values; issues for what is missing or wrong."""
-    issues: list[Issue] = []
-    assigned = assign_sheets(raw, kind)
+    assigned, issues = place_sheets(raw, kind, file)
+    unsure = {i.params["expected"] for i in issues if i.code == "ambiguous-sheet"}
     tables: dict[str, Table] = {}
     for spec in kind.sheets:
         sheet = assigned.get(spec.id)
         if sheet is None:
-            if spec.required:
+            if spec.required and spec.en not in unsure:
                 issues.append(Issue("missing-sheet", file=file,
                                     sheet=f"{spec.en} / {spec.zh}"))
             continue

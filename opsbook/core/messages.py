@@ -22,7 +22,7 @@ CODES: dict[str, Code] = {
     "not-a-workbook": Code(
         "file",
         "Not a workbook that can be read: {detail}",
-        "不是可读取的工作簿：{detail}",
+        "不是可读取的工作簿：{detail_zh}",
     ),
     "csv-file": Code(
         "file",
@@ -33,7 +33,7 @@ CODES: dict[str, Code] = {
     "corrupt-file": Code(
         "file",
         "The file is damaged or incomplete and cannot be opened: {detail}",
-        "文件已损坏或不完整，无法打开：{detail}",
+        "文件已损坏或不完整，无法打开：{detail_zh}",
     ),
     "password-protected": Code(
         "file",
@@ -44,8 +44,8 @@ CODES: dict[str, Code] = {
     "empty-file": Code("file", "The file is empty (0 bytes).", "文件为空（0 字节）。"),
     "file-unreadable": Code(
         "file",
-        "The file cannot be read (open in another program, or no permission): {detail}",
-        "无法读取文件（可能已被其他程序打开或没有权限）：{detail}",
+        "The file cannot be read: {detail}",
+        "无法读取文件：{detail_zh}",
     ),
     "unknown-kind": Code(
         "file",
@@ -71,8 +71,27 @@ CODES: dict[str, Code] = {
     ),
     "missing-column": Code(
         "structure",
-        "Required column '{column}' is missing from sheet '{sheet}'.",
-        "工作表“{sheet}”缺少必需的列“{column}”。",
+        "Required column '{column}' is missing from sheet '{sheet}'.{hint}",
+        "工作表“{sheet}”缺少必需的列“{column}”。{hint_zh}",
+    ),
+    "ambiguous-sheet": Code(
+        "structure",
+        "Sheets {value} could each be the {expected} sheet; opsbook does not guess which. "
+        "Rename the one to use to '{expected}' (or remove the other), then run again.",
+        "工作表{value_zh}都可能是“{expected_zh}”工作表，opsbook 不会猜测使用哪一个。"
+        "请将要使用的那个改名为“{expected_zh}”（或删除另一个）后重试。",
+    ),
+    "sheet-found-by-headers": Code(
+        "structure",
+        "Sheet '{sheet}' is read as the {expected} sheet: its name is not one opsbook knows, "
+        "but its headers match. Rename it to '{expected}' to be sure.",
+        "工作表“{sheet}”的名称不是 opsbook 认识的名称，但表头相符，已作为“{expected_zh}”"
+        "工作表读取。建议将其改名为“{expected_zh}”。",
+    ),
+    "merged-cells": Code(
+        "structure",
+        "Cells {range} are merged; each cell of the range is read as '{value}', as it shows.",
+        "单元格 {range} 已合并；按显示的内容，区域内每个单元格都读作“{value}”。",
     ),
     "duplicate-column": Code(
         "structure",
@@ -105,6 +124,21 @@ CODES: dict[str, Code] = {
         "Unknown setting '{value}' is ignored.",
         "未知的设置项“{value}”，已忽略。",
     ),
+    "write-protected": Code(
+        "structure",
+        "The workbook is write-protected (Excel opens it without a password); it was read as "
+        "Excel shows it. To write results into it, save a copy without the protection.",
+        "工作簿设置了写保护（Excel 打开时无需密码）；已按 Excel 显示的内容读取。如需写入结果，"
+        "请另存一份不带保护的副本。",
+    ),
+    "formula-scan-skipped": Code(
+        "structure",
+        "Some parts of the file could not be looked at for formulas without a saved value "
+        "({detail}); those cells are read as last saved. If results look wrong, open the file "
+        "in Excel, recalculate and save it.",
+        "文件中有部分内容无法检查公式是否有保存的结果（{detail}）；这些单元格按上次保存的值读取。"
+        "如结果有误，请在 Excel 中打开、重新计算并保存。",
+    ),
     "read-only-format": Code(
         "structure",
         "{detail} files are read for checking only; annotating or writing results needs .xlsx "
@@ -119,6 +153,19 @@ CODES: dict[str, Code] = {
         "data",
         "'{column}' should be {expected}, found '{value}'.",
         "“{column}”应为{expected_zh}，实际为“{value}”。",
+    ),
+    "number-formatted-as-date": Code(
+        "data",
+        "'{column}': the cell holds the number {result} but is formatted as a date or time "
+        "(read as {value}); the number was taken. Format the cell as a number.",
+        "“{column}”：单元格中是数字 {result}，但设置了日期或时间格式（读作 {value}）；"
+        "已按数字读取。请将单元格格式设为数字。",
+    ),
+    "value-truncated": Code(
+        "data",
+        "'{column}': '{value}' holds more than {expected}; only {result} was kept. Check that "
+        "this is what was meant.",
+        "“{column}”：“{value}”包含的内容多于{expected_zh}；只保留了 {result}。请确认这是否为本意。",
     ),
     "coerced-value": Code(
         "data",

@@ -5,6 +5,7 @@ No file access here: the reader hands over the values as a list of rows from A1.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -12,13 +13,20 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.cells import a1, letter
-from opsbook.core.coerce import read_column
-from opsbook.core.headers import is_chinese, normalize
+from opsbook.core.coerce import EXCEL_EPOCH, read_column
+from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-exported
+    MIN_HEADER_FIELDS,
+    find_header,
+    header_lookup,
+    is_chinese,
+    match_count,
+    missing_column,
+    normalize,
+)
 from opsbook.core.issues import Issue
+from opsbook.core.merges import merged_data, merged_in_row
 from opsbook.core.messages import TYPE_NAMES
 from opsbook.core.spec import Field, Sheet
-
-HEADER_SCAN_ROWS = 30
 
 
 @dataclass
@@ -30,6 +38,8 @@ class RawSheet:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     formulas_without_value: set[str] = field(default_factory=set)
     errors: dict[str, str] = field(default_factory=dict)  # A1 → "#DIV/0!"
+    #: the day serial number 0 stands for: 1899-12-30, or 1904-01-01 (Excel for Mac)
+    epoch: dt.datetime = EXCEL_EPOCH
 
 
 @dataclass
@@ -49,6 +59,7 @@ class Table:
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     chinese_headers: int = 0
     english_headers: int = 0
+    header_rows: int = 1  # 2 for a two-row header (captions over fields)
 
     def cell(self, field_id: str, row: int) -> str | None:
         column = self.columns.get(field_id)
@@ -64,25 +75,6 @@ class Table:
         return place
 
 
-def _lookup(spec: Sheet) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for f in spec.fields:
-        for header in f.headers():
-            table.setdefault(normalize(header), f.id)
-    return table
-
-
-def match_count(rows: list[list[Any]], spec: Sheet) -> tuple[int, int]:
-    """(header row index, number of fields matched) for the best header row candidate."""
-    lookup = _lookup(spec)
-    best = (0, 0)
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = {lookup[k] for k in map(normalize, row) if k in lookup}
-        if len(found) > best[1]:
-            best = (index, len(found))
-    return best
-
-
 def empty_frame(spec: Sheet) -> pd.DataFrame:
     frame = pd.DataFrame({f.id: pd.Series(dtype=object) for f in spec.fields})
     frame.index.name = "row"
@@ -90,29 +82,35 @@ def empty_frame(spec: Sheet) -> pd.DataFrame:
 
 
 def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[Table, list[Issue]]:
-    """Read one sheet against its spec; issues for structure and every bad value."""
+    """Read one sheet against its spec; issues for structure and every bad value.
+
+    A sheet without a header row naming at least two of its fields gets one
+    ``missing-header`` issue and no data checks (``header_row`` stays 0).
+    """
     table = Table(spec=spec, name=raw.name, frame=empty_frame(spec))
     issues: list[Issue] = []
     rows = raw.rows
-    header_index, found = match_count(rows, spec)
+    found = find_header(rows, spec, raw.merged, min(MIN_HEADER_FIELDS, len(spec.fields)))
     required = [f for f in spec.fields if f.required]
-    if found == 0:
+    if found is None:
         expected = ", ".join(f"{f.en}/{f.zh}" for f in (required or spec.fields)[:3])
         issues.append(Issue("missing-header", file=file, sheet=raw.name,
                             params={"expected": expected}))
         return table, issues
+    header_index = found.index
     table.header_row = header_index + 1
-    header = rows[header_index]
-    lookup = _lookup(spec)
-    data = rows[header_index + 1:]
+    table.header_rows = found.rows
+    header = found.texts
+    first_data = header_index + found.rows
+    data = merged_data(raw, first_data, issues, file)
     width = max(map(len, rows), default=0)
-    merged_header = _merged_in_row(raw.merged, header_index)
+    merged_header = merged_in_row(raw.merged, header_index) if found.rows == 1 else {}
     extras: dict[str, int] = {}
     for col, value in enumerate(header):
         key = normalize(value)
         column = col + 1
-        if key in lookup:
-            fid = lookup[key]
+        if col in found.fields:
+            fid = found.fields[col]
             if fid in table.columns:
                 issues.append(Issue("duplicate-column", "warning", file, raw.name,
                                     a1(table.header_row, column), table.header_row,
@@ -134,12 +132,11 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
                                 params={"cell_column": letter(column)}))
     for f in required:
         if f.id not in table.columns:
-            issues.append(Issue("missing-column", file=file, sheet=raw.name,
-                                row=table.header_row, column=f"{f.en} / {f.zh}", field=f.id))
+            issues.append(missing_column(f, extras, table.name, table.header_row, file))
     # data rows: drop blank ones, keep spreadsheet numbers as the index
     if min(map(len, data), default=width) != width:
         data = [list(r) + [""] * (width - len(r)) for r in data]
-    numbers = np.arange(len(data), dtype=int) + header_index + 2
+    numbers = np.arange(len(data), dtype=int) + first_data + 1
     raw_frame = pd.DataFrame(data, index=pd.Index(numbers, name="row"), columns=range(width),
                              dtype=object)
     filled = (raw_frame.ne("") & raw_frame.notna()).any(axis=1) if width else raw_frame.index < 0
@@ -163,20 +160,9 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
     return table, issues
 
 
-def _merged_in_row(merged, row_index: int) -> dict[int, str]:
-    """Columns (0-based) covered by a merged range in the header row, after its first cell."""
-    covered: dict[int, str] = {}
-    for (r0, c0), (r1, c1) in merged:
-        if r0 <= row_index <= r1 and c1 > c0:
-            ref = f"{a1(r0 + 1, c0 + 1)}:{a1(r1 + 1, c1 + 1)}"
-            for c in range(c0 + 1, c1 + 1):
-                covered[c] = ref
-    return covered
-
-
 def _typed_column(raw_col: pd.Series, f: Field, table: Table, raw: RawSheet,
                   file: str | None) -> tuple[pd.Series, list[Issue]]:
-    column, blank = read_column(raw_col, f)
+    column, blank = read_column(raw_col, f, raw.epoch)
     issues: list[Issue] = []
     rows = raw_col.index.to_numpy()
     col_letter = letter(table.columns[f.id])

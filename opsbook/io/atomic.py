@@ -27,16 +27,44 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     was.
     """
     target = Path(os.path.realpath(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
-                                    dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
+                                        dir=target.parent)
+    except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
+        error.strerror = f"a file stands where its folder {error.filename or ''} should be"
+        raise _about(error, target) from None
+    except OSError as error:
+        raise _about(error, target) from None
     os.close(handle)
     temp = Path(name)
     try:
         write(temp)
         os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise _about(error, target, temp) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+class WriteFailed(OSError):
+    """An output file could not be written; ``str()`` says so in words a person understands,
+    naming the file asked for (never the hidden temporary file beside it) and what to do."""
+
+    def __str__(self) -> str:
+        reason = (self.strerror or "").rstrip(".") or "the system refused"
+        reason = reason[:1].lower() + reason[1:]
+        return (f"Cannot write {self.filename}: {reason}. Choose a folder you can write to, "
+                "or close the file if it is open in another program, then run again.")
+
+
+def _about(error: OSError, target: Path, temp: Path | None = None) -> WriteFailed:
+    """The error as a WriteFailed about ``target``."""
+    text = error.strerror or type(error).__name__
+    if temp is not None:
+        text = text.replace(str(temp), str(target)).replace(temp.name, target.name)
+    return WriteFailed(error.errno or 0, text, str(target))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import re
+import io
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import python_calamine as calamine
 
 from opsbook.core.issues import Issue
 from opsbook.core.table import RawSheet
+from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch
+from opsbook.io.decrypt import open_default
+from opsbook.io.formulas import scan_package
+from opsbook.io.package import Package
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 READ_ONLY_SUFFIXES = (".xls", ".xlsb", ".ods")
@@ -31,12 +36,30 @@ def _fail(code: str, path: Path, detail: str = "") -> FileProblem:
     return FileProblem(Issue(code, file=str(path), params={"detail": detail}))
 
 
+#: Why a file cannot be opened, in words a person understands, with what to do (en, zh).
+INCOMPLETE = ("it ends too early, as when a copy or download is cut off part way; take the "
+              "file again from where it came from",
+              "文件不完整（像是复制或下载中途中断）；请从原处重新获取该文件")
+DAMAGED = ("parts of it are damaged; open it in Excel or LibreOffice and save it again as "
+           ".xlsx, or take the file again from where it came from",
+           "文件部分内容已损坏；请用 Excel 或 LibreOffice 打开后另存为 .xlsx，或从原处重新获取")
+NOT_SPREADSHEET = ("the content is not a spreadsheet", "内容不是电子表格")
+
+
+def _detail(code: str, path: Path, words: tuple[str, str], reason: str = "") -> FileProblem:
+    """A FileProblem whose message says ``words``; ``reason`` (the reader's own text) is kept
+    in the issue's params for a bug report, never shown in the message."""
+    return FileProblem(Issue(code, file=str(path), params={
+        "detail": words[0], "detail_zh": words[1], "reason": reason}))
+
+
 def check_file(path: Path) -> str:
-    """The format of a file that looks readable ("xlsx", "xls" …), or a FileProblem."""
+    """The format of a file that looks readable ("xlsx", "xls" …, or "encrypted" for an
+    Office file inside an encrypted container), or a FileProblem."""
     if not path.exists():
         raise _fail("file-not-found", path)
     if path.is_dir():
-        raise _fail("not-a-workbook", path, "a folder")
+        raise _detail("not-a-workbook", path, ("a folder", "这是一个文件夹"))
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         raise _fail("csv-file", path)
@@ -48,27 +71,128 @@ def check_file(path: Path) -> str:
                 handle.seek(0)
                 blob = handle.read(1 << 20)
     except OSError as error:
-        raise _fail("file-unreadable", path, error.strerror or str(error)) from None
+        raise _detail("file-unreadable", path, NO_ACCESS, error.strerror or str(error)) from None
     if size == 0:
         raise _fail("empty-file", path)
     if head == _OLE_MAGIC:
-        if _ENCRYPTED in blob:
-            raise _fail("password-protected", path)
-        return "xls"
+        return "encrypted" if _ENCRYPTED in blob else "xls"
     if head[:2] == b"PK":
+        _check_zip(path)
         return {".xlsm": "xlsm", ".xlsb": "xlsb", ".ods": "ods"}.get(suffix, "xlsx")
     if suffix in WORKBOOK_SUFFIXES:
-        raise _fail("corrupt-file", path, "the content is not a spreadsheet")
-    raise _fail("not-a-workbook", path, f"'{suffix or path.name}' is not a spreadsheet file")
+        raise _detail("corrupt-file", path, NOT_SPREADSHEET)
+    shown = suffix or path.name
+    raise _detail("not-a-workbook", path, (f"'{shown}' is not a spreadsheet file",
+                                           f"“{shown}”不是电子表格文件"))
+
+
+NO_ACCESS = ("it is open in another program, or you have no permission to read it; close it "
+             "there or ask for access, then run again",
+             "文件可能已被其他程序打开，或没有读取权限；请关闭该程序或申请权限后重试")
+
+
+def _check_zip(path: Path) -> None:
+    """A zip that is cut short is incomplete; a zip holding another kind of document (a Word
+    file renamed .xlsx) is not a workbook."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            other = Package(archive).other_document()
+    except zipfile.BadZipFile as error:
+        raise _detail("corrupt-file", path, INCOMPLETE, _short(error)) from None
+    except (OSError, EOFError, ValueError, NotImplementedError) as error:
+        raise _detail("corrupt-file", path, DAMAGED, _short(error)) from None
+    if other is not None:
+        raise _detail("not-a-workbook", path, (
+            f"it is {other[0]} under a spreadsheet's name; open it with the program it belongs "
+            "to, or choose the right file",
+            f"这是{other[1]}，只是用了电子表格的文件名；请用相应的程序打开，或选择正确的文件"))
+
+
+@dataclass
+class RawBook:
+    """A workbook file as read: its sheets from A1, its format ("xlsx", "xls" …) and notes
+    about the reading itself (write-protected, parts skipped) as info issues."""
+
+    sheets: list[RawSheet]
+    format: str
+    notes: list[Issue] = field(default_factory=list)
 
 
 def read_raw(path: Path) -> tuple[list[RawSheet], str]:
     """Every worksheet of a file as raw values from A1, and the file's format."""
+    book = read_book(path)
+    return book.sheets, book.format
+
+
+def read_book(path: Path) -> RawBook:
+    """Read a workbook file: every worksheet, its format and notes; FileProblem when nothing
+    of it can be read.
+
+    An encrypted workbook whose password is Excel's default (a write-protected workbook,
+    which Excel opens without asking) is decrypted in memory and read, with a note.
+    """
     fmt = check_file(path)
+    notes: list[Issue] = []
+    data: bytes | None = None
+    if fmt == "encrypted":
+        data = _decrypted(path, notes)
+        fmt = _inner_format(path, data)
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
-        sheets = []
-        formulas = _formulas_without_value(path) if fmt in ("xlsx", "xlsm") else {}
+        try:
+            return _read(path, fmt, data, notes)
+        except calamine.PasswordError:
+            if data is not None or fmt != "xls":
+                raise
+            data = _decrypted(path, notes)
+            return _read(path, fmt, data, notes)
+    except calamine.PasswordError:
+        raise _fail("password-protected", path) from None
+    except (calamine.ZipError, zipfile.BadZipFile) as error:
+        words = INCOMPLETE if "EOCD" in str(error) or "central directory" in str(error) else DAMAGED
+        raise _detail("corrupt-file", path, words, _short(error)) from None
+    except (calamine.XmlError, calamine.CalamineError) as error:
+        raise _detail("corrupt-file", path, DAMAGED, _short(error)) from None
+    except OSError as error:
+        raise _detail("file-unreadable", path, NO_ACCESS, error.strerror or str(error)) from None
+
+
+def _decrypted(path: Path, notes: list[Issue]) -> bytes:
+    data = open_default(path)
+    if data is None:
+        raise _fail("password-protected", path)
+    notes.append(Issue("write-protected", "info", file=str(path)))
+    return data
+
+
+def _inner_format(path: Path, data: bytes) -> str:
+    if data[:2] != b"PK":
+        return "xls"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if any(n.replace("\\", "/").lower().endswith("workbook.bin") for n in archive.namelist()):
+            return "xlsb"
+    return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+
+
+def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue]) -> RawBook:
+    source = (lambda: io.BytesIO(data)) if data is not None else (lambda: str(path))
+    book = (calamine.CalamineWorkbook.from_filelike(source()) if data is not None
+            else calamine.CalamineWorkbook.from_path(str(path)))
+    formulas: dict[str, tuple[set[str], dict[str, str]]] = {}
+    epoch = EPOCH_1900
+    if fmt in ("xlsx", "xlsm"):
+        scan = scan_package(source())
+        formulas = scan.formulas
+        epoch = EPOCH_1904 if scan.date1904 else EPOCH_1900
+        if scan.gaps:
+            shown = "; ".join(scan.gaps[:3]) + ("; …" if len(scan.gaps) > 3 else "")
+            notes.append(Issue("formula-scan-skipped", "info", file=str(path),
+                               params={"detail": shown}))
+    elif fmt == "xls":
+        epoch = xls_epoch(source() if data is not None else str(path))
+    elif fmt == "ods":
+        epoch = ods_epoch(str(path))
+    sheets = []
+    try:
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
@@ -78,23 +202,15 @@ def read_raw(path: Path) -> tuple[list[RawSheet], str]:
             except Exception:  # not every format records merged cells
                 merged = []
             missing, errors = formulas.get(meta.name, (set(), {}))
-            sheets.append(RawSheet(meta.name, _values(sheet, path, fmt), list(merged), missing,
-                                   errors))
+            sheets.append(RawSheet(meta.name, _values(sheet, path, fmt, source), list(merged),
+                                   missing, errors, epoch=epoch))
+    finally:
         book.close()
-    except calamine.PasswordError:
-        raise _fail("password-protected", path) from None
-    except (calamine.ZipError, calamine.XmlError, zipfile.BadZipFile) as error:
-        raise _fail("corrupt-file", path, _short(error)) from None
-    except calamine.CalamineError as error:
-        raise _fail("corrupt-file", path, _short(error)) from None
-    except PermissionError as error:
-        raise _fail("file-unreadable", path, error.strerror or str(error)) from None
-    except OSError as error:
-        raise _fail("file-unreadable", path, error.strerror or str(error)) from None
-    return sheets, fmt
+    return RawBook(sheets, fmt, notes)
 
 
-def _values(sheet: calamine.CalamineSheet, path: Path, fmt: str) -> list[list[Any]]:
+def _values(sheet: calamine.CalamineSheet, path: Path, fmt: str,
+            source: Callable[[], Any]) -> list[list[Any]]:
     """A sheet's values from A1.
 
     calamine panics (a ``BaseException``, not an ``Exception``) on a date or time cell whose
@@ -107,11 +223,13 @@ def _values(sheet: calamine.CalamineSheet, path: Path, fmt: str) -> list[list[An
         if type(error).__name__ != "PanicException":
             raise
     if fmt not in ("xlsx", "xlsm"):
-        raise _fail("corrupt-file", path, f"sheet '{sheet.name}' holds a value out of range")
-    return _values_by_openpyxl(path, sheet.name)
+        raise _detail("corrupt-file", path, (
+            f"sheet '{sheet.name}' holds a value out of range",
+            f"工作表“{sheet.name}”中有超出范围的值"))
+    return _values_by_openpyxl(source(), sheet.name)
 
 
-def _values_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
+def _values_by_openpyxl(path: Any, name: str) -> list[list[Any]]:
     import warnings
 
     import openpyxl
@@ -131,58 +249,6 @@ def _values_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
 def _short(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:160]
-
-
-# --- formula cells: calamine gives cached values only, so look at the XML for the rest ---
-
-_CELL = re.compile(rb'<c r="([A-Z]+\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
-_SHEET = re.compile(rb'<sheet [^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
-_REL = re.compile(rb'<Relationship [^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
-_REL_REVERSED = re.compile(rb'<Relationship [^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"')
-
-
-def _formulas_without_value(path: Path) -> dict[str, tuple[set[str], dict[str, str]]]:
-    """Per sheet: formula cells with no cached value, and cells holding an error (#DIV/0!)."""
-    out: dict[str, tuple[set[str], dict[str, str]]] = {}
-    with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        workbook = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-        targets = {rid: target for rid, target in _REL.findall(rels)}
-        targets.update({rid: target for target, rid in _REL_REVERSED.findall(rels)})
-        for name, rid in _SHEET.findall(workbook):
-            target = targets.get(rid, b"").decode()
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if part not in names:
-                continue
-            xml = archive.read(part)
-            if b"<f>" not in xml and b"<f " not in xml and b't="e"' not in xml:
-                continue
-            missing, errors = set(), {}
-            for ref, attrs, body in _CELL.findall(xml):
-                body = body or b""
-                if b't="e"' in attrs:
-                    value = re.search(rb"<v>(.*?)</v>", body)
-                    errors[ref.decode()] = value[1].decode() if value else "#ERROR"
-                elif b"<f" in body and _no_value(attrs, body):
-                    missing.add(ref.decode())
-            out[_unescape(name.decode())] = (missing, errors)
-    return out
-
-
-_VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
-
-
-def _no_value(attrs: bytes, body: bytes) -> bool:
-    """True for a formula cell without a cached value: no ``<v>``, or an empty one (openpyxl
-    writes ``<v />``) unless the formula gives text (``t="str"``), whose value may be ""."""
-    value = _VALUE.search(body)
-    return value is None or (not value[1] and b't="str"' not in attrs)
-
-
-def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
 
 
 def workbook_files(paths: list[Path]) -> Iterator[tuple[Path, Issue | None]]:
@@ -205,3 +271,19 @@ def format_note(path: Path, fmt: str) -> Issue | None:
     if fmt in ("xls", "xlsb", "ods"):
         return Issue("read-only-format", "info", file=str(path), params={"detail": f".{fmt}"})
     return None
+
+
+UNEXPECTED = ("opsbook met something in it that it cannot handle. Open it in Excel or "
+              "LibreOffice and save it again as .xlsx, then run again; if that does not help, "
+              "report it to the opsbook project with the file",
+              "opsbook 在文件中遇到无法处理的内容。请用 Excel 或 LibreOffice 打开并另存为 .xlsx 后"
+              "重试；如仍不行，请将文件反馈给 opsbook 项目")
+
+
+def failed_file(path: Path | str, error: BaseException) -> Issue:
+    """The file-category issue for an unexpected failure while reading or checking one file:
+    words a user understands and what to do; the error itself is kept in ``params["reason"]``
+    (for a bug report), never in the message."""
+    return Issue("file-unreadable", file=str(path), params={
+        "detail": UNEXPECTED[0], "detail_zh": UNEXPECTED[1],
+        "reason": f"{type(error).__name__}: {_short(error) if str(error) else ''}"})

@@ -1,0 +1,111 @@
+"""A column of raw cell values: the types a reader gives, blank cells, the problems found,
+and the skeleton every type's reader shares (native values in bulk, text parsed one by one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.spec import Field
+
+BLANKS = frozenset({"", "n/a", "na", "#n/a", "-", "--", "—", "–", "无", "none", "null", "/"})
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+@dataclass
+class Problem:
+    """Cells of one column with the same problem; ``positions`` index the column."""
+
+    code: str
+    severity: str
+    positions: np.ndarray
+    params: dict[str, Any] = field(default_factory=dict)
+    results: list[Any] | None = None
+
+
+@dataclass
+class Column:
+    values: pd.Series
+    problems: list[Problem]
+
+
+def per_unique(values: np.ndarray, function: Callable[[Any], Any], dtype: Any) -> np.ndarray:
+    """``function`` applied once per distinct value (IDs and choices repeat a lot)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.fromiter((function(v) for v in uniques), dtype=dtype, count=len(uniques))
+    out = mapped[codes] if len(mapped) else np.empty(len(values), dtype=dtype)
+    return out
+
+
+def blank_mask(raw: pd.Series) -> np.ndarray:
+    """True where a cell is empty or holds a token meaning blank (N/A, -, 无)."""
+    values = raw.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    blank_unique = np.fromiter(
+        (type(v) is str and v.strip().lower() in BLANKS for v in uniques), bool, len(uniques))
+    mask = codes < 0
+    if len(uniques):
+        mask |= blank_unique[np.maximum(codes, 0)] & (codes >= 0)
+    return mask
+
+
+
+#: The exact type of a cell value as a small code (``OTHER`` for anything else).
+OTHER, STR, FLOAT, INT, BOOL, DATETIME, DATE, TIME, TIMEDELTA = range(9)
+
+
+class _TypeCodes(dict):
+    def __missing__(self, key: type) -> int:
+        return OTHER
+
+
+_TYPE_CODES = _TypeCodes({str: STR, float: FLOAT, int: INT, bool: BOOL, dt.datetime: DATETIME,
+                          dt.date: DATE, dt.time: TIME, dt.timedelta: TIMEDELTA})
+
+
+def type_codes(values: np.ndarray) -> np.ndarray:
+    # per value, not per distinct value: True == 1.0 would share a slot
+    return np.fromiter(map(_TYPE_CODES.__getitem__, map(type, values)), np.int8, len(values))
+
+
+def read_cells(raw: pd.Series, f: Field, blank: np.ndarray,
+          native: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
+          text_parser: Callable[[str], Any] | None, fill: Any, dtype: Any = object,
+          store: Callable[[Any], Any] | None = None) -> Column:
+    """Shared skeleton: native values in bulk, text parsed one by one with a warning.
+
+    The output array has ``dtype``; ``store`` turns a value parsed from text into what that
+    array holds (the parsed value itself is what the warning shows).
+    """
+    values = raw.to_numpy(dtype=object)
+    kinds = type_codes(values)
+    out = np.full(len(values), fill, dtype=dtype)
+    ok, converted = native(values, kinds)
+    ok &= ~blank
+    out[ok] = converted[ok]
+    problems = []
+    todo = ~blank & ~ok
+    coerced, failed, results = [], [], []
+    if text_parser is not None:
+        for pos in np.flatnonzero(todo & (kinds == STR)):
+            parsed = text_parser(values[pos])
+            if parsed is None:
+                failed.append(pos)
+            else:
+                out[pos] = parsed if store is None else store(parsed)
+                coerced.append(pos)
+                results.append(parsed)
+        failed.extend(np.flatnonzero(todo & (kinds != STR)))
+    else:
+        failed = list(np.flatnonzero(todo))
+    if coerced:
+        problems.append(Problem("coerced-value", "warning", np.array(coerced),
+                                results=results))
+    if failed:
+        problems.append(Problem("type-error", "error", np.array(sorted(failed))))
+    return Column(pd.Series(out, index=raw.index, dtype=out.dtype), problems)

@@ -1,0 +1,67 @@
+"""The date a workbook counts its serial numbers from, as each format records it.
+
+Excel counts days from 1899-12-30 (the "1900 date system") unless the workbook says 1904
+(Excel for Mac): ``date1904`` in an .xlsx's workbook part, the DATEMODE record in an .xls,
+``table:null-date`` in an .ods. Date cells are converted by the reader already; these epochs
+are for numbers that mean dates but carry no date format (a serial typed into a Date column).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import struct
+import zipfile
+from typing import IO
+
+EPOCH_1900 = dt.datetime(1899, 12, 30)
+EPOCH_1904 = dt.datetime(1904, 1, 1)
+
+_DATEMODE, _EOF, _BOF = 0x0022, 0x000A, 0x0809
+_NULL_DATE = re.compile(rb'null-date\b[^>]*?date-value="(\d{4})-(\d{2})-(\d{2})')
+
+
+def xls_epoch(source: str | IO[bytes]) -> dt.datetime:
+    """The epoch of an .xls (BIFF5/8): its DATEMODE record in the workbook globals."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(source) as ole:
+            stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
+            data = ole.openstream(stream).read() if stream else b""
+    except Exception:  # a damaged container: the reader has said what it could read
+        return EPOCH_1900
+    position = 0
+    while position + 4 <= len(data):
+        kind, size = struct.unpack_from("<HH", data, position)
+        if kind == _DATEMODE and size >= 2 and position + 6 <= len(data):
+            mode = struct.unpack_from("<H", data, position + 4)[0]
+            return EPOCH_1904 if mode == 1 else EPOCH_1900
+        if kind == _EOF:
+            break
+        position += 4 + size
+    return EPOCH_1900
+
+
+def ods_epoch(source: str | IO[bytes]) -> dt.datetime:
+    """The epoch of an .ods: ``table:null-date`` in content.xml (default 1899-12-30)."""
+    found = None
+    try:
+        with zipfile.ZipFile(source) as archive, archive.open("content.xml") as content:
+            head = b""
+            while found is None:  # the calculation settings come before the first table
+                chunk = content.read(1 << 16)
+                if not chunk:
+                    break
+                head = head[-256:] + chunk
+                found = _NULL_DATE.search(head)
+                if found is None and b"<table:table " in head:
+                    break
+    except Exception:  # noqa: BLE001 - the reader has said what it could read
+        return EPOCH_1900
+    if not found:
+        return EPOCH_1900
+    try:
+        return dt.datetime(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return EPOCH_1900

@@ -1,0 +1,91 @@
+"""Formula cells of an .xlsx/.xlsm: which have no saved value and which hold an error.
+
+python-calamine gives cached values only, so the sheet XML is looked at for the rest. The
+parts are found through the package's relationships (see :mod:`opsbook.io.package`); a
+sheet or part that cannot be found is skipped and said in ``gaps``, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import IO
+
+from opsbook.io.package import Package, PackageGap, date1904, workbook_sheets
+
+_CELL = re.compile(rb'<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)', re.S)
+_REF = re.compile(rb'\br="([A-Za-z]+\d+)"')
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>(.*?)</(?:[\w.-]+:)?v>", re.S)
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+
+
+@dataclass
+class PackageScan:
+    """What the package says beyond the values: per sheet name, formula cells with no saved
+    value and cells holding an error (``"C4" → "#DIV/0!"``); the 1904 date system; and the
+    parts that could not be looked at (``gaps``, one short English phrase each)."""
+
+    formulas: dict[str, tuple[set[str], dict[str, str]]] = field(default_factory=dict)
+    date1904: bool = False
+    gaps: list[str] = field(default_factory=list)
+
+
+def scan_package(source: str | IO[bytes]) -> PackageScan:
+    """Scan an .xlsx/.xlsm package (a path or a binary file object); never raises for a
+    damaged package — what cannot be read is listed in ``gaps``."""
+    scan = PackageScan()
+    try:
+        with zipfile.ZipFile(source) as archive:
+            package = Package(archive)
+            try:
+                workbook = package.main_part()
+                sheets = workbook_sheets(package, workbook)
+            except PackageGap as gap:
+                scan.gaps.append(str(gap))
+                return scan
+            try:
+                scan.date1904 = date1904(package, workbook)
+            except PackageGap as gap:  # pragma: no cover - the part was just read
+                scan.gaps.append(str(gap))
+            for sheet in sheets:
+                if sheet.part is None:
+                    scan.gaps.append(f"no relationship for sheet '{sheet.name}'")
+                    continue
+                try:
+                    xml = package.read(sheet.part)
+                except PackageGap as gap:
+                    scan.gaps.append(f"sheet '{sheet.name}': {gap}")
+                    continue
+                found = _formula_cells(xml)
+                if found is not None:
+                    scan.formulas[sheet.name] = found
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        scan.gaps.append(f"the package cannot be opened ({type(error).__name__})")
+    return scan
+
+
+def _formula_cells(xml: bytes) -> tuple[set[str], dict[str, str]] | None:
+    if b"<f" not in xml and b":f" not in xml and b't="e"' not in xml:
+        return None
+    missing: set[str] = set()
+    errors: dict[str, str] = {}
+    for attrs, body in _CELL.findall(xml):
+        ref = _REF.search(attrs)
+        if ref is None:
+            continue
+        cell = ref[1].decode().upper()
+        body = body or b""
+        if b't="e"' in attrs:
+            value = _VALUE.search(body)
+            errors[cell] = value[1].decode("utf-8", "replace") if value else "#ERROR"
+        elif _FORMULA.search(body) and _no_value(attrs, body):
+            missing.add(cell)
+    return missing, errors
+
+
+def _no_value(attrs: bytes, body: bytes) -> bool:
+    """True for a formula cell without a cached value: no ``<v>``, or an empty one (openpyxl
+    writes ``<v />``) unless the formula gives text (``t="str"``), whose value may be ""."""
+    value = _VALUE.search(body)
+    return value is None or (not value[1] and b't="str"' not in attrs)

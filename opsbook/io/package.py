@@ -1,0 +1,156 @@
+"""An .xlsx/.xlsm package read the way Open Packaging Conventions say: through its relationships.
+
+The workbook part is wherever ``/_rels/.rels`` points (not always ``xl/workbook.xml``); its
+sheets are wherever the workbook's own relationships point. Part names are matched without
+regard to case and with ``\\`` taken as ``/``, as the spreadsheet readers do (some exporters
+write ``xl\\workbook.xml``). Nothing here raises for a damaged package: what cannot be found
+is reported as a :class:`PackageGap` and the caller skips it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+OFFICE_DOCUMENT = "/officeDocument"
+_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>", re.S)
+_ATTRIBUTE = re.compile(rb'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>", re.S)
+_WORKBOOK_PR = re.compile(rb"<(?:[\w.-]+:)?workbookPr\b([^>]*?)/?>", re.S)
+
+#: Main content of other Office documents, as their package relationships or content types
+#: name it: what a file is when it is a zip but not a spreadsheet.
+OTHER_DOCUMENTS = {
+    b"wordprocessingml": ("a Word document", "Word 文档"),
+    b"presentationml": ("a PowerPoint presentation", "PowerPoint 演示文稿"),
+    b"opendocument.text": ("a text document (.odt)", "文本文档（.odt）"),
+    b"opendocument.presentation": ("a presentation (.odp)", "演示文稿（.odp）"),
+}
+
+
+class PackageGap(Exception):
+    """A part or relationship the package does not have (or cannot give)."""
+
+
+def attributes(text: bytes) -> dict[str, str]:
+    """The attributes of one XML start tag, by local name (``r:id`` → ``id``)."""
+    out: dict[str, str] = {}
+    for name, double, single in _ATTRIBUTE.findall(text):
+        local = name.decode("utf-8", "replace").rsplit(":", 1)[-1]
+        out.setdefault(local, _unescape((double or single).decode("utf-8", "replace")))
+    return out
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def part_key(name: str) -> str:
+    """A part name as a comparable key: ``xl\\Workbook.xml`` → ``/xl/workbook.xml``."""
+    return "/" + name.replace("\\", "/").lstrip("/").lower()
+
+
+@dataclass
+class Relationship:
+    id: str
+    type: str
+    target: str  # the part name it points to ("/xl/worksheets/sheet1.xml"), or a URL
+    external: bool = False
+
+
+@dataclass
+class Package:
+    """The parts of a zip package by name; read through relationships."""
+
+    archive: zipfile.ZipFile
+    names: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for info in self.archive.infolist():
+            self.names.setdefault(part_key(info.filename), info.filename)
+
+    def has(self, part: str) -> bool:
+        return part_key(part) in self.names
+
+    def read(self, part: str) -> bytes:
+        """The bytes of a part; PackageGap when it is absent or cannot be read."""
+        name = self.names.get(part_key(part))
+        if name is None:
+            raise PackageGap(f"no part {part}")
+        try:
+            return self.archive.read(name)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+            raise PackageGap(f"part {part} cannot be read ({type(error).__name__})") from None
+
+    def relationships(self, source: str) -> list[Relationship]:
+        """The relationships of part ``source`` ("/" for the package itself)."""
+        folder, name = posixpath.split(part_key(source) if source != "/" else "/")
+        rels = self.read(posixpath.join(folder, "_rels", f"{name}.rels"))
+        out = []
+        for element in _ELEMENT.findall(rels):
+            attrs = attributes(element)
+            target = attrs.get("Target", "").replace("\\", "/")
+            external = attrs.get("TargetMode", "").lower() == "external"
+            if not external and target:
+                target = posixpath.normpath(target if target.startswith("/")
+                                            else posixpath.join(folder, target))
+            out.append(Relationship(attrs.get("Id", ""), attrs.get("Type", ""), target,
+                                    external))
+        return out
+
+    def main_part(self) -> str:
+        """The package's main document part (the workbook of a spreadsheet)."""
+        for rel in self.relationships("/"):
+            if rel.type.endswith(OFFICE_DOCUMENT) and not rel.external and rel.target:
+                return rel.target
+        raise PackageGap("the package names no main document")
+
+    def other_document(self) -> tuple[str, str] | None:
+        """(English, Chinese) words for what the package is when it is another kind of
+        document (a Word file renamed .xlsx), else None."""
+        probes = []
+        for part in ("/[Content_Types].xml", "/mimetype"):
+            try:
+                probes.append(self.read(part))
+            except PackageGap:
+                continue
+        text = b" ".join(probes).lower()
+        if b"spreadsheetml" in text or b"opendocument.spreadsheet" in text or b"ms-excel" in text:
+            return None
+        for marker, words in OTHER_DOCUMENTS.items():
+            if marker.lower() in text:
+                return words
+        if not any("workbook" in key or key == "/content.xml" for key in self.names):
+            return ("a zip archive holding no spreadsheet", "不含电子表格的压缩包")
+        return None
+
+
+@dataclass
+class SheetPart:
+    name: str
+    part: str | None  # None when the workbook's relationship for the sheet is missing
+
+
+def workbook_sheets(package: Package, workbook: str) -> list[SheetPart]:
+    """The workbook's sheets in order, each with its part name (through relationships)."""
+    xml = package.read(workbook)
+    try:
+        targets = {r.id: r.target for r in package.relationships(workbook) if not r.external}
+    except PackageGap:
+        targets = {}
+    sheets = []
+    for element in _SHEET.findall(xml):
+        attrs = attributes(element)
+        if "name" in attrs:
+            sheets.append(SheetPart(attrs["name"], targets.get(attrs.get("id", ""))))
+    return sheets
+
+
+def date1904(package: Package, workbook: str) -> bool:
+    """True when the workbook counts dates from 1904 (Excel for Mac's date system)."""
+    found = _WORKBOOK_PR.search(package.read(workbook))
+    value = attributes(found[1]).get("date1904", "") if found else ""
+    return value.strip().lower() in ("1", "true")
