@@ -15,6 +15,8 @@ from opsbook.core.spec import Field
 
 BLANKS = frozenset({"", "n/a", "na", "#n/a", "-", "--", "—", "–", "无", "none", "null", "/"})
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+#: Day 0 of Excel for Mac's 1904 date system (``date1904`` in a workbook).
+EXCEL_EPOCH_1904 = dt.datetime(1904, 1, 1)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from opsbook.core.cellvalues import (
     DATE,
     DATETIME,
     EXCEL_EPOCH,
+    EXCEL_EPOCH_1904,
     FLOAT,
     INT,
     TIME,
@@ -195,4 +196,5 @@ def read_time(raw: pd.Series, f: Field, blank: np.ndarray,
     return col
 
 
-_ZERO_DAYS = frozenset({dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1904, 1, 1)})
+_ZERO_DAYS = frozenset({EXCEL_EPOCH.date(), (EXCEL_EPOCH + dt.timedelta(days=1)).date(),
+                        EXCEL_EPOCH_1904.date()})

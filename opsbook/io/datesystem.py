@@ -14,8 +14,9 @@ import struct
 import zipfile
 from typing import IO
 
-EPOCH_1900 = dt.datetime(1899, 12, 30)
-EPOCH_1904 = dt.datetime(1904, 1, 1)
+from opsbook.core.cellvalues import EXCEL_EPOCH, EXCEL_EPOCH_1904
+
+EPOCH_1900, EPOCH_1904 = EXCEL_EPOCH, EXCEL_EPOCH_1904
 
 _DATEMODE, _EOF, _BOF = 0x0022, 0x000A, 0x0809
 _NULL_DATE = re.compile(rb'null-date\b[^>]*?date-value="(\d{4})-(\d{2})-(\d{2})')
