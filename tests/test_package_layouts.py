@@ -196,3 +196,22 @@ def test_a_real_password_is_still_password_protected(tmp_path):
     plain = quirkbooks.build("valid-attendance", tmp_path / "plain.xlsx")
     path = encrypt(plain, tmp_path / "secret.xlsx", "not the default")
     assert [i.code for i in opsbook.validate(path).issues] == ["password-protected"]
+
+
+def test_write_protected_workbook_is_calculated_into_a_copy_never_in_place(tmp_path):
+    from conftest import run_cli
+
+    plain = quirkbooks.build("valid-appraisal", tmp_path / "plain.xlsx")
+    path = encrypt(plain, tmp_path / "write-protected.xlsx", DEFAULT_PASSWORD)
+    before = sha256(path)
+    done = run_cli("calculate", path)
+    assert done.returncode == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert f"Cannot write {path}: the workbook is write-protected." in line
+    assert "another file" in line
+    assert sha256(path) == before
+    copy = tmp_path / "results.xlsx"
+    done = run_cli("calculate", path, "-o", copy)
+    assert done.returncode == 0, done.stderr
+    assert opsbook.load(copy)["Scores"].equals(opsbook.load(plain)["Scores"])
+    assert sha256(path) == before

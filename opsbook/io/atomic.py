@@ -55,11 +55,14 @@ class WriteFailed(OSError):
     """An output file could not be written; ``str()`` says so in words a person understands,
     naming the file asked for (never the hidden temporary file beside it) and what to do."""
 
+    #: what to do; the default fits a folder or file the system refuses
+    advice = ("Choose a folder you can write to, or close the file if it is open in another "
+              "program, then run again.")
+
     def __str__(self) -> str:
         reason = (self.strerror or "").rstrip(".") or "the system refused"
         reason = reason[:1].lower() + reason[1:]
-        return (f"Cannot write {self.filename}: {reason}. Choose a folder you can write to, "
-                "or close the file if it is open in another program, then run again.")
+        return f"Cannot write {self.filename}: {reason}. {self.advice}"
 
 
 def _about(error: OSError, target: Path, temp: Path | None = None) -> WriteFailed:

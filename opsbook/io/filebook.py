@@ -3,6 +3,8 @@ written with openpyxl into a copy (or, atomically, in place), keeping macros and
 
 from __future__ import annotations
 
+import errno
+import io
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,8 @@ from opsbook.core.output import (
     worst,
 )
 from opsbook.core.table import RawSheet
-from opsbook.io.atomic import replace_atomically
+from opsbook.io.atomic import WriteFailed, replace_atomically
+from opsbook.io.decrypt import open_default
 from opsbook.io.read import read_raw
 
 
@@ -69,10 +72,24 @@ class FileBook:
         if self._book is None:
             import openpyxl
 
-            self._book = openpyxl.load_workbook(self.source,
+            self._book = openpyxl.load_workbook(self._writable_source(),
                                                 keep_vba=self.source.suffix.lower() == ".xlsm",
                                                 rich_text=True)
         return self._book
+
+    def _writable_source(self) -> Path | io.BytesIO:
+        """The source, or for a write-protected workbook (Excel's default password) its
+        decrypted bytes: a copy is written without the protection; in place it is refused."""
+        data = open_default(self.source)
+        if data is None:
+            return self.source
+        if self.target == self.source:
+            error = WriteFailed(errno.EACCES, "the workbook is write-protected",
+                                str(self.source))
+            error.advice = ("Write the results to another file, or save a copy without the "
+                            "protection in Excel and use that.")
+            raise error
+        return io.BytesIO(data)
 
     def clear_marks(self, cells: list[tuple[str, str, str | None]]) -> None:
         from openpyxl.styles import PatternFill
