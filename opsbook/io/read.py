@@ -134,10 +134,10 @@ def read_book(path: Path) -> RawBook:
     fmt = check_file(path)
     notes: list[Issue] = []
     data: bytes | None = None
-    if fmt == "encrypted":
-        data = _decrypted(path, notes)
-        fmt = _inner_format(path, data)
     try:
+        if fmt == "encrypted":
+            data = _decrypted(path, notes)
+            fmt = _inner_format(path, data)
         try:
             return _read(path, fmt, data, notes)
         except calamine.PasswordError:
@@ -176,7 +176,7 @@ def _inner_format(path: Path, data: bytes) -> str:
 def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue]) -> RawBook:
     source = (lambda: io.BytesIO(data)) if data is not None else (lambda: str(path))
     book = (calamine.CalamineWorkbook.from_filelike(source()) if data is not None
-            else calamine.CalamineWorkbook.from_path(str(path)))
+            else calamine.CalamineWorkbook.from_path(str(path)))  # from_path: no copy in memory
     formulas: dict[str, tuple[set[str], dict[str, str]]] = {}
     epoch = EPOCH_1900
     if fmt in ("xlsx", "xlsm"):
@@ -188,7 +188,7 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue]) -> RawBo
             notes.append(Issue("formula-scan-skipped", "info", file=str(path),
                                params={"detail": shown}))
     elif fmt == "xls":
-        epoch = xls_epoch(source() if data is not None else str(path))
+        epoch = xls_epoch(source())
     elif fmt == "ods":
         epoch = ods_epoch(str(path))
     sheets = []
