@@ -188,7 +188,9 @@ def read_time(raw: pd.Series, f: Field, blank: np.ndarray,
                 store=dt.timedelta.total_seconds)
     values = raw.to_numpy(dtype=object)
     dated = np.flatnonzero(type_codes(values) == DATETIME)
-    dated = np.array([pos for pos in dated if values[pos].date() not in _ZERO_DAYS], dtype=int)
+    if len(dated):  # a time cell's own zero day is no date: only real dates are dropped
+        real = per_unique(values[dated], lambda v: v.date() not in _ZERO_DAYS, bool)
+        dated = dated[real]
     col.values = pd.Series(pd.to_timedelta(col.values.to_numpy(), unit="s"), index=raw.index)
     if len(dated):
         _move_to(col, dated, Problem("value-truncated", "warning", dated,

@@ -1,4 +1,5 @@
-"""Header matching: English or Chinese, full-width or half-width, simplified or traditional."""
+"""Headers: matching (English or Chinese, full- or half-width, simplified or traditional) and
+finding the header row of a sheet (one row, or two read as one)."""
 
 from __future__ import annotations
 
