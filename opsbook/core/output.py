@@ -59,7 +59,8 @@ class SheetOut:
     offset, column index) to an RRGGBB fill: rule colouring (a red grade) and grids drawn in
     cells (a Gantt chart, a heat map). ``key_columns`` columns (ID, name) stay frozen on
     screen and repeat on every printed page; ``empty`` is the line shown when there are no
-    rows ("no findings"); ``notes`` are lines written under the table.
+    rows ("no findings"); ``notes`` are lines written under the table. ``choices`` maps a
+    column index to the values of a drop-down list on its cells (for sheets people fill in).
     """
 
     name: str
@@ -74,6 +75,7 @@ class SheetOut:
     key_columns: int = 0
     empty: str = ""
     notes: list[str] = field(default_factory=list)
+    choices: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -19,6 +19,8 @@ from opsbook.io.xlsx import FONT, Styles, write_cell
 
 #: Rows above the first data row: the title, then the header.
 FIRST_ROW = 2
+#: Rows below a table that a drop-down list also covers, for rows people add.
+CHOICE_SPARE_ROWS = 200
 
 
 def write_sheets(target: Path, sheets: list[SheetOut]) -> Path:
@@ -78,6 +80,9 @@ def _sheet(workbook: Any, styles: Styles, formats: _Formats, out: SheetOut) -> N
     for offset, (sheet, ref) in out.links.items():
         ws.write_url(FIRST_ROW + offset, 0, f"internal:'{sheet}'!{ref}",
                      string=str(out.rows[offset][0]))
+    for col, values in out.choices.items():
+        ws.data_validation(FIRST_ROW, col, FIRST_ROW + len(out.rows) + CHOICE_SPARE_ROWS, col,
+                           {"validate": "list", "source": values, "error_type": "warning"})
     after = FIRST_ROW + len(out.rows)
     if not out.rows and out.empty:
         ws.write_string(FIRST_ROW, 0, out.empty, styles.subtitle)

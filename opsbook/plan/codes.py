@@ -1,4 +1,8 @@
-"""Issue codes of the plan workbook: a stable slug, its category and its messages."""
+"""Issue codes of the plan workbook: a stable slug, its category and its messages.
+
+The conflicts of a company plan reuse the shared codes where one fits (``quarters-mismatch``,
+``outside-year``, ``date-order``, ``out-of-range``) and add their own below.
+"""
 
 from __future__ import annotations
 
@@ -14,5 +18,69 @@ CODES: dict[str, Code] = {
         "data",
         "'{column}' ({value}) is outside the plan year {expected}.",
         "“{column}”（{value}）不在计划年度 {expected} 内。",
+    ),
+    # the plan cycle: consolidation, status moves, tracking
+    "duplicate-item": Code(
+        "data",
+        "Item ID {value} is used by more than one plan item ({other}).",
+        "编号 {value} 被多个计划项使用（{other}）。",
+    ),
+    "duplicate-kpi": Code(
+        "data",
+        "KPI '{value}' is planned more than once ({other}).",
+        "关键指标“{value}”重复制定（{other}）。",
+    ),
+    "missing-department": Code(
+        "data",
+        "Department {value} was expected but sent no plan.",
+        "未收到部门“{value}”的计划。",
+    ),
+    "department-twice": Code(
+        "data",
+        "Department {value} is claimed by more than one file: {other}.",
+        "部门“{value}”同时出现在多个文件中：{other}。",
+    ),
+    "plan-left-out": Code(
+        "structure",
+        "This file cannot be read as a plan ({detail}); it is left out of the company plan.",
+        "该文件无法作为计划读取（{detail_zh}），未纳入公司计划。",
+    ),
+    "status-step": Code(
+        "data",
+        "The plan is {value}; it can move only one step, to {expected}, not to {target}.",
+        "计划当前状态为“{value_zh}”，只能推进一步至“{expected_zh}”，不能直接改为“{target_zh}”。",
+    ),
+    "status-final": Code(
+        "data",
+        "The plan is already final; a final plan does not change status.",
+        "计划已定稿，定稿后不能再变更状态。",
+    ),
+    "unresolved-decision": Code(
+        "data",
+        "Item {value} has the unresolved decision '{decision}': the plan cannot become final "
+        "until it is accepted or the item is removed.",
+        "计划项 {value} 的审核结论为“{decision_zh}”，尚未解决："
+        "改为“通过”或删除该计划项后才能定稿。",
+    ),
+    "plan-has-errors": Code(
+        "data",
+        "The plan has {value} error(s) (conflicts included); fix them before it becomes "
+        "final.",
+        "计划中有 {value} 个错误（含冲突），修正后才能定稿。",
+    ),
+    "actual-unknown-item": Code(
+        "data",
+        "Actual for item {value}, which is not in the plan: ignored.",
+        "实际值对应的计划项 {value} 不在计划中，已忽略。",
+    ),
+    "actual-twice": Code(
+        "data",
+        "Item {value} has more than one actual for {month}; the last one is used.",
+        "计划项 {value} 在 {month} 有多个实际值，取最后一个。",
+    ),
+    "actual-outside-year": Code(
+        "data",
+        "Actual for {month} is outside the plan year {expected}: ignored.",
+        "{month} 的实际值不在计划年度 {expected} 内，已忽略。",
     ),
 }

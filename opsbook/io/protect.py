@@ -1,0 +1,67 @@
+"""Writing settings into a user's workbook and protecting its sheets (openpyxl).
+
+Protection here has no password: it guards a published plan against slips (a value typed
+into the wrong cell), not against anyone who wants to change it — Excel's Review > Unprotect
+Sheet lifts it without asking anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from opsbook.io.atomic import replace_atomically
+
+
+def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[str, str]],
+                   settings_sheet: str, *, protect: bool = False,
+                   target: Path | None = None) -> Path:
+    """Set Settings values in a workbook, optionally protecting every sheet; atomic.
+
+    ``cells`` maps a key to the (sheet, A1) cell its value was read from; a key without one
+    is added as a new key/value row at the end of ``settings_sheet`` (made if missing).
+    Macros are kept in an .xlsm. The original is replaced only when all went well
+    (``target`` writes elsewhere).
+    """
+    import openpyxl
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    path = Path(path)
+    book = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
+    try:
+        for key, value in values.items():
+            if key in cells and cells[key][0] in book.sheetnames:
+                sheet, ref = cells[key]
+                cell = book[sheet][ref]
+            else:
+                ws = (book[settings_sheet] if settings_sheet in book.sheetnames
+                      else book.create_sheet(settings_sheet))
+                row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
+                ws.cell(row, 1, key)
+                cell = ws.cell(row, 2)
+            cell.value = value
+            if isinstance(value, (dt.date, dt.datetime)):
+                cell.number_format = "yyyy-mm-dd"
+        if protect:
+            for ws in book.worksheets:
+                ws.protection.sheet = True
+            book.security = WorkbookProtection(lockStructure=True)
+
+        def write(temp: Path) -> None:
+            book.save(temp)
+
+        return replace_atomically(Path(target) if target else path, write)
+    finally:
+        book.close()
+
+
+def is_protected(path: Path) -> dict[str, bool]:
+    """Sheet name → whether the sheet is protected."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    try:
+        return {ws.title: bool(ws.protection.sheet) for ws in book.worksheets}
+    finally:
+        book.close()

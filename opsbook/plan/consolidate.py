@@ -1,0 +1,193 @@
+"""Consolidation: many department plans → one company plan, with totals and conflicts.
+
+Pure pandas on frames the reader made; the files' names and SHA-256 digests are handed in.
+The result does not depend on the order the plans come in: items are ordered by department
+(the expected departments first, in the order given, then the others by name), item ID,
+source file and source row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from opsbook.core.issues import Issue
+from opsbook.plan import conflicts as find
+from opsbook.plan.items import FIELDS, items_frame, normalized, unit_set
+from opsbook.plan.settings import PlanSettings
+from opsbook.plan.totals import by_department, by_quarter, summed_units
+
+#: Conflicts that may be intended (a KPI two departments share) are warnings; the others are
+#: errors, as validating the company plan finds them.
+WARNINGS = {"duplicate-kpi": "warning", "department-twice": "warning",
+            "missing-department": "warning"}
+REVIEW_COLUMNS = ["item_id", "department", "kpi", "reviewer", "comment", "decision"]
+SOURCE_COLUMNS = ["source", "sha256", "department", "items", "year"]
+
+
+@dataclass(frozen=True)
+class DepartmentPlan:
+    """One department's plan as read: its Plan frame and what its Settings say.
+
+    ``items`` has the plan's field ids as columns and the spreadsheet row as index (as
+    ``book["Plan"]`` gives it); ``source`` is the file name shown in the company plan.
+    """
+
+    items: pd.DataFrame
+    source: str
+    sha256: str = ""
+    department: str = ""
+    year: int | None = None
+    additive_units: str = ""
+    lang: str = "zh"
+
+
+@dataclass
+class CompanyPlan:
+    """A consolidated plan. ``items`` has :data:`FIELDS` plus ``source`` and ``source_row``
+    (0..n-1 index, in plan order); ``conflicts`` rows of ``conflicts.COLUMNS``; ``issues``
+    one Issue per conflict, placed in its source file (sheet id "Plan", field, row)."""
+
+    items: pd.DataFrame
+    by_department: pd.DataFrame
+    by_quarter: pd.DataFrame
+    conflicts: pd.DataFrame
+    review: pd.DataFrame
+    sources: pd.DataFrame
+    settings: PlanSettings
+    units: list[str]
+    lang: str
+    issues: list[Issue] = field(default_factory=list)
+
+
+def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] = (),
+                year: int | None = None, version: str = "1", additive_units: str | None = None,
+                lang: str | None = None) -> CompanyPlan:
+    """One company plan from department plans (any order gives the same plan).
+
+    ``departments`` are the departments expected (one missing is a conflict); ``year`` is the
+    plan year (default: the year most plans give, the earliest on a tie); ``additive_units``
+    defaults to every unit any plan declares additive. Conflicts (:mod:`.conflicts`) are
+    listed and every item is kept.
+    """
+    plans = sorted(plans, key=lambda p: (p.source, p.sha256))
+    if year is None:
+        years = Counter(p.year for p in plans if p.year is not None)
+        year = min(years, key=lambda y: (-years[y], y)) if years else None
+    units = (unit_set(additive_units) if additive_units is not None else
+             frozenset().union(*(unit_set(p.additive_units or PlanSettings().additive_units)
+                                 for p in plans)) if plans else
+             unit_set(PlanSettings().additive_units))
+    langs = Counter(p.lang for p in plans)
+    lang = lang or (max(("zh", "en"), key=lambda k: langs[k]) if plans else "zh")
+
+    items = items_frame(pd.concat([p.items for p in plans], ignore_index=True) if plans else
+                        pd.DataFrame(columns=list(FIELDS)))
+    items["source"] = pd.Series([p.source for p in plans], dtype=object).repeat(
+        [len(p.items) for p in plans]).to_numpy() if plans else None
+    items["source_row"] = (pd.concat([p.items.index.to_series() for p in plans],
+                                     ignore_index=True).to_numpy() if plans else None)
+    order = _department_order(departments, items["department"])
+    rank = items["department"].map({d: n for n, d in enumerate(order)})
+    items = (items.assign(_rank=rank, _id=items["item_id"].fillna(""))
+             .sort_values(["_rank", "_id", "source", "source_row"], kind="stable")
+             .drop(columns=["_rank", "_id"]).reset_index(drop=True))
+    items["source_row"] = items["source_row"].astype(object)
+    items["kpi_key"] = normalized(items["kpi"])
+
+    claims = _claims(plans)
+    found = [find.duplicate_items(items), find.duplicate_kpis(items),
+             find.quarters_mismatch(items, units), find.outside_year(items, year),
+             find.date_order(items), find.negative_budget(items),
+             find.departments_twice(claims),
+             find.missing_departments(departments, pd.concat([items["department"],
+                                                               claims["department"]]))]
+    conflicts = pd.concat([f for f in found if not f.empty] or [find.empty()],
+                          ignore_index=True)
+    conflicts = _sorted_conflicts(conflicts, order)
+    items = items.drop(columns="kpi_key")
+
+    sources = pd.DataFrame({
+        "source": [p.source for p in plans], "sha256": [p.sha256 for p in plans],
+        "department": [", ".join(_claimed(p)) for p in plans],
+        "items": [len(p.items) for p in plans], "year": [p.year for p in plans],
+    }, columns=SOURCE_COLUMNS)
+    settings = PlanSettings.model_validate({
+        "year": year, "department": "", "version": version, "status": "draft",
+        "additive_units": _units_text(units),
+        **{f"source_{n}": f"{p.source} sha256:{p.sha256}" for n, p in enumerate(plans, 1)},
+    })
+    review = items[["item_id", "department", "kpi"]].assign(reviewer=None, comment=None,
+                                                             decision=None)
+    return CompanyPlan(
+        items=items, by_department=by_department(items, units, order),
+        by_quarter=by_quarter(items, units, year), conflicts=conflicts, review=review,
+        sources=sources, settings=settings, units=summed_units(items, units), lang=lang,
+        issues=conflict_issues(conflicts),
+    )
+
+
+def _units_text(units: frozenset[str]) -> str:
+    """The additive units as a setting: the default list as written, then any others."""
+    default = PlanSettings().additive_units
+    known = [u.strip() for u in default.split(",") if u.strip().lower() in units]
+    return ",".join(known + sorted(units - unit_set(default)))
+
+
+def _department_order(expected: Sequence[str], present: pd.Series) -> list[str]:
+    seen = list(dict.fromkeys(d for d in expected if d))
+    rest = sorted(set(present.dropna().astype(str)) - set(seen))
+    return seen + rest
+
+
+def _claimed(plan: DepartmentPlan) -> list[str]:
+    """The departments a file claims: its Settings' department, else its items'."""
+    if plan.department:
+        return [plan.department]
+    if "department" not in plan.items:
+        return []
+    names = plan.items["department"].dropna().astype(str).str.strip()
+    return sorted(set(names[names.ne("")]))
+
+
+def _claims(plans: Sequence[DepartmentPlan]) -> pd.DataFrame:
+    rows = [(name, plan.source) for plan in plans for name in _claimed(plan)]
+    return pd.DataFrame(rows, columns=["department", "source"], dtype=object)
+
+
+def _sorted_conflicts(conflicts: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """By kind, then department (plan order), item, source file, row and field."""
+    rank = {d: n for n, d in enumerate(order)}
+    key = pd.DataFrame({
+        "code": conflicts["code"].map({c: n for n, c in enumerate(find.ORDER)}),
+        "department": conflicts["department"].map(rank).fillna(len(rank)),
+        "name": conflicts["department"].fillna("").astype(str),
+        "item": conflicts["item_id"].fillna("").astype(str),
+        "source": conflicts["source"].fillna("").astype(str),
+        "row": pd.to_numeric(conflicts["source_row"], errors="coerce").fillna(0),
+        "field": conflicts["field"].astype(str),
+    }, index=conflicts.index)
+    ordered = key.sort_values(list(key.columns), kind="stable").index
+    return conflicts.loc[ordered].reset_index(drop=True)
+
+
+def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
+    """One Issue per conflict row, in its source file's Plan sheet (sheet id, field, row)."""
+    issues = []
+    for row in conflicts.itertuples(index=False):
+        params = {k: v for k, v in (("expected", row.expected), ("other", row.other))
+                  if v is not None}
+        if row.code == "date-order":
+            params["other"] = "Start / 开始日期"
+        elif row.code == "out-of-range":
+            params["expected_zh"] = "不小于 0"
+        source_row = None if row.source_row is None or pd.isna(row.source_row) \
+            else int(row.source_row)
+        value = row.value.date() if isinstance(row.value, pd.Timestamp) else row.value
+        issues.append(Issue(row.code, WARNINGS.get(row.code, "error"), file=row.source,
+                            sheet="Plan" if source_row is not None else None,
+                            row=source_row, field=row.field, value=value, params=params))
+    return issues

@@ -1,0 +1,159 @@
+"""Two versions of a plan compared item by item: added, removed and changed (field by field).
+
+Items are matched by item ID (an ID on several items, a conflict of a company plan, is matched
+by department, then in order). Rows that only moved are not changes. Numbers are equal when
+they agree to 1e-9; blank equals blank; text is compared after trimming spaces.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.values import excel_value
+from opsbook.plan.items import FIELDS, NUMBERS, items_frame
+
+CHANGE_COLUMNS = ["item_id", "department", "field", "old", "new"]
+SHOWN = ["item_id", "department", "objective", "kpi", "target", "budget"]
+
+
+@dataclass
+class PlanDiff:
+    """``added`` and ``removed`` are items (plan fields, in plan order); ``changed`` one row
+    per changed field: item_id, department, field, old, new."""
+
+    added: pd.DataFrame
+    removed: pd.DataFrame
+    changed: pd.DataFrame
+
+    @property
+    def equal(self) -> bool:
+        return self.added.empty and self.removed.empty and self.changed.empty
+
+    @property
+    def exit_code(self) -> int:
+        """0 when the plans hold the same items, 1 when they differ (as ``diff`` does)."""
+        return 0 if self.equal else 1
+
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "removed": len(self.removed),
+                "changed_items": int(self.changed[["item_id", "department"]]
+                                     .drop_duplicates().shape[0]),
+                "changed_fields": len(self.changed)}
+
+
+def _keyed(plan: pd.DataFrame) -> pd.DataFrame:
+    items = items_frame(plan).reset_index(drop=True)
+    ident = items["item_id"].fillna("").astype(str)
+    dept = items["department"].fillna("").astype(str)
+    shared = ident.duplicated(keep=False)
+    nth = items.groupby([ident, dept]).cumcount()
+    key = ident.where(~shared, ident + "\x1f" + dept + "\x1f" + nth.astype(str))
+    return items.set_index(key.rename("key"))
+
+
+def _same(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:
+    both_blank = (old.isna() & new.isna()).to_numpy()
+    if name in NUMBERS:
+        a, b = old.to_numpy(dtype=float), new.to_numpy(dtype=float)
+        close = np.isclose(a, b, rtol=1e-9, atol=1e-9)
+        return both_blank | close
+    return both_blank | (old.astype(object) == new.astype(object)).to_numpy()
+
+
+def diff(old: pd.DataFrame, new: pd.DataFrame) -> PlanDiff:
+    """Compare two Plan frames (field ids as columns, any row order)."""
+    a, b = _keyed(old), _keyed(new)
+    added = b[~b.index.isin(a.index)].reset_index(drop=True)
+    removed = a[~a.index.isin(b.index)].reset_index(drop=True)
+    common = a.index[a.index.isin(b.index)]
+    left, right = a.loc[common], b.loc[common]
+    parts = []
+    for name in FIELDS:
+        differs = ~_same(left[name], right[name], name)
+        if differs.any():
+            parts.append(pd.DataFrame({
+                "item_id": right["item_id"].to_numpy()[differs],
+                "department": right["department"].to_numpy()[differs],
+                "field": name, "old": left[name].to_numpy()[differs],
+                "new": right[name].to_numpy()[differs], "order": np.flatnonzero(differs),
+                "field_order": FIELDS.index(name)}))
+    changed = (pd.concat(parts).sort_values(["order", "field_order"], kind="stable")
+               .drop(columns=["order", "field_order"]).reset_index(drop=True)
+               if parts else pd.DataFrame({c: pd.Series(dtype=object) for c in CHANGE_COLUMNS}))
+    for column in ("old", "new"):
+        changed[column] = changed[column].astype(object)
+    return PlanDiff(added=added[list(FIELDS)], removed=removed[list(FIELDS)], changed=changed)
+
+
+def _show(value: object) -> str:
+    value = excel_value(value)
+    if value is None:
+        return ""
+    if hasattr(value, "date") and hasattr(value, "hour"):
+        return value.date().isoformat()
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    return str(value)
+
+
+def _item(row: pd.Series) -> str:
+    return f"{row['item_id']} ({row['department']}): {row['kpi']}"
+
+
+def to_text(d: PlanDiff) -> str:
+    """Plain text, one line per added or removed item and per changed field."""
+    if d.equal:
+        return "The plans hold the same items."
+    lines = [f"{c['added']} added, {c['removed']} removed, {c['changed_items']} changed "
+             f"({c['changed_fields']} fields)" for c in [d.counts()]]
+    lines += [f"+ {_item(r)}" for _, r in d.added.iterrows()]
+    lines += [f"- {_item(r)}" for _, r in d.removed.iterrows()]
+    lines += [f"~ {r.item_id} ({r.department}) {r.field}: {_show(r.old)} → {_show(r.new)}"
+              for r in d.changed.itertuples()]
+    return "\n".join(lines)
+
+
+def to_markdown(d: PlanDiff) -> str:
+    """Markdown: a summary line and a table per part that is not empty."""
+    c = d.counts()
+    out = [f"**{c['added']} added, {c['removed']} removed, {c['changed_items']} changed "
+           f"({c['changed_fields']} fields)**"]
+    for title, frame in (("Added", d.added), ("Removed", d.removed)):
+        if not frame.empty:
+            out += ["", f"### {title}", "", "| Item ID | Department | KPI | Target |",
+                    "|---|---|---|---|"]
+            out += [f"| {_cell(r['item_id'])} | {_cell(r['department'])} | {_cell(r['kpi'])} | "
+                    f"{_cell(r['target'])} |" for _, r in frame.iterrows()]
+    if not d.changed.empty:
+        out += ["", "### Changed", "", "| Item ID | Department | Field | Old | New |",
+                "|---|---|---|---|---|"]
+        out += [f"| {_cell(r.item_id)} | {_cell(r.department)} | {r.field} | {_cell(r.old)} | "
+                f"{_cell(r.new)} |" for r in d.changed.itertuples()]
+    return "\n".join(out)
+
+
+def _cell(value: object) -> str:
+    return _show(value).replace("|", "\\|").replace("\n", " ")
+
+
+def to_json(d: PlanDiff, indent: int | None = 2) -> str:
+    """``{"equal", "summary", "added", "removed", "changed"}``; items as objects by field id,
+    dates as ISO text, blanks as null."""
+
+    def records(frame: pd.DataFrame) -> list[dict[str, object]]:
+        return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+    data = {"equal": d.equal, "summary": d.counts(), "added": records(d.added),
+            "removed": records(d.removed), "changed": records(d.changed)}
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _plain(value: object) -> object:
+    value = excel_value(value)
+    if hasattr(value, "isoformat"):
+        return _show(value)
+    return value

@@ -1,0 +1,51 @@
+"""Taking in department workbooks: which can be consolidated, and as what.
+
+A conflict (quarters, dates, clashing IDs or KPIs) never keeps a department's plan out of the
+company plan. Only a file that cannot be read as a plan is left out: it could not be read at
+all, its Plan sheet or a required column is missing, or a required field (item ID,
+department, objective, KPI) holds a wrong type or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from opsbook.core.book import Book
+from opsbook.core.issues import Issue
+from opsbook.plan.consolidate import DepartmentPlan
+from opsbook.plan.schema import PLAN
+
+REQUIRED = frozenset(f.id for f in PLAN.fields if f.required)
+_CELL_CODES = frozenset({"type-error", "missing-value", "formula-no-value", "formula-error"})
+
+
+def blocking(book: Book | None, issues: Iterable[Issue]) -> list[Issue]:
+    """The issues that keep a file out of the company plan (none: it is consolidated)."""
+    plan_sheet = book.tables["Plan"].name if book is not None and "Plan" in book.tables else None
+    return [issue for issue in issues if issue.severity == "error" and _blocks(issue, plan_sheet)]
+
+
+def _blocks(issue: Issue, plan_sheet: str | None) -> bool:
+    if issue.category == "file":
+        return True
+    if issue.code == "missing-sheet":
+        return (issue.sheet or "").startswith(PLAN.en)
+    if issue.code in ("missing-header", "missing-column"):
+        return issue.sheet == plan_sheet
+    return issue.code in _CELL_CODES and issue.sheet == plan_sheet and issue.field in REQUIRED
+
+
+def left_out(file: str, reasons: list[Issue]) -> Issue:
+    """The issue that says a file was left out, with its first reason in words."""
+    first = reasons[0]
+    return Issue("plan-left-out", file=file, sheet=first.sheet, cell=first.cell,
+                 row=first.row, column=first.column, field=first.field,
+                 params={"detail": first.message("en"), "detail_zh": first.message("zh")})
+
+
+def department_plan(book: Book, source: str, sha256: str = "") -> DepartmentPlan:
+    """A read department workbook as the input of :func:`opsbook.plan.consolidate`."""
+    settings = book.settings
+    return DepartmentPlan(items=book["Plan"], source=source, sha256=sha256,
+                          department=(settings.department or "").strip(), year=settings.year,
+                          additive_units=settings.additive_units, lang=book.lang)

@@ -1,0 +1,65 @@
+"""Plan items as frames: the field order, defaults, additive units and normalised KPI text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+QUARTERS = ("q1", "q2", "q3", "q4")
+#: The fields of a Plan row, in the order of the standard workbook.
+FIELDS = ("item_id", "department", "objective", "kpi", "unit", "direction", "target",
+          *QUARTERS, "budget", "owner", "start", "end", "priority")
+NUMBERS = ("target", *QUARTERS, "budget")
+TEXTS = ("item_id", "department", "objective", "kpi", "unit", "owner")
+DEFAULTS = {"direction": "up", "priority": "medium"}
+
+
+def items_frame(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan fields of a Plan frame, typed: numbers as float, dates as datetime64, text
+    stripped (``None`` where blank), blank choices at their defaults. Extra columns dropped;
+    a missing field comes back empty. The index is kept."""
+    out = pd.DataFrame(index=plan.index)
+    for name in FIELDS:
+        column = plan[name] if name in plan.columns else pd.Series(None, index=plan.index,
+                                                                   dtype=object)
+        if name in NUMBERS:
+            out[name] = pd.to_numeric(column, errors="coerce").astype(float)
+        elif name in ("start", "end"):
+            out[name] = pd.to_datetime(column, errors="coerce").astype("datetime64[ns]")
+        else:
+            text = per_value(column, lambda v: str(v).strip() or None)
+            out[name] = text.fillna(DEFAULTS[name]) if name in DEFAULTS else text
+    return out
+
+
+def per_value(column: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
+    """``function`` applied once per distinct non-blank value (plan columns repeat a lot);
+    blanks stay None."""
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+    mapped = np.array([function(v) for v in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=column.index, dtype=object)
+
+
+def unit_set(text: str | Iterable[str]) -> frozenset[str]:
+    """Additive units from a setting ("元,万元,件") or an iterable, lower-cased."""
+    parts = text.replace("，", ",").split(",") if isinstance(text, str) else text
+    return frozenset(u.strip().lower() for u in parts if u and u.strip())
+
+
+def additive(units: pd.Series, additive_units: frozenset[str]) -> np.ndarray:
+    """True where an item's unit is additive (its quarters add up to the annual target)."""
+    codes, uniques = pd.factorize(units.to_numpy(dtype=object), use_na_sentinel=True)
+    known = np.array([str(u).strip().lower() in additive_units for u in uniques] + [False])
+    return known[codes]
+
+
+def normalized(text: pd.Series) -> pd.Series:
+    """Text compared the way people mean it: full-width folded (NFKC), case folded, no spaces.
+
+    "ＫＰＩ 销售额", "kpi销售额" and "KPI  销售额" all give "kpi销售额".
+    """
+    return (text.fillna("").astype(str).str.normalize("NFKC").str.casefold()
+            .str.replace(r"\s+", "", regex=True))

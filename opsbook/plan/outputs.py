@@ -1,0 +1,254 @@
+"""The sheets the plan cycle writes, as SheetOut, in English or Chinese.
+
+``OUTPUTS`` names every sheet (id → English, Chinese). A company plan (``company_sheets``) is
+itself a plan workbook: its Plan, Review and Settings sheets carry the standard headers, so
+``opsbook validate`` reads it as a plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.issues import Issue
+from opsbook.core.output import ERROR_FILL, WARNING_FILL, SheetOut
+from opsbook.core.outsheets import frame_sheet
+from opsbook.core.values import excel_value
+from opsbook.plan.consolidate import WARNINGS, CompanyPlan
+from opsbook.plan.diff import PlanDiff
+from opsbook.plan.items import FIELDS
+from opsbook.plan.schema import DECISIONS, PLAN
+from opsbook.plan.settings import PlanSettings
+from opsbook.plan.totals import TARGET
+from opsbook.plan.tracking import Tracking
+
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "plan": ("Plan", "计划"), "by_department": ("By Department", "按部门"),
+    "by_quarter": ("By Quarter", "按季度"), "conflicts": ("Conflicts", "冲突"),
+    "review": ("Review", "审核意见"), "settings": ("Settings", "设置"),
+    "tracking": ("Tracking", "执行跟踪"), "tracking_departments": ("Tracking by Department",
+                                                                    "部门完成情况"),
+    "behind": ("Behind Schedule", "进度滞后"), "monthly": ("Monthly Tracking", "月度明细"),
+    "added": ("Added Items", "新增计划项"), "removed": ("Removed Items", "删除计划项"),
+    "changed": ("Changed Items", "变更明细"),
+}
+HEADERS: dict[str, tuple[str, str]] = {
+    **{f.id: (f.en, f.zh) for f in PLAN.fields},
+    "source": ("Source File", "来源文件"), "source_row": ("Source Row", "来源行号"),
+    "items": ("Items", "计划项数"), "high_priority": ("High Priority", "高优先级项数"),
+    "quarter": ("Quarter", "季度"), "code": ("Conflict", "冲突类型"), "detail": ("Detail", "说明"),
+    "reviewer": ("Reviewer", "审核人"), "comment": ("Comment", "意见"),
+    "decision": ("Decision", "结论"), "months": ("Months Reported", "已报月数"),
+    "target_to_date": ("Target to Date", "累计目标"),
+    "actual_to_date": ("Actual to Date", "累计实际"), "completion": ("Completion", "完成率"),
+    "behind": ("Behind", "滞后"), "measured": ("Measured", "可计量项数"),
+    "month": ("Month", "月份"), "actual": ("Actual", "实际值"), "field": ("Field", "字段"),
+    "old": ("Old Value", "原值"), "new": ("New Value", "新值"),
+}
+CONFLICT_LABELS: dict[str, tuple[str, str]] = {
+    "duplicate-item": ("Item ID used twice", "编号重复"),
+    "duplicate-kpi": ("KPI planned twice", "关键指标重复"),
+    "quarters-mismatch": ("Quarters do not add up", "季度目标合计不符"),
+    "outside-year": ("Date outside the plan year", "日期超出计划年度"),
+    "date-order": ("End before start", "结束日期早于开始日期"),
+    "out-of-range": ("Budget below 0", "预算为负数"),
+    "department-twice": ("Department sent twice", "部门重复提交"),
+    "missing-department": ("Department missing", "部门未提交"),
+}
+FORMATS = {**{n: "#,##0.##" for n in ("target", "q1", "q2", "q3", "q4", "budget",
+                                      "target_to_date", "actual_to_date", "actual")},
+           "start": "yyyy-mm-dd", "end": "yyyy-mm-dd", "completion": "0.0%"}
+TOTAL = {"en": "Total", "zh": "合计"}
+
+
+def name(output: str, lang: str) -> str:
+    en, zh = OUTPUTS[output]
+    return zh if lang == "zh" else en
+
+
+def header(column: str, lang: str) -> str:
+    if column.startswith(TARGET):
+        unit = column[len(TARGET):]
+        return f"年度目标（{unit}）" if lang == "zh" else f"Target ({unit})"
+    en, zh = HEADERS.get(column, (column, column))
+    return zh if lang == "zh" else en
+
+
+def _headers(columns: list[str], lang: str) -> dict[str, str]:
+    return {c: header(c, lang) for c in columns}
+
+
+def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Choice columns (direction, priority, decision) as their labels in ``lang``."""
+    out = frame.copy()
+    for field in ("direction", "priority"):
+        if field in out:
+            labels = {c.value: c.label(lang) for c in PLAN.field(field).choices}
+            out[field] = out[field].map(labels).where(out[field].notna(), None)
+    if "decision" in out:
+        labels = {c.value: c.label(lang) for c in DECISIONS}
+        out["decision"] = out["decision"].map(labels).where(out["decision"].notna(), None)
+    return out
+
+
+def sheet(output: str, title: str, frame: pd.DataFrame, lang: str, **extra: Any) -> SheetOut:
+    """A frame as the named output sheet, headers and formats by column id."""
+    out = frame_sheet(name(output, lang), title, frame, _headers(list(frame.columns), lang),
+                      {c: FORMATS.get(c, "#,##0.##" if c.startswith(TARGET) else "")
+                       for c in frame.columns})
+    for key, value in extra.items():
+        setattr(out, key, value)
+    return out
+
+
+def company_sheets(plan: CompanyPlan, lang: str | None = None) -> list[SheetOut]:
+    """Plan, By Department, By Quarter, Conflicts, Review and Settings of a company plan."""
+    lang = lang or plan.lang
+    year = plan.settings.year or ""
+    zh = lang == "zh"
+    items = labelled(plan.items[[*FIELDS, "source"]], lang)
+    fills = _conflict_fills(plan)
+    sheets = [sheet("plan", f"{year} 年度运营计划（公司汇总）" if zh else
+                    f"Operations plan {year} (company)", items, lang, fills=fills,
+                    key_columns=2, widths=[f.width for f in PLAN.fields] + [16])]
+    for output, frame, key in (("by_department", plan.by_department, "department"),
+                               ("by_quarter", plan.by_quarter, "quarter")):
+        shown = frame.copy()
+        shown[key] = shown[key].astype(object).where(shown[key].notna(), TOTAL[lang])
+        sheets.append(sheet(output, f"{name(output, lang)}（{year}）" if zh else
+                            f"{name(output, lang)} ({year})", shown, lang, key_columns=1))
+    sheets.append(conflicts_sheet(plan, lang))
+    review = labelled(plan.review, lang)
+    choices = [c.label(lang) for c in DECISIONS]
+    sheets.append(sheet("review", "审核意见（结论：通过 / 修改 / 不通过）" if zh else
+                        "Review (decision: accept / revise / reject)", review, lang,
+                        choices={list(review.columns).index("decision"): choices},
+                        key_columns=1))
+    sheets.append(settings_sheet(plan.settings, lang))
+    return sheets
+
+
+def _conflict_fills(plan: CompanyPlan) -> dict[tuple[int, int], str]:
+    """The cells of the Plan sheet that a conflict is about: red for errors, amber else."""
+    c = plan.conflicts[plan.conflicts["source"].notna() & plan.conflicts["source_row"].notna()]
+    if c.empty:
+        return {}
+    at = pd.Series(plan.items.index, index=pd.MultiIndex.from_arrays(
+        [plan.items["source"], plan.items["source_row"].astype(int)]))
+    at = at[~at.index.duplicated()]
+    rows = pd.MultiIndex.from_arrays([c["source"], c["source_row"].astype(int)])
+    offsets = at.reindex(rows).to_numpy()
+    columns = [FIELDS.index(f) for f in c["field"]]
+    colours = [WARNING_FILL if code in WARNINGS else ERROR_FILL for code in c["code"]]
+    fills: dict[tuple[int, int], str] = {}
+    for offset, col, colour in zip(offsets, columns, colours):
+        if fills.get((int(offset), col)) != ERROR_FILL:
+            fills[(int(offset), col)] = colour
+    return fills
+
+
+def conflicts_sheet(plan: CompanyPlan, lang: str) -> SheetOut:
+    """One row per item in conflict (and per missing or twice-sent department), with what
+    to follow up in words."""
+    c = plan.conflicts
+    frame = pd.DataFrame({
+        "code": [CONFLICT_LABELS[k][1 if lang == "zh" else 0] for k in c["code"]],
+        "item_id": c["item_id"], "department": c["department"], "kpi": c["kpi"],
+        "source": c["source"],
+        "source_row": pd.to_numeric(c["source_row"], errors="coerce"),
+        "detail": [_message(i, lang) for i in plan.issues],
+    })
+    out = sheet("conflicts", f"冲突：{len(frame)} 条，需与部门核实" if lang == "zh" else
+                f"Conflicts: {len(frame)} to follow up with the departments", frame, lang)
+    out.formats[frame.columns.get_loc("source_row")] = "0"
+    out.widths = [18, 10, 12, 18, 22, 8, 70]
+    out.empty = "没有冲突。" if lang == "zh" else "No conflicts."
+    return out
+
+
+def _message(issue: Issue, lang: str) -> str:
+    if issue.code == "date-order":
+        issue.params["other"] = PLAN.field("start").header(lang)
+    if issue.field and issue.field in HEADERS and issue.column is None:
+        issue.column = header(issue.field, lang)
+    return issue.message(lang)
+
+
+def settings_sheet(settings: PlanSettings, lang: str) -> SheetOut:
+    """Key, value and description of every setting, then the ``source_N`` files."""
+    zh = lang == "zh"
+    rows: list[list[Any]] = []
+    values = settings.model_dump()
+    for key, _default, en, zh_text, label in PlanSettings.rows():
+        value = values.get(key)
+        rows.append([key, "" if value is None else value, f"{label}：{zh_text}" if zh else en])
+    for key, value in settings.sources().items():
+        rows.append([key, value, "来源文件及其 SHA-256 校验值" if zh else
+                     "A source file and its SHA-256 digest"])
+    return SheetOut(name("settings", lang), "设置" if zh else "Settings",
+                    ["参数", "值", "说明"] if zh else ["Key", "Value", "Description"], rows,
+                    formats=["", "", ""], widths=[22, 40, 70])
+
+
+def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
+    """Tracking (per item), Tracking by Department (with the company), Behind Schedule and
+    Monthly Tracking (targets and actuals by item and month)."""
+    zh = lang == "zh"
+    as_of = tracking.as_of.isoformat()
+    threshold = f"{tracking.threshold:.0%}"
+    items = labelled(tracking.items, lang)
+    column = list(items.columns).index("completion")
+    red = {(int(n), column): ERROR_FILL for n in np.flatnonzero(items["behind"].to_numpy())}
+    items["behind"] = items["behind"].map({True: "是" if zh else "yes", False: ""})
+    company = ("" if tracking.company != tracking.company else f"{tracking.company:.1%}")
+    sheets = [sheet("tracking", f"执行跟踪（截至 {as_of}，公司完成率 {company}）" if zh else
+                    f"Tracking as of {as_of} (company completion {company})", items, lang,
+                    fills=red, key_columns=2,
+                    notes=["完成率 = 累计实际 ÷ 累计目标（越低越好的指标取倒数）；"
+                           f"低于 {threshold} 为进度滞后。" if zh else
+                           "Completion = actual to date ÷ target to date (inverted for "
+                           f"lower-is-better KPIs); below {threshold} is behind schedule."])]
+    depts = tracking.departments.copy()
+    depts.loc[len(depts)] = {"department": TOTAL[lang], "items": int(depts["items"].sum()),
+                             "measured": int(depts["measured"].sum()),
+                             "behind": int(depts["behind"].sum()),
+                             "completion": tracking.company}
+    sheets.append(sheet("tracking_departments", f"部门完成情况（截至 {as_of}）" if zh else
+                        f"Completion by department as of {as_of}", depts, lang, key_columns=1,
+                        notes=["部门及公司完成率为各计划项完成率（以 100% 封顶）的平均值。" if zh
+                               else "A department's and the company's completion is the mean "
+                               "of their items' completion, each capped at 100 %."]))
+    behind = labelled(tracking.behind.drop(columns="behind"), lang)
+    out = sheet("behind", f"进度滞后：{len(behind)} 项（完成率低于 {threshold}）" if zh else
+                f"Behind schedule: {len(behind)} items (completion below {threshold})",
+                behind, lang, key_columns=2)
+    out.empty = "没有进度滞后的计划项。" if zh else "No item is behind schedule."
+    sheets.append(out)
+    sheets.append(sheet("monthly", f"月度目标与实际（{tracking.year}）" if zh else
+                        f"Monthly targets and actuals ({tracking.year})", tracking.monthly,
+                        lang, key_columns=1))
+    return sheets
+
+
+def diff_sheets(d: PlanDiff, lang: str) -> list[SheetOut]:
+    """Added Items, Removed Items and Changed Items (one row per changed field)."""
+    zh = lang == "zh"
+    c = d.counts()
+    changed = d.changed.copy()
+    changed["field"] = [header(f, lang) for f in changed["field"]]
+    changed["old"] = [excel_value(v) for v in changed["old"]]
+    changed["new"] = [excel_value(v) for v in changed["new"]]
+    parts = [("added", labelled(d.added, lang), f"新增 {c['added']} 项" if zh else
+              f"{c['added']} items added"),
+             ("removed", labelled(d.removed, lang), f"删除 {c['removed']} 项" if zh else
+              f"{c['removed']} items removed"),
+             ("changed", changed, f"修改 {c['changed_items']} 项，共 {c['changed_fields']} 处"
+              if zh else f"{c['changed_items']} items changed, {c['changed_fields']} fields")]
+    sheets = []
+    for output, frame, title in parts:
+        out = sheet(output, title, frame, lang, key_columns=1)
+        out.empty = "无。" if zh else "None."
+        sheets.append(out)
+    return sheets

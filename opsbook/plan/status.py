@@ -1,0 +1,92 @@
+"""Status moves of a plan: draft → submitted → reviewed → final, one step at a time.
+
+A plan becomes final only when validation finds no error in it and no item's latest review
+decision is ``revise`` or ``reject`` (a later ``accept`` row for the item resolves it; a
+rejected item that was taken out of the plan no longer counts). Becoming final increments
+the version. A refused move gives the reasons and no new state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from opsbook.core.issues import Issue
+
+STEPS = ("draft", "submitted", "reviewed", "final")
+LABELS = {"draft": "草稿", "submitted": "已提交", "reviewed": "已审核", "final": "定稿"}
+DECISION_LABELS = {"accept": "通过", "revise": "修改", "reject": "不通过"}
+
+
+@dataclass
+class Move:
+    """The outcome of asking for a status. ``ok`` false: ``issues`` say why, nothing changes.
+    ``settings`` are the Settings values to write (status, version, and for a final plan the
+    date it became final, ``final_on``)."""
+
+    ok: bool
+    status: str
+    version: str
+    settings: dict[str, object] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def protect(self) -> bool:
+        """A final plan is written with its sheets protected."""
+        return self.ok and self.status == "final"
+
+
+def next_version(version: str) -> str:
+    """The version after ``version``: its last number plus one ("1" → "2", "v1.3" → "v1.4",
+    "2027-A" → "2028-A"); a version without a number becomes "2"."""
+    match = list(re.finditer(r"\d+", version or ""))
+    if not match:
+        return "2"
+    last = match[-1]
+    return f"{version[:last.start()]}{int(last.group()) + 1}{version[last.end():]}"
+
+
+def unresolved(review: pd.DataFrame, item_ids: pd.Series) -> pd.DataFrame:
+    """Review rows whose item's latest decision is revise or reject (items still in the
+    plan); the index is the spreadsheet row."""
+    if review is None or review.empty:
+        return review.iloc[0:0] if review is not None else pd.DataFrame()
+    decided = review[review["decision"].notna() & review["item_id"].notna()]
+    latest = decided[~decided["item_id"].duplicated(keep="last")]
+    open_ = latest["decision"].isin(("revise", "reject")) & latest["item_id"].isin(set(item_ids))
+    return latest[open_]
+
+
+def move(current: str, version: str, target: str, review: pd.DataFrame | None,
+         item_ids: pd.Series, *, errors: int = 0, today: dt.date | None = None,
+         review_sheet: str = "Review") -> Move:
+    """Ask to move a plan from ``current`` to ``target``; ``errors`` is the number of errors
+    validation found in the plan (a plan with errors does not become final)."""
+    if target not in STEPS:
+        raise ValueError(f"unknown status {target!r}; choose one of {', '.join(STEPS)}")
+    issues: list[Issue] = []
+    if errors and target == "final":
+        issues.append(Issue("plan-has-errors", value=errors))
+    if current == "final":
+        issues.append(Issue("status-final", value=current))
+    elif STEPS.index(target) != STEPS.index(current) + 1:
+        expected = STEPS[STEPS.index(current) + 1]
+        issues.append(Issue("status-step", value=current, params={
+            "value_zh": LABELS[current], "expected": expected, "expected_zh": LABELS[expected],
+            "target": target, "target_zh": LABELS[target]}))
+    if target == "final":
+        for row, item in unresolved(review, item_ids).iterrows():
+            issues.append(Issue("unresolved-decision", sheet=review_sheet, field="decision",
+                                row=int(row), value=item["item_id"],
+                                params={"decision": item["decision"],
+                                        "decision_zh": DECISION_LABELS[item["decision"]]}))
+    if issues:
+        return Move(False, current, version, issues=issues)
+    settings: dict[str, object] = {"status": target}
+    if target == "final":
+        version = next_version(version)
+        settings.update(version=version, final_on=today or dt.date.today())
+    return Move(True, target, version, settings=settings)

@@ -1,0 +1,98 @@
+"""Totals of a company plan by department and by quarter.
+
+Counts are plan items; targets are summed only for additive units (amounts, counts, hours:
+``additive_units``), one column per unit, since a rate or a level cannot be added up; budgets
+are summed. By quarter, an item counts in the quarters its dates touch within the plan year
+(blank dates: the whole year) and its budget is spread evenly over those months, so the four
+quarters add up to the year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from opsbook.plan.items import QUARTERS, additive
+
+#: Column name prefix of a unit's summed target ("target:万元").
+TARGET = "target:"
+
+
+def summed_units(items: pd.DataFrame, units: frozenset[str]) -> list[str]:
+    """The additive units used by the items, in order of first use."""
+    used = items.loc[additive(items["unit"], units), "unit"].astype(str).str.strip()
+    return list(dict.fromkeys(used))
+
+
+def by_department(items: pd.DataFrame, units: frozenset[str],
+                  departments: Sequence[str]) -> pd.DataFrame:
+    """department, items, high_priority, budget, one ``target:<unit>`` per additive unit;
+    departments in ``departments`` order, then a company total (department None)."""
+    unit_names = summed_units(items, units)
+    key = pd.Categorical(items["department"], categories=list(departments))
+    grouped = items.groupby(key, observed=False)
+    out = pd.DataFrame({
+        "items": grouped.size(),
+        "high_priority": items["priority"].eq("high").groupby(key, observed=False).sum(),
+        "budget": grouped["budget"].sum(min_count=1),
+    })
+    if unit_names:
+        sub = items[additive(items["unit"], units)]
+        sums = (sub["target"].groupby([pd.Categorical(sub["department"],
+                                                      categories=list(departments)),
+                                       sub["unit"].astype(str).str.strip()], observed=False)
+                .sum(min_count=1).unstack())
+        for unit in unit_names:
+            out[TARGET + unit] = sums[unit].reindex(out.index)
+    out.index.name = "department"
+    out = out.reset_index()
+    out["department"] = out["department"].astype(object)
+    total = {c: out[c].sum(min_count=1) for c in out.columns if c != "department"}
+    out.loc[len(out)] = {"department": None, **total}
+    out["items"] = out["items"].astype(int)
+    out["high_priority"] = out["high_priority"].astype(int)
+    return out
+
+
+def active_months(items: pd.DataFrame, year: int | None) -> np.ndarray:
+    """(items, 12) booleans: the months of the plan year each item runs in; an item with no
+    month in the year (blank or wrong dates) counts as running all year."""
+    n = len(items)
+    if year is None:
+        return np.ones((n, 12), dtype=bool)
+    start, end = items["start"], items["end"]
+    first = np.where(start.isna(), 1, np.where(start.dt.year < year, 1,
+                     np.where(start.dt.year > year, 13, start.dt.month.fillna(1))))
+    last = np.where(end.isna(), 12, np.where(end.dt.year > year, 12,
+                    np.where(end.dt.year < year, 0, end.dt.month.fillna(12))))
+    months = np.arange(1, 13)
+    active = (months >= first.astype(int)[:, None]) & (months <= last.astype(int)[:, None])
+    active[~active.any(axis=1)] = True
+    return active
+
+
+def by_quarter(items: pd.DataFrame, units: frozenset[str], year: int | None) -> pd.DataFrame:
+    """quarter (Q1 … Q4, then None for the year), items, budget, ``target:<unit>`` columns."""
+    active = active_months(items, year)
+    per_month = items["budget"].to_numpy(dtype=float)[:, None] * active / active.sum(axis=1,
+                                                                                         keepdims=True)
+    quarter_active = active.reshape(len(items), 4, 3).any(axis=2)
+    budget_known = ~np.isnan(items["budget"].to_numpy(dtype=float))
+    quarter_budget = np.nansum(per_month.reshape(len(items), 4, 3), axis=2)
+    out = pd.DataFrame({
+        "quarter": [q.upper() for q in QUARTERS],
+        "items": quarter_active.sum(axis=0).astype(int),
+        "budget": quarter_budget.sum(axis=0) if budget_known.any() else np.nan,
+    })
+    mask = additive(items["unit"], units)
+    for unit in summed_units(items, units):
+        rows = mask & (items["unit"].astype(str).str.strip() == unit).to_numpy()
+        values = items.loc[rows, list(QUARTERS)]
+        out[TARGET + unit] = values.sum(min_count=1).to_numpy()
+    total = {c: out[c].sum(min_count=1) for c in out.columns if c not in ("quarter", "items")}
+    out.loc[len(out)] = {"quarter": None, "items": len(items), **total}
+    out["items"] = out["items"].astype(int)
+    out["quarter"] = out["quarter"].astype(object).where(out["quarter"].notna(), None)
+    return out

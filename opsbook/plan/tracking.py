@@ -1,0 +1,183 @@
+"""Tracking: actuals by month against targets to date, per item, department and company.
+
+Monthly targets come from the quarterly ones, spread evenly over the quarter's three months:
+an additive item (amounts, counts) gets a third of its quarter target each month and is
+measured on sums; any other item (a rate, a level such as 92 % or 5 days) gets its quarter's
+level each month and is measured on means, over the months it has actuals for. An item
+without quarterly targets uses its annual target (a twelfth of it per month when additive).
+
+Completion per item = actual to date ÷ target to date; for a ``down`` KPI (lower is better)
+it is target ÷ actual. A target to date of 0 is met (1.0) when the actual is no worse (up:
+≥ 0, down: ≤ 0) and missed (0.0) otherwise; a ``down`` actual of 0 against a positive target
+is met (1.0). A department's and the company's completion is the mean of their items'
+completion, each item capped at 1.0 so that one item far ahead does not hide another behind.
+An item is behind when its completion is below ``behind_threshold``. Months are the plan
+year's, up to and including the month of ``as_of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.issues import Issue
+from opsbook.plan.items import QUARTERS, additive, items_frame
+
+ITEM_COLUMNS = ["item_id", "department", "kpi", "unit", "direction", "months",
+                "target_to_date", "actual_to_date", "completion", "behind"]
+DEPARTMENT_COLUMNS = ["department", "items", "measured", "behind", "completion"]
+
+
+@dataclass
+class Tracking:
+    """Tracking as of a date. ``items`` rows of :data:`ITEM_COLUMNS` in plan order (months:
+    months with an actual; completion NaN where nothing can be measured yet); ``departments``
+    rows of :data:`DEPARTMENT_COLUMNS`; ``company`` the company's completion (NaN when
+    nothing was measured); ``monthly`` item × month targets and actuals (long form)."""
+
+    as_of: dt.date
+    year: int
+    items: pd.DataFrame
+    departments: pd.DataFrame
+    company: float
+    behind: pd.DataFrame
+    monthly: pd.DataFrame
+    threshold: float
+    issues: list[Issue] = field(default_factory=list)
+
+
+def monthly_targets(items: pd.DataFrame, units: frozenset[str]) -> np.ndarray:
+    """(items, 12) monthly targets: quarter targets spread evenly (additive: a third each;
+    others: the quarter's level each month); the annual target where quarters are blank."""
+    quarters = items[list(QUARTERS)].to_numpy(dtype=float)
+    target = items["target"].to_numpy(dtype=float)
+    add = additive(items["unit"], units)
+    spread = np.where(add[:, None], quarters / 3.0, quarters)
+    annual = np.where(add, target / 12.0, target)
+    spread = np.where(np.isnan(spread), annual[:, None], spread)
+    return np.repeat(spread, 3, axis=1)
+
+
+def completion(actual: np.ndarray, target: np.ndarray, down: np.ndarray) -> np.ndarray:
+    """Completion as documented above; NaN where the actual or the target is unknown."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(down, target / actual, actual / target)
+    met_zero = np.where(down, actual <= 0, actual >= 0).astype(float)
+    ratio = np.where(target == 0, met_zero, ratio)
+    ratio = np.where(down & (actual <= 0) & (target > 0), 1.0, ratio)
+    ratio[np.isnan(actual) | np.isnan(target)] = np.nan
+    return ratio
+
+
+def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.date,
+          additive_units: frozenset[str], behind_threshold: float = 0.9,
+          departments: Sequence[str] = ()) -> Tracking:
+    """Tracking of ``plan`` (a Plan frame) with ``actuals`` (item_id, month "YYYY-MM",
+    actual; optional ``source`` and the spreadsheet row as index) as of ``as_of``.
+
+    Actuals for items not in the plan, outside the plan year or given twice for a month are
+    reported (the last one of a month counts); actuals after ``as_of`` are not counted.
+    """
+    items = items_frame(plan).reset_index(drop=True)
+    months_to_date = 0 if as_of.year < year else 12 if as_of.year > year else as_of.month
+    monthly = monthly_targets(items, additive_units)
+    actual, issues = _actual_matrix(items, actuals, year)
+    add = additive(items["unit"], additive_units)
+    down = items["direction"].eq("down").to_numpy()
+
+    window = np.arange(12) < months_to_date
+    has = ~np.isnan(actual) & window
+    add_target = np.where(window, np.nan_to_num(monthly), 0.0).sum(axis=1)
+    add_target[np.isnan(monthly[:, :months_to_date]).all(axis=1)] = np.nan
+    add_actual = np.where(has, actual, 0.0).sum(axis=1)
+    level_target = _mean(np.where(has, monthly, np.nan))
+    level_actual = _mean(np.where(has, actual, np.nan))
+    counted = has.sum(axis=1)
+    target_to_date = np.where(add, add_target, level_target)
+    actual_to_date = np.where(add, add_actual, level_actual)
+    # an additive item with nothing reported has done nothing yet; a level cannot be measured
+    actual_to_date = np.where(add & (counted == 0) & (months_to_date > 0), 0.0, actual_to_date)
+    if months_to_date == 0:
+        target_to_date[:] = np.nan
+    done = completion(actual_to_date, target_to_date, down)
+    behind = ~np.isnan(done) & (done < behind_threshold)
+
+    result = items[["item_id", "department", "kpi", "unit", "direction"]].assign(
+        months=counted, target_to_date=target_to_date, actual_to_date=actual_to_date,
+        completion=done, behind=behind)
+    capped = np.minimum(done, 1.0)
+    frame = pd.DataFrame({"department": items["department"], "capped": capped,
+                          "measured": ~np.isnan(done), "behind": behind})
+    order = list(dict.fromkeys([*departments, *items["department"].dropna()]))
+    grouped = frame.groupby(pd.Categorical(frame["department"], categories=order),
+                            observed=False)
+    depts = pd.DataFrame({"items": grouped.size(), "measured": grouped["measured"].sum(),
+                          "behind": grouped["behind"].sum(),
+                          "completion": grouped["capped"].mean()})
+    depts.index.name = "department"
+    depts = depts.reset_index()
+    depts["department"] = depts["department"].astype(object)
+    company = float(np.nanmean(capped)) if (~np.isnan(capped)).any() else float("nan")
+    month_names = [f"{year}-{m:02d}" for m in range(1, 13)]
+    long = pd.DataFrame({
+        "item_id": np.repeat(items["item_id"].to_numpy(), 12),
+        "department": np.repeat(items["department"].to_numpy(), 12),
+        "month": np.tile(month_names, len(items)),
+        "target": monthly.reshape(-1), "actual": actual.reshape(-1),
+    })
+    return Tracking(as_of=as_of, year=year, items=result[ITEM_COLUMNS], departments=depts,
+                    company=company, behind=result[result["behind"]].reset_index(drop=True),
+                    monthly=long, threshold=behind_threshold, issues=issues)
+
+
+def _mean(values: np.ndarray) -> np.ndarray:
+    """Row means over the known values; NaN for a row with none."""
+    count = (~np.isnan(values)).sum(axis=1)
+    return np.where(count > 0, np.nansum(values, axis=1) / np.maximum(count, 1), np.nan)
+
+
+def _actual_matrix(items: pd.DataFrame, actuals: pd.DataFrame,
+                   year: int) -> tuple[np.ndarray, list[Issue]]:
+    """(items, 12) actuals by month, NaN where none; issues for rows that were not used.
+
+    An item_id given on several plan items (a conflict in the plan) gets its actuals on the
+    first of them.
+    """
+    issues: list[Issue] = []
+    matrix = np.full((len(items), 12), np.nan)
+    if actuals is None or actuals.empty:
+        return matrix, issues
+    source = actuals["source"] if "source" in actuals else pd.Series(None, index=actuals.index)
+    frame = pd.DataFrame({
+        "item_id": actuals["item_id"].astype(object), "month": actuals["month"].astype(str),
+        "actual": pd.to_numeric(actuals["actual"], errors="coerce"),
+        "source": source.to_numpy(), "row": actuals.index.to_numpy()})
+    frame = frame[frame["actual"].notna() & frame["item_id"].notna()]
+    position = pd.Series(np.arange(len(items)), index=items["item_id"].astype(object))
+    position = position[~position.index.duplicated()]
+    frame["item"] = frame["item_id"].map(position)
+    frame["year"] = pd.to_numeric(frame["month"].str[:4], errors="coerce")
+    frame["m"] = pd.to_numeric(frame["month"].str[5:7], errors="coerce")
+
+    def report(mask: pd.Series, code: str, **params: object) -> None:
+        for row in frame[mask].itertuples():
+            issues.append(Issue(code, "warning", file=row.source, sheet="Actuals",
+                                row=int(row.row), field="item_id" if code ==
+                                "actual-unknown-item" else "month", value=row.item_id,
+                                params={"month": row.month, **params}))
+
+    unknown = frame["item"].isna()
+    report(unknown, "actual-unknown-item")
+    outside = ~unknown & frame["year"].ne(year)
+    report(outside, "actual-outside-year", expected=year)
+    frame = frame[~unknown & ~outside]
+    twice = frame.duplicated(["item", "m"], keep="last")
+    report(twice, "actual-twice")
+    frame = frame[~twice]
+    matrix[frame["item"].to_numpy(dtype=int), frame["m"].to_numpy(dtype=int) - 1] = \
+        frame["actual"].to_numpy(dtype=float)
+    return matrix, issues
