@@ -36,7 +36,7 @@ print(rows)
 
 def make(folder: Path, plans: int, items: int) -> Path:
     """The department workbooks, generated once per size (seeded)."""
-    from opsbook.io.template import write_template
+    from opsbook.api import new_workbook
     from opsbook.plan.sample import benchmark_plans
 
     target = folder / f"plans-{plans}x{items}"
@@ -44,7 +44,7 @@ def make(folder: Path, plans: int, items: int) -> Path:
         return target
     target.mkdir(parents=True, exist_ok=True)
     for n, frames in enumerate(benchmark_plans(plans, items), start=1):
-        write_template("plan", "zh", target / f"dept-{n:03d}.xlsx", frames=frames)
+        new_workbook("plan", "zh", target / f"dept-{n:03d}.xlsx", frames=frames)
     return target
 
 

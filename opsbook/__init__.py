@@ -11,9 +11,13 @@ from opsbook.api import (
     annotate,
     build_workbooks,
     calculate,
+    consolidate_plans,
+    diff_plans,
     load,
     new_workbook,
     score_appraisal,
+    set_plan_status,
+    track_plan,
     validate,
 )
 from opsbook.batch import batch
@@ -35,8 +39,12 @@ __all__ = [
     "batch",
     "build_workbooks",
     "calculate",
+    "consolidate_plans",
+    "diff_plans",
     "load",
     "new_workbook",
     "score_appraisal",
+    "set_plan_status",
+    "track_plan",
     "validate",
 ]

@@ -3,7 +3,7 @@ benchmarks call these and nothing below them."""
 
 from __future__ import annotations
 
-from opsbook.api import appraisal
+from opsbook.api import appraisal, plan
 from opsbook.api.appraisal import read_history, score_appraisal
 from opsbook.api.common import (
     NotAWorkbook,
@@ -14,6 +14,7 @@ from opsbook.api.common import (
     validate_file,
     write_output,
 )
+from opsbook.api.plan import consolidate_plans, diff_plans, set_plan_status, track_plan
 from opsbook.api.workbook import (
     CannotWrite,
     NothingToCalculate,
@@ -25,7 +26,7 @@ from opsbook.api.workbooks import build_workbooks, new_workbook
 
 #: Each command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
 #: say) → exit code.
-DEMO_STEPS = (appraisal.demo,)
+DEMO_STEPS = (appraisal.demo, plan.demo)
 
 __all__ = [
     "DEMO_STEPS",
@@ -37,11 +38,15 @@ __all__ = [
     "calculate",
     "calculate_books",
     "check_output",
+    "consolidate_plans",
+    "diff_plans",
     "load",
     "load_many",
     "new_workbook",
     "read_history",
     "score_appraisal",
+    "set_plan_status",
+    "track_plan",
     "validate",
     "validate_file",
     "write_output",

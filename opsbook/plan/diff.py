@@ -1,8 +1,9 @@
 """Two versions of a plan compared item by item: added, removed and changed (field by field).
 
-Items are matched by item ID (an ID on several items, a conflict of a company plan, is matched
-by department, then in order). Rows that only moved are not changes. Numbers are equal when
-they agree to 1e-9; blank equals blank; text is compared after trimming spaces.
+Items are matched by item ID and department (an ID a company plan has in two departments is
+two items); an item whose department changed is matched by its ID alone. Rows that only
+moved are not changes. Numbers are equal when they agree to 1e-9; blank equals blank; text
+is compared after trimming spaces.
 """
 
 from __future__ import annotations
@@ -46,13 +47,30 @@ class PlanDiff:
 
 
 def _keyed(plan: pd.DataFrame) -> pd.DataFrame:
+    """Items with ``key``: item ID, department and the occurrence of that pair (0 unless a
+    plan lists the same item twice in one department)."""
     items = items_frame(plan).reset_index(drop=True)
     ident = items["item_id"].fillna("").astype(str)
     dept = items["department"].fillna("").astype(str)
-    shared = ident.duplicated(keep=False)
-    nth = items.groupby([ident, dept]).cumcount()
-    key = ident.where(~shared, ident + "\x1f" + dept + "\x1f" + nth.astype(str))
-    return items.set_index(key.rename("key"))
+    nth = items.groupby([ident, dept]).cumcount().astype(str)
+    return items.assign(key=ident + "\x1f" + dept + "\x1f" + nth, ident=ident)
+
+
+def _match(a: pd.DataFrame, b: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give an item that moved to another department (its ID once among the unmatched items
+    on both sides) the key it has in ``a``, so that it is a change, not a removal and an
+    addition."""
+    left = a[~a["key"].isin(b["key"])]
+    right = b[~b["key"].isin(a["key"])]
+    once_left = left["ident"][~left["ident"].duplicated(keep=False)]
+    once_right = right["ident"][~right["ident"].duplicated(keep=False)]
+    moved = set(once_left) & set(once_right) - {""}
+    if moved:
+        keys = left.loc[left["ident"].isin(moved)].set_index("ident")["key"]
+        hit = b.index.isin(right.index) & b["ident"].isin(moved).to_numpy()
+        b = b.copy()
+        b.loc[hit, "key"] = b.loc[hit, "ident"].map(keys)
+    return a.set_index("key"), b.set_index("key")
 
 
 def _same(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:
@@ -66,7 +84,7 @@ def _same(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:
 
 def diff(old: pd.DataFrame, new: pd.DataFrame) -> PlanDiff:
     """Compare two Plan frames (field ids as columns, any row order)."""
-    a, b = _keyed(old), _keyed(new)
+    a, b = _match(_keyed(old), _keyed(new))
     added = b[~b.index.isin(a.index)].reset_index(drop=True)
     removed = a[~a.index.isin(b.index)].reset_index(drop=True)
     common = a.index[a.index.isin(b.index)]

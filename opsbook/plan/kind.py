@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from opsbook.core.kind import Kind
+from opsbook.plan.calculate import calculate
 from opsbook.plan.codes import CODES
+from opsbook.plan.outputs import OUTPUTS
 from opsbook.plan.rules import RULES
 from opsbook.plan.sample import sample_frames
 from opsbook.plan.schema import ACTUALS, PLAN, REVIEW
-from opsbook.plan.settings import PlanSettings
+from opsbook.plan.settings import SOURCE_PREFIX, PlanSettings
 
 KIND = Kind(
     "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
@@ -28,4 +30,13 @@ KIND = Kind(
     ),
     codes=CODES,
     sample=sample_frames,
+    calculate=calculate,
+    outputs=OUTPUTS,
+    setting_prefixes=(SOURCE_PREFIX,),
+    help={"calculate": (
+        "Tracks the plan: actuals by month (Actuals sheet) against the targets to date, "
+        "completion per item, department and company, and the items behind schedule, on new "
+        "sheets; the data you entered is not changed.",
+        "按“执行情况”工作表的月度实际值跟踪计划：计算截至当前的完成率（按计划项、部门和公司）"
+        "及进度滞后的计划项，写入新的工作表；已填写的数据不会改动。")},
 )

@@ -1,6 +1,6 @@
 """The sheets the plan cycle writes, as SheetOut, in English or Chinese.
 
-``OUTPUTS`` names every sheet (id → English, Chinese). A company plan (``company_sheets``) is
+``OUTPUTS`` names every sheet in both languages. A company plan (``company_sheets``) is
 itself a plan workbook: its Plan, Review and Settings sheets carry the standard headers, so
 ``opsbook validate`` reads it as a plan.
 """
@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
+from opsbook.core.kind import Output
 from opsbook.core.output import ERROR_FILL, WARNING_FILL, SheetOut
 from opsbook.core.outsheets import frame_sheet
 from opsbook.core.values import excel_value
@@ -24,16 +25,18 @@ from opsbook.plan.settings import PlanSettings
 from opsbook.plan.totals import TARGET
 from opsbook.plan.tracking import Tracking
 
-OUTPUTS: dict[str, tuple[str, str]] = {
-    "plan": ("Plan", "计划"), "by_department": ("By Department", "按部门"),
-    "by_quarter": ("By Quarter", "按季度"), "conflicts": ("Conflicts", "冲突"),
-    "review": ("Review", "审核意见"), "settings": ("Settings", "设置"),
-    "tracking": ("Tracking", "执行跟踪"), "tracking_departments": ("Tracking by Department",
-                                                                    "部门完成情况"),
-    "behind": ("Behind Schedule", "进度滞后"), "monthly": ("Monthly Tracking", "月度明细"),
-    "added": ("Added Items", "新增计划项"), "removed": ("Removed Items", "删除计划项"),
-    "changed": ("Changed Items", "变更明细"),
-}
+OUTPUTS = (
+    Output("plan", "Plan", "计划"), Output("by_department", "By Department", "按部门"),
+    Output("by_quarter", "By Quarter", "按季度"), Output("conflicts", "Conflicts", "冲突"),
+    Output("review", "Review", "审核意见"), Output("settings", "Settings", "设置"),
+    Output("tracking", "Tracking", "执行跟踪"),
+    Output("tracking_departments", "Tracking by Department", "部门完成情况"),
+    Output("behind", "Behind Schedule", "进度滞后"),
+    Output("monthly", "Monthly Tracking", "月度明细"),
+    Output("added", "Added Items", "新增计划项"), Output("removed", "Removed Items", "删除计划项"),
+    Output("changed", "Changed Items", "变更明细"),
+)
+_NAMES = {o.id: o for o in OUTPUTS}
 HEADERS: dict[str, tuple[str, str]] = {
     **{f.id: (f.en, f.zh) for f in PLAN.fields},
     "source": ("Source File", "来源文件"), "source_row": ("Source Row", "来源行号"),
@@ -64,8 +67,7 @@ TOTAL = {"en": "Total", "zh": "合计"}
 
 
 def name(output: str, lang: str) -> str:
-    en, zh = OUTPUTS[output]
-    return zh if lang == "zh" else en
+    return _NAMES[output].name(lang)
 
 
 def header(column: str, lang: str) -> str:

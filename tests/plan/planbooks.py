@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from opsbook.api import new_workbook
 from opsbook.core.sampling import settings
-from opsbook.io.template import write_template
 from opsbook.plan.consolidate import DepartmentPlan
 
 COLUMNS = ["item_id", "department", "objective", "kpi", "unit", "direction", "target", "q1",
@@ -69,7 +69,7 @@ def write(folder: Path, lang: str = "zh") -> dict[str, Path]:
     for name, items, department in (("sales", SALES, "销售部"), ("ops", OPS, "运营部"),
                                     ("ops2", OPS2, "")):
         path = folder / f"{name}.xlsx"
-        write_template("plan", lang, path, frames={
+        new_workbook("plan", lang, path, frames={
             "Plan": items.reset_index(drop=True),
             "Settings": settings(year=2027, department=department, version="1",
                                  status="draft")})

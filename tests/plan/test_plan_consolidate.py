@@ -56,7 +56,7 @@ def test_conflict_issues_point_at_the_department_cells(company):
     assert severities["duplicate-kpi"] == "warning"
     assert severities["duplicate-item"] == "error"
     message = next(i for i in company.issues if i.code == "quarters-mismatch").message("zh")
-    assert message == "四个季度目标合计 35,与年度目标 40 不一致。"
+    assert message == "四个季度目标合计 35，与年度目标 40 不一致。"
     twice = next(i for i in company.issues if i.code == "duplicate-item")
     assert twice.message("en") == ("Item ID S-02 is used by more than one plan item "
                                    "(sales.xlsx: 销售部 S-02; ops.xlsx: 运营部 S-02).")

@@ -104,3 +104,15 @@ def test_final_increments_the_version_and_records_the_date():
                                      ("draft", "2"), ("", "2")])
 def test_next_version(old, new):
     assert next_version(old) == new
+
+
+def test_a_duplicate_resolved_and_a_department_moved():
+    both = pd.concat([planbooks.SALES, planbooks.OPS], ignore_index=True)  # S-02 twice
+    fixed = both.copy()
+    fixed.loc[4, "item_id"] = "O-02"                    # 运营部's S-02 renamed
+    fixed.loc[0, "department"] = "市场部"               # S-01 moves department
+    d = diff(both, fixed)
+    assert d.added["item_id"].tolist() == ["O-02"]
+    assert d.removed[["item_id", "department"]].values.tolist() == [["S-02", "运营部"]]
+    assert [(r.item_id, r.field, r.old, r.new) for r in d.changed.itertuples()] == [
+        ("S-01", "department", "销售部", "市场部")]

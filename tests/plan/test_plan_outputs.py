@@ -28,8 +28,8 @@ def test_tracking_sheets():
     assert depts.rows[-1][0] == "合计" and depts.rows[-1][1] == 6
     assert [r[0] for r in zh[2].rows] == ["A", "D"]
     en = tracking_sheets(t, "en")
-    assert [s.name for s in en] == [OUTPUTS[k][0] for k in ("tracking", "tracking_departments",
-                                                            "behind", "monthly")]
+    assert [s.name for s in en] == [o.en for o in OUTPUTS if o.id in (
+        "tracking", "tracking_departments", "behind", "monthly")]
     assert en[0].title.startswith("Tracking as of 2027-04-30 (company completion ")
 
 

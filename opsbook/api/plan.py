@@ -1,0 +1,272 @@
+"""``opsbook plan …``: the annual plan cycle — consolidate, diff, status, track.
+
+Each function reads and validates its workbooks, computes with :mod:`opsbook.plan` and
+returns a :class:`~opsbook.core.kind.Calculation` (``report``, ``result``, ``sheets``,
+``headline``); the command line writes the sheets and prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from opsbook import registry
+from opsbook.api.common import (
+    NotAWorkbook,
+    PathLike,
+    Sources,
+    calculate_books,
+    expand,
+    load,
+    write_output,
+)
+from opsbook.core.book import Book
+from opsbook.core.issues import Issue, Report
+from opsbook.core.kind import Calculation
+from opsbook.core.locate import locate
+from opsbook.core.validate import validate_book
+from opsbook.io.protect import write_settings
+from opsbook.plan.consolidate import CompanyPlan, consolidate
+from opsbook.plan.diff import PlanDiff, diff
+from opsbook.plan.intake import blocking, department_plan, left_out
+from opsbook.plan.outputs import company_sheets, diff_sheets
+from opsbook.plan.status import Move, move
+
+KIND = "plan"
+#: Findings in a department's file that the company plan lists as conflicts: told once.
+AS_CONFLICTS = frozenset({"quarters-mismatch", "outside-year", "date-order"})
+
+
+def _as_conflict(issue: Issue, book: Book) -> bool:
+    plan = book.tables["Plan"].name if "Plan" in book.tables else None
+    if issue.sheet != plan:
+        return False
+    return (issue.code in AS_CONFLICTS or (issue.code == "duplicate-key"
+                                           and issue.field == "item_id")
+            or (issue.code == "out-of-range" and issue.field == "budget"))
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 digest of a file, in hex."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def source_names(paths: Sequence[Path]) -> dict[Path, str]:
+    """How each file is named in the company plan: its file name, or its path from the
+    folder all share when two files have the same name."""
+    names = [p.name for p in paths]
+    if len(set(names)) == len(names):
+        return dict(zip(paths, names))
+    root = Path(os.path.commonpath([p.resolve().parent for p in paths])) if paths else Path()
+    return {p: p.resolve().relative_to(root).as_posix() for p in paths}
+
+
+def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
+                      strict: bool = False, year: int | None = None,
+                      lang: str | None = None) -> Calculation:
+    """Consolidate department plan workbooks (files and folders) into a company plan.
+
+    Every workbook is validated. One that cannot be read as a plan (no Plan sheet, a
+    required column missing, a wrong type or nothing in a required field, or not a workbook)
+    is reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
+    Conflicts are reported, located in the department files, and every item kept.
+    ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
+    plan workbook (itself a plan workbook).
+    """
+    kind = registry.get(KIND)
+    files, skipped = expand(sources)
+    report = Report(issues=list(skipped))
+    books: list[Book] = []
+    left = 0
+    for path in files:
+        try:
+            book = load(path, kind)
+        except NotAWorkbook as error:
+            report.merge(Report(issues=[error.issue], files=[str(path)]))
+            left += 1
+            continue
+        checked = validate_book(book)
+        reasons = blocking(book, checked.issues)
+        if reasons:
+            checked.issues.append(left_out(str(path), reasons))
+            report.merge(checked)
+            left += 1
+            continue
+        checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
+        report.merge(checked)
+        books.append(book)
+    if books:
+        report.lang = books[0].lang
+    if strict and left:
+        return Calculation(report, headline=_refused(left, report.lang))
+    names = source_names([Path(b.path) for b in books])
+    by_name = {names[Path(b.path)]: b for b in books}
+    company = consolidate([department_plan(b, names[Path(b.path)], sha256(Path(b.path)))
+                           for b in books], departments=[d for d in departments if d],
+                          year=year, lang=lang)
+    for issue in company.issues:
+        book = by_name.get(issue.file or "")
+        if book is not None:
+            locate(book, issue)
+    report.extend(company.issues)
+    lang = lang or company.lang
+    return Calculation(report, company, company_sheets(company, lang),
+                       _consolidated(company, len(books), left, lang))
+
+
+def _refused(left: int, lang: str) -> str:
+    return (f"{left} 个文件无法作为计划读取；--strict：未生成公司计划" if lang == "zh" else
+            f"{left} file(s) cannot be read as a plan; --strict: no company plan written")
+
+
+def _consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
+    items, conflicts = len(company.items), len(company.conflicts)
+    if lang == "zh":
+        line = f"{files} 个部门计划，{items} 个计划项，{conflicts} 条冲突待核实"
+        return line + (f"，{left} 个文件未纳入" if left else "")
+    line = f"{items} items from {files} department plans, {conflicts} conflicts to follow up"
+    return line + (f", {left} file(s) left out" if left else "")
+
+
+def _read_plan(path: PathLike) -> tuple[Book, Report, list[Issue]]:
+    """A plan workbook, its validation, and what keeps it from being read as a plan."""
+    book = load(path, registry.get(KIND))
+    checked = validate_book(book)
+    return book, checked, blocking(book, checked.issues)
+
+
+def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calculation:
+    """Compare two versions of a plan: items added, removed and changed (field by field).
+
+    ``result`` is a :class:`~opsbook.plan.diff.PlanDiff` (its ``exit_code``: 0 equal, 1
+    different); None when either workbook cannot be read as a plan (``report`` says why).
+    Other findings in the plans (conflicts) do not stop a comparison and are not reported.
+    """
+    before, _, stop_old = _read_plan(old)
+    after, _, stop_new = _read_plan(new)
+    if stop_old or stop_new:
+        return Calculation(Report.of(stop_old + stop_new, before.lang))
+    result: PlanDiff = diff(before["Plan"], after["Plan"])
+    lang = lang or after.lang
+    counts = result.counts()
+    headline = (f"新增 {counts['added']} 项，删除 {counts['removed']} 项，修改 "
+                f"{counts['changed_items']} 项" if lang == "zh" else
+                f"{counts['added']} added, {counts['removed']} removed, "
+                f"{counts['changed_items']} changed")
+    return Calculation(Report(lang=lang), result, diff_sheets(result, lang), headline)
+
+
+def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
+                    ) -> Calculation:
+    """Move a plan workbook one step: draft → submitted → reviewed → final, in place.
+
+    A final plan has its version incremented, ``final_on`` recorded and every sheet
+    protected without a password (a guard against slips, not a lock). A refused move leaves
+    the file untouched; ``report`` says why. ``result`` is the
+    :class:`~opsbook.plan.status.Move` (None when the file cannot be read as a plan).
+    Raises ValueError for an unknown status.
+    """
+    path = Path(path)
+    book, checked, stop = _read_plan(path)
+    if stop:
+        return Calculation(Report.of(stop, book.lang))
+    review = book["Review"]
+    done: Move = move(book.settings.status, book.settings.version, status, review,
+                      book["Plan"]["item_id"], errors=len(checked.errors), today=today)
+    issues = [locate(book, i) for i in done.issues]
+    for issue in issues:
+        issue.file = issue.file or str(path)
+    if done.ok:
+        sheet = next((s for s, _ in book.settings_cells.values()),
+                     "设置" if book.lang == "zh" else "Settings")
+        write_settings(path, done.settings, book.settings_cells, sheet, protect=done.protect)
+    report = Report(issues=issues, files=[str(path)], lang=book.lang,
+                    langs={str(path): book.lang})
+    return Calculation(report, done if done.ok else None, headline=_moved(done, book))
+
+
+def _moved(done: Move, book: Book) -> str:
+    zh = book.lang == "zh"
+    if not done.ok:
+        return "状态未变更" if zh else "status not changed"
+    if done.protect:
+        return (f"已定稿：版本 {done.version}，各工作表已保护（无密码，仅防误改）" if zh else
+                f"final: version {done.version}, every sheet protected (no password: a "
+                "guard against slips)")
+    return f"状态：{done.status}" if zh else f"status: {done.status}"
+
+
+def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None = None
+               ) -> Calculation:
+    """Track a plan workbook against actuals by month: its own Actuals sheet and those of
+    the workbooks in ``actuals`` (department plans). A plan with errors is not tracked.
+    ``result`` is a :class:`~opsbook.plan.tracking.Tracking`."""
+    kind = registry.get(KIND)
+    book = load(plan, kind)
+    report = validate_book(book)
+    others: list[Book] = []
+    files, skipped = expand(actuals) if actuals else ([], [])
+    report.extend(i for i in skipped if i.code != "not-a-workbook")
+    for path in files:
+        if Path(path).resolve() == Path(book.path or "").resolve():
+            continue
+        try:
+            other = load(path, kind)
+        except NotAWorkbook as error:
+            report.extend([error.issue])
+            continue
+        if "Actuals" not in other:
+            report.extend([Issue("missing-sheet", "warning", file=str(path),
+                                 sheet="Actuals / 执行情况")])
+            continue
+        name = other.tables["Actuals"].name
+        report.extend(i for i in other.issues if i.sheet == name)
+        others.append(other)
+    return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others)
+
+
+
+def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
+    """The plan cycle on a folder of department plans: consolidate (conflicts planted),
+    consolidate the corrected plans, diff the two, move the revision to final, track it.
+    Returns the worst exit code of the steps whose outcome is not planted."""
+    from opsbook.api.workbooks import new_workbook
+    from opsbook.plan.sample import department_plans
+
+    plans = folder / "plans"
+    sent = department_plans(conflicts=True)
+    for department, frames in sent.items():
+        new_workbook(KIND, "zh", plans / f"{department}.xlsx", frames=frames)
+    expected = [*sent, "法务部"]
+    first = consolidate_plans(plans, departments=expected)
+    v1 = write_output(folder / "company_plan.v1.xlsx", first.sheets)
+    say(f"· plan consolidate plans/ → {v1.name}: {first.headline} (planted; 法务部 sent "
+        "nothing)")
+    for department, frames in department_plans(conflicts=False).items():
+        new_workbook(KIND, "zh", plans / f"{department}.xlsx", frames=frames)
+    second = consolidate_plans(plans, departments=list(sent))
+    v2 = write_output(folder / "company_plan.v2.xlsx", second.sheets)
+    say(f"· plan consolidate (corrected plans) → {v2.name}: {second.headline}")
+    changes = diff_plans(v1, v2)
+    say(f"· plan diff {v1.name} {v2.name}: {changes.headline}")
+    refused = set_plan_status(v2, "final")
+    why = refused.report.issues[0].message("zh") if refused.report.issues else ""
+    say(f"· plan status {v2.name} --set final: refused, {why}")
+    code = second.exit_code
+    for status in ("submitted", "reviewed", "final"):
+        moved = set_plan_status(v2, status)
+        code = max(code, moved.exit_code)
+    say(f"· plan status {v2.name} --set submitted, reviewed, final: {moved.headline}")
+    tracked = track_plan(v2, plans, as_of=dt.date(2027, 6, 30))
+    if tracked.computed:
+        out = write_output(folder / "tracking.xlsx", tracked.sheets)
+        say(f"· plan track {v2.name} plans/ --as-of 2027-06-30 → {out.name}: "
+            f"{tracked.headline}")
+    return max(code, tracked.exit_code)

@@ -1,0 +1,147 @@
+"""``opsbook plan …``: the annual plan cycle — consolidate, diff, status, track."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from opsbook.cli import output
+from opsbook.cli.common import CannotRun, Format, Lang, unreadable
+
+app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate, diff, "
+                                             "status, track.")
+
+
+class Status(str, Enum):
+    submitted = "submitted"
+    reviewed = "reviewed"
+    final = "final"
+
+
+@app.command("consolidate")
+def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan workbooks or "
+                                                           "folders of them."),
+                out: Path = typer.Option(..., "-o", "--out", help="The company plan workbook."),
+                departments: str = typer.Option("", help="Departments expected, comma "
+                                                        "separated: one that sent nothing is "
+                                                        "a conflict."),
+                strict: bool = typer.Option(False, help="Stop before writing anything when "
+                                                       "a file cannot be read as a plan."),
+                year: int | None = typer.Option(None, help="The plan year (default: the one "
+                                                          "most plans give)."),
+                lang: Lang | None = typer.Option(None, help="Language of the company plan "
+                                                    "(default: most plans').")) -> None:
+    """Consolidate department plans into one company plan: items with their source file,
+    totals by department and quarter, conflicts to follow up, a Review sheet.
+
+    A file that cannot be read as a plan is reported and left out (with --strict nothing is
+    written). Exit 0 when there is nothing to follow up, 1 when there are conflicts or files
+    left out.
+    """
+    from opsbook import api
+
+    try:
+        api.check_output(out, *paths)
+        done = api.consolidate_plans(paths, departments=_split(departments), strict=strict,
+                                     year=year, lang=lang.value if lang else None)
+    except ValueError as error:
+        raise CannotRun(str(error)) from None
+    if done.computed:
+        api.write_output(out, done.sheets)
+        output.say(f"{out}: {done.headline}")
+    elif done.headline:
+        output.say(done.headline)
+    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(min(done.exit_code, 1) if done.computed else done.exit_code)
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+
+
+@app.command("diff")
+def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
+         new: Path = typer.Argument(..., help="The later plan workbook."),
+         out: Path | None = typer.Option(None, "-o", "--out", help="Also write the "
+                                                                  "differences as a workbook."),
+         format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
+         lang: Lang | None = typer.Option(None, help="Language of the workbook "
+                                             "(default: NEW's).")) -> None:
+    """Items added, removed and changed between two versions of a plan (moved rows are not
+    changes). Exit 0 when they hold the same items, 1 when they differ, 2 when one cannot be
+    read as a plan."""
+    from opsbook import api
+    from opsbook.plan.diff import to_json, to_markdown, to_text
+
+    try:
+        if out is not None:
+            api.check_output(out, old, new)
+        done = api.diff_plans(old, new, lang=lang.value if lang else None)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    except ValueError as error:
+        raise CannotRun(str(error)) from None
+    if not done.computed:
+        output.report(done.report, "text", None, 50)
+        raise typer.Exit(2)
+    render = {"text": to_text, "json": to_json, "markdown": to_markdown}[format.value]
+    output.say(render(done.result))
+    if out is not None:
+        api.write_output(out, done.sheets)
+        output.note(f"differences written to {out}")
+    raise typer.Exit(done.result.exit_code)
+
+
+@app.command("status")
+def status(file: Path = typer.Argument(..., help="A plan workbook (changed in place)."),
+           set_: Status = typer.Option(..., "--set", help="The next status.")) -> None:
+    """Move a plan one step: draft → submitted → reviewed → final.
+
+    A plan with unresolved revise/reject decisions or with errors cannot become final. A final
+    plan gets its version incremented and every sheet protected, without a password: a guard
+    against slips, not a lock. A refused move says why and changes nothing (exit 1).
+    """
+    from opsbook import api
+
+    try:
+        done = api.set_plan_status(file, set_.value)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    except ValueError as error:
+        raise CannotRun(str(error)) from None
+    output.say(f"{file}: {done.headline}")
+    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))
+
+
+@app.command("track")
+def track(plan: Path = typer.Argument(..., help="The plan workbook."),
+          actuals: list[Path] = typer.Argument(None, help="Workbooks (or folders) whose "
+                                                       "Actuals sheets add actuals."),
+          out: Path = typer.Option(..., "-o", "--out", help="The tracking workbook."),
+          as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: the "
+                                                                 "last month with actuals).")
+          ) -> None:
+    """Actuals by month against targets to date: completion per item, department and
+    company, and the items behind schedule (below behind_threshold)."""
+    from opsbook import api
+
+    try:
+        when = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise CannotRun(f"--as-of {as_of}: give a date as YYYY-MM-DD") from None
+    try:
+        api.check_output(out, plan, *(actuals or []))
+        done = api.track_plan(plan, actuals or [], as_of=when)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    except ValueError as error:
+        raise CannotRun(str(error)) from None
+    if done.computed:
+        api.write_output(out, done.sheets)
+        output.say(f"{out}: {done.headline}")
+    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(done.exit_code)

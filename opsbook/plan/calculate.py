@@ -1,0 +1,75 @@
+"""The plan's Calculate step and ``plan track``: tracking against actuals, issues located."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+
+from opsbook.core.book import Book
+from opsbook.core.issues import Report
+from opsbook.core.kind import Calculation
+from opsbook.core.locate import locate
+from opsbook.plan.outputs import tracking_sheets
+from opsbook.plan.tracking import Tracking, track
+
+
+def actuals_of(books: Sequence[Book]) -> pd.DataFrame:
+    """The Actuals rows of several workbooks, each with its ``source`` file; the index is the
+    spreadsheet row in its own workbook."""
+    frames = [book["Actuals"].assign(source=book.path) for book in books if "Actuals" in book]
+    return (pd.concat(frames) if frames else
+            pd.DataFrame(columns=["item_id", "month", "actual", "source"]))
+
+
+def default_as_of(actuals: pd.DataFrame, year: int) -> dt.date:
+    """The end of the last month of ``year`` with an actual, else the end of ``year`` or
+    today, whichever is earlier."""
+    months = actuals["month"].dropna().astype(str)
+    months = months[months.str.startswith(str(year))]
+    if not months.empty:
+        last = pd.Period(months.max(), freq="M")
+        return last.end_time.date()
+    return min(dt.date.today(), dt.date(year, 12, 31))
+
+
+def plan_year(book: Book, today: dt.date) -> int:
+    """The plan's year: its setting, else the year most items start in, else this year."""
+    if book.settings.year:
+        return int(book.settings.year)
+    starts = pd.to_datetime(book["Plan"]["start"], errors="coerce").dropna()
+    return int(starts.dt.year.mode().min()) if not starts.empty else today.year
+
+
+def calculate(books: list[Book], *, as_of: dt.date | None = None,
+              actuals_from: Sequence[Book] = ()) -> Calculation:
+    """Track the plan (the first Book, valid) against the actuals of its own Actuals sheet
+    and of ``actuals_from`` (department workbooks): Tracking, Tracking by Department, Behind
+    Schedule and Monthly Tracking sheets in the plan's language."""
+    if len(books) != 1:
+        raise ValueError("a plan is tracked one workbook at a time")
+    book = books[0]
+    sources = [book, *actuals_from]
+    actuals = actuals_of(sources)
+    year = plan_year(book, dt.date.today())
+    as_of = as_of or default_as_of(actuals, year)
+    result = track(book["Plan"], actuals, year=year, as_of=as_of,
+                   additive_units=frozenset(book.settings.units()),
+                   behind_threshold=book.settings.behind_threshold)
+    by_path = {b.path: b for b in sources}
+    result.issues = [locate(by_path[i.file], i) if i.file in by_path else i
+                     for i in result.issues]
+    return Calculation(Report.of(result.issues, book.lang), result,
+                       tracking_sheets(result, book.lang), headline(result, book.lang))
+
+
+def headline(result: Tracking, lang: str) -> str:
+    """One line: company completion and how many items are behind, as of the date."""
+    company = "–" if result.company != result.company else f"{result.company:.1%}"
+    behind, items = len(result.behind), len(result.items)
+    if lang == "zh":
+        return (f"截至 {result.as_of.isoformat()}，公司完成率 {company}，{items} 项中 {behind} 项"
+                "进度滞后")
+    return (f"as of {result.as_of.isoformat()}: company completion {company}, {behind} of "
+            f"{items} items behind schedule")
