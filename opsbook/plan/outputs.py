@@ -1,6 +1,6 @@
 """The sheets the plan cycle writes, as SheetOut, in English or Chinese.
 
-``OUTPUTS`` names every sheet in both languages. A company plan (``company_sheets``) is
+``OUTPUTS`` names the sheets it adds, in both languages. A company plan (``company_sheets``) is
 itself a plan workbook: its Plan, Review and Settings sheets carry the standard headers, so
 ``opsbook validate`` reads it as a plan.
 """
@@ -26,9 +26,8 @@ from opsbook.plan.totals import TARGET
 from opsbook.plan.tracking import Tracking
 
 OUTPUTS = (
-    Output("plan", "Plan", "计划"), Output("by_department", "By Department", "按部门"),
+    Output("by_department", "By Department", "按部门"),
     Output("by_quarter", "By Quarter", "按季度"), Output("conflicts", "Conflicts", "冲突"),
-    Output("review", "Review", "审核意见"), Output("settings", "Settings", "设置"),
     Output("tracking", "Tracking", "执行跟踪"),
     Output("tracking_departments", "Tracking by Department", "部门完成情况"),
     Output("behind", "Behind Schedule", "进度滞后"),
@@ -36,7 +35,11 @@ OUTPUTS = (
     Output("added", "Added Items", "新增计划项"), Output("removed", "Removed Items", "删除计划项"),
     Output("changed", "Changed Items", "变更明细"),
 )
-_NAMES = {o.id: o for o in OUTPUTS}
+#: The sheets of a company plan that are the plan workbook's own input sheets (never listed
+#: as outputs: a workbook's Plan, Review and Settings are always read).
+INPUTS = (Output("plan", "Plan", "计划"), Output("review", "Review", "审核意见"),
+          Output("settings", "Settings", "设置"))
+_NAMES = {o.id: o for o in (*OUTPUTS, *INPUTS)}
 HEADERS: dict[str, tuple[str, str]] = {
     **{f.id: (f.en, f.zh) for f in PLAN.fields},
     "source": ("Source File", "来源文件"), "source_row": ("Source Row", "来源行号"),
@@ -47,7 +50,8 @@ HEADERS: dict[str, tuple[str, str]] = {
     "target_to_date": ("Target to Date", "累计目标"),
     "actual_to_date": ("Actual to Date", "累计实际"), "completion": ("Completion", "完成率"),
     "behind": ("Behind", "滞后"), "measured": ("Measured", "可计量项数"),
-    "month": ("Month", "月份"), "actual": ("Actual", "实际值"), "field": ("Field", "字段"),
+    "month": ("Month", "月份"), "actual": ("Actual", "实际值"),
+    "monthly_target": ("Monthly Target", "月度目标"), "field": ("Field", "字段"),
     "old": ("Old Value", "原值"), "new": ("New Value", "新值"),
 }
 CONFLICT_LABELS: dict[str, tuple[str, str]] = {
@@ -61,7 +65,8 @@ CONFLICT_LABELS: dict[str, tuple[str, str]] = {
     "missing-department": ("Department missing", "部门未提交"),
 }
 FORMATS = {**{n: "#,##0.##" for n in ("target", "q1", "q2", "q3", "q4", "budget",
-                                      "target_to_date", "actual_to_date", "actual")},
+                                      "target_to_date", "actual_to_date", "actual",
+                                      "monthly_target")},
            "start": "yyyy-mm-dd", "end": "yyyy-mm-dd", "completion": "0.0%"}
 TOTAL = {"en": "Total", "zh": "合计"}
 
@@ -229,7 +234,8 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
     out.empty = "没有进度滞后的计划项。" if zh else "No item is behind schedule."
     sheets.append(out)
     sheets.append(sheet("monthly", f"月度目标与实际（{tracking.year}）" if zh else
-                        f"Monthly targets and actuals ({tracking.year})", tracking.monthly,
+                        f"Monthly targets and actuals ({tracking.year})",
+                        tracking.monthly.rename(columns={"target": "monthly_target"}),
                         lang, key_columns=1))
     return sheets
 

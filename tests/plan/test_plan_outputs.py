@@ -44,3 +44,11 @@ def test_diff_sheets():
     assert en[2].rows == [["O-01", "运营部", "Budget", 30000.0, 35000.0]]
     zh = diff_sheets(diff(planbooks.OPS, new), "zh")
     assert zh[2].rows[0][2] == "预算" and zh[1].title == "删除 1 项"
+
+
+def test_the_plan_workbooks_own_sheets_are_never_outputs():
+    from opsbook import registry
+
+    written = registry.output_sheets()
+    assert {"执行跟踪", "Tracking", "按部门", "冲突", "变更明细"} <= written
+    assert not {"设置", "Settings", "计划", "Plan", "审核意见", "Review"} & written
