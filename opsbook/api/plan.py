@@ -68,40 +68,49 @@ def source_names(paths: Sequence[Path]) -> dict[Path, str]:
     return {p: p.resolve().relative_to(root).as_posix() for p in paths}
 
 
+def take_in(path: Path) -> tuple[Book | None, Report]:
+    """One department workbook read and validated: the Book (None when it is left out) and
+    its Report (a left-out file's ends with the ``plan-left-out`` issue; findings the company
+    plan lists as conflicts are left to it)."""
+    try:
+        book = load(path, registry.get(KIND))
+    except NotAWorkbook as error:
+        return None, Report(issues=[error.issue], files=[str(path)])
+    checked = validate_book(book)
+    reasons = blocking(book, checked.issues)
+    if reasons:
+        checked.issues.append(left_out(str(path), reasons))
+        return None, checked
+    checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
+    return book, checked
+
+
 def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
                       strict: bool = False, year: int | None = None,
-                      lang: str | None = None) -> Calculation:
+                      lang: str | None = None, jobs: int = 1,
+                      on_file: Callable[[Path], None] | None = None) -> Calculation:
     """Consolidate department plan workbooks (files and folders) into a company plan.
 
-    Every workbook is validated. One that cannot be read as a plan (no Plan sheet, a
-    required column missing, a wrong type or nothing in a required field, or not a workbook)
-    is reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
-    Conflicts are reported, located in the department files, and every item kept.
-    ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
-    plan workbook (itself a plan workbook).
+    Every workbook is validated (in ``jobs`` processes; ``on_file`` is told of each). One
+    that cannot be read as a plan (no Plan sheet, a required column missing, a wrong type or
+    nothing in a required field, or not a workbook) is reported and left out; with
+    ``strict`` nothing is consolidated then (``result`` None). Conflicts are reported,
+    located in the department files, and every item kept. ``result`` is a
+    :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company plan workbook
+    (itself a plan workbook).
     """
-    kind = registry.get(KIND)
+    from opsbook.batch import batch
+
     files, skipped = expand(sources)
     report = Report(issues=list(skipped))
     books: list[Book] = []
     left = 0
-    for path in files:
-        try:
-            book = load(path, kind)
-        except NotAWorkbook as error:
-            report.merge(Report(issues=[error.issue], files=[str(path)]))
-            left += 1
-            continue
-        checked = validate_book(book)
-        reasons = blocking(book, checked.issues)
-        if reasons:
-            checked.issues.append(left_out(str(path), reasons))
-            report.merge(checked)
-            left += 1
-            continue
-        checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
+    for book, checked in batch(take_in, files, jobs=jobs, on_done=on_file):
         report.merge(checked)
-        books.append(book)
+        if book is None:
+            left += 1
+        else:
+            books.append(book)
     if books:
         report.lang = books[0].lang
     if strict and left:

@@ -33,7 +33,9 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
                 year: int | None = typer.Option(None, help="The plan year (default: the one "
                                                           "most plans give)."),
                 lang: Lang | None = typer.Option(None, help="Language of the company plan "
-                                                    "(default: most plans').")) -> None:
+                                                    "(default: most plans')."),
+                jobs: int = typer.Option(1, min=1, help="Processes to read the plans with.")
+                ) -> None:
     """Consolidate department plans into one company plan: items with their source file,
     totals by department and quarter, conflicts to follow up, a Review sheet.
 
@@ -45,8 +47,11 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
 
     try:
         api.check_output(out, *paths)
-        done = api.consolidate_plans(paths, departments=_split(departments), strict=strict,
-                                     year=year, lang=lang.value if lang else None)
+        with output.progress("consolidate") as tick:
+            done = api.consolidate_plans(paths, departments=_split(departments),
+                                         strict=strict, year=year,
+                                         lang=lang.value if lang else None, jobs=jobs,
+                                         on_file=tick)
     except ValueError as error:
         raise CannotRun(str(error)) from None
     if done.computed:

@@ -103,3 +103,11 @@ def test_strict_stops_before_writing_and_tracking_reads_department_actuals(tmp_p
     # as of March (the last month with actuals): target Q1 200, actual 210
     assert (s01["target_to_date"], s01["actual_to_date"]) == (200.0, 210.0)
     assert tracked.result.as_of.isoformat() == "2027-03-31"
+
+
+def test_processes_give_the_same_company_plan(tmp_path):
+    planbooks.write(tmp_path / "plans")
+    one = consolidate_plans(tmp_path / "plans", departments=planbooks.EXPECTED)
+    two = consolidate_plans(tmp_path / "plans", departments=planbooks.EXPECTED, jobs=2)
+    assert one.result.items.equals(two.result.items)
+    assert [i.to_dict() for i in one.report.issues] == [i.to_dict() for i in two.report.issues]
