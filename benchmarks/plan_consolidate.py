@@ -9,7 +9,7 @@ Prints, for the same folder of workbooks, the median wall-clock time of
 
 then the work beyond start-up of each and their ratio (target: within 3×).
 
-    python benchmarks/plan_consolidate.py [--plans 200] [--items 50] [--repeat 3]
+    python benchmarks/plan_consolidate.py [--plans 200] [--items 50] [--repeat 3] [--jobs 1]
                                           [--folder benchmarks/data]
 """
 
@@ -70,13 +70,15 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=200)
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=1, help="processes for consolidate")
     parser.add_argument("--folder", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
     plans = make(args.folder, args.plans, args.items)
     out = args.folder / "company-plan.xlsx"
+    consolidate = f"opsbook plan consolidate --jobs {args.jobs}"
     runs = {
-        "opsbook plan consolidate": opsbook_command() + ["plan", "consolidate", str(plans),
-                                                         "-o", str(out)],
+        consolidate: opsbook_command() + ["plan", "consolidate", str(plans), "-o", str(out),
+                                          "--jobs", str(args.jobs)],
         "opsbook --help": opsbook_command() + ["--help"],
         "raw calamine read": [sys.executable, "-c", RAW_READ, str(plans)],
         "python -c 'import python_calamine'": [sys.executable, "-c",
@@ -88,7 +90,7 @@ def main() -> None:
     print(f"{'process':<38}{'seconds':>9}")
     for name, seconds in times.items():
         print(f"{name:<38}{seconds:>9.3f}")
-    work = times["opsbook plan consolidate"] - times["opsbook --help"]
+    work = times[consolidate] - times["opsbook --help"]
     raw = times["raw calamine read"] - times["python -c 'import python_calamine'"]
     print(f"{'consolidate beyond start-up':<38}{work:>9.3f}")
     print(f"{'raw read beyond start-up':<38}{raw:>9.3f}")
