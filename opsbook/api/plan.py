@@ -21,6 +21,7 @@ from opsbook.api.common import (
     calculate_books,
     expand,
     load,
+    unreadable,
     write_output,
 )
 from opsbook.core.book import Book
@@ -105,7 +106,8 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
     report = Report(issues=list(skipped))
     books: list[Book] = []
     left = 0
-    for book, checked in batch(take_in, files, jobs=jobs, on_done=on_file):
+    for book, checked in batch(take_in, files, jobs=jobs, on_done=on_file,
+                               on_error=lambda path, error: (None, unreadable(path, error))):
         report.merge(checked)
         if book is None:
             left += 1
@@ -190,6 +192,8 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     done: Move = move(book.settings.status, book.settings.version, status, review,
                       book["Plan"]["item_id"], errors=len(checked.errors), today=today)
     issues = [locate(book, i) for i in done.issues]
+    if any(i.code == "plan-has-errors" for i in issues):
+        issues += checked.errors                 # which errors keep it from becoming final
     for issue in issues:
         issue.file = issue.file or str(path)
     if done.ok:
