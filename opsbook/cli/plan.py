@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Format, Lang, unreadable
 
 app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate, diff, "
@@ -47,7 +47,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
 
     try:
         api.check_output(out, *paths)
-        with output.progress("consolidate") as tick:
+        with printing.progress("consolidate") as tick:
             done = api.consolidate_plans(paths, departments=_split(departments),
                                          strict=strict, year=year,
                                          lang=lang.value if lang else None, jobs=jobs,
@@ -56,10 +56,10 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
         raise CannotRun(str(error)) from None
     if done.computed:
         api.write_output(out, done.sheets)
-        output.say(f"{out}: {done.headline}")
+        printing.say(f"{out}: {done.headline}")
     elif done.headline:
-        output.say(done.headline)
-    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+        printing.say(done.headline)
+    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(min(done.exit_code, 1) if done.computed else done.exit_code)
 
 
@@ -90,13 +90,13 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     except ValueError as error:
         raise CannotRun(str(error)) from None
     if not done.computed:
-        output.report(done.report, "text", None, 50)
+        printing.report(done.report, "text", None, 50)
         raise typer.Exit(2)
     render = {"text": to_text, "json": to_json, "markdown": to_markdown}[format.value]
-    output.say(render(done.result))
+    printing.say(render(done.result))
     if out is not None:
         api.write_output(out, done.sheets)
-        output.note(f"differences written to {out}")
+        printing.note(f"differences written to {out}")
     raise typer.Exit(done.result.exit_code)
 
 
@@ -117,8 +117,8 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
         raise unreadable(problem) from None
     except ValueError as error:
         raise CannotRun(str(error)) from None
-    output.say(f"{file}: {done.headline}")
-    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+    printing.say(f"{file}: {done.headline}")
+    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))
 
 
@@ -147,6 +147,6 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
         raise CannotRun(str(error)) from None
     if done.computed:
         api.write_output(out, done.sheets)
-        output.say(f"{out}: {done.headline}")
-    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+        printing.say(f"{out}: {done.headline}")
+    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(done.exit_code)
