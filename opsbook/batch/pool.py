@@ -20,8 +20,9 @@ R = TypeVar("R")
 UNCHANGED = "unchanged"
 
 
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C during a batch: the workers are stopped; ``done`` of ``total`` items finished."""
+class Interrupted(Exception):
+    """Ctrl-C during a batch: the workers are stopped; ``done`` of ``total`` items finished.
+    An Exception (not a KeyboardInterrupt) so that it reaches the caller with its counts."""
 
     def __init__(self, done: int, total: int):
         super().__init__(f"interrupted after {done} of {total} file(s); nothing was written")
@@ -154,10 +155,12 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
 
 
 def _halt(pool: Executor, futures: dict[Future, int], own: bool) -> None:
-    """Stop at once: cancel what has not started and end our own worker processes."""
-    for future in futures:
-        future.cancel()
+    """Stop at once: end our own worker processes (the pool then fails what is left), or
+    cancel the futures of an executor we were given (Dask cancels its tasks)."""
     if own:
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False)
+        return
+    for future in futures:
+        future.cancel()
