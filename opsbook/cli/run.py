@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from opsbook import registry
 from opsbook.cli import output
 from opsbook.cli.common import CannotRun
 
@@ -71,6 +72,9 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
             problems.append((key, f"unknown option of 'opsbook {' '.join(words)}'"))
             continue
         flag = next(o for o in param.opts if o.startswith("--"))
+        if key == "kind" and value not in registry.names():  # checked in the command's body
+            problems.append((key, f"give one of {', '.join(registry.names())}"))
+            continue
         if param.is_flag:
             if not isinstance(value, bool):
                 problems.append((key, "give true or false"))

@@ -7,6 +7,7 @@ mistake is a :class:`PipelineError` naming the file, the line and the key.
 from __future__ import annotations
 
 import glob
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,8 @@ def read(path: str | Path,
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
+        found = re.search(r"line (\d+)", str(error))
+        line = getattr(error, "lineno", None) or (int(found.group(1)) if found else None)
         raise PipelineError(path, [Problem(line, "-", f"not valid TOML: {error}")]) from None
     lines = lines_of(text)
     problems: list[Problem] = []
