@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from opsbook import registry
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun
 
 #: The command each step runs; ``compute`` runs the kind's computing command.
@@ -121,10 +121,10 @@ def _invoke(argv: list[str]) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     except (CannotRun, CannotWrite, NothingToCalculate, BatchProblem) as error:
-        output.fail(str(error))
+        printing.fail(str(error))
         return 2
     except UpToDate as done:
-        output.note(str(done))
+        printing.note(str(done))
         return 0
 
 
@@ -153,7 +153,7 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
         raise CannotRun(f"{file} cannot run:\n{error}") from None
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
-        output.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
+        printing.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
     if dry_run:
         return
     pipeline.outputs.mkdir(parents=True, exist_ok=True)
@@ -161,5 +161,5 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
         words, argv = planned[step.index]
         code = _invoke([*words, *argv])
         if code:
-            output.note(f"step {number} ({step.name}) exited {code}; the pipeline stops here")
+            printing.note(f"step {number} ({step.name}) exited {code}; the pipeline stops here")
             raise typer.Exit(code)

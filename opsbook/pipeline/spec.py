@@ -85,9 +85,10 @@ def _matches(pattern: str) -> bool:
 def read(path: str | Path,
          check_step: Callable[[Step, Pipeline], list[tuple[Any, str]]] | None = None
          ) -> Pipeline:
-    """Read and check a pipeline file. ``check_step(step, pipeline)`` gives (option,
-    message) for each mistake in a step's options (the option's name, or its whole key path) (the command line checks them against the
-    command each step runs). Raises :class:`PipelineError` with every mistake found."""
+    """Read and check a pipeline file. ``check_step(step, pipeline)`` gives (option, message)
+    for each mistake in a step's options, the option as its name or its whole key path (the
+    command line checks them against the command each step runs). Raises
+    :class:`PipelineError` with every mistake found."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

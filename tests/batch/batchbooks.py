@@ -1,5 +1,6 @@
-"""Fixtures (imported by the tests of this folder) for runs over many files: a folder of real sample workbooks (made once per
-session, copied per test) with one invalid workbook, and the quirks a folder holds."""
+"""Fixtures, imported by name by the tests of this folder, for runs over many files: a
+folder of real sample workbooks (made once per session, copied per test) with one invalid
+workbook, and the quirks a folder holds."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batchbooks import _made, books  # noqa: F401 - fixtures
+from batchbooks import _made, books
 
 import opsbook
 from opsbook.batch import BatchOptions

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import psutil
-from batchbooks import _made, books  # noqa: F401 - fixtures
+from batchbooks import _made, books
 from conftest import opsbook_command
 
 

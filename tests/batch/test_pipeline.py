@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batchbooks import _made, books  # noqa: F401 - fixtures
+from batchbooks import _made, books
 from conftest import run_cli
 
 from opsbook.cli.run import arguments, find

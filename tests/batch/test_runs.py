@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from batchbooks import SAMPLES, _made, books, messy  # noqa: F401 - fixtures
+from batchbooks import SAMPLES, _made, books, messy
 from conftest import run_cli
 
 import opsbook
