@@ -16,7 +16,7 @@ from opsbook.api import (
     score_appraisal,
     validate,
 )
-from opsbook.batch import batch
+from opsbook.batch import BatchOptions, batch, run_files
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
@@ -24,6 +24,7 @@ from opsbook.core.kind import Calculation
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchOptions",
     "Book",
     "Calculation",
     "CannotWrite",
@@ -37,6 +38,7 @@ __all__ = [
     "calculate",
     "load",
     "new_workbook",
+    "run_files",
     "score_appraisal",
     "validate",
 ]
