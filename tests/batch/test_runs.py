@@ -153,3 +153,55 @@ def test_the_cli_prints_progress_lines_in_a_pipe_and_nothing_when_quiet(books: P
     assert [line.split()[1] for line in lines] == [f"{n}/6" for n in range(1, 7)]
     quiet = run_cli("validate", books, "-q", "--jobs", "1")
     assert quiet.stderr == "" and quiet.stdout == done.stdout
+
+
+def test_a_combined_output_is_the_same_in_processes(books: Path, tmp_path: Path):
+    """appraisal score with history read in one process and in two: the same results
+    workbook, cell for cell, and the same manifest beside it."""
+    import openpyxl
+
+    from opsbook.api import write_output
+
+    history = tmp_path / "history"
+    history.mkdir()
+    for n in range(3):
+        shutil.copy(books / "a4-appraisal.xlsx", history / f"cycle{n}.xlsx")
+    cells, manifests = [], []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}" / "results.xlsx"
+        out.parent.mkdir()
+        done = opsbook.score_appraisal(books / "a4-appraisal.xlsx", [history],
+                                       options=BatchOptions(jobs=jobs), output=out)
+        assert done.computed
+        write_output(out, done.sheets)
+        book = openpyxl.load_workbook(out)
+        cells.append({ws.title: [list(r) for r in ws.iter_rows(values_only=True)]
+                      for ws in book.worksheets})
+        manifest = json.loads(out.with_name("results.manifest.json").read_text())
+        assert manifest["outputs"] == [str(out)]
+        manifests.append({**without_timings(manifest), "outputs": None})
+    assert cells[0] == cells[1] and len(cells[0]) >= 5
+    assert manifests[0] == manifests[1]
+    assert [Path(i["path"]).name for i in manifests[0]["inputs"]] == \
+        ["a4-appraisal.xlsx", "cycle0.xlsx", "cycle1.xlsx", "cycle2.xlsx"]
+    assert manifests[0]["command"] == "appraisal score"
+
+
+def test_a_combined_output_is_up_to_date_when_nothing_changed(books: Path, tmp_path: Path):
+    from opsbook.api import write_output
+    from opsbook.batch import UpToDate
+
+    history = tmp_path / "cycle1.xlsx"
+    shutil.copy(books / "a4-appraisal.xlsx", history)
+    out = tmp_path / "results.xlsx"
+    options = BatchOptions(jobs=1, skip_unchanged=True)
+    main = books / "a4-appraisal.xlsx"
+    write_output(out, opsbook.score_appraisal(main, [history], options=options,
+                                              output=out).sheets)
+    with pytest.raises(UpToDate):
+        opsbook.score_appraisal(main, [history], options=options, output=out)
+    assert opsbook.score_appraisal(main, [history], lang="en", options=options,
+                                   output=out).computed  # a setting changed
+    shutil.copy(books / "b-invalid.xlsx", history)  # an input changed
+    assert opsbook.score_appraisal(main, [history], lang="en", options=options,
+                                   output=out).computed
