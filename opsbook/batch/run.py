@@ -14,7 +14,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 from opsbook.batch import manifest as manifests
 from opsbook.batch.cluster import BatchProblem, dask_executor
 from opsbook.batch.options import BatchOptions
-from opsbook.batch.pool import UNCHANGED, batch, digest
+from opsbook.batch.pool import UNCHANGED, BatchResults, batch, digest
 from opsbook.batch.progress import progress
 from opsbook.batch.sources import Sources, expand
 from opsbook.core.issues import Issue, Report
@@ -75,6 +75,36 @@ def _known(where: Path | None, command: str, settings: dict[str, Any]) -> dict[s
             if i["status"] in ("valid", UNCHANGED) and i["sha256"]}
 
 
+def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
+               known: dict[str, dict]) -> tuple[Report, list[dict[str, Any]]]:
+    """The run's Report (each file's, in input order, then the skipped notes) and the
+    manifest's entry for every input."""
+    report = Report(issues=list(skipped))
+    inputs: list[dict[str, Any]] = []
+    for path, outcome, record in zip(files, results, results.records):
+        name = str(path)
+        entry = {"path": name, "sha256": record.sha256, "bytes": record.bytes, "kind": None,
+                 "status": record.status, "errors": 0, "warnings": 0, "infos": 0,
+                 "seconds": record.seconds}
+        if record.status == UNCHANGED:
+            entry["kind"] = known[name].get("kind")
+            part = Report(issues=[Issue("unchanged-file", "info", file=name)], files=[name])
+        elif outcome is None:
+            part = Report(issues=[Issue("not-run", "info", file=name)], files=[name])
+        else:
+            part = outcome.report
+            entry.update(kind=outcome.kind, status=manifests.status_of(part))
+        entry.update(manifests.counts(part) if outcome is not None else {})
+        report.merge(part)
+        inputs.append(entry)
+    for note in skipped:
+        inputs.append({"path": note.file, "sha256": None, "bytes": None, "kind": None,
+                       "status": "skipped" if note.code == "skipped-file" else "unreadable",
+                       "errors": int(note.severity == "error"), "warnings": 0,
+                       "infos": int(note.severity == "info"), "seconds": None})
+    return report, inputs
+
+
 def run_files(step: Callable[..., Outcome], sources: Sources, *, args: tuple[Any, ...] = (),
               options: BatchOptions | None = None, command: str = "batch",
               settings: dict[str, Any] | None = None, output: Path | str | None = None,
@@ -119,29 +149,7 @@ def run_files(step: Callable[..., Outcome], sources: Sources, *, args: tuple[Any
         results = batch(step, files, jobs=options.workers, executor=executor, on_done=told,
                         on_error=_unexpected, args=args, hashed=True, previous=previous,
                         stop=_stopper if options.fail_fast else None)
-    report = Report(issues=list(skipped))
-    inputs: list[dict[str, Any]] = []
-    for path, outcome, record in zip(files, results, results.records):
-        name = str(path)
-        entry = {"path": name, "sha256": record.sha256, "bytes": record.bytes, "kind": None,
-                 "status": record.status, "errors": 0, "warnings": 0, "infos": 0,
-                 "seconds": record.seconds}
-        if record.status == UNCHANGED:
-            entry["kind"] = known[name].get("kind")
-            part = Report(issues=[Issue("unchanged-file", "info", file=name)], files=[name])
-        elif outcome is None:
-            part = Report(issues=[Issue("not-run", "info", file=name)], files=[name])
-        else:
-            part = outcome.report
-            entry.update(kind=outcome.kind, status=manifests.status_of(part))
-        entry.update(manifests.counts(part) if outcome is not None else {})
-        report.merge(part)
-        inputs.append(entry)
-    for note in skipped:
-        inputs.append({"path": note.file, "sha256": None, "bytes": None, "kind": None,
-                       "status": "skipped" if note.code == "skipped-file" else "unreadable",
-                       "errors": int(note.severity == "error"), "warnings": 0,
-                       "infos": int(note.severity == "info"), "seconds": None})
+    report, inputs = _assembled(files, results, skipped, known)
     from opsbook import __version__
 
     manifest = {

@@ -50,7 +50,10 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     """The command words and arguments of one step of a pipeline, and (option, message)
     per mistake."""
     pipeline_kind, inputs, outputs = pipeline.kind, pipeline.inputs, pipeline.outputs
-    batch, base = pipeline.batch, pipeline.path.parent
+    from opsbook.pipeline import batch_problem
+
+    base = pipeline.path.parent  # a [batch] mistake is told once, by the pipeline's check
+    batch = {k: v for k, v in pipeline.batch.items() if batch_problem(k, v) is None}
     words = command_words(step.name, pipeline_kind)
     command = find(words)
     if command is None:

@@ -3,6 +3,14 @@ with their options, and where outputs go; ``opsbook run FILE`` runs it."""
 
 from __future__ import annotations
 
-from opsbook.pipeline.spec import STEPS, Pipeline, PipelineError, Problem, Step, read
+from opsbook.pipeline.spec import (
+    STEPS,
+    Pipeline,
+    PipelineError,
+    Problem,
+    Step,
+    batch_problem,
+    read,
+)
 
-__all__ = ["STEPS", "Pipeline", "PipelineError", "Problem", "Step", "read"]
+__all__ = ["STEPS", "Pipeline", "PipelineError", "Problem", "Step", "batch_problem", "read"]

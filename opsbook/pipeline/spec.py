@@ -71,6 +71,17 @@ class Pipeline:
     steps: list[Step] = field(default_factory=list)
 
 
+def batch_problem(key: str, value: Any) -> str | None:
+    """What is wrong with one entry of the ``[batch]`` table, or None."""
+    if key not in BATCH:
+        return f"unknown batch option; choose from {', '.join(BATCH)}"
+    if not isinstance(value, BATCH[key]) or BATCH[key] is int and isinstance(value, bool):
+        return f"give a {BATCH[key].__name__}"
+    if key == "jobs" and value < 1:
+        return "give 1 or more"
+    return None
+
+
 def _key(path: tuple) -> str:
     out = ""
     for part in path:
@@ -131,12 +142,9 @@ def read(path: str | Path,
         wrong(("batch",), "give a table of batch options")
         batch = {}
     for key, value in batch.items():
-        if key not in BATCH:
-            wrong(("batch", key), f"unknown batch option; choose from {', '.join(BATCH)}")
-        elif not isinstance(value, BATCH[key]) or BATCH[key] is int and isinstance(value, bool):
-            wrong(("batch", key), f"give a {BATCH[key].__name__}")
-        elif key == "jobs" and value < 1:
-            wrong(("batch", key), "give 1 or more")
+        message = batch_problem(key, value)
+        if message:
+            wrong(("batch", key), message)
     pipeline = Pipeline(path, str(data.get("name", path.stem)), kind, resolved,
                         base / outputs, batch)
     raw_steps = data.get("steps")
