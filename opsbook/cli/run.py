@@ -114,6 +114,7 @@ def _invoke(argv: list[str]) -> int:
     from opsbook.api import CannotWrite, NothingToCalculate
     from opsbook.batch import BatchProblem, UpToDate
     from opsbook.cli import app
+    from opsbook.io.atomic import WriteFailed
 
     try:
         done = typer.main.get_command(app).main(args=argv, prog_name="opsbook",
@@ -123,7 +124,7 @@ def _invoke(argv: list[str]) -> int:
         return stop.exit_code
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
-    except (CannotRun, CannotWrite, NothingToCalculate, BatchProblem) as error:
+    except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
         printing.fail(str(error))
         return 2
     except UpToDate as done:

@@ -82,13 +82,13 @@ def common_sha(path: Path) -> str:
 
 def test_no_input_is_read_twice(books: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     reads: list[str] = []
-    real = common.read_raw
+    real = common.read_book
 
-    def counted(path):
+    def counted(path, *args, **kwargs):
         reads.append(Path(path).name)
-        return real(path)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(common, "read_raw", counted)
+    monkeypatch.setattr(common, "read_book", counted)
     opsbook.validate([books, books / "a1-plan.xlsx", str(books / "a*.xlsx")])
     assert sorted(reads) == sorted([*VALID, "b-invalid.xlsx"])  # each once, named thrice
 
