@@ -20,7 +20,7 @@ from opsbook.api import (
     track_plan,
     validate,
 )
-from opsbook.batch import batch
+from opsbook.batch import BatchOptions, batch, run_files
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
@@ -28,6 +28,7 @@ from opsbook.core.kind import Calculation
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchOptions",
     "Book",
     "Calculation",
     "CannotWrite",
@@ -43,6 +44,7 @@ __all__ = [
     "diff_plans",
     "load",
     "new_workbook",
+    "run_files",
     "score_appraisal",
     "set_plan_status",
     "track_plan",

@@ -15,6 +15,7 @@ import pytest
 from conftest import sha256
 
 import opsbook
+from opsbook.batch import BatchOptions
 from opsbook.io.read import UNEXPECTED, WORKBOOK_SUFFIXES, read_book
 
 CORPUS = Path(os.environ.get("OPSBOOK_CORPUS")
@@ -46,7 +47,7 @@ def test_every_real_file_alone_gets_a_report_and_is_not_changed(path):
 @needs_corpus
 def test_the_corpus_as_one_folder_reports_every_file(tmp_path):
     before = {p: sha256(p) for p in FILES}
-    report = opsbook.validate(CORPUS, jobs=4)
+    report = opsbook.validate(CORPUS, options=BatchOptions(jobs=4, recursive=True))
     named = set(report.files) | {i.file for i in report.issues}
     assert {str(p) for p in FILES} <= named
     no_surprise(report)

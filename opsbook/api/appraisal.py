@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
 
 from opsbook import registry
-from opsbook.api.common import PathLike, calculate_books, load, write_output
+from opsbook.api.common import (
+    NotAWorkbook,
+    PathLike,
+    calculate_books,
+    read_step,
+    write_output,
+)
+from opsbook.batch.run import Outcome
 from opsbook.core.book import SETTINGS_NAMES, Book, read_settings
 from opsbook.core.headers import normalize
-from opsbook.core.issues import Issue
+from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.table import read_table
 from opsbook.io.read import FileProblem, failed_file, read_raw
 
+if TYPE_CHECKING:
+    from opsbook.batch import BatchOptions
+
 KIND = "appraisal"
 
 
-def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
-    """History rows (employee_id, cycle, total, grade, outcome) from earlier cycles' workbooks,
-    and an issue for each file that gave none or could not be read.
+def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
+    """History rows (employee_id, cycle, total, grade, outcome) of one earlier cycle's
+    workbook, and an issue when it gave none or could not be read.
 
     Both a workbook's History sheet and its Results sheet (written by Calculate or ``appraisal
     score``, with the cycle of its Settings) are read; a Results row wins over the same
@@ -30,43 +40,59 @@ def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
     kind = registry.get(KIND)
     history, results_as_history = kind.sheet("History"), kind.results_as_history
     empty = pd.DataFrame(columns=[f.id for f in history.fields])
-    frames, issues = [], []
+    try:
+        raw, _fmt = read_raw(Path(path))
+    except FileProblem as problem:
+        return empty, [problem.issue]
+    except Exception as error:  # noqa: BLE001 - one file never stops a run
+        return empty, [failed_file(path, error)]
+    by_name = {normalize(sheet.name): sheet for sheet in raw}
+    parts = [empty]
+    found = [by_name[n] for n in map(normalize, history.names()) if n in by_name]
+    if found:
+        parts.append(read_table(found[0], history, file=str(path))[0].frame)
+    results = [by_name[n] for n in map(normalize, results_as_history.names())
+               if n in by_name] if results_as_history is not None else []
     settings_names = {normalize(n) for n in SETTINGS_NAMES}
-    for path in paths:
-        try:
-            raw, _fmt = read_raw(Path(path))
-        except FileProblem as problem:
-            issues.append(problem.issue)
-            continue
-        except Exception as error:  # noqa: BLE001 - one file never stops a run
-            issues.append(failed_file(path, error))
-            continue
-        by_name = {normalize(sheet.name): sheet for sheet in raw}
-        parts = [empty]
-        found = [by_name[n] for n in map(normalize, history.names()) if n in by_name]
-        if found:
-            parts.append(read_table(found[0], history, file=str(path))[0].frame)
-        results = [by_name[n] for n in map(normalize, results_as_history.names())
-                   if n in by_name] if results_as_history is not None else []
-        settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
-        settings = read_settings(settings_sheet, kind.settings, str(path),
-                                 kind.setting_prefixes)[0]
-        if results and settings.cycle:
-            table = read_table(results[0], results_as_history, file=str(path))[0]
-            parts.append(table.frame.assign(cycle=settings.cycle))
-        frame = pd.concat([p for p in parts if not p.empty] or [empty])
-        frame = frame[frame["employee_id"].notna() & frame["cycle"].notna()]
-        frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
-        if frame.empty:
-            issues.append(Issue("no-history", "warning", file=str(path)))
-        frames.append(frame)
-    merged = pd.concat(frames) if frames else empty.copy()
-    return merged.reindex(columns=empty.columns), issues
+    settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
+    settings = read_settings(settings_sheet, kind.settings, str(path), kind.setting_prefixes)[0]
+    if results and settings.cycle:
+        table = read_table(results[0], results_as_history, file=str(path))[0]
+        parts.append(table.frame.assign(cycle=settings.cycle))
+    frame = pd.concat([p for p in parts if not p.empty] or [empty])
+    frame = frame[frame["employee_id"].notna() & frame["cycle"].notna()]
+    frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
+    issues = [Issue("no-history", "warning", file=str(path))] if frame.empty else []
+    return frame.reindex(columns=empty.columns), issues
+
+
+def _merged(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    columns = [f.id for f in registry.get(KIND).sheet("History").fields]
+    return pd.concat(frames).reindex(columns=columns) if frames \
+        else pd.DataFrame(columns=columns)
+
+
+def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
+    """History rows from earlier cycles' workbooks (see :func:`history_of`), and an issue
+    for each file that gave none or could not be read."""
+    read = [history_of(path) for path in paths]
+    return _merged([frame for frame, _ in read]), [i for _, issues in read for i in issues]
+
+
+def score_input(path: Path, main: str) -> Outcome:
+    """One input of ``appraisal score`` in a batch: the workbook to score (``main``) as a
+    validated Book, any other as history rows."""
+    if str(path) == main:
+        return read_step(path)
+    frame, issues = history_of(path)
+    return Outcome(frame, Report(issues=issues, files=[str(path)]), KIND if not issues else None)
 
 
 def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *,
-                    lang: str | None = None) -> Calculation:
-    """Score an appraisal workbook (a path or a Book) with earlier cycles' workbooks.
+                    lang: str | None = None, options: BatchOptions | None = None,
+                    output: PathLike | None = None) -> Calculation:
+    """Score an appraisal workbook (a path or a Book) with earlier cycles' workbooks (files,
+    folders or glob patterns).
 
     Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (the workbook's validation,
     the history files' problems and the scoring's findings), ``result`` (an AppraisalResult:
@@ -74,19 +100,38 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
     ``sheets`` for the results workbook (with History for the next cycle). When the workbook
     has errors nothing is scored: ``result`` is None and ``report`` says why. Raises
     :class:`NotAWorkbook` when the workbook cannot be read at all, ValueError when it is
-    another kind of workbook.
+    another kind of workbook. The inputs are read through :func:`opsbook.batch.run_files`
+    with ``options``; its manifest goes beside ``output`` when that is given.
     """
+    from opsbook.batch import run_files
+
     kind = registry.get(KIND)
-    book = source if isinstance(source, Book) else load(source, None)
+    main = None if isinstance(source, Book) else str(Path(source))
+    sources = [*([main] if main else []), *history]
+    run = run_files(score_input, sources, args=(main,), options=options,
+                    command="appraisal score", settings={"lang": lang}, output=output,
+                    aggregate=True)
+    parts = dict(zip(map(str, run.files), run.outcomes))
+    if main is not None:
+        first = parts.pop(main, None)
+        if first is None or first.value is None:
+            issues = first.report.issues if first else run.report.issues
+            raise NotAWorkbook(next(i for i in issues if i.severity == "error"))
+        book, report = first.value, first.report
+    else:
+        book = source
+        from opsbook.core.validate import validate_book
+
+        report = validate_book(book)
     if book.kind.id != kind.id:
         raise ValueError(f"{book.path} is not an appraisal workbook: it looks like "
                          f"{book.kind.en} ({book.kind.zh})")
     if lang is not None:
         book.lang = lang
-    past, notes = read_history(history)
-    from opsbook.core.validate import validate_book
-
-    report = validate_book(book)
+    past = _merged([o.value for o in parts.values() if o is not None])
+    notes = [i for o in parts.values() if o is not None for i in o.report.issues]
+    notes += [i for i in run.report.issues if i.code in ("skipped-file", "file-not-found",
+                                                          "not-a-workbook")]
     report.extend(notes)
     return calculate_books(kind, [book], report, history=past, with_history=True)
 

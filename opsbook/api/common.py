@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from opsbook import registry
+from opsbook.batch.run import Outcome
 from opsbook.core.book import Book, build_book, detect_kind
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
 from opsbook.core.table import RawSheet
 from opsbook.core.validate import validate_book
-from opsbook.io.read import FileProblem, failed_file, format_note, read_book, workbook_files
+from opsbook.io.read import FileProblem, failed_file, format_note, read_book
+
+if TYPE_CHECKING:
+    from opsbook.batch import BatchOptions
 
 PathLike = Union[str, "os.PathLike[str]"]
 Sources = Union[PathLike, Iterable[PathLike]]
@@ -82,68 +86,78 @@ def paths_of(sources: Sources) -> list[Path]:
     return [Path(p) for p in sources]
 
 
-def expand(sources: Sources) -> tuple[list[Path], list[Issue]]:
-    """The workbook files named by files and folders, and a note for each file skipped."""
-    paths = paths_of(sources)
-    files: list[Path] = []
-    skipped: list[Issue] = []
-    for path, note in workbook_files(paths):
-        if note is not None:
-            skipped.append(note)
-        else:
-            files.append(path)
-    if not files and not skipped:
-        skipped.append(Issue("not-a-workbook", file=str(paths[0]) if paths else None,
-                             params={"detail": "no workbook found"}))
-    return files, skipped
+def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[Issue]]:
+    """The workbook files named by files, folders and glob patterns, and a note for each
+    file skipped (see :func:`opsbook.batch.sources.expand`)."""
+    from opsbook.batch.sources import expand as expand_sources
+
+    return expand_sources(sources, recursive)
 
 
-def load_many(sources: Sources, kind: str | Kind | None = None
+def read_step(path: Path, kind: str | None = None) -> Outcome:
+    """One file of a batch read as a Book and validated: (Book or None, its Report, kind)."""
+    try:
+        book = load(path, kind)
+        checked = validate_book(book)
+    except NotAWorkbook as error:
+        return Outcome(None, Report(issues=[error.issue], files=[str(path)]))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - one file never stops a run (a reader's
+        return Outcome(None, unreadable(path, error))  # panic is a BaseException)
+    return Outcome(book, checked, book.kind.id)
+
+
+def check_step(path: Path, kind: str | None = None) -> Outcome:
+    """One file of a batch validated; its Book is not sent back."""
+    book, report, found = read_step(path, kind)
+    return Outcome(None, report, found)
+
+
+def load_many(sources: Sources, kind: str | Kind | None = None, *,
+              options: BatchOptions | None = None, command: str = "load",
+              settings: dict[str, Any] | None = None, output: PathLike | None = None
               ) -> tuple[list[Book], Report]:
-    """Every workbook named by files and folders as a Book, and a Report of what could not
-    be read (files skipped, unreadable, of another kind) plus each Book's own validation."""
+    """Every workbook named by files, folders and globs as a Book, and a Report of what
+    could not be read (files skipped, unreadable, of another kind) plus each Book's own
+    validation.
+
+    ``options`` (the shared batch options) decide processes, progress, fail-fast and the
+    manifest, written beside ``output`` with ``command`` and ``settings``; with
+    ``skip_unchanged`` and nothing changed, :class:`~opsbook.batch.UpToDate` is raised.
+    """
+    from opsbook.batch import run_files
+
     spec = kind_of(kind)
-    files, skipped = expand(sources)
-    report = Report(issues=list(skipped))
-    books: list[Book] = []
-    for path in files:
-        try:
-            book = load(path, spec)
-            checked = validate_book(book)
-        except NotAWorkbook as error:
-            report.merge(Report(issues=[error.issue], files=[str(path)]))
-            continue
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as error:  # noqa: BLE001 - one file never stops a run
-            report.merge(unreadable(path, error))
-            continue
-        books.append(book)
-        report.merge(checked)
-    report.lang = books[0].lang if books else report.lang
-    return books, report
+    run = run_files(read_step, sources, args=(spec.id if spec else None,), options=options,
+                    command=command, settings={"kind": spec.id if spec else None,
+                                               **(settings or {})},
+                    output=output, aggregate=True)
+    books = run.values
+    run.report.lang = books[0].lang if books else run.report.lang
+    return books, run.report
 
 
 def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = None, *,
-             jobs: int = 1, on_file: Callable[[Path], None] | None = None) -> Report:
-    """Validate a Book, a file, a folder or several of them; one Report for all.
+             jobs: int = 1, on_file: Callable[[Path], None] | None = None,
+             options: BatchOptions | None = None) -> Report:
+    """Validate a Book, a file, a folder, a glob or several of them; one Report for all.
 
     A file that cannot be read comes back as a Report with one issue, not an exception.
-    ``jobs`` > 1 checks files in that many processes; ``on_file`` is told of each file as it
-    is done, whatever ``jobs``.
+    ``jobs`` > 1 checks files in that many processes; ``options`` (the shared batch
+    options, which override ``jobs``) add Dask, progress, fail-fast, sub-folders, the
+    manifest and skipping unchanged files; ``on_file`` is told of each file as it is done.
     """
-    from opsbook.batch import batch
+    from opsbook.batch import BatchOptions, run_files
 
     if isinstance(source, Book):
         return validate_book(source)
     kind_of(kind)  # an unknown kind is misuse: ValueError before any file is read
-    files, skipped = expand(source)
-    report = Report(issues=list(skipped))
-    parts = batch(validate_file, files, jobs=jobs, on_done=on_file, on_error=unreadable,
-                  args=(kind,))
-    for part in parts:
-        report.merge(part)
-    langs = [part.lang for part in parts if part.readable]
+    options = options or BatchOptions(jobs=jobs)
+    run = run_files(check_step, source, args=(kind,), options=options, command="validate",
+                    settings={"kind": kind}, on_file=on_file)
+    report = run.report
+    langs = [o.report.lang for o in run.outcomes if o is not None and o.report.readable]
     # the run's own language (summaries): the most common, ties going to the earliest file
     report.lang = max(langs, key=lambda lang: (langs.count(lang), -langs.index(lang)),
                       default="en")
@@ -153,15 +167,7 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
 def validate_file(path: Path, kind: str | None = None) -> Report:
     """The Report of one file; a file that cannot be read gives a Report with one issue, and
     so does any unexpected failure while reading or checking it."""
-    try:
-        book = load(path, kind)
-        return validate_book(book)
-    except NotAWorkbook as error:
-        return Report(issues=[error.issue], files=[str(path)])
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as error:  # noqa: BLE001 - one file never stops a run (a reader's
-        return unreadable(path, error)  # panic is a BaseException)
+    return read_step(path, kind).report
 
 
 def unreadable(path: Path, error: BaseException) -> Report:

@@ -15,6 +15,7 @@ from pathlib import Path
 import typer
 
 from opsbook import registry
+from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Format, Lang, kind_option, not_a_folder, unreadable
 
@@ -49,7 +50,9 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
 
 
 @app.command()
-def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders of them."),
+@batch_options
+def validate(paths: list[Path] = typer.Argument(
+                 ..., help="Workbooks, folders of them or glob patterns ('plans/*.xlsx')."),
              format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
              annotate: Path | None = typer.Option(
                  None, help="Write a copy of the (single) workbook with bad cells marked red, "
@@ -59,8 +62,7 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
                                                  "(default: each workbook's header language)."),
              max_issues: int = typer.Option(0, min=0, help="List at most this many issues "
                                                           "(0: all); counts are of all."),
-             jobs: int = typer.Option(1, min=1, help="Processes to use over many files.")
-             ) -> None:
+             *, batch: BatchOptions) -> None:
     """Check workbooks against the standard: every problem located to its cell."""
     from opsbook import api
 
@@ -72,8 +74,7 @@ def validate(paths: list[Path] = typer.Argument(..., help="Workbooks or folders 
         if report.readable:
             printing.note(f"annotated copy: {annotate}")
     else:
-        with printing.progress("validate") as tick:
-            report = api.validate(paths, kind=kind, jobs=jobs, on_file=tick)
+        report = api.validate(paths, kind=kind, options=batch)
     printing.report(report, format.value, lang.value if lang else None, max_issues)
     raise typer.Exit(report.exit_code)
 
@@ -115,8 +116,9 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
 
 def _groups() -> None:
     """The command groups, one module each."""
-    from opsbook.cli import appraisal, plan, workbooks
+    from opsbook.cli import appraisal, plan, run, workbooks
 
+    app.command("run")(run.run)
     app.add_typer(appraisal.app, name="appraisal")
     app.add_typer(plan.app, name="plan")
     app.add_typer(workbooks.app, name="workbooks")
@@ -133,13 +135,20 @@ def main() -> None:
     opsbook.
     """
     from opsbook.api import CannotWrite, NothingToCalculate
+    from opsbook.batch import BatchProblem, Interrupted, UpToDate
     from opsbook.io.atomic import WriteFailed
 
     try:
         app()
-    except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed) as error:
+    except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
         printing.fail(str(error))
         sys.exit(2)
+    except UpToDate as done:
+        printing.note(str(done))
+        sys.exit(0)
+    except Interrupted as stopped:
+        printing.fail(str(stopped))
+        sys.exit(130)
     except KeyboardInterrupt:
         printing.fail("interrupted; nothing half-written was left behind")
         sys.exit(130)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, unreadable
 
@@ -13,12 +14,15 @@ app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
 
 
 @app.command("score")
+@batch_options
 def score(file: Path = typer.Argument(..., help="An appraisal workbook."),
           out: Path = typer.Option(..., "-o", "--out", help="The results workbook."),
           history: list[Path] = typer.Option(
-              [], help="Earlier cycles' result or appraisal workbooks (repeatable)."),
+              [], help="Earlier cycles' result or appraisal workbooks, folders of them or "
+                       "glob patterns (repeatable)."),
           lang: Lang | None = typer.Option(None, help="Language of the results "
-                                              "(default: the workbook's).")) -> None:
+                                              "(default: the workbook's)."),
+          *, batch: BatchOptions) -> None:
     """Score an appraisal: weighted totals, grades, bonus, outcomes, escalation.
 
     The results workbook has Results, Departments, Raters, Self-rating Gap, Checks and a
@@ -29,7 +33,8 @@ def score(file: Path = typer.Argument(..., help="An appraisal workbook."),
 
     try:
         api.check_output(out, file, *history)
-        done = api.score_appraisal(file, history, lang=lang.value if lang else None)
+        done = api.score_appraisal(file, history, lang=lang.value if lang else None,
+                                   options=batch, output=out)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except ValueError as error:

@@ -1,0 +1,84 @@
+"""The run manifest: every input with its SHA-256, kind, status, issue counts and time, the
+opsbook version, the command and the settings used, and the outputs. JSON, written
+atomically; the schema is ``manifest.schema.json`` beside this module (docs/batch.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: The manifest format's version; a change that breaks readers increments it.
+FORMAT = 1
+SCHEMA = Path(__file__).with_name("manifest.schema.json")
+#: The statuses an input can have.
+STATUSES = ("valid", "invalid", "unreadable", "skipped", "unchanged", "not-run", "done",
+            "failed")
+#: What differs between two runs of the same inputs with the same settings.
+TIMINGS = ("run",)
+
+
+def beside(output: str | os.PathLike[str]) -> Path:
+    """The default manifest of an output: ``results.xlsx`` → ``results.manifest.json``."""
+    out = Path(output)
+    return out.with_name(f"{out.stem}.manifest.json")
+
+
+def counts(report: Any) -> dict[str, int]:
+    """Issue counts of a Report (errors, warnings, infos)."""
+    issues = getattr(report, "issues", [])
+    return {"errors": sum(i.severity == "error" for i in issues),
+            "warnings": sum(i.severity == "warning" for i in issues),
+            "infos": sum(i.severity == "info" for i in issues)}
+
+
+def status_of(report: Any) -> str:
+    """valid, invalid or unreadable, from a Report."""
+    if not report.readable:
+        return "unreadable"
+    return "valid" if report.valid else "invalid"
+
+
+def summary(inputs: list[dict[str, Any]]) -> dict[str, int]:
+    """How many inputs have each status, and in all."""
+    out = {"inputs": len(inputs)}
+    out.update({s: sum(i["status"] == s for i in inputs) for s in STATUSES})
+    return out
+
+
+def write(path: str | os.PathLike[str], manifest: dict[str, Any]) -> Path:
+    """Write ``manifest`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(manifest, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read(path: str | os.PathLike[str] | None) -> dict[str, Any] | None:
+    """A manifest written earlier, or None when there is none or it cannot be read."""
+    if path is None:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("manifest") == FORMAT else None
+
+
+def without_timings(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The manifest less what differs from run to run (the ``run`` block, each input's
+    ``seconds``): equal for two runs of the same inputs with the same settings."""
+    out = {k: v for k, v in manifest.items() if k not in TIMINGS}
+    out["inputs"] = [{k: v for k, v in i.items() if k != "seconds"}
+                     for i in manifest["inputs"]]
+    return out

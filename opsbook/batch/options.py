@@ -1,0 +1,96 @@
+"""The options every multi-file command shares, as one value and as Typer options added to a
+command by one decorator."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import os
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+
+def cores() -> int:
+    """The processors this process may use (the default of ``jobs``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a run over many files goes.
+
+    ``jobs``: processes (None: the machine's cores; 1: in this process). ``scheduler``:
+    ``"local"`` (a Dask LocalCluster of ``jobs`` processes on loopback) or a Dask scheduler's
+    address ``tcp://host:port``; None runs here. ``recursive``: descend into sub-folders.
+    ``fail_fast``: stop at the first file with an error. ``manifest``: where the run's
+    manifest goes (default: beside the command's output, if it has one). ``skip_unchanged``:
+    pass over inputs whose SHA-256 and settings match that manifest. ``progress``: "auto"
+    (a bar on a terminal, lines otherwise), "bar", "lines" or "none" (``quiet``).
+    """
+
+    jobs: int | None = None
+    quiet: bool = False
+    fail_fast: bool = False
+    skip_unchanged: bool = False
+    scheduler: str | None = None
+    recursive: bool = False
+    manifest: Path | None = None
+    progress: str = "none"
+
+    @property
+    def workers(self) -> int:
+        return self.jobs or cores()
+
+    def replace(self, **changes: Any) -> BatchOptions:
+        return dataclasses.replace(self, **changes)
+
+
+#: The shared command-line options: (name, type, default, flags, help).
+OPTIONS: tuple[tuple[str, Any, Any, tuple[str, ...], str], ...] = (
+    ("jobs", int | None, None, ("--jobs", "-j"),
+     "Processes to use (default: the machine's cores; 1 runs in this process)."),
+    ("quiet", bool, False, ("--quiet", "-q"), "No progress bar or progress lines."),
+    ("fail_fast", bool, False, ("--fail-fast",), "Stop at the first file with an error."),
+    ("skip_unchanged", bool, False, ("--skip-unchanged",),
+     "Skip inputs whose checksum and settings match the last manifest."),
+    ("scheduler", str | None, None, ("--scheduler",),
+     "Run on Dask: 'local' or tcp://HOST:PORT (needs opsbook[cluster])."),
+    ("recursive", bool, False, ("--recursive", "-r"), "Descend into sub-folders."),
+    ("manifest", Path | None, None, ("--manifest",),
+     "Write the run manifest here (default: beside the output)."),
+)
+
+
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a Typer command the shared options; it receives them as ``batch: BatchOptions``
+    (progress "auto", or "none" with --quiet)::
+
+        @app.command()
+        @batch_options
+        def summarize(paths: list[Path] = typer.Argument(...), *, batch: BatchOptions): ...
+    """
+    import typer
+
+    hints = typing.get_type_hints(command)
+    own = [p.replace(annotation=hints.get(p.name, p.annotation))
+           for p in inspect.signature(command).parameters.values() if p.name != "batch"]
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
+                               default=typer.Option(default, *flags, help=text,
+                                                    **({"min": 1} if name == "jobs" else {})))
+             for name, kind, default, flags, text in OPTIONS]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        chosen = {name: kwargs.pop(name) for name, *_ in OPTIONS}
+        options = BatchOptions(**chosen, progress="none" if chosen["quiet"] else "auto")
+        return command(*args, batch=options, **kwargs)
+
+    wrapper.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in own + extra}
+    return wrapper

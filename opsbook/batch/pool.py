@@ -1,0 +1,166 @@
+"""One way to run a step over many items: any ``concurrent.futures`` executor, results in the
+order of the inputs whatever the scheduling, a progress callback told of every item, a stop
+after the first failure on request, and Ctrl-C that stops the workers."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: The result of an item skipped because its checksum matches the one given in ``previous``.
+UNCHANGED = "unchanged"
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a batch: the workers are stopped; ``done`` of ``total`` items finished.
+    An Exception (not a KeyboardInterrupt) so that it reaches the caller with its counts."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(f"interrupted after {done} of {total} file(s); nothing was written")
+        self.done, self.total = done, total
+
+
+@dataclass
+class Record:
+    """How one item went: ``status`` "done", "failed" (``on_error`` gave its result),
+    "unchanged" or "not-run" (after a stop); seconds in the worker; the file's SHA-256 and
+    size in bytes when the batch digests its items."""
+
+    status: str = "not-run"
+    seconds: float | None = None
+    sha256: str | None = None
+    bytes: int | None = None
+
+
+class BatchResults(list):
+    """The results of :func:`batch` in the order of the items (None where an item did not
+    run), with ``records``: one :class:`Record` per item."""
+
+    records: list[Record]
+
+
+def digest(path: str | Path) -> tuple[str, int]:
+    """SHA-256 (hex) and size in bytes of a file, read in 1 MiB blocks."""
+    sha, size = hashlib.sha256(), 0
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            sha.update(block)
+            size += len(block)
+    return sha.hexdigest(), size
+
+
+def _work(fn: Callable[..., Any], item: Any, args: tuple[Any, ...], hashed: bool,
+          previous: str | None) -> tuple[Any, Record]:
+    """Run in a worker: digest the item's file when asked, skip it when unchanged, else run."""
+    start = time.perf_counter()
+    record = Record("done")
+    if hashed:
+        with contextlib.suppress(OSError):  # the step itself says why it cannot be read
+            record.sha256, record.bytes = digest(item)
+        if previous is not None and record.sha256 == previous:
+            record.status, record.seconds = UNCHANGED, time.perf_counter() - start
+            return None, record
+    result = fn(item, *args)
+    record.seconds = time.perf_counter() - start
+    return result, record
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
+          executor: Executor | None = None, on_done: Callable[[T], None] | None = None,
+          on_error: Callable[[T, BaseException], R] | None = None,
+          args: tuple[Any, ...] = (), stop: Callable[[R], bool] | None = None,
+          hashed: bool = False, previous: Sequence[str | None] | None = None
+          ) -> BatchResults:
+    """``[fn(item, *args) for item in items]``, run in this process (``jobs`` 1), in a pool of
+    ``jobs`` processes, or on ``executor`` (a process pool, or a Dask cluster's
+    ``Client.get_executor()``); the results come back in the order of ``items``.
+
+    ``on_done(item)`` is called in this process as each item finishes. ``on_error(item,
+    error)``, when given, turns an exception raised for one item into that item's result, so
+    one bad item never stops the others; without it the first exception is raised.
+    ``stop(result)`` true stops the batch after that item (fail-fast): items not yet started
+    are cancelled and their result is None. With ``hashed`` the items are file paths whose
+    SHA-256 the worker records; an item whose digest equals ``previous[n]`` is not run (its
+    result is None, its record "unchanged"). Ctrl-C stops the workers and raises
+    :class:`Interrupted`. ``fn`` and ``args`` must be picklable when they run elsewhere.
+    """
+    items = list(items)
+    before = list(previous) if previous is not None else [None] * len(items)
+    results = BatchResults([None] * len(items))
+    results.records = [Record() for _ in items]
+
+    def finish(n: int, outcome: Callable[[], tuple[Any, Record]]) -> bool:
+        try:
+            results[n], results.records[n] = outcome()
+        except Exception as error:
+            if on_error is None:
+                raise
+            results[n] = on_error(items[n], error)
+            results.records[n] = Record("failed")
+        if on_done is not None:
+            on_done(items[n])
+        return stop is not None and results.records[n].status != UNCHANGED \
+            and stop(results[n])
+
+    done = 0
+    if executor is None and (jobs <= 1 or len(items) <= 1):
+        try:
+            for n, item in enumerate(items):
+                halt = finish(n, lambda n=n, item=item: _work(fn, item, args, hashed,
+                                                                before[n]))
+                done += 1
+                if halt:
+                    break
+        except KeyboardInterrupt:
+            raise Interrupted(done, len(items)) from None
+        return results
+    own = executor is None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker) if own \
+        else executor
+    futures: dict[Future, int] = {}
+    try:
+        futures = {pool.submit(_work, fn, item, args, hashed, before[n]): n
+                   for n, item in enumerate(items)}
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=futures.__getitem__):
+                done += 1
+                if finish(futures[future], future.result):
+                    for other in pending:
+                        other.cancel()
+                    return results
+        return results
+    except KeyboardInterrupt:
+        _halt(pool, futures, own)
+        own = False  # the pool is already down
+        raise Interrupted(done, len(items)) from None
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _halt(pool: Executor, futures: dict[Future, int], own: bool) -> None:
+    """Stop at once: end our own worker processes (the pool then fails what is left), or
+    cancel the futures of an executor we were given (Dask cancels its tasks)."""
+    if own:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False)
+        return
+    for future in futures:
+        future.cancel()

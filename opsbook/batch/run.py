@@ -1,0 +1,168 @@
+"""A run over files: expand the sources, run one step per file (here, in processes or on
+Dask), show progress, skip what is unchanged, stop first on request, and write the manifest.
+Every multi-file command reads its inputs through :func:`run_files`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, NamedTuple, Sequence
+
+from opsbook.batch import manifest as manifests
+from opsbook.batch.cluster import BatchProblem, dask_executor
+from opsbook.batch.options import BatchOptions
+from opsbook.batch.pool import UNCHANGED, BatchResults, batch, digest
+from opsbook.batch.progress import progress
+from opsbook.batch.sources import Sources, expand
+from opsbook.core.issues import Issue, Report
+
+
+class Outcome(NamedTuple):
+    """What a step gives for one file: a value for the command (a Book, a frame, or None),
+    the file's Report, and its kind id (None when not known)."""
+
+    value: Any
+    report: Report
+    kind: str | None = None
+
+
+class UpToDate(Exception):
+    """``skip_unchanged`` on a command that aggregates: no input and no setting changed since
+    the last manifest and the output is there, so nothing is done (exit 0)."""
+
+
+@dataclass
+class BatchRun:
+    """A finished run: ``files`` read (in order), each one's ``outcomes`` (None when it was
+    unchanged or not run), the ``report`` of every file and skipped note, the ``manifest``
+    (a dict; written to ``manifest_path`` when that is set)."""
+
+    files: list[Path]
+    outcomes: list[Outcome | None]
+    report: Report
+    manifest: dict[str, Any] = field(default_factory=dict)
+    manifest_path: Path | None = None
+
+    @property
+    def values(self) -> list[Any]:
+        """The values of the files that ran, in order."""
+        return [o.value for o in self.outcomes if o is not None and o.value is not None]
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str, sort_keys=True))
+
+
+def _unexpected(path: Path, error: BaseException) -> Outcome:
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    issue = Issue("file-unreadable", file=str(path), params={"detail": detail})
+    return Outcome(None, Report(issues=[issue], files=[str(path)]))
+
+
+def _stopper(outcome: Outcome) -> bool:
+    return not (outcome.report.valid and outcome.report.readable)
+
+
+def _known(where: Path | None, command: str, settings: dict[str, Any]) -> dict[str, dict]:
+    """Inputs of the last manifest that may be skipped: same command and settings, valid."""
+    last = manifests.read(where)
+    if not last or last.get("command") != command or last.get("settings") != settings:
+        return {}
+    return {i["path"]: i for i in last["inputs"]
+            if i["status"] in ("valid", UNCHANGED) and i["sha256"]}
+
+
+def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
+               known: dict[str, dict]) -> tuple[Report, list[dict[str, Any]]]:
+    """The run's Report (each file's, in input order, then the skipped notes) and the
+    manifest's entry for every input."""
+    report = Report(issues=list(skipped))
+    inputs: list[dict[str, Any]] = []
+    for path, outcome, record in zip(files, results, results.records):
+        name = str(path)
+        entry = {"path": name, "sha256": record.sha256, "bytes": record.bytes, "kind": None,
+                 "status": record.status, "errors": 0, "warnings": 0, "infos": 0,
+                 "seconds": record.seconds}
+        if record.status == UNCHANGED:
+            entry["kind"] = known[name].get("kind")
+            part = Report(issues=[Issue("unchanged-file", "info", file=name)], files=[name])
+        elif outcome is None:
+            part = Report(issues=[Issue("not-run", "info", file=name)], files=[name])
+        else:
+            part = outcome.report
+            entry.update(kind=outcome.kind, status=manifests.status_of(part))
+        entry.update(manifests.counts(part) if outcome is not None else {})
+        report.merge(part)
+        inputs.append(entry)
+    for note in skipped:
+        inputs.append({"path": note.file, "sha256": None, "bytes": None, "kind": None,
+                       "status": "skipped" if note.code == "skipped-file" else "unreadable",
+                       "errors": int(note.severity == "error"), "warnings": 0,
+                       "infos": int(note.severity == "info"), "seconds": None})
+    return report, inputs
+
+
+def run_files(step: Callable[..., Outcome], sources: Sources, *, args: tuple[Any, ...] = (),
+              options: BatchOptions | None = None, command: str = "batch",
+              settings: dict[str, Any] | None = None, output: Path | str | None = None,
+              aggregate: bool = False, on_file: Callable[[Path], None] | None = None
+              ) -> BatchRun:
+    """Run ``step(path, *args)`` (a picklable module-level function giving an
+    :class:`Outcome`) over the files of ``sources``, as ``options`` say.
+
+    ``command`` and ``settings`` (what decides the results: kind, language, options) go into
+    the manifest, which is written beside ``output`` or to ``options.manifest``. With
+    ``skip_unchanged`` a file whose SHA-256 and settings match a valid input of that manifest
+    is not read again (its status "unchanged"); when the command ``aggregate``\\ s its inputs
+    into ``output``, either every file is read or, when none changed and ``output`` exists,
+    :class:`UpToDate` is raised. Raises :class:`BatchProblem` for a run that cannot start and
+    :class:`~opsbook.batch.pool.Interrupted` on Ctrl-C (nothing written then).
+    """
+    options = options or BatchOptions(jobs=1)
+    settings = _plain(settings or {})
+    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    files, skipped = expand(sources, options.recursive)
+    where = Path(options.manifest) if options.manifest else \
+        manifests.beside(output) if output is not None else None
+    if options.skip_unchanged and where is None:
+        raise BatchProblem("--skip-unchanged compares with the last run's manifest: "
+                           "give --manifest FILE")
+    known = _known(where, command, settings) if options.skip_unchanged else {}
+    previous: Sequence[str | None] = [known.get(str(p), {}).get("sha256") for p in files]
+    if aggregate:
+        if known and output is not None and Path(output).exists() and all(previous) \
+                and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
+            raise UpToDate(f"{output} is up to date: no input or setting changed since "
+                           f"{where}")
+        previous = [None] * len(files)
+
+    def told(path: Path) -> None:
+        tick(path)
+        if on_file is not None:
+            on_file(path)
+
+    with dask_executor(options.scheduler, options.workers) as executor, \
+            progress(command, len(files), options.progress) as tick:
+        results = batch(step, files, jobs=options.workers, executor=executor, on_done=told,
+                        on_error=_unexpected, args=args, hashed=True, previous=previous,
+                        stop=_stopper if options.fail_fast else None)
+    report, inputs = _assembled(files, results, skipped, known)
+    from opsbook import __version__
+
+    manifest = {
+        "manifest": manifests.FORMAT, "opsbook": __version__, "command": command,
+        "settings": settings,
+        "options": {"recursive": options.recursive, "fail_fast": options.fail_fast,
+                    "skip_unchanged": options.skip_unchanged},
+        "inputs": inputs, "outputs": [str(output)] if output is not None else [],
+        "summary": manifests.summary(inputs),
+        "run": {"jobs": options.workers, "scheduler": options.scheduler,
+                "started": started.isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - clock, 3), "interrupted": False},
+    }
+    if where is not None:
+        manifests.write(where, manifest)
+    return BatchRun(files, list(results), report, manifest, where)

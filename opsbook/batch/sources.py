@@ -1,0 +1,71 @@
+"""Which files a run reads: files, folders (``recursive`` to descend) and glob patterns; Excel
+lock files and non-workbooks found in folders are skipped with a note."""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from opsbook.core.issues import Issue
+from opsbook.io.read import WORKBOOK_SUFFIXES
+
+PathLike = Union[str, "os.PathLike[str]"]
+Sources = Union[PathLike, Iterable[PathLike]]
+_MAGIC = set("*?[")
+
+
+def _listed(sources: Sources) -> list[str]:
+    if isinstance(sources, (str, os.PathLike)):
+        return [os.fspath(sources)]
+    return [os.fspath(s) for s in sources]
+
+
+def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
+    """(path, named explicitly) for one source: a file as given, a folder's files (sorted;
+    its sub-folders only when ``recursive``), a glob's matches (sorted; ``**`` descends when
+    ``recursive``)."""
+    path = Path(source)
+    if not path.exists() and _MAGIC & set(source):
+        for match in sorted(glob.glob(source, recursive=recursive)):
+            if not os.path.isdir(match):
+                yield Path(match), False
+        return
+    if not path.is_dir():
+        yield path, True
+        return
+    found = path.rglob("*") if recursive else path.iterdir()
+    for entry in sorted(found):
+        if entry.is_file() and not any(part.startswith(".") for part in
+                                       entry.relative_to(path).parts):
+            yield entry, False
+
+
+def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[Issue]]:
+    """The workbook files named by ``sources`` in a stable order (each once), and a note for
+    each file skipped.
+
+    A file named explicitly is always read (reading says why a .csv or a broken file cannot
+    be), except an Excel lock file (``~$…``); in folders and glob matches, lock files and
+    files that are no workbook (by extension) get a ``skipped-file`` note; hidden files are
+    passed over in silence. A source that names nothing (a missing file, a glob that
+    matches nothing) gives ``file-not-found``; an empty folder, ``not-a-workbook``.
+    """
+    files: dict[Path, None] = {}
+    skipped: list[Issue] = []
+    for source in _listed(sources):
+        entries = list(_entries(source, recursive))
+        if not entries:
+            empty = Path(source).is_dir()
+            skipped.append(Issue("not-a-workbook" if empty else "file-not-found", file=source,
+                                 params={"detail": "no workbook found"}))
+        for path, named in entries:
+            lock = path.name.startswith("~$")
+            if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
+                detail = "an Excel lock file" if lock else "not a workbook"
+                skipped.append(Issue("skipped-file", "info", file=str(path),
+                                     params={"detail": detail}))
+            else:
+                files.setdefault(path, None)
+    return list(files), skipped
