@@ -165,7 +165,8 @@ class XlwingsBook:
         _fill_sheet(ws, out)
 
     def message(self, text: str) -> None:
-        """Show ``text`` in the status cell of the Control sheet (kept in ``messages`` too)."""
+        """Show ``text`` in the status cell of the Control sheet, or, in a workbook without
+        one (the add-in's tab on any workbook), in a message box (kept in ``messages`` too)."""
         self.messages.append(text)
         for name in CONTROL_SHEET.values():
             if name in self.sheet_names():
@@ -174,6 +175,7 @@ class XlwingsBook:
                 self.book.sheets[name].range(STATUS_CELL).value = write_value(
                     f"[{stamp}] {line}")
                 return
+        self.book.app.alert(text, title="opsbook")
 
     # notes -----------------------------------------------------------------------------
     def _put_note(self, cell: Any, text: str) -> None:

@@ -163,8 +163,8 @@ def replay(actions: list[dict[str, Any]], book: Any) -> list[str]:
             book.remove(ws)
         elif func == "activateSheet":
             book.active = args[0]
-        elif func == "setScreenUpdating":
-            pass  # nothing to see in a file
+        elif func in ("setScreenUpdating", "alert"):
+            pass  # nothing to see in a file (an alert is a message box)
         elif func == "setValues":
             for r, row in enumerate(action["values"]):
                 for c, value in enumerate(row):

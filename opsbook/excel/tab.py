@@ -1,0 +1,194 @@
+"""The buttons of the add-in's **opsbook** tab: what each ``RunPython`` call of
+``macros/addin/OpsbookRibbon.bas`` runs, on the workbook the user is looking at.
+
+The add-in's xlwings module passes the *active* workbook's name to Python, so
+``xw.Book.caller()`` is that workbook, whatever its name and type (``.xlsx`` or ``.xlsm``),
+never the add-in. Validate and Calculate run the same handlers as the workbook buttons and
+the command line (:func:`opsbook.excel.buttons.press`); before that, a workbook of no known
+kind, or one opened read-only, gets a message and is left untouched. Every outcome is said
+in a message box, in the workbook's language; nothing ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from opsbook.core.book import SETTINGS_NAMES
+from opsbook.core.headers import normalize
+from opsbook.core.issues import Issue, Report
+from opsbook.excel.build import CAPTIONS
+
+__all__ = ["calculate", "decode_path", "new_workbook", "refusal", "settings", "validate"]
+
+_TEXT = {
+    "unknown": {
+        "en": "“{name}” is not one of the standard workbooks (appraisal, attendance, project "
+              "tracker, annual plan): no known sheet or header was found, so nothing was "
+              "changed. New workbook on the opsbook tab makes one.",
+        "zh": "“{name}”不是标准工作簿（绩效考核、考勤、项目管理、年度运营计划）：未找到可识别的"
+              "工作表或表头，未作任何改动。可用 opsbook 选项卡上的“新建工作簿”新建。",
+    },
+    "read_only": {
+        "en": "“{name}” is open read-only: what {caption} writes could not be saved, so "
+              "nothing was changed. Save a copy (File → Save As) or open it for editing, "
+              "then click {caption} again.",
+        "zh": "“{name}”以只读方式打开：“{caption}”写入的内容无法保存，因此未作任何改动。请另存"
+              "一份（文件 → 另存为）或以可编辑方式打开后，再点击“{caption}”。",
+    },
+    "no_settings": {
+        "en": "“{name}” has no Settings sheet: its checks and results follow the default "
+              "rules. A new workbook of its kind (New workbook) has one to copy.",
+        "zh": "“{name}”没有“设置”工作表：校验和计算按默认规则进行。新建一个同类型的工作簿"
+              "（新建工作簿），可复制其中的“设置”工作表。",
+    },
+    "written": {
+        "en": "The new workbook is saved as {path}; open it with File → Open.",
+        "zh": "新工作簿已保存为 {path}，请用“文件 → 打开”打开。",
+    },
+    "not_written": {
+        "en": "The new workbook could not be saved as {path}: {detail}. Choose another name "
+              "or folder and try again.",
+        "zh": "新工作簿无法保存为 {path}：{detail}。请换一个文件名或文件夹后重试。",
+    },
+}
+
+
+def validate(book: Any = None) -> Report | None:
+    """The tab's Validate: the Validate button's handler on the active workbook.
+
+    Returns its Report, or None when the workbook was refused (see :func:`refusal`) or the
+    run failed (said in the workbook, as for the workbook buttons).
+    """
+    return _press("validate", book)
+
+
+def calculate(book: Any = None) -> Report | None:
+    """The tab's Calculate: validate, then the results sheets, on the active workbook."""
+    return _press("calculate", book)
+
+
+def settings(book: Any = None) -> str | None:
+    """The tab's Settings: go to the active workbook's Settings sheet; return its name.
+
+    A workbook of no known kind, or without a Settings sheet, gets a message instead (None).
+    """
+    from opsbook.excel.handlers import read_book
+    from opsbook.excel.xlwings_book import XlwingsBook
+
+    book = _caller(book)
+    port = XlwingsBook(book)
+    names = port.sheet_names()
+    lang = _lang(names)
+    if isinstance(read_book(port), Issue):
+        _alert(book, _TEXT["unknown"][lang].format(name=book.name))
+        return None
+    keys = {normalize(name) for name in SETTINGS_NAMES}
+    found = next((name for name in names if normalize(name) in keys), None)
+    if found is None:
+        _alert(book, _TEXT["no_settings"][lang].format(name=book.name))
+        return None
+    book.sheets[found].activate()
+    return found
+
+
+def new_workbook(kind: str, lang: str, target: str, book: Any = None) -> Path | None:
+    """The tab's New workbook: the blank template of ``kind`` in ``lang``, saved at
+    ``target`` (hexadecimal UTF-16, see :func:`decode_path`; ``.xlsx`` added when the name
+    has another ending) and opened in the caller's Excel. Returns the file written, or None
+    (with a message) when it could not be written.
+    """
+    from opsbook.io.template import write_template
+
+    path = decode_path(target)
+    said = lang if lang in _TEXT["written"] else "en"
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    book = _caller(book)
+    try:
+        write_template(kind, lang, path)
+    except Exception as error:  # a locked file, a folder without permission: say it
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        _alert(book, _TEXT["not_written"][said].format(path=path, detail=detail))
+        return None
+    try:
+        book.app.books.open(str(path))
+    except Exception:  # an engine that cannot open files: the user opens it
+        _alert(book, _TEXT["written"][said].format(path=path))
+    return path
+
+
+def decode_path(text: str) -> Path:
+    """A path as the VBA sends it: UTF-16 code units, four hexadecimal digits each.
+
+    ``"0043003A005C0061"`` → ``Path("C:\\\\a")``. Raises ``ValueError`` for other text.
+    """
+    if len(text) % 4:
+        raise ValueError(f"not a path in hexadecimal UTF-16: {text!r}")
+    return Path(bytes.fromhex(text).decode("utf-16-be"))
+
+
+def refusal(book: Any, action: str) -> str | None:
+    """Why the tab's ``action`` must leave ``book`` alone, in its language; None if it may run.
+
+    Refused: a workbook opened read-only (where the engine can tell), and one that is of no
+    known kind.
+    """
+    from opsbook.excel.handlers import read_book
+    from opsbook.excel.xlwings_book import XlwingsBook
+
+    port = XlwingsBook(book)
+    lang = _lang(port.sheet_names())
+    if is_read_only(book):
+        return _TEXT["read_only"][lang].format(name=book.name, caption=CAPTIONS[action][lang])
+    if isinstance(read_book(port), Issue):
+        return _TEXT["unknown"][lang].format(name=book.name)
+    return None
+
+
+def is_read_only(book: Any) -> bool:
+    """Whether Excel opened ``book`` read-only (``Workbook.ReadOnly`` on Windows, ``read only``
+    on macOS); False where the engine cannot say."""
+    try:
+        api = book.api
+    except Exception:
+        return False
+    for read in (lambda: api.ReadOnly, lambda: api.read_only.get()):
+        try:
+            value = read()
+        except Exception:
+            continue
+        if isinstance(value, bool):
+            return value
+    return False
+
+
+def _press(action: str, book: Any) -> Report | None:
+    from opsbook.excel.buttons import press
+
+    book = _caller(book)
+    reason = refusal(book, action)
+    if reason is not None:
+        _alert(book, reason)
+        return None
+    return press(action, book)
+
+
+def _caller(book: Any) -> Any:
+    if book is None:
+        import xlwings as xw
+
+        book = xw.Book.caller()
+    return book
+
+
+def _lang(sheet_names: list[str]) -> str:
+    from opsbook.excel.buttons import workbook_lang
+
+    return workbook_lang(sheet_names)
+
+
+def _alert(book: Any, text: str) -> None:
+    with contextlib.suppress(Exception):
+        book.app.alert(text, title="opsbook")
