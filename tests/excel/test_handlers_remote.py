@@ -44,7 +44,8 @@ FILLS = (ERROR_FILL, WARNING_FILL)
 #: Every action the handlers may emit; the replayer knows each of them.
 ACTIONS = {"addSheet", "sheetDelete", "activateSheet", "setScreenUpdating", "setValues",
            "setRangeColor", "setNumberFormat", "setFontProperty", "setColumnWidth",
-           "freezePaneAtRange", "addHyperlink", "addNote", "setNoteText", "deleteNote"}
+           "freezePaneAtRange", "addHyperlink", "addNote", "setNoteText", "deleteNote",
+           "alert"}  # a workbook without a Control sheet hears the outcome in a message box
 
 
 def through_xlwings(path: Path, action: str, target: Path, monkeypatch: pytest.MonkeyPatch,
