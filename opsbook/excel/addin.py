@@ -114,10 +114,10 @@ def addin_bytes(
 
 def kind_titles() -> dict[str, dict[str, str]]:
     """Every kind's title in each language, for the New workbook menu."""
-    from opsbook.kinds import kinds
+    from opsbook import registry
 
     return {kind.id: {"en": kind.title("en"), "zh": kind.title("zh")}
-            for kind in kinds().values()}
+            for kind in registry.kinds().values()}
 
 
 def _workbook(modules: Sequence[Module], rows: Sequence[tuple[str, str, str]]) -> bytes:

@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from opsbook.excel.build import CAPTIONS, LANGS, MACROS_DIR
+from opsbook.core.kind import BUTTONS
+from opsbook.excel.build import LANGS, MACROS_DIR
 
 #: The add-in's sources: the customUI XML and the callbacks' VBA module.
 ADDIN_DIR = MACROS_DIR / "addin"
@@ -35,12 +36,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "where you say, then opened.",
         "新建所选类型的标准工作簿（中文或英文）：保存到您指定的位置后打开。"),
     "opsbookCheckGroup": ("Check and compute", "校验与计算"),
-    "opsbookValidate": (CAPTIONS["validate"]["en"], CAPTIONS["validate"]["zh"]),
+    "opsbookValidate": BUTTONS["validate"],
     "opsbookValidate.tip": (
         "Checks the active workbook: cells with a problem turn red or yellow and get a note, "
         "and every problem is listed on an Issues sheet.",
         "校验当前工作簿：有问题的单元格标红或标黄并加批注，所有问题列入问题清单工作表。"),
-    "opsbookCalculate": (CAPTIONS["calculate"]["en"], CAPTIONS["calculate"]["zh"]),
+    "opsbookCalculate": BUTTONS["calculate"],
     "opsbookCalculate.tip": (
         "Validates the active workbook, then writes its results sheets with the rules on its "
         "Settings sheet; the data you entered is not changed.",
@@ -123,7 +124,7 @@ def new_items(xml: bytes) -> list[tuple[str, str, str]]:
 def label_rows(xml: bytes, titles: dict[str, dict[str, str]]) -> list[tuple[str, str, str]]:
     """The ``labels`` sheet: (key, English, Chinese) rows, a header first.
 
-    ``titles`` gives each kind's title by language (``{"appraisal": {"en": …, "zh": …}}``).
+    ``titles`` gives each kind's title by language (kind id → {"en": …, "zh": …}).
     Keys are control ids (their label), ``id.tip`` (their tip), ``id.file`` (the file name
     a New item proposes) and the texts the VBA shows itself. Raises ``ValueError`` when a
     control has no text, so the tab never shows a bare id.

@@ -12,13 +12,14 @@ in a message box, in the workbook's language; nothing ends in a traceback.
 from __future__ import annotations
 
 import contextlib
+import sys
 from pathlib import Path
 from typing import Any
 
 from opsbook.core.book import SETTINGS_NAMES
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
-from opsbook.excel.build import CAPTIONS
+from opsbook.core.kind import BUTTONS
 
 __all__ = ["calculate", "decode_path", "new_workbook", "refusal", "settings", "validate"]
 
@@ -78,6 +79,8 @@ def settings(book: Any = None) -> str | None:
     from opsbook.excel.xlwings_book import XlwingsBook
 
     book = _caller(book)
+    if book is None:
+        return None
     port = XlwingsBook(book)
     names = port.sheet_names()
     lang = _lang(names)
@@ -99,13 +102,15 @@ def new_workbook(kind: str, lang: str, target: str, book: Any = None) -> Path | 
     has another ending) and opened in the caller's Excel. Returns the file written, or None
     (with a message) when it could not be written.
     """
-    from opsbook.io.template import write_template
+    from opsbook.api import new_workbook as write_template
 
     path = decode_path(target)
     said = lang if lang in _TEXT["written"] else "en"
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
     book = _caller(book)
+    if book is None:
+        return None
     try:
         write_template(kind, lang, path)
     except Exception as error:  # a locked file, a folder without permission: say it
@@ -141,7 +146,8 @@ def refusal(book: Any, action: str) -> str | None:
     port = XlwingsBook(book)
     lang = _lang(port.sheet_names())
     if is_read_only(book):
-        return _TEXT["read_only"][lang].format(name=book.name, caption=CAPTIONS[action][lang])
+        caption = BUTTONS[action][0 if lang == "en" else 1]
+        return _TEXT["read_only"][lang].format(name=book.name, caption=caption)
     if isinstance(read_book(port), Issue):
         return _TEXT["unknown"][lang].format(name=book.name)
     return None
@@ -168,7 +174,12 @@ def _press(action: str, book: Any) -> Report | None:
     from opsbook.excel.buttons import press
 
     book = _caller(book)
-    reason = refusal(book, action)
+    if book is None:
+        return None
+    try:
+        reason = refusal(book, action)
+    except Exception:  # reading failed: the handler meets it again and reports it
+        reason = None
     if reason is not None:
         _alert(book, reason)
         return None
@@ -176,11 +187,20 @@ def _press(action: str, book: Any) -> Report | None:
 
 
 def _caller(book: Any) -> Any:
-    if book is None:
-        import xlwings as xw
+    """``book``, or the workbook the tab was clicked on; None (said on stderr, which xlwings
+    shows in a message box) when Python cannot reach it."""
+    if book is not None:
+        return book
+    import xlwings as xw
 
-        book = xw.Book.caller()
-    return book
+    try:
+        return xw.Book.caller()
+    except Exception as error:
+        print(f"opsbook: Python could not reach the active workbook ({type(error).__name__}:"
+              f" {error}). Run 'opsbook addin status' in a terminal to see which Python the"
+              " add-in starts. / Python 无法连接到当前工作簿，请在终端运行"
+              "“opsbook addin status”查看加载项使用的 Python。", file=sys.stderr)
+        return None
 
 
 def _lang(sheet_names: list[str]) -> str:

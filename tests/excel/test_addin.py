@@ -23,10 +23,10 @@ from oletools.olevba import VBA_Parser
 from remote import remote_book
 
 import opsbook.excel.tab
+from opsbook.api import new_workbook
 from opsbook.excel import addin, ribbon, startup, vba
 from opsbook.excel.buttons import workbook_lang
 from opsbook.excel.handlers import summary_line
-from opsbook.io import template
 
 REPO = Path(addin.__file__).resolve().parents[2]
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) not on PATH")
@@ -350,7 +350,7 @@ def test_new_workbook_writes_the_template_where_the_user_said(
         written = opsbook.excel.tab.new_workbook("attendance", "zh", hexed, book)
         actions = book.json()["actions"]
     assert written == target.with_name("考勤表.xlsx") and written.is_file()
-    reference = template.write_template("attendance", "zh", tmp_path / "reference.xlsx")
+    reference = new_workbook("attendance", "zh", tmp_path / "reference.xlsx")
     assert openpyxl.load_workbook(written).sheetnames == (
         openpyxl.load_workbook(reference).sheetnames)
     # the remote engine cannot open files: the user is told where it is
