@@ -4,6 +4,13 @@ benchmarks call these and nothing below them."""
 from __future__ import annotations
 
 from opsbook.api import appraisal, plan
+from opsbook.api.addin import (
+    NoExcelHere,
+    addin_status,
+    build_addin,
+    install_addin,
+    remove_addin,
+)
 from opsbook.api.appraisal import read_history, score_appraisal
 from opsbook.api.common import (
     NotAWorkbook,
@@ -32,18 +39,23 @@ __all__ = [
     "DEMO_STEPS",
     "CannotWrite",
     "NotAWorkbook",
+    "NoExcelHere",
     "NothingToCalculate",
+    "addin_status",
     "annotate",
+    "build_addin",
     "build_workbooks",
     "calculate",
     "calculate_books",
     "check_output",
     "consolidate_plans",
     "diff_plans",
+    "install_addin",
     "load",
     "load_many",
     "new_workbook",
     "read_history",
+    "remove_addin",
     "score_appraisal",
     "set_plan_status",
     "track_plan",

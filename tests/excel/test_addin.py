@@ -437,3 +437,58 @@ def test_an_activated_conda_environment_is_what_windows_starts() -> None:
     assert startup.describe_python("Windows", settings) == (
         f"conda environment ops of {Path('C:/Users/me/miniconda3')}")
     assert startup.describe_python("Darwin", {}) == "python on the PATH (no interpreter set)"
+
+
+# --- the commands -----------------------------------------------------------------------------
+
+def test_addin_build_command_writes_the_same_bytes(built: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from opsbook.cli import app
+
+    result = CliRunner().invoke(app, ["addin", "build", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(tmp_path / "opsbook.xlam")
+    assert (tmp_path / "opsbook.xlam").read_bytes() == built.read_bytes()
+
+
+def test_addin_commands_on_a_windows_layout(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """install, status, remove, status, with Windows' folders under a fake profile."""
+    from typer.testing import CliRunner
+
+    from opsbook.cli import app
+
+    monkeypatch.setattr("platform.system", lambda: "Windows")
+    monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "me"))
+    for name in ("CONDA_DEFAULT_ENV", "CONDA_EXE"):
+        monkeypatch.delenv(name, raising=False)
+    xlstart = tmp_path / "Roaming" / "Microsoft" / "Excel" / "XLSTART" / "opsbook.xlam"
+    runner = CliRunner()
+    installed = runner.invoke(app, ["addin", "install", "--lang", "zh"])
+    assert installed.exit_code == 0, installed.output
+    assert installed.output.splitlines() == [
+        f"installed: {xlstart}", f"Python: {sys.executable}",
+        f"settings: {tmp_path / 'me' / '.opsbook' / 'opsbook.conf'}",
+        "The opsbook tab appears when you restart Excel."]
+    assert xlstart.read_bytes() == (REPO / "workbooks" / "opsbook.xlam").read_bytes()
+    status = runner.invoke(app, ["addin", "status"])
+    assert status.output.splitlines()[:2] == [f"installed: {xlstart} (current)",
+                                              f"Python: {sys.executable}"]
+    assert runner.invoke(app, ["addin", "remove"]).output == f"removed: {xlstart}\n"
+    assert runner.invoke(app, ["addin", "status"]).output.splitlines()[0] == (
+        f"not installed; 'opsbook addin install' puts it at {xlstart}")
+
+
+def test_addin_status_without_excel_says_so_in_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from opsbook import cli
+
+    monkeypatch.setattr("platform.system", lambda: "Linux")
+    monkeypatch.setattr("sys.argv", ["opsbook", "addin", "status"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "opsbook: error: Excel add-ins install on Windows and macOS, not on Linux"]

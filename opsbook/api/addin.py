@@ -1,0 +1,71 @@
+"""``opsbook addin …``: the opsbook.xlam add-in, built, installed into Excel's start-up
+folder, removed, and its status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from opsbook.api.common import PathLike
+from opsbook.excel.startup import Layout, NoExcelHere, Status
+
+__all__ = ["NoExcelHere", "addin_status", "build_addin", "install_addin", "remove_addin"]
+
+
+def build_addin(out_dir: PathLike | None = None) -> Path:
+    """Build ``opsbook.xlam`` from ``macros/addin/`` into ``out_dir`` (default: the
+    checkout's ``workbooks/``); the same sources give the same bytes. Raises
+    FileNotFoundError outside a checkout of the repository (no ``macros/addin/``)."""
+    from opsbook.excel import addin
+    from opsbook.excel.ribbon import ADDIN_DIR
+
+    if not ADDIN_DIR.is_dir():
+        raise FileNotFoundError("the add-in's sources (macros/addin/) are not installed with "
+                                "the package; run 'opsbook addin build' in a checkout of the "
+                                "opsbook repository")
+    return addin.build_addin(Path(out_dir) if out_dir is not None else addin.WORKBOOKS_DIR)
+
+
+def default_addin() -> Path:
+    """The add-in ``install`` copies by default: the checkout's ``workbooks/opsbook.xlam``."""
+    from opsbook.excel.addin import ADDIN_NAME, WORKBOOKS_DIR
+
+    return WORKBOOKS_DIR / ADDIN_NAME
+
+
+def install_addin(source: PathLike | None = None, *, lang: str | None = None,
+                  system: str | None = None, home: PathLike | None = None,
+                  environ: Mapping[str, str] | None = None,
+                  executable: str | None = None) -> Layout:
+    """Copy the add-in (default :func:`default_addin`) into Excel's start-up folder, and set
+    the Python it starts (default: this one) and, if given, its labels' language (zh, en)
+    in the user's ``opsbook.conf``. Raises FileNotFoundError when there is no add-in file,
+    :class:`NoExcelHere` on a system without desktop Excel, OSError when the folder cannot
+    be written (Excel holding the old add-in open)."""
+    from opsbook.excel import startup
+
+    path = Path(source) if source is not None else default_addin()
+    if not path.is_file():
+        raise FileNotFoundError(f"no add-in at {path}: run 'opsbook addin build' in a checkout "
+                                "of the opsbook repository, or give the .xlam with --file")
+    return startup.install(path, system=system, home=Path(home) if home else None,
+                           environ=environ, executable=executable, lang=lang)
+
+
+def remove_addin(*, system: str | None = None, home: PathLike | None = None,
+                 environ: Mapping[str, str] | None = None) -> Path | None:
+    """Take the add-in out of Excel's start-up folder; the file removed, or None if it was
+    not there. The user's ``opsbook.conf`` is kept."""
+    from opsbook.excel import startup
+
+    return startup.remove(system=system, home=Path(home) if home else None, environ=environ)
+
+
+def addin_status(*, system: str | None = None, home: PathLike | None = None,
+                 environ: Mapping[str, str] | None = None) -> Status:
+    """Whether the add-in is installed, whether it equals :func:`default_addin`, and which
+    Python it starts."""
+    from opsbook.excel import startup
+
+    return startup.status(source=default_addin(), system=system,
+                          home=Path(home) if home else None, environ=environ)
