@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang
 
 app = typer.Typer(no_args_is_help=True,
@@ -23,7 +23,7 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
         path = api.build_addin(out)
     except FileNotFoundError as error:
         raise CannotRun(str(error)) from None
-    output.say(str(path))
+    printing.say(str(path))
 
 
 @app.command("install")
@@ -41,12 +41,12 @@ def install(file: Path | None = typer.Option(None, "--file", help="The add-in to
     except OSError as error:
         raise CannotRun(f"could not write the add-in ({error}); quit Excel and try again"
                         ) from None
-    output.say(f"installed: {place.addin}")
-    output.say(f"Python: {api.addin_status().python}")
-    output.say(f"settings: {place.config}")
+    printing.say(f"installed: {place.addin}")
+    printing.say(f"Python: {api.addin_status().python}")
+    printing.say(f"settings: {place.config}")
     quit_ = "quit Excel (Cmd-Q) and start it again" if place.system == "Darwin" else (
         "restart Excel")
-    output.say(f"The opsbook tab appears when you {quit_}.")
+    printing.say(f"The opsbook tab appears when you {quit_}.")
 
 
 @app.command("remove")
@@ -61,7 +61,7 @@ def remove() -> None:
     except OSError as error:
         raise CannotRun(f"could not remove the add-in ({error}); quit Excel and try again"
                         ) from None
-    output.say(f"removed: {removed}" if removed else "the add-in was not installed")
+    printing.say(f"removed: {removed}" if removed else "the add-in was not installed")
 
 
 @app.command("status")
@@ -77,13 +77,13 @@ def status() -> None:
     if now.installed:
         state = {True: " (current)", False: " (differs from workbooks/opsbook.xlam)",
                  None: ""}[now.current]
-        output.say(f"installed: {where}{state}")
+        printing.say(f"installed: {where}{state}")
     else:
-        output.say(f"not installed; 'opsbook addin install' puts it at {where}")
-    output.say(f"Python: {now.python}")
-    output.say(f"settings: {now.layout.config}"
+        printing.say(f"not installed; 'opsbook addin install' puts it at {where}")
+    printing.say(f"Python: {now.python}")
+    printing.say(f"settings: {now.layout.config}"
                + ("" if now.layout.config.is_file() else " (not written yet)"))
     if now.layout.applescript is not None:
         there = now.layout.applescript.is_file()
-        output.say(f"RunPython script: {now.layout.applescript}"
+        printing.say(f"RunPython script: {now.layout.applescript}"
                    + ("" if there else " (missing: run 'opsbook addin install')"))
