@@ -190,6 +190,19 @@ def test_every_callback_is_a_sub_with_the_ribbon_signature(built: Path) -> None:
         assert re.search(pattern, code, re.MULTILINE), callback
 
 
+def test_a_ribbon_calling_a_missing_sub_or_lacking_a_label_is_not_built(tmp_path: Path) -> None:
+    source = (ribbon.ADDIN_DIR / "customUI14.xml").read_text(encoding="utf-8")
+    (tmp_path / "customUI14.xml").write_text(
+        source.replace('onAction="OpsbookHelp"', 'onAction="OpsbookHelpMe"'), encoding="utf-8")
+    (tmp_path / "OpsbookRibbon.bas").write_bytes(
+        (ribbon.ADDIN_DIR / "OpsbookRibbon.bas").read_bytes())
+    with pytest.raises(ValueError, match="OpsbookHelpMe, which no VBA module defines"):
+        addin.addin_bytes(addin_dir=tmp_path)
+    unlabelled = source.replace('id="opsbookHelp"', 'id="opsbookHelpMe"').encode()
+    with pytest.raises(ValueError, match="opsbookHelpMe, opsbookHelpMe.tip"):
+        ribbon.label_rows(unlabelled, addin.kind_titles())
+
+
 def test_every_run_python_calls_an_existing_function_of_the_tab() -> None:
     source = (ribbon.ADDIN_DIR / "OpsbookRibbon.bas").read_text(encoding="cp1252")
     calls = re.findall(r'RunPython "import opsbook\.excel\.tab; opsbook\.excel\.tab\.(\w+)\(',
