@@ -22,6 +22,8 @@ from opsbook.project.workdays import weekmask
 KEY = ["source", "project_id"]
 THRESHOLDS = ("spi_green", "spi_amber", "cpi_green", "cpi_amber")
 MONEY = ("bac", "pv", "ev", "ac")
+#: A forecast further out than this (about 100 years) is no forecast: SPI is near 0.
+MAX_FORECAST_DAYS = 36_525
 
 
 @dataclass
@@ -153,15 +155,17 @@ def forecast(start: pd.Series, finish: pd.Series, spi: pd.Series, complete: pd.S
              actual_finish: pd.Series, status: pd.Series) -> pd.Series:
     """Forecast finish: the actual finish when complete; else start + planned duration / SPI
     (PMI's duration estimate at completion), at least the day after the status date; the
-    planned finish while nothing was planned yet (SPI blank); NaT when SPI is 0."""
+    planned finish while nothing was planned yet (SPI blank); NaT when SPI is 0 or so near
+    0 that the forecast is more than a century out."""
     duration = (finish - start).dt.days.astype(float)
     spi = pd.Series(np.asarray(spi, dtype=float), index=start.index)
     stretched = duration / spi.where(spi > 0)
+    stretched = stretched.where(stretched <= MAX_FORECAST_DAYS)
     estimate = start + pd.to_timedelta(np.ceil(stretched), unit="D")
     estimate = estimate.where(spi.notna(), finish)
     estimate = estimate.mask(estimate.notna() & (estimate <= status),
                              status + pd.Timedelta(days=1))
-    estimate = estimate.mask(spi == 0)
+    estimate = estimate.mask((spi == 0) | (spi.notna() & stretched.isna() & duration.notna()))
     return estimate.mask(complete, actual_finish.fillna(finish))
 
 

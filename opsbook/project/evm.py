@@ -24,11 +24,14 @@ RAG = ("green", "amber", "red")
 
 
 def ratio(numerator: np.ndarray | pd.Series, denominator: np.ndarray | pd.Series) -> np.ndarray:
-    """numerator / denominator where the denominator is above 0, else NaN (never inf)."""
+    """numerator / denominator where the denominator is above 0 and the quotient finite, else
+    NaN (never inf)."""
     num = np.asarray(numerator, dtype=float)
     den = np.asarray(denominator, dtype=float)
     out = np.full(np.broadcast(num, den).shape, np.nan)
-    np.divide(num, den, out=out, where=den > 0)
+    with np.errstate(over="ignore"):
+        np.divide(num, den, out=out, where=den > 0)
+    out[~np.isfinite(out)] = np.nan
     return out
 
 

@@ -81,8 +81,8 @@ NOTES: dict[str, tuple[str, str]] = {
     "budget-differs": ("Budget {budget} differs from the tasks' planned cost {bac}; the "
                        "figures use the tasks' total.",
                        "预算 {budget} 与任务计划成本合计 {bac} 不一致;按任务合计计算。"),
-    "no-forecast": ("Forecast finish blank: nothing earned yet (SPI = 0).",
-                    "预计完成日期空白:尚无挣值(SPI = 0)。"),
+    "no-forecast": ("Forecast finish blank: too little earned yet to forecast (SPI is 0 or "
+                    "near it).", "预计完成日期空白:挣值过少,无法预测(SPI 为 0 或接近 0)。"),
 }
 
 #: What each phase gate requires and what its absence is called, by requirement code.
