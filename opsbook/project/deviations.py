@@ -2,10 +2,10 @@
 
 A deviation is a project in amber or red, or a task past its planned finish (before the
 status date) and not complete. Each is matched with the open corrective actions of the
-Actions sheet: a task's by project and WBS; a project's by project with the WBS left blank,
-or, when there is none, any open action of the project. A deviation with no open action is
-``no-action`` (its owner is the one to chase); an open action whose due date is before the
-status date is ``action-overdue``, also when the deviation it was for is gone.
+Actions sheet: a task's by project and WBS, a project's by project with the WBS left blank.
+A deviation with no open action is ``no-action`` (its owner is the one to chase); an open
+action whose due date is before the status date is ``action-overdue``, also when the
+deviation it was for is gone.
 """
 
 from __future__ import annotations
@@ -54,9 +54,7 @@ def find(status: pd.DataFrame, tasks: pd.DataFrame, actions: pd.DataFrame,
     open_actions = _open_actions(actions, status)
     by_task = _summarise(open_actions[open_actions["task_id"] != ""], [*KEY, "task_id"])
     late = late.merge(by_task, on=[*KEY, "task_id"], how="left")
-    plain = open_actions.assign(general=open_actions["task_id"].eq(""))
-    plain = plain[plain["general"] == plain.groupby(KEY)["general"].transform("max")]
-    by_project = _summarise(plain, KEY)
+    by_project = _summarise(open_actions[open_actions["task_id"] == ""], KEY)
     projects = projects.merge(by_project, on=KEY, how="left")
     found = pd.concat([projects.reindex(columns=[*COLUMNS, "late"]),
                        late.reindex(columns=[*COLUMNS, "late"])], ignore_index=True)
@@ -65,7 +63,7 @@ def find(status: pd.DataFrame, tasks: pd.DataFrame, actions: pd.DataFrame,
     has_action = found["action_id"].fillna("").ne("")
     found["state"] = np.select([~has_action, found["late"].fillna(False).astype(bool)],
                                ["no-action", "action-overdue"], "covered")
-    found["days_late"] = found["days_late"].fillna(0).astype(int)
+    found["days_late"] = found["days_late"].where(found["kind"].eq("task-late"))
     return found[COLUMNS].reset_index(drop=True)
 
 

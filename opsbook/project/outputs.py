@@ -62,7 +62,7 @@ def _as_of(result: ProjectResult, lang: str) -> str:
         return "状态日期见各行" if lang == "zh" else "status dates per file"
     origin = pick(STATUS_FROM[result.config["status_from"].iloc[0]], lang)
     day = dates.iloc[0].strftime("%Y-%m-%d")
-    return f"状态日期 {day}({origin})" if lang == "zh" else f"as of {day} ({origin})"
+    return f"状态日期 {day},{origin}" if lang == "zh" else f"as of {day} ({origin})"
 
 
 def rag_rule(result: ProjectResult, lang: str) -> list[str]:

@@ -122,8 +122,10 @@ def test_mulcahy_fence(tmp_path) -> None:
     assert t.loc["4", "notes"].split() == ["no-pv", "no-ac", "no-rag"]
 
 
-@pytest.mark.parametrize(("method", "eac"), [("cpi", 4480.0), ("remaining", 4300.0),
-                                             ("cpi_spi", 2800 + 1500 / (2500 / 2800 * 2500 / 3000))])
+@pytest.mark.parametrize(("method", "eac"), [
+    ("cpi", 4480.0), ("remaining", 4300.0),
+    ("cpi_spi", 2800 + 1500 / (2500 / 2800 * 2500 / 3000)),  # 4816.00
+])
 def test_eac_method_setting_drives_etc_and_vac(tmp_path, method: str, eac: float) -> None:
     sides = [task("1", D(2026, 11, 2), D(2026, 11, 2), 1000, 1.0, 1000),
              task("2", D(2026, 11, 3), D(2026, 11, 3), 1000, 1.0, 1200),
