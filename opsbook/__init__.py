@@ -13,6 +13,7 @@ from opsbook.api import (
     calculate,
     load,
     new_workbook,
+    project_status,
     score_appraisal,
     validate,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "calculate",
     "load",
     "new_workbook",
+    "project_status",
     "score_appraisal",
     "validate",
 ]

@@ -3,7 +3,7 @@ benchmarks call these and nothing below them."""
 
 from __future__ import annotations
 
-from opsbook.api import appraisal
+from opsbook.api import appraisal, project
 from opsbook.api.appraisal import read_history, score_appraisal
 from opsbook.api.common import (
     NotAWorkbook,
@@ -14,6 +14,7 @@ from opsbook.api.common import (
     validate_file,
     write_output,
 )
+from opsbook.api.project import project_status
 from opsbook.api.workbook import (
     CannotWrite,
     NothingToCalculate,
@@ -25,7 +26,7 @@ from opsbook.api.workbooks import build_workbooks, new_workbook
 
 #: Each command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
 #: say) → exit code.
-DEMO_STEPS = (appraisal.demo,)
+DEMO_STEPS = (appraisal.demo, project.demo)
 
 __all__ = [
     "DEMO_STEPS",
@@ -40,6 +41,7 @@ __all__ = [
     "load",
     "load_many",
     "new_workbook",
+    "project_status",
     "read_history",
     "score_appraisal",
     "validate",

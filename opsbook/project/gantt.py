@@ -61,7 +61,7 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = tasks.assign(task_name=tasks["name"])
     name = pick(OUTPUTS["gantt"], lang)
     span = (f"{weeks[0]} – {weeks[-1] + 6}" if len(weeks) else "")
-    title = (f"甘特图(按周,{span})" if lang == "zh" else f"Gantt chart by week, {span}")
+    title = (f"甘特图（按周，{span}）" if lang == "zh" else f"Gantt chart by week, {span}")
     out = table(name, title, frame, COLUMNS, lang, key_columns=3)
     labels = [pd.Timestamp(w).strftime("%m-%d") for w in weeks]
     out.headers += labels
@@ -74,8 +74,8 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     for r, c in zip(rows.tolist(), cols.tolist()):
         out.fills[(r, len(COLUMNS) + c)] = colours[int(codes[r, c])]
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
-    out.notes = (["浅蓝:计划工期;深蓝:已完成部分(按完成百分比);红:超过计划完成日期仍未完成;"
-                  "黄:状态日期所在周。"] if lang == "zh" else
+    out.notes = (["浅蓝：计划工期；深蓝：已完成部分（按完成百分比）；红：超过计划完成日期仍未完成；"
+                  "黄：状态日期所在周。"] if lang == "zh" else
                  ["Light blue: planned; dark blue: the share done (% complete); red: past the "
                   "planned finish and not complete; yellow: the week of the status date."])
     return out

@@ -5,15 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from opsbook.core.kind import Output
 from opsbook.core.output import SheetOut
 from opsbook.project.compute import ProjectResult
 from opsbook.project.gantt import gantt_sheet
 from opsbook.project.gates import REQUIRES
 from opsbook.project.risk_sheet import risks_sheet
 from opsbook.project.tables import RAG_FILL, fill_column, table
-from opsbook.project.texts import NOTES, OUTPUTS, REQUIREMENTS, STATUS_FROM, pick, word
+from opsbook.project.texts import NOTES, REQUIREMENTS, STATUS_FROM, pick, word
+from opsbook.project.texts import OUTPUTS as NAMES
 
 __all__ = ["OUTPUTS", "sheets"]
+
+#: The sheets the project status writes, in order.
+OUTPUTS = tuple(Output(key, en, zh) for key, (en, zh) in NAMES.items())
 
 FIGURES = ["bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac_cpi", "eac_remaining",
            "eac_cpi_spi", "etc", "vac", "tcpi", "rag"]
@@ -62,7 +67,7 @@ def _as_of(result: ProjectResult, lang: str) -> str:
         return "状态日期见各行" if lang == "zh" else "status dates per file"
     origin = pick(STATUS_FROM[result.config["status_from"].iloc[0]], lang)
     day = dates.iloc[0].strftime("%Y-%m-%d")
-    return f"状态日期 {day},{origin}" if lang == "zh" else f"as of {day} ({origin})"
+    return f"状态日期 {day}，{origin}" if lang == "zh" else f"as of {day} ({origin})"
 
 
 def rag_rule(result: ProjectResult, lang: str) -> list[str]:
@@ -71,10 +76,10 @@ def rag_rule(result: ProjectResult, lang: str) -> list[str]:
     method = pick(("BAC/CPI", "BAC/CPI"), lang) if c["eac_method"] == "cpi" else \
         word(c["eac_method"], lang)
     if lang == "zh":
-        return [f"红黄绿规则:SPI ≥ {c.spi_green:.2f} 且 CPI ≥ {c.cpi_green:.2f} 为绿;"
-                f"SPI < {c.spi_amber:.2f} 或 CPI < {c.cpi_amber:.2f} 为红;其余为黄。"
+        return [f"红黄绿规则：SPI ≥ {c.spi_green:.2f} 且 CPI ≥ {c.cpi_green:.2f} 为绿；"
+                f"SPI < {c.spi_amber:.2f} 或 CPI < {c.cpi_amber:.2f} 为红；其余为黄。"
                 "无计算依据的指数不参与判断。",
-                f"ETC 与 VAC 按完工估算 {method} 计算(设置 eac_method);金额单位:{c.currency}。"]
+                f"ETC 与 VAC 按完工估算 {method} 计算（设置 eac_method）；金额单位：{c.currency}。"]
     return [f"RAG: green when SPI ≥ {c.spi_green:.2f} and CPI ≥ {c.cpi_green:.2f}; red when "
             f"SPI < {c.spi_amber:.2f} or CPI < {c.cpi_amber:.2f}; amber otherwise. An index "
             "with no basis is left out.",
@@ -90,8 +95,8 @@ STATUS_COLUMNS = ["project_id", "name", "owner", "phase", *FIGURES[:11], "eac_me
 def status_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = result.status.assign(notes=note_text(result.status, lang))
     columns = [*_extra(result), *STATUS_COLUMNS]
-    name = pick(OUTPUTS["status"], lang)
-    title = (f"项目状态({_as_of(result, lang)})" if lang == "zh" else
+    name = pick(NAMES["status"], lang)
+    title = (f"项目状态（{_as_of(result, lang)}）" if lang == "zh" else
              f"Project status, {_as_of(result, lang)}")
     out = table(name, title, frame, columns, lang, key_columns=2 + len(_extra(result)))
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
@@ -109,8 +114,8 @@ def tasks_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = result.tasks.assign(notes=note_text(result.tasks, lang),
                                 task_name=result.tasks["name"])
     columns = [*(["source"] if "source" in _extra(result) else []), *TASK_COLUMNS]
-    name = pick(OUTPUTS["tasks"], lang)
-    title = (f"任务挣值({_as_of(result, lang)})" if lang == "zh" else
+    name = pick(NAMES["tasks"], lang)
+    title = (f"任务挣值（{_as_of(result, lang)}）" if lang == "zh" else
              f"Earned value by task, {_as_of(result, lang)}")
     out = table(name, title, frame, columns, lang, key_columns=columns.index("task_name") + 1)
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
@@ -135,7 +140,7 @@ def _detail(frame: pd.DataFrame, lang: str) -> pd.Series:
     pct = frame["percent_complete"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
     if lang == "zh":
         project = "SPI " + num(frame["spi"]) + ",CPI " + num(frame["cpi"])
-        task = "计划 " + day(frame["planned_finish"]) + " 完成,已完成 " + pct
+        task = "计划 " + day(frame["planned_finish"]) + " 完成，已完成 " + pct
         action = "截止 " + day(frame["due"])
     else:
         project = "SPI " + num(frame["spi"]) + ", CPI " + num(frame["cpi"])
@@ -150,16 +155,16 @@ def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
     found = result.deviations
     frame = found.assign(detail=_detail(found, lang), chase=found["owner"])
     columns = [*(["source"] if "source" in _extra(result) else []), *DEVIATION_COLUMNS]
-    name = pick(OUTPUTS["deviations"], lang)
+    name = pick(NAMES["deviations"], lang)
     missing = int(found["state"].eq("no-action").sum())
-    title = (f"偏差与纠正措施({_as_of(result, lang)}):{len(found)} 项,{missing} 项无纠正措施"
+    title = (f"偏差与纠正措施（{_as_of(result, lang)}）：{len(found)} 项，{missing} 项无纠正措施"
              if lang == "zh" else f"Deviations and corrective actions, {_as_of(result, lang)}: "
              f"{len(found)}, {missing} without a corrective action")
     out = table(name, title, frame, columns, lang, key_columns=columns.index("task_id") + 1)
     fill_column(out, found["state"], "state", columns, STATE_FILL)
-    out.empty = ("没有偏差:所有项目为绿灯,没有超过计划完成日期的任务。" if lang == "zh" else
+    out.empty = ("没有偏差：所有项目为绿灯，没有超过计划完成日期的任务。" if lang == "zh" else
                  "No deviations: every project is green and no task is past its planned finish.")
-    out.notes = (["偏差:项目为黄灯或红灯,或任务超过计划完成日期仍未完成。没有纠正措施的,"
+    out.notes = (["偏差：项目为黄灯或红灯，或任务超过计划完成日期仍未完成。没有纠正措施的，"
                   "请督办责任人制定措施。"] if lang == "zh" else
                  ["A deviation is a project in amber or red, or a task past its planned finish "
                   "and not complete; where there is no corrective action, chase the owner."])
@@ -190,7 +195,7 @@ def gates_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = result.gates.assign(requires=requires, missing=missing)
     columns = [*(["source"] if "source" in _extra(result) else []),
                "project_id", "name", "phase", "requires", "missing", "passed"]
-    name = pick(OUTPUTS["gates"], lang)
+    name = pick(NAMES["gates"], lang)
     title = "阶段检查" if lang == "zh" else "Phase gates"
     out = table(name, title, frame, columns, lang)
     out.widths[columns.index("requires")] = 40

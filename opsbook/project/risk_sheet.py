@@ -26,7 +26,7 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
     ranked = result.risks
     name = pick(OUTPUTS["risks"], lang)
     live = int(ranked["open"].sum())
-    title = (f"风险:{len(ranked)} 项,未关闭 {live} 项,按可能性×影响排序" if lang == "zh" else
+    title = (f"风险：{len(ranked)} 项，未关闭 {live} 项，按可能性×影响排序" if lang == "zh" else
              f"Risks: {len(ranked)}, {live} open, ranked by probability × impact")
     out = table(name, title, ranked, COLUMNS, lang, key_columns=4)
     level_col = COLUMNS.index("level")
@@ -52,8 +52,8 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
             out.fills[(r, start + 1 + c)] = (HEAT_FILL if count else LEVEL_FILL)[level]
     out.rows[5][start] = "未关闭风险数" if lang == "zh" else "open risks per cell"
     out.empty = "没有风险。" if lang == "zh" else "No risks."
-    out.notes = (["热力图:格内数字为未关闭风险数;风险值 ≥ 15 为高(红),5–12 为中(黄),"
-                  "≤ 4 为低(绿)。"] if lang == "zh" else
+    out.notes = (["热力图：格内数字为未关闭风险数；风险值 ≥ 15 为高（红），5–12 为中（黄），"
+                  "≤ 4 为低（绿）。"] if lang == "zh" else
                  ["Heat map: each cell counts open risks; score ≥ 15 high (red), 5–12 medium "
                   "(amber), ≤ 4 low (green)."])
     return out

@@ -29,12 +29,12 @@ class ProjectSettings(SettingsModel):
     eac_method: Literal["cpi", "remaining", "cpi_spi"] = setting(
         "cpi", "Which estimate at completion drives ETC and VAC: cpi (BAC/CPI), remaining "
         "(AC + BAC − EV) or cpi_spi (AC + (BAC − EV)/(CPI × SPI)).",
-        "用于计算完工尚需估算(ETC)和完工偏差(VAC)的完工估算方法:cpi(BAC/CPI)、"
+        "用于计算完工尚需估算（ETC）和完工偏差（VAC）的完工估算方法：cpi(BAC/CPI)、"
         "remaining(AC + BAC − EV)或 cpi_spi(AC + (BAC − EV)/(CPI × SPI))。", "完工估算方法")
     work_days: Text = setting(
         "Mon-Fri", "Working weekdays over which planned cost is spread, e.g. Mon-Fri or "
         "Mon,Tue,Wed,Thu,Fri,Sat.",
-        "计划成本按工作日平均分摊,如 Mon-Fri(周一至周五)。", "工作日")
+        "计划成本按工作日平均分摊，如 Mon-Fri（周一至周五）。", "工作日")
 
     @field_validator("eac_method", mode="before")
     @classmethod

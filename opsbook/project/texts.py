@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-#: Output sheet ids → (English, Chinese) sheet names.
-OUTPUTS = {"status": ("Status", "项目状态"), "tasks": ("Tasks", "任务挣值"),
+#: Output sheet ids → (English, Chinese) sheet names. "Tasks", "Risks" and "风险" are input
+#: sheets of the tracker, so the outputs are named apart: Calculate never replaces an input.
+OUTPUTS = {"status": ("Status", "项目状态"), "tasks": ("Task Earned Value", "任务挣值"),
            "deviations": ("Deviations", "偏差与纠正"), "gates": ("Gates", "阶段检查"),
-           "risks": ("Risks", "风险"), "gantt": ("Gantt", "甘特图")}
+           "risks": ("Risk Matrix", "风险矩阵"), "gantt": ("Gantt", "甘特图")}
 
 HEADERS: dict[str, tuple[str, str]] = {
     "source": ("File", "文件"), "status_date": ("Status Date", "状态日期"),
     "project_id": ("Project ID", "项目编号"), "name": ("Project", "项目名称"),
     "project_name": ("Project", "项目名称"), "owner": ("Owner", "负责人"),
-    "phase": ("Phase", "阶段"), "bac": ("BAC", "完工预算(BAC)"),
-    "pv": ("PV", "计划价值(PV)"), "ev": ("EV", "挣值(EV)"), "ac": ("AC", "实际成本(AC)"),
-    "sv": ("SV", "进度偏差(SV)"), "cv": ("CV", "成本偏差(CV)"),
-    "spi": ("SPI", "进度绩效指数(SPI)"), "cpi": ("CPI", "成本绩效指数(CPI)"),
+    "phase": ("Phase", "阶段"), "bac": ("BAC", "完工预算（BAC）"),
+    "pv": ("PV", "计划价值（PV）"), "ev": ("EV", "挣值（EV）"), "ac": ("AC", "实际成本（AC）"),
+    "sv": ("SV", "进度偏差（SV）"), "cv": ("CV", "成本偏差（CV）"),
+    "spi": ("SPI", "进度绩效指数（SPI）"), "cpi": ("CPI", "成本绩效指数（CPI）"),
     "eac_cpi": ("EAC = BAC/CPI", "完工估算 BAC/CPI"),
     "eac_remaining": ("EAC = AC+(BAC−EV)", "完工估算 AC+(BAC−EV)"),
     "eac_cpi_spi": ("EAC = AC+(BAC−EV)/(CPI·SPI)", "完工估算 AC+(BAC−EV)/(CPI·SPI)"),
     "eac_method": ("EAC for ETC and VAC", "ETC/VAC 所用完工估算"),
-    "etc": ("ETC", "完工尚需估算(ETC)"), "vac": ("VAC", "完工偏差(VAC)"),
-    "tcpi": ("TCPI", "完工尚需绩效指数(TCPI)"), "rag": ("RAG", "红黄绿状态"),
+    "etc": ("ETC", "完工尚需估算（ETC）"), "vac": ("VAC", "完工偏差（VAC）"),
+    "tcpi": ("TCPI", "完工尚需绩效指数（TCPI）"), "rag": ("RAG", "红黄绿状态"),
     "percent_complete": ("% Complete", "完成百分比"),
     "planned_finish": ("Planned Finish", "计划完成"),
     "forecast_finish": ("Forecast Finish", "预计完成"),
@@ -38,7 +39,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "missing": ("Missing", "缺少"), "passed": ("Gate Passed", "通过检查"),
     "rank": ("Rank", "排名"), "risk_id": ("Risk ID", "风险编号"),
     "description": ("Description", "描述"), "probability": ("Probability", "可能性"),
-    "impact": ("Impact", "影响"), "score": ("Score (P×I)", "风险值(可能性×影响)"),
+    "impact": ("Impact", "影响"), "score": ("Score (P×I)", "风险值（可能性×影响）"),
     "level": ("Level", "等级"), "mitigation": ("Mitigation", "应对措施"),
     "status": ("Status", "状态"),
 }
@@ -63,26 +64,26 @@ WORDS: dict[str, tuple[str, str]] = {
 NOTES: dict[str, tuple[str, str]] = {
     "no-pv": ("SPI blank: nothing was planned by the status date (PV = 0), so EAC by "
               "CPI·SPI is blank too.",
-              "SPI 空白:截至状态日期没有计划工作(PV = 0),按 CPI·SPI 的完工估算也空白。"),
+              "SPI 空白：截至状态日期没有计划工作（PV = 0），按 CPI·SPI 的完工估算也空白。"),
     "no-ac": ("CPI blank: no actual cost recorded (AC = 0), so the EACs that divide by CPI "
               "are blank too.",
-              "CPI 空白:未记录实际成本(AC = 0),需除以 CPI 的完工估算也空白。"),
+              "CPI 空白：未记录实际成本（AC = 0），需除以 CPI 的完工估算也空白。"),
     "no-ev": ("Nothing earned yet (EV = 0): the EACs that divide by an index of 0 are blank.",
-              "尚无挣值(EV = 0):需除以为 0 的指数的完工估算空白。"),
+              "尚无挣值（EV = 0）：需除以为 0 的指数的完工估算空白。"),
     "budget-spent": ("TCPI blank: no budget left to spend (BAC − AC ≤ 0).",
-                     "TCPI 空白:预算已无剩余(BAC − AC ≤ 0)。"),
+                     "TCPI 空白：预算已无剩余（BAC − AC ≤ 0）。"),
     "no-rag": ("RAG blank: neither SPI nor CPI has a basis yet.",
-               "红黄绿状态空白:SPI 与 CPI 均无计算依据。"),
-    "no-cost": ("Planned cost blank: counted as 0.", "计划成本为空:按 0 计。"),
+               "红黄绿状态空白：SPI 与 CPI 均无计算依据。"),
+    "no-cost": ("Planned cost blank: counted as 0.", "计划成本为空：按 0 计。"),
     "no-bac": ("No planned cost on any task: BAC is 0 and % complete is blank.",
-               "所有任务均无计划成本:BAC 为 0,完成百分比空白。"),
-    "no-dates": ("Planned dates missing: PV counted as 0.", "缺少计划日期:PV 按 0 计。"),
-    "no-tasks": ("No tasks: nothing to measure.", "没有任务:无法计算挣值。"),
+               "所有任务均无计划成本：BAC 为 0，完成百分比空白。"),
+    "no-dates": ("Planned dates missing: PV counted as 0.", "缺少计划日期：PV 按 0 计。"),
+    "no-tasks": ("No tasks: nothing to measure.", "没有任务：无法计算挣值。"),
     "budget-differs": ("Budget {budget} differs from the tasks' planned cost {bac}; the "
                        "figures use the tasks' total.",
-                       "预算 {budget} 与任务计划成本合计 {bac} 不一致;按任务合计计算。"),
+                       "预算 {budget} 与任务计划成本合计 {bac} 不一致；按任务合计计算。"),
     "no-forecast": ("Forecast finish blank: too little earned yet to forecast (SPI is 0 or "
-                    "near it).", "预计完成日期空白:挣值过少,无法预测(SPI 为 0 或接近 0)。"),
+                    "near it).", "预计完成日期空白：挣值过少，无法预测（SPI 为 0 或接近 0）。"),
 }
 
 #: What each phase gate requires and what its absence is called, by requirement code.
@@ -101,7 +102,7 @@ REQUIREMENTS: dict[str, tuple[str, str]] = {
 STATUS_FROM: dict[str, tuple[str, str]] = {
     "command": ("given on the command line", "由命令行指定"),
     "settings": ("from Settings", "取自设置"),
-    "today": ("today: no status date was given", "今天:未指定状态日期"),
+    "today": ("today: no status date was given", "今天：未指定状态日期"),
 }
 
 
