@@ -42,6 +42,7 @@ def table(name: str, title: str, frame: pd.DataFrame, columns: list[str], lang: 
           key_columns: int = 2) -> SheetOut:
     """A frame's columns as a SheetOut: localised headers and words, formats, widths."""
     shown = localise(frame.reindex(columns=columns), lang)
+    shown = shown.mask(shown.eq(""))  # an empty text is a blank cell
     rows: list[list[Any]] = [[excel_value(v) for v in row]
                              for row in shown.itertuples(index=False)]
     headers = [pick(HEADERS[c], lang) for c in columns]

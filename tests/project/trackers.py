@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from opsbook import registry
 from opsbook.api import load
 from opsbook.core import sampling
 from opsbook.io.template import write_template
@@ -46,7 +47,7 @@ def tracker(path: Path, projects: list[dict], tasks: list[dict], *,
         frames["Risks"] = pd.DataFrame(risks)
     if actions:
         frames["Actions"] = pd.DataFrame(actions)
-    return write_template("project", lang, path, sample=True, frames=frames)
+    return write_template(registry.get("project"), lang, path, sample=True, frames=frames)
 
 
 def status(*paths: Path, as_of: dt.date | None = None,
