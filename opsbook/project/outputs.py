@@ -173,7 +173,7 @@ def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
 
 def _gate_texts(gates: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
     """What each project's phase requires, and what of it is missing (with the WBS codes)."""
-    sep = ";" if lang == "zh" else "; "
+    sep = "；" if lang == "zh" else "; "
     requires = gates["phase"].map(
         lambda p: sep.join(pick(REQUIREMENTS[c], lang) for c in REQUIRES.get(p, ())))
     lists = {"task-dates": "tasks_without_dates", "task-costs": "tasks_without_cost",
@@ -184,7 +184,7 @@ def _gate_texts(gates: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
         has = codes.map(lambda found, code=code: code in found).to_numpy(dtype=bool)
         text = pd.Series(pick(pair, lang), index=gates.index, dtype=object)
         if code in lists:
-            text = text + "(" + gates[lists[code]].fillna("") + ")" if lang == "zh" else \
+            text = text + "（" + gates[lists[code]].fillna("") + "）" if lang == "zh" else \
                 text + " (" + gates[lists[code]].fillna("") + ")"
         missing = missing + np.where(has, text + sep, "")
     return requires, missing.str.rstrip(sep).str.strip()
