@@ -67,8 +67,7 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     out.headers += labels
     out.formats += [""] * len(labels)
     out.widths += [5] * len(labels)
-    blank = [None] * len(labels)
-    out.rows = [row + blank for row in out.rows]
+    # the week cells hold no value, only fills: rows stop at the task columns
     colours = {1: PLANNED, 2: DONE, 3: LATE, 4: TODAY}
     rows, cols = np.nonzero(codes)
     for r, c in zip(rows.tolist(), cols.tolist()):
