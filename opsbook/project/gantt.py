@@ -60,8 +60,9 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     weeks, codes = grid(tasks)
     frame = tasks.assign(task_name=tasks["name"])
     name = pick(OUTPUTS["gantt"], lang)
-    span = (f"{weeks[0]} – {weeks[-1] + 6}" if len(weeks) else "")
-    title = (f"甘特图（按周，{span}）" if lang == "zh" else f"Gantt chart by week, {span}")
+    span = f"{weeks[0]} – {weeks[-1] + 6}" if len(weeks) else ""
+    title = ((f"甘特图（按周，{span}）" if span else "甘特图") if lang == "zh" else
+             f"Gantt chart by week, {span}" if span else "Gantt chart")
     out = table(name, title, frame, COLUMNS, lang, key_columns=3)
     labels = [pd.Timestamp(w).strftime("%m-%d") for w in weeks]
     out.headers += labels

@@ -137,6 +137,8 @@ def _detail(frame: pd.DataFrame, lang: str) -> pd.Series:
     def day(series: pd.Series) -> pd.Series:
         return series.map(lambda v: "" if pd.isna(v) else v.strftime("%Y-%m-%d"))
 
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=object)
     pct = frame["percent_complete"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
     if lang == "zh":
         project = "SPI " + num(frame["spi"]) + ",CPI " + num(frame["cpi"])

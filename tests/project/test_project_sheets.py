@@ -139,6 +139,16 @@ def test_calculate_button_path_draws_the_gantt(tmp_path) -> None:
     assert _fill(wb["Gantt"], "H3") == "2F5597"
 
 
+def test_an_empty_tracker_gives_sheets_that_say_so(tmp_path) -> None:
+    path = tracker(tmp_path / "empty.xlsx", [], [])
+    done = api.project_status([path], as_of=D(2026, 11, 20))
+    assert done.computed and done.headline.startswith("0 projects")
+    wb = openpyxl.load_workbook(write_output(tmp_path / "status.xlsx", done.sheets))
+    assert wb["Status"]["A3"].value == "No projects."
+    assert wb["Gantt"]["A1"].value == "Gantt chart" and wb["Gantt"]["A3"].value == "No tasks."
+    assert wb["Deviations"]["A3"].value.startswith("No deviations")
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_renders_the_gantt_and_heat_map(tmp_path) -> None:
     done = api.project_status([_tracker(tmp_path / "t.xlsx")])
