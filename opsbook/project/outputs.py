@@ -32,12 +32,17 @@ def sheets(result: ProjectResult, lang: str = "en") -> list[SheetOut]:
             risks_sheet(result, lang), gantt_sheet(result, lang)]
 
 
+def _has(codes: pd.Series, code: str) -> np.ndarray:
+    """Which rows' space-joined codes hold ``code`` (as a whole word)."""
+    return codes.str.contains(rf"(?:^| ){code}(?: |$)", regex=True).to_numpy(dtype=bool)
+
+
 def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """The ``notes`` codes of each row as sentences (budget figures filled in)."""
-    codes = frame["notes"].fillna("").str.split()
+    codes = frame["notes"].fillna("")
     out = pd.Series("", index=frame.index, dtype=object)
     for code, pair in NOTES.items():
-        has = codes.map(lambda found, code=code: code in found).to_numpy(dtype=bool)
+        has = _has(codes, code)
         if not has.any():
             continue
         text = pick(pair, lang)
@@ -180,10 +185,10 @@ def _gate_texts(gates: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
         lambda p: sep.join(pick(REQUIREMENTS[c], lang) for c in REQUIRES.get(p, ())))
     lists = {"task-dates": "tasks_without_dates", "task-costs": "tasks_without_cost",
              "actual-starts": "tasks_not_started"}
-    codes = gates["missing"].fillna("").str.split()
+    codes = gates["missing"].fillna("")
     missing = pd.Series("", index=gates.index, dtype=object)
     for code, pair in REQUIREMENTS.items():
-        has = codes.map(lambda found, code=code: code in found).to_numpy(dtype=bool)
+        has = _has(codes, code)
         text = pd.Series(pick(pair, lang), index=gates.index, dtype=object)
         if code in lists:
             text = text + "（" + gates[lists[code]].fillna("") + "）" if lang == "zh" else \
