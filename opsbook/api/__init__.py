@@ -3,7 +3,7 @@ benchmarks call these and nothing below them."""
 
 from __future__ import annotations
 
-from opsbook.api import appraisal, plan
+from opsbook.api import appraisal, plan, project
 from opsbook.api.addin import (
     NoExcelHere,
     addin_status,
@@ -22,6 +22,7 @@ from opsbook.api.common import (
     write_output,
 )
 from opsbook.api.plan import consolidate_plans, diff_plans, set_plan_status, track_plan
+from opsbook.api.project import project_status
 from opsbook.api.workbook import (
     CannotWrite,
     NothingToCalculate,
@@ -33,7 +34,7 @@ from opsbook.api.workbooks import build_workbooks, new_workbook
 
 #: Each command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
 #: say) → exit code.
-DEMO_STEPS = (appraisal.demo, plan.demo)
+DEMO_STEPS = (appraisal.demo, plan.demo, project.demo)
 
 __all__ = [
     "DEMO_STEPS",
@@ -54,6 +55,7 @@ __all__ = [
     "load",
     "load_many",
     "new_workbook",
+    "project_status",
     "read_history",
     "remove_addin",
     "score_appraisal",

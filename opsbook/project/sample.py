@@ -71,10 +71,17 @@ def sample_frames(seed: int = 7, lang: str = "zh") -> dict[str, pd.DataFrame]:
         "status": ["open", "open", "closed"],
     })
     actions = pd.DataFrame({
-        "action_id": ["A-1"], "project_id": ["P-102"], "task_id": ["3.0"],
-        "deviation": ["进度落后" if lang == "zh" else "Behind schedule"],
-        "action": ["增加一名数据分析师" if lang == "zh" else "Add one analyst"],
-        "owner": [owners[1]], "due": [pd.Timestamp("2026-11-30")], "status": ["open"],
+        "action_id": ["A-1", "A-2", "A-3"], "project_id": ["P-102", "P-101", "P-102"],
+        "task_id": ["3.0", None, None],
+        "deviation": (["进度落后", "整体进度落后", "成本超支"] if lang == "zh" else
+                      ["Behind schedule", "Project behind schedule", "Over budget"]),
+        "action": (["增加一名数据分析师", "重排剩余工作并每周复盘", "冻结非必要支出"]
+                   if lang == "zh" else ["Add one analyst", "Re-plan the remaining work, "
+                                         "review weekly", "Freeze non-essential spending"]),
+        "owner": [owners[1], owners[0], owners[1]],
+        "due": [pd.Timestamp("2026-11-30"), pd.Timestamp("2026-11-27"),
+                pd.Timestamp("2026-11-13")],
+        "status": ["open", "open", "open"],
     })
     status = sampling.settings(status_date=pd.Timestamp("2026-11-20"))
     return {"Projects": pd.DataFrame(projects), "Tasks": pd.DataFrame(tasks), "Risks": risks,

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import field_validator
+
 from opsbook.core.settings import Day, SettingsModel, Text, setting
+from opsbook.project.workdays import weekmask
+
+#: The three forms of the estimate at completion, by the value of the ``eac_method`` setting.
+EAC_METHODS = ("cpi", "remaining", "cpi_spi")
 
 
 class ProjectSettings(SettingsModel):
@@ -18,3 +26,23 @@ class ProjectSettings(SettingsModel):
     cpi_amber: float = setting(0.9, "CPI at or above this is amber; below is red.",
                                "CPI 达到此值为黄，低于为红。", "CPI黄灯", ge=0)
     currency: Text = setting("CNY", "Currency of budgets and costs.", "预算与成本的币种。", "币种")
+    eac_method: Literal["cpi", "remaining", "cpi_spi"] = setting(
+        "cpi", "Which estimate at completion drives ETC and VAC: cpi (BAC/CPI), remaining "
+        "(AC + BAC − EV) or cpi_spi (AC + (BAC − EV)/(CPI × SPI)).",
+        "用于计算完工尚需估算（ETC）和完工偏差（VAC）的完工估算方法：cpi(BAC/CPI)、"
+        "remaining(AC + BAC − EV)或 cpi_spi(AC + (BAC − EV)/(CPI × SPI))。", "完工估算方法")
+    work_days: Text = setting(
+        "Mon-Fri", "Working weekdays over which planned cost is spread, e.g. Mon-Fri or "
+        "Mon,Tue,Wed,Thu,Fri,Sat.",
+        "计划成本按工作日平均分摊，如 Mon-Fri（周一至周五）。", "工作日")
+
+    @field_validator("eac_method", mode="before")
+    @classmethod
+    def _method(cls, value: object) -> object:
+        return value.strip().lower().replace("-", "_") if isinstance(value, str) else value
+
+    @field_validator("work_days")
+    @classmethod
+    def _work_days(cls, value: str) -> str:
+        weekmask(value)
+        return value

@@ -1,0 +1,44 @@
+"""``opsbook project …``: the status of project trackers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from opsbook.cli import printing
+from opsbook.cli.common import CannotRun, Lang
+
+app = typer.Typer(no_args_is_help=True, help="Project tracking.")
+
+
+@app.command("status")
+def status(paths: list[Path] = typer.Argument(..., help="Project trackers or folders of them."),
+           out: Path = typer.Option(..., "-o", "--out", help="The status workbook."),
+           as_of: dt.datetime | None = typer.Option(
+               None, "--as-of", formats=["%Y-%m-%d"],
+               help="Status date, YYYY-MM-DD (wins over each tracker's Settings; without "
+                    "either, today)."),
+           lang: Lang | None = typer.Option(None, help="Language of the status workbook "
+                                               "(default: the first tracker's).")) -> None:
+    """Earned value (PV, EV, AC, SV, CV, SPI, CPI, EAC, ETC, VAC, TCPI), RAG status,
+    deviations with corrective actions, phase gates, risks and a Gantt chart.
+
+    The status workbook has Status, Task Earned Value, Deviations, Gates, Risk Matrix and
+    Gantt sheets. Trackers with errors are not computed (exit 1); a project id in two files
+    is an error too (the first is counted).
+    """
+    from opsbook import api
+
+    try:
+        api.check_output(out, *[p for p in paths if p.is_file()])
+        done = api.project_status(paths, as_of=as_of.date() if as_of else None,
+                                  lang=lang.value if lang else None)
+    except ValueError as error:
+        raise CannotRun(str(error)) from None
+    if done.computed:
+        api.write_output(out, done.sheets)
+        printing.say(f"{out}: {done.headline}")
+    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(done.exit_code)

@@ -1,0 +1,49 @@
+"""The project status on read trackers: one Book (the Calculate button) or many (a command)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from opsbook.core.book import Book
+from opsbook.core.issues import Report
+from opsbook.core.kind import Calculation
+from opsbook.project.compute import ProjectResult
+from opsbook.project.outputs import sheets
+from opsbook.project.status import status_of_books
+from opsbook.project.texts import STATUS_FROM, pick
+
+
+def calculate(books: list[Book], *, as_of: dt.date | None = None, today: dt.date | None = None,
+              lang: str | None = None) -> Calculation:
+    """Earned value, RAG, deviations, gates, risks and Gantt of every project in the books.
+
+    ``as_of`` (the command line's status date) wins over each book's Settings; with neither
+    the status is as of ``today`` (default: the machine's date), said in the sheets' titles
+    and by an info issue. A project id found in two books is a located error at the later
+    one. Sheets are in ``lang``, by default the first book's language.
+    """
+    lang = lang or books[0].lang
+    result, issues = status_of_books(books, as_of=as_of, today=today)
+    return Calculation(Report.of(issues, lang), result, sheets(result, lang),
+                       headline(result, lang))
+
+
+def headline(result: ProjectResult, lang: str) -> str:
+    """One line: how many projects in each RAG colour, deviations without an action, and the
+    status date with where it came from."""
+    s = result.status
+    counts = s["rag"].value_counts()
+    uncovered = int(result.deviations["state"].eq("no-action").sum())
+    dates = result.config.drop_duplicates("status_date")
+    if len(dates) == 1:
+        day = dates["status_date"].iloc[0].strftime("%Y-%m-%d")
+        origin = pick(STATUS_FROM[dates["status_from"].iloc[0]], lang)
+        when = f"状态日期 {day}（{origin}）" if lang == "zh" else f"as of {day} ({origin})"
+    else:
+        when = "各文件状态日期不同" if lang == "zh" else "status dates differ by file"
+    if lang == "zh":
+        return (f"{len(s)} 个项目：绿 {counts.get('green', 0)}，黄 {counts.get('amber', 0)}，"
+                f"红 {counts.get('red', 0)}；{uncovered} 项偏差无纠正措施；{when}")
+    return (f"{len(s)} projects: {counts.get('green', 0)} green, {counts.get('amber', 0)} "
+            f"amber, {counts.get('red', 0)} red; {uncovered} deviations without a corrective "
+            f"action; {when}")

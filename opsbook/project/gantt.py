@@ -1,0 +1,81 @@
+"""The Gantt sheet: one row per task, one column per week, bars drawn with cell fills.
+
+A week column starts on a Monday. Light blue: the planned bar (planned start to planned
+finish); dark blue: the share of the bar done (% complete, from the left); red: weeks past
+the planned finish up to the status date for a task not complete; yellow: the week of the
+status date, in the cells no bar covers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.output import SheetOut
+from opsbook.project.compute import ProjectResult
+from opsbook.project.tables import table
+from opsbook.project.texts import OUTPUTS, pick
+
+PLANNED, DONE, LATE, TODAY = "BDD7EE", "2F5597", "F8696B", "FFE699"
+COLUMNS = ["project_id", "task_id", "task_name", "owner", "planned_start", "planned_finish",
+           "percent_complete"]
+#: The most week columns drawn; a longer span keeps the weeks around the status date.
+MAX_WEEKS = 156
+
+
+def _monday(days: pd.Series) -> np.ndarray:
+    d = np.asarray(days, dtype="datetime64[D]")
+    return d - ((d.astype("int64") - 4) % 7).astype("timedelta64[D]")  # 1970-01-05 a Monday
+
+
+def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The week starts (datetime64[D]) and a (tasks × weeks) array of fill codes: 0 none,
+    1 planned, 2 done, 3 late, 4 status week."""
+    if tasks.empty:
+        return np.array([], dtype="datetime64[D]"), np.zeros((0, 0), dtype=int)
+    start, finish = _monday(tasks["planned_start"]), _monday(tasks["planned_finish"])
+    status = _monday(tasks["status_date"])
+    first = np.nanmin(np.concatenate([start, status]).astype("int64"))
+    last = np.nanmax(np.concatenate([finish, status]).astype("int64"))
+    weeks = np.arange(first, last + 1, 7).astype("datetime64[D]")
+    if len(weeks) > MAX_WEEKS:
+        centre = int(np.searchsorted(weeks, np.min(status)))
+        low = max(0, min(centre - MAX_WEEKS // 2, len(weeks) - MAX_WEEKS))
+        weeks = weeks[low:low + MAX_WEEKS]
+    w = weeks[None, :]
+    s, f, d = start[:, None], finish[:, None], status[:, None]
+    planned = (w >= s) & (w <= f)
+    span = ((f - s).astype("int64") // 7 + 1)
+    pct = np.nan_to_num(tasks["percent_complete"].to_numpy(dtype=float))[:, None]
+    done_weeks = np.ceil(pct * span - 1e-9)
+    done = planned & (((w - s).astype("int64") // 7) < done_weeks)
+    late = (tasks["overdue"].to_numpy(dtype=bool)[:, None] & (w > f) & (w <= d))
+    codes = np.select([done, late, planned, w == d], [2, 3, 1, 4], 0)
+    return weeks, codes
+
+
+def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
+    """Task columns, then one narrow column per week (header: the Monday, MM-DD)."""
+    tasks = result.tasks.sort_values(["source", "project_id", "planned_start", "task_id"])
+    weeks, codes = grid(tasks)
+    frame = tasks.assign(task_name=tasks["name"])
+    name = pick(OUTPUTS["gantt"], lang)
+    span = f"{weeks[0]} – {weeks[-1] + 6}" if len(weeks) else ""
+    title = ((f"甘特图（按周，{span}）" if span else "甘特图") if lang == "zh" else
+             f"Gantt chart by week, {span}" if span else "Gantt chart")
+    out = table(name, title, frame, COLUMNS, lang, key_columns=3)
+    labels = [pd.Timestamp(w).strftime("%m-%d") for w in weeks]
+    out.headers += labels
+    out.formats += [""] * len(labels)
+    out.widths += [5] * len(labels)
+    # the week cells hold no value, only fills: rows stop at the task columns
+    colours = {1: PLANNED, 2: DONE, 3: LATE, 4: TODAY}
+    rows, cols = np.nonzero(codes)
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        out.fills[(r, len(COLUMNS) + c)] = colours[int(codes[r, c])]
+    out.empty = "没有任务。" if lang == "zh" else "No tasks."
+    out.notes = (["浅蓝：计划工期；深蓝：已完成部分（按完成百分比）；红：超过计划完成日期仍未完成；"
+                  "黄：状态日期所在周。"] if lang == "zh" else
+                 ["Light blue: planned; dark blue: the share done (% complete); red: past the "
+                  "planned finish and not complete; yellow: the week of the status date."])
+    return out

@@ -1,0 +1,66 @@
+"""Phase gates: what each project's phase requires and what is missing.
+
+initiation: a goal, a scope and an owner. planning: tasks, each with planned dates and a
+planned cost. execution: an actual start on every task planned to have started by the status
+date. monitoring: a corrective action for every deviation. closing: accepted, lessons
+learned and archived all set (only then is the project done).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+KEY = ["source", "project_id"]
+#: What each phase requires, by code; the output layer words them.
+REQUIRES = {
+    "initiation": ("goal", "scope", "owner"),
+    "planning": ("tasks", "task-dates", "task-costs"),
+    "execution": ("actual-starts",),
+    "monitoring": ("corrective-actions",),
+    "closing": ("accepted", "lessons_learned", "archived"),
+}
+
+
+def _ids(tasks: pd.DataFrame, mask: pd.Series, name: str) -> pd.Series:
+    """The WBS codes of the tasks where mask holds, joined per project."""
+    return tasks[mask].groupby(KEY)["task_id"].agg(", ".join).rename(name)
+
+
+def check(projects: pd.DataFrame, tasks: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+    """One row per project: source, project_id, name, phase, ``missing`` (space-joined
+    codes of what the phase lacks), the WBS lists behind the task codes
+    (``tasks_without_dates``, ``tasks_without_cost``, ``tasks_not_started``),
+    ``uncovered`` (deviations without an action) and ``passed``."""
+    no_dates = tasks["planned_start"].isna() | tasks["planned_finish"].isna()
+    started_due = tasks["planned_start"] <= tasks["status_date"]
+    lists = pd.concat([
+        _ids(tasks, no_dates, "tasks_without_dates"),
+        _ids(tasks, tasks["planned_cost"].isna(), "tasks_without_cost"),
+        _ids(tasks, started_due & tasks["actual_start"].isna(), "tasks_not_started"),
+    ], axis=1)
+    g = projects[[*KEY, "name", "phase", "goal", "scope", "owner", "accepted",
+                  "lessons_learned", "archived"]].join(lists, on=KEY)
+    g = g.merge(status[[*KEY, "task_count", "deviations_covered", "deviation_count"]],
+                on=KEY, how="left")
+    blank = {c: g[c].isna() | g[c].astype(str).str.strip().eq("") for c in
+             ("goal", "scope", "owner")}
+    lacking = {
+        "goal": blank["goal"], "scope": blank["scope"], "owner": blank["owner"],
+        "tasks": g["task_count"].fillna(0).eq(0),
+        "task-dates": g["tasks_without_dates"].notna(),
+        "task-costs": g["tasks_without_cost"].notna(),
+        "actual-starts": g["tasks_not_started"].notna(),
+        "corrective-actions": ~g["deviations_covered"].fillna(True).astype(bool),
+        **{flag: ~g[flag].fillna(False).astype(bool)
+           for flag in ("accepted", "lessons_learned", "archived")},
+    }
+    missing = pd.Series("", index=g.index, dtype=object)
+    for phase, codes in REQUIRES.items():
+        here = g["phase"].eq(phase).to_numpy()
+        for code in codes:
+            missing = missing + np.where(here & lacking[code].to_numpy(), code + " ", "")
+    g["missing"] = missing.str.strip()
+    g["passed"] = g["missing"].eq("")
+    return g[[*KEY, "name", "phase", "missing", "tasks_without_dates", "tasks_without_cost",
+              "tasks_not_started", "deviation_count", "passed"]]

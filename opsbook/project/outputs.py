@@ -1,0 +1,216 @@
+"""The project status as output sheets: Status, Tasks, Deviations, Gates, Risks, Gantt."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.kind import Output
+from opsbook.core.output import SheetOut
+from opsbook.project.compute import ProjectResult
+from opsbook.project.gantt import gantt_sheet
+from opsbook.project.gates import REQUIRES
+from opsbook.project.risk_sheet import risks_sheet
+from opsbook.project.tables import RAG_FILL, fill_column, table
+from opsbook.project.texts import NOTES, REQUIREMENTS, STATUS_FROM, pick, word
+from opsbook.project.texts import OUTPUTS as NAMES
+
+__all__ = ["OUTPUTS", "sheets"]
+
+#: The sheets the project status writes, in order.
+OUTPUTS = tuple(Output(key, en, zh) for key, (en, zh) in NAMES.items())
+
+FIGURES = ["bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac_cpi", "eac_remaining",
+           "eac_cpi_spi", "etc", "vac", "tcpi", "rag"]
+STATE_FILL = {"covered": "C6EFCE", "action-overdue": "FFEB9C", "no-action": "FFC7CE"}
+
+
+def sheets(result: ProjectResult, lang: str = "en") -> list[SheetOut]:
+    """The six output sheets, in the order of ``OUTPUTS``."""
+    return [status_sheet(result, lang), tasks_sheet(result, lang),
+            deviations_sheet(result, lang), gates_sheet(result, lang),
+            risks_sheet(result, lang), gantt_sheet(result, lang)]
+
+
+def _has(codes: pd.Series, code: str) -> np.ndarray:
+    """Which rows' space-joined codes hold ``code`` (as a whole word)."""
+    return codes.str.contains(rf"(?:^| ){code}(?: |$)", regex=True).to_numpy(dtype=bool)
+
+
+def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """The ``notes`` codes of each row as sentences (budget figures filled in)."""
+    codes = frame["notes"].fillna("")
+    out = pd.Series("", index=frame.index, dtype=object)
+    for code, pair in NOTES.items():
+        has = _has(codes, code)
+        if not has.any():
+            continue
+        text = pick(pair, lang)
+        if "{budget}" in text:
+            budget = frame["budget"].map(lambda v: f"{v:,.2f}" if pd.notna(v) else "")
+            bac = frame["bac"].map(lambda v: f"{v:,.2f}")
+            texts = [text.format(budget=b, bac=c) for b, c in zip(budget, bac)]
+            out = out + np.where(has, np.asarray(texts, dtype=object) + " ", "")
+        else:
+            out = out + np.where(has, text + " ", "")
+    return out.str.strip()
+
+
+def _extra(result: ProjectResult) -> list[str]:
+    """The columns that only several trackers need: the file, and differing status dates."""
+    cols = []
+    if result.config.index.nunique() > 1:
+        cols.append("source")
+    if result.config["status_date"].nunique() > 1:
+        cols.append("status_date")
+    return cols
+
+
+def _as_of(result: ProjectResult, lang: str) -> str:
+    dates = result.config["status_date"].drop_duplicates()
+    if len(dates) != 1:
+        return "状态日期见各行" if lang == "zh" else "status dates per file"
+    origin = pick(STATUS_FROM[result.config["status_from"].iloc[0]], lang)
+    day = dates.iloc[0].strftime("%Y-%m-%d")
+    return f"状态日期 {day}，{origin}" if lang == "zh" else f"as of {day} ({origin})"
+
+
+def rag_rule(result: ProjectResult, lang: str) -> list[str]:
+    """The RAG rule and the EAC method, with the thresholds in use, as lines of text."""
+    c = result.config.iloc[0]
+    method = pick(("BAC/CPI", "BAC/CPI"), lang) if c["eac_method"] == "cpi" else \
+        word(c["eac_method"], lang)
+    if lang == "zh":
+        return [f"红黄绿规则：SPI ≥ {c.spi_green:.2f} 且 CPI ≥ {c.cpi_green:.2f} 为绿；"
+                f"SPI < {c.spi_amber:.2f} 或 CPI < {c.cpi_amber:.2f} 为红；其余为黄。"
+                "无计算依据的指数不参与判断。",
+                f"ETC 与 VAC 按完工估算 {method} 计算（设置 eac_method）；金额单位：{c.currency}。"]
+    return [f"RAG: green when SPI ≥ {c.spi_green:.2f} and CPI ≥ {c.cpi_green:.2f}; red when "
+            f"SPI < {c.spi_amber:.2f} or CPI < {c.cpi_amber:.2f}; amber otherwise. An index "
+            "with no basis is left out.",
+            f"ETC and VAC use EAC = {method} (setting eac_method); amounts in {c.currency}."]
+
+
+STATUS_COLUMNS = ["project_id", "name", "owner", "phase", *FIGURES[:11], "eac_method",
+                  *FIGURES[11:], "percent_complete", "planned_finish", "forecast_finish",
+                  "overdue_tasks", "open_risks", "top_risk_score", "deviations_covered",
+                  "notes"]
+
+
+def status_sheet(result: ProjectResult, lang: str) -> SheetOut:
+    frame = result.status.assign(notes=note_text(result.status, lang))
+    columns = [*_extra(result), *STATUS_COLUMNS]
+    name = pick(NAMES["status"], lang)
+    title = (f"项目状态（{_as_of(result, lang)}）" if lang == "zh" else
+             f"Project status, {_as_of(result, lang)}")
+    out = table(name, title, frame, columns, lang, key_columns=2 + len(_extra(result)))
+    fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
+    out.empty = "没有项目。" if lang == "zh" else "No projects."
+    out.notes = rag_rule(result, lang)
+    return out
+
+
+TASK_COLUMNS = ["project_id", "task_id", "task_name", "owner", "planned_start",
+                "planned_finish", "actual_start", "actual_finish", "percent_complete",
+                *FIGURES, "overdue", "forecast_finish", "notes"]
+
+
+def tasks_sheet(result: ProjectResult, lang: str) -> SheetOut:
+    frame = result.tasks.assign(notes=note_text(result.tasks, lang),
+                                task_name=result.tasks["name"])
+    columns = [*(["source"] if "source" in _extra(result) else []), *TASK_COLUMNS]
+    name = pick(NAMES["tasks"], lang)
+    title = (f"任务挣值（{_as_of(result, lang)}）" if lang == "zh" else
+             f"Earned value by task, {_as_of(result, lang)}")
+    out = table(name, title, frame, columns, lang, key_columns=columns.index("task_name") + 1)
+    fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
+    out.empty = "没有任务。" if lang == "zh" else "No tasks."
+    out.notes = rag_rule(result, lang)[:1]
+    return out
+
+
+DEVIATION_COLUMNS = ["project_id", "project_name", "task_id", "task_name", "kind", "detail",
+                     "days_late", "chase", "action_id", "action", "action_owner", "due",
+                     "state"]
+
+
+def _detail(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """What the deviation is, in a few words: the indices, the late finish or the due date."""
+    def num(series: pd.Series) -> pd.Series:
+        return series.map(lambda v: "—" if pd.isna(v) else f"{v:.2f}")
+
+    def day(series: pd.Series) -> pd.Series:
+        return series.map(lambda v: "" if pd.isna(v) else v.strftime("%Y-%m-%d"))
+
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=object)
+    pct = frame["percent_complete"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
+    if lang == "zh":
+        project = "SPI " + num(frame["spi"]) + ",CPI " + num(frame["cpi"])
+        task = "计划 " + day(frame["planned_finish"]) + " 完成，已完成 " + pct
+        action = "截止 " + day(frame["due"])
+    else:
+        project = "SPI " + num(frame["spi"]) + ", CPI " + num(frame["cpi"])
+        task = "planned finish " + day(frame["planned_finish"]) + ", " + pct + " complete"
+        action = "due " + day(frame["due"])
+    kind = frame["kind"]
+    return pd.Series(np.where(kind.str.startswith("project"), project,
+                              np.where(kind.eq("task-late"), task, action)), index=frame.index)
+
+
+def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
+    found = result.deviations
+    frame = found.assign(detail=_detail(found, lang), chase=found["owner"])
+    columns = [*(["source"] if "source" in _extra(result) else []), *DEVIATION_COLUMNS]
+    name = pick(NAMES["deviations"], lang)
+    missing = int(found["state"].eq("no-action").sum())
+    title = (f"偏差与纠正措施（{_as_of(result, lang)}）：{len(found)} 项，{missing} 项无纠正措施"
+             if lang == "zh" else f"Deviations and corrective actions, {_as_of(result, lang)}: "
+             f"{len(found)}, {missing} without a corrective action")
+    out = table(name, title, frame, columns, lang, key_columns=columns.index("task_id") + 1)
+    fill_column(out, found["state"], "state", columns, STATE_FILL)
+    out.empty = ("没有偏差：所有项目为绿灯，没有超过计划完成日期的任务。" if lang == "zh" else
+                 "No deviations: every project is green and no task is past its planned finish.")
+    out.notes = (["偏差：项目为黄灯或红灯，或任务超过计划完成日期仍未完成。没有纠正措施的，"
+                  "请督办责任人制定措施。"] if lang == "zh" else
+                 ["A deviation is a project in amber or red, or a task past its planned finish "
+                  "and not complete; where there is no corrective action, chase the owner."])
+    return out
+
+
+def _gate_texts(gates: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
+    """What each project's phase requires, and what of it is missing (with the WBS codes)."""
+    sep = "；" if lang == "zh" else "; "
+    requires = gates["phase"].map(
+        lambda p: sep.join(pick(REQUIREMENTS[c], lang) for c in REQUIRES.get(p, ())))
+    lists = {"task-dates": "tasks_without_dates", "task-costs": "tasks_without_cost",
+             "actual-starts": "tasks_not_started"}
+    codes = gates["missing"].fillna("")
+    missing = pd.Series("", index=gates.index, dtype=object)
+    for code, pair in REQUIREMENTS.items():
+        has = _has(codes, code)
+        text = pd.Series(pick(pair, lang), index=gates.index, dtype=object)
+        if code in lists:
+            text = text + "（" + gates[lists[code]].fillna("") + "）" if lang == "zh" else \
+                text + " (" + gates[lists[code]].fillna("") + ")"
+        missing = missing + np.where(has, text + sep, "")
+    return requires, missing.str.rstrip(sep).str.strip()
+
+
+def gates_sheet(result: ProjectResult, lang: str) -> SheetOut:
+    requires, missing = _gate_texts(result.gates, lang)
+    frame = result.gates.assign(requires=requires, missing=missing)
+    columns = [*(["source"] if "source" in _extra(result) else []),
+               "project_id", "name", "phase", "requires", "missing", "passed"]
+    name = pick(NAMES["gates"], lang)
+    title = "阶段检查" if lang == "zh" else "Phase gates"
+    out = table(name, title, frame, columns, lang)
+    out.widths[columns.index("requires")] = 40
+    out.widths[columns.index("missing")] = 50
+    fill_column(out, frame["passed"].map({True: "yes", False: "no"}), "passed", columns,
+                 {"yes": RAG_FILL["green"], "no": RAG_FILL["red"]})
+    out.empty = "没有项目。" if lang == "zh" else "No projects."
+    out.notes = (["收尾阶段须同时完成验收、经验总结和归档方可结项。"] if lang == "zh" else
+                 ["A project in closing is done only when accepted, lessons learned and "
+                  "archived are all set."])
+    return out

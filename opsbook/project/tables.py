@@ -1,0 +1,63 @@
+"""Project output tables: localised headers and words, number formats, rule fills."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.output import SheetOut
+from opsbook.core.values import excel_value
+from opsbook.project.texts import HEADERS, pick, word
+
+MONEY, INDEX, PERCENT, DATE = "#,##0.00", "0.00", "0%", "yyyy-mm-dd"
+FORMATS = {**dict.fromkeys(["bac", "pv", "ev", "ac", "sv", "cv", "eac_cpi", "eac_remaining",
+                            "eac_cpi_spi", "etc", "vac"], MONEY),
+           **dict.fromkeys(["spi", "cpi", "tcpi"], INDEX), "percent_complete": PERCENT,
+           **dict.fromkeys(["planned_start", "planned_finish", "actual_start", "actual_finish",
+                            "forecast_finish", "due", "status_date"], DATE),
+           **dict.fromkeys(["overdue_tasks", "open_risks", "top_risk_score", "days_late"], "0")}
+RAG_FILL = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
+#: Column widths (characters) of the text columns that need more than their header.
+WIDTHS = {"name": 24, "project_name": 24, "task_name": 22, "description": 30, "mitigation": 28,
+          "owner": 14, "action": 30, "detail": 30, "notes": 60, "chase": 14,
+          "action_owner": 14, "kind": 22, "state": 20, "source": 24}
+WORD_COLUMNS = ("phase", "rag", "kind", "state", "level", "status", "eac_method")
+BOOL_COLUMNS = ("deviations_covered", "overdue", "passed")
+
+
+def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    for column in WORD_COLUMNS:
+        if column in out:
+            out[column] = out[column].map(lambda v: word(v, lang))
+    for column in BOOL_COLUMNS:
+        if column in out:
+            out[column] = np.where(out[column].astype(bool), word("yes", lang), word("no", lang))
+    return out
+
+
+def table(name: str, title: str, frame: pd.DataFrame, columns: list[str], lang: str,
+          key_columns: int = 2) -> SheetOut:
+    """A frame's columns as a SheetOut: localised headers and words, formats, widths."""
+    shown = localise(frame.reindex(columns=columns), lang)
+    shown = shown.mask(shown.eq(""))  # an empty text is a blank cell
+    rows: list[list[Any]] = [[excel_value(v) for v in row]
+                             for row in shown.itertuples(index=False)]
+    headers = [pick(HEADERS[c], lang) for c in columns]
+    widths = [WIDTHS.get(c, 12 if c in FORMATS else max(10, min(30, len(h) + 2)))
+              for c, h in zip(columns, headers)]
+    return SheetOut(name, title, headers, rows, formats=[FORMATS.get(c, "") for c in columns],
+                    widths=[max(w, 10 if lang == "en" else 12) for w in widths],
+                    key_columns=key_columns)
+
+
+def fill_column(out: SheetOut, values: pd.Series, column: str, columns: list[str],
+                 colours: dict[str, str]) -> None:
+    col = columns.index(column)
+    for offset, value in enumerate(values):
+        if value in colours:
+            out.fills[(offset, col)] = colours[value]
+
+
