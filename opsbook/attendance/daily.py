@@ -105,6 +105,7 @@ def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFr
     total = (ot_end - ot_start)
     total = np.where(np.isnan(total), 0.0, total)
     frame["overtime_hours"] = total / 3600.0
+    approved = np.nan_to_num(approved)
     frame["overtime_approved"] = approved / 3600.0
     frame["overtime_unapproved"] = (total - approved) / 3600.0
     frame["overtime_request"] = refused

@@ -61,7 +61,7 @@ def approved_seconds(days: pd.DataFrame, start: np.ndarray, end: np.ndarray,
               - np.maximum(both["ot_start"], both["win_start"])).clip(lower=0).fillna(0)
     good = both["in_time"].to_numpy()
     sums = np.bincount(both["at"][good], inside[good], minlength=n)
-    approved = np.minimum(sums, end - start)
+    approved = np.nan_to_num(np.minimum(sums, end - start))
     bad = both[~good].drop_duplicates("at")
     refused[bad["at"].to_numpy()] = bad["request_id"].to_numpy(dtype=object)
     return approved, refused
