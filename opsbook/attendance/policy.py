@@ -82,4 +82,4 @@ class Policy:
                    s.early_grace_minutes * 60, float(s.half_day_hours), float(s.absent_hours),
                    parse_work_days(s.work_days) or frozenset(range(5)),
                    s.overtime_min_minutes * 60, s.sick_leave_notice_days, s.leave_notice_days,
-                   s.late_penalty_every, float(s.late_penalty_days), seconds(s.day_change))
+                   s.late_penalty_every, float(s.late_penalty_days), seconds(s.shift_cutoff))
