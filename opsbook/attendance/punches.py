@@ -16,8 +16,8 @@ Shapes read (rows as a reader gives them from A1, any title rows above the heade
 
 Cells may hold several punches (``08:58 12:01 18:03``) and 上午/下午 times (see
 ``punch_cells``). Where the day comes from the punch itself (no 考勤日期 and no daily
-report), a punch earlier than the ``shift_cutoff`` setting belongs to the day before. Pure code: no file
-is read here.
+report), a punch earlier than the ``shift_cutoff`` setting belongs to the day before.
+Pure code: no file is read here.
 """
 
 from __future__ import annotations
