@@ -26,7 +26,7 @@ def calendar(months: list[str], holidays: pd.DataFrame | None, policy: Policy) -
     """
     days = month_days(months)
     frame = pd.DataFrame({"date": days, "month": days.strftime("%Y-%m")})
-    work = np.isin(days.weekday, sorted(policy.work_days))
+    work = np.isin(days.day_of_week, sorted(policy.work_days))
     day_type = np.where(work, "work", "rest").astype(object)
     names = np.full(len(days), "", dtype=object)
     if holidays is not None and not holidays.empty:

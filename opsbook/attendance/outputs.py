@@ -95,7 +95,7 @@ def daily_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     dates = pd.DatetimeIndex(d["date"])
     frame = pd.DataFrame({
         "date": d["date"], "weekday": np.array(WEEKDAYS[lang if lang == "zh" else "en"],
-                                               dtype=object)[dates.weekday],
+                                               dtype=object)[dates.day_of_week],
         "employee_id": d["employee_id"], "name": d["name"], "department": d["department"],
         "day_type": _labels(d["day_type"], DAY_TYPES, lang), "status": d["status"],
         "status_label": _labels(d["status"], STATUSES, lang),
