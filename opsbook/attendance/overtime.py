@@ -62,6 +62,6 @@ def approved_seconds(days: pd.DataFrame, start: np.ndarray, end: np.ndarray,
     good = both["in_time"].to_numpy()
     sums = np.bincount(both["at"][good], inside[good], minlength=n)
     approved = np.nan_to_num(np.minimum(sums, end - start))
-    bad = both[~good].drop_duplicates("at")
+    bad = both[~good].sort_values(["at", "request_id"], kind="mergesort").drop_duplicates("at")
     refused[bad["at"].to_numpy()] = bad["request_id"].to_numpy(dtype=object)
     return approved, refused
