@@ -14,7 +14,6 @@ from typing import Iterable
 
 import pandas as pd
 
-from opsbook.attendance import codes  # noqa: F401  (registers the issue codes)
 from opsbook.attendance.calendar import calendar as make_calendar
 from opsbook.attendance.clock import clock_days, standard
 from opsbook.attendance.daily import daily as make_daily

@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from opsbook.attendance import codes  # noqa: F401  (registers the issue codes)
 from opsbook.attendance.policy import Policy
 from opsbook.attendance.punch_cells import employee_key, parse_date, parse_punches, per_unique
 from opsbook.core.cells import a1

@@ -8,7 +8,6 @@ from typing import Iterator
 
 import pandas as pd
 
-from opsbook.attendance import codes  # noqa: F401  (registers the issue codes)
 from opsbook.attendance.policy import parse_work_days
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
@@ -50,15 +49,15 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
     if s.shift_end <= s.shift_start:
         yield _invalid(book, "shift_end", s.shift_end.strftime("%H:%M"),
                        f"must be after shift_start ({s.shift_start:%H:%M})",
-                       f"下班时间必须晚于上班时间({s.shift_start:%H:%M})")
+                       f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）")
     if parse_work_days(s.work_days) is None:
         yield _invalid(book, "work_days", s.work_days,
                        "must name weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat",
-                       "应为工作日,如 Mon-Fri 或 周一至周五")
+                       "应为工作日，如 Mon-Fri 或 周一至周五")
     match = re.fullmatch(r"(\d{4})-(\d{2})", s.month or "")
     if s.month and (match is None or not 1 <= int(match[2]) <= 12):
         yield _invalid(book, "month", s.month, "must be a month written YYYY-MM, e.g. 2026-11",
-                       "应为 YYYY-MM 格式的月份,如 2026-11")
+                       "应为 YYYY-MM 格式的月份，如 2026-11")
 
 
 def one_clock_row_a_day(book: Book) -> Iterator[Issue]:
