@@ -14,6 +14,7 @@ from opsbook.api import (
     load,
     new_workbook,
     score_appraisal,
+    summarize_attendance,
     validate,
 )
 from opsbook.batch import batch
@@ -38,5 +39,6 @@ __all__ = [
     "load",
     "new_workbook",
     "score_appraisal",
+    "summarize_attendance",
     "validate",
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from opsbook.attendance.calculate import calculate
 from opsbook.attendance.codes import CODES
+from opsbook.attendance.outputs import OUTPUTS
 from opsbook.attendance.rules import RULES
 from opsbook.attendance.sample import sample_frames
 from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OVERTIME, PUNCHES
 from opsbook.attendance.settings import AttendanceSettings
-from opsbook.core.kind import Kind
+from opsbook.core.kind import Kind, Output
 
 KIND = Kind(
     "attendance", "Attendance", "考勤",
@@ -31,4 +33,6 @@ KIND = Kind(
     ),
     codes=CODES,
     sample=sample_frames,
+    calculate=calculate,
+    outputs=tuple(Output(key, en, zh) for key, (en, zh) in OUTPUTS.items()),
 )

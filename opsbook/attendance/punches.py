@@ -34,6 +34,7 @@ from opsbook.attendance.punch_cells import employee_key, parse_date, parse_punch
 from opsbook.core.cells import a1
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
+from opsbook.core.table import RawSheet
 
 HEADER_SCAN_ROWS = 30
 #: role → header spellings, most wanted first.
@@ -121,8 +122,12 @@ def _two_row(rows: list[list[Any]], at: int) -> dict[int, str]:
     return out
 
 
-def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None) -> PunchLog:
-    """Read the punches of one sheet's rows (from A1) in any of the shapes above."""
+def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
+              row_numbers: np.ndarray | None = None) -> PunchLog:
+    """Read the punches of one sheet's rows (from A1) in any of the shapes above.
+
+    ``row_numbers`` are the spreadsheet rows of the data rows when ``rows`` is not the sheet
+    from A1 (a table already read)."""
     at = _header(rows)
     log = PunchLog(sheet, file, pd.DataFrame(columns=PUNCH_COLUMNS))
     roles = _roles(rows[at]) if at >= 0 else {}
@@ -139,7 +144,8 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None) -> 
     width = max([len(r) for r in data] + [1])
     grid = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in data],
                         dtype=object) if data else pd.DataFrame(columns=range(width))
-    numbers = np.arange(len(grid)) + first_data + 1
+    numbers = (np.asarray(row_numbers, dtype=np.int64) if row_numbers is not None
+               else np.arange(len(grid)) + first_data + 1)
     day_column = roles.get("attendance_date", roles.get("date"))
     log.attendance_day = bool(report) or "attendance_date" in roles
     log.columns = {role: col + 1 for role, col in roles.items()}
@@ -191,6 +197,35 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None) -> 
     if "employee_id" not in roles and "machine_id" not in roles:
         frame["employee_id"] = None
     log.frame = frame[frame["date"].notna().to_numpy()].reset_index(drop=True)[PUNCH_COLUMNS]
+    return log
+
+
+def punch_logs(sheets: list[RawSheet], file: str | None) -> list[PunchLog]:
+    """The punches of every sheet of an export that has punch columns; when none has, one
+    empty log carrying the ``no-punch-columns`` issue."""
+    logs = [punch_log(sheet.rows, sheet=sheet.name, file=file) for sheet in sheets]
+    found = [log for log in logs if not any(i.code == "no-punch-columns" for i in log.issues)]
+    if found:
+        return found
+    return logs[:1] or [PunchLog("", file, pd.DataFrame(columns=PUNCH_COLUMNS), issues=[
+        Issue("no-punch-columns", file=file, params={"expected": "打卡时间/Date/Time"})])]
+
+
+def table_log(frame: pd.DataFrame, columns: dict[str, int], *, sheet: str,
+              file: str | None) -> PunchLog:
+    """The punches of the workbook's own Punches sheet, as read against its spec (``frame``
+    with employee_id, name, date and time; index = spreadsheet row; ``columns`` field id →
+    1-based column)."""
+    header = ["工号", "姓名", "日期", "打卡时间"]
+    data = frame.reindex(columns=["employee_id", "name", "date", "time"])
+    data = data.assign(date=data["date"].astype(object).where(data["date"].notna(), None))
+    rows = [header, *data.itertuples(index=False, name=None)]
+    log = punch_log([list(r) for r in rows], sheet=sheet, file=file,
+                    row_numbers=frame.index.to_numpy())
+    log.columns = {"employee_id": columns.get("employee_id", 0),
+                   "name": columns.get("name", 0), "date": columns.get("date", 0),
+                   "time": columns.get("time", 0)}
+    log.columns = {k: v for k, v in log.columns.items() if v}
     return log
 
 

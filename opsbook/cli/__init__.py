@@ -115,9 +115,10 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
 
 def _groups() -> None:
     """The command groups, one module each."""
-    from opsbook.cli import appraisal, workbooks
+    from opsbook.cli import appraisal, attendance, workbooks
 
     app.add_typer(appraisal.app, name="appraisal")
+    app.add_typer(attendance.app, name="attendance")
     app.add_typer(workbooks.app, name="workbooks")
 
 
