@@ -61,7 +61,8 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> Clock
     check-in is the next morning (+24 h) and an ``overnight`` finding.
     """
     rows = clock[clock["employee_id"].notna() & clock["date"].notna()]
-    in_months = rows["date"].dt.strftime("%Y-%m").isin(months).to_numpy()
+    in_months = np.isin(rows["date"].to_numpy().astype("datetime64[M]"),
+                        np.array(months, dtype="datetime64[M]"))
     out = rows[~in_months]
     outside = (out.groupby(["source", "sheet"], sort=True)
                .agg(rows=("date", "size"), first=("date", "min"), last=("date", "max"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from opsbook.attendance.calendar import calendar as make_calendar
@@ -62,8 +63,8 @@ def months_of(clock: pd.DataFrame, month: str | list[str] | None,
         return [month] if isinstance(month, str) else sorted(set(month))
     if settings.month:
         return [settings.month]
-    dates = pd.to_datetime(clock["date"]).dropna()
-    return sorted(set(dates.dt.strftime("%Y-%m")))
+    dates = pd.to_datetime(clock["date"]).dropna().to_numpy().astype("datetime64[M]")
+    return [str(m) for m in np.unique(dates)]
 
 
 def _people(employees: pd.DataFrame | None) -> pd.DataFrame:

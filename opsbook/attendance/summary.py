@@ -48,7 +48,8 @@ def monthly(daily: pd.DataFrame, violations: pd.DataFrame, policy: Policy) -> pd
     frame = frame.join(leave).fillna({c: 0.0 for c in LEAVE_COLUMNS})
     frame["penalty_days"] = penalty(frame["late_count"].to_numpy(), policy)
     counted = violations[violations["flag"] != "unknown_employee"]
-    count = counted.groupby([counted["date"].dt.strftime("%Y-%m").rename("month"),
+    month = np.datetime_as_string(counted["date"].to_numpy().astype("datetime64[M]"))
+    count = counted.groupby([pd.Series(month, index=counted.index, name="month"),
                              counted["employee_id"]]).size()
     frame["violations"] = count.reindex(frame.index, fill_value=0).to_numpy(np.int64)
     return frame.reset_index()[MONTHLY_COLUMNS]
