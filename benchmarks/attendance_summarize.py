@@ -22,6 +22,7 @@ and for the whole year, with their ratio to the raw read as a process — target
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import time
@@ -39,15 +40,18 @@ def opsbook_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "opsbook"]
 
 
-def process(args: list[str]) -> float:
-    """Wall-clock seconds of one process, which must succeed (exit 0)."""
+def process(args: list[str]) -> tuple[float, float]:
+    """(wall-clock, CPU) seconds of one process, which must succeed (exit 0)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({done.returncode}):\n{done.stdout}"
                          f"{done.stderr}")
-    return seconds
+    return seconds, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,10 +84,10 @@ def main(argv: list[str] | None = None) -> int:
              "compute": lambda: summarize_books([book]),
              "sheets": lambda: sheets(result, book.lang)}
     times = measure(steps, args.repeat)
-    raw = times["raw"][0]
-    print(f"{'in process':<34}{'seconds':>9}{'× raw':>8}")
-    for name, (wall, _cpu) in times.items():
-        print(f"{name:<34}{wall:>9.2f}{wall / raw:>8.2f}")
+    raw, raw_cpu = times["raw"]
+    print(f"{'in process':<34}{'seconds':>9}{'× raw':>8}{'cpu s':>8}{'× raw':>8}")
+    for name, (wall, cpu) in times.items():
+        print(f"{name:<34}{wall:>9.2f}{wall / raw:>8.2f}{cpu:>8.2f}{cpu / raw_cpu:>8.2f}")
     compute = times["compute"][0] / raw
     print(f"compute / raw = {compute:.2f} "
           f"({'within' if compute <= COMPUTE_TARGET else 'above'} the target of "
@@ -98,14 +102,18 @@ def main(argv: list[str] | None = None) -> int:
         "summarize (whole year)": [*command, "attendance", "summarize", str(path), "-o",
                                    str(out)],
     }
-    seconds = {name: statistics.median(process(cmd) for _ in range(args.repeat))
-               for name, cmd in runs.items()}
-    base = seconds["raw read (process)"]
-    print(f"{'as a process':<34}{'seconds':>9}{'× raw':>8}")
-    for name, value in seconds.items():
-        print(f"{name:<34}{value:>9.2f}{value / base:>8.2f}")
+    rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    for _ in range(args.repeat):  # the processes take turns, as the steps above
+        for name, cmd in runs.items():
+            rounds[name].append(process(cmd))
+    seconds = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r))
+               for name, r in rounds.items()}
+    base, base_cpu = seconds["raw read (process)"]
+    print(f"{'as a process':<34}{'seconds':>9}{'× raw':>8}{'cpu s':>8}{'× raw':>8}")
+    for name, (wall, cpu) in seconds.items():
+        print(f"{name:<34}{wall:>9.2f}{wall / base:>8.2f}{cpu:>8.2f}{cpu / base_cpu:>8.2f}")
     for name in list(seconds)[1:]:
-        ratio = seconds[name] / base
+        ratio = seconds[name][0] / base
         print(f"{name} / raw read = {ratio:.2f} "
               f"({'within' if ratio <= COMMAND_TARGET else 'above'} the target of "
               f"{COMMAND_TARGET:g}×)")

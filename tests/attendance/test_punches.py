@@ -55,6 +55,8 @@ def test_time_clock_log_with_numeric_ids(workbook, tmp_path):
         [2, 1004, "Wang", DT(2026, 11, 2, 12, 1), 1, 1],
         [3, 1004, "Wang", DT(2026, 11, 3, 1, 30), 1, 1],
         [4, 1004, "Wang", DT(2026, 11, 3, 9, 12), 0, 15],
+        [5, "0001004", "Wang", DT(2026, 11, 4, 8, 59), 0, 1],
+        [6, 1004.0, "Wang", DT(2026, 11, 4, 18, 0), 1, 1],
     ])
     done = opsbook.summarize_attendance([workbook], punches=log)
     assert done.computed, done.report.issues
@@ -67,6 +69,8 @@ def test_time_clock_log_with_numeric_ids(workbook, tmp_path):
         "late", 12, True)
     (finding,) = done.result.violations.query("flag == 'single_punch'").itertuples()
     assert finding.row == 5
+    padded = daily(done, "1004", "2026-11-04")  # "0001004" and 1004.0 are 1004
+    assert (hm(padded["check_in"]), hm(padded["check_out"])) == ("08:59", "18:00")
 
 
 def test_dingtalk_raw_records(workbook, tmp_path):

@@ -94,3 +94,11 @@ def test_the_command_writes_the_summary(tmp_path):
     assert not (tmp_path / "none.xlsx").exists()
     bad = run_cli("attendance", "summarize", source, "--month", "12/2026", "-o", out)
     assert bad.returncode == 2 and "YYYY-MM" in bad.stdout + bad.stderr
+
+
+def test_a_date_column_holding_a_time_is_reported(tmp_path):
+    sheets = base("attendance")
+    sheets["Clock"][2][1] = T(9, 0)
+    path = write(tmp_path / "time-as-date.xlsx", sheets)
+    (issue,) = [i for i in opsbook.validate(path).issues if i.severity == "error"]
+    assert (issue.code, issue.sheet, issue.cell) == ("type-error", "Clock", "B3")
