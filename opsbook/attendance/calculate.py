@@ -11,7 +11,8 @@ from opsbook.attendance.compute import AttendanceResult, stack, summarize
 from opsbook.attendance.locate import Source
 from opsbook.attendance.outputs import sheets
 from opsbook.attendance.policy import Policy
-from opsbook.attendance.punches import PunchLog, match_employees, reduce_punches, table_log
+from opsbook.attendance.punch_match import match_employees
+from opsbook.attendance.punches import PunchLog, reduce_punches, table_log
 from opsbook.core.book import Book
 from opsbook.core.cells import a1
 from opsbook.core.issues import Issue, Report

@@ -8,11 +8,15 @@ letter is looked up once per (input, sheet, field).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from opsbook.core.cells import letter
+
+if TYPE_CHECKING:
+    from opsbook.core.book import Book
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class Source:
     sheets: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)
 
     @classmethod
-    def of_book(cls, book) -> Source:
+    def of_book(cls, book: Book) -> Source:
         """The Source of a read ``opsbook.core.book.Book``."""
         return cls(book.path, {sid: (t.name, dict(t.columns)) for sid, t in book.tables.items()})
 
