@@ -60,6 +60,12 @@ FORMATS = {"date": "yyyy-mm-dd", "check_in": "[h]:mm", "check_out": "[h]:mm",
            "absence_rate": "0.0%", "overtime_per_head": HOURS,
            **{c: DAYS for c in LEAVE_COLUMNS}}
 EMPTY = {"en": "no findings", "zh": "无违规记录"}
+#: Column widths (characters) where the header's length is no guide.
+WIDTHS = {"date": 11, "weekday": 6, "employee_id": 10, "name": 12, "department": 12,
+          "day_type": 9, "status": 11, "status_label": 12, "check_in": 9, "check_out": 9,
+          "leave_type": 10, "leave_request": 12, "flags": 36, "month": 8, "finding": 30,
+          "flag": 20, "detail": 14, "request_id": 10, "sheet_name": 12, "cell": 7,
+          "file": 30}
 #: How a finding's number is told in the Detail column: (English, Chinese) with {v}.
 DETAILS = {"late": ("{v:g} min late", "迟到 {v:g} 分钟"),
            "early": ("{v:g} min early", "早退 {v:g} 分钟"),
@@ -99,6 +105,11 @@ def _flag_text(daily: pd.DataFrame, lang: str) -> np.ndarray:
     return texts[codes]
 
 
+def _blank_zero(values: pd.Series) -> pd.Series:
+    """Zeros left blank in the Daily sheet, so that what happened stands out."""
+    return values.where(values != 0)
+
+
 def _labels(values: pd.Series, table: dict[str, tuple], lang: str) -> np.ndarray:
     return values.map({k: v[_n(lang)] for k, v in table.items()}).to_numpy(dtype=object)
 
@@ -113,11 +124,12 @@ def daily_sheet(result: AttendanceResult, lang: str) -> SheetOut:
         "day_type": _labels(d["day_type"], DAY_TYPES, lang), "status": d["status"],
         "status_label": _labels(d["status"], STATUSES, lang),
         "check_in": d["check_in"] / 86400, "check_out": d["check_out"] / 86400,
-        "late_minutes": d["late_minutes"], "early_minutes": d["early_minutes"],
+        "late_minutes": _blank_zero(d["late_minutes"]),
+        "early_minutes": _blank_zero(d["early_minutes"]),
         "hours_worked": d["hours_worked"].round(4),
-        "overtime_approved": d["overtime_approved"].round(4),
-        "overtime_unapproved": d["overtime_unapproved"].round(4),
-        "leave_days": d["leave_days"],
+        "overtime_approved": _blank_zero(d["overtime_approved"].round(4)),
+        "overtime_unapproved": _blank_zero(d["overtime_unapproved"].round(4)),
+        "leave_days": _blank_zero(d["leave_days"]),
         "leave_type": _labels(d["leave_type"], {c.value: (c.en, c.zh) for c in LEAVE_TYPES},
                               lang),
         "leave_request": d["leave_request"], "flags": _flag_text(d, lang)})
@@ -130,7 +142,7 @@ def daily_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     coloured = d["status"].map(fills).to_numpy(dtype=object)
     sheet.fills = {(int(r), column): coloured[r] for r in np.flatnonzero(pd.notna(coloured))}
     sheet.key_columns = 5
-    return sheet
+    return _widths(sheet, DAILY)
 
 
 def monthly_sheet(result: AttendanceResult, lang: str) -> SheetOut:
@@ -139,8 +151,8 @@ def monthly_sheet(result: AttendanceResult, lang: str) -> SheetOut:
              else f"Monthly attendance {', '.join(result.months)}")
     sheet = frame_sheet(name, title, _plain(result.monthly[MONTHLY_COLUMNS]), _headers(lang),
                         FORMATS)
-    sheet.key_columns = 3
-    return sheet
+    sheet.key_columns = 4
+    return _widths(sheet, MONTHLY_COLUMNS)
 
 
 def departments_sheet(result: AttendanceResult, lang: str) -> SheetOut:
@@ -150,7 +162,7 @@ def departments_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     sheet = frame_sheet(name, title, _plain(result.departments[DEPARTMENT_COLUMNS]),
                         _headers(lang), FORMATS)
     sheet.key_columns = 2
-    return sheet
+    return _widths(sheet, DEPARTMENT_COLUMNS)
 
 
 def violations_frame(result: AttendanceResult, lang: str,
@@ -182,9 +194,9 @@ def violations_sheet(result: AttendanceResult, lang: str,
              else f"Attendance violations {', '.join(result.months)}")
     sheet = frame_sheet(name, title, _plain(violations_frame(result, lang, sources)),
                         _headers(lang), FORMATS)
-    sheet.key_columns = 2
+    sheet.key_columns = 4
     sheet.empty = EMPTY[lang if lang == "zh" else "en"]
-    return sheet
+    return _widths(sheet, VIOLATIONS)
 
 
 def sheets(result: AttendanceResult, lang: str,
@@ -193,6 +205,11 @@ def sheets(result: AttendanceResult, lang: str,
     name the files and sheets findings point at (by input number)."""
     return [daily_sheet(result, lang), monthly_sheet(result, lang),
             departments_sheet(result, lang), violations_sheet(result, lang, sources)]
+
+
+def _widths(sheet: SheetOut, columns: list[str]) -> SheetOut:
+    sheet.widths = [WIDTHS.get(c, w) for c, w in zip(columns, sheet.widths)]
+    return sheet
 
 
 def _headers(lang: str) -> dict[str, str]:
