@@ -12,7 +12,7 @@ from opsbook.attendance.locate import Source, locate
 from opsbook.attendance.schema import LEAVE_TYPES
 from opsbook.attendance.summary import DEPARTMENT_COLUMNS, LEAVE_COLUMNS, MONTHLY_COLUMNS
 from opsbook.core.output import SheetOut
-from opsbook.core.outsheets import frame_sheet
+from opsbook.core.outsheets import decimals, frame_sheet
 
 #: sheet key → (English name, Chinese name).
 OUTPUTS = {"daily": ("Daily", "每日考勤"), "monthly": ("Monthly", "月度汇总"),
@@ -78,12 +78,16 @@ def _n(lang: str) -> int:
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with every column as Python objects (str, float, datetime, None), so that
-    turning it into rows costs one cheap conversion per cell."""
+    """The frame with every column as Python objects (str, float, datetime, None), numbers
+    rounded to what their format shows, so that turning it into rows costs one cheap
+    conversion per cell."""
     columns = {}
     for name, column in frame.items():
+        places = decimals(FORMATS.get(str(name), ""))
         if pd.api.types.is_datetime64_any_dtype(column):
             values = np.array(column.dt.to_pydatetime(), dtype=object)
+        elif places is not None and pd.api.types.is_float_dtype(column):
+            values = column.round(places).to_numpy(dtype=object)
         else:
             values = column.to_numpy(dtype=object)
         columns[name] = np.where(pd.isna(values), None, values)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, unreadable
 
 app = typer.Typer(no_args_is_help=True, help="Attendance summaries.")
@@ -39,6 +39,6 @@ def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks
         raise CannotRun(str(error)) from None
     if done.computed:
         api.write_output(out, done.sheets)
-        output.say(f"{out}: {done.headline}")
-    output.report(done.report, "text", None, 50, quiet_when_valid=True)
+        printing.say(f"{out}: {done.headline}")
+    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(done.exit_code)
