@@ -61,7 +61,7 @@ FORMATS = {"date": "yyyy-mm-dd", "check_in": "[h]:mm", "check_out": "[h]:mm",
            **{c: DAYS for c in LEAVE_COLUMNS}}
 EMPTY = {"en": "no findings", "zh": "无违规记录"}
 #: Column widths (characters) where the header's length is no guide.
-WIDTHS = {"date": 11, "weekday": 6, "employee_id": 10, "name": 12, "department": 12,
+WIDTHS = {"date": 12, "weekday": 6, "employee_id": 10, "name": 12, "department": 12,
           "day_type": 9, "status": 11, "status_label": 12, "check_in": 9, "check_out": 9,
           "leave_type": 10, "leave_request": 12, "flags": 36, "month": 8, "finding": 30,
           "flag": 20, "detail": 14, "request_id": 10, "sheet_name": 12, "cell": 7,
