@@ -44,8 +44,8 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
     for n, book in enumerate(books):
         if "Punches" in book and not book["Punches"].empty:
             table = book.tables["Punches"]
-            logs.append((n, table_log(table.frame, table.columns, sheet=table.name,
-                                      file=book.path)))
+            logs.append((n, table_log(table.frame, table.columns, table.extras,
+                                      sheet=table.name, file=book.path)))
     for log in punches:
         sources.append(Source(log.file, {}))
         logs.append((len(sources) - 1, log))

@@ -211,21 +211,22 @@ def punch_logs(sheets: list[RawSheet], file: str | None) -> list[PunchLog]:
         Issue("no-punch-columns", file=file, params={"expected": "打卡时间/Date/Time"})])]
 
 
-def table_log(frame: pd.DataFrame, columns: dict[str, int], *, sheet: str,
-              file: str | None) -> PunchLog:
+def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, int], *,
+              sheet: str, file: str | None) -> PunchLog:
     """The punches of the workbook's own Punches sheet, as read against its spec (``frame``
-    with employee_id, name, date and time; index = spreadsheet row; ``columns`` field id →
-    1-based column)."""
-    header = ["工号", "姓名", "日期", "打卡时间"]
-    data = frame.reindex(columns=["employee_id", "name", "date", "time"])
-    data = data.assign(date=data["date"].astype(object).where(data["date"].notna(), None))
-    rows = [header, *data.itertuples(index=False, name=None)]
-    log = punch_log([list(r) for r in rows], sheet=sheet, file=file,
-                    row_numbers=frame.index.to_numpy())
-    log.columns = {"employee_id": columns.get("employee_id", 0),
-                   "name": columns.get("name", 0), "date": columns.get("date", 0),
-                   "time": columns.get("time", 0)}
-    log.columns = {k: v for k, v in log.columns.items() if v}
+    with employee_id and time, and its extra columns such as Name and Date under their
+    headers; index = spreadsheet row; ``columns`` and ``extras`` give their 1-based
+    columns)."""
+    names = {"employee_id": "工号", "time": "打卡时间"}
+    order = sorted([*((names[f], c, f) for f, c in columns.items() if f in names),
+                    *((h, c, h) for h, c in extras.items())], key=lambda item: item[1])
+    data = frame.reindex(columns=[key for _h, _c, key in order])
+    rows = [[h for h, _c, _k in order],
+            *(list(r) for r in data.astype(object).itertuples(index=False, name=None))]
+    log = punch_log(rows, sheet=sheet, file=file, row_numbers=frame.index.to_numpy())
+    where = {n: c for n, (_h, c, _k) in enumerate(order)}
+    log.columns = {role: where[col - 1] for role, col in log.columns.items()
+                   if col - 1 in where}
     return log
 
 

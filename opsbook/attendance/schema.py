@@ -68,10 +68,11 @@ OVERTIME = Sheet("Overtime", "Overtime", "加班申请", (
 PUNCHES = Sheet("Punches", "Punches", "打卡明细", (
     ident("employee_id", "Employee ID", "工号", aliases=("staff id", "emp id", "员工编号",
                                                         "员工工号", "user id"), width=12),
-    text("name", "Name", "姓名", width=12),
-    date("date", "Date", "日期", aliases=("考勤日期",)),
     text("time", "Punch Time", "打卡时间", required=True, width=20,
-         aliases=("Date/Time", "考勤时间", "时间"),
-         note_en="A time or date-time; several punches in one cell are read one by one.",
-         note_zh="时间或日期时间；一个单元格中的多次打卡会逐一读取。"),
+         aliases=("Date/Time", "考勤时间"),
+         note_en="A date-time (or a time beside a Date column); several punches in one cell "
+                 "are read one by one.",
+         note_zh="日期时间（或与“日期”列配合的时间）；一个单元格中的多次打卡会逐一读取。"),
 ), required=False, aliases=("打卡流水", "原始记录", "punch log"))
+"""Name and Date columns of a Punches sheet are read as extra columns, so that a roster
+with IDs and names is never taken for a punch sheet."""

@@ -102,3 +102,9 @@ def test_a_date_column_holding_a_time_is_reported(tmp_path):
     path = write(tmp_path / "time-as-date.xlsx", sheets)
     (issue,) = [i for i in opsbook.validate(path).issues if i.severity == "error"]
     assert (issue.code, issue.sheet, issue.cell) == ("type-error", "Clock", "B3")
+
+
+def test_a_roster_sheet_is_not_taken_for_punches(tmp_path):
+    sheets = base("attendance")
+    sheets["花名册"] = [["工号", "姓名", "入职日期"], ["E001", "张伟", D(2020, 1, 1)]]
+    assert opsbook.validate(write(tmp_path / "roster.xlsx", sheets)).issues == []
