@@ -44,18 +44,19 @@ def workbook_path(folder: Path, employees: int, days: int) -> Path:
     return folder / f"attendance-{employees}x{days}.xlsx"
 
 
-def generate(path: Path, employees: int = 500, days: int = 365) -> Path:
-    """Write the seeded benchmark workbook to ``path`` (English headers, real dates and times)."""
+def generate(path: Path, employees: int = 500, days: int = 365, month: str = "2026-01") -> Path:
+    """Write the seeded benchmark workbook to ``path`` (English headers, real dates and times;
+    ``month`` is the month setting, blank for every month of the data)."""
     every = pd.date_range("2026-01-01", periods=days, freq="D")
     frames = sample_frames(seed=SEED, lang="en", employees=employees, days=every,
-                           month="2026-01")
+                           month=month)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".tmp.xlsx")
     book = xlsxwriter.Workbook(str(temp), {"constant_memory": True})
     formats = {"date": book.add_format({"num_format": "yyyy-mm-dd"}),
                "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
                "time": book.add_format({"num_format": "hh:mm"})}
-    for sheet in KIND.sheets:
+    for sheet in (s for s in KIND.sheets if s.id in frames):
         frame = frames[sheet.id]
         ws = book.add_worksheet(sheet.en)
         fields = [f for f in sheet.fields if f.id in frame.columns]

@@ -18,6 +18,7 @@ from opsbook.api import (
     project_status,
     score_appraisal,
     set_plan_status,
+    summarize_attendance,
     track_plan,
     validate,
 )
@@ -50,5 +51,6 @@ __all__ = [
     "score_appraisal",
     "set_plan_status",
     "track_plan",
+    "summarize_attendance",
     "validate",
 ]

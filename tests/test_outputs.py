@@ -52,8 +52,8 @@ def test_refused_outputs_leave_everything_as_it_was(appraisal: Path, args: tuple
 
 
 def test_calculate_on_a_kind_without_a_calculation_writes_nothing(tmp_path: Path):
-    path = tmp_path / "attendance.xlsx"
-    new_workbook("attendance", "en", path, sample=True)
+    path = tmp_path / "project.xlsx"
+    new_workbook("project", "en", path, sample=True)
     before = digest(path)
     done = run("calculate", str(path))
     assert done.returncode == 2 and "no Calculate step" in done.stderr

@@ -3,7 +3,7 @@ benchmarks call these and nothing below them."""
 
 from __future__ import annotations
 
-from opsbook.api import appraisal, plan, project
+from opsbook.api import appraisal, attendance, plan, project
 from opsbook.api.addin import (
     NoExcelHere,
     addin_status,
@@ -12,6 +12,7 @@ from opsbook.api.addin import (
     remove_addin,
 )
 from opsbook.api.appraisal import read_history, score_appraisal
+from opsbook.api.attendance import read_punches, summarize_attendance
 from opsbook.api.common import (
     NotAWorkbook,
     calculate_books,
@@ -34,7 +35,7 @@ from opsbook.api.workbooks import build_workbooks, new_workbook
 
 #: Each command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
 #: say) → exit code.
-DEMO_STEPS = (appraisal.demo, plan.demo, project.demo)
+DEMO_STEPS = (appraisal.demo, attendance.demo, plan.demo, project.demo)
 
 __all__ = [
     "DEMO_STEPS",
@@ -58,9 +59,11 @@ __all__ = [
     "project_status",
     "read_history",
     "remove_addin",
+    "read_punches",
     "score_appraisal",
     "set_plan_status",
     "track_plan",
+    "summarize_attendance",
     "validate",
     "validate_file",
     "write_output",

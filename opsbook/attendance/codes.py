@@ -15,4 +15,44 @@ CODES: dict[str, Code] = {
         "Request {value} has no approval (approved by / approved on are empty).",
         "申请 {value} 没有审批记录（审批人/审批日期为空）。",
     ),
+    "duplicate-clock": Code(
+        "data",
+        "Employee {value} has more than one clock row on {date} (also row {other}); the "
+        "earliest check-in and the latest check-out are used, and the day is listed.",
+        "员工 {value} 在 {date} 有多条打卡记录（另见第 {other} 行）；取最早上班和最晚下班打卡，"
+        "并列入违规记录。",
+    ),
+    "clock-outside-month": Code(
+        "data",
+        "{value} clock row(s) from {first} to {last} are outside {months} and are left out.",
+        "{value} 条打卡记录（{first} 至 {last}）不在 {months} 内，未计入。",
+    ),
+    "no-clock-data": Code(
+        "data",
+        "No clock data for {months}: nothing to summarise. Check the month setting and the "
+        "dates of the Clock sheet.",
+        "{months} 没有任何打卡记录，无法汇总。请检查考勤月份设置和打卡记录的日期。",
+    ),
+    "no-month": Code(
+        "data",
+        "No month to summarise: the month setting is blank and no clock row has a date.",
+        "无法确定考勤月份：月份设置为空，且打卡记录中没有日期。",
+    ),
+    "unknown-punch-name": Code(
+        "data",
+        "Name '{value}' matches no employee; the punches are left out.",
+        "姓名“{value}”与任何员工都不匹配；相关打卡未计入。",
+    ),
+    "ambiguous-punch-name": Code(
+        "data",
+        "Name '{value}' matches several employees ({expected}); the punches are left out. "
+        "Add the employee ID to the export.",
+        "姓名“{value}”对应多名员工（{expected}）；相关打卡未计入。请在导出中包含工号。",
+    ),
+    "no-punch-columns": Code(
+        "structure",
+        "No punch columns found: expected an employee (ID or name) and a punch time "
+        "(such as {expected}).",
+        "未找到打卡列：应包含员工（工号或姓名）和打卡时间（如 {expected}）。",
+    ),
 }

@@ -1,11 +1,14 @@
-"""Attendance rules across rows and sheets: approvals before the start, date order."""
+"""Attendance rules across rows and sheets: approvals before the start, date order, settings
+that make sense together, one clock row per employee and day."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import pandas as pd
 
+from opsbook.attendance.policy import parse_work_days
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references
@@ -35,4 +38,49 @@ def approved_in_advance(book: Book) -> Iterator[Issue]:
                         **book.where(sheet_id, "approved_on", int(row)))
 
 
-RULES = (references, requests_in_order, approved_in_advance)
+def _invalid(book: Book, key: str, value: object, en: str, zh: str) -> Issue:
+    return Issue("invalid-setting", value=value, params={"detail": en, "detail_zh": zh},
+                 **book.setting_where(key))
+
+
+def settings_consistent(book: Book) -> Iterator[Issue]:
+    """A shift that ends after it starts, readable work days and a real month."""
+    s = book.settings
+    if s.shift_end <= s.shift_start:
+        yield _invalid(book, "shift_end", s.shift_end.strftime("%H:%M"),
+                       f"must be after shift_start ({s.shift_start:%H:%M})",
+                       f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）")
+    if parse_work_days(s.work_days) is None:
+        yield _invalid(book, "work_days", s.work_days,
+                       "must name weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat",
+                       "应为工作日，如 Mon-Fri 或 周一至周五")
+    match = re.fullmatch(r"(\d{4})-(\d{2})", s.month or "")
+    if s.month and (match is None or not 1 <= int(match[2]) <= 12):
+        yield _invalid(book, "month", s.month, "must be a month written YYYY-MM, e.g. 2026-11",
+                       "应为 YYYY-MM 格式的月份，如 2026-11")
+
+
+def one_clock_row_a_day(book: Book) -> Iterator[Issue]:
+    """A warning on every Clock row after the first for the same employee and day."""
+    if "Clock" not in book:
+        return
+    frame = book["Clock"]
+    key = frame[["employee_id", "date"]]
+    filled = key.notna().all(axis=1).to_numpy()
+    repeat = key.duplicated(keep="first").to_numpy() & filled
+    if not repeat.any():
+        return
+    first = (key[filled].reset_index().groupby(["employee_id", "date"], sort=False)["row"]
+             .transform("first"))
+    first.index = key.index[filled]
+    for row in frame.index[repeat]:
+        yield Issue("duplicate-clock", "warning", value=frame.at[row, "employee_id"],
+                    params={"date": frame.at[row, "date"].date().isoformat(),
+                            "other": int(first.at[row])},
+                    **book.where("Clock", "date", int(row)))
+
+
+RULES = (references, requests_in_order, approved_in_advance, settings_consistent,
+         one_clock_row_a_day)
+
+

@@ -49,29 +49,52 @@ def sample_frames(seed: int = 7, lang: str = "zh", employees: int = 36,
                                  or d in extra])
     clock = clock_frame(rng, list(people["employee_id"]), days)
     ids = people["employee_id"]
-    first = days[0]
+    n = len(ids)
+    at = [days[min(k, len(days) - 1)] for k in range(16)]  # work days of the sample
+    day = pd.Timedelta(days=1)
     leave = pd.DataFrame({
-        "request_id": ["L001", "L002", "L003", "L004"],
-        "employee_id": [ids[1], ids[4], ids[7], ids[10 % len(ids)]],
-        "leave_type": ["annual", "sick", "personal", "annual"],
-        "start": [first + pd.Timedelta(days=d) for d in (7, 9, 14, 20)],
-        "end": [first + pd.Timedelta(days=d, hours=18) for d in (8, 9, 14, 20)],
-        "requested_on": [first + pd.Timedelta(days=d) for d in (1, 9, 13, 10)],
-        "approved_by": ["E0001", "E0001", None, "E0002"],
-        "approved_on": [first + pd.Timedelta(days=d) for d in (2, 10, 13, 11)],
-        "status": ["approved", "approved", "pending", "approved"],
+        "request_id": ["L001", "L002", "L003", "L004", "L005"],
+        "employee_id": [ids[1 % n], ids[4 % n], ids[7 % n], ids[10 % n], ids[13 % n]],
+        "leave_type": ["annual", "sick", "personal", "annual", "personal"],
+        "start": [at[5], at[7], at[10], at[13], at[9]],
+        "end": [at[6] + pd.Timedelta(hours=18), at[7] + pd.Timedelta(hours=18),
+                at[10] + pd.Timedelta(hours=18), at[13] + pd.Timedelta(hours=18), at[9]],
+        "half": [None, None, None, None, "am"],
+        "requested_on": [at[1], at[7], at[9], at[8], at[7]],
+        "approved_by": ["E0001", "E0001", None, "E0002", "E0001"],
+        "approved_on": [at[2], at[7] + day, pd.NaT, at[9], at[8]],
+        "status": ["approved", "approved", "pending", "approved", "approved"],
     })
-    leave.loc[2, "approved_on"] = pd.NaT
     overtime = pd.DataFrame({
-        "request_id": ["OT001", "OT002", "OT003"],
-        "employee_id": [ids[2], ids[3], ids[5]],
-        "date": [first + pd.Timedelta(days=d) for d in (3, 6, 12)],
-        "start": pd.to_timedelta(["18:30:00", "19:00:00", "18:30:00"]),
-        "end": pd.to_timedelta(["21:00:00", "21:30:00", "20:30:00"]),
-        "requested_on": [first + pd.Timedelta(days=d) for d in (2, 6, 10)],
-        "approved_by": ["E0001", "E0001", "E0002"],
-        "approved_on": [first + pd.Timedelta(days=d) for d in (2, 7, 11)],
-        "status": ["approved", "approved", "approved"],
+        "request_id": ["OT001", "OT002", "OT003", "OT004"],
+        "employee_id": [ids[2 % n], ids[3 % n], ids[5 % n], ids[6 % n]],
+        "date": [at[3], at[4], at[11], at[12]],
+        "start": pd.to_timedelta(["18:30:00", "19:00:00", "18:30:00", "18:00:00"]),
+        "end": pd.to_timedelta(["21:00:00", "21:30:00", "20:30:00", "01:30:00"]),
+        "requested_on": [at[2], at[4], at[10], at[11]],
+        "approved_by": ["E0001", "E0001", "E0002", "E0002"],
+        "approved_on": [at[2], at[4] + day, at[10], at[11]],
+        "status": ["approved", "approved", "approved", "approved"],
     })
+    _worked_as_requested(clock, leave, overtime)
     return {"Employees": people, "Holidays": holidays, "Clock": clock, "Leave": leave,
             "Overtime": overtime, "Settings": sampling.settings(month=month)}
+
+
+def _worked_as_requested(clock: pd.DataFrame, leave: pd.DataFrame,
+                         overtime: pd.DataFrame) -> None:
+    """Clock rows that fit the requests: nobody clocks in on a full day of approved leave,
+    the morning half-day leave starts work after lunch, overtime is worked until the end
+    of its request (the last one past midnight: a check-out earlier than the check-in)."""
+    key = clock["employee_id"].astype(str) + clock["date"].dt.strftime("%Y%m%d")
+    for row in leave[leave["status"] == "approved"].itertuples():
+        days = pd.date_range(row.start.normalize(), row.end.normalize())
+        hit = key.isin(row.employee_id + days.strftime("%Y%m%d"))
+        if row.half == "am":
+            clock.loc[hit, "check_in"] = pd.Timedelta(hours=13, minutes=24)
+        else:
+            clock.loc[hit, ["check_in", "check_out"]] = pd.NaT
+    for row in overtime.itertuples():
+        hit = key == row.employee_id + row.date.strftime("%Y%m%d")
+        clock.loc[hit, "check_out"] = (row.end + pd.Timedelta(minutes=4)) % pd.Timedelta(days=1)
+    clock.dropna(subset=["check_in", "check_out"], how="all", inplace=True)

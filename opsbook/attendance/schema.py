@@ -12,6 +12,8 @@ STATUSES = choices(("approved", "已批准", ("批准", "通过", "同意")),
                    ("pending", "待审批", ("审批中", "未审批")),
                    ("rejected", "已驳回", ("驳回", "拒绝", "不同意")),
                    ("cancelled", "已取消", ("取消", "撤销", "canceled")))
+HALVES = choices(("am", "上午", ("morning", "上半天", "AM")),
+                 ("pm", "下午", ("afternoon", "下半天", "PM")))
 DAY_KINDS = choices(("holiday", "节假日", ("假日", "法定节假日")),
                     ("workday", "调休上班", ("补班", "上班", "working day")))
 
@@ -48,6 +50,9 @@ LEAVE = Sheet("Leave", "Leave", "请假", (
     choice("leave_type", "Leave Type", "请假类型", LEAVE_TYPES, required=True),
     _moment("start", "Start", "开始时间", required=True),
     _moment("end", "End", "结束时间", required=True),
+    choice("half", "Half Day", "半天", HALVES, width=8,
+           note_en="am or pm: the morning or afternoon half of every day of the request.",
+           note_zh="上午或下午：申请的每一天只请半天。"),
     *_APPROVAL,
 ), required=False, aliases=("请假申请",))
 OVERTIME = Sheet("Overtime", "Overtime", "加班申请", (
@@ -58,3 +63,16 @@ OVERTIME = Sheet("Overtime", "Overtime", "加班申请", (
     _time("end", "End", "结束时间", required=True),
     *_APPROVAL,
 ), required=False, aliases=("加班",))
+
+
+PUNCHES = Sheet("Punches", "Punches", "打卡明细", (
+    ident("employee_id", "Employee ID", "工号", aliases=("staff id", "emp id", "员工编号",
+                                                        "员工工号", "user id"), width=12),
+    text("time", "Punch Time", "打卡时间", required=True, width=20,
+         aliases=("Date/Time", "考勤时间"),
+         note_en="A date-time (or a time beside a Date column); several punches in one cell "
+                 "are read one by one.",
+         note_zh="日期时间（或与“日期”列配合的时间）；一个单元格中的多次打卡会逐一读取。"),
+), required=False, aliases=("打卡流水", "原始记录", "punch log"))
+"""Name and Date columns of a Punches sheet are read as extra columns, so that a roster
+with IDs and names is never taken for a punch sheet."""

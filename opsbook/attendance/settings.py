@@ -33,3 +33,6 @@ class AttendanceSettings(SettingsModel):
                                       "每迟到 N 次扣减假期（0 为不启用）。", "迟到处罚次数", ge=0)
     late_penalty_days: float = setting(0.5, "Days of leave each penalty costs.",
                                        "每次处罚扣减的天数。", "迟到处罚天数", ge=0)
+    shift_cutoff: TimeOfDay = setting(
+        dt.time(5, 0), "Punches before this time belong to the day before (a late check-out).",
+        "早于此时间的打卡计入前一天（次日下班）。", "换日时间")

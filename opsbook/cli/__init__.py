@@ -116,13 +116,14 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
 
 def _groups() -> None:
     """The command groups, one module each."""
-    from opsbook.cli import addin, appraisal, plan, project, run, workbooks
+    from opsbook.cli import addin, appraisal, attendance, plan, project, run, workbooks
 
     app.command("run")(run.run)
     app.add_typer(addin.app, name="addin")
     app.add_typer(appraisal.app, name="appraisal")
     app.add_typer(plan.app, name="plan")
     app.add_typer(project.app, name="project")
+    app.add_typer(attendance.app, name="attendance")
     app.add_typer(workbooks.app, name="workbooks")
 
 

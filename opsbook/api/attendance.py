@@ -1,0 +1,74 @@
+"""``opsbook attendance summarize``: attendance workbooks (and punch exports) summarised."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+from opsbook import registry
+from opsbook.api.common import PathLike, Sources, calculate_books, load_many, write_output
+from opsbook.attendance.punches import PunchLog, punch_logs
+from opsbook.core.issues import Report
+from opsbook.core.kind import Calculation
+from opsbook.io.read import FileProblem, read_raw
+
+KIND = "attendance"
+
+
+def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
+    """The punches of each export (every sheet with punch columns), and a Report of the files
+    that could not be read or have no punch columns."""
+    logs: list[PunchLog] = []
+    report = Report()
+    for path in paths:
+        try:
+            raw, _fmt = read_raw(Path(path))
+        except FileProblem as problem:
+            report.merge(Report(issues=[problem.issue], files=[str(path)]))
+            continue
+        found = punch_logs(raw, str(path))
+        logs.extend(log for log in found if len(log.frame))
+        report.extend(i for log in found if not len(log.frame) for i in log.issues)
+    return logs, report
+
+
+def summarize_attendance(paths: Sources, *, month: str | None = None,
+                         punches: PathLike | Iterable[PathLike] | None = None,
+                         lang: str | None = None) -> Calculation:
+    """Summarise attendance workbooks (files or folders; one per department or per month;
+    employees keyed by employee_id across them) for ``month`` (YYYY-MM; default the month
+    setting of the first workbook, else every month of the clock data), with punch exports
+    (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report …).
+
+    Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (every input's validation,
+    the exports' problems and the summary's notes), ``result`` (an AttendanceResult with the
+    ``daily``, ``monthly``, ``departments`` and ``violations`` frames), and ``sheets`` (Daily,
+    Monthly, Departments, Violations). When an input has errors, or there is no clock data for
+    the month, nothing is computed: ``result`` is None and ``report`` says why. Raises
+    ValueError for a ``month`` not written YYYY-MM.
+    """
+    if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise ValueError(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})")
+    kind = registry.get(KIND)
+    books, report = load_many(paths, kind)
+    if isinstance(punches, (str, Path)):
+        punches = [punches]
+    logs, notes = read_punches(punches or [])
+    report.merge(notes)
+    if lang is not None:
+        for book in books:
+            book.lang = lang
+    report.lang = lang or report.lang
+    return calculate_books(kind, books, report, month=month, punches=logs)
+
+
+def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
+    """The demo's attendance step: ``attendance summarize`` of the Chinese sample."""
+    sample = samples[KIND]
+    done = summarize_attendance([sample])
+    if done.computed:
+        target = folder / f"{KIND}.summary.xlsx"
+        write_output(target, done.sheets)
+        say(f"· attendance summarize {sample.name} → {target.name}: {done.headline}")
+    return done.exit_code

@@ -1,0 +1,95 @@
+"""Clock rows to one row per employee and day: months kept, unknown employees and repeated
+rows found, check-outs after midnight read as the next morning.
+
+Input frames are as the reader gives them (index: spreadsheet row) with ``employee_id``,
+``date`` (datetime64), ``check_in`` and ``check_out`` (timedelta64 since midnight), and
+optionally ``source`` (which input), ``sheet`` (sheet id, default ``Clock``) and ``out_row``
+(the row of the check-out, when it is another row, as for punches).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from opsbook.attendance.findings import findings
+
+DAY = 86400.0
+CLOCK_COLUMNS = ["employee_id", "date", "check_in", "check_out", "source", "sheet", "row",
+                 "out_row"]
+DAY_COLUMNS = ["employee_id", "date", "check_in", "check_out", "overnight", "duplicate",
+               "single_punch", "source", "sheet", "row", "out_row"]
+
+
+@dataclass
+class ClockDays:
+    """``days``: one row per employee and day, times in seconds (check-out past midnight
+    above 86,400); ``findings``: unknown employees, repeated rows, overnight check-outs;
+    ``outside``: clock rows left out because their date is outside the months, by source
+    and sheet (source, sheet, rows, first date, last date, first spreadsheet row)."""
+
+    days: pd.DataFrame
+    findings: pd.DataFrame
+    outside: pd.DataFrame
+
+
+def standard(clock: pd.DataFrame, source: int = 0, sheet: str = "Clock") -> pd.DataFrame:
+    """A clock frame in the columns of ``CLOCK_COLUMNS``, times as float seconds."""
+    frame = pd.DataFrame(index=clock.index)
+    frame["employee_id"] = clock["employee_id"].astype(object)
+    frame["date"] = pd.to_datetime(clock["date"]).dt.normalize()
+    for column in ("check_in", "check_out"):
+        values = clock[column]
+        if not pd.api.types.is_timedelta64_dtype(values):
+            values = pd.to_timedelta(values, errors="coerce")
+        frame[column] = values.dt.total_seconds()
+    frame["source"] = clock.get("source", source)
+    frame["sheet"] = clock.get("sheet", sheet)
+    frame["row"] = clock.index.to_numpy(dtype=np.int64)
+    frame["out_row"] = clock["out_row"] if "out_row" in clock else frame["row"]
+    return frame.reset_index(drop=True)[CLOCK_COLUMNS]
+
+
+def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> ClockDays:
+    """Reduce standard clock rows (``standard``) to one row per employee and day.
+
+    Rows without an employee or date are dropped (reading reports them). Several rows for one
+    employee and day are combined — the earliest check-in, the latest check-out — and each
+    row after the first is a ``duplicate_clock`` finding. A check-out earlier than the
+    check-in is the next morning (+24 h) and an ``overnight`` finding.
+    """
+    rows = clock[clock["employee_id"].notna() & clock["date"].notna()]
+    in_months = np.isin(rows["date"].to_numpy().astype("datetime64[M]"),
+                        np.array(months, dtype="datetime64[M]"))
+    out = rows[~in_months]
+    outside = (out.groupby(["source", "sheet"], sort=True)
+               .agg(rows=("date", "size"), first=("date", "min"), last=("date", "max"),
+                    row=("row", "min")).reset_index())
+    rows = rows[in_months]
+    unknown = ~rows["employee_id"].isin(known).to_numpy()
+    found = [findings(rows["employee_id"][unknown], rows["date"][unknown], "unknown_employee",
+                      source=rows["source"][unknown], sheet=rows["sheet"][unknown],
+                      field="employee_id", row=rows["row"][unknown])]
+    rows = rows[~unknown].sort_values(["employee_id", "date", "source", "sheet", "row"],
+                                      kind="mergesort")
+    repeat = rows.duplicated(["employee_id", "date"], keep="first").to_numpy()
+    found.append(findings(rows["employee_id"][repeat], rows["date"][repeat], "duplicate_clock",
+                          source=rows["source"][repeat], sheet=rows["sheet"][repeat],
+                          field="date", row=rows["row"][repeat]))
+    check_in, check_out = rows["check_in"].to_numpy(), rows["check_out"].to_numpy()
+    overnight = check_out < check_in  # NaN compares False
+    rows = rows.assign(check_out=np.where(overnight, check_out + DAY, check_out),
+                       overnight=overnight)
+    found.append(findings(rows["employee_id"][overnight], rows["date"][overnight], "overnight",
+                          source=rows["source"][overnight], sheet=rows["sheet"][overnight],
+                          field="check_out", row=rows["out_row"][overnight]))
+    grouped = rows.groupby(["employee_id", "date"], sort=False)
+    days = grouped.agg(check_in=("check_in", "min"), check_out=("check_out", "max"),
+                       overnight=("overnight", "any"), source=("source", "first"),
+                       sheet=("sheet", "first"), row=("row", "first"),
+                       out_row=("out_row", "last")).reset_index()
+    days["duplicate"] = grouped.size().to_numpy() > 1
+    days["single_punch"] = days["check_in"].isna() != days["check_out"].isna()
+    return ClockDays(days[DAY_COLUMNS], pd.concat(found, ignore_index=True), outside)

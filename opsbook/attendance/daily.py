@@ -1,0 +1,130 @@
+"""The daily status of every employee on every day of the months, in one vectorised pass.
+
+A holiday or rest day is ``holiday`` or ``rest``. On a work day: approved leave for the whole
+day is ``leave``; no punch at all, or fewer hours than ``absent_hours``, is ``absent``; fewer
+than ``half_day_hours`` is ``half_day``; otherwise ``late`` (check-in later than the shift
+start + ``late_grace_minutes``), ``early`` (check-out earlier than the shift end −
+``early_grace_minutes``), ``late_early`` (both) or ``present``. On a day with half a day of
+approved leave the shift is the part not on leave and both hour thresholds are halved. Hours
+worked are check-out − check-in (no break is taken off); a day with a single punch has no
+hours and is judged by the punch it has. Late and early minutes count from the shift's start
+or end (not from the end of the grace), rounded up to whole minutes, on late and early days.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from opsbook.attendance.clock import DAY_COLUMNS
+from opsbook.attendance.leave import LeaveDays
+from opsbook.attendance.overtime import approved_seconds, worked_overtime
+from opsbook.attendance.policy import Policy
+
+ATTENDED = ("present", "late", "early", "late_early", "half_day")
+DAILY_COLUMNS = [
+    "employee_id", "name", "department", "date", "month", "day_type", "day_name", "status",
+    "check_in", "check_out", "late_minutes", "early_minutes", "hours_worked",
+    "overtime_hours", "overtime_approved", "overtime_unapproved", "leave_days", "leave_type",
+    "leave_request", "absent_days", "work_day", "attended", "on_time", "late", "early",
+    "half_day", "flag_absent", "flag_leave_unapproved", "flag_leave_approved_late",
+    "flag_leave_short_notice", "flag_overtime_unapproved", "flag_overnight",
+    "flag_duplicate_clock", "flag_single_punch",
+]
+#: Where each day's facts come from, for locating findings: kept beside the Daily frame.
+SOURCE_COLUMNS = ["clock_source", "clock_sheet", "clock_row", "clock_out_row", "emp_source",
+                  "emp_row", "unapproved_request", "unapproved_source", "unapproved_row",
+                  "overtime_request"]
+
+
+def grid(employees: pd.DataFrame, calendar: pd.DataFrame) -> pd.DataFrame:
+    """Every employee × every day: employees in their order, days in date order."""
+    n, d = len(employees), len(calendar)
+    at = np.repeat(np.arange(n), d)
+    frame = pd.DataFrame({
+        "employee_id": employees["employee_id"].to_numpy(dtype=object)[at],
+        "name": employees["name"].to_numpy(dtype=object)[at],
+        "department": employees["department"].to_numpy(dtype=object)[at],
+        "emp_source": employees["source"].to_numpy()[at],
+        "emp_row": employees.index.to_numpy()[at],
+    })
+    for column in calendar.columns:
+        frame[column] = np.tile(calendar[column].to_numpy(), n)
+    return frame
+
+
+def _join(frame: pd.DataFrame, other: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Left join of ``other`` on employee and date, renaming its columns."""
+    part = other[["employee_id", "date", *columns]].rename(columns=columns)
+    return frame.merge(part, on=["employee_id", "date"], how="left", sort=False)
+
+
+def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFrame,
+          leave: LeaveDays, overtime: pd.DataFrame | None, policy: Policy) -> pd.DataFrame:
+    """The Daily frame (``DAILY_COLUMNS`` then ``SOURCE_COLUMNS``): times in seconds since
+    midnight of the day (a check-out after midnight is above 86,400), hours and minutes as
+    floats, flags as booleans."""
+    frame = grid(employees, calendar)
+    clock_names = {c: c for c in DAY_COLUMNS[2:]} | {
+        "source": "clock_source", "sheet": "clock_sheet", "row": "clock_row",
+        "out_row": "clock_out_row"}
+    frame = _join(frame, clock_days, clock_names)
+    frame = _join(frame, leave.approved, {c: c for c in leave.approved.columns[2:]})
+    frame = _join(frame, leave.unapproved, {"unapproved_request": "unapproved_request",
+                                            "source": "unapproved_source",
+                                            "row": "unapproved_row"})
+    S, E = policy.shift_start, policy.shift_end
+    work = (frame["day_type"] == "work").to_numpy()
+    ci, co = frame["check_in"].to_numpy(float), frame["check_out"].to_numpy(float)
+    share = np.where(work, frame["leave_share"].fillna(0).to_numpy(float), 0.0)
+    due = 1.0 - share
+    start = frame["window_start"].fillna(S).to_numpy(float)
+    end = frame["window_end"].fillna(E).to_numpy(float)
+    has_in, has_out = ~np.isnan(ci), ~np.isnan(co)
+    hours = (co - ci) / 3600.0
+    both = has_in & has_out
+    absent_short = both & (policy.absent_hours > 0) & (hours < policy.absent_hours * due)
+    half_short = both & (policy.half_day_hours > 0) & (hours < policy.half_day_hours * due)
+    late = has_in & (ci > start + policy.late_grace)
+    early = has_out & (co < end - policy.early_grace)
+    day_type = frame["day_type"].to_numpy(dtype=object)
+    status = np.select(
+        [day_type == "holiday", day_type == "rest", share >= 1, ~has_in & ~has_out,
+         absent_short, half_short, late & early, late, early],
+        ["holiday", "rest", "leave", "absent", "absent", "half_day", "late_early", "late",
+         "early"], "present").astype(object)
+    is_late = np.isin(status, ("late", "late_early"))
+    is_early = np.isin(status, ("early", "late_early"))
+    absent = status == "absent"
+    frame["status"] = status
+    frame["late_minutes"] = np.where(is_late, np.ceil((ci - start) / 60 - 1e-9), 0.0)
+    frame["early_minutes"] = np.where(is_early, np.ceil((end - co) / 60 - 1e-9), 0.0)
+    frame["hours_worked"] = hours
+    ot_start, ot_end = worked_overtime(day_type, ci, co, policy)
+    approved, refused = approved_seconds(frame, ot_start, ot_end, overtime)
+    total = (ot_end - ot_start)
+    total = np.where(np.isnan(total), 0.0, total)
+    frame["overtime_hours"] = total / 3600.0
+    approved = np.nan_to_num(approved)
+    frame["overtime_approved"] = approved / 3600.0
+    frame["overtime_unapproved"] = (total - approved) / 3600.0
+    frame["overtime_request"] = refused
+    frame["leave_days"] = share
+    frame["absent_days"] = np.where(absent, due, 0.0)
+    frame["work_day"] = work.astype(np.int64)
+    frame["attended"] = np.isin(status, ATTENDED).astype(np.int64)
+    frame["on_time"] = (status == "present").astype(np.int64)
+    frame["late"] = is_late.astype(np.int64)
+    frame["early"] = is_early.astype(np.int64)
+    frame["half_day"] = (status == "half_day").astype(np.int64)
+    unapproved = frame["unapproved_request"].notna().to_numpy()
+    frame["flag_absent"] = absent & ~unapproved
+    frame["flag_leave_unapproved"] = absent & unapproved
+    on_leave = share > 0
+    frame["flag_leave_approved_late"] = on_leave & frame["approved_late"].eq(True).to_numpy()
+    frame["flag_leave_short_notice"] = on_leave & frame["short_notice"].eq(True).to_numpy()
+    frame["flag_overtime_unapproved"] = frame["overtime_unapproved"].to_numpy() > 1e-9
+    for flag in ("overnight", "duplicate_clock", "single_punch"):
+        source = "duplicate" if flag == "duplicate_clock" else flag
+        frame[f"flag_{flag}"] = frame[source].eq(True).to_numpy()
+    return frame[DAILY_COLUMNS + SOURCE_COLUMNS]

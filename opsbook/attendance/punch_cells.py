@@ -1,0 +1,115 @@
+"""Reading the cells of attendance exports: punch times, dates and employee ids as the
+machines and apps write them.
+
+A punch cell may hold a time (``08:58``, ``8:58:30``, ``上午 8:58``, ``下午 6:03``,
+``6:03 PM``), a next-day time (``次日 01:30``), a date and time (``2026-11-02 08:58:00``,
+``2026/11/2 8:58``, an Excel date-time, a serial number) or several of these separated by
+spaces, commas or line breaks (``08:58 12:01 18:03``). Each distinct cell value is parsed
+once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_DATE = r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+_PUNCH = re.compile(
+    rf"(?:{_DATE}\s*(?:T|\s)?)?\s*(次日|隔日|next\s*day)?\s*(上午|下午|中午|凌晨|晚上)?\s*"
+    r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm)?", re.I)
+_DATE_ONLY = re.compile(rf"\s*{_DATE}")
+
+
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def employee_key(value: Any) -> str | None:
+    """An id cell as text: ``1001.0`` and ``"1001"`` give ``"1001"``; blank gives None."""
+    if value is None or value == "" or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = _clean(str(value))
+    return text or None
+
+
+def parse_date(value: Any) -> pd.Timestamp | None:
+    """A date cell: a date or date-time, a serial number, ``2026-11-02``, ``2026/11/2``,
+    ``2026年11月2日``, ``26-11-02 星期一`` (two-digit years are 20xx)."""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return pd.Timestamp(value).normalize()
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 59 < value < 2958466:
+        return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=float(value))).normalize()
+    if isinstance(value, str):
+        match = _DATE_ONLY.match(_clean(value))
+        if match:
+            year = int(match[1]) + (2000 if len(match[1]) == 2 else 0)
+            try:
+                return pd.Timestamp(year, int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def _hour(hour: int, half: str | None, suffix: str | None) -> int:
+    if suffix:
+        return hour % 12 + (12 if suffix.lower() == "pm" else 0)
+    if half in ("下午", "晚上") and hour < 12:
+        return hour + 12
+    if half == "中午" and hour < 11:
+        return hour + 12
+    if half in ("上午", "凌晨") and hour == 12:
+        return 0
+    return hour
+
+
+def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
+    """Every punch in a cell as (date or None, seconds since midnight of that date, past
+    86,400 for a next-day time); an empty list when the cell holds none."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, dt.datetime):
+        stamp = pd.Timestamp(value)
+        return [(stamp.normalize(), float((stamp - stamp.normalize()).total_seconds()))]
+    if isinstance(value, dt.time):
+        return [(None, float(value.hour * 3600 + value.minute * 60 + value.second))]
+    if isinstance(value, dt.timedelta):
+        return [(None, value.total_seconds())]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if np.isnan(value) or value < 0:
+            return []
+        whole = int(value)
+        seconds = round((value - whole) * 86400)
+        day = pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=whole)) if whole > 59 else None
+        return [(day, float(seconds + (86400 * whole if day is None else 0)))]
+    out = []
+    for m in _PUNCH.finditer(_clean(str(value))):
+        day = None
+        if m[1]:
+            year = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
+            try:
+                day = pd.Timestamp(year, int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+        hour, minute, second = int(m[6]), int(m[7]), int(m[8] or 0)
+        if minute > 59 or second > 59 or hour > 23:
+            continue
+        seconds = _hour(hour, m[5], m[9]) * 3600 + minute * 60 + second
+        out.append((day, float(seconds + (86400 if m[4] else 0))))
+    return out
+
+
+def per_unique(values: np.ndarray, function) -> np.ndarray:
+    """``function`` applied once per distinct value; an object array of the results."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    results[:-1] = [function(v) for v in uniques]
+    results[-1] = function(None)
+    return results[codes]

@@ -1,0 +1,265 @@
+"""Punch logs and attendance exports to clock rows: one row per punch in, first and last
+punch per employee and day out.
+
+Shapes read (rows as a reader gives them from A1, any title rows above the header):
+
+- a time-clock log (ZKTeco-style): a numeric user id (``User ID``, ``AC-No.``, ``EnNo``,
+  ``考勤号码``), one date-time column (``Date/Time``, ``打卡时间``) or a date and a time
+  column, an in/out status code and a verify type (kept and ignored);
+- a DingTalk-style raw record (原始记录): ``姓名``, ``部门``, ``工号``, ``UserId``,
+  ``考勤日期``, ``考勤时间`` or ``打卡时间``, ``打卡结果``, ``打卡地址``, ``打卡设备`` …;
+  the employee is ``工号`` (``UserId`` is the app's own id) and the day is ``考勤日期``;
+- a DingTalk-style daily report (每日统计): title rows, then two header rows where
+  ``上班1``/``下班1`` … span ``打卡时间``/``打卡结果``; every ``打卡时间`` under them is a
+  punch, dates may carry a weekday (``26-11-02 星期一``), next-day times read ``次日 01:30``;
+- the workbook's own Punches sheet (Employee ID, Name, Punch Time).
+
+Cells may hold several punches (``08:58 12:01 18:03``) and 上午/下午 times (see
+``punch_cells``). Where the day comes from the punch itself (no 考勤日期 and no daily
+report), a punch earlier than the ``shift_cutoff`` setting belongs to the day before.
+Pure code: no file is read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from opsbook.attendance.policy import Policy
+from opsbook.attendance.punch_cells import employee_key, parse_date, parse_punches, per_unique
+from opsbook.core.cells import a1
+from opsbook.core.headers import normalize
+from opsbook.core.issues import Issue
+from opsbook.core.table import RawSheet
+
+HEADER_SCAN_ROWS = 30
+#: role → header spellings, most wanted first.
+ROLES: dict[str, tuple[str, ...]] = {
+    "employee_id": ("工号", "员工工号", "员工编号", "Employee ID", "Employee No", "Emp ID",
+                    "Staff ID", "人员编号"),
+    "machine_id": ("User ID", "UserId", "AC-No.", "AC No", "EnNo", "PIN", "考勤号码", "考勤号",
+                   "登记号码", "No."),
+    "name": ("姓名", "Name", "员工姓名", "User Name"),
+    "department": ("部门", "Department", "Dept"),
+    "attendance_date": ("考勤日期",),
+    "date": ("日期", "Date"),
+    "time": ("打卡时间", "Punch Time", "Date/Time", "DateTime", "Date Time", "Check Time",
+             "CheckTime", "Record Time", "时间", "Time", "签到时间", "考勤时间"),
+}
+_LOOKUP = {normalize(h): role for role, names in ROLES.items() for h in names}
+_RANK = {normalize(h): n for names in ROLES.values() for n, h in enumerate(names)}
+_SHIFT = re.compile(r"^(上班|下班)\d*$")
+_SUB_TIME = normalize("打卡时间")
+_SUB_WORDS = {normalize(w) for w in ("打卡时间", "打卡结果")}
+PUNCH_COLUMNS = ["employee_id", "name", "department", "date", "seconds", "row", "column"]
+
+
+@dataclass
+class PunchLog:
+    """Punches read from one sheet: one row per punch (``PUNCH_COLUMNS``; ``seconds`` since
+    midnight of ``date``, above 86,400 for a next-day punch; ``row``/``column`` of the cell,
+    1-based), the columns found (role → 1-based column), and the issues found."""
+
+    sheet: str
+    file: str | None
+    frame: pd.DataFrame
+    columns: dict[str, int] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    #: True when the day is the attendance day (考勤日期, a daily report), not the punch's.
+    attendance_day: bool = False
+
+    def cell_columns(self) -> dict[str, int]:
+        """Field id → column, for locating findings in this sheet."""
+        first_time = self.columns.get("check_in") or self.columns.get("time")
+        who = self.columns.get("employee_id") or self.columns.get("machine_id") \
+            or self.columns.get("name")
+        return {"employee_id": who or 1, "date": self.columns.get("date") or first_time or 1,
+                "check_in": first_time or 1,
+                "check_out": self.columns.get("check_out") or first_time or 1}
+
+
+def _roles(row: list[Any]) -> dict[str, int]:
+    """Role → 0-based column of a header row (the most wanted spelling of each role)."""
+    found: dict[str, tuple[int, int]] = {}
+    for col, value in enumerate(row):
+        key = normalize(value)
+        role = _LOOKUP.get(key)
+        if role and (role not in found or _RANK[key] < found[role][0]):
+            found[role] = (_RANK[key], col)
+    return {role: col for role, (_rank, col) in found.items()}
+
+
+def _header(rows: list[list[Any]]) -> int:
+    best, score = -1, 0
+    for n, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        roles = _roles(row)
+        shifts = sum(bool(_SHIFT.match(normalize(v))) for v in row)
+        found = len(roles) + (1 if shifts else 0)
+        if found > score:
+            best, score = n, found
+    return best
+
+
+def _two_row(rows: list[list[Any]], at: int) -> dict[int, str]:
+    """For a daily report: 0-based column → ``上班1``/``下班1`` … of each 打卡时间 cell of the
+    second header row (the label of a merged cell carried right); empty otherwise."""
+    if at + 1 >= len(rows):
+        return {}
+    top, sub = rows[at], rows[at + 1]
+    if not any(normalize(v) in _SUB_WORDS for v in sub):
+        return {}
+    out, label = {}, ""
+    for col in range(max(len(top), len(sub))):
+        head = normalize(top[col]) if col < len(top) else ""
+        if head:
+            label = str(top[col]).strip() if _SHIFT.match(head) else ""
+        if label and col < len(sub) and normalize(sub[col]) == _SUB_TIME:
+            out[col] = label
+    return out
+
+
+def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
+              row_numbers: np.ndarray | None = None) -> PunchLog:
+    """Read the punches of one sheet's rows (from A1) in any of the shapes above.
+
+    ``row_numbers`` are the spreadsheet rows of the data rows when ``rows`` is not the sheet
+    from A1 (a table already read)."""
+    at = _header(rows)
+    log = PunchLog(sheet, file, pd.DataFrame(columns=PUNCH_COLUMNS))
+    roles = _roles(rows[at]) if at >= 0 else {}
+    report = _two_row(rows, at) if at >= 0 else {}
+    who = roles.get("employee_id", roles.get("machine_id", roles.get("name")))
+    time_columns = sorted(report) or ([roles["time"]] if "time" in roles else [])
+    if who is None or not time_columns:
+        log.issues.append(Issue("no-punch-columns", file=file, sheet=sheet,
+                                params={"expected": "工号/Employee ID, 姓名/Name, 打卡时间/"
+                                                    "Date/Time, 上班1/下班1"}))
+        return log
+    first_data = at + (2 if report else 1)
+    data = rows[first_data:]
+    width = max([len(r) for r in data] + [1])
+    grid = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in data],
+                        dtype=object) if data else pd.DataFrame(columns=range(width))
+    numbers = (np.asarray(row_numbers, dtype=np.int64) if row_numbers is not None
+               else np.arange(len(grid)) + first_data + 1)
+    day_column = roles.get("attendance_date", roles.get("date"))
+    log.attendance_day = bool(report) or "attendance_date" in roles
+    log.columns = {role: col + 1 for role, col in roles.items()}
+    if report:
+        ins = [c for c in report if report[c].startswith("上班")]
+        outs = [c for c in report if report[c].startswith("下班")]
+        log.columns.update(check_in=(ins or sorted(report))[0] + 1,
+                           check_out=(outs or sorted(report))[0] + 1)
+    if day_column is not None:
+        log.columns["date"] = day_column + 1
+
+    def cells(col: int | None) -> np.ndarray:
+        if col is None or col >= width:
+            return np.full(len(grid), None, dtype=object)
+        return grid[col].to_numpy(dtype=object)
+
+    ids = per_unique(cells(roles.get("employee_id", roles.get("machine_id"))), employee_key)
+    names = per_unique(cells(roles.get("name")), employee_key)
+    departments = per_unique(cells(roles.get("department")), employee_key)
+    days = per_unique(cells(day_column), parse_date)
+    parts = []
+    for col in time_columns:
+        values = cells(col)
+        parsed = per_unique(values, parse_punches)
+        count = np.fromiter(map(len, parsed), np.int64, len(parsed))
+        digits = per_unique(values, lambda v: v is not None and bool(re.search(r"\d", str(v))))
+        for pos in np.flatnonzero((count == 0) & digits.astype(bool)):
+            log.issues.append(Issue("type-error", file=file, sheet=sheet,
+                                    cell=a1(int(numbers[pos]), col + 1), row=int(numbers[pos]),
+                                    column=str(rows[at + (1 if report else 0)][col]),
+                                    field="time", value=values[pos],
+                                    params={"expected": "a time", "expected_zh": "时间"}))
+        at_row = np.repeat(np.arange(len(values)), count)
+        flat = [p for cell in parsed for p in cell]
+        own_day = np.array([p[0] for p in flat], dtype=object)
+        seconds = np.array([p[1] for p in flat], dtype=float)
+        parts.append(pd.DataFrame({"at": at_row, "own_day": own_day, "seconds": seconds,
+                                   "column": col + 1}))
+    punches = pd.concat(parts, ignore_index=True)
+    at_row = punches["at"].to_numpy()
+    day = pd.to_datetime(pd.Series(days[at_row], dtype=object))
+    own = pd.to_datetime(pd.Series(punches["own_day"].to_numpy(), dtype=object))
+    seconds = punches["seconds"].to_numpy()
+    ahead = ((own - day).dt.days.fillna(0).to_numpy() * 86400.0)
+    frame = pd.DataFrame({
+        "employee_id": ids[at_row], "name": names[at_row], "department": departments[at_row],
+        "date": day.fillna(own).to_numpy(), "seconds": seconds + np.where(day.notna(), ahead, 0),
+        "row": numbers[at_row], "column": punches["column"].to_numpy()})
+    if "employee_id" not in roles and "machine_id" not in roles:
+        frame["employee_id"] = None
+    log.frame = frame[frame["date"].notna().to_numpy()].reset_index(drop=True)[PUNCH_COLUMNS]
+    return log
+
+
+def punch_logs(sheets: list[RawSheet], file: str | None) -> list[PunchLog]:
+    """The punches of every sheet of an export that has punch columns; when none has, one
+    empty log carrying the ``no-punch-columns`` issue."""
+    logs = [punch_log(sheet.rows, sheet=sheet.name, file=file) for sheet in sheets]
+    found = [log for log in logs if not any(i.code == "no-punch-columns" for i in log.issues)]
+    if found:
+        return found
+    return logs[:1] or [PunchLog("", file, pd.DataFrame(columns=PUNCH_COLUMNS), issues=[
+        Issue("no-punch-columns", file=file, params={"expected": "打卡时间/Date/Time"})])]
+
+
+def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, int], *,
+              sheet: str, file: str | None) -> PunchLog:
+    """The punches of the workbook's own Punches sheet, as read against its spec (``frame``
+    with employee_id and time, and its extra columns such as Name and Date under their
+    headers; index = spreadsheet row; ``columns`` and ``extras`` give their 1-based
+    columns)."""
+    names = {"employee_id": "工号", "time": "打卡时间"}
+    order = sorted([*((names[f], c, f) for f, c in columns.items() if f in names),
+                    *((h, c, h) for h, c in extras.items())], key=lambda item: item[1])
+    data = frame.reindex(columns=[key for _h, _c, key in order])
+    rows = [[h for h, _c, _k in order],
+            *(list(r) for r in data.astype(object).itertuples(index=False, name=None))]
+    log = punch_log(rows, sheet=sheet, file=file, row_numbers=frame.index.to_numpy())
+    where = {n: c for n, (_h, c, _k) in enumerate(order)}
+    log.columns = {role: where[col - 1] for role, col in log.columns.items()
+                   if col - 1 in where}
+    return log
+
+
+def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
+                   ) -> pd.DataFrame:
+    """Punches to clock rows: per employee and day the first punch is the check-in and the
+    last the check-out; a single punch is a check-in before the middle of the shift and a
+    check-out after it. Index: the row of the first punch; ``out_row`` the row of the last;
+    ``punches`` how many there were; times as timedelta since midnight of the day."""
+    policy = policy or Policy()
+    frame = log.frame
+    day = pd.to_datetime(frame["date"]).dt.normalize()
+    seconds = frame["seconds"].to_numpy(float)
+    if not log.attendance_day:  # a punch before the day change closes the day before
+        early = seconds < policy.day_change
+        day = day - pd.to_timedelta(early.astype(np.int64), unit="D")
+        seconds = np.where(early, seconds + 86400, seconds)
+    punches = pd.DataFrame({"employee_id": frame["employee_id"].to_numpy(dtype=object),
+                            "date": day.to_numpy(), "seconds": seconds,
+                            "row": frame["row"].to_numpy(np.int64)})
+    punches = punches.sort_values(["employee_id", "date", "seconds", "row"], kind="mergesort")
+    by = punches.groupby(["employee_id", "date"], sort=False)
+    days = by.agg(first=("seconds", "first"), last=("seconds", "last"), row=("row", "first"),
+                  out_row=("row", "last"), punches=("seconds", "size")).reset_index()
+    single = days["punches"].to_numpy() == 1
+    morning = days["first"].to_numpy() < policy.midday
+    check_in = np.where(single & ~morning, np.nan, days["first"])
+    check_out = np.where(single & morning, np.nan, days["last"])
+    out = pd.DataFrame({
+        "employee_id": days["employee_id"], "date": days["date"],
+        "check_in": pd.to_timedelta(check_in, unit="s"),
+        "check_out": pd.to_timedelta(check_out, unit="s"),
+        "out_row": np.where(single & morning, days["row"], days["out_row"]),
+        "punches": days["punches"], "source": source, "sheet": "Punches"})
+    out.index = pd.Index(days["row"].to_numpy(np.int64), name="row")
+    return out
