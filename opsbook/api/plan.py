@@ -12,6 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opsbook import registry
 from opsbook.api.common import (
@@ -19,11 +20,11 @@ from opsbook.api.common import (
     PathLike,
     Sources,
     calculate_books,
-    expand,
     load,
-    unreadable,
+    read_step,
     write_output,
 )
+from opsbook.batch.run import Outcome
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
@@ -35,6 +36,9 @@ from opsbook.plan.diff import PlanDiff, diff
 from opsbook.plan.intake import blocking, department_plan, left_out
 from opsbook.plan.outputs import company_sheets, diff_sheets
 from opsbook.plan.status import Move, move
+
+if TYPE_CHECKING:
+    from opsbook.batch import BatchOptions
 
 KIND = "plan"
 #: Findings in a department's file that the company plan lists as conflicts: told once.
@@ -86,42 +90,49 @@ def take_in(path: Path) -> tuple[Book | None, Report]:
     return book, checked
 
 
+def take_in_step(path: Path) -> Outcome:
+    """:func:`take_in` as one file of a batch run: (Book or None, Report, kind)."""
+    book, checked = take_in(path)
+    return Outcome(book, checked, KIND if book is not None else None)
+
+
 def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
                       strict: bool = False, year: int | None = None,
                       lang: str | None = None, jobs: int = 1,
-                      on_file: Callable[[Path], None] | None = None) -> Calculation:
-    """Consolidate department plan workbooks (files and folders) into a company plan.
+                      on_file: Callable[[Path], None] | None = None,
+                      options: BatchOptions | None = None,
+                      output: PathLike | None = None) -> Calculation:
+    """Consolidate department plan workbooks (files, folders, glob patterns) into a company
+    plan.
 
-    Every workbook is validated (in ``jobs`` processes; ``on_file`` is told of each). One
-    that cannot be read as a plan (no Plan sheet, a required column missing, a wrong type or
-    nothing in a required field, or not a workbook) is reported and left out; with
-    ``strict`` nothing is consolidated then (``result`` None). Conflicts are reported,
-    located in the department files, and every item kept. ``result`` is a
-    :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company plan workbook
-    (itself a plan workbook).
+    Every workbook is validated through :func:`opsbook.batch.run_files` (``options``: the
+    shared batch options, else ``jobs`` processes; ``on_file`` is told of each; the manifest
+    goes beside ``output``). One that cannot be read as a plan (no Plan sheet, a required
+    column missing, a wrong type or nothing in a required field, or not a workbook) is
+    reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
+    Conflicts are reported, located in the department files, and every item kept.
+    ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
+    plan workbook (itself a plan workbook).
     """
-    from opsbook.batch import batch
+    from opsbook.batch import BatchOptions, run_files
 
-    files, skipped = expand(sources)
-    report = Report(issues=list(skipped))
-    books: list[Book] = []
-    left = 0
-    for book, checked in batch(take_in, files, jobs=jobs, on_done=on_file,
-                               on_error=lambda path, error: (None, unreadable(path, error))):
-        report.merge(checked)
-        if book is None:
-            left += 1
-        else:
-            books.append(book)
+    departments = [d for d in departments if d]
+    run = run_files(take_in_step, sources, options=options or BatchOptions(jobs=jobs),
+                    command="plan consolidate", output=output, aggregate=True,
+                    on_file=on_file, settings={"departments": departments, "strict": strict,
+                                               "year": year, "lang": lang})
+    report, books = run.report, run.values
+    left = sum(1 for o in run.outcomes if o is not None and o.value is None)
+    digests = {entry["path"]: entry["sha256"] for entry in run.manifest["inputs"]}
     if books:
         report.lang = books[0].lang
     if strict and left:
         return Calculation(report, headline=_refused(left, report.lang))
     names = source_names([Path(b.path) for b in books])
     by_name = {names[Path(b.path)]: b for b in books}
-    company = consolidate([department_plan(b, names[Path(b.path)], sha256(Path(b.path)))
-                           for b in books], departments=[d for d in departments if d],
-                          year=year, lang=lang)
+    company = consolidate([department_plan(b, names[Path(b.path)],  # hashed as it was read
+                                           digests.get(b.path) or sha256(Path(b.path)))
+                           for b in books], departments=departments, year=year, lang=lang)
     for issue in company.issues:
         book = by_name.get(issue.file or "")
         if book is not None:
@@ -216,34 +227,64 @@ def _moved(done: Move, book: Book) -> str:
     return f"状态：{done.status}" if zh else f"status: {done.status}"
 
 
-def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None = None
+def actuals_of(path: Path) -> Outcome:
+    """One workbook of actuals for tracking: its Book when it has an Actuals sheet, and what
+    reading that sheet found (a missing Actuals sheet is a warning)."""
+    try:
+        other = load(path, registry.get(KIND))
+    except NotAWorkbook as error:
+        return Outcome(None, Report(issues=[error.issue], files=[str(path)]))
+    if "Actuals" not in other:
+        return Outcome(None, Report(issues=[Issue("missing-sheet", "warning", file=str(path),
+                                                  sheet="Actuals / 执行情况")],
+                                    files=[str(path)]))
+    name = other.tables["Actuals"].name
+    return Outcome(other, Report(issues=[i for i in other.issues if i.sheet == name],
+                                 files=[str(path)]), KIND)
+
+
+def track_input(path: Path, main: str) -> Outcome:
+    """One input of ``plan track`` in a batch: the plan (``main``) read and validated, any
+    other as actuals."""
+    return read_step(path, KIND) if str(path) == main else actuals_of(path)
+
+
+def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None = None,
+               options: BatchOptions | None = None, output: PathLike | None = None
                ) -> Calculation:
     """Track a plan workbook against actuals by month: its own Actuals sheet and those of
-    the workbooks in ``actuals`` (department plans). A plan with errors is not tracked.
-    ``result`` is a :class:`~opsbook.plan.tracking.Tracking`."""
-    kind = registry.get(KIND)
-    book = load(plan, kind)
-    report = validate_book(book)
-    others: list[Book] = []
-    files, skipped = expand(actuals) if actuals else ([], [])
-    report.extend(i for i in skipped if i.code != "not-a-workbook")
-    for path in files:
-        if Path(path).resolve() == Path(book.path or "").resolve():
-            continue
-        try:
-            other = load(path, kind)
-        except NotAWorkbook as error:
-            report.extend([error.issue])
-            continue
-        if "Actuals" not in other:
-            report.extend([Issue("missing-sheet", "warning", file=str(path),
-                                 sheet="Actuals / 执行情况")])
-            continue
-        name = other.tables["Actuals"].name
-        report.extend(i for i in other.issues if i.sheet == name)
-        others.append(other)
-    return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others)
+    the workbooks in ``actuals`` (department plans: files, folders, glob patterns), read
+    through :func:`opsbook.batch.run_files` with ``options`` (the manifest beside
+    ``output``). A plan with errors is not tracked. ``result`` is a
+    :class:`~opsbook.plan.tracking.Tracking`. Raises NotAWorkbook when the plan cannot be
+    read."""
+    from opsbook.batch import run_files
 
+    kind = registry.get(KIND)
+    main = str(Path(plan))
+    here = Path(plan).resolve()
+    sources = [main, *(actuals if isinstance(actuals, (list, tuple)) else [actuals])] \
+        if actuals else [main]
+    run = run_files(track_input, sources, args=(main,), options=options,
+                    command="plan track", output=output, aggregate=True,
+                    settings={"as_of": as_of})
+    parts = dict(zip(map(str, run.files), run.outcomes))
+    first = parts.pop(main, None)
+    if first is None or first.value is None:
+        issues = first.report.issues if first else run.report.issues
+        raise NotAWorkbook(next(i for i in issues if i.severity == "error"))
+    book, report = first.value, first.report
+    others = []
+    for path, outcome in parts.items():
+        if outcome is None or Path(path).resolve() == here:
+            continue
+        report.extend(outcome.report.issues)
+        if outcome.value is not None:
+            others.append(outcome.value)
+    named = set(map(str, run.files))  # and what the sources gave no file for
+    report.extend(i for i in run.report.issues
+                  if i.file not in named and i.code != "not-a-workbook")
+    return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others)
 
 
 def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Format, Lang, unreadable
 
@@ -22,8 +23,9 @@ class Status(str, Enum):
 
 
 @app.command("consolidate")
-def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan workbooks or "
-                                                           "folders of them."),
+@batch_options
+def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan workbooks, "
+                                                           "folders of them or glob patterns."),
                 out: Path = typer.Option(..., "-o", "--out", help="The company plan workbook."),
                 departments: str = typer.Option("", help="Departments expected, comma "
                                                         "separated: one that sent nothing is "
@@ -34,8 +36,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
                                                           "most plans give)."),
                 lang: Lang | None = typer.Option(None, help="Language of the company plan "
                                                     "(default: most plans')."),
-                jobs: int = typer.Option(1, min=1, help="Processes to read the plans with.")
-                ) -> None:
+                *, batch: BatchOptions) -> None:
     """Consolidate department plans into one company plan: items with their source file,
     totals by department and quarter, conflicts to follow up, a Review sheet.
 
@@ -47,11 +48,9 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
 
     try:
         api.check_output(out, *paths)
-        with printing.progress("consolidate") as tick:
-            done = api.consolidate_plans(paths, departments=_split(departments),
-                                         strict=strict, year=year,
-                                         lang=lang.value if lang else None, jobs=jobs,
-                                         on_file=tick)
+        done = api.consolidate_plans(paths, departments=_split(departments), strict=strict,
+                                     year=year, lang=lang.value if lang else None,
+                                     options=batch, output=out)
     except ValueError as error:
         raise CannotRun(str(error)) from None
     if done.computed:
@@ -123,13 +122,14 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
 
 
 @app.command("track")
+@batch_options
 def track(plan: Path = typer.Argument(..., help="The plan workbook."),
-          actuals: list[Path] = typer.Argument(None, help="Workbooks (or folders) whose "
-                                                       "Actuals sheets add actuals."),
+          actuals: list[Path] = typer.Argument(None, help="Workbooks (folders, glob patterns) "
+                                                       "whose Actuals sheets add actuals."),
           out: Path = typer.Option(..., "-o", "--out", help="The tracking workbook."),
           as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: the "
-                                                                 "last month with actuals).")
-          ) -> None:
+                                                                 "last month with actuals)."),
+          *, batch: BatchOptions) -> None:
     """Actuals by month against targets to date: completion per item, department and
     company, and the items behind schedule (below behind_threshold)."""
     from opsbook import api
@@ -140,7 +140,7 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
         raise CannotRun(f"--as-of {as_of}: give a date as YYYY-MM-DD") from None
     try:
         api.check_output(out, plan, *(actuals or []))
-        done = api.track_plan(plan, actuals or [], as_of=when)
+        done = api.track_plan(plan, actuals or [], as_of=when, options=batch, output=out)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except ValueError as error:
