@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from opsbook import registry
-from opsbook.api.common import Sources, calculate_books, load_many, write_output
+from opsbook.api.common import PathLike, Sources, calculate_books, load_many, write_output
 from opsbook.core.kind import Calculation
+
+if TYPE_CHECKING:
+    from opsbook.batch import BatchOptions
 
 KIND = "project"
 
 
 def project_status(paths: Sources, *, as_of: dt.date | None = None,
-                   lang: str | None = None) -> Calculation:
+                   lang: str | None = None, options: BatchOptions | None = None,
+                   output: PathLike | None = None) -> Calculation:
     """The status of every project in the trackers named by files and folders.
 
     Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (every file's validation,
@@ -25,10 +29,12 @@ def project_status(paths: Sources, *, as_of: dt.date | None = None,
     Matrix, Gantt). ``as_of`` wins over each tracker's ``status_date`` setting; without
     either the status is as of today. When any tracker has errors nothing is computed:
     ``result`` is None and ``report`` says why. ``lang`` is the sheets' language (default:
-    the first tracker's).
+    the first tracker's). The trackers (files, folders, glob patterns) are read through
+    :func:`opsbook.batch.run_files` with ``options``; its manifest goes beside ``output``.
     """
     kind = registry.get(KIND)
-    books, report = load_many(paths, kind)
+    books, report = load_many(paths, kind, options=options, command="project status",
+                              settings={"as_of": as_of, "lang": lang}, output=output)
     return calculate_books(kind, books, report, as_of=as_of, lang=lang)
 
 

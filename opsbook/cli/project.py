@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang
 
@@ -14,14 +15,17 @@ app = typer.Typer(no_args_is_help=True, help="Project tracking.")
 
 
 @app.command("status")
-def status(paths: list[Path] = typer.Argument(..., help="Project trackers or folders of them."),
+@batch_options
+def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folders of them or "
+                                                      "glob patterns."),
            out: Path = typer.Option(..., "-o", "--out", help="The status workbook."),
            as_of: dt.datetime | None = typer.Option(
                None, "--as-of", formats=["%Y-%m-%d"],
                help="Status date, YYYY-MM-DD (wins over each tracker's Settings; without "
                     "either, today)."),
            lang: Lang | None = typer.Option(None, help="Language of the status workbook "
-                                               "(default: the first tracker's).")) -> None:
+                                               "(default: the first tracker's)."),
+           *, batch: BatchOptions) -> None:
     """Earned value (PV, EV, AC, SV, CV, SPI, CPI, EAC, ETC, VAC, TCPI), RAG status,
     deviations with corrective actions, phase gates, risks and a Gantt chart.
 
@@ -34,7 +38,8 @@ def status(paths: list[Path] = typer.Argument(..., help="Project trackers or fol
     try:
         api.check_output(out, *[p for p in paths if p.is_file()])
         done = api.project_status(paths, as_of=as_of.date() if as_of else None,
-                                  lang=lang.value if lang else None)
+                                  lang=lang.value if lang else None, options=batch,
+                                  output=out)
     except ValueError as error:
         raise CannotRun(str(error)) from None
     if done.computed:
