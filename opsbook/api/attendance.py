@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from opsbook import registry
 from opsbook.api.common import PathLike, Sources, calculate_books, load_many, write_output
@@ -12,6 +12,9 @@ from opsbook.attendance.punches import PunchLog, punch_logs
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
 from opsbook.io.read import FileProblem, read_raw
+
+if TYPE_CHECKING:
+    from opsbook.batch import BatchOptions
 
 KIND = "attendance"
 
@@ -35,8 +38,11 @@ def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
 
 def summarize_attendance(paths: Sources, *, month: str | None = None,
                          punches: PathLike | Iterable[PathLike] | None = None,
-                         lang: str | None = None) -> Calculation:
-    """Summarise attendance workbooks (files or folders; one per department or per month;
+                         lang: str | None = None, options: BatchOptions | None = None,
+                         output: PathLike | None = None) -> Calculation:
+    """Summarise attendance workbooks (files, folders or glob patterns, read through
+    :func:`opsbook.batch.run_files` with ``options``, its manifest beside ``output``; one per
+    department or per month;
     employees keyed by employee_id across them) for ``month`` (YYYY-MM; default the month
     setting of the first workbook, else every month of the clock data), with punch exports
     (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report …).
@@ -51,9 +57,12 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise ValueError(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})")
     kind = registry.get(KIND)
-    books, report = load_many(paths, kind)
     if isinstance(punches, (str, Path)):
         punches = [punches]
+    books, report = load_many(paths, kind, options=options, command="attendance summarize",
+                              settings={"month": month, "lang": lang,
+                                        "punches": [str(p) for p in punches or []]},
+                              output=output)
     logs, notes = read_punches(punches or [])
     report.merge(notes)
     if lang is not None:

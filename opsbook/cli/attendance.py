@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, unreadable
 
@@ -13,7 +14,9 @@ app = typer.Typer(no_args_is_help=True, help="Attendance summaries.")
 
 
 @app.command("summarize")
-def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks or folders."),
+@batch_options
+def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks, folders or "
+                                                         "glob patterns."),
               out: Path = typer.Option(..., "-o", "--out", help="The summary workbook."),
               month: str | None = typer.Option(None, help="The month, YYYY-MM (default: the "
                                                           "month setting)."),
@@ -21,7 +24,8 @@ def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks
                   [], help="A punch export (time clock log, DingTalk record or daily "
                            "report); repeatable."),
               lang: Lang | None = typer.Option(None, help="Language of the summary "
-                                                  "(default: the first workbook's).")) -> None:
+                                                  "(default: the first workbook's)."),
+              *, batch: BatchOptions) -> None:
     """Summarise attendance: Daily, Monthly, Departments and Violations sheets.
 
     Employees are keyed by employee ID across the workbooks. A workbook with errors, or a
@@ -32,7 +36,8 @@ def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks
     try:
         api.check_output(out, *paths, *punches)
         done = api.summarize_attendance(paths, month=month, punches=punches,
-                                        lang=lang.value if lang else None)
+                                        lang=lang.value if lang else None, options=batch,
+                                        output=out)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except ValueError as error:
