@@ -66,10 +66,12 @@ TEXT = {
     },
     "zh": {
         "title": "{cycle} 绩效考核报告", "dept_title": "{cycle} 绩效考核报告：{dept}",
-        "purpose": "汇报本期绩效考核结果（按员工和部门），作为绩效奖金、表彰、改进面谈和按规定处理的依据。",
-        "m_scores": "{raters} 名评分人（上级、同事、本人）对 {employees} 名员工共评分 {ratings} 条。",
-        "m_weights": "各指标得分按设置表中的评分人权重合并各角色平均分，缺少的角色按比例重新分配权重"
-                     "（不计为 0 分）；总分为各指标的加权平均。",
+        "purpose": "汇报本期绩效考核结果（按员工和部门），"
+                   "作为绩效奖金、表彰、改进面谈和按规定处理的依据。",
+        "m_scores": "{raters} 名评分人（上级、同事、本人）"
+                    "对 {employees} 名员工共评分 {ratings} 条。",
+        "m_weights": "各指标得分按设置表中的评分人权重合并各角色平均分，"
+                     "缺少的角色按比例重新分配权重（不计为 0 分）；总分为各指标的加权平均。",
         "m_grades": "等级、奖金系数和结果应用按等级标准确定；连续不达标次数根据历史考核计算。",
         "m_history": "与 {previous} 对比。", "m_no_history": "无以往考核记录。",
         "scored": "已评分人数", "mean": "平均总分", "commend": "表彰人数",
@@ -88,7 +90,8 @@ TEXT = {
         "a_interview": "与{names}进行绩效改进面谈，制定改进计划。",
         "f_escalate": "{names}连续 {limit} 期及以上不达标。",
         "a_escalate": "按规定处理{names}（调岗、培训或进一步处理）。",
-        "f_raters": "评分明显偏离他人（宽严度超过 ±{z} 个标准差，或所有指标同分）的评分人：{names}。",
+        "f_raters": "评分明显偏离他人（宽严度超过 ±{z} 个标准差，或所有指标同分）"
+                    "的评分人：{names}。",
         "a_raters": "在结果定稿前与{names}复核其评分。",
         "f_gap": "自评比他评高出 {gap} 分及以上：{names}。",
         "a_gap": "与{names}沟通自我评价与他人评价的差距。",
@@ -116,7 +119,10 @@ def _only(result: AppraisalResult, department: str) -> AppraisalResult:
     """The result restricted to one department's employees (and the raters among them)."""
     mine = result.results["department"].astype(str) == department
     ids = set(result.results.loc[mine, "employee_id"])
-    keep = (lambda frame, column: frame[frame[column].isin(ids)].reset_index(drop=True))
+
+    def keep(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+        return frame[frame[column].isin(ids)].reset_index(drop=True)
+
     return dataclasses.replace(
         result, results=result.results[mine].reset_index(drop=True),
         departments=result.departments[result.departments["department"].astype(str)

@@ -177,7 +177,7 @@ def _chart(book: Any, ws: Any, styles: _Styles, chart: ChartData, row: int,
     ws.set_column(col, start + len(chart.series) - 1, 12)
 
     native = book.add_chart({"type": chart.type})
-    for k, series in enumerate(chart.series):
+    for k in range(len(chart.series)):
         props: dict[str, Any] = {
             "name": [name, head, start + k],
             "categories": [name, head + 1, x_col if x_col is not None else col, last, x_col
