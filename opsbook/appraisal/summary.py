@@ -30,8 +30,8 @@ TEXT = {
         "purpose": "To report this cycle's appraisal results by employee and department, so "
                    "that they drive bonus, commendation, improvement interviews and escalation "
                    "as the appraisal rules require.",
-        "m_scores": "{ratings} ratings by {raters} raters (superior, peers and self) on "
-                    "{employees} employees.",
+        "m_scores": "{ratings} rating(s) by {raters} rater(s) (superior, peers and self) on "
+                    "{employees} employee(s).",
         "m_weights": "Each indicator's score combines the roles' means with the role weights "
                      "of the Settings sheet, re-balanced where a role is missing (never counted "
                      "as 0); the total is the indicator-weighted mean.",

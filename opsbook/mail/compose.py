@@ -71,16 +71,17 @@ def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[
     text = render_text(summary)
     message.set_content(text, subtype="plain", charset="utf-8")
 
-    domain = "opsbook.local"
-    ids = [make_msgid(idstring=f"chart{n}", domain=domain) for n in range(len(summary.charts))]
+    pngs = [chart_image(chart, "png") for chart in summary.charts]
+    # Content-IDs from the images' content, so that the same report gives the same key
+    ids = [f"<chart{n}.{hashlib.sha256(png).hexdigest()[:16]}@opsbook>"
+           for n, png in enumerate(pngs)]
     html = render_html(summary, [f"cid:{cid[1:-1]}" for cid in ids])
     message.add_alternative(html, subtype="html", charset="utf-8")
     html_part = message.get_payload()[1]
     digest = hashlib.sha256()
     for part in (subject, text, html):
         digest.update(part.encode("utf-8") + b"\0")
-    for cid, chart in zip(ids, summary.charts):
-        png = chart_image(chart, "png")
+    for cid, png in zip(ids, pngs):
         html_part.add_related(png, "image", "png", cid=cid, disposition="inline",
                               filename=f"{cid[1:].split('@')[0]}.png")
 

@@ -39,6 +39,7 @@ def _needs_cjk(chart: ChartData) -> bool:
     return any(ord(ch) > 0x2E7F for word in words for ch in word)
 
 
+@lru_cache(maxsize=64)
 def chart_image(chart: ChartData, fmt: str = "svg", dpi: int = 144) -> bytes:
     """The chart drawn as ``svg`` or ``png`` bytes (about 640 × 360 CSS pixels).
 
