@@ -47,7 +47,7 @@ TEXT = {
         "headcount": "Headcount", "lowest": "Lowest", "highest": "Highest",
         "people": "Commendations and interviews", "name": "Name", "outcome": "Outcome",
         "failed": "Failed cycles in a row", "bonus_col": "Bonus",
-        "o_commend": "commend", "o_improve": "interview",
+        "o_commend": "Commend", "o_improve": "Interview",
         "f_commend": "{n} employee(s) reached the commendation grade: {names}.",
         "a_commend": "Commend {names} and record it in their files.",
         "f_interview": "{n} employee(s) fell below the pass mark: {names}.",

@@ -86,8 +86,8 @@ def _summary_sheet(book: Any, styles: _Styles, s: Summary) -> None:
 
     ws.write_string(row, 0, words["results"], styles.section)
     row += 1
-    for col, text in enumerate((words["figure"], words["value"], words["previous"],
-                                words["change"])):
+    for col, text in enumerate((words["figure"], words["value"], words["previous"].capitalize(),
+                                words["change"].capitalize())):
         ws.write_string(row, col, text, styles.header)
     row += 1
     for f in s.figures:
@@ -107,10 +107,10 @@ def _summary_sheet(book: Any, styles: _Styles, s: Summary) -> None:
         row = _table(ws, styles, row, table.title, list(table.headers),
                      [list(r) for r in table.rows], list(table.formats))
     row = _paragraphs(ws, styles, row, words["findings"], [f.text for f in s.findings])
-    _paragraphs(ws, styles, row, words["recommendations"],
-                [f"{n}. {text}" for n, text in enumerate(s.recommendations, start=1)]
-                or [words["none"]])
-    ws.set_landscape()
+    row = _paragraphs(ws, styles, row, words["recommendations"],
+                      [f"{n}. {text}" for n, text in enumerate(s.recommendations, start=1)]
+                      or [words["none"]])
+    ws.print_area(0, 0, row, TEXT_WIDTH - 1)
     ws.fit_to_pages(1, 0)
     ws.activate()
 
