@@ -73,3 +73,12 @@ def test_pdf_has_its_pages_and_chinese_text(tmp_path, zh_report):
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf),
                     str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-1.png").stat().st_size > 5000
+
+
+def test_unknown_suffix_and_missing_browser_are_said_clearly(tmp_path, zh_report, monkeypatch):
+    with pytest.raises(ValueError, match=r"\.xlsx, \.html, \.pdf; not 'report\.docx'"):
+        write_report(tmp_path / "report.docx", zh_report[0])
+    monkeypatch.setenv("OPSBOOK_BROWSER", "no-such-browser-here")
+    with pytest.raises(NoBrowser, match="apt-get install chromium fonts-noto-cjk"):
+        write_report(tmp_path / "report.pdf", zh_report[0])
+    assert not list(tmp_path.iterdir())
