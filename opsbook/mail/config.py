@@ -34,6 +34,7 @@ class ConfigError(ValueError):
 class MailSettings:
     """What the ``[smtp]`` and ``[mail]`` tables and the ``[recipients]`` table say.
 
+    ``to`` and ``cc`` are the default recipients (the Email summary button sends to them);
     ``recipients`` maps a department to its head's addresses; ``confidential`` lists the
     addresses (or ``@domain`` entries) allowed confidential fields; ``allowed_domains`` the
     domains mail may go to (by default the sender's).
@@ -46,6 +47,8 @@ class MailSettings:
     timeout: float = 30.0
     sender: str = "opsbook@localhost"
     subject: str | None = None
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
     confidential: tuple[str, ...] = ()
     recipients: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -129,6 +132,8 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> MailSettings:
         smtp_url=smtp.get("url"), username=smtp.get("username"), password=smtp.get("password"),
         cafile=smtp.get("cafile"), timeout=float(smtp.get("timeout", 30)),
         sender=mail.get("sender", "opsbook@localhost"), subject=mail.get("subject"),
+        to=_strings(mail.get("to", ()), "mail.to", found),
+        cc=_strings(mail.get("cc", ()), "mail.cc", found),
         allowed_domains=_strings(mail.get("allowed_domains", ()), "mail.allowed_domains", found),
         confidential=_strings(mail.get("confidential", ()), "mail.confidential", found),
         recipients=recipients,

@@ -1,0 +1,73 @@
+"""``opsbook email``: a workbook's report sent by email, or written to an outbox."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from opsbook.api.common import PathLike
+from opsbook.api.report import Built, summarize
+from opsbook.mail.batch import Batch, Outcome, Refused, send_summary_mail
+from opsbook.mail.config import ATTACHMENT_PASSWORD_ENV, load_settings
+
+
+@dataclass
+class Sent:
+    """What ``send_summary`` did: the report behind it and each message's fate."""
+
+    built: Built
+    outcome: Outcome | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 every message sent or written; 1 the workbook has errors (nothing sent); 2 a
+        message could not be sent (it is in the outbox)."""
+        if self.outcome is None:
+            return self.built.exit_code or 1
+        return 2 if self.outcome.failed else self.built.exit_code
+
+
+def send_summary(source: PathLike, *, to: Iterable[str] = (), cc: Iterable[str] = (),
+                 subject: str | None = None, smtp: str | None = None,
+                 outbox: PathLike | None = None, config: PathLike | None = None,
+                 per_department: bool = False, attach: Iterable[str] | None = None,
+                 encrypt: bool = False, cafile: PathLike | None = None,
+                 lang: str | None = None) -> Sent:
+    """Email the report of a workbook (``source``), as the config file and these options say.
+
+    Without ``smtp`` (and without ``[smtp] url`` in the config, or when ``outbox`` is given
+    alone) the messages are written as .eml files to ``outbox`` (default: ``outbox/`` beside
+    the workbook). ``attach`` is ``xlsx`` and/or ``pdf`` (default from the config: xlsx);
+    ``encrypt`` protects the attachments with the password in OPSBOOK_ATTACHMENT_PASSWORD.
+    Nothing is sent when the workbook has errors (``exit_code`` 1).
+
+    Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (a recipient outside
+    the allowed domains, no recipient, no password for ``encrypt``),
+    :class:`~opsbook.mail.config.ConfigError`, NotAWorkbook and NoReport.
+    """
+    settings = load_settings(config)
+    password = None
+    if encrypt:
+        password = os.environ.get(ATTACHMENT_PASSWORD_ENV)
+        if not password:
+            raise Refused(f"--encrypt takes the password from {ATTACHMENT_PASSWORD_ENV}; "
+                          "set it first")
+    source = Path(source)
+    folder = Path(outbox) if outbox else (Path(settings.outbox) if settings.outbox
+                                          else source.parent / "outbox")
+    server = smtp or (None if outbox else settings.smtp_url)
+    built = summarize(source, lang=lang)
+    if built.summary is None:
+        return Sent(built)
+    batch = Batch(to=tuple(to) or settings.to, cc=tuple(cc) or settings.cc, subject=subject,
+                  per_department=per_department,
+                  attach=tuple(attach) if attach is not None else None, password=password,
+                  smtp=server, outbox=folder, cafile=str(cafile) if cafile else None,
+                  file_stem=f"{source.stem}.report")
+    return Sent(built, send_summary_mail(built.summary, built.calculation.sheets, settings,
+                                         batch))
+
+
+__all__ = ["Sent", "send_summary"]
