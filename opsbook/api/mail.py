@@ -9,6 +9,7 @@ from typing import Iterable
 
 from opsbook.api.common import PathLike
 from opsbook.api.report import Built, summarize
+from opsbook.core.book import Book
 from opsbook.mail.batch import Batch, Outcome, Refused, send_summary_mail
 from opsbook.mail.config import ATTACHMENT_PASSWORD_ENV, load_settings
 
@@ -29,13 +30,14 @@ class Sent:
         return 2 if self.outcome.failed else self.built.exit_code
 
 
-def send_summary(source: PathLike, *, to: Iterable[str] = (), cc: Iterable[str] = (),
+def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterable[str] = (),
                  subject: str | None = None, smtp: str | None = None,
                  outbox: PathLike | None = None, config: PathLike | None = None,
                  per_department: bool = False, attach: Iterable[str] | None = None,
                  encrypt: bool = False, cafile: PathLike | None = None,
                  lang: str | None = None) -> Sent:
-    """Email the report of a workbook (``source``), as the config file and these options say.
+    """Email the report of a workbook (a path or a read Book), as the config file and these
+    options say.
 
     Without ``smtp`` (and without ``[smtp] url`` in the config, or when ``outbox`` is given
     alone) the messages are written as .eml files to ``outbox`` (default: ``outbox/`` beside
@@ -54,9 +56,9 @@ def send_summary(source: PathLike, *, to: Iterable[str] = (), cc: Iterable[str] 
         if not password:
             raise Refused(f"--encrypt takes the password from {ATTACHMENT_PASSWORD_ENV}; "
                           "set it first")
-    source = Path(source)
+    path = Path(source.path or "workbook") if isinstance(source, Book) else Path(source)
     folder = Path(outbox) if outbox else (Path(settings.outbox) if settings.outbox
-                                          else source.parent / "outbox")
+                                          else path.parent / "outbox")
     server = smtp or (None if outbox else settings.smtp_url)
     built = summarize(source, lang=lang)
     if built.summary is None:
@@ -65,7 +67,7 @@ def send_summary(source: PathLike, *, to: Iterable[str] = (), cc: Iterable[str] 
                   per_department=per_department,
                   attach=tuple(attach) if attach is not None else None, password=password,
                   smtp=server, outbox=folder, cafile=str(cafile) if cafile else None,
-                  file_stem=f"{source.stem}.report")
+                  file_stem=f"{path.stem}.report")
     return Sent(built, send_summary_mail(built.summary, built.calculation.sheets, settings,
                                          batch))
 
