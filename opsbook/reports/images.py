@@ -17,7 +17,7 @@ from opsbook.core.summary import ChartData
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
              "Microsoft YaHei", "PingFang SC", "SimHei")
 PALETTE = ("#9DC3E6", "#1F4E78", "#ED7D31", "#70AD47", "#FFC000", "#7030A0")
-SIZE = (6.4, 3.6)
+SIZE = (6.4, 4.2)
 
 
 class MissingFont(RuntimeError):
@@ -41,7 +41,7 @@ def _needs_cjk(chart: ChartData) -> bool:
 
 @lru_cache(maxsize=64)
 def chart_image(chart: ChartData, fmt: str = "svg", dpi: int = 144) -> bytes:
-    """The chart drawn as ``svg`` or ``png`` bytes (about 640 × 360 CSS pixels).
+    """The chart drawn as ``svg`` or ``png`` bytes (640 × 420 CSS pixels).
 
     Raises :class:`MissingFont` when a label is Chinese and no CJK font is installed.
     """
@@ -55,7 +55,8 @@ def chart_image(chart: ChartData, fmt: str = "svg", dpi: int = 144) -> bytes:
         raise MissingFont("no font with Chinese glyphs is installed (Debian: fonts-noto-cjk)")
     rc = {"font.family": "sans-serif",
           "font.sans-serif": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
-          "svg.fonttype": "path", "svg.hashsalt": "opsbook", "axes.unicode_minus": False}
+          "svg.fonttype": "path", "svg.hashsalt": "opsbook", "axes.unicode_minus": False,
+          "font.size": 12, "axes.labelsize": 12, "xtick.labelsize": 12, "ytick.labelsize": 11}
     with matplotlib.rc_context(rc):
         figure = Figure(figsize=SIZE, dpi=100, layout="constrained")
         axes = figure.add_subplot()
@@ -70,7 +71,7 @@ def _draw(ax: Any, chart: ChartData) -> None:
     """Draw the chart on a matplotlib Axes."""
     from matplotlib.ticker import MaxNLocator
 
-    ax.set_title(chart.title, fontsize=12, color="#1F4E78", loc="left")
+    ax.set_title(chart.title, fontsize=15, color="#1F4E78", loc="left")
     labels = list(chart.categories)
     n = len(chart.series)
     if chart.type == "pie":
@@ -83,7 +84,7 @@ def _draw(ax: Any, chart: ChartData) -> None:
             ax.scatter(chart.x, [_nan(v) for v in s.values],
                        color=PALETTE[(k + 1) % len(PALETTE)], label=s.name)
         for x, y, label in zip(chart.x, chart.series[0].values, labels):
-            ax.annotate(label, (_nan(x), _nan(y)), fontsize=8,
+            ax.annotate(label, (_nan(x), _nan(y)), fontsize=10,
                         xytext=(3, 3), textcoords="offset points")
     elif chart.type == "line":
         for k, s in enumerate(chart.series):
@@ -97,7 +98,7 @@ def _draw(ax: Any, chart: ChartData) -> None:
             color = PALETTE[k + 1] if n == 1 else PALETTE[k % len(PALETTE)]
             bars = draw(at, [v or 0 for v in s.values], width, label=s.name, color=color)
             ax.bar_label(bars, fmt=_label_format(chart.number_format),
-                         fontsize=7, padding=2)
+                         fontsize=10, padding=2)
         axis = ax.xaxis if chart.type == "bar" else ax.yaxis
         if chart.number_format == "0":
             axis.set_major_locator(MaxNLocator(integer=True))
@@ -113,7 +114,7 @@ def _draw(ax: Any, chart: ChartData) -> None:
     ax.set_ylabel("" if chart.type == "bar" else y_title)
     ax.spines[["top", "right"]].set_visible(False)
     if n > 1:
-        ax.figure.legend(loc="outside lower center", ncols=n, frameon=False, fontsize=8)
+        ax.figure.legend(loc="outside lower center", ncols=n, frameon=False, fontsize=11)
 
 
 def _nan(value: float | None) -> float:
