@@ -9,11 +9,13 @@ from opsbook.api import (
     CannotWrite,
     NotAWorkbook,
     annotate,
+    build_report,
     build_workbooks,
     calculate,
     load,
     new_workbook,
     score_appraisal,
+    send_summary,
     validate,
 )
 from opsbook.batch import batch
@@ -33,10 +35,12 @@ __all__ = [
     "__version__",
     "annotate",
     "batch",
+    "build_report",
     "build_workbooks",
     "calculate",
     "load",
     "new_workbook",
     "score_appraisal",
+    "send_summary",
     "validate",
 ]

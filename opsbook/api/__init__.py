@@ -3,7 +3,7 @@ benchmarks call these and nothing below them."""
 
 from __future__ import annotations
 
-from opsbook.api import appraisal
+from opsbook.api import appraisal, mail, report
 from opsbook.api.appraisal import read_history, score_appraisal
 from opsbook.api.common import (
     NotAWorkbook,
@@ -14,6 +14,8 @@ from opsbook.api.common import (
     validate_file,
     write_output,
 )
+from opsbook.api.mail import Sent, send_summary
+from opsbook.api.report import Built, CannotWriteReport, NoReport, build_report, summarize
 from opsbook.api.workbook import (
     CannotWrite,
     NothingToCalculate,
@@ -25,10 +27,17 @@ from opsbook.api.workbooks import build_workbooks, new_workbook
 
 #: Each command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
 #: say) → exit code.
-DEMO_STEPS = (appraisal.demo,)
+DEMO_STEPS = (appraisal.demo, report.demo, mail.demo)
 
 __all__ = [
     "DEMO_STEPS",
+    "Built",
+    "CannotWriteReport",
+    "NoReport",
+    "Sent",
+    "build_report",
+    "send_summary",
+    "summarize",
     "CannotWrite",
     "NotAWorkbook",
     "NothingToCalculate",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from opsbook.api.common import PathLike
+from opsbook.api.common import PathLike, load
 from opsbook.api.report import Built, summarize
 from opsbook.core.book import Book
 from opsbook.mail.batch import Batch, Outcome, Refused, send_summary_mail
@@ -70,6 +70,46 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
                   file_stem=f"{path.stem}.report")
     return Sent(built, send_summary_mail(built.summary, built.calculation.sheets, settings,
                                          batch))
+
+
+DEMO_CONFIG = """\
+# opsbook.toml of the demo: no [smtp] url, so messages go to the outbox as .eml files.
+[mail]
+sender = "运营部 <ops@example.com>"
+allowed_domains = ["example.com"]
+confidential = ["ceo@example.com"]
+to = ["ceo@example.com", "ops-team@example.com"]
+
+[recipients]
+{recipients}
+"""
+
+
+def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
+    """The demo's email step: each kind's summary into ``folder/outbox`` — the full copy to
+    the one allowed confidential figures, a copy without them to the team, and each
+    department head their own department; returns the worst exit code."""
+    code = 0
+    config = folder / "opsbook.toml"
+    for sample in samples.values():
+        book = load(sample)
+        if book.kind.summary is None or book.kind.calculate is None:
+            continue
+        built = summarize(book)
+        if built.summary is None:
+            code = max(code, built.exit_code)
+            continue
+        heads = "\n".join(f'"{d}" = "head{n}@example.com"'
+                          for n, d in enumerate(built.summary.parts, start=1))
+        config.write_text(DEMO_CONFIG.format(recipients=heads), encoding="utf-8")
+        outbox = folder / "outbox"
+        for per_department in (False, True):
+            sent = send_summary(sample, config=config, outbox=outbox,
+                                per_department=per_department)
+            code = max(code, sent.exit_code)
+        say(f"· email {sample.name} → {outbox.name}/: "
+            f"{len(list(outbox.glob('*.eml')))} messages (.eml), see {config.name}")
+    return code
 
 
 __all__ = ["Sent", "send_summary"]

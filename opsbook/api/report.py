@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from opsbook.api.common import PathLike, calculate_books, load
 from opsbook.core.book import Book
@@ -91,6 +92,29 @@ def build_report(source: PathLike, out: PathLike | list[PathLike], *,
         built.paths = [write_report(t, built.summary, built.calculation.sheets)
                        for t in targets]
     return built
+
+
+def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
+    """The demo's report step: every kind with a report, as .xlsx, .html and .pdf (the PDF
+    only where Chromium is installed); returns the worst exit code."""
+    from opsbook.reports.pdf import NoBrowser, find_browser
+
+    code = 0
+    for sample in samples.values():
+        book = load(sample)
+        if book.kind.summary is None or book.kind.calculate is None:
+            continue
+        suffixes = [".xlsx", ".html"]
+        try:
+            find_browser()
+            suffixes.append(".pdf")
+        except NoBrowser as missing:
+            say(f"· report: no PDF ({missing})")
+        targets = [folder / f"{sample.stem}.report{suffix}" for suffix in suffixes]
+        built = build_report(sample, targets)
+        say(f"· report {sample.name} → {', '.join(p.name for p in built.paths)}")
+        code = max(code, built.exit_code)
+    return code
 
 
 __all__ = ["Built", "CannotWriteReport", "NoReport", "build_report", "summarize"]

@@ -115,9 +115,11 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
 
 def _groups() -> None:
     """The command groups, one module each."""
-    from opsbook.cli import appraisal, workbooks
+    from opsbook.cli import appraisal, email, report, workbooks
 
     app.add_typer(appraisal.app, name="appraisal")
+    app.command("report")(report.report)
+    app.command("email")(email.email)
     app.add_typer(workbooks.app, name="workbooks")
 
 

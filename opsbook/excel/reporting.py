@@ -37,6 +37,15 @@ TEXT = {
 }
 
 
+def beside(port: BookPort, folder: Path | None) -> Path | None:
+    """Where the files go: ``folder``, else the folder of the workbook file the port names;
+    None for a workbook that was never saved."""
+    if folder is not None:
+        return folder
+    path = Path(port.name)
+    return path.parent if path.is_file() else None
+
+
 def _start(port: BookPort, folder: Path | None) -> tuple[Book | None, Report, str]:
     """The Book when a report can be made from it; otherwise the port is told why."""
     book = handlers.read_book(port)
@@ -66,9 +75,9 @@ def report(port: BookPort, folder: Path | None = None) -> Report:
     from opsbook.api.report import summarize
     from opsbook.reports.render import write_report
 
-    folder = folder if folder is not None else Path(port.name).parent
+    folder = beside(port, folder)
     book, report, lang = _start(port, folder)
-    if book is None:
+    if book is None or folder is None:
         return report
     built = summarize(book)
     if built.summary is None:
@@ -90,9 +99,9 @@ def email(port: BookPort, folder: Path | None = None) -> Report:
     from opsbook.mail.config import ConfigError, load_settings
     from opsbook.mail.deliver import DeliveryError
 
-    folder = folder if folder is not None else Path(port.name).parent
+    folder = beside(port, folder)
     book, report, lang = _start(port, folder)
-    if book is None:
+    if book is None or folder is None:
         return report
     words = TEXT[lang]
     config = folder / "opsbook.toml"

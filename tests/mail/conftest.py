@@ -10,15 +10,12 @@ import datetime as dt
 import ipaddress
 import socket
 import ssl
-import sys
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "reports"))  # smallcycle
 
 USER, PASSWORD = "ops@example.com", "s3cret-Login-Pw"
 

@@ -8,9 +8,9 @@ import re
 import msoffcrypto
 import openpyxl
 import pytest
-import smallcycle
-from conftest import PASSWORD, USER
+from reports.smallcycle import made
 
+from mail.conftest import PASSWORD, USER
 from opsbook.mail.batch import Batch, Refused, send_summary_mail
 from opsbook.mail.config import MailSettings
 
@@ -25,7 +25,7 @@ def settings() -> MailSettings:
 
 @pytest.fixture(scope="module")
 def report():
-    return smallcycle.made("zh")
+    return made("zh")
 
 
 def body(message):

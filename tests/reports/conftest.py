@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-import smallcycle
 
 from opsbook.core.output import SheetOut
 from opsbook.core.summary import Summary
+from reports.smallcycle import made
 
 
 @pytest.fixture(scope="module")
 def zh_report() -> tuple[Summary, list[SheetOut]]:
-    return smallcycle.made("zh")
+    return made("zh")
 
 
 @pytest.fixture(scope="module")
 def en_report() -> tuple[Summary, list[SheetOut]]:
-    return smallcycle.made("en")
+    return made("en")

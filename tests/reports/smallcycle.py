@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult, score
-from opsbook.appraisal.report import result_sheets
+from opsbook.appraisal.outputs import sheets
 from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.appraisal.summary import summary
 from opsbook.core.output import SheetOut
@@ -47,4 +47,5 @@ def cycle() -> AppraisalResult:
 def made(lang: str = "zh") -> tuple[Summary, list[SheetOut]]:
     """The summary and the detail sheets of the small cycle in ``lang``."""
     result = cycle()
-    return summary(result, lang), result_sheets(result, lang, "2026Q4")
+    return summary(result, lang), sheets(result, lang, "2026Q4")
+

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import smallcycle
 from hypothesis import given
 from hypothesis import strategies as st
 
 from opsbook.core.output import Chart, SheetOut
 from opsbook.core.summary import Figure, redact_sheet
+from reports import smallcycle
 
 
 def figure(summary, label):
