@@ -14,15 +14,32 @@ import numpy as np
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult
+from opsbook.appraisal.outputs import HEADERS, OUTPUTS
+from opsbook.appraisal.schema import EMPLOYEES, GRADES
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 
 #: Outliers worth a word with the rater or the employee.
 LENIENCY_Z = 2.0
 SELF_GAP = 10.0
 DEPARTMENT_BEHIND = 5.0
-#: The detail sheets' headers of confidential columns (bonus base, coefficient and bonus).
-CONFIDENTIAL = {"en": frozenset({"Bonus Base", "Bonus Coefficient", "Bonus"}),
-                "zh": frozenset({"绩效奖金基数", "奖金系数", "绩效奖金"})}
+#: Output columns computed from confidential fields (the bonus, from the bonus base).
+DERIVED_CONFIDENTIAL = ("bonus",)
+
+
+def confidential_headers(lang: str) -> frozenset[str]:
+    """The detail sheets' headers of confidential columns: the fields marked confidential in
+    the schema (bonus base, bonus coefficient) and the columns computed from them."""
+    marked = [f for sheet in (EMPLOYEES, GRADES) for f in sheet.fields if f.confidential]
+    n = 1 if lang == "zh" else 0
+    as_output = {HEADERS[key][n] for key in (*(f.id for f in marked), *DERIVED_CONFIDENTIAL)
+                 if key in HEADERS}
+    return frozenset({f.header(lang) for f in marked} | as_output)
+
+
+def confidential_sheets(lang: str) -> frozenset[str]:
+    """Detail sheets left out of restricted copies: Checks may quote the bonus total and the
+    bonus budget."""
+    return frozenset(o.name(lang) for o in OUTPUTS if o.id == "checks")
 
 TEXT = {
     "en": {
@@ -187,8 +204,9 @@ def _build(result: AppraisalResult, lang: str, department: str | None) -> Summar
     return Summary(
         title=title, lang=lang, period=cycle, purpose=t["purpose"], method=method,
         figures=figures, charts=charts, tables=_tables(result, grades, t),
-        findings=_findings(result, department, t), confidential_headers=CONFIDENTIAL[lang],
-        department=department)
+        findings=_findings(result, department, t),
+        confidential_headers=confidential_headers(lang),
+        confidential_sheets=confidential_sheets(lang), department=department)
 
 
 def _mean(values: pd.Series) -> float | None:

@@ -133,6 +133,8 @@ class Summary:
 
     ``confidential_headers`` are the detail sheets' column headers (in ``lang``) that hold
     confidential fields; :func:`redact_sheet` leaves them out of restricted copies.
+    ``confidential_sheets`` are detail sheets left out of restricted copies altogether (a
+    sheet whose messages may quote a confidential value).
     ``labels`` holds the few words the renderers need in ``lang`` (see :data:`LABELS`).
     """
 
@@ -146,6 +148,7 @@ class Summary:
     tables: list[Table] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     confidential_headers: frozenset[str] = frozenset()
+    confidential_sheets: frozenset[str] = frozenset()
     department: str | None = None
     parts: dict[str, Summary] = field(default_factory=dict)
     restricted: bool = False
@@ -178,6 +181,13 @@ class Summary:
         whose summary has no departments).
         """
         return self.parts[department]
+
+
+def redact_sheets(summary: Summary, sheets: list[SheetOut]) -> list[SheetOut]:
+    """The detail sheets of a restricted copy: without ``summary.confidential_sheets``, and
+    the others without their confidential columns."""
+    return [redact_sheet(s, summary.confidential_headers) for s in sheets
+            if s.name not in summary.confidential_sheets]
 
 
 def redact_sheet(sheet: SheetOut, headers: frozenset[str]) -> SheetOut:
@@ -228,4 +238,4 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 __all__ = ["ChartData", "Figure", "Finding", "LABELS", "Series", "Summary", "Table",
-           "redact_sheet"]
+           "redact_sheet", "redact_sheets"]

@@ -17,7 +17,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from opsbook.core.output import SheetOut
-from opsbook.core.summary import Summary, redact_sheet
+from opsbook.core.summary import Summary, redact_sheets
 from opsbook.reports.html import render_html, render_text
 from opsbook.reports.images import chart_image
 
@@ -39,8 +39,9 @@ class Draft:
 
 
 def restricted(summary: Summary, sheets: list[SheetOut]) -> tuple[Summary, list[SheetOut]]:
-    """The summary and detail sheets without confidential figures, charts and columns."""
-    return summary.redacted(), [redact_sheet(s, summary.confidential_headers) for s in sheets]
+    """The summary and detail sheets without confidential figures, charts, columns and
+    sheets."""
+    return summary.redacted(), redact_sheets(summary, sheets)
 
 
 def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[str, ...],

@@ -32,8 +32,10 @@ from opsbook.excel.build import (
 )
 
 HERE = Path(__file__).parent
-CAPTIONS = {"zh": {"validate": "校验", "calculate": "计算"},
-            "en": {"validate": "Validate", "calculate": "Calculate"}}
+CAPTIONS = {"zh": {"validate": "校验", "calculate": "计算", "report": "生成报告",
+                   "email": "发送摘要"},
+            "en": {"validate": "Validate", "calculate": "Calculate", "report": "Report",
+                   "email": "Email summary"}}
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) not on PATH")
 
 

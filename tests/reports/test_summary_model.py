@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opsbook.core.output import Chart, SheetOut
-from opsbook.core.summary import Figure, redact_sheet
+from opsbook.core.summary import Figure, redact_sheet, redact_sheets
 from reports import smallcycle
 
 
@@ -75,6 +75,8 @@ def test_redacted_copy_has_nothing_confidential(zh_report):
     assert "绩效奖金合计" not in copy.tables[0].headers
     assert len(copy.tables[0].headers) == len(summary.tables[0].headers) - 1
     assert not copy.parts["运营部"].tables[0].confidential
+    assert [s.name for s in redact_sheets(summary, sheets)] == [
+        "考核结果", "部门统计", "评分人统计", "自评偏差"]
     results = redact_sheet(sheets[0], summary.confidential_headers)
     assert "绩效奖金" not in results.headers and "奖金系数" not in results.headers
     assert len(results.headers) == len(sheets[0].headers) - 2
