@@ -49,6 +49,8 @@ TEXT = {
                    "as the appraisal rules require.",
         "m_scores": "{ratings} rating(s) by {raters} rater(s) (superior, peers and self) on "
                     "{employees} employee(s).",
+        "m_dept": "The {employees} employee(s) of {dept}, scored with the whole company's "
+                  "ratings.",
         "m_weights": "Each indicator's score combines the roles' means with the role weights "
                      "of the Settings sheet, re-balanced where a role is missing (never counted "
                      "as 0); the total is the indicator-weighted mean.",
@@ -87,6 +89,7 @@ TEXT = {
                    "作为绩效奖金、表彰、改进面谈和按规定处理的依据。",
         "m_scores": "{raters} 名评分人（上级、同事、本人）"
                     "对 {employees} 名员工共评分 {ratings} 条。",
+        "m_dept": "{dept} {employees} 名员工的考核结果（按全公司的评分计算）。",
         "m_weights": "各指标得分按设置表中的评分人权重合并各角色平均分，"
                      "缺少的角色按比例重新分配权重（不计为 0 分）；总分为各指标的加权平均。",
         "m_grades": "等级、奖金系数和结果应用按等级标准确定；连续不达标次数根据历史考核计算。",
@@ -195,7 +198,8 @@ def _build(result: AppraisalResult, lang: str, department: str | None) -> Summar
     charts = [_grade_chart(res, before, grades, cycle, previous, t)]
     if department is None and len(result.departments) > 1:
         charts.append(_department_chart(result, before, cycle, previous, t))
-    method = [t["m_scores"].format(ratings=int(result.raters["ratings"].sum()),
+    method = [t["m_dept"].format(dept=department, employees=len(scored)) if department else
+              t["m_scores"].format(ratings=int(result.raters["ratings"].sum()),
                                    raters=len(result.raters), employees=len(scored)),
               t["m_weights"], t["m_grades"],
               t["m_history"].format(previous=previous) if previous else t["m_no_history"]]
