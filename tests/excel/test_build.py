@@ -222,7 +222,7 @@ def test_conf_keys_are_spelled_as_xlwings_reads_them() -> None:
 
 def test_decorate_refuses_what_it_cannot_build(tmp_path: Path) -> None:
     cases = [("appraisal", "fr", ["validate"]), ("payroll", "en", ["validate"]),
-             ("appraisal", "en", ["report"])]
+             ("appraisal", "en", ["publish"])]
     for kind, lang, actions in cases:
         workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsm"))
         with pytest.raises(ValueError):
