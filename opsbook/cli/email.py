@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, unreadable
 
 
@@ -59,13 +59,13 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
     done = sent.outcome
     if done is not None:
         for recipients in done.sent:
-            output.say(f"sent to {', '.join(recipients)}")
+            printing.say(f"sent to {', '.join(recipients)}")
         for path in done.written:
-            output.say(f"written: {path}")
+            printing.say(f"written: {path}")
         for recipients in done.skipped:
-            output.note(f"already sent to {', '.join(recipients)}; not sent again")
+            printing.note(f"already sent to {', '.join(recipients)}; not sent again")
         for recipients, reason, path in done.failed:
-            output.fail(f"not sent to {', '.join(recipients)}: {reason}; the message is in "
+            printing.fail(f"not sent to {', '.join(recipients)}: {reason}; the message is in "
                         f"{path}")
-    output.report(sent.built.report, "text", None, 50, quiet_when_valid=True)
+    printing.report(sent.built.report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(sent.exit_code)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from opsbook.cli import output
+from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, unreadable
 
 
@@ -33,6 +33,6 @@ def report(file: Path = typer.Argument(..., help="A standard workbook whose kind
     except (ValueError, NoBrowser, MissingFont, RuntimeError) as error:
         raise CannotRun(str(error)) from None
     for path in built.paths:
-        output.say(f"{path}: {built.summary.title}")
-    output.report(built.report, "text", None, 50, quiet_when_valid=True)
+        printing.say(f"{path}: {built.summary.title}")
+    printing.report(built.report, "text", None, 50, quiet_when_valid=True)
     raise typer.Exit(built.exit_code)
