@@ -13,3 +13,11 @@ End Sub
 Public Sub OpsbookCalculate()
     RunPython "import opsbook.excel; opsbook.excel.calculate()"
 End Sub
+
+Public Sub OpsbookReport()
+    RunPython "import opsbook.excel; opsbook.excel.report()"
+End Sub
+
+Public Sub OpsbookEmail()
+    RunPython "import opsbook.excel; opsbook.excel.email()"
+End Sub

@@ -3,7 +3,7 @@ benchmarks call these and nothing below them."""
 
 from __future__ import annotations
 
-from opsbook.api import appraisal, attendance, plan, project
+from opsbook.api import appraisal, attendance, mail, plan, project, report
 from opsbook.api.addin import (
     NoExcelHere,
     addin_status,
@@ -22,8 +22,10 @@ from opsbook.api.common import (
     validate_file,
     write_output,
 )
+from opsbook.api.mail import Sent, send_summary
 from opsbook.api.plan import consolidate_plans, diff_plans, set_plan_status, track_plan
 from opsbook.api.project import project_status
+from opsbook.api.report import Built, CannotWriteReport, NoReport, build_report, summarize
 from opsbook.api.workbook import (
     CannotWrite,
     NothingToCalculate,
@@ -35,10 +37,18 @@ from opsbook.api.workbooks import build_workbooks, new_workbook
 
 #: Each command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
 #: say) → exit code.
-DEMO_STEPS = (appraisal.demo, attendance.demo, plan.demo, project.demo)
+DEMO_STEPS = (appraisal.demo, attendance.demo, plan.demo, project.demo, report.demo,
+              mail.demo)
 
 __all__ = [
     "DEMO_STEPS",
+    "Built",
+    "CannotWriteReport",
+    "NoReport",
+    "Sent",
+    "build_report",
+    "send_summary",
+    "summarize",
     "CannotWrite",
     "NotAWorkbook",
     "NoExcelHere",

@@ -16,6 +16,7 @@ from opsbook.appraisal.schema import (
     SCORES,
 )
 from opsbook.appraisal.settings import AppraisalSettings
+from opsbook.appraisal.summary import summary
 from opsbook.appraisal.wide import long_scores
 from opsbook.core.kind import Kind
 
@@ -44,6 +45,7 @@ KIND = Kind(
     calculate=calculate,
     outputs=OUTPUTS,
     results_as_history=RESULTS_AS_HISTORY,
+    summary=summary,
     setting_prefixes=("max_share_",),
     help={"calculate": (
         "Scores every employee (total, grade, bonus, outcome) with the rules on the Settings "

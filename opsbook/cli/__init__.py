@@ -116,7 +116,17 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
 
 def _groups() -> None:
     """The command groups, one module each."""
-    from opsbook.cli import addin, appraisal, attendance, plan, project, run, workbooks
+    from opsbook.cli import (
+        addin,
+        appraisal,
+        attendance,
+        email,
+        plan,
+        project,
+        report,
+        run,
+        workbooks,
+    )
 
     app.command("run")(run.run)
     app.add_typer(addin.app, name="addin")
@@ -124,6 +134,8 @@ def _groups() -> None:
     app.add_typer(plan.app, name="plan")
     app.add_typer(project.app, name="project")
     app.add_typer(attendance.app, name="attendance")
+    app.command("report")(report.report)
+    app.command("email")(email.email)
     app.add_typer(workbooks.app, name="workbooks")
 
 

@@ -73,6 +73,8 @@ class Calculation:
 BUTTONS: dict[str, tuple[str, str]] = {
     "validate": ("Validate", "校验"),
     "calculate": ("Calculate", "计算"),
+    "report": ("Report", "生成报告"),
+    "email": ("Email summary", "发送摘要"),
 }
 HELP: dict[str, tuple[str, str]] = {
     "validate": (
@@ -84,6 +86,17 @@ HELP: dict[str, tuple[str, str]] = {
         "Computes the results with the rules on the Settings sheet and writes them to new "
         "sheets; the data you entered is not changed.",
         "按“设置”工作表中的规则计算结果，写入新的工作表；已填写的数据不会改动。",
+    ),
+    "report": (
+        "Writes the report next to this workbook: a summary workbook with charts and an HTML "
+        "page (purpose, method, results, recommendations).",
+        "在本工作簿所在文件夹生成报告：带图表的汇总工作簿和网页（目的、方法、结果、建议）。",
+    ),
+    "email": (
+        "Emails the summary as opsbook.toml beside this workbook says (without a mail server, "
+        "into the outbox folder); confidential figures only to those allowed them.",
+        "按本工作簿旁 opsbook.toml 的设置发送摘要邮件（未设置邮件服务器时写入 outbox 文件夹）；"
+        "保密数据只发给有权查看的人。",
     ),
 }
 
@@ -146,7 +159,10 @@ class Kind:
     @property
     def buttons(self) -> tuple[str, ...]:
         """The buttons a workbook of this kind gets, in order."""
-        return ("validate", "calculate") if self.calculate is not None else ("validate",)
+        if self.calculate is None:
+            return ("validate",)
+        reports = ("report", "email") if self.summary is not None else ()
+        return ("validate", "calculate", *reports)
 
     def help_text(self, action: str, lang: str) -> str:
         """The Control sheet's line about a button."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from opsbook.core.issues import Report
 
-__all__ = ["calculate", "validate"]
+__all__ = ["calculate", "email", "report", "validate"]
 
 
 def validate(book: Any = None) -> Report | None:
@@ -28,3 +28,17 @@ def calculate(book: Any = None) -> Report | None:
     from opsbook.excel.buttons import press
 
     return press("calculate", book)
+
+
+def report(book: Any = None) -> Report | None:
+    """The Report button: the summary workbook and HTML page next to the workbook."""
+    from opsbook.excel.buttons import press
+
+    return press("report", book)
+
+
+def email(book: Any = None) -> Report | None:
+    """The Email summary button: the summary sent as the mail settings say."""
+    from opsbook.excel.buttons import press
+
+    return press("email", book)

@@ -16,12 +16,21 @@ from opsbook.core.issues import Report
 from opsbook.core.kind import BUTTONS
 from opsbook.core.output import BookPort
 from opsbook.core.outsheets import failure_sheet
-from opsbook.excel import handlers
+from opsbook.excel import handlers, reporting
 from opsbook.excel.xlwings_book import XlwingsBook
+
+
+def _beside(port: XlwingsBook) -> Path | None:
+    """The folder of the workbook open in Excel; None when it was never saved."""
+    full = Path(port.book.fullname)
+    return full.parent if full.is_absolute() else None
+
 
 HANDLERS: dict[str, Callable[[BookPort], Report]] = {
     "validate": handlers.validate,
     "calculate": handlers.calculate,
+    "report": lambda port: reporting.report(port, _beside(port)),  # type: ignore[arg-type]
+    "email": lambda port: reporting.email(port, _beside(port)),  # type: ignore[arg-type]
 }
 #: Where the traceback of the last failed button run is kept, for whoever looks after opsbook.
 ERROR_LOG = Path(tempfile.gettempdir()) / "opsbook-last-error.txt"

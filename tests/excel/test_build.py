@@ -32,8 +32,10 @@ from opsbook.excel.build import (
 )
 
 HERE = Path(__file__).parent
-CAPTIONS = {"zh": {"validate": "校验", "calculate": "计算"},
-            "en": {"validate": "Validate", "calculate": "Calculate"}}
+CAPTIONS = {"zh": {"validate": "校验", "calculate": "计算", "report": "生成报告",
+                   "email": "发送摘要"},
+            "en": {"validate": "Validate", "calculate": "Calculate", "report": "Report",
+                   "email": "Email summary"}}
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) not on PATH")
 
 
@@ -220,7 +222,7 @@ def test_conf_keys_are_spelled_as_xlwings_reads_them() -> None:
 
 def test_decorate_refuses_what_it_cannot_build(tmp_path: Path) -> None:
     cases = [("appraisal", "fr", ["validate"]), ("payroll", "en", ["validate"]),
-             ("appraisal", "en", ["report"])]
+             ("appraisal", "en", ["publish"])]
     for kind, lang, actions in cases:
         workbook = xlsxwriter.Workbook(str(tmp_path / "x.xlsm"))
         with pytest.raises(ValueError):

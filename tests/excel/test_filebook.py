@@ -248,7 +248,7 @@ def test_a_built_workbook_keeps_macros_buttons_and_settings(
     assert vba_modules(path) == vba_modules(original)
     control = CONTROL_SHEET[lang]
     assert button_macros(path)[control] == button_macros(original)[control] == [
-        "[0]!OpsbookValidate", "[0]!OpsbookCalculate"]
+        "[0]!OpsbookValidate", "[0]!OpsbookCalculate", "[0]!OpsbookReport", "[0]!OpsbookEmail"]
     book = openpyxl.load_workbook(path)
     assert book.sheetnames[:2] == [control, CONF_SHEET]
     assert book[CONF_SHEET].sheet_state == "hidden"

@@ -1,0 +1,115 @@
+"""``opsbook email``: a workbook's report sent by email, or written to an outbox."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from opsbook.api.common import PathLike, load
+from opsbook.api.report import Built, summarize
+from opsbook.core.book import Book
+from opsbook.mail.batch import Batch, Outcome, Refused, send_summary_mail
+from opsbook.mail.config import ATTACHMENT_PASSWORD_ENV, load_settings
+
+
+@dataclass
+class Sent:
+    """What ``send_summary`` did: the report behind it and each message's fate."""
+
+    built: Built
+    outcome: Outcome | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 every message sent or written; 1 the workbook has errors (nothing sent); 2 a
+        message could not be sent (it is in the outbox)."""
+        if self.outcome is None:
+            return self.built.exit_code or 1
+        return 2 if self.outcome.failed else self.built.exit_code
+
+
+def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterable[str] = (),
+                 subject: str | None = None, smtp: str | None = None,
+                 outbox: PathLike | None = None, config: PathLike | None = None,
+                 per_department: bool = False, attach: Iterable[str] | None = None,
+                 encrypt: bool = False, cafile: PathLike | None = None,
+                 lang: str | None = None) -> Sent:
+    """Email the report of a workbook (a path or a read Book), as the config file and these
+    options say.
+
+    Without ``smtp`` (and without ``[smtp] url`` in the config, or when ``outbox`` is given
+    alone) the messages are written as .eml files to ``outbox`` (default: ``outbox/`` beside
+    the workbook). ``attach`` is ``xlsx`` and/or ``pdf`` (default from the config: xlsx);
+    ``encrypt`` protects the attachments with the password in OPSBOOK_ATTACHMENT_PASSWORD.
+    Nothing is sent when the workbook has errors (``exit_code`` 1).
+
+    Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (a recipient outside
+    the allowed domains, no recipient, no password for ``encrypt``),
+    :class:`~opsbook.mail.config.ConfigError`, NotAWorkbook and NoReport.
+    """
+    settings = load_settings(config)
+    password = None
+    if encrypt:
+        password = os.environ.get(ATTACHMENT_PASSWORD_ENV)
+        if not password:
+            raise Refused(f"--encrypt takes the password from {ATTACHMENT_PASSWORD_ENV}; "
+                          "set it first")
+    path = Path(source.path or "workbook") if isinstance(source, Book) else Path(source)
+    folder = Path(outbox) if outbox else (Path(settings.outbox) if settings.outbox
+                                          else path.parent / "outbox")
+    server = smtp or (None if outbox else settings.smtp_url)
+    built = summarize(source, lang=lang)
+    if built.summary is None:
+        return Sent(built)
+    batch = Batch(to=tuple(to) or settings.to, cc=tuple(cc) or settings.cc, subject=subject,
+                  per_department=per_department,
+                  attach=tuple(attach) if attach is not None else None, password=password,
+                  smtp=server, outbox=folder, cafile=str(cafile) if cafile else None,
+                  file_stem=f"{path.stem}.report")
+    return Sent(built, send_summary_mail(built.summary, built.calculation.sheets, settings,
+                                         batch))
+
+
+DEMO_CONFIG = """\
+# opsbook.toml of the demo: no [smtp] url, so messages go to the outbox as .eml files.
+[mail]
+sender = "运营部 <ops@example.com>"
+allowed_domains = ["example.com"]
+confidential = ["ceo@example.com"]
+to = ["ceo@example.com", "ops-team@example.com"]
+
+[recipients]
+{recipients}
+"""
+
+
+def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
+    """The demo's email step: each kind's summary into ``folder/outbox`` — the full copy to
+    the one allowed confidential figures, a copy without them to the team, and each
+    department head their own department; returns the worst exit code."""
+    code = 0
+    config = folder / "opsbook.toml"
+    for sample in samples.values():
+        book = load(sample)
+        if book.kind.summary is None or book.kind.calculate is None:
+            continue
+        built = summarize(book)
+        if built.summary is None:
+            code = max(code, built.exit_code)
+            continue
+        heads = "\n".join(f'"{d}" = "head{n}@example.com"'
+                          for n, d in enumerate(built.summary.parts, start=1))
+        config.write_text(DEMO_CONFIG.format(recipients=heads), encoding="utf-8")
+        outbox = folder / "outbox"
+        for per_department in (False, True):
+            sent = send_summary(sample, config=config, outbox=outbox,
+                                per_department=per_department)
+            code = max(code, sent.exit_code)
+        say(f"· email {sample.name} → {outbox.name}/: "
+            f"{len(list(outbox.glob('*.eml')))} messages (.eml), see {config.name}")
+    return code
+
+
+__all__ = ["Sent", "send_summary"]

@@ -1,0 +1,71 @@
+"""``opsbook email``: a workbook's report by email (SMTP over TLS) or into an outbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from opsbook.cli import printing
+from opsbook.cli.common import CannotRun, Lang, unreadable
+
+
+def email(report: Path = typer.Argument(..., help="The workbook to report on (as for "
+                                                  "'opsbook report')."),
+          to: list[str] = typer.Option([], "--to", help="A recipient (repeatable; default: "
+                                                        "[mail] to in the config)."),
+          cc: list[str] = typer.Option([], "--cc", help="A copy recipient (repeatable)."),
+          subject: str | None = typer.Option(None, help="Default: the report's title."),
+          smtp: str | None = typer.Option(
+              None, help="smtps://host (TLS), smtp://host (STARTTLS) or smtp+plain://127.0.0.1;"
+                         " default: [smtp] url in the config. The login comes from "
+                         "OPSBOOK_SMTP_USER / OPSBOOK_SMTP_PASSWORD or the config."),
+          outbox: Path | None = typer.Option(
+              None, help="Write .eml files here (alone: instead of sending; with --smtp: "
+                         "where failed messages are left). Default: outbox/ beside REPORT."),
+          config: Path | None = typer.Option(
+              None, help="The TOML settings (default: ./opsbook.toml, else the user's)."),
+          per_department: bool = typer.Option(
+              False, help="Send each department head in [recipients] only their department."),
+          attach: list[str] = typer.Option([], help="xlsx and/or pdf (repeatable; default "
+                                                    "from the config: xlsx)."),
+          encrypt: bool = typer.Option(False, help="Encrypt attachments with the password in "
+                                                   "OPSBOOK_ATTACHMENT_PASSWORD."),
+          cafile: Path | None = typer.Option(None, help="A private CA's certificates (PEM)."),
+          lang: Lang | None = typer.Option(None, help="Language (default: the workbook's).")
+          ) -> None:
+    """Email a workbook's report: text and HTML with charts inline, the workbook attached.
+
+    Recipients outside the allowed domains stop everything before a message is sent;
+    recipients not allowed confidential fields get a copy without them. Without a server the
+    messages go to an outbox as .eml files. What already went to a recipient is not sent
+    again. Exit 0 all sent (or written), 1 the workbook has errors, 2 not sent.
+    """
+    from opsbook import api
+    from opsbook.mail.batch import Refused
+    from opsbook.mail.compose import ComposeError
+    from opsbook.mail.config import ConfigError
+    from opsbook.mail.deliver import DeliveryError
+
+    try:
+        sent = api.send_summary(report, to=to, cc=cc, subject=subject, smtp=smtp,
+                                outbox=outbox, config=config, per_department=per_department,
+                                attach=attach or None, encrypt=encrypt, cafile=cafile,
+                                lang=lang.value if lang else None)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    except (Refused, ConfigError, ComposeError, DeliveryError, api.NoReport) as error:
+        raise CannotRun(str(error)) from None
+    done = sent.outcome
+    if done is not None:
+        for recipients in done.sent:
+            printing.say(f"sent to {', '.join(recipients)}")
+        for path in done.written:
+            printing.say(f"written: {path}")
+        for recipients in done.skipped:
+            printing.note(f"already sent to {', '.join(recipients)}; not sent again")
+        for recipients, reason, path in done.failed:
+            printing.fail(f"not sent to {', '.join(recipients)}: {reason}; the message is in "
+                        f"{path}")
+    printing.report(sent.built.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(sent.exit_code)

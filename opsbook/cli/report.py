@@ -1,0 +1,38 @@
+"""``opsbook report``: the report of a workbook as .xlsx, .html or .pdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from opsbook.cli import printing
+from opsbook.cli.common import CannotRun, Lang, unreadable
+
+
+def report(file: Path = typer.Argument(..., help="A standard workbook whose kind has a report."),
+           out: list[Path] = typer.Option(..., "-o", "--out",
+                                          help="report.xlsx, report.html or report.pdf "
+                                               "(repeatable)."),
+           lang: Lang | None = typer.Option(None, help="Language of the report "
+                                               "(default: the workbook's).")) -> None:
+    """Write a report: a summary workbook with charts, a self-contained HTML page, or a PDF.
+
+    Sections: purpose, method, results (headline figures against the previous period, charts,
+    tables) and recommendations. A workbook with errors gets no report (exit 1); the errors
+    are listed. A PDF needs Chromium (Debian: chromium, fonts-noto-cjk).
+    """
+    from opsbook import api
+    from opsbook.reports.images import MissingFont
+    from opsbook.reports.pdf import NoBrowser
+
+    try:
+        built = api.build_report(file, list(out), lang=lang.value if lang else None)
+    except api.NotAWorkbook as problem:
+        raise unreadable(problem) from None
+    except (ValueError, NoBrowser, MissingFont, RuntimeError) as error:
+        raise CannotRun(str(error)) from None
+    for path in built.paths:
+        printing.say(f"{path}: {built.summary.title}")
+    printing.report(built.report, "text", None, 50, quiet_when_valid=True)
+    raise typer.Exit(built.exit_code)

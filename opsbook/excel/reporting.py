@@ -1,0 +1,129 @@
+"""The Report and Email summary buttons, written once against a BookPort.
+
+``report`` writes the summary workbook and the HTML page next to the workbook (never over
+it) and says where in the status cell; ``email`` sends the summary as the mail settings say
+(``opsbook.toml`` beside the workbook, else the user's), or writes it to ``outbox/`` beside
+the workbook. A workbook with errors gets neither: its cells are marked as by Validate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opsbook.core.book import Book
+from opsbook.core.issues import Issue, Report
+from opsbook.core.output import BookPort
+from opsbook.excel import handlers
+
+TEXT = {
+    "en": {"no_report": "{kind} workbooks have no report yet.",
+           "written": "Report written: {paths}.",
+           "fix": " No report: fix the cells marked red first.",
+           "sent": "Summary sent to {n} recipient(s).",
+           "outbox": "Summary written to the outbox: {folder} ({n} message(s)).",
+           "skipped": " Already sent before: {n} message(s), not sent again.",
+           "failed": "Not sent: {reason} The message is in {folder}.",
+           "refused": "Not sent: {reason}",
+           "unsaved": "Save the workbook first: the report is written next to it."},
+    "zh": {"no_report": "{kind}工作簿暂无报告。",
+           "written": "报告已生成：{paths}。",
+           "fix": "未生成报告：请先修正标红的单元格。",
+           "sent": "摘要已发送给 {n} 位收件人。",
+           "outbox": "摘要已写入发件箱：{folder}（{n} 封）。",
+           "skipped": "此前已发送的 {n} 封未重复发送。",
+           "failed": "未发送：{reason} 邮件保存在 {folder}。",
+           "refused": "未发送：{reason}",
+           "unsaved": "请先保存工作簿：报告将生成在工作簿所在的文件夹。"},
+}
+
+
+def beside(port: BookPort, folder: Path | None) -> Path | None:
+    """Where the files go: ``folder``, else the folder of the workbook file the port names;
+    None for a workbook that was never saved."""
+    if folder is not None:
+        return folder
+    path = Path(port.name)
+    return path.parent if path.is_file() else None
+
+
+def _start(port: BookPort, folder: Path | None) -> tuple[Book | None, Report, str]:
+    """The Book when a report can be made from it; otherwise the port is told why."""
+    book = handlers.read_book(port)
+    if isinstance(book, Issue):
+        return None, handlers.validate(port), handlers.guess_lang(port.sheet_names())
+    lang = book.lang
+    words = TEXT[lang]
+    if book.kind.summary is None or book.kind.calculate is None:
+        port.message(words["no_report"].format(kind=book.kind.title(lang)))
+        return None, Report(lang=lang), lang
+    if folder is None or not folder.is_dir():
+        port.message(words["unsaved"])
+        return None, Report(lang=lang), lang
+    return book, Report(lang=lang), lang
+
+
+def _refuse_invalid(port: BookPort, lang: str) -> Report:
+    report = handlers.validate(port)
+    if not report.valid:
+        port.message(handlers.summary_line(report, lang) + TEXT[lang]["fix"])
+    return report
+
+
+def report(port: BookPort, folder: Path | None = None) -> Report:
+    """The Report button: ``<workbook>.report.xlsx`` and ``<workbook>.report.html`` in
+    ``folder`` (default: the workbook's own folder)."""
+    from opsbook.api.report import summarize
+    from opsbook.reports.render import write_report
+
+    folder = beside(port, folder)
+    book, report, lang = _start(port, folder)
+    if book is None or folder is None:
+        return report
+    built = summarize(book)
+    if built.summary is None:
+        return _refuse_invalid(port, lang)
+    stem = Path(port.name).stem
+    paths = [write_report(folder / f"{stem}.report{suffix}", built.summary,
+                          built.calculation.sheets) for suffix in (".xlsx", ".html")]
+    port.message(TEXT[lang]["written"].format(paths=", ".join(str(p) for p in paths)))
+    return built.report
+
+
+def email(port: BookPort, folder: Path | None = None) -> Report:
+    """The Email summary button: the summary to ``[mail] to`` (or each head in
+    ``[recipients]`` when no ``to`` is set), by the settings in ``folder/opsbook.toml`` or the
+    user's; without a server, into ``folder/outbox``."""
+    from opsbook.api.mail import send_summary
+    from opsbook.mail.batch import Refused
+    from opsbook.mail.compose import ComposeError
+    from opsbook.mail.config import ConfigError, load_settings
+    from opsbook.mail.deliver import DeliveryError
+
+    folder = beside(port, folder)
+    book, report, lang = _start(port, folder)
+    if book is None or folder is None:
+        return report
+    words = TEXT[lang]
+    config = folder / "opsbook.toml"
+    try:
+        settings = load_settings(config if config.is_file() else None)
+        sent = send_summary(book, config=settings.source, per_department=not settings.to,
+                            outbox=None if settings.outbox else folder / "outbox",
+                            smtp=settings.smtp_url)
+    except (Refused, ConfigError, ComposeError, DeliveryError) as error:
+        port.message(words["refused"].format(reason=error))
+        return Report(lang=lang)
+    if sent.outcome is None:
+        return _refuse_invalid(port, lang)
+    done = sent.outcome
+    if done.failed:
+        _to, reason, path = done.failed[0]
+        text = words["failed"].format(reason=reason.rstrip(".") + ".", folder=path.parent)
+    elif done.written:
+        text = words["outbox"].format(folder=done.written[0].parent, n=len(done.written))
+    else:
+        text = words["sent"].format(n=sum(len(r) for r in done.sent))
+    if done.skipped:
+        text += words["skipped"].format(n=len(done.skipped))
+    port.message(text)
+    return sent.built.report

@@ -1,0 +1,1 @@
+"""Emailed summaries: settings (TOML), composing, SMTP over TLS, the outbox and the sent log."""

@@ -1,0 +1,151 @@
+"""Sending one summary to its readers: who gets which copy, checked before anything goes.
+
+Every recipient's domain is checked first; one outside the allowed domains stops the whole
+batch before a message is made. Recipients allowed confidential fields get the full copy,
+the others a copy without them. ``per_department`` sends each head in the config's
+``[recipients]`` table the summary of their own department only. Each message is sent over
+SMTP when a server is given, else written to the outbox; a failed send leaves the message in
+the outbox and says why; the sent log skips what already went to a recipient.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from opsbook.core.output import SheetOut
+from opsbook.core.summary import Summary
+from opsbook.mail.compose import Draft, compose, restricted
+from opsbook.mail.config import MailSettings, bare, domain_of
+from opsbook.mail.deliver import DeliveryError, SentLog, parse_server, send, write_eml
+
+log = logging.getLogger("opsbook.mail")
+
+
+class Refused(ValueError):
+    """The batch was refused before anything was sent (recipients, options)."""
+
+
+@dataclass
+class Outcome:
+    """What happened to each message: sent, written to the outbox, skipped, failed."""
+
+    sent: list[tuple[str, ...]] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, ...]] = field(default_factory=list)
+    failed: list[tuple[tuple[str, ...], str, Path]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class Batch:
+    """What to send: to whom, how, and with which attachments."""
+
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    subject: str | None = None
+    per_department: bool = False
+    attach: tuple[str, ...] | None = None
+    password: str | None = field(default=None, repr=False)
+    smtp: str | None = None
+    outbox: Path = Path("outbox")
+    cafile: str | None = None
+    file_stem: str = "report"
+
+
+def check_recipients(addresses: list[str], settings: MailSettings) -> None:
+    """Raise Refused naming every address outside the allowed domains (or malformed)."""
+    domains = settings.domains()
+    bad = [a for a in addresses if "@" not in bare(a) or domain_of(a) not in domains]
+    if bad:
+        allowed = ", ".join(domains) or "none configured"
+        raise Refused(f"not sent: {', '.join(bare(a) for a in bad)} outside the allowed "
+                      f"domains ({allowed}); nothing was sent")
+
+
+def send_summary_mail(summary: Summary, sheets: list[SheetOut], settings: MailSettings,
+                      batch: Batch) -> Outcome:
+    """Send (or write to the outbox) the summary as ``batch`` says; see the module doc.
+
+    Raises Refused before anything is sent when a recipient is outside the allowed domains,
+    nobody is addressed, or a department head is asked for a department without data.
+    """
+    plan = _plan(summary, settings, batch)
+    check_recipients([a for _s, to, cc in plan for a in (*to, *cc)], settings)
+    server = parse_server(batch.smtp) if batch.smtp else None
+    attach = batch.attach if batch.attach is not None else settings.attach
+    outcome = Outcome()
+    sent_log = SentLog(batch.outbox)
+    via = "smtp" if server else "outbox"
+    for part, to, cc in plan:
+        for allowed, group_to, group_cc in _by_clearance(to, cc, settings):
+            body, detail = (part, sheets) if allowed else restricted(part, sheets)
+            if part.department is not None:
+                detail = []  # the detail sheets hold every department's rows
+            draft = compose(body, detail, sender=settings.sender, to=group_to, cc=group_cc,
+                            subject=_subject(batch, settings, body), attach=attach,
+                            password=batch.password, file_stem=batch.file_stem)
+            _deliver(draft, via, server, settings, batch, sent_log, outcome)
+    return outcome
+
+
+def _plan(summary: Summary, settings: MailSettings,
+          batch: Batch) -> list[tuple[Summary, tuple[str, ...], tuple[str, ...]]]:
+    if not batch.per_department:
+        if not batch.to:
+            raise Refused("give at least one --to address (or --per-department)")
+        return [(summary, tuple(batch.to), tuple(batch.cc))]
+    if not settings.recipients:
+        raise Refused("--per-department needs a [recipients] table (department = address) in "
+                      "the config file")
+    plan = []
+    for department, heads in settings.recipients.items():
+        if department not in summary.parts:
+            raise Refused(f"the config names department {department!r}, which this report "
+                          f"does not have; departments: {', '.join(summary.parts) or 'none'}")
+        plan.append((summary.parts[department], heads, tuple(batch.cc)))
+    return plan
+
+
+def _by_clearance(to: tuple[str, ...], cc: tuple[str, ...], settings: MailSettings
+                  ) -> list[tuple[bool, tuple[str, ...], tuple[str, ...]]]:
+    """The recipients split into those allowed confidential fields and the others."""
+    groups = []
+    for allowed in (True, False):
+        mine_to = tuple(a for a in to if settings.may_see_confidential(a) == allowed)
+        mine_cc = tuple(a for a in cc if settings.may_see_confidential(a) == allowed)
+        if mine_to or mine_cc:
+            groups.append((allowed, mine_to or mine_cc, mine_cc if mine_to else ()))
+    return groups
+
+
+def _subject(batch: Batch, settings: MailSettings, summary: Summary) -> str:
+    return batch.subject or settings.subject or summary.title
+
+
+def _deliver(draft: Draft, via: str, server: object, settings: MailSettings, batch: Batch,
+             sent_log: SentLog, outcome: Outcome) -> None:
+    todo = tuple(a for a in draft.recipients if not sent_log.done(draft.key, bare(a), via))
+    if not todo:
+        outcome.skipped.append(draft.recipients)
+        log.info("already %s, skipped: %d recipient(s)", via, len(draft.recipients))
+        return
+    if server is None:
+        outcome.written.append(write_eml(batch.outbox, draft.message, draft.key))
+        sent_log.record(draft.key, tuple(bare(a) for a in todo), via)
+        return
+    try:
+        send(draft.message, tuple(bare(a) for a in todo), server,  # type: ignore[arg-type]
+             settings.login(), cafile=batch.cafile or settings.cafile, timeout=settings.timeout)
+    except DeliveryError as error:
+        path = write_eml(batch.outbox, draft.message, draft.key)
+        outcome.failed.append((todo, str(error), path))
+        log.warning("not sent, left in the outbox as %s: %s", path.name, error)
+        return
+    sent_log.record(draft.key, tuple(bare(a) for a in todo), via)
+    outcome.sent.append(todo)

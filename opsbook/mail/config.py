@@ -1,0 +1,156 @@
+"""The mail settings: one TOML file with the server, the sender and who gets what.
+
+Looked for as ``--config FILE``, else ``opsbook.toml`` in the current folder, else
+``opsbook.toml`` in the user's config folder (``$XDG_CONFIG_HOME/opsbook``, ``~/.config/opsbook``
+or ``%APPDATA%\\opsbook``). No file is fine: the defaults write an outbox. The login comes
+from the environment (``OPSBOOK_SMTP_USER``, ``OPSBOOK_SMTP_PASSWORD``) or from this file,
+never from the command line. See the README for a commented example.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILE_NAME = "opsbook.toml"
+USER_ENV = "OPSBOOK_SMTP_USER"
+PASSWORD_ENV = "OPSBOOK_SMTP_PASSWORD"
+ATTACHMENT_PASSWORD_ENV = "OPSBOOK_ATTACHMENT_PASSWORD"
+
+
+class ConfigError(ValueError):
+    """The config file is missing, unreadable or says something that cannot be used."""
+
+
+@dataclass
+class MailSettings:
+    """What the ``[smtp]`` and ``[mail]`` tables and the ``[recipients]`` table say.
+
+    ``to`` and ``cc`` are the default recipients (the Email summary button sends to them);
+    ``recipients`` maps a department to its head's addresses; ``confidential`` lists the
+    addresses (or ``@domain`` entries) allowed confidential fields; ``allowed_domains`` the
+    domains mail may go to (by default the sender's).
+    """
+
+    smtp_url: str | None = None
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    cafile: str | None = None
+    timeout: float = 30.0
+    sender: str = "opsbook@localhost"
+    subject: str | None = None
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    allowed_domains: tuple[str, ...] = ()
+    confidential: tuple[str, ...] = ()
+    recipients: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    attach: tuple[str, ...] = ("xlsx",)
+    outbox: str | None = None
+    source: Path | None = None
+
+    def login(self, env: dict[str, str] | None = None) -> tuple[str, str] | None:
+        """(user, password) from the environment, else from the file; None when neither."""
+        env = dict(os.environ) if env is None else env
+        user = env.get(USER_ENV) or self.username
+        password = env.get(PASSWORD_ENV) or self.password
+        return (user, password) if user and password else None
+
+    def domains(self) -> tuple[str, ...]:
+        """The allowed domains, lower case; the sender's domain when none is configured."""
+        if self.allowed_domains:
+            return tuple(d.lower().lstrip("@") for d in self.allowed_domains)
+        return (domain_of(self.sender),) if domain_of(self.sender) else ()
+
+    def may_see_confidential(self, address: str) -> bool:
+        """Whether ``address`` is allowed confidential fields (by address or ``@domain``)."""
+        address = bare(address).lower()
+        for entry in self.confidential:
+            entry = entry.strip().lower()
+            if entry == address or (entry.startswith("@") and address.endswith(entry)):
+                return True
+        return False
+
+
+def bare(address: str) -> str:
+    """The address part of ``Name <user@host>``."""
+    from email.utils import parseaddr
+
+    return parseaddr(address)[1] or address.strip()
+
+
+def domain_of(address: str) -> str:
+    """The domain of an address, lower case ("" when it has none)."""
+    address = bare(address)
+    return address.rsplit("@", 1)[1].lower() if "@" in address else ""
+
+
+def user_config_folder() -> Path:
+    """Where a user's opsbook.toml lives when the current folder has none."""
+    if os.name == "nt" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / "opsbook"
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "opsbook"
+
+
+def find_config(path: str | os.PathLike[str] | None = None) -> Path | None:
+    """The config file to use: ``path``, else ./opsbook.toml, else the user's; or None."""
+    if path is not None:
+        if not Path(path).is_file():
+            raise ConfigError(f"config file not found: {path}")
+        return Path(path)
+    for candidate in (Path.cwd() / FILE_NAME, user_config_folder() / FILE_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> MailSettings:
+    """Read the mail settings (see :func:`find_config`); defaults when there is no file.
+
+    Raises :class:`ConfigError` naming the file and the problem (never a value).
+    """
+    found = find_config(path)
+    if found is None:
+        return MailSettings()
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{found}: not a readable TOML file ({type(error).__name__})") from None
+    smtp, mail = _table(data, "smtp", found), _table(data, "mail", found)
+    recipients = {}
+    for department, addresses in _table(data, "recipients", found).items():
+        recipients[str(department)] = _strings(addresses, f"recipients.{department}", found)
+    return MailSettings(
+        smtp_url=smtp.get("url"), username=smtp.get("username"), password=smtp.get("password"),
+        cafile=smtp.get("cafile"), timeout=float(smtp.get("timeout", 30)),
+        sender=mail.get("sender", "opsbook@localhost"), subject=mail.get("subject"),
+        to=_strings(mail.get("to", ()), "mail.to", found),
+        cc=_strings(mail.get("cc", ()), "mail.cc", found),
+        allowed_domains=_strings(mail.get("allowed_domains", ()), "mail.allowed_domains", found),
+        confidential=_strings(mail.get("confidential", ()), "mail.confidential", found),
+        recipients=recipients,
+        attach=_strings(mail.get("attach", ("xlsx",)), "mail.attach", found),
+        outbox=mail.get("outbox"), source=found)
+
+
+def _table(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [{name}] must be a table")
+    return table
+
+
+def _strings(value: Any, name: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{path}: {name} must be a text or a list of texts")

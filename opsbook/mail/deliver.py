@@ -1,0 +1,170 @@
+"""Delivering messages: SMTP over TLS, the outbox of .eml files, and the sent log.
+
+SMTP addresses: ``smtps://host[:465]`` (implicit TLS), ``smtp://host[:587]`` (STARTTLS,
+required) and ``smtp+plain://host[:25]`` (no TLS; refused unless the host is a loopback
+address). Certificates are checked against the system's trust store, or ``cafile`` /
+``SSL_CERT_FILE``. A URL with a password in it is refused: the login comes from the
+environment or the config file. Error messages never contain the password.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from opsbook.io.atomic import replace_atomically
+
+SCHEMES = {"smtps": ("tls", 465), "smtp": ("starttls", 587), "smtp+plain": ("none", 25)}
+SENT_LOG = "sent-log.jsonl"
+
+
+class DeliveryError(RuntimeError):
+    """The server could not be used (address, TLS, login, refusal); the message says why."""
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where and how to connect: host, port and ``tls`` / ``starttls`` / ``none``."""
+
+    host: str
+    port: int
+    security: str
+
+
+def parse_server(url: str) -> Server:
+    """The server of an ``smtps://``, ``smtp://`` or ``smtp+plain://`` URL.
+
+    Raises DeliveryError for another scheme, a login in the URL, or plain SMTP to a host
+    that is not a loopback address.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in SCHEMES or not parts.hostname:
+        raise DeliveryError(f"the SMTP address must look like smtps://host, smtp://host "
+                            f"(STARTTLS) or smtp+plain://127.0.0.1; not {parts.scheme}://…")
+    if parts.username or parts.password:
+        raise DeliveryError("put no login in the SMTP address; set OPSBOOK_SMTP_USER and "
+                            "OPSBOOK_SMTP_PASSWORD, or the [smtp] table of the config file")
+    security, default_port = SCHEMES[parts.scheme]
+    if security == "none" and not is_loopback(parts.hostname):
+        raise DeliveryError(f"SMTP without TLS only to this computer (127.0.0.1, ::1); "
+                            f"use smtps:// or smtp:// for {parts.hostname}")
+    return Server(parts.hostname, parts.port or default_port, security)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this computer (localhost or a loopback address)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def tls_context(cafile: str | None = None) -> ssl.SSLContext:
+    """Certificates checked (host name included) against ``cafile``, else SSL_CERT_FILE,
+    else the system's trust store."""
+    cafile = cafile or os.environ.get("SSL_CERT_FILE") or None
+    return ssl.create_default_context(cafile=cafile)
+
+
+def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
+         login: tuple[str, str] | None, *, cafile: str | None = None,
+         timeout: float = 30.0) -> None:
+    """Send one message to ``recipients`` (envelope). Raises DeliveryError saying why."""
+    secret = login[1] if login else None
+    try:
+        context = tls_context(cafile) if server.security != "none" else None
+        if server.security == "tls":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=timeout,
+                                                   context=context)
+        else:
+            client = smtplib.SMTP(server.host, server.port, timeout=timeout)
+        with client:
+            client.ehlo()
+            if server.security == "starttls":
+                if not client.has_extn("starttls"):
+                    raise DeliveryError(f"{server.host} does not offer STARTTLS; not sending "
+                                        "without encryption")
+                client.starttls(context=context)
+                client.ehlo()
+            if login:
+                client.login(*login)
+            client.send_message(message, to_addrs=list(recipients))
+    except DeliveryError:
+        raise
+    except smtplib.SMTPAuthenticationError as error:
+        raise DeliveryError(f"login refused by {server.host} ({error.smtp_code})") from None
+    except ssl.SSLCertVerificationError as error:
+        raise DeliveryError(f"the certificate of {server.host} is not trusted "
+                            f"({error.verify_message}); give --cafile or SSL_CERT_FILE "
+                            "for a private CA") from None
+    except (smtplib.SMTPException, OSError) as error:
+        raise DeliveryError(_scrub(f"{server.host}:{server.port}: {_reason(error)}",
+                                   secret)) from None
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return f"recipients refused: {', '.join(error.recipients)}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        text = error.smtp_error.decode("utf-8", "replace") if isinstance(
+            error.smtp_error, bytes) else str(error.smtp_error)
+        return f"{error.smtp_code} {text}"
+    return f"{type(error).__name__}: {error}"
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    return text.replace(secret, "***") if secret else text
+
+
+def write_eml(outbox: Path, message: EmailMessage, key: str) -> Path:
+    """Write ``message`` to ``outbox`` as ``<UTC time>-<key prefix>.eml`` (no names, no
+    addresses, no values in the file name); returns its path."""
+    outbox.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = outbox / f"{stamp}-{key[:12]}.eml"
+    n = 1
+    while path.exists():
+        n += 1
+        path = outbox / f"{stamp}-{key[:12]}-{n}.eml"
+    data = message.as_bytes()
+    return replace_atomically(path, lambda temp: temp.write_bytes(data))
+
+
+class SentLog:
+    """Which content went to which recipient, by which way (``smtp`` or ``outbox``).
+
+    One JSON line per (key, recipient, way) in ``folder / sent-log.jsonl``; only hashes,
+    addresses and times are written.
+    """
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder) / SENT_LOG
+        self._done: set[tuple[str, str, str]] = set()
+        if self.path.exists():
+            for line in self.path.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                    self._done.add((entry["key"], entry["to"].lower(), entry["via"]))
+                except (ValueError, KeyError, AttributeError):
+                    continue
+
+    def done(self, key: str, recipient: str, via: str) -> bool:
+        return (key, recipient.lower(), via) in self._done
+
+    def record(self, key: str, recipients: tuple[str, ...], via: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self.path.open("a", encoding="utf-8") as log:
+            for to in recipients:
+                log.write(json.dumps({"key": key, "to": to, "via": via, "at": now}) + "\n")
+                self._done.add((key, to.lower(), via))

@@ -1,0 +1,128 @@
+"""Charts as images (SVG for the HTML page, PNG for email) drawn with matplotlib.
+
+Chinese labels need a CJK font: the first of :data:`CJK_FONTS` that is installed is used
+(Debian's ``fonts-noto-cjk`` gives Noto Sans CJK); without one, Chinese text would be drawn
+as boxes, so :func:`chart_image` raises :class:`MissingFont` instead. SVG text is drawn as
+paths, so the page shows the same glyphs on a phone that has no CJK font.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from typing import Any
+
+from opsbook.core.summary import ChartData
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+             "Microsoft YaHei", "PingFang SC", "SimHei")
+PALETTE = ("#9DC3E6", "#1F4E78", "#ED7D31", "#70AD47", "#FFC000", "#7030A0")
+SIZE = (6.4, 4.2)
+
+
+class MissingFont(RuntimeError):
+    """No font that draws Chinese is installed."""
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The name of an installed font with Chinese glyphs, or None."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in names), None)
+
+
+def _needs_cjk(chart: ChartData) -> bool:
+    words = [chart.title, chart.x_title, chart.y_title, *chart.categories,
+             *(s.name for s in chart.series)]
+    return any(ord(ch) > 0x2E7F for word in words for ch in word)
+
+
+@lru_cache(maxsize=64)
+def chart_image(chart: ChartData, fmt: str = "svg", dpi: int = 144) -> bytes:
+    """The chart drawn as ``svg`` or ``png`` bytes (640 × 420 CSS pixels).
+
+    Raises :class:`MissingFont` when a label is Chinese and no CJK font is installed.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    font = cjk_font()
+    if font is None and _needs_cjk(chart):
+        raise MissingFont("no font with Chinese glyphs is installed (Debian: fonts-noto-cjk)")
+    rc = {"font.family": "sans-serif",
+          "font.sans-serif": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
+          "svg.fonttype": "path", "svg.hashsalt": "opsbook", "axes.unicode_minus": False,
+          "font.size": 12, "axes.labelsize": 12, "xtick.labelsize": 12, "ytick.labelsize": 11}
+    with matplotlib.rc_context(rc):
+        figure = Figure(figsize=SIZE, dpi=100, layout="constrained")
+        axes = figure.add_subplot()
+        _draw(axes, chart)
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    return buffer.getvalue()
+
+
+def _draw(ax: Any, chart: ChartData) -> None:
+    """Draw the chart on a matplotlib Axes."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.set_title(chart.title, fontsize=15, color="#1F4E78", loc="left")
+    labels = list(chart.categories)
+    n = len(chart.series)
+    if chart.type == "pie":
+        values = [v or 0 for v in chart.series[0].values]
+        ax.pie(values, labels=labels, colors=PALETTE[: len(values)],
+               autopct="%1.0f%%", startangle=90, counterclock=False)
+        return
+    if chart.type == "scatter":
+        for k, s in enumerate(chart.series):
+            ax.scatter(chart.x, [_nan(v) for v in s.values],
+                       color=PALETTE[(k + 1) % len(PALETTE)], label=s.name)
+        for x, y, label in zip(chart.x, chart.series[0].values, labels):
+            ax.annotate(label, (_nan(x), _nan(y)), fontsize=10,
+                        xytext=(3, 3), textcoords="offset points")
+    elif chart.type == "line":
+        for k, s in enumerate(chart.series):
+            ax.plot(labels, [_nan(v) for v in s.values], marker="o",
+                    color=PALETTE[(k + 1) % len(PALETTE)], label=s.name)
+    else:
+        width = 0.8 / max(n, 1)
+        draw = ax.barh if chart.type == "bar" else ax.bar
+        for k, s in enumerate(chart.series):
+            at = [i - 0.4 + width * (k + 0.5) for i in range(len(labels))]
+            color = PALETTE[k + 1] if n == 1 else PALETTE[k % len(PALETTE)]
+            bars = draw(at, [v or 0 for v in s.values], width, label=s.name, color=color)
+            ax.bar_label(bars, fmt=_label_format(chart.number_format),
+                         fontsize=10, padding=2)
+        axis = ax.xaxis if chart.type == "bar" else ax.yaxis
+        if chart.number_format == "0":
+            axis.set_major_locator(MaxNLocator(integer=True))
+        if chart.type == "bar":
+            ax.set_yticks(range(len(labels)), labels)
+            ax.invert_yaxis()
+        else:
+            ax.set_xticks(range(len(labels)), labels)
+    x_title, y_title = chart.x_title, chart.y_title
+    if chart.type == "bar":
+        x_title, y_title = y_title, x_title
+    ax.set_xlabel(x_title)
+    ax.set_ylabel("" if chart.type == "bar" else y_title)
+    ax.spines[["top", "right"]].set_visible(False)
+    if n > 1:
+        ax.figure.legend(loc="outside lower center", ncols=n, frameon=False, fontsize=11)
+
+
+def _nan(value: float | None) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def _label_format(number_format: str) -> str:
+    """A printf format for bar labels from an Excel number format."""
+    if number_format.startswith("0."):
+        return f"%.{len(number_format) - 2}f"
+    return "%g" if not number_format else "%.0f"

@@ -1,0 +1,1 @@
+"""Emailed summaries on a real SMTP server."""

@@ -1,0 +1,1 @@
+"""Reports: summary model, workbook, page, PDF, commands and buttons."""
