@@ -22,6 +22,8 @@ COMPUTE = {"appraisal": ("appraisal", "score"), "attendance": ("attendance", "su
            "plan": ("plan", "consolidate"), "project": ("project", "status")}
 #: Options naming a file a step writes: relative ones go into the pipeline's outputs.
 WRITES = ("out", "output", "annotate", "manifest", "outbox")
+#: Options naming files a step reads: relative ones are relative to the pipeline file.
+READS = ("history", "punches", "config", "cafile")
 
 
 def command_words(step: str, kind: str) -> tuple[str, ...]:
@@ -91,6 +93,8 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
             text = str(one)
             if key in WRITES and not Path(text).is_absolute():
                 text = str(outputs / text)
+            elif key in READS and not Path(text).is_absolute():
+                text = str(base / text)
             argv += [flag, text]
     positional = [p for p in command.params if p.param_type_name == "argument"]
     if positional and positional[0].nargs == 1 and len(inputs) != 1:

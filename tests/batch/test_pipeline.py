@@ -87,7 +87,8 @@ def test_a_refused_pipeline_exits_2_before_anything_runs(books: Path):
     assert not (books.parent / "out").exists()
 
 
-@pytest.mark.parametrize("name", ["attendance-monthly.toml", "plan-yearly.toml"])
+@pytest.mark.parametrize("name", ["attendance-monthly.toml", "plan-yearly.toml",
+                                  "appraisal-quarterly.toml"])
 def test_the_examples_are_sound_up_to_commands_not_yet_here(name: str):
     """Every mistake found in an example is a step whose command this opsbook lacks."""
     try:
