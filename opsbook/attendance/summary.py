@@ -186,7 +186,7 @@ def _by_department(result: AttendanceResult) -> pd.DataFrame:
 
 def _late_by_weekday(daily: pd.DataFrame) -> np.ndarray:
     """Late arrivals on Monday … Sunday."""
-    weekday = pd.to_datetime(daily["date"]).dt.weekday
+    weekday = pd.to_datetime(daily["date"]).dt.day_of_week
     return daily["late"].groupby(weekday).sum().reindex(range(7), fill_value=0).to_numpy()
 
 
