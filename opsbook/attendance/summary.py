@@ -99,7 +99,7 @@ TEXT = {
         "late": "Late arrivals", "late_minutes": "Late minutes", "absent": "Absent days",
         "penalty": "Penalty days", "violations": "Violations",
         "c_depts": "Punctuality and absence by department", "c_weekday": "Late arrivals by "
-        "weekday", "department": "Department", "weekday": "Weekday", "rate": "Rate",
+        "weekday", "department": "Department", "weekday": "Weekday", "rate": "%",
         "count": "Late arrivals", "work": "Work days", "t_depts": "Departments",
         "f_late_dept": "Most late arrivals per head: {names} ({rate:.1f} per head).",
         "a_late_dept": "Ask the heads of {names} for the causes of late arrivals and a plan.",
@@ -125,7 +125,7 @@ TEXT = {
         "late": "迟到次数", "late_minutes": "迟到分钟", "absent": "旷工天数",
         "penalty": "迟到扣假天数", "violations": "违规次数",
         "c_depts": "各部门准时率与缺勤率", "c_weekday": "按星期统计的迟到次数",
-        "department": "部门", "weekday": "星期", "rate": "比率", "count": "迟到次数",
+        "department": "部门", "weekday": "星期", "rate": "%", "count": "迟到次数",
         "work": "应出勤天数", "t_depts": "部门统计",
         "f_late_dept": "人均迟到次数最多的部门：{names}（人均 {rate:.1f} 次）。",
         "a_late_dept": "请{names}负责人分析迟到原因并提交改进计划。",
@@ -214,9 +214,9 @@ def _build(result: AttendanceResult, lang: str, department: str | None) -> Summa
     names = tuple(str(d) for d in deps.index)
     charts = [
         ChartData("column", t["c_depts"], names, (
-            Series(t["punctuality"], tuple(_num(v) for v in deps["punctuality"])),
-            Series(t["absence"], tuple(_num(v) for v in deps["absence_rate"]))),
-            x_title=t["department"], y_title=t["rate"], number_format="0%"),
+            Series(t["punctuality"], tuple(_percent(v) for v in deps["punctuality"])),
+            Series(t["absence"], tuple(_percent(v) for v in deps["absence_rate"]))),
+            x_title=t["department"], y_title=t["rate"], number_format="0.0"),
         ChartData("column", t["c_weekday"], WEEKDAYS[lang], (
             Series(t["count"], tuple(float(v) for v in _late_by_weekday(result.daily))),),
             x_title=t["weekday"], y_title=t["count"], number_format="0"),
@@ -247,6 +247,12 @@ def _build(result: AttendanceResult, lang: str, department: str | None) -> Summa
 def _num(value: object) -> float | None:
     number = pd.to_numeric(value, errors="coerce")
     return None if pd.isna(number) else round(float(number), 4)
+
+
+def _percent(value: object) -> float | None:
+    """A rate as a percentage (0.8959 → 89.59), so chart labels read the same everywhere."""
+    number = _num(value)
+    return None if number is None else round(number * 100, 2)
 
 
 def _findings(result: AttendanceResult, deps: pd.DataFrame, department: str | None,

@@ -41,8 +41,8 @@ def test_figures_and_charts_are_the_hand_counts(month):
     assert figure(made, "Penalty days") == 0.5
     by_dept, by_day = made.charts
     assert by_dept.categories == ("市场部", "运营部")
-    assert by_dept.series[0].values == (round(20 / 21, 4), round(38 / 41, 4))
-    assert by_dept.series[1].values == (0.0, round(1 / 42, 4))
+    assert by_dept.series[0].values == (round(2000 / 21, 2), round(3800 / 41, 2))
+    assert by_dept.series[1].values == (0.0, round(100 / 42, 2))
     assert by_day.categories == ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     assert by_day.series[0].values == (2.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
     assert made.tables[0].rows[1][:3] == ("运营部", 2, 42)
