@@ -9,6 +9,7 @@ from opsbook.attendance.rules import RULES
 from opsbook.attendance.sample import sample_frames
 from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OVERTIME, PUNCHES
 from opsbook.attendance.settings import AttendanceSettings
+from opsbook.attendance.summary import summary
 from opsbook.core.kind import Kind, Output
 
 KIND = Kind(
@@ -34,5 +35,6 @@ KIND = Kind(
     codes=CODES,
     sample=sample_frames,
     calculate=calculate,
+    summary=summary,
     outputs=tuple(Output(key, en, zh) for key, (en, zh) in OUTPUTS.items()),
 )
