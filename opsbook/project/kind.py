@@ -10,6 +10,7 @@ from opsbook.project.rules import RULES
 from opsbook.project.sample import sample_frames
 from opsbook.project.schema import ACTIONS, PROJECTS, RISKS, TASKS
 from opsbook.project.settings import ProjectSettings
+from opsbook.project.summary import summary
 
 KIND = Kind(
     "project", "Project Tracker", "项目管理",
@@ -34,6 +35,7 @@ KIND = Kind(
     sample=sample_frames,
     calculate=calculate,
     outputs=OUTPUTS,
+    summary=summary,
     help={"calculate": (
         "Computes earned value as of the status date (PV, EV, AC, SPI, CPI, EAC …), the RAG "
         "status, deviations with their corrective actions, phase gates, a risk heat map and "

@@ -1,0 +1,237 @@
+"""The project report: portfolio figures, SPI/CPI scatter, RAG counts and projects to act on.
+
+``summary(result, lang)`` is the project kind's ``Kind.summary``. Projects have no
+departments, so ``parts`` stays empty. Money (budget, BAC, AC, EAC, VAC) is confidential:
+the budget is marked so in the schema and the cost figures are reported with it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
+from opsbook.project.compute import ProjectResult
+from opsbook.project.outputs import rag_rule
+from opsbook.project.schema import PROJECTS
+from opsbook.project.texts import HEADERS, pick, word
+
+#: Output columns holding money (computed from costs and budgets): left out of restricted
+#: copies, with ``notes`` (a note may quote the budget).
+MONEY_COLUMNS = ("bac", "pv", "ev", "ac", "sv", "cv", "eac_cpi", "eac_remaining",
+                 "eac_cpi_spi", "etc", "vac", "notes")
+RAGS = ("green", "amber", "red")
+
+
+def confidential_headers(lang: str) -> frozenset[str]:
+    """The detail sheets' headers of confidential columns: the budget (schema) and the
+    money columns of the status and task sheets."""
+    marked = {f.header(lang) for f in PROJECTS.fields if f.confidential}
+    return frozenset(marked | {pick(HEADERS[k], lang) for k in MONEY_COLUMNS})
+
+
+TEXT = {
+    "en": {
+        "title": "Project status report {date}",
+        "purpose": "To report every project's schedule and cost performance as of the status "
+                   "date, so that projects in trouble get corrective actions with owners and "
+                   "deadlines as the project rules require.",
+        "m_evm": "{n} project(s) and {tasks} task(s); earned value as of {date}: PV from the "
+                 "planned dates, EV = % complete × planned cost, AC as recorded; SPI = EV/PV, "
+                 "CPI = EV/AC; portfolio indices on the sums.",
+        "projects": "Projects", "green": "Green", "amber": "Amber", "red": "Red",
+        "spi": "Portfolio SPI", "cpi": "Portfolio CPI", "overdue": "Overdue tasks",
+        "uncovered": "Deviations without action", "bac": "Total BAC", "ac": "Total AC",
+        "vac": "Total VAC",
+        "scatter": "SPI and CPI by project", "x": "SPI", "y": "CPI",
+        "rag_counts": "Projects by RAG status", "rag": "RAG", "count": "Projects",
+        "table": "Projects", "id": "Project ID", "name": "Project", "owner": "Owner",
+        "phase": "Phase", "pct": "% Complete", "forecast": "Forecast Finish",
+        "risks": "Open Risks", "eac": "EAC",
+        "f_red": "{n} project(s) red: {names}.",
+        "a_red": "Ask the owners of {names} for a recovery plan (schedule and cost) before "
+                 "the next status date.",
+        "f_amber": "{n} project(s) amber: {names}.",
+        "a_amber": "Watch {names}: review progress with the owners weekly.",
+        "f_uncovered": "Deviations without a corrective action: {items}.",
+        "a_uncovered": "Have {names} each agree a corrective action with an owner and a due "
+                       "date for every deviation.",
+        "f_stale": "Corrective actions past their due date: {items}.",
+        "a_stale": "Chase the overdue actions of {names} and reset their due dates.",
+        "f_late": "Most late tasks: {items}.",
+        "a_late": "Re-plan the late tasks of {names} and confirm the forecast finish.",
+        "f_gate": "Phase gates not passed: {names}.",
+        "a_gate": "Complete what the phase requires for {names} before they move on.",
+        "f_over": "Forecast over budget (VAC < 0): {items}.",
+        "a_over": "Review the cost of {names} and approve a new budget or cut scope.",
+        "item": "{name} ({n})", "sep": ", ", "none": "no projects",
+    },
+    "zh": {
+        "title": "{date} 项目状态报告",
+        "purpose": "汇报截至状态日期各项目的进度与成本绩效，"
+                   "使出现偏差的项目按项目管理规定及时制定纠正措施，明确负责人和完成期限。",
+        "m_evm": "共 {n} 个项目、{tasks} 项任务；挣值按状态日期 {date} 计算："
+                 "计划价值按计划日期分摊，挣值 = 完成百分比 × 计划成本，实际成本按填报；"
+                 "SPI = EV/PV，CPI = EV/AC；整体指数按各项目合计计算。",
+        "projects": "项目数", "green": "绿灯", "amber": "黄灯", "red": "红灯",
+        "spi": "整体 SPI", "cpi": "整体 CPI", "overdue": "逾期任务数",
+        "uncovered": "无纠正措施的偏差", "bac": "完工预算合计", "ac": "实际成本合计",
+        "vac": "完工偏差合计",
+        "scatter": "各项目 SPI 与 CPI", "x": "SPI", "y": "CPI",
+        "rag_counts": "红黄绿状态项目数", "rag": "红黄绿状态", "count": "项目数",
+        "table": "项目一览", "id": "项目编号", "name": "项目名称", "owner": "负责人",
+        "phase": "阶段", "pct": "完成百分比", "forecast": "预计完成",
+        "risks": "未关闭风险数", "eac": "完工估算",
+        "f_red": "{n} 个项目为红灯：{names}。",
+        "a_red": "请{names}负责人在下一状态日期前提交进度与成本的恢复计划。",
+        "f_amber": "{n} 个项目为黄灯：{names}。",
+        "a_amber": "重点关注{names}，每周与负责人检查进展。",
+        "f_uncovered": "尚无纠正措施的偏差：{items}。",
+        "a_uncovered": "请{names}对每项偏差制定纠正措施，明确负责人和截止日期。",
+        "f_stale": "已超过截止日期的纠正措施：{items}。",
+        "a_stale": "督办{names}的逾期措施，并重新确定截止日期。",
+        "f_late": "逾期任务最多的项目：{items}。",
+        "a_late": "重新安排{names}的逾期任务，并确认预计完成日期。",
+        "f_gate": "未通过阶段检查的项目：{names}。",
+        "a_gate": "{names}须先补齐本阶段要求，再进入下一阶段。",
+        "f_over": "预计超出预算（完工偏差小于 0）的项目：{items}。",
+        "a_over": "复核{names}的成本，报批调整预算或压缩范围。",
+        "item": "{name}（{n}）", "sep": "、", "none": "无",
+    },
+}
+
+
+def summary(result: ProjectResult, lang: str) -> Summary:
+    """The project report of one status run, in ``lang`` ("en" or "zh").
+
+    Figures: project and RAG counts, portfolio SPI (ΣEV/ΣPV) and CPI (ΣEV/ΣAC), overdue
+    tasks, deviations without an action, and the confidential money totals (BAC, AC, VAC).
+    Charts: SPI (x) against CPI per project, and projects per RAG colour. No previous
+    period (a status run has no history) and no departments (``parts`` is empty).
+    """
+    lang = "zh" if lang == "zh" else "en"
+    t = TEXT[lang]
+    s = result.status
+    dates = result.config["status_date"].drop_duplicates()
+    date = dates.max().strftime("%Y-%m-%d") if len(dates) else ""
+    counts = s["rag"].value_counts()
+    uncovered = int(result.deviations["state"].eq("no-action").sum())
+    figures = [
+        Figure(t["projects"], len(s), "0"),
+        *(Figure(t[c], int(counts.get(c, 0)), "0") for c in RAGS),
+        Figure(t["spi"], _ratio(s["ev"].sum(), s["pv"].sum()), "0.00", better="up"),
+        Figure(t["cpi"], _ratio(s["ev"].sum(), s["ac"].sum()), "0.00", better="up"),
+        Figure(t["overdue"], int(s["overdue_tasks"].sum()), "0", better="down"),
+        Figure(t["uncovered"], uncovered, "0", better="down"),
+        Figure(t["bac"], float(s["bac"].sum()), "#,##0", confidential=True),
+        Figure(t["ac"], float(s["ac"].sum()), "#,##0", confidential=True),
+        Figure(t["vac"], round(float(pd.to_numeric(s["vac"], errors="coerce").sum()), 2), "#,##0",
+               better="up", confidential=True),
+    ]
+    method = [t["m_evm"].format(n=len(s), tasks=len(result.tasks), date=date),
+              *_rules(result, lang)]
+    return Summary(
+        title=t["title"].format(date=date).strip(), lang=lang, period=date,
+        purpose=t["purpose"], method=method, figures=figures,
+        charts=[scatter(result, t), rag_chart(result, lang, t)],
+        tables=[_table(result, lang, t)], findings=findings(result, lang),
+        confidential_headers=confidential_headers(lang),
+        confidential_sheets=frozenset())
+
+
+def _rules(result: ProjectResult, lang: str) -> list[str]:
+    return rag_rule(result, lang) if len(result.config) else []
+
+
+def _ratio(top: float, bottom: float) -> float | None:
+    return round(float(top) / float(bottom), 2) if bottom else None
+
+
+def _num(value: object, digits: int = 2) -> float | None:
+    number = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(number) else round(float(number), digits)
+
+
+def scatter(result: ProjectResult, t: dict[str, str]) -> ChartData:
+    """SPI (x) against CPI (y), one point per project labelled by its name."""
+    s = result.status
+    return ChartData("scatter", t["scatter"], tuple(s["name"].astype(str)),
+                     (Series(t["y"], tuple(_num(v) for v in s["cpi"])),),
+                     x_title=t["x"], y_title=t["y"], x=tuple(_num(v) for v in s["spi"]),
+                     number_format="0.00")
+
+
+def rag_chart(result: ProjectResult, lang: str, t: dict[str, str]) -> ChartData:
+    """Projects per RAG colour: green, amber, red."""
+    counts = result.status["rag"].value_counts().reindex(list(RAGS), fill_value=0)
+    return ChartData("column", t["rag_counts"], tuple(word(c, lang) for c in RAGS),
+                     (Series(t["count"], tuple(float(v) for v in counts)),),
+                     x_title=t["rag"], y_title=t["count"], number_format="0")
+
+
+def _table(result: ProjectResult, lang: str, t: dict[str, str]) -> Table:
+    s = result.status
+    rows = tuple(
+        (str(r.project_id), str(r.name), "" if pd.isna(r.owner) else str(r.owner),
+         word(r.phase, lang) if pd.notna(r.phase) else "",
+         word(r.rag, lang) if pd.notna(r.rag) else "", _num(r.spi), _num(r.cpi),
+         _num(r.percent_complete, 4), int(r.overdue_tasks), int(r.open_risks),
+         r.forecast_finish.strftime("%Y-%m-%d") if pd.notna(r.forecast_finish) else "",
+         _num(r.bac), _num(getattr(r, f"eac_{r.eac_method}", None)))
+        for r in s.itertuples())
+    headers = (t["id"], t["name"], t["owner"], t["phase"], t["rag"], t["x"], t["y"],
+               t["pct"], t["overdue"], t["risks"], t["forecast"], t["bac"], t["eac"])
+    formats = ("", "", "", "", "", "0.00", "0.00", "0%", "0", "0", "", "#,##0", "#,##0")
+    return Table(t["table"], headers, rows, formats, confidential=frozenset({11, 12}))
+
+
+def findings(result: ProjectResult, lang: str) -> list[Finding]:
+    """Projects to act on: red, amber, deviations without action, overdue actions, the
+    most late tasks, failed phase gates and forecast overruns (confidential)."""
+    t = TEXT[lang]
+    sep = t["sep"]
+    s = result.status
+    dev = result.deviations
+    out = []
+    for rag, tone in (("red", "bad"), ("amber", "warn")):
+        names = tuple(s.loc[s["rag"] == rag, "name"].astype(str))
+        if names:
+            out.append(Finding(f"project-{rag}", t[f"f_{rag}"].format(n=len(names),
+                                                                     names=sep.join(names)),
+                               t[f"a_{rag}"].format(names=sep.join(names)), names, tone))
+
+    def counted(frame: pd.DataFrame, column: str) -> tuple[tuple[str, ...], str]:
+        """Project names by count of rows (most first) and 'name (n)' items."""
+        n = frame.groupby(column, sort=False).size().sort_values(ascending=False,
+                                                                 kind="stable")
+        items = sep.join(t["item"].format(name=k, n=int(v)) for k, v in n.items())
+        return tuple(str(k) for k in n.index), items
+
+    for state, key, tone in (("no-action", "uncovered", "bad"),
+                             ("action-overdue", "stale", "warn")):
+        names, items = counted(dev[dev["state"] == state], "project_name")
+        if names:
+            out.append(Finding(key, t[f"f_{key}"].format(items=items),
+                               t[f"a_{key}"].format(names=sep.join(names)), names, tone))
+    late = s[s["overdue_tasks"] > 0].sort_values("overdue_tasks", ascending=False,
+                                                 kind="stable")
+    if len(late):
+        names = tuple(late["name"].astype(str))
+        items = sep.join(t["item"].format(name=n, n=int(c))
+                         for n, c in zip(names, late["overdue_tasks"]))
+        out.append(Finding("late", t["f_late"].format(items=items),
+                           t["a_late"].format(names=sep.join(names)), names, "warn"))
+    failed = tuple(result.gates.loc[~result.gates["passed"].astype(bool), "name"].astype(str))
+    if failed:
+        out.append(Finding("gate", t["f_gate"].format(names=sep.join(failed)),
+                           t["a_gate"].format(names=sep.join(failed)), failed, "warn"))
+    vac = pd.to_numeric(s["vac"], errors="coerce")
+    over = s[vac < 0].assign(vac=vac).sort_values("vac", kind="stable")
+    if len(over):
+        names = tuple(over["name"].astype(str))
+        items = sep.join(t["item"].format(name=n, n=f"{v:,.0f}")
+                         for n, v in zip(names, over["vac"]))
+        out.append(Finding("over-budget", t["f_over"].format(items=items),
+                           t["a_over"].format(names=sep.join(names)), names, "bad",
+                           confidential=True))
+    return out
+
