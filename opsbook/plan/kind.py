@@ -10,6 +10,7 @@ from opsbook.plan.rules import RULES
 from opsbook.plan.sample import sample_frames
 from opsbook.plan.schema import ACTUALS, PLAN, REVIEW
 from opsbook.plan.settings import SOURCE_PREFIX, PlanSettings
+from opsbook.plan.summary import summary
 
 KIND = Kind(
     "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
@@ -33,6 +34,7 @@ KIND = Kind(
     calculate=calculate,
     outputs=OUTPUTS,
     setting_prefixes=(SOURCE_PREFIX,),
+    summary=summary,
     help={"calculate": (
         "Tracks the plan: actuals by month (Actuals sheet) against the targets to date, "
         "completion per item, department and company, and the items behind schedule, on new "
