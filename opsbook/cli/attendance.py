@@ -7,8 +7,7 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang, unreadable
+from opsbook.cli.common import Lang, finish, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Attendance summaries.")
 
@@ -33,17 +32,9 @@ def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks
     """
     from opsbook import api
 
-    try:
+    with plain_failures():
         api.check_output(out, *paths, *punches)
         done = api.summarize_attendance(paths, month=month, punches=punches,
                                         lang=lang.value if lang else None, options=batch,
                                         output=out)
-    except api.NotAWorkbook as problem:
-        raise unreadable(problem) from None
-    except ValueError as error:
-        raise CannotRun(str(error)) from None
-    if done.computed:
-        api.write_output(out, done.sheets)
-        printing.say(f"{out}: {done.headline}")
-    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
-    raise typer.Exit(done.exit_code)
+    finish(done, out)

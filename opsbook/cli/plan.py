@@ -10,7 +10,7 @@ import typer
 
 from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Format, Lang, unreadable
+from opsbook.cli.common import CannotRun, Format, Lang, finish, plain_failures, unreadable
 
 app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate, diff, "
                                              "status, track.")
@@ -138,15 +138,7 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
         when = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
         raise CannotRun(f"--as-of {as_of}: give a date as YYYY-MM-DD") from None
-    try:
+    with plain_failures():
         api.check_output(out, plan, *(actuals or []))
         done = api.track_plan(plan, actuals or [], as_of=when, options=batch, output=out)
-    except api.NotAWorkbook as problem:
-        raise unreadable(problem) from None
-    except ValueError as error:
-        raise CannotRun(str(error)) from None
-    if done.computed:
-        api.write_output(out, done.sheets)
-        printing.say(f"{out}: {done.headline}")
-    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
-    raise typer.Exit(done.exit_code)
+    finish(done, out)

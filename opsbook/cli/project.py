@@ -8,8 +8,7 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang
+from opsbook.cli.common import Lang, finish, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Project tracking.")
 
@@ -35,15 +34,9 @@ def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folde
     """
     from opsbook import api
 
-    try:
+    with plain_failures():
         api.check_output(out, *[p for p in paths if p.is_file()])
         done = api.project_status(paths, as_of=as_of.date() if as_of else None,
                                   lang=lang.value if lang else None, options=batch,
                                   output=out)
-    except ValueError as error:
-        raise CannotRun(str(error)) from None
-    if done.computed:
-        api.write_output(out, done.sheets)
-        printing.say(f"{out}: {done.headline}")
-    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
-    raise typer.Exit(done.exit_code)
+    finish(done, out)
