@@ -31,6 +31,11 @@ class PackageScan:
     gaps: list[str] = field(default_factory=list)
 
 
+#: A formula element, with or without a namespace prefix (``<f>``, ``<f t="shared" …>``,
+#: ``<x:f>``), and not the ``<formula1>`` of a data validation or a ``<fill>``.
+_ANY_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
 def scan_package(source: str | IO[bytes]) -> PackageScan:
     """Scan an .xlsx/.xlsm package (a path or a binary file object); never raises for a
     damaged package — what cannot be read is listed in ``gaps``."""
@@ -66,8 +71,8 @@ def scan_package(source: str | IO[bytes]) -> PackageScan:
 
 
 def _formula_cells(xml: bytes) -> tuple[set[str], dict[str, str]] | None:
-    if b"<f" not in xml and b":f" not in xml and b't="e"' not in xml:
-        return None
+    if _ANY_FORMULA.search(xml) is None and b't="e"' not in xml:
+        return None  # the common case: no formula and no error cell, nothing to parse
     missing: set[str] = set()
     errors: dict[str, str] = {}
     for attrs, body in _CELL.findall(xml):
