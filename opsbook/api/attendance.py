@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from opsbook import registry
-from opsbook.api.common import PathLike, Sources, calculate_books, load_many, write_output
+from opsbook.api.common import (
+    PathLike,
+    Sources,
+    calculate_books,
+    demo_write,
+    load_many,
+)
 from opsbook.attendance.punches import PunchLog, punch_logs
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
@@ -75,9 +81,5 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
 def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
     """The demo's attendance step: ``attendance summarize`` of the Chinese sample."""
     sample = samples[KIND]
-    done = summarize_attendance([sample])
-    if done.computed:
-        target = folder / f"{KIND}.summary.xlsx"
-        write_output(target, done.sheets)
-        say(f"· attendance summarize {sample.name} → {target.name}: {done.headline}")
-    return done.exit_code
+    return demo_write(summarize_attendance([sample]), folder / f"{KIND}.summary.xlsx", say,
+                      f"attendance summarize {sample.name}")

@@ -209,3 +209,12 @@ def write_output(target: PathLike, sheets: list[SheetOut]) -> Path:
     from opsbook.io.sheets import write_sheets
 
     return write_sheets(Path(target), sheets)
+
+
+def demo_write(done: Calculation, target: Path, say: Callable[[str], None], step: str) -> int:
+    """A demo step's ending: write what ``done`` computed to ``target``, say ``step`` with its
+    headline, and return its exit code."""
+    if done.computed:
+        write_output(target, done.sheets)
+        say(f"· {step} → {target.name}: {done.headline}")
+    return done.exit_code

@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from opsbook import registry
-from opsbook.api.common import PathLike, Sources, calculate_books, load_many, write_output
+from opsbook.api.common import (
+    PathLike,
+    Sources,
+    calculate_books,
+    demo_write,
+    load_many,
+)
 from opsbook.core.kind import Calculation
 
 if TYPE_CHECKING:
@@ -41,9 +47,5 @@ def project_status(paths: Sources, *, as_of: dt.date | None = None,
 def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:
     """The demo's project step: ``project status`` of the sample tracker."""
     sample = samples[KIND]
-    done = project_status([sample])
-    if done.computed:
-        target = folder / f"{KIND}.status.xlsx"
-        write_output(target, done.sheets)
-        say(f"· project status {sample.name} → {target.name}: {done.headline}")
-    return done.exit_code
+    return demo_write(project_status([sample]), folder / f"{KIND}.status.xlsx", say,
+                      f"project status {sample.name}")
