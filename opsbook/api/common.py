@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from opsbook import registry
 from opsbook.batch.run import Outcome
-from opsbook.core.book import Book, build_book, detect_kind
+from opsbook.core.book import Book, build_book, build_books, detect_kind
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
@@ -66,17 +66,40 @@ def load(path: PathLike, kind: str | Kind | None = None) -> Book:
     Raises :class:`NotAWorkbook` when the file cannot be read at all or is of no known kind,
     and ValueError for an unknown ``kind``.
     """
-    path = Path(path)
-    try:
-        read = read_book(path)
-    except FileProblem as problem:
-        raise NotAWorkbook(problem.issue) from None
-    book = book_from_sheets(read.sheets, str(path), kind, format=read.format)
+    book = load_books([Path(path)], kind)[0]
     if isinstance(book, Issue):
         raise NotAWorkbook(book)
-    note = format_note(path, read.format)
-    book.issues[:0] = [*([note] if note is not None else []), *read.notes]
     return book
+
+
+def load_books(paths: Sequence[Path], kind: str | Kind | None = None) -> list[Book | Issue]:
+    """Several workbooks read together (the files of each kind typed at once, see
+    :func:`opsbook.core.book.build_books`): for each path, in order, its Book or the Issue
+    saying why it cannot be read (not a workbook, of no known kind). ValueError for an
+    unknown ``kind``."""
+    spec = kind_of(kind)
+    loaded: list[Book | Issue] = []
+    reads: dict[int, Any] = {}
+    groups: dict[str, list[int]] = {}
+    for n, path in enumerate(paths):
+        try:
+            read = read_book(path)
+        except FileProblem as problem:
+            loaded.append(problem.issue)
+            continue
+        found = spec or detect_kind(read.sheets, registry.kinds())
+        loaded.append(unknown_kind(str(path)))
+        if found is not None:
+            reads[n] = read
+            groups.setdefault(found.id, []).append(n)
+    for kind_id, members in groups.items():
+        books = build_books([(reads[n].sheets, str(paths[n]), reads[n].format) for n in members],
+                            registry.get(kind_id))
+        for n, book in zip(members, books):
+            note = format_note(paths[n], reads[n].format)
+            book.issues[:0] = [*([note] if note is not None else []), *reads[n].notes]
+            loaded[n] = book
+    return loaded
 
 
 def paths_of(sources: Sources) -> list[Path]:
@@ -97,21 +120,33 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
 def read_step(path: Path, kind: str | None = None) -> Outcome:
     """One file of a batch read as a Book and validated: (Book or None, its Report, kind)."""
     try:
-        book = load(path, kind)
-        checked = validate_book(book)
-    except NotAWorkbook as error:
-        return Outcome(None, Report(issues=[error.issue], files=[str(path)]))
+        return _checked(path, load_books([path], kind)[0])
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - one file never stops a run (a reader's
         return Outcome(None, unreadable(path, error))  # panic is a BaseException)
-    return Outcome(book, checked, book.kind.id)
 
 
-def check_step(path: Path, kind: str | None = None) -> Outcome:
-    """One file of a batch validated; its Book is not sent back."""
-    book, report, found = read_step(path, kind)
-    return Outcome(None, report, found)
+def read_steps(paths: list[Path], kind: str | None = None) -> list[Outcome]:
+    """:func:`read_step` for a group of files read together; when anything unexpected
+    fails, the files are read again one by one, so that it stays with its own file."""
+    try:
+        return [_checked(path, book) for path, book in zip(paths, load_books(paths, kind))]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - see read_step
+        return [read_step(path, kind) for path in paths]
+
+
+def _checked(path: Path, book: Book | Issue) -> Outcome:
+    if isinstance(book, Issue):
+        return Outcome(None, Report(issues=[book], files=[str(path)]))
+    return Outcome(book, validate_book(book), book.kind.id)
+
+
+def check_steps(paths: list[Path], kind: str | None = None) -> list[Outcome]:
+    """A group of files of a batch validated; their Books are not sent back."""
+    return [Outcome(None, report, found) for _, report, found in read_steps(paths, kind)]
 
 
 def load_many(sources: Sources, kind: str | Kind | None = None, *,
@@ -129,8 +164,8 @@ def load_many(sources: Sources, kind: str | Kind | None = None, *,
     from opsbook.batch import run_files
 
     spec = kind_of(kind)
-    run = run_files(read_step, sources, args=(spec.id if spec else None,), options=options,
-                    command=command, settings={"kind": spec.id if spec else None,
+    run = run_files(read_steps, sources, args=(spec.id if spec else None,), options=options,
+                    together=True, command=command, settings={"kind": spec.id if spec else None,
                                                **(settings or {})},
                     output=output, aggregate=True)
     books = run.values
@@ -154,8 +189,8 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
         return validate_book(source)
     kind_of(kind)  # an unknown kind is misuse: ValueError before any file is read
     options = options or BatchOptions(jobs=jobs)
-    run = run_files(check_step, source, args=(kind,), options=options, command="validate",
-                    settings={"kind": kind}, on_file=on_file)
+    run = run_files(check_steps, source, args=(kind,), options=options, command="validate",
+                    settings={"kind": kind}, on_file=on_file, together=True)
     report = run.report
     langs = [o.report.lang for o in run.outcomes if o is not None and o.report.readable]
     # the run's own language (summaries): the most common, ties going to the earliest file

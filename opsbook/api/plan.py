@@ -22,6 +22,7 @@ from opsbook.api.common import (
     calculate_books,
     load,
     read_step,
+    read_steps,
     write_output,
 )
 from opsbook.batch.run import Outcome
@@ -73,27 +74,24 @@ def source_names(paths: Sequence[Path]) -> dict[Path, str]:
     return {p: p.resolve().relative_to(root).as_posix() for p in paths}
 
 
-def take_in(path: Path) -> tuple[Book | None, Report]:
-    """One department workbook read and validated: the Book (None when it is left out) and
-    its Report (a left-out file's ends with the ``plan-left-out`` issue; findings the company
-    plan lists as conflicts are left to it)."""
-    try:
-        book = load(path, registry.get(KIND))
-    except NotAWorkbook as error:
-        return None, Report(issues=[error.issue], files=[str(path)])
-    checked = validate_book(book)
+def take_in(outcome: Outcome) -> Outcome:
+    """One department workbook as read and validated, taken into the company plan: its Book
+    (None when it is left out) and its Report (a left-out file's ends with the
+    ``plan-left-out`` issue; findings the company plan lists as conflicts are left to it)."""
+    book, checked, _ = outcome
+    if book is None:
+        return outcome
     reasons = blocking(book, checked.issues)
     if reasons:
-        checked.issues.append(left_out(str(path), reasons))
-        return None, checked
+        checked.issues.append(left_out(str(book.path), reasons))
+        return Outcome(None, checked)
     checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
-    return book, checked
+    return Outcome(book, checked, KIND)
 
 
-def take_in_step(path: Path) -> Outcome:
-    """:func:`take_in` as one file of a batch run: (Book or None, Report, kind)."""
-    book, checked = take_in(path)
-    return Outcome(book, checked, KIND if book is not None else None)
+def take_in_steps(paths: list[Path]) -> list[Outcome]:
+    """:func:`take_in` for a group of files of a batch run, read together."""
+    return [take_in(outcome) for outcome in read_steps(paths, KIND)]
 
 
 def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
@@ -117,7 +115,8 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
     from opsbook.batch import BatchOptions, run_files
 
     departments = [d for d in departments if d]
-    run = run_files(take_in_step, sources, options=options or BatchOptions(jobs=jobs),
+    run = run_files(take_in_steps, sources, options=options or BatchOptions(jobs=jobs),
+                    together=True,
                     command="plan consolidate", output=output, aggregate=True,
                     on_file=on_file, settings={"departments": departments, "strict": strict,
                                                "year": year, "lang": lang})

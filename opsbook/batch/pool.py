@@ -58,20 +58,31 @@ def digest(path: str | Path) -> tuple[str, int]:
     return sha.hexdigest(), size
 
 
-def _work(fn: Callable[..., Any], item: Any, args: tuple[Any, ...], hashed: bool,
-          previous: str | None) -> tuple[Any, Record]:
-    """Run in a worker: digest the item's file when asked, skip it when unchanged, else run."""
+def _work(fn: Callable[..., Any], items: list[Any], args: tuple[Any, ...], hashed: bool,
+          previous: list[str | None], together: bool) -> list[tuple[Any, Record]]:
+    """Run in a worker: digest each item's file when asked and skip it when unchanged, then
+    run the rest — ``fn(items, *args)`` at once when ``together``, else ``fn(item, *args)``
+    (then ``items`` holds one item)."""
     start = time.perf_counter()
-    record = Record("done")
-    if hashed:
-        with contextlib.suppress(OSError):  # the step itself says why it cannot be read
-            record.sha256, record.bytes = digest(item)
-        if previous is not None and record.sha256 == previous:
-            record.status, record.seconds = UNCHANGED, time.perf_counter() - start
-            return None, record
-    result = fn(item, *args)
-    record.seconds = time.perf_counter() - start
-    return result, record
+    records = [Record("done") for _ in items]
+    todo = []
+    for n, item in enumerate(items):
+        if hashed:
+            with contextlib.suppress(OSError):  # the step itself says why it cannot be read
+                records[n].sha256, records[n].bytes = digest(item)
+            if previous[n] is not None and records[n].sha256 == previous[n]:
+                records[n].status = UNCHANGED
+                continue
+        todo.append(n)
+    results: list[Any] = [None] * len(items)
+    if todo:
+        done = fn([items[n] for n in todo], *args) if together else [fn(items[0], *args)]
+        for n, result in zip(todo, done):
+            results[n] = result
+    seconds = (time.perf_counter() - start) / max(len(items), 1)
+    for record in records:
+        record.seconds = seconds
+    return list(zip(results, records))
 
 
 def _quiet_worker() -> None:
@@ -83,46 +94,64 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
           executor: Executor | None = None, on_done: Callable[[T], None] | None = None,
           on_error: Callable[[T, BaseException], R] | None = None,
           args: tuple[Any, ...] = (), stop: Callable[[R], bool] | None = None,
-          hashed: bool = False, previous: Sequence[str | None] | None = None
-          ) -> BatchResults:
+          hashed: bool = False, previous: Sequence[str | None] | None = None,
+          groups: Sequence[int] | None = None) -> BatchResults:
     """``[fn(item, *args) for item in items]``, run in this process (``jobs`` 1), in a pool of
     ``jobs`` processes, or on ``executor`` (a process pool, or a Dask cluster's
     ``Client.get_executor()``); the results come back in the order of ``items``.
 
+    With ``groups`` (the sizes of consecutive groups of items, summing to their number)
+    ``fn`` takes a list of items and gives one result per item, and each group is one call:
+    files of one kind read together cost less than one by one.
+
     ``on_done(item)`` is called in this process as each item finishes. ``on_error(item,
-    error)``, when given, turns an exception raised for one item into that item's result, so
-    one bad item never stops the others; without it the first exception is raised.
-    ``stop(result)`` true stops the batch after that item (fail-fast): items not yet started
-    are cancelled and their result is None. With ``hashed`` the items are file paths whose
-    SHA-256 the worker records; an item whose digest equals ``previous[n]`` is not run (its
-    result is None, its record "unchanged"). Ctrl-C stops the workers and raises
-    :class:`Interrupted`. ``fn`` and ``args`` must be picklable when they run elsewhere.
+    error)``, when given, turns an exception raised for an item (for every item of its
+    group) into that item's result, so one bad item never stops the others; without it the
+    first exception is raised. ``stop(result)`` true stops the batch after that item
+    (fail-fast): groups not yet started are cancelled and their results are None. With
+    ``hashed`` the items are file paths whose SHA-256 the worker records; an item whose
+    digest equals ``previous[n]`` is not run (its result is None, its record "unchanged").
+    Ctrl-C stops the workers and raises :class:`Interrupted`. ``fn`` and ``args`` must be
+    picklable when they run elsewhere.
     """
     items = list(items)
     before = list(previous) if previous is not None else [None] * len(items)
     results = BatchResults([None] * len(items))
     results.records = [Record() for _ in items]
+    together = groups is not None
+    sizes = list(groups) if together else [1] * len(items)
+    if sum(sizes) != len(items):
+        raise ValueError(f"groups cover {sum(sizes)} items, not {len(items)}")
+    firsts = [sum(sizes[:g]) for g in range(len(sizes))]
 
-    def finish(n: int, outcome: Callable[[], tuple[Any, Record]]) -> bool:
+    def call(g: int) -> tuple[Any, ...]:
+        a, b = firsts[g], firsts[g] + sizes[g]
+        return fn, items[a:b], args, hashed, before[a:b], together
+
+    def finish(g: int, outcome: Callable[[], list[tuple[Any, Record]]]) -> bool:
+        span = range(firsts[g], firsts[g] + sizes[g])
         try:
-            results[n], results.records[n] = outcome()
+            for n, (result, record) in zip(span, outcome()):
+                results[n], results.records[n] = result, record
         except Exception as error:
             if on_error is None:
                 raise
-            results[n] = on_error(items[n], error)
-            results.records[n] = Record("failed")
-        if on_done is not None:
-            on_done(items[n])
-        return stop is not None and results.records[n].status != UNCHANGED \
-            and stop(results[n])
+            for n in span:
+                results[n], results.records[n] = on_error(items[n], error), Record("failed")
+        halt = False
+        for n in span:
+            if on_done is not None:
+                on_done(items[n])
+            halt = halt or (stop is not None and results.records[n].status != UNCHANGED
+                            and stop(results[n]))
+        return halt
 
     done = 0
-    if executor is None and (jobs <= 1 or len(items) <= 1):
+    if executor is None and (jobs <= 1 or len(sizes) <= 1):
         try:
-            for n, item in enumerate(items):
-                halt = finish(n, lambda n=n, item=item: _work(fn, item, args, hashed,
-                                                                before[n]))
-                done += 1
+            for g in range(len(sizes)):
+                halt = finish(g, lambda g=g: _work(*call(g)))
+                done += sizes[g]
                 if halt:
                     break
         except KeyboardInterrupt:
@@ -133,13 +162,12 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
         else executor
     futures: dict[Future, int] = {}
     try:
-        futures = {pool.submit(_work, fn, item, args, hashed, before[n]): n
-                   for n, item in enumerate(items)}
+        futures = {pool.submit(_work, *call(g)): g for g in range(len(sizes))}
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(finished, key=futures.__getitem__):
-                done += 1
+                done += sizes[futures[future]]
                 if finish(futures[future], future.result):
                     for other in pending:
                         other.cancel()

@@ -105,13 +105,39 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
     return report, inputs
 
 
-def run_files(step: Callable[..., Outcome], sources: Sources, *, args: tuple[Any, ...] = (),
+#: Files read together by one step (``together``): at most this many, and this many bytes.
+GROUP_FILES, GROUP_BYTES = 32, 4 << 20
+
+
+def groups_of(files: Sequence[Path], workers: int) -> list[int]:
+    """Sizes of the consecutive groups in which ``files`` are read together: up to
+    GROUP_FILES files and GROUP_BYTES bytes (a large file is a group of its own), and at
+    least four groups per worker, so that every worker has work and progress moves."""
+    most = max(1, min(GROUP_FILES, -(-len(files) // (max(workers, 1) * 4))))
+    sizes: list[int] = []
+    count = size = 0
+    for path in files:
+        try:
+            bytes_ = path.stat().st_size
+        except OSError:
+            bytes_ = 0
+        if count and (count >= most or size + bytes_ > GROUP_BYTES):
+            sizes.append(count)
+            count = size = 0
+        count += 1
+        size += bytes_
+    return sizes + [count] if count else sizes
+
+
+def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ...] = (),
               options: BatchOptions | None = None, command: str = "batch",
               settings: dict[str, Any] | None = None, output: Path | str | None = None,
-              aggregate: bool = False, on_file: Callable[[Path], None] | None = None
-              ) -> BatchRun:
+              aggregate: bool = False, on_file: Callable[[Path], None] | None = None,
+              together: bool = False) -> BatchRun:
     """Run ``step(path, *args)`` (a picklable module-level function giving an
-    :class:`Outcome`) over the files of ``sources``, as ``options`` say.
+    :class:`Outcome`) over the files of ``sources``, as ``options`` say; with ``together``,
+    ``step(paths, *args)`` gives one Outcome per path of a group of files read together
+    (see :func:`groups_of`; one by one with ``fail_fast``, which stops at the first).
 
     ``command`` and ``settings`` (what decides the results: kind, language, options) go into
     the manifest, which is written beside ``output`` or to ``options.manifest``. With
@@ -148,7 +174,9 @@ def run_files(step: Callable[..., Outcome], sources: Sources, *, args: tuple[Any
             progress(command, len(files), options.progress) as tick:
         results = batch(step, files, jobs=options.workers, executor=executor, on_done=told,
                         on_error=_unexpected, args=args, hashed=True, previous=previous,
-                        stop=_stopper if options.fail_fast else None)
+                        stop=_stopper if options.fail_fast else None,
+                        groups=None if not together else [1] * len(files)
+                        if options.fail_fast else groups_of(files, options.workers))
     report, inputs = _assembled(files, results, skipped, known)
     from opsbook import __version__
 

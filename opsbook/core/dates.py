@@ -88,7 +88,9 @@ def _dates(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 
 def _to_datetime64(col: Column, raw: pd.Series) -> Column:
-    col.values = pd.Series(pd.to_datetime(col.values, errors="coerce"), index=raw.index)
+    # one resolution whatever the cells hold (date cells alone would give seconds)
+    col.values = pd.Series(pd.to_datetime(col.values, errors="coerce"), index=raw.index
+                           ).astype("datetime64[us]")
     return col
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.cells import a1, letter
-from opsbook.core.coerce import EXCEL_EPOCH, read_column
+from opsbook.core.coerce import EXCEL_EPOCH
 from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-exported
     MIN_HEADER_FIELDS,
     find_header,
@@ -25,8 +25,8 @@ from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-e
 )
 from opsbook.core.issues import Issue
 from opsbook.core.merges import merged_data, merged_in_row
-from opsbook.core.messages import TYPE_NAMES
-from opsbook.core.spec import Field, Sheet
+from opsbook.core.spec import Sheet
+from opsbook.core.typed import typed_field
 
 
 @dataclass
@@ -81,14 +81,36 @@ def empty_frame(spec: Sheet) -> pd.DataFrame:
     return frame
 
 
-def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[Table, list[Issue]]:
-    """Read one sheet against its spec; issues for structure and every bad value.
+@dataclass
+class Layout:
+    """A sheet laid out against its spec, before its values are typed: the Table (header
+    row, columns found), the data rows that hold anything (padded to the sheet's width) with
+    their spreadsheet row numbers, and the issues found so far."""
+
+    table: Table
+    raw: RawSheet
+    file: str | None
+    rows: list[int] = field(default_factory=list)
+    data: list[list[Any]] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def column_letter(self, field_id: str) -> str:
+        return letter(self.table.columns[field_id])
+
+
+def _filled(row: list[Any]) -> bool:
+    return any(v != "" and v is not None and v == v for v in row)  # v == v: not NaN
+
+
+def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
+    """Find a sheet's header and map its columns to the spec's fields; issues for structure.
 
     A sheet without a header row naming at least two of its fields gets one
-    ``missing-header`` issue and no data checks (``header_row`` stays 0).
+    ``missing-header`` issue and no data (``header_row`` stays 0).
     """
-    table = Table(spec=spec, name=raw.name, frame=empty_frame(spec))
-    issues: list[Issue] = []
+    table = Table(spec=spec, name=raw.name, frame=None)  # type: ignore[arg-type]
+    layout = Layout(table, raw, file)
+    issues = layout.issues
     rows = raw.rows
     found = find_header(rows, spec, raw.merged, min(MIN_HEADER_FIELDS, len(spec.fields)))
     required = [f for f in spec.fields if f.required]
@@ -96,7 +118,7 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
         expected = ", ".join(f"{f.en}/{f.zh}" for f in (required or spec.fields)[:3])
         issues.append(Issue("missing-header", file=file, sheet=raw.name,
                             params={"expected": expected}))
-        return table, issues
+        return layout
     header_index = found.index
     table.header_row = header_index + 1
     table.header_rows = found.rows
@@ -133,98 +155,69 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
     for f in required:
         if f.id not in table.columns:
             issues.append(missing_column(f, extras, table.name, table.header_row, file))
-    # data rows: drop blank ones, keep spreadsheet numbers as the index
-    if min(map(len, data), default=width) != width:
-        data = [list(r) + [""] * (width - len(r)) for r in data]
-    numbers = np.arange(len(data), dtype=int) + first_data + 1
-    raw_frame = pd.DataFrame(data, index=pd.Index(numbers, name="row"), columns=range(width),
-                             dtype=object)
-    filled = (raw_frame.ne("") & raw_frame.notna()).any(axis=1) if width else raw_frame.index < 0
-    raw_frame = raw_frame[filled]
-    if raw_frame.empty:
-        raw_frame = pd.DataFrame(index=pd.Index([], name="row", dtype=int),
-                                 columns=range(width), dtype=object)
-    columns = {}
-    for f in spec.fields:
-        if f.id in table.columns:
-            raw_col = raw_frame[table.columns[f.id] - 1]
-            column, more = _typed_column(raw_col, f, table, raw, file)
-            columns[f.id] = column
-            issues.extend(more)
-        else:
-            columns[f.id] = pd.Series(None, index=raw_frame.index, dtype=object)
-    for header_text, column in extras.items():
-        columns[header_text] = raw_frame[column - 1].replace({"": None})
-    table.frame = pd.DataFrame(columns, index=raw_frame.index)
     table.extras = extras
-    return table, issues
+    # data rows: blank ones dropped, spreadsheet numbers kept
+    for n, row in enumerate(data, start=first_data + 1):
+        if _filled(row):
+            layout.rows.append(n)
+            layout.data.append(row if len(row) == width else list(row) + [""] * (width - len(row)))
+    return layout
 
 
-def _typed_column(raw_col: pd.Series, f: Field, table: Table, raw: RawSheet,
-                  file: str | None) -> tuple[pd.Series, list[Issue]]:
-    column, blank = read_column(raw_col, f, raw.epoch)
-    issues: list[Issue] = []
-    rows = raw_col.index.to_numpy()
-    col_letter = letter(table.columns[f.id])
-    header = table.headers[f.id]
-    names = TYPE_NAMES.get(f.type, TYPE_NAMES["text"])
-    params = {"expected": names[0], "expected_zh": names[1]}
-
-    def issue(code: str, severity: str, pos: int, **extra: Any) -> Issue:
-        row = int(rows[pos])
-        return Issue(code, severity, file, raw.name, f"{col_letter}{row}", row, header, f.id,
-                     raw_col.iat[pos], {**params, **extra})
-
-    for problem in column.problems:
-        for n, pos in enumerate(problem.positions):
-            extra = dict(problem.params)
-            if problem.results is not None:
-                extra["result"] = _show_result(problem.results[n])
-            issues.append(issue(problem.code, problem.severity, pos, **extra))
-    # formula cells with no cached value: reported once, not as missing
-    no_value = np.zeros(len(rows), dtype=bool)
-    if raw.formulas_without_value or raw.errors:
-        for pos, row in enumerate(rows):
-            ref = f"{col_letter}{row}"
-            if ref in raw.formulas_without_value:
-                no_value[pos] = True
-                issues.append(issue("formula-no-value", "error", pos))
-            elif ref in raw.errors:
-                no_value[pos] = True
-                issues.append(Issue("formula-error", "error", file, raw.name, ref, int(row),
-                                    header, f.id, raw.errors[ref]))
-    if f.required:
-        for pos in np.flatnonzero(blank & ~no_value):
-            issues.append(issue("missing-value", "error", pos))
-    values = column.values
-    if f.min is not None or f.max is not None:
-        numbers = pd.to_numeric(values, errors="coerce")
-        bad = pd.Series(False, index=values.index)
-        if f.min is not None:
-            bad |= (numbers <= f.min) if f.min_exclusive else (numbers < f.min)
-        if f.max is not None:
-            bad |= numbers > f.max
-        range_params = {"expected": f.range_text("en"), "expected_zh": f.range_text("zh")}
-        for pos in np.flatnonzero(bad.to_numpy()):
-            issues.append(issue("out-of-range", "error", pos, **range_params))
-    if f.unique:
-        issues.extend(duplicate_issues(values, f.id, table, file))
-    if f.default is not None and blank.any():  # a blank choice takes its documented default
-        values = values.mask(pd.Series(blank & ~no_value, index=values.index), f.default)
-    return values, issues
+def read_tables(layouts: Sequence[Layout]) -> None:
+    """Type the data of laid-out sheets of one spec, all at once: each field's column is read
+    over the rows of every sheet together (see :mod:`opsbook.core.typed`), then each sheet's
+    ``table.frame`` is its own rows (index: spreadsheet row numbers, one column per field and
+    one per extra header) and its ``issues`` gain the problems of its values."""
+    found = [lay for lay in layouts if lay.table.header_row]
+    for lay in layouts:
+        if not lay.table.header_row:
+            lay.table.frame = empty_frame(lay.table.spec)
+    epochs: dict[Any, list[Layout]] = {}
+    for lay in found:
+        epochs.setdefault(lay.raw.epoch, []).append(lay)
+    for group in epochs.values():
+        _read_group(group)
 
 
-def _show_result(value: Any) -> str:
-    if hasattr(value, "total_seconds"):
-        seconds = int(value.total_seconds())
-        text = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-        return text + f":{seconds % 60:02d}" if seconds % 60 else text
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return text[:10] if text.endswith("T00:00:00") else text.replace("T", " ")
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.15g}"
-    return str(value)
+def _read_group(group: list[Layout]) -> None:
+    spec = group[0].table.spec
+    sizes = [len(lay.rows) for lay in group]
+    ends = np.cumsum(sizes)
+    total = int(ends[-1]) if sizes else 0
+    columns: dict[str, pd.Series] = {}
+    for f in spec.fields:
+        having = [k for k, lay in enumerate(group) if f.id in lay.table.columns]
+        if not having:
+            columns[f.id] = pd.Series(None, index=range(total), dtype=object)
+            continue
+        values = typed_field([group[k] for k in having], f)
+        if len(having) < len(group):  # spread over every sheet's rows
+            values.index = np.concatenate(
+                [np.arange(ends[k] - sizes[k], ends[k]) for k in having]).astype(np.int64)
+            values = values.reindex(range(total))
+        columns[f.id] = values
+    stacked = pd.DataFrame(columns)
+    stacked.index = pd.Index(np.fromiter((r for lay in group for r in lay.rows),
+                                         dtype=np.int64, count=total), name="row")
+    for lay, end, size in zip(group, ends, sizes):
+        frame = stacked.iloc[int(end) - size:int(end)]
+        missing = {f.id: pd.Series(None, index=frame.index, dtype=object)
+                   for f in spec.fields if f.id not in lay.table.columns}
+        extras = {text: pd.Series([None if r[col - 1] == "" else r[col - 1] for r in lay.data],
+                                  index=frame.index, dtype=object)
+                  for text, col in lay.table.extras.items()}
+        if missing or extras:
+            frame = frame.assign(**missing, **extras)
+        lay.table.frame = frame
+
+
+def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[Table, list[Issue]]:
+    """Read one sheet against its spec: the Table with its typed frame, and issues for its
+    structure and every bad value (see :func:`lay_out` and :func:`read_tables`)."""
+    layout = lay_out(raw, spec, file=file)
+    read_tables([layout])
+    return layout.table, layout.issues
 
 
 def duplicate_issues(values: pd.Series, field_id: str, table: Table, file: str | None,

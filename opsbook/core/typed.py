@@ -1,0 +1,141 @@
+"""One field's column typed across the data rows of one or many sheets at once.
+
+Reading a folder of small workbooks of one kind, the same field is typed once over the rows
+of every file (stacked) rather than once per file: the cost of a column no longer grows with
+the number of files. Every problem is told in its own file, sheet, cell and row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from opsbook.core.coerce import EXCEL_EPOCH, read_column
+from opsbook.core.issues import Issue
+from opsbook.core.messages import TYPE_NAMES
+from opsbook.core.spec import Field
+
+if TYPE_CHECKING:
+    from opsbook.core.table import Layout
+
+
+class _Stack:
+    """The raw values of one field over several laid-out sheets, and where each came from."""
+
+    def __init__(self, parts: Sequence[Layout], f: Field):
+        self.parts, self.f = parts, f
+        values: list[Any] = []
+        for part in parts:
+            col = part.table.columns[f.id] - 1
+            values.extend(r[col] for r in part.data)
+        self.values = np.empty(len(values), dtype=object)
+        self.values[:] = values
+        sizes = [len(p.rows) for p in parts]
+        self.owner = np.repeat(np.arange(len(parts)), sizes)
+        self.rows = np.fromiter((r for p in parts for r in p.rows), dtype=np.int64,
+                                count=len(values))
+        names = TYPE_NAMES.get(f.type, TYPE_NAMES["text"])
+        self.params = {"expected": names[0], "expected_zh": names[1]}
+
+    def where(self, pos: int) -> tuple[Layout, int, str]:
+        part = self.parts[self.owner[pos]]
+        row = int(self.rows[pos])
+        return part, row, f"{part.column_letter(self.f.id)}{row}"
+
+    def tell(self, code: str, severity: str, pos: int, **extra: Any) -> None:
+        """An issue at one stacked position, added to the issues of the sheet it is in."""
+        part, row, cell = self.where(pos)
+        part.issues.append(Issue(code, severity, part.file, part.raw.name, cell, row,
+                                 part.table.headers[self.f.id], self.f.id, self.values[pos],
+                                 {**self.params, **extra}))
+
+
+def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
+    """The field's values over the data rows of ``parts`` (laid-out sheets that all have the
+    field and share a date system), in order, typed as :func:`read_column` says, with a
+    RangeIndex. Each bad value is added to its own sheet's ``issues``: type errors and
+    coercions, formula cells without a value or with an error, missing required values,
+    values out of range and repeated keys; a blank choice takes its default."""
+    stack = _Stack(parts, f)
+    epoch = parts[0].raw.epoch if parts else EXCEL_EPOCH
+    column, blank = read_column(pd.Series(stack.values, dtype=object), f, epoch)
+    for problem in column.problems:
+        for n, pos in enumerate(problem.positions):
+            extra = dict(problem.params)
+            if problem.results is not None:
+                extra["result"] = show_result(problem.results[n])
+            stack.tell(problem.code, problem.severity, pos, **extra)
+    no_value = _formula_cells(stack)
+    if f.required:
+        for pos in np.flatnonzero(blank & ~no_value):
+            stack.tell("missing-value", "error", pos)
+    values = column.values
+    if f.min is not None or f.max is not None:
+        numbers = pd.to_numeric(values, errors="coerce")
+        bad = pd.Series(False, index=values.index)
+        if f.min is not None:
+            bad |= (numbers <= f.min) if f.min_exclusive else (numbers < f.min)
+        if f.max is not None:
+            bad |= numbers > f.max
+        range_params = {"expected": f.range_text("en"), "expected_zh": f.range_text("zh")}
+        for pos in np.flatnonzero(bad.to_numpy()):
+            stack.tell("out-of-range", "error", pos, **range_params)
+    if f.unique:
+        _repeats(stack, values)
+    if f.default is not None and blank.any():  # a blank choice takes its documented default
+        values = values.mask(pd.Series(blank & ~no_value, index=values.index), f.default)
+    return values
+
+
+def _formula_cells(stack: _Stack) -> np.ndarray:
+    """Formula cells with no cached value or an error value: reported once, not as missing."""
+    no_value = np.zeros(len(stack.values), dtype=bool)
+    for k, part in enumerate(stack.parts):
+        raw = part.raw
+        if not (raw.formulas_without_value or raw.errors):
+            continue
+        for pos in np.flatnonzero(stack.owner == k):
+            _, row, ref = stack.where(pos)
+            if ref in raw.formulas_without_value:
+                no_value[pos] = True
+                stack.tell("formula-no-value", "error", pos)
+            elif ref in raw.errors:
+                no_value[pos] = True
+                part.issues.append(Issue("formula-error", "error", part.file, raw.name, ref,
+                                         row, part.table.headers[stack.f.id], stack.f.id,
+                                         raw.errors[ref]))
+    return no_value
+
+
+def _repeats(stack: _Stack, values: pd.Series) -> None:
+    """duplicate-key for every repeat of a value within its own sheet, naming the first."""
+    present = values.notna().to_numpy()
+    frame = pd.DataFrame({"v": values.to_numpy()[present], "o": stack.owner[present],
+                          "row": stack.rows[present]})
+    dup = frame.duplicated(["v", "o"], keep="first").to_numpy()
+    if not dup.any():
+        return
+    first = frame.groupby(["v", "o"], sort=False)["row"].transform("first").to_numpy()
+    positions = np.flatnonzero(present)
+    for n in np.flatnonzero(dup):
+        pos = positions[n]
+        part, row, _ = stack.where(pos)
+        part.issues.append(Issue("duplicate-key", file=part.file, value=values.iat[pos],
+                                 params={"other": int(first[n])},
+                                 **part.table.where(stack.f.id, row)))
+
+
+def show_result(value: Any) -> str:
+    """A value as read, as a warning shows it: hh:mm, an ISO date, a number without .0."""
+    if hasattr(value, "total_seconds"):
+        seconds = int(value.total_seconds())
+        text = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+        return text + f":{seconds % 60:02d}" if seconds % 60 else text
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text.replace("T", " ")
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    return str(value)

@@ -1,0 +1,66 @@
+"""Workbooks read together (each field typed over every file at once) read exactly as each
+read alone: the same Books, frames and issues, whatever else is in the group."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import quirkbooks
+
+from opsbook.api.common import load_books, read_steps
+from opsbook.core.book import Book
+from opsbook.core.issues import Issue
+
+
+def _same(together: Book | Issue, alone: Book | Issue) -> None:
+    assert type(together) is type(alone)
+    if isinstance(alone, Issue):
+        assert together == alone
+        return
+    assert together.kind.id == alone.kind.id and together.lang == alone.lang
+    assert together.issues == alone.issues
+    assert together.settings == alone.settings
+    assert list(together.tables) == list(alone.tables)
+    for sheet_id, table in alone.tables.items():
+        other = together.tables[sheet_id]
+        assert (other.header_row, other.columns, other.extras) == \
+            (table.header_row, table.columns, table.extras)
+        pd.testing.assert_frame_equal(other.frame, table.frame)
+
+
+def test_every_quirk_reads_the_same_together_as_alone(tmp_path: Path):
+    paths = [quirkbooks.build(name, tmp_path / f"{name}.xlsx") for name in quirkbooks.QUIRKS]
+    corrupt = tmp_path / "corrupt.xlsx"
+    corrupt.write_bytes(b"PK\x03\x04 not really a workbook")
+    paths.insert(len(paths) // 2, corrupt)
+    together = load_books(paths)
+    assert len(together) == len(paths)
+    for path, book in zip(paths, together):
+        _same(book, load_books([path])[0])
+    assert isinstance(together[len(paths) // 2], Issue)
+    kinds = {b.kind.id for b in together if isinstance(b, Book)}
+    assert kinds == {"appraisal", "attendance", "project", "plan"}
+
+
+def test_one_kind_together_keeps_each_file_its_own_findings(tmp_path: Path):
+    """Plans with repeated item ids, a missing column and extra columns, read as a group:
+    a repeat is only a repeat within its own file, and each finding names its own file."""
+    names = ["valid-plan", "quarters-mismatch", "missing-column", "extra-columns"]
+    paths = []
+    for name in names:
+        if name in quirkbooks.QUIRKS:
+            paths.append(quirkbooks.build(name, tmp_path / f"{name}.xlsx"))
+    twin = tmp_path / "valid-plan-copy.xlsx"
+    shutil.copy(paths[0], twin)
+    paths.append(twin)
+    outcomes = read_steps(paths, "plan")
+    assert [o.report.files for o in outcomes] == [[str(p)] for p in paths]
+    for path, outcome in zip(paths, outcomes):
+        assert all(i.file == str(path) for i in outcome.report.issues)
+        alone = read_steps([path], "plan")[0]
+        assert outcome.report.issues == alone.report.issues
+    # the same item ids in two files are no duplicate: each file alone is valid
+    assert outcomes[0].report.valid and outcomes[-1].report.valid
+    assert not any(i.code == "duplicate-key" for o in outcomes for i in o.report.issues)
