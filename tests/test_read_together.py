@@ -64,3 +64,24 @@ def test_one_kind_together_keeps_each_file_its_own_findings(tmp_path: Path):
     # the same item ids in two files are no duplicate: each file alone is valid
     assert outcomes[0].report.valid and outcomes[-1].report.valid
     assert not any(i.code == "duplicate-key" for o in outcomes for i in o.report.issues)
+
+
+def test_books_checked_together_keep_their_own_settings(tmp_path: Path):
+    """Three plans checked as one group: each rule applies each book's own settings (its
+    year, its additive units) and its own references, as when checked alone."""
+    from opsbook.core.validate import validate_book, validate_books
+
+    plans = {"base": quirkbooks.base("plan")}
+    plans["last-year"] = quirkbooks.base("plan")
+    plans["last-year"]["Settings"][1] = ["year", 2026]
+    plans["percent"] = quirkbooks.base("plan")
+    plans["percent"]["Settings"].append(["additive_units", "%, 万元"])
+    paths = [quirkbooks.write(tmp_path / f"{name}.xlsx", sheets) for name, sheets in plans.items()]
+    books = load_books(paths, "plan")
+    together = validate_books(books)
+    assert [r.issues for r in together] == [validate_book(b).issues for b in books]
+    codes = [sorted(i.code for i in r.issues if i.severity == "error") for r in together]
+    assert codes[0] == []
+    assert codes[1] == ["outside-year"] * 4  # start and end of both items, only there
+    assert codes[2] == ["quarters-mismatch"]  # 90 % four times is not 90 % a year
+    assert together[2].issues[0].row == 3 and together[2].issues[0].file == str(paths[2])

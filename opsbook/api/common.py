@@ -16,7 +16,7 @@ from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
 from opsbook.core.table import RawSheet
-from opsbook.core.validate import validate_book
+from opsbook.core.validate import validate_book, validate_books
 from opsbook.io.read import FileProblem, failed_file, format_note, read_book
 
 if TYPE_CHECKING:
@@ -120,28 +120,30 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
 def read_step(path: Path, kind: str | None = None) -> Outcome:
     """One file of a batch read as a Book and validated: (Book or None, its Report, kind)."""
     try:
-        return _checked(path, load_books([path], kind)[0])
+        return read_steps([path], kind, alone=True)[0]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - one file never stops a run (a reader's
         return Outcome(None, unreadable(path, error))  # panic is a BaseException)
 
 
-def read_steps(paths: list[Path], kind: str | None = None) -> list[Outcome]:
-    """:func:`read_step` for a group of files read together; when anything unexpected
-    fails, the files are read again one by one, so that it stays with its own file."""
+def read_steps(paths: list[Path], kind: str | None = None, *,
+               alone: bool = False) -> list[Outcome]:
+    """:func:`read_step` for a group of files read and checked together; when anything
+    unexpected fails, the files are read again one by one (``alone`` is that second try),
+    so that it stays with its own file."""
     try:
-        return [_checked(path, book) for path, book in zip(paths, load_books(paths, kind))]
+        loaded = load_books(paths, kind)
+        books = [b for b in loaded if isinstance(b, Book)]
+        reports = iter(validate_books(books))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001 - see read_step
+        if alone:
+            raise
         return [read_step(path, kind) for path in paths]
-
-
-def _checked(path: Path, book: Book | Issue) -> Outcome:
-    if isinstance(book, Issue):
-        return Outcome(None, Report(issues=[book], files=[str(path)]))
-    return Outcome(book, validate_book(book), book.kind.id)
+    return [Outcome(None, Report(issues=[b], files=[str(p)])) if isinstance(b, Issue)
+            else Outcome(b, next(reports), b.kind.id) for p, b in zip(paths, loaded)]
 
 
 def check_steps(paths: list[Path], kind: str | None = None) -> list[Outcome]:
@@ -225,8 +227,8 @@ def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = N
         raise ValueError(f"{kind.en} workbooks have no computation")
     if report is None:
         report = Report()
-        for book in books:
-            report.merge(validate_book(book))
+        for checked in validate_books(books):
+            report.merge(checked)
         if books:
             report.lang = books[0].lang
     if not report.valid or not report.readable or not books:

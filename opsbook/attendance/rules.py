@@ -10,12 +10,14 @@ import pandas as pd
 
 from opsbook.attendance.policy import parse_work_days
 from opsbook.core.book import Book
+from opsbook.core.group import Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references
 
 
-def requests_in_order(book: Book) -> Iterator[Issue]:
-    yield from date_order(book, "Leave", "start", "end")
+@over_books
+def requests_in_order(group: Group) -> Iterator[tuple[int, Issue]]:
+    yield from date_order(group, "Leave", "start", "end")
 
 
 def approved_in_advance(book: Book) -> Iterator[Issue]:

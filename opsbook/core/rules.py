@@ -1,4 +1,4 @@
-"""Rule helpers shared by the kinds' cross-sheet checks."""
+"""Rule helpers shared by the kinds' cross-sheet checks, over a group of books at once."""
 
 from __future__ import annotations
 
@@ -7,42 +7,74 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from opsbook.core.book import Book
+from opsbook.core.group import BOOK, ROW, Group, over_books
 from opsbook.core.issues import Issue
 
 
-def references(book: Book) -> Iterator[Issue]:
-    """unknown-reference for every value of a ``ref`` field missing from the sheet it names."""
-    for table in book.tables.values():
-        for f in table.spec.fields:
-            if not f.ref or f.id not in table.columns:
+@over_books
+def references(group: Group) -> Iterator[tuple[int, Issue]]:
+    """unknown-reference for every value of a ``ref`` field missing from the sheet it names
+    in the same book."""
+    for spec in group.books[0].kind.sheets:
+        for f in spec.fields:
+            if not f.ref:
                 continue
             sheet_id, field_id = f.ref.split(".")
-            if sheet_id not in book.tables:
+            frame = group.frame(spec.id)
+            if frame.empty:
                 continue
-            target = book.tables[sheet_id]
-            known = set(target.frame[field_id].dropna())
-            values = table.frame[f.id]
-            bad = values.notna() & ~values.isin(known)
-            expected = f"{target.name}!{target.headers.get(field_id, field_id)}"
-            for row in values.index[bad.to_numpy()]:
-                yield Issue("unknown-reference", value=values.at[row],
-                            params={"expected": expected},
-                            **book.where(table.spec.id, f.id, int(row)))
+            target = group.frame(sheet_id)
+            known = target[[BOOK, field_id]].dropna()
+            values = frame[f.id]
+            checked = group.has_column(spec.id, f.id) & group.per_row(
+                spec.id, [sheet_id in b.tables for b in group.books]).astype(bool)
+            bad = checked & values.notna().to_numpy()
+            if len(known):  # (book, value) pairs: a value is known only in its own book
+                pairs = pd.MultiIndex.from_arrays([frame[BOOK], values])
+                bad &= ~pairs.isin(pd.MultiIndex.from_frame(known))
+            for pos in np.flatnonzero(bad):
+                k, place = group.where(frame, pos, spec.id, f.id)
+                table = group.books[k].tables[sheet_id]
+                expected = f"{table.name}!{table.headers.get(field_id, field_id)}"
+                yield k, Issue("unknown-reference", value=values.iat[pos],
+                               params={"expected": expected}, **place)
 
 
-def date_order(book: Book, sheet_id: str, start: str, finish: str) -> Iterator[Issue]:
+def date_order(group: Group, sheet_id: str, start: str,
+               finish: str) -> Iterator[tuple[int, Issue]]:
     """date-order where ``finish`` is before ``start`` on the same row."""
-    if sheet_id not in book.tables:
+    frame = group.frame(sheet_id)
+    if frame.empty:
         return
-    table = book.tables[sheet_id]
-    frame = table.frame
-    bad = (frame[finish] < frame[start]).fillna(False).to_numpy(dtype=bool)
-    other = table.headers.get(start, start)
-    for row in frame.index[bad]:
-        value = frame.at[row, finish]
-        yield Issue("date-order", value=value.date() if hasattr(value, "date") else value,
-                    params={"other": other}, **book.where(sheet_id, finish, int(row)))
+    later = pd.to_datetime(frame[finish], errors="coerce")
+    bad = (later < pd.to_datetime(frame[start], errors="coerce")).to_numpy(dtype=bool)
+    for pos in np.flatnonzero(bad):
+        k, place = group.where(frame, pos, sheet_id, finish)
+        other = group.books[k].tables[sheet_id].headers.get(start, start)
+        yield k, Issue("date-order", value=later.iat[pos].date(), params={"other": other},
+                       **place)
+
+
+def repeats(group: Group, sheet_id: str, field_id: str,
+            key: tuple[str, ...] = ()) -> Iterator[tuple[int, Issue]]:
+    """duplicate-key for every repeat of a value (with the ``key`` columns: of a composite
+    key) within its own book, naming the row of the first."""
+    frame = group.frame(sheet_id)
+    if frame.empty or field_id not in frame:
+        return
+    columns = [BOOK, field_id, *key]
+    present = frame[field_id].notna().to_numpy()
+    keys = frame.loc[present, columns]
+    dup = keys.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return
+    first = frame.loc[present].groupby(columns, sort=False, dropna=False)[ROW] \
+        .transform("first").to_numpy()
+    positions = np.flatnonzero(present)
+    for n in np.flatnonzero(dup):
+        k, place = group.where(frame, positions[n], sheet_id, field_id)
+        yield k, Issue("duplicate-key", value=frame[field_id].iat[positions[n]],
+                       params={"other": int(first[n])}, **place)
 
 
 def numbers(frame: pd.DataFrame, column: str) -> np.ndarray:

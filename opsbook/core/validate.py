@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from opsbook.core.book import Book
+from opsbook.core.group import check_books
 from opsbook.core.issues import Issue, Report
 
 _ORDER = {"file": 0, "structure": 1, "data": 2}
@@ -10,11 +13,15 @@ _ORDER = {"file": 0, "structure": 1, "data": 2}
 
 def validate_book(book: Book) -> Report:
     """A Report of every problem in the book; never raises for bad data."""
-    issues = list(book.issues)
-    for rule in book.kind.checks:
-        issues.extend(rule(book))
-    return Report(issues=sort_issues(issues), files=[book.path or ""], lang=book.lang,
-                  langs={book.path or "": book.lang})
+    return validate_books([book])[0]
+
+
+def validate_books(books: Sequence[Book]) -> list[Report]:
+    """:func:`validate_book` for several books, checked together (see
+    :mod:`opsbook.core.group`): one Report per book, in order."""
+    return [Report(issues=sort_issues([*book.issues, *found]), files=[book.path or ""],
+                   lang=book.lang, langs={book.path or "": book.lang})
+            for book, found in zip(books, check_books(books))]
 
 
 def sort_issues(issues: list[Issue]) -> list[Issue]:

@@ -7,44 +7,54 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from opsbook.core.book import Book
+from opsbook.core.group import BOOK, Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references
 
 
-def quarters_add_up(book: Book) -> Iterator[Issue]:
-    """For additive units, q1 + q2 + q3 + q4 equals the annual target."""
-    plan = book["Plan"]
+@over_books
+def quarters_add_up(group: Group) -> Iterator[tuple[int, Issue]]:
+    """For additive units (each book's ``additive_units``), q1 + q2 + q3 + q4 equals the
+    annual target."""
+    plan = group.frame("Plan")
     if plan.empty:
         return
-    units = book.settings.units()
-    additive = plan["unit"].fillna("").astype(str).str.strip().str.lower().isin(units)
+    units = [(k, unit) for k, book in enumerate(group.books) for unit in book.settings.units()]
+    unit = plan["unit"].fillna("").astype(str).str.strip().str.lower()
+    additive = pd.MultiIndex.from_arrays([plan[BOOK], unit]).isin(
+        pd.MultiIndex.from_tuples(units)) if units else np.zeros(len(plan), dtype=bool)
     quarters = plan[["q1", "q2", "q3", "q4"]].astype(float)
-    given = quarters.notna().all(axis=1) & plan["target"].notna()
-    total = quarters.sum(axis=1)
     target = plan["target"].astype(float)
-    bad = additive & given & ~np.isclose(total, target, rtol=1e-9, atol=1e-6)
-    for row in plan.index[bad.to_numpy()]:
-        yield Issue("quarters-mismatch", value=round(float(total.at[row]), 6),
-                    params={"expected": f"{target.at[row]:g}"},
-                    **book.where("Plan", "q4", int(row)))
+    given = (quarters.notna().all(axis=1) & target.notna()).to_numpy()
+    total = quarters.sum(axis=1).to_numpy()
+    bad = additive & given & ~np.isclose(total, target.to_numpy(), rtol=1e-9, atol=1e-6)
+    for pos in np.flatnonzero(bad):
+        k, place = group.where(plan, pos, "Plan", "q4")
+        yield k, Issue("quarters-mismatch", value=round(float(total[pos]), 6),
+                       params={"expected": f"{target.iat[pos]:g}"}, **place)
 
 
-def within_year(book: Book) -> Iterator[Issue]:
-    year = book.settings.year
-    plan = book["Plan"]
-    if year is None or plan.empty:
+@over_books
+def within_year(group: Group) -> Iterator[tuple[int, Issue]]:
+    """Start and end dates within the plan's year (each book's ``year`` setting)."""
+    plan = group.frame("Plan")
+    if plan.empty:
         return
+    years = group.per_row("Plan", [book.settings.year for book in group.books])
+    year = pd.to_numeric(pd.Series(years, dtype=object), errors="coerce").to_numpy()
     for column in ("start", "end"):
-        dates = pd.to_datetime(plan[column])
-        bad = dates.notna() & (dates.dt.year != year)
-        for row in plan.index[bad.to_numpy()]:
-            yield Issue("outside-year", value=dates.at[row].date(),
-                        params={"expected": year}, **book.where("Plan", column, int(row)))
+        dates = pd.to_datetime(plan[column], errors="coerce")
+        bad = dates.notna().to_numpy() & ~np.isnan(year) & \
+            (dates.dt.year.to_numpy(dtype=float, na_value=np.nan) != year)
+        for pos in np.flatnonzero(bad):
+            k, place = group.where(plan, pos, "Plan", column)
+            yield k, Issue("outside-year", value=dates.iat[pos].date(),
+                           params={"expected": years[pos]}, **place)
 
 
-def dates_in_order(book: Book) -> Iterator[Issue]:
-    yield from date_order(book, "Plan", "start", "end")
+@over_books
+def dates_in_order(group: Group) -> Iterator[tuple[int, Issue]]:
+    yield from date_order(group, "Plan", "start", "end")
 
 
 RULES = (references, quarters_add_up, within_year, dates_in_order)

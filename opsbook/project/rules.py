@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from opsbook.core.book import Book
+from opsbook.core.group import Group, over_books
 from opsbook.core.issues import Issue
-from opsbook.core.rules import date_order, references
-from opsbook.core.table import duplicate_issues
+from opsbook.core.rules import date_order, references, repeats
 
 
-def dates_in_order(book: Book) -> Iterator[Issue]:
-    yield from date_order(book, "Projects", "start", "finish")
-    yield from date_order(book, "Tasks", "planned_start", "planned_finish")
-    yield from date_order(book, "Tasks", "actual_start", "actual_finish")
+@over_books
+def dates_in_order(group: Group) -> Iterator[tuple[int, Issue]]:
+    yield from date_order(group, "Projects", "start", "finish")
+    yield from date_order(group, "Tasks", "planned_start", "planned_finish")
+    yield from date_order(group, "Tasks", "actual_start", "actual_finish")
 
 
-def tasks_unique(book: Book) -> Iterator[Issue]:
+@over_books
+def tasks_unique(group: Group) -> Iterator[tuple[int, Issue]]:
     """A WBS code appears once within its project."""
-    if "Tasks" in book:
-        table = book.tables["Tasks"]
-        tasks = table.frame
-        yield from duplicate_issues(tasks["task_id"], "task_id", table, book.path,
-                                    key=[tasks["project_id"]])
+    yield from repeats(group, "Tasks", "task_id", key=("project_id",))
 
 
 RULES = (references, dates_in_order, tasks_unique)
