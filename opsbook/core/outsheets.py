@@ -9,7 +9,7 @@ import pandas as pd
 
 from opsbook.core.issues import Report
 from opsbook.core.output import SheetOut
-from opsbook.core.values import excel_value
+from opsbook.core.values import excel_rows, excel_value
 
 ISSUE_HEADERS = {
     "en": ["Sheet", "Cell", "Row", "Column", "Field", "Value", "Code", "Severity", "Message",
@@ -78,8 +78,7 @@ def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, s
         places = decimals(formats.get(column, ""))
         if places is not None and pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].round(places)
-    rows: list[list[Any]] = [[excel_value(v) for v in row]
-                             for row in shown.itertuples(index=False)]
+    rows = excel_rows(shown)
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
                     formats=[formats.get(c, "") for c in columns],
                     widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns],

@@ -32,8 +32,8 @@ def _summarise(actions: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     text = actions.assign(action=actions["action"].fillna(""),
                           owner=actions["owner"].fillna(""))
     return text.groupby(by, sort=False).agg(
-        action_id=("action_id", ", ".join), action=("action", lambda s: "; ".join(s[s != ""])),
-        action_owner=("owner", lambda s: ", ".join(dict.fromkeys(s[s != ""]))),
+        action_id=("action_id", ", ".join), action=("action", lambda s: "; ".join(filter(None, s))),
+        action_owner=("owner", lambda s: ", ".join(dict.fromkeys(filter(None, s)))),
         due=("due", "min"), late=("late", "any")).reset_index()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from opsbook.core.book import Book
@@ -19,6 +20,13 @@ def source_name(book: Book, index: int) -> str:
     return Path(book.path).name if book.path else f"#{index + 1}"
 
 
+def _stacked(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    """Frames one under another, each row with the name of its source in ``source``."""
+    stacked = pd.concat(frames)
+    stacked["source"] = np.repeat(np.array(names, dtype=object), [len(f) for f in frames])
+    return stacked
+
+
 def status_of_books(books: list[Book], *, as_of: dt.date | None = None,
                     today: dt.date | None = None) -> tuple[ProjectResult, list[Issue]]:
     """The status of every project in the books, and the issues found while combining them.
@@ -31,8 +39,7 @@ def status_of_books(books: list[Book], *, as_of: dt.date | None = None,
     names = [source_name(b, n) for n, b in enumerate(books)]
     if len(set(names)) < len(names):
         names = [b.path or f"#{n + 1}" for n, b in enumerate(books)]
-    frames = {sheet: pd.concat([b[sheet].assign(source=name) for b, name in zip(books, names)])
-              for sheet in SHEETS}
+    frames = {sheet: _stacked([b[sheet] for b in books], names) for sheet in SHEETS}
     config = pd.DataFrame([config_row(b.settings, as_of=as_of, today=today) for b in books],
                           index=pd.Index(names, name="source"))
     result = compute(frames["Projects"], frames["Tasks"], frames["Risks"], frames["Actions"],

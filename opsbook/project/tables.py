@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
 from opsbook.core.output import SheetOut
-from opsbook.core.values import excel_value
+from opsbook.core.values import excel_rows
 from opsbook.project.texts import HEADERS, pick, word
 
 MONEY, INDEX, PERCENT, DATE = "#,##0.00", "0.00", "0%", "yyyy-mm-dd"
@@ -43,8 +41,7 @@ def table(name: str, title: str, frame: pd.DataFrame, columns: list[str], lang: 
     """A frame's columns as a SheetOut: localised headers and words, formats, widths."""
     shown = localise(frame.reindex(columns=columns), lang)
     shown = shown.mask(shown.eq(""))  # an empty text is a blank cell
-    rows: list[list[Any]] = [[excel_value(v) for v in row]
-                             for row in shown.itertuples(index=False)]
+    rows = excel_rows(shown)
     headers = [pick(HEADERS[c], lang) for c in columns]
     widths = [WIDTHS.get(c, 12 if c in FORMATS else max(10, min(30, len(h) + 2)))
               for c, h in zip(columns, headers)]
