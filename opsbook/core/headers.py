@@ -49,7 +49,10 @@ def is_chinese(text: object) -> bool:
 # --- finding the header row of a sheet ------------------------------------------------
 
 
+@lru_cache(maxsize=64)
 def header_lookup(spec: Sheet) -> dict[str, str]:
+    """Every header a sheet's fields may have, as a key (:func:`normalize`) → field id (made
+    once per sheet spec; not to be changed)."""
     table: dict[str, str] = {}
     for f in spec.fields:
         for header in f.headers():
@@ -86,7 +89,9 @@ class Header:
 
 
 def _row_fields(texts: Sequence[Any], lookup: dict[str, str]) -> dict[int, str]:
-    return {col: lookup[key] for col, key in enumerate(map(normalize, texts)) if key in lookup}
+    # only text names a field: numbers and dates below a header are data
+    return {col: lookup[key] for col, text in enumerate(texts)
+            if type(text) is str and (key := normalize(text)) in lookup}
 
 
 def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
@@ -104,7 +109,7 @@ def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
     spans = [((r0, c0), (r1, c1)) for (r0, c0), (r1, c1) in merged if r0 < HEADER_SCAN_ROWS]
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         texts = ["" if v is None else str(v).strip() for v in row]
-        header = Header(index, 1, texts, _row_fields(texts, lookup))
+        header = Header(index, 1, texts, _row_fields(row, lookup))
         if index + 1 < len(rows) and any(r0 == index and (r1 > r0 or c1 > c0)
                                          for (r0, c0), (r1, c1) in spans):
             joined = _two_rows(rows, index, spans, lookup)
