@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Iterable, Iterator
 
 from opsbook.io.package import Package, PackageGap, date1904, workbook_sheets
 
@@ -58,11 +58,16 @@ def scan_package(source: str | IO[bytes]) -> PackageScan:
                     scan.gaps.append(f"no relationship for sheet '{sheet.name}'")
                     continue
                 try:
-                    xml = package.read(sheet.part)
+                    with package.open(sheet.part) as stream:
+                        found = _formula_cells(_pieces(stream))
                 except PackageGap as gap:
                     scan.gaps.append(f"sheet '{sheet.name}': {gap}")
                     continue
-                found = _formula_cells(xml)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError,
+                        NotImplementedError) as error:
+                    scan.gaps.append(f"sheet '{sheet.name}': part {sheet.part} cannot be read "
+                                     f"({type(error).__name__})")
+                    continue
                 if found is not None:
                     scan.formulas[sheet.name] = found
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
@@ -70,23 +75,55 @@ def scan_package(source: str | IO[bytes]) -> PackageScan:
     return scan
 
 
-def _formula_cells(xml: bytes) -> tuple[set[str], dict[str, str]] | None:
-    if _ANY_FORMULA.search(xml) is None and b't="e"' not in xml:
-        return None  # the common case: no formula and no error cell, nothing to parse
+#: Where a piece of sheet XML may be cut: after a cell or a row ends. Text cannot hold an
+#: unescaped ``<``, so ``</`` only ever starts a closing tag.
+_CUT = re.compile(rb"</(?:[\w.-]+:)?(?:c|row)>")
+#: How much of a sheet's XML is looked at at once, in bytes.
+PIECE = 1 << 20
+
+
+def _pieces(stream: IO[bytes], size: int = PIECE) -> Iterator[bytes]:
+    """A sheet's XML in pieces of about ``size`` bytes, each cut after a cell or a row ends,
+    so that no cell is split between two pieces; memory stays near two pieces whatever the
+    size of the sheet (a year of attendance is tens of MB of XML)."""
+    rest = b""
+    while block := stream.read(size):
+        text = rest + block
+        end = len(text)
+        while (end := text.rfind(b"</", 0, end)) >= 0:
+            close = _CUT.match(text, end)
+            if close is not None:
+                yield text[:close.end()]
+                rest = text[close.end():]
+                break
+        else:
+            rest = text  # no cell ends in it yet: take the next block too
+    if rest:
+        yield rest
+
+
+def _formula_cells(pieces: Iterable[bytes]) -> tuple[set[str], dict[str, str]] | None:
+    """Formula cells without a saved value and error cells of a sheet given as pieces of
+    its XML (see :func:`_pieces`); None when it has neither."""
     missing: set[str] = set()
     errors: dict[str, str] = {}
-    for attrs, body in _CELL.findall(xml):
-        ref = _REF.search(attrs)
-        if ref is None:
-            continue
-        cell = ref[1].decode().upper()
-        body = body or b""
-        if b't="e"' in attrs:
-            value = _VALUE.search(body)
-            errors[cell] = value[1].decode("utf-8", "replace") if value else "#ERROR"
-        elif _FORMULA.search(body) and _no_value(attrs, body):
-            missing.add(cell)
-    return missing, errors
+    seen = False
+    for xml in pieces:
+        if _ANY_FORMULA.search(xml) is None and b't="e"' not in xml:
+            continue  # the common case: no formula and no error cell, nothing to parse
+        seen = True
+        for attrs, body in _CELL.findall(xml):
+            ref = _REF.search(attrs)
+            if ref is None:
+                continue
+            cell = ref[1].decode().upper()
+            body = body or b""
+            if b't="e"' in attrs:
+                value = _VALUE.search(body)
+                errors[cell] = value[1].decode("utf-8", "replace") if value else "#ERROR"
+            elif _FORMULA.search(body) and _no_value(attrs, body):
+                missing.add(cell)
+    return (missing, errors) if seen else None
 
 
 def _no_value(attrs: bytes, body: bytes) -> bool:

@@ -13,6 +13,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import IO
 
 OFFICE_DOCUMENT = "/officeDocument"
 _ELEMENT = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>", re.S)
@@ -82,6 +83,18 @@ class Package:
             raise PackageGap(f"no part {part}")
         try:
             return self.archive.read(name)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+            raise PackageGap(f"part {part} cannot be read ({type(error).__name__})") from None
+
+    def open(self, part: str) -> IO[bytes]:
+        """A part as a binary stream, read a block at a time (a large worksheet is never
+        held whole); PackageGap when it is absent or cannot be opened. Reading it may raise
+        what :meth:`read` turns into a PackageGap (a damaged part)."""
+        name = self.names.get(part_key(part))
+        if name is None:
+            raise PackageGap(f"no part {part}")
+        try:
+            return self.archive.open(name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
             raise PackageGap(f"part {part} cannot be read ({type(error).__name__})") from None
 

@@ -80,6 +80,34 @@ def common_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def test_no_input_is_parsed_twice_in_processes_either(books: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    """Counted where a workbook's sheets are parsed (below every command), by the worker
+    processes too: they are forked with the counting reader and append to one file."""
+    from opsbook.io import read
+
+    log = tmp_path / "reads.log"
+    real = read._read
+
+    def counted(path, *args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{Path(path).name}\n")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(read, "_read", counted)
+    named = [books, books / "a1-plan.xlsx", str(books / "a*.xlsx")]
+    report = opsbook.validate(named, options=BatchOptions(jobs=2))
+    assert report.exit_code == 1  # b-invalid.xlsx
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted([*VALID, "b-invalid.xlsx"])
+
+    log.unlink()
+    plans = [books / "a1-plan.xlsx", books / "a2-plan.xlsx"]
+    done = opsbook.consolidate_plans(plans, options=BatchOptions(jobs=2),
+                                     output=tmp_path / "company.xlsx")
+    assert done.report.readable and len(done.report.files) == 2
+    assert sorted(log.read_text(encoding="utf-8").split()) == ["a1-plan.xlsx", "a2-plan.xlsx"]
+
+
 def test_no_input_is_read_twice(books: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     reads: list[str] = []
     real = common.read_book
