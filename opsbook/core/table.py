@@ -76,7 +76,8 @@ class Table:
 
 
 def empty_frame(spec: Sheet) -> pd.DataFrame:
-    frame = pd.DataFrame({f.id: pd.Series(dtype=object) for f in spec.fields})
+    """A sheet's frame with no rows: one object column per field, index named "row"."""
+    frame = pd.DataFrame(columns=[f.id for f in spec.fields], dtype=object)
     frame.index.name = "row"
     return frame
 
