@@ -146,14 +146,14 @@ def test_an_unexpected_failure_in_one_file_is_a_file_issue_and_the_run_goes_on(
 
     good = quirkbooks.build("dates-as-text", tmp_path / "good.xlsx")
     odd = quirkbooks.build("valid-plan", tmp_path / "odd.xlsx")
-    checks = api.validate_book
+    checks = api.validate_books
 
-    def failing_on_odd(book):
-        if Path(book.path).name == "odd.xlsx":
+    def failing_on_odd(books):  # files checked together fail together, then one by one
+        if any(Path(book.path).name == "odd.xlsx" for book in books):
             raise KeyError("There is no item named 'xl/workbook.xml' in the archive")
-        return checks(book)
+        return checks(books)
 
-    monkeypatch.setattr(api, "validate_book", failing_on_odd)
+    monkeypatch.setattr(api, "validate_books", failing_on_odd)
     for jobs in (1, 2):
         report = opsbook.validate([odd, good], jobs=jobs)
         (issue,) = [i for i in report.issues if i.file == str(odd)]
