@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -73,17 +74,39 @@ def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, s
     """
     formats = formats or {}
     columns = list(frame.columns)
-    shown = frame.copy()
-    for column in columns:
+    values = []
+    for n, column in enumerate(columns):
+        series = frame.iloc[:, n]
         places = decimals(formats.get(column, ""))
-        if places is not None and pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = shown[column].round(places)
-    rows: list[list[Any]] = [[excel_value(v) for v in row]
-                             for row in shown.itertuples(index=False)]
+        if places is not None and pd.api.types.is_float_dtype(series):
+            series = series.round(places)
+        values.append(cell_values(series))
+    rows: list[list[Any]] = (list(map(list, zip(*values))) if columns
+                             else [[] for _ in range(len(frame))])
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
                     formats=[formats.get(c, "") for c in columns],
                     widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns],
                     key_columns=key_columns, empty=empty)
+
+
+#: Types whose values :func:`excel_value` gives back as they are (a float unless NaN).
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.datetime})
+
+
+def cell_values(series: pd.Series) -> list[Any]:
+    """A column's values as plain cell values: ``excel_value`` of each value the column
+    gives when iterated (NaN, NaT and NA as None, timestamps as datetimes, numpy scalars
+    as Python ones), found a column at a time."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        stamps = series.dt.to_pydatetime()
+        return [None if v is pd.NaT else v for v in stamps] if series.hasnans else list(stamps)
+    values = series.tolist()
+    kinds = set(map(type, values))
+    if not kinds <= _PLAIN:
+        return [excel_value(v) for v in values]
+    if float in kinds:
+        return [None if v != v else v for v in values]
+    return values
 
 
 def failure_sheet(name: str, lang: str, message: str, carried: list[list[Any]]) -> SheetOut:
