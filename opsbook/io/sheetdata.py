@@ -35,8 +35,10 @@ class _Absent:
 
 
 ABSENT = _Absent()
-#: The ending of a cell that is not written, of a formatted blank, and a shared string's.
+#: The ending of a cell that is not written, and of a formatted blank.
 ABSENT_END, BLANK = "", "/>"
+#: A column of these types holds shared strings in every cell but its blanks and absent ones.
+_TEXTS = frozenset({str, type(None), _Absent})
 
 
 class BlockSheet(Worksheet):
@@ -125,7 +127,7 @@ class _Block:
     def __init__(self, sheet: BlockSheet, first: int, rows: list[list[Any]], width: int,
                  formats: list[Format], cell_formats: dict[tuple[int, int], Format]):
         self.sheet, self.first, self.rows, self.size = sheet, first, rows, len(rows)
-        values = len(formats)
+        values = max(map(len, rows))  # columns past the longest row hold fills at most
         if all(len(row) == values for row in rows):
             columns = list(zip(*rows))
         else:
@@ -138,10 +140,16 @@ class _Block:
         self.styles = [f'" s="{fmt._get_xf_index()}"' for fmt in formats]
         self.fills: dict[tuple[int, int], int] = {}
         self.fills_by_row: dict[int, list[tuple[int, int]]] = {}
-        for (r, c), fmt in sorted(cell_formats.items()):
+        xf_of: dict[int, int] = {}
+        for (r, c), fmt in cell_formats.items():
             if 0 <= r < self.size:
-                self.fills[r, c] = fmt._get_xf_index()
-                self.fills_by_row.setdefault(r, []).append((c, self.fills[r, c]))
+                xf = xf_of.get(id(fmt))
+                if xf is None:
+                    xf = xf_of[id(fmt)] = fmt._get_xf_index()
+                self.fills[r, c] = xf
+                self.fills_by_row.setdefault(r, []).append((c, xf))
+        for cells in self.fills_by_row.values():
+            cells.sort()
         used = [c for c, ends in enumerate(self.ends) if any(ends)]
         used += [c for _, c in self.fills]
         self.min_col, self.max_col = (min(used), max(used)) if used else (0, 0)
@@ -158,8 +166,11 @@ class _Block:
                 ends = list(map(table.__getitem__, column))
             except TypeError:  # an unhashable value
                 ends = [self._end(v) for v in column]
-        shared = Counter(ends)
-        self.string_cells += sum(n for end, n in shared.items() if end.startswith(' t="s"'))
+        if kinds <= _TEXTS:
+            self.string_cells += len(column) - column.count(None) - column.count(ABSENT)
+        else:
+            self.string_cells += sum(n for end, n in Counter(ends).items()
+                                     if end.startswith(' t="s"'))
         return ends
 
     def _end(self, value: Any) -> str:
@@ -202,27 +213,38 @@ class _Block:
         numbers = [str(self.first + 1 + r) for r in range(start, stop)]
         columns = [[f"{head}{n}{style}{e}" if e else "" for n, e in zip(numbers, ends[start:stop])]
                    for head, style, ends in zip(self.heads, self.styles, self.ends)]
-        columns += [[""] * (stop - start) for _ in range(len(columns), len(self.heads))]
+        beyond: dict[int, list[str]] = {}  # fills past the longest row: blanks, in column order
         for r in range(start, stop):
             for c, xf in self.fills_by_row.get(r, ()):
                 end = self.ends[c][r] if c < len(self.ends) else ABSENT_END
-                columns[c][r - start] = (f'{self.heads[c]}{numbers[r - start]}" s="{xf}"'
-                                         f"{end or BLANK}")
-        rows = list(map("".join, zip(*columns)))
+                cell = f'{self.heads[c]}{numbers[r - start]}" s="{xf}"{end or BLANK}'
+                if c < len(columns):
+                    columns[c][r - start] = cell
+                else:
+                    beyond.setdefault(r - start, []).append(cell)
+        rows = list(map("".join, zip(*columns))) if columns else [""] * (stop - start)
+        for i, cells in beyond.items():
+            rows[i] += "".join(cells)
         table = self.sheet.table
         for r in range(start, stop):  # cells written with write_* (links) replace the block's
             row = self.first + r
             if row in table and table[row]:
-                cells = [columns[c][r - start] if c < len(columns) else ""
-                         for c in range(max(len(columns), 1 + max(table[row])))]
-                for c in table[row]:
-                    cells[c] = self.sheet._cell_xml(row, c)
-                rows[r - start] = "".join(cells)
+                rows[r - start] = self._merged(r, columns, beyond.get(r - start, []), start)
         text = "".join(f'<row r="{n}">{cells}</row>' for n, cells in zip(numbers, rows) if cells)
         if "INF</v>" in text:
             raise TypeError("NAN/INF not supported in write_number() without "
                             "'nan_inf_to_errors' Workbook() option")
         return text
+
+    def _merged(self, r: int, columns: list[list[str]], beyond: list[str], start: int) -> str:
+        """The cells of row offset ``r``, those written with ``write_*`` in place of the
+        block's, in column order."""
+        row = self.first + r
+        cells = {c: column[r - start] for c, column in enumerate(columns)}
+        cells.update(zip((c for c, _ in self.fills_by_row.get(r, ()) if c >= len(columns)),
+                         beyond))
+        cells.update((c, self.sheet._cell_xml(row, c)) for c in self.sheet.table[row])
+        return "".join(cells[c] for c in sorted(cells))
 
     # -- chart caches --------------------------------------------------------------------
 
