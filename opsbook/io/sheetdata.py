@@ -73,8 +73,9 @@ class BlockSheet(Worksheet):
             raise ValueError(f"rows of {values} values but formats for {len(formats)} columns")
         width = max(len(formats), 1 + max((c for _, c in cell_formats), default=-1))
         block = self._block = _Block(self, first_row, rows, width, formats, cell_formats)
-        self._check_dimensions(first_row, block.min_col)
-        self._check_dimensions(first_row + len(rows) - 1, block.max_col)
+        if block.rows_used:  # the sheet's dimension covers the cells written, as XlsxWriter's
+            self._check_dimensions(first_row + block.rows_used[0], block.min_col)
+            self._check_dimensions(first_row + block.rows_used[1], block.max_col)
 
     # -- XlsxWriter's hooks: the rows when the sheet's XML is written, chart caches --------
 
@@ -153,6 +154,9 @@ class _Block:
         used = [c for c, ends in enumerate(self.ends) if any(ends)]
         used += [c for _, c in self.fills]
         self.min_col, self.max_col = (min(used), max(used)) if used else (0, 0)
+        rows_used = [r for r, row in enumerate(rows) if row] + list(self.fills_by_row)
+        #: The first and last row offsets with a cell, or None for a block without cells.
+        self.rows_used = (min(rows_used), max(rows_used)) if rows_used else None
 
     # -- cell endings: everything after the style, by value ---------------------------------
 
