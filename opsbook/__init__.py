@@ -16,7 +16,7 @@ from opsbook.batch import BatchOptions, batch, run_files
 __version__ = "0.1.0"
 
 #: Each public name → the module that defines it.
-WHERE = {
+_WHERE = {
     **{name: "opsbook.api" for name in (
         "CannotWrite", "NotAWorkbook", "annotate", "build_report", "build_workbooks",
         "calculate", "consolidate_plans", "diff_plans", "load", "new_workbook",
@@ -58,8 +58,8 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     """A public name, imported from its module on first use, or a subpackage of opsbook."""
-    if name in WHERE:
-        value = getattr(import_module(WHERE[name]), name)
+    if name in _WHERE:
+        value = getattr(import_module(_WHERE[name]), name)
     elif not name.startswith("__"):
         try:
             value = import_module(f"{__name__}.{name}")

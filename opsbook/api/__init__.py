@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 #: Each public name → the module of this package that defines it.
-WHERE = {
+_WHERE = {
     "NoExcelHere": "addin", "addin_status": "addin", "build_addin": "addin",
     "install_addin": "addin", "remove_addin": "addin",
     "read_history": "appraisal", "score_appraisal": "appraisal",
@@ -30,7 +30,7 @@ WHERE = {
     "build_workbooks": "workbooks", "new_workbook": "workbooks",
 }
 #: The modules whose ``demo`` is a step of ``opsbook demo``, in order.
-DEMO_MODULES = ("appraisal", "attendance", "plan", "project", "report", "mail")
+_DEMO_MODULES = ("appraisal", "attendance", "plan", "project", "report", "mail")
 
 __all__ = [
     "DEMO_STEPS",
@@ -77,9 +77,9 @@ def __getattr__(name: str) -> Any:
     command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
     say) → exit code — or a module of this package."""
     if name == "DEMO_STEPS":
-        value: Any = tuple(import_module(f"{__name__}.{m}").demo for m in DEMO_MODULES)
-    elif name in WHERE:
-        value = getattr(import_module(f"{__name__}.{WHERE[name]}"), name)
+        value: Any = tuple(import_module(f"{__name__}.{m}").demo for m in _DEMO_MODULES)
+    elif name in _WHERE:
+        value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
     elif not name.startswith("__"):
         try:
             value = import_module(f"{__name__}.{name}")
