@@ -5,6 +5,8 @@ workbook holds what the openpyxl renderer puts into a user's workbook."""
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import enum
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -136,6 +138,10 @@ def assert_same_workbooks(block: Path, one_by_one: Path) -> None:
     assert chart_files(block) == chart_files(one_by_one)
 
 
+class Mode(str, enum.Enum):
+    a = "a"
+
+
 VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(-10**12, 10**12),
     st.floats(allow_infinity=False, width=64), st.just(float("nan")),
@@ -144,6 +150,8 @@ VALUES = st.one_of(
     st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 1, 1)),
     st.sampled_from([np.float64(2.5), np.int64(7), pd.Timestamp("2026-06-01 08:30"),
                      pd.NaT, dt.timedelta(hours=9, minutes=5), dt.time(18, 30)]),
+    # equal to other values yet written otherwise: Decimal("1") == 1 is text, Mode.a == "a"
+    st.sampled_from([decimal.Decimal("1"), decimal.Decimal("2.50"), Mode.a, 1, "a"]),
 )
 
 
@@ -165,6 +173,17 @@ def test_a_block_is_the_cells_xlsxwriter_writes_one_by_one(tmp_path: Path, data)
     for r in links:  # a link's text is written by XlsxWriter as it is (in an attribute too)
         rows[r][0] = f"row {r}"
     assert_same_workbooks(*write_both(tmp_path, rows, numbers, fills, links))
+
+
+def test_equal_values_written_differently_stay_apart(tmp_path: Path) -> None:
+    column = [1, decimal.Decimal("1"), True, 1.0, "a", Mode.a, 0, False, None]
+    rows = [[v, v] for v in column] + [[v, v] for v in reversed(column)]
+    block, one_by_one = write_both(tmp_path, rows, ["", "0"], {}, {})
+    assert_same_workbooks(block, one_by_one)
+    found = cells(block)
+    assert [found[f"A{3 + n}"][:2] for n in range(4)] == [
+        (None, "1"), ("s", "1"), ("b", "1"), (None, "1")]
+    assert found["A8"][:2] == ("s", "Mode.a") and found["A10"][:2] == ("b", "0")
 
 
 def test_many_rows_over_several_chunks_with_links_charts_and_fills(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import io
 from collections import Counter
 from typing import Any
 
+import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -39,6 +40,10 @@ ABSENT = _Absent()
 ABSENT_END, BLANK = "", "/>"
 #: A column of these types holds shared strings in every cell but its blanks and absent ones.
 _TEXTS = frozenset({str, type(None), _Absent})
+#: Types whose equal values are written alike, so that a column of them is written through a
+#: table of its distinct values.
+_ALIKE = frozenset({str, int, float, type(None), dt.datetime, dt.date, pd.Timestamp,
+                    type(pd.NaT), _Absent})
 
 
 class BlockSheet(Worksheet):
@@ -162,7 +167,7 @@ class _Block:
 
     def _ends(self, column: tuple[Any, ...]) -> list[str]:
         kinds = set(map(type, column))
-        if bool in kinds:  # True == 1 == 1.0 as keys: no table of distinct values
+        if not kinds <= _ALIKE:  # e.g. True == 1, Decimal("1") == 1: each value on its own
             ends = [self._end(v) for v in column]
         else:
             try:
