@@ -12,7 +12,7 @@ from opsbook.attendance.locate import Source, locate
 from opsbook.attendance.schema import LEAVE_TYPES
 from opsbook.attendance.summary import DEPARTMENT_COLUMNS, LEAVE_COLUMNS, MONTHLY_COLUMNS
 from opsbook.core.output import SheetOut
-from opsbook.core.outsheets import decimals, frame_sheet
+from opsbook.core.outsheets import frame_sheet
 
 #: sheet key → (English name, Chinese name).
 OUTPUTS = {"daily": ("Daily", "每日考勤"), "monthly": ("Monthly", "月度汇总"),
@@ -77,23 +77,6 @@ def _n(lang: str) -> int:
     return 1 if lang == "zh" else 0
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with every column as Python objects (str, float, datetime, None), numbers
-    rounded to what their format shows, so that turning it into rows costs one cheap
-    conversion per cell."""
-    columns = {}
-    for name, column in frame.items():
-        places = decimals(FORMATS.get(str(name), ""))
-        if pd.api.types.is_datetime64_any_dtype(column):
-            values = np.array(column.dt.to_pydatetime(), dtype=object)
-        elif places is not None and pd.api.types.is_float_dtype(column):
-            values = column.round(places).to_numpy(dtype=object)
-        else:
-            values = column.to_numpy(dtype=object)
-        columns[name] = np.where(pd.isna(values), None, values)
-    return pd.DataFrame(columns, index=frame.index, dtype=object)
-
-
 def _flag_text(daily: pd.DataFrame, lang: str) -> np.ndarray:
     """The flags of each day as one text; built once per distinct combination."""
     names = [f for f in FLAGS if f"flag_{f}" in daily or f in ("late", "early")]
@@ -140,7 +123,7 @@ def daily_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     name = OUTPUTS["daily"][_n(lang)]
     title = (f"{'、'.join(result.months)} 每日考勤" if lang == "zh"
              else f"Daily attendance {', '.join(result.months)}")
-    sheet = frame_sheet(name, title, _plain(frame[DAILY]), _headers(lang), FORMATS)
+    sheet = frame_sheet(name, title, frame[DAILY], _headers(lang), FORMATS)
     column = DAILY.index("status_label")
     fills = {k: v[2] for k, v in STATUSES.items() if v[2]}
     coloured = d["status"].map(fills).to_numpy(dtype=object)
@@ -153,7 +136,7 @@ def monthly_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     name = OUTPUTS["monthly"][_n(lang)]
     title = (f"{'、'.join(result.months)} 月度考勤汇总" if lang == "zh"
              else f"Monthly attendance {', '.join(result.months)}")
-    sheet = frame_sheet(name, title, _plain(result.monthly[MONTHLY_COLUMNS]), _headers(lang),
+    sheet = frame_sheet(name, title, result.monthly[MONTHLY_COLUMNS], _headers(lang),
                         FORMATS)
     sheet.key_columns = 4
     return _widths(sheet, MONTHLY_COLUMNS)
@@ -163,7 +146,7 @@ def departments_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     name = OUTPUTS["departments"][_n(lang)]
     title = (f"{'、'.join(result.months)} 部门考勤汇总" if lang == "zh"
              else f"Attendance by department {', '.join(result.months)}")
-    sheet = frame_sheet(name, title, _plain(result.departments[DEPARTMENT_COLUMNS]),
+    sheet = frame_sheet(name, title, result.departments[DEPARTMENT_COLUMNS],
                         _headers(lang), FORMATS)
     sheet.key_columns = 2
     return _widths(sheet, DEPARTMENT_COLUMNS)
@@ -196,7 +179,7 @@ def violations_sheet(result: AttendanceResult, lang: str,
     name = OUTPUTS["violations"][_n(lang)]
     title = (f"{'、'.join(result.months)} 考勤违规记录" if lang == "zh"
              else f"Attendance violations {', '.join(result.months)}")
-    sheet = frame_sheet(name, title, _plain(violations_frame(result, lang, sources)),
+    sheet = frame_sheet(name, title, violations_frame(result, lang, sources),
                         _headers(lang), FORMATS)
     sheet.key_columns = 4
     sheet.empty = EMPTY[lang if lang == "zh" else "en"]

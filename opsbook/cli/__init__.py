@@ -7,6 +7,7 @@ group is a module of this package, added to :data:`app` below with one line.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import tempfile
 import traceback
@@ -142,6 +143,22 @@ def _groups() -> None:
 _groups()
 
 
+#: Allocations between two collections of the youngest generation (Python's default is 700).
+GC_THRESHOLD = 20_000
+
+
+def _quiet_collector() -> None:
+    """Fewer garbage collections for a run that makes millions of short-lived objects.
+
+    The modules imported so far are frozen (never scanned again), and the youngest
+    generation is collected every :data:`GC_THRESHOLD` allocations instead of every 700: a
+    month's attendance summary spent about a tenth of its time in the collector otherwise.
+    Only the command line does this; a program that imports opsbook keeps its own settings.
+    """
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def main() -> None:
     """Entry point: every failure becomes one line on stderr and exit code 2.
 
@@ -153,6 +170,7 @@ def main() -> None:
     from opsbook.batch import BatchProblem, Interrupted, UpToDate
     from opsbook.io.atomic import WriteFailed
 
+    _quiet_collector()
     try:
         app()
     except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:

@@ -73,12 +73,14 @@ def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, s
     """
     formats = formats or {}
     columns = list(frame.columns)
-    shown = frame.copy()
-    for column in columns:
+    values = []
+    for n, column in enumerate(columns):
+        series = frame.iloc[:, n]
         places = decimals(formats.get(column, ""))
-        if places is not None and pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = shown[column].round(places)
-    rows = excel_rows(shown)
+        if places is not None and pd.api.types.is_float_dtype(series):
+            series = series.round(places)
+        values.append(series)
+    rows = excel_rows(values) if values else [[] for _ in range(len(frame))]
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
                     formats=[formats.get(c, "") for c in columns],
                     widths=[max(10, min(40, len(str(headers.get(c, c))) * 2)) for c in columns],

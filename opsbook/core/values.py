@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,11 +37,17 @@ def excel_value(value: Any) -> Any:
     return value
 
 
-def excel_rows(frame: pd.DataFrame) -> list[list[Any]]:
-    """A frame's rows as lists of :func:`excel_value`\\ s, converted column by column (a
-    column of floats or dates at once; only mixed columns value by value)."""
-    columns = [_excel_column(frame.iloc[:, n]) for n in range(frame.shape[1])]
-    return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(len(frame))]
+def excel_rows(frame: pd.DataFrame | Sequence[pd.Series]) -> list[list[Any]]:
+    """The rows of a frame (or of columns of one length) as lists of plain cell values
+    (:func:`excel_value`), converted column by column (a column of floats or dates at once;
+    only mixed columns value by value)."""
+    if isinstance(frame, pd.DataFrame):
+        length, series = len(frame), [frame.iloc[:, n] for n in range(frame.shape[1])]
+    else:
+        series = list(frame)
+        length = len(series[0]) if series else 0
+    columns = [_excel_column(s) for s in series]
+    return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(length)]
 
 
 def _excel_column(column: pd.Series) -> list[Any]:

@@ -15,7 +15,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from opsbook.core.output import Chart, SheetOut
 from opsbook.io.atomic import replace_atomically
-from opsbook.io.xlsx import FONT, Styles, write_cell
+from opsbook.io.sheetdata import BlockSheet
+from opsbook.io.xlsx import FONT, Styles
 
 #: Rows above the first data row: the title, then the header.
 FIRST_ROW = 2
@@ -63,20 +64,19 @@ class _Formats:
 
 
 def _sheet(workbook: Any, styles: Styles, formats: _Formats, out: SheetOut) -> None:
-    ws = workbook.add_worksheet(out.name[:31])
+    ws = workbook.add_worksheet(out.name[:31], worksheet_class=BlockSheet)
     ws.write_string(0, 0, out.title, styles.title)
     for col, text in enumerate(out.headers):
         ws.write_string(1, col, str(text), styles.header)
     for col, width in enumerate(out.widths):
         ws.set_column(col, col, width)
     numbers = [out.formats[c] if c < len(out.formats) else "" for c in range(len(out.headers))]
-    for r, row in enumerate(out.rows):
-        for col, value in enumerate(row):
-            fill = out.fills.get((r, col), "")
-            write_cell(ws, FIRST_ROW + r, col, value, formats.get(numbers[col], fill))
-    for (r, col), fill in out.fills.items():
-        if r < len(out.rows) and col >= len(out.rows[r]):  # a grid cell beyond the values
-            ws.write_blank(FIRST_ROW + r, col, None, formats.get("", fill))
+    fills = {}
+    for (r, col), fill in out.fills.items():  # a grid cell beyond a row's values is blank
+        if r < len(out.rows):
+            number = numbers[col] if col < len(out.rows[r]) else ""
+            fills[r, col] = formats.get(number, fill)
+    ws.write_block(FIRST_ROW, out.rows, [formats.get(number) for number in numbers], fills)
     for offset, (sheet, ref) in out.links.items():
         ws.write_url(FIRST_ROW + offset, 0, f"internal:'{sheet}'!{ref}",
                      string=str(out.rows[offset][0]))

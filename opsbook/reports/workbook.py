@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from opsbook.core.output import SheetOut
 from opsbook.core.summary import ChartData, Summary
 from opsbook.io.atomic import replace_atomically
+from opsbook.io.sheetdata import BlockSheet
 from opsbook.io.xlsx import FONT, Styles, write_cell
 
 #: Column (0-based) where chart data blocks start, right of the report text (K).
@@ -210,7 +211,7 @@ def _chart(book: Any, ws: Any, styles: _Styles, chart: ChartData, row: int,
 
 def write_detail(book: Any, styles: Styles, out: SheetOut) -> None:
     """One detail sheet: title, header row, rows with formats, fills, links and charts."""
-    ws = book.add_worksheet(out.name[:31])
+    ws = book.add_worksheet(out.name[:31], worksheet_class=BlockSheet)
     ws.write_string(0, 0, out.title, styles.title)
     for col, text in enumerate(out.headers):
         ws.write_string(1, col, str(text), styles.header)
@@ -229,10 +230,11 @@ def write_detail(book: Any, styles: Styles, out: SheetOut) -> None:
             cache[key] = book.add_format(props)
         return cache[key]
 
-    for r, values in enumerate(out.rows):
-        for col, value in enumerate(values):
-            fmt = out.formats[col] if col < len(out.formats) else ""
-            write_cell(ws, r + 2, col, value, style(fmt, out.fills.get((r, col))))
+    width = max([len(out.headers), *map(len, out.rows)])
+    numbers = [out.formats[col] if col < len(out.formats) else "" for col in range(width)]
+    fills = {(r, col): style(numbers[col], fill) for (r, col), fill in out.fills.items()
+             if r < len(out.rows) and col < len(out.rows[r])}
+    ws.write_block(2, out.rows, [style(number, None) for number in numbers], fills)
     for offset, (sheet, ref) in out.links.items():
         ws.write_url(2 + offset, 0, f"internal:'{sheet}'!{ref}", string=str(out.rows[offset][0]))
     if not out.rows and out.empty:
