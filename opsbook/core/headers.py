@@ -118,6 +118,8 @@ def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
                 header = joined
         if header.found > (best.found if best else 0):
             best = header
+            if best.found == len(spec.fields):  # every field named: no row can do better
+                break
     if best is None or best.found < minimum:
         return None
     return best
