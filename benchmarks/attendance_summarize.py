@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from attendance_read import generate, measure, raw_read
+from installed import compile_bytecode, environment
 
 RAW_PROCESS = ("import sys, python_calamine as c; b = c.CalamineWorkbook.from_path(sys.argv[1]); "
                "[b.get_sheet_by_name(n).to_python() for n in b.sheet_names]")
@@ -44,7 +45,7 @@ def process(args: list[str]) -> tuple[float, float]:
     """(wall-clock, CPU) seconds of one process, which must succeed (exit 0)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True)
+    done = subprocess.run(args, capture_output=True, text=True, env=environment())
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--month", default="2026-06", help="The month of the one-month run.")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args(argv)
+    compile_bytecode()
 
     import statistics
 

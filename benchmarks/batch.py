@@ -29,6 +29,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from installed import compile_bytecode, environment
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -87,7 +89,7 @@ def measured(command: list[str]) -> Run:
     """A command run once as a process."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, env=environment())
     wall = time.perf_counter() - start
     code, peak, cpu = done.stdout.split()
     return Run(wall, float(cpu), int(peak) / 1024, int(code))
@@ -131,6 +133,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "data")
     args = parser.parse_args()
+    compile_bytecode()
     folder = plans(args.out / f"plans-{args.plans}", args.plans)
     big = workbook_path(args.out, 500, 360)
     if not big.exists():

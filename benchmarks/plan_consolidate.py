@@ -28,10 +28,13 @@ import sys
 import time
 from pathlib import Path
 
+from installed import compile_bytecode, environment
+
 RAW_READ = """
 import sys
 from pathlib import Path
 import python_calamine
+
 rows = 0
 for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
     book = python_calamine.CalamineWorkbook.from_path(str(path))
@@ -66,7 +69,7 @@ def timed(command: list[str], repeat: int) -> tuple[float, float]:
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True)
+        done = subprocess.run(command, capture_output=True, text=True, env=environment())
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -84,6 +87,7 @@ def main() -> None:
                         help="processes for consolidate (default: the command's own)")
     parser.add_argument("--folder", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
+    compile_bytecode()
     plans = make(args.folder, args.plans, args.items)
     out = args.folder / "company-plan.xlsx"
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []

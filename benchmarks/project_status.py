@@ -21,12 +21,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from installed import compile_bytecode, environment
 
 from opsbook import api, registry
 from opsbook.core import sampling
 
 RAW_READ = """
 import sys, pathlib, python_calamine
+
 for path in sorted(pathlib.Path(sys.argv[1]).glob("*.xlsx")):
     book = python_calamine.CalamineWorkbook.from_path(str(path))
     for name in book.sheet_names:
@@ -86,7 +88,7 @@ def run(command: list[str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, check=False, capture_output=True)
+        subprocess.run(command, check=False, capture_output=True, env=environment())
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -107,6 +109,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--folder", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
+    compile_bytecode()
     folder = make(args.folder, args.trackers, args.tasks)
     out = args.folder / "project-status.xlsx"
     script = Path(sys.executable).with_name("opsbook")
