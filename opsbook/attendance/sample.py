@@ -76,16 +76,17 @@ def sample_frames(seed: int = 7, lang: str = "zh", employees: int = 36,
         "approved_on": [at[2], at[4] + day, at[10], at[11]],
         "status": ["approved", "approved", "approved", "approved"],
     })
-    _worked_as_requested(clock, leave, overtime)
+    clock = _worked_as_requested(clock, leave, overtime)
     return {"Employees": people, "Holidays": holidays, "Clock": clock, "Leave": leave,
             "Overtime": overtime, "Settings": sampling.settings(month=month)}
 
 
 def _worked_as_requested(clock: pd.DataFrame, leave: pd.DataFrame,
-                         overtime: pd.DataFrame) -> None:
+                         overtime: pd.DataFrame) -> pd.DataFrame:
     """Clock rows that fit the requests: nobody clocks in on a full day of approved leave,
     the morning half-day leave starts work after lunch, overtime is worked until the end
-    of its request (the last one past midnight: a check-out earlier than the check-in)."""
+    of its request (the last one past midnight: a check-out earlier than the check-in).
+    Changes ``clock`` and returns it without the rows left with no punch."""
     key = clock["employee_id"].astype(str) + clock["date"].dt.strftime("%Y%m%d")
     for row in leave[leave["status"] == "approved"].itertuples():
         days = pd.date_range(row.start.normalize(), row.end.normalize())
@@ -97,4 +98,4 @@ def _worked_as_requested(clock: pd.DataFrame, leave: pd.DataFrame,
     for row in overtime.itertuples():
         hit = key == row.employee_id + row.date.strftime("%Y%m%d")
         clock.loc[hit, "check_out"] = (row.end + pd.Timedelta(minutes=4)) % pd.Timedelta(days=1)
-    clock.dropna(subset=["check_in", "check_out"], how="all", inplace=True)
+    return clock.dropna(subset=["check_in", "check_out"], how="all")
