@@ -85,3 +85,22 @@ def test_books_checked_together_keep_their_own_settings(tmp_path: Path):
     assert codes[1] == ["outside-year"] * 4  # start and end of both items, only there
     assert codes[2] == ["quarters-mismatch"]  # 90 % four times is not 90 % a year
     assert together[2].issues[0].row == 3 and together[2].issues[0].file == str(paths[2])
+
+
+def test_a_sheet_without_a_column_and_with_an_extra_one(tmp_path: Path):
+    """A plan without its Budget column and with a column of its own: the missing field reads
+    as blanks, the extra column is kept under its header, each in the sheet's own rows."""
+    sheets = quirkbooks.base("plan")
+    header = sheets["Plan"][0]
+    at = header.index("Budget")
+    for row in sheets["Plan"]:
+        del row[at]
+    header.append("budget_id")
+    for row in sheets["Plan"][1:]:
+        row.append("见附件")
+    path = quirkbooks.write(tmp_path / "odd-extra.xlsx", sheets)
+    (book,) = load_books([path], "plan")
+    assert isinstance(book, Book)
+    frame = book["Plan"]
+    assert frame["budget"].isna().all()
+    assert frame["budget_id"].tolist() == ["见附件", "见附件"]

@@ -219,21 +219,3 @@ def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[
     layout = lay_out(raw, spec, file=file)
     read_tables([layout])
     return layout.table, layout.issues
-
-
-def duplicate_issues(values: pd.Series, field_id: str, table: Table, file: str | None,
-                     key: Sequence[pd.Series] | None = None) -> list[Issue]:
-    """duplicate-key for every repeat of a value (or of a composite key), naming the first."""
-    frame = pd.DataFrame({"v": values, **{f"k{i}": k for i, k in enumerate(key or [])}})
-    frame = frame[values.notna()]
-    dup = frame.duplicated(keep="first")
-    if not dup.any():
-        return []
-    first = frame.reset_index().groupby(list(frame.columns), sort=False)["row"].transform("first")
-    first.index = frame.index
-    issues = []
-    for row in frame.index[dup.to_numpy()]:
-        issues.append(Issue("duplicate-key", file=file, value=values.at[row],
-                            params={"other": int(first.at[row])},
-                            **table.where(field_id, int(row))))
-    return issues
