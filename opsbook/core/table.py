@@ -26,7 +26,7 @@ from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-e
 from opsbook.core.issues import Issue
 from opsbook.core.merges import merged_data, merged_in_row
 from opsbook.core.spec import Sheet
-from opsbook.core.typed import typed_field
+from opsbook.core.typed import row_numbers, typed_field
 
 
 @dataclass
@@ -100,7 +100,11 @@ class Layout:
 
 
 def _filled(row: list[Any]) -> bool:
-    return any(v != "" and v is not None and v == v for v in row)  # v == v: not NaN
+    """True when a row holds anything but empty cells ("" from python-calamine, None from
+    Excel through xlwings). A sheet may have hundreds of thousands of rows: most are told by
+    their first cell, the others counted in C."""
+    first = row[0] if row else ""
+    return (first != "" and first is not None) or row.count("") + row.count(None) < len(row)
 
 
 def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
@@ -158,10 +162,11 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
             issues.append(missing_column(f, extras, table.name, table.header_row, file))
     table.extras = extras
     # data rows: blank ones dropped, spreadsheet numbers kept
-    for n, row in enumerate(data, start=first_data + 1):
-        if _filled(row):
-            layout.rows.append(n)
-            layout.data.append(row if len(row) == width else list(row) + [""] * (width - len(row)))
+    layout.rows = [n for n, row in enumerate(data, start=first_data + 1) if _filled(row)]
+    kept = [data[n - first_data - 1] for n in layout.rows] \
+        if len(layout.rows) < len(data) else list(data)
+    layout.data = [row if len(row) == width else list(row) + [""] * (width - len(row))
+                   for row in kept]
     return layout
 
 
@@ -199,8 +204,7 @@ def _read_group(group: list[Layout]) -> None:
             values = values.reindex(range(total))
         columns[f.id] = values
     stacked = pd.DataFrame(columns)
-    stacked.index = pd.Index(np.fromiter((r for lay in group for r in lay.rows),
-                                         dtype=np.int64, count=total), name="row")
+    stacked.index = pd.Index(row_numbers(group), name="row")
     for lay, end, size in zip(group, ends, sizes):
         frame = stacked.iloc[int(end) - size:int(end)]
         missing = {f.id: pd.Series(None, index=frame.index, dtype=object)

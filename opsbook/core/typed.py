@@ -7,6 +7,7 @@ the number of files. Every problem is told in its own file, sheet, cell and row.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
@@ -21,21 +22,25 @@ if TYPE_CHECKING:
     from opsbook.core.table import Layout
 
 
+def row_numbers(parts: Sequence[Layout]) -> np.ndarray:
+    """The spreadsheet row numbers of the data rows of laid-out sheets, one after another."""
+    return np.concatenate([np.asarray(p.rows, dtype=np.int64) for p in parts]) if parts \
+        else np.empty(0, dtype=np.int64)
+
+
 class _Stack:
     """The raw values of one field over several laid-out sheets, and where each came from."""
 
     def __init__(self, parts: Sequence[Layout], f: Field):
         self.parts, self.f = parts, f
         values: list[Any] = []
-        for part in parts:
-            col = part.table.columns[f.id] - 1
-            values.extend(r[col] for r in part.data)
+        for part in parts:  # one column of each sheet's rows, taken in C
+            values.extend(map(itemgetter(part.table.columns[f.id] - 1), part.data))
         self.values = np.empty(len(values), dtype=object)
         self.values[:] = values
         sizes = [len(p.rows) for p in parts]
         self.owner = np.repeat(np.arange(len(parts)), sizes)
-        self.rows = np.fromiter((r for p in parts for r in p.rows), dtype=np.int64,
-                                count=len(values))
+        self.rows = row_numbers(parts)
         names = TYPE_NAMES.get(f.type, TYPE_NAMES["text"])
         self.params = {"expected": names[0], "expected_zh": names[1]}
 

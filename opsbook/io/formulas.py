@@ -109,7 +109,8 @@ def _formula_cells(pieces: Iterable[bytes]) -> tuple[set[str], dict[str, str]] |
     errors: dict[str, str] = {}
     seen = False
     for xml in pieces:
-        if _ANY_FORMULA.search(xml) is None and b't="e"' not in xml:
+        if b't="e"' not in xml and (b"<f" not in xml and b":f" not in xml
+                                    or _ANY_FORMULA.search(xml) is None):
             continue  # the common case: no formula and no error cell, nothing to parse
         seen = True
         for attrs, body in _CELL.findall(xml):
