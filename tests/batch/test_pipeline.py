@@ -100,3 +100,28 @@ def test_the_examples_are_sound_up_to_commands_not_yet_here(name: str):
             assert "does not have" in problem.message
         return
     assert all(find(arguments(step, pipeline)[0]) for step in pipeline.steps)
+
+
+@pytest.mark.parametrize("name, written", [
+    ("attendance-monthly.toml", ["attendance/attendance-summary.xlsx",
+                                 "attendance/sales-attendance.xlsx",
+                                 "attendance/sales-attendance.html"]),
+    ("plan-yearly.toml", ["plan/annual-plan.xlsx", "plan/annual-plan-report.xlsx",
+                          "plan/annual-plan.html"]),
+    ("appraisal-quarterly.toml", ["appraisal/2026Q4-results.xlsx",
+                                  "appraisal/2026Q4-report.xlsx",
+                                  "appraisal/2026Q4-report.html"]),
+])
+def test_the_examples_run_as_they_are(name: str, written: list[str], tmp_path: Path):
+    """Each example pipeline, run in a copy of the examples folder, runs every step to the
+    end (exit 0) and writes what its steps name, the emails into the outbox."""
+    import shutil
+
+    copy = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", copy)
+    done = run_cli("run", copy / name)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for part in written:
+        assert (copy / "out" / part).stat().st_size > 0, part
+    outboxes = list((copy / "out").glob("*/outbox/*.eml"))
+    assert bool(outboxes) == (name != "plan-yearly.toml")
