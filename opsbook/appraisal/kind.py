@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from opsbook.appraisal.calculate import calculate
 from opsbook.appraisal.codes import CODES
-from opsbook.appraisal.outputs import OUTPUTS
 from opsbook.appraisal.rules import RULES
-from opsbook.appraisal.sample import sample_frames
 from opsbook.appraisal.schema import (
     EMPLOYEES,
     GRADES,
     HISTORY,
     INDICATORS,
+    OUTPUTS,
     RESULTS_AS_HISTORY,
     SCORES,
 )
 from opsbook.appraisal.settings import AppraisalSettings
-from opsbook.appraisal.summary import summary
 from opsbook.appraisal.wide import long_scores
-from opsbook.core.kind import Kind
+from opsbook.core.kind import Kind, Lazy
 
 KIND = Kind(
     "appraisal", "Performance Appraisal", "绩效考核",
@@ -41,11 +38,11 @@ KIND = Kind(
         "点击“校验”检查每个单元格；点击“计算”生成考核结果。",
     ),
     codes=CODES,
-    sample=sample_frames,
-    calculate=calculate,
+    sample=Lazy("opsbook.appraisal.sample:sample_frames"),
+    calculate=Lazy("opsbook.appraisal.calculate:calculate"),
     outputs=OUTPUTS,
     results_as_history=RESULTS_AS_HISTORY,
-    summary=summary,
+    summary=Lazy("opsbook.appraisal.summary:summary"),
     setting_prefixes=("max_share_",),
     help={"calculate": (
         "Scores every employee (total, grade, bonus, outcome) with the rules on the Settings "

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult
-from opsbook.appraisal.schema import HISTORY, OUTCOMES
+from opsbook.appraisal.schema import HISTORY, OUTCOMES, OUTPUTS
 from opsbook.core.issues import Report
-from opsbook.core.kind import Output
 from opsbook.core.output import SheetOut
 from opsbook.core.outsheets import frame_sheet, issues_sheet
 
@@ -34,14 +33,6 @@ HEADERS: dict[str, tuple[str, str]] = {
     "gap": ("Self minus Others", "自评偏差"), "cycle": ("Cycle", "考核周期"),
 }
 DEPARTMENT_FIGURES = ("department", "headcount", "scored", "mean", "std", "min", "max")
-OUTPUTS = (
-    Output("results", "Results", "考核结果"),
-    Output("departments", "Departments", "部门统计"),
-    Output("raters", "Raters", "评分人统计"),
-    Output("self_gap", "Self-rating Gap", "自评偏差"),
-    Output("checks", "Checks", "考核提示"),
-    Output("history", "History", "历史考核"),
-)
 _NAMES = {o.id: o for o in OUTPUTS}
 FORMATS = {"results_score": "0.00", "ability_score": "0.00", "attitude_score": "0.00",
            "total_raw": "0.00", "total": "0.00", "bonus": "#,##0.00", "mean": "0.00",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
+from opsbook.core.kind import Output
 from opsbook.core.spec import Sheet, choice, choices, ident, number, text
 
 GROUPS = choices(("results", "工作业绩", ("业绩", "work results")),
@@ -61,3 +62,13 @@ RESULTS_AS_HISTORY = Sheet("Results", "Results", "考核结果", (
     text("grade", "Grade", "等级"),
     choice("outcome", "Outcome", "结果应用", OUTCOMES),
 ))
+
+#: The sheets the Calculate button adds, named in both languages.
+OUTPUTS = (
+    Output("results", "Results", "考核结果"),
+    Output("departments", "Departments", "部门统计"),
+    Output("raters", "Raters", "评分人统计"),
+    Output("self_gap", "Self-rating Gap", "自评偏差"),
+    Output("checks", "Checks", "考核提示"),
+    Output("history", "History", "历史考核"),
+)

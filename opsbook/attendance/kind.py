@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from opsbook.attendance.calculate import calculate
 from opsbook.attendance.codes import CODES
-from opsbook.attendance.outputs import OUTPUTS
 from opsbook.attendance.rules import RULES
-from opsbook.attendance.sample import sample_frames
-from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OVERTIME, PUNCHES
+from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OUTPUTS, OVERTIME, PUNCHES
 from opsbook.attendance.settings import AttendanceSettings
-from opsbook.attendance.summary import summary
-from opsbook.core.kind import Kind, Output
+from opsbook.core.kind import Kind, Lazy, Output
 
 KIND = Kind(
     "attendance", "Attendance", "考勤",
@@ -33,8 +29,8 @@ KIND = Kind(
         "设置：上下班时间、宽限分钟、半天/旷工工时等；留空即用默认值。",
     ),
     codes=CODES,
-    sample=sample_frames,
-    calculate=calculate,
-    summary=summary,
+    sample=Lazy("opsbook.attendance.sample:sample_frames"),
+    calculate=Lazy("opsbook.attendance.calculate:calculate"),
+    summary=Lazy("opsbook.attendance.summary:summary"),
     outputs=tuple(Output(key, en, zh) for key, (en, zh) in OUTPUTS.items()),
 )

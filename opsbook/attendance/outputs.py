@@ -9,14 +9,10 @@ import pandas as pd
 from opsbook.attendance.compute import AttendanceResult
 from opsbook.attendance.labels import DAY_TYPES, FLAGS, STATUSES, WEEKDAYS
 from opsbook.attendance.locate import Source, locate
-from opsbook.attendance.schema import LEAVE_TYPES
+from opsbook.attendance.schema import LEAVE_TYPES, OUTPUTS
 from opsbook.attendance.summary import DEPARTMENT_COLUMNS, LEAVE_COLUMNS, MONTHLY_COLUMNS
 from opsbook.core.output import SheetOut
 from opsbook.core.outsheets import frame_sheet
-
-#: sheet key → (English name, Chinese name).
-OUTPUTS = {"daily": ("Daily", "每日考勤"), "monthly": ("Monthly", "月度汇总"),
-           "departments": ("Departments", "部门汇总"), "violations": ("Violations", "违规记录")}
 
 HEADERS: dict[str, tuple[str, str]] = {
     "month": ("Month", "月份"), "date": ("Date", "日期"), "weekday": ("Weekday", "星期"),

@@ -76,3 +76,7 @@ PUNCHES = Sheet("Punches", "Punches", "打卡明细", (
 ), required=False, aliases=("打卡流水", "原始记录", "punch log"))
 """Name and Date columns of a Punches sheet are read as extra columns, so that a roster
 with IDs and names is never taken for a punch sheet."""
+
+#: sheet key → (English name, Chinese name).
+OUTPUTS = {"daily": ("Daily", "每日考勤"), "monthly": ("Monthly", "月度汇总"),
+           "departments": ("Departments", "部门汇总"), "violations": ("Violations", "违规记录")}

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from opsbook.core.kind import Kind
-from opsbook.plan.calculate import calculate
+from opsbook.core.kind import Kind, Lazy
 from opsbook.plan.codes import CODES
-from opsbook.plan.outputs import OUTPUTS
 from opsbook.plan.rules import RULES
-from opsbook.plan.sample import sample_frames
-from opsbook.plan.schema import ACTUALS, PLAN, REVIEW
+from opsbook.plan.schema import ACTUALS, OUTPUTS, PLAN, REVIEW
 from opsbook.plan.settings import SOURCE_PREFIX, PlanSettings
-from opsbook.plan.summary import summary
 
 KIND = Kind(
     "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
@@ -30,11 +26,11 @@ KIND = Kind(
         "设置：计划年度、部门、版本及状态（草稿→已提交→已审核→定稿）。",
     ),
     codes=CODES,
-    sample=sample_frames,
-    calculate=calculate,
+    sample=Lazy("opsbook.plan.sample:sample_frames"),
+    calculate=Lazy("opsbook.plan.calculate:calculate"),
     outputs=OUTPUTS,
     setting_prefixes=(SOURCE_PREFIX,),
-    summary=summary,
+    summary=Lazy("opsbook.plan.summary:summary"),
     help={"calculate": (
         "Tracks the plan: actuals by month (Actuals sheet) against the targets to date, "
         "completion per item, department and company, and the items behind schedule, on new "

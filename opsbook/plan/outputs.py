@@ -20,21 +20,11 @@ from opsbook.core.values import excel_value
 from opsbook.plan.consolidate import WARNINGS, CompanyPlan
 from opsbook.plan.diff import PlanDiff
 from opsbook.plan.items import FIELDS
-from opsbook.plan.schema import DECISIONS, PLAN
+from opsbook.plan.schema import DECISIONS, OUTPUTS, PLAN
 from opsbook.plan.settings import PlanSettings
 from opsbook.plan.totals import TARGET
 from opsbook.plan.tracking import Tracking
 
-OUTPUTS = (
-    Output("by_department", "By Department", "按部门"),
-    Output("by_quarter", "By Quarter", "按季度"), Output("conflicts", "Conflicts", "冲突"),
-    Output("tracking", "Tracking", "执行跟踪"),
-    Output("tracking_departments", "Tracking by Department", "部门完成情况"),
-    Output("behind", "Behind Schedule", "进度滞后"),
-    Output("monthly", "Monthly Tracking", "月度明细"),
-    Output("added", "Added Items", "新增计划项"), Output("removed", "Removed Items", "删除计划项"),
-    Output("changed", "Changed Items", "变更明细"),
-)
 #: The sheets of a company plan that are the plan workbook's own input sheets (never listed
 #: as outputs: a workbook's Plan, Review and Settings are always read).
 INPUTS = (Output("plan", "Plan", "计划"), Output("review", "Review", "审核意见"),

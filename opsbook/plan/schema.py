@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from opsbook.core.kind import Output
 from opsbook.core.spec import Field, Sheet, choice, choices, date, ident, number, text
 
 DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase")),
@@ -43,3 +44,15 @@ REVIEW = Sheet("Review", "Review", "审核意见", (
     text("comment", "Comment", "意见", width=36),
     choice("decision", "Decision", "结论", DECISIONS),
 ), required=False)
+
+#: The sheets plan commands and the Calculate button add, named in both languages.
+OUTPUTS = (
+    Output("by_department", "By Department", "按部门"),
+    Output("by_quarter", "By Quarter", "按季度"), Output("conflicts", "Conflicts", "冲突"),
+    Output("tracking", "Tracking", "执行跟踪"),
+    Output("tracking_departments", "Tracking by Department", "部门完成情况"),
+    Output("behind", "Behind Schedule", "进度滞后"),
+    Output("monthly", "Monthly Tracking", "月度明细"),
+    Output("added", "Added Items", "新增计划项"), Output("removed", "Removed Items", "删除计划项"),
+    Output("changed", "Changed Items", "变更明细"),
+)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from opsbook.core.kind import Kind
-from opsbook.project.calculate import calculate
+from opsbook.core.kind import Kind, Lazy
 from opsbook.project.codes import CODES
-from opsbook.project.outputs import OUTPUTS
 from opsbook.project.rules import RULES
-from opsbook.project.sample import sample_frames
-from opsbook.project.schema import ACTIONS, PROJECTS, RISKS, TASKS
+from opsbook.project.schema import ACTIONS, OUTPUTS, PROJECTS, RISKS, TASKS
 from opsbook.project.settings import ProjectSettings
-from opsbook.project.summary import summary
 
 KIND = Kind(
     "project", "Project Tracker", "项目管理",
@@ -32,10 +28,10 @@ KIND = Kind(
         "点击“校验”检查每个单元格；点击“计算”生成项目状态、甘特图和风险表。",
     ),
     codes=CODES,
-    sample=sample_frames,
-    calculate=calculate,
+    sample=Lazy("opsbook.project.sample:sample_frames"),
+    calculate=Lazy("opsbook.project.calculate:calculate"),
     outputs=OUTPUTS,
-    summary=summary,
+    summary=Lazy("opsbook.project.summary:summary"),
     help={"calculate": (
         "Computes earned value as of the status date (PV, EV, AC, SPI, CPI, EAC …), the RAG "
         "status, deviations with their corrective actions, phase gates, a risk heat map and "

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from opsbook.core.kind import Output
 from opsbook.core.output import SheetOut
 from opsbook.project.compute import ProjectResult
 from opsbook.project.gantt import gantt_sheet
 from opsbook.project.gates import REQUIRES
 from opsbook.project.risk_sheet import risks_sheet
+from opsbook.project.schema import OUTPUTS
 from opsbook.project.tables import RAG_FILL, fill_column, table
 from opsbook.project.texts import NOTES, REQUIREMENTS, STATUS_FROM, pick, word
 from opsbook.project.texts import OUTPUTS as NAMES
@@ -18,7 +18,6 @@ from opsbook.project.texts import OUTPUTS as NAMES
 __all__ = ["OUTPUTS", "sheets"]
 
 #: The sheets the project status writes, in order.
-OUTPUTS = tuple(Output(key, en, zh) for key, (en, zh) in NAMES.items())
 
 FIGURES = ["bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac_cpi", "eac_remaining",
            "eac_cpi_spi", "etc", "vac", "tcpi", "rag"]

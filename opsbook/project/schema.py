@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from opsbook.core.kind import Output
 from opsbook.core.spec import YES_NO, Field, Sheet, choice, choices, date, ident, number, text
+from opsbook.project.texts import OUTPUTS as NAMES
 
 PHASES = choices(("initiation", "启动", ("项目启动", "立项")),
                  ("planning", "规划", ("项目规划", "计划")),
@@ -68,3 +70,6 @@ ACTIONS = Sheet("Actions", "Actions", "纠正措施", (
     date("due", "Due", "截止日期"),
     choice("status", "Status", "状态", OPEN_CLOSED, default="open"),
 ), required=False)
+
+#: The sheets project status and the Calculate button add, named in both languages.
+OUTPUTS = tuple(Output(key, en, zh) for key, (en, zh) in NAMES.items())
