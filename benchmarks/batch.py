@@ -172,7 +172,7 @@ def main() -> None:
           f"({raw.cpu:.2f} CPU s), peak {raw.peak:.0f} MB; opsbook validate as a process "
           f"{whole.wall:.2f} s ({whole.cpu:.2f} CPU s), peak {whole.peak:.0f} MB; ratio "
           f"{whole.wall / raw.wall:.2f}x wall, {whole.cpu / raw.cpu:.2f}x CPU; peak / sheet "
-          f"XML {whole.peak / xml:.2f}x (target < 4x)")
+          f"XML {whole.peak / xml:.3f}x (target < 4x)")
 
     elapsed = time.perf_counter() - clock
     print(f"load average at end (1, 5, 15 min): {loads()}")
