@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import multiprocessing
 import signal
 import sys
@@ -136,7 +137,7 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
     sizes = list(groups) if together else [1] * len(items)
     if sum(sizes) != len(items):
         raise ValueError(f"groups cover {sum(sizes)} items, not {len(items)}")
-    firsts = [sum(sizes[:g]) for g in range(len(sizes))]
+    firsts = [0, *itertools.accumulate(sizes)][:len(sizes)]  # each group's first item
 
     def call(g: int) -> tuple[Any, ...]:
         a, b = firsts[g], firsts[g] + sizes[g]
