@@ -7,11 +7,11 @@ quick and imports only what it uses.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # imported now: ``opsbook.batch`` is the function, not the package of the same name
 from opsbook.batch import BatchOptions, batch, run_files
+from opsbook.core.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -56,25 +56,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """A public name, imported from its module on first use, or a subpackage of opsbook."""
-    if name in _WHERE:
-        value = getattr(import_module(_WHERE[name]), name)
-    elif not name.startswith("__"):
-        try:
-            value = import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, globals(), _WHERE, __all__)
 
 
 if TYPE_CHECKING:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from opsbook.core.lazy import lazy_names
+
 #: Each public name → the module of this package that defines it.
 _WHERE = {
     "NoExcelHere": "addin", "addin_status": "addin", "build_addin": "addin",
@@ -72,29 +74,15 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """A public name (imported from its module on first use), ``DEMO_STEPS`` — each
-    command's step in ``opsbook demo``: (folder, the Chinese sample of each kind by id,
-    say) → exit code — or a module of this package."""
-    if name == "DEMO_STEPS":
-        value: Any = tuple(import_module(f"{__name__}.{m}").demo for m in _DEMO_MODULES)
-    elif name in _WHERE:
-        value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
-    elif not name.startswith("__"):
-        try:
-            value = import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
+def _demo_steps() -> tuple[Any, ...]:
+    """``DEMO_STEPS``: each command's step in ``opsbook demo`` — (folder, the Chinese sample
+    of each kind by id, say) → exit code."""
+    return tuple(import_module(f"{__name__}.{m}").demo for m in _DEMO_MODULES)
 
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(
+    __name__, globals(), {name: f"{__name__}.{module}" for name, module in _WHERE.items()},
+    __all__, {"DEMO_STEPS": _demo_steps})
 
 
 if TYPE_CHECKING:

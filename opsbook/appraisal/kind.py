@@ -15,7 +15,8 @@ from opsbook.appraisal.schema import (
 )
 from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.appraisal.wide import long_scores
-from opsbook.core.kind import Kind, Lazy
+from opsbook.core.kind import Kind
+from opsbook.core.lazy import Lazy
 
 KIND = Kind(
     "appraisal", "Performance Appraisal", "绩效考核",

@@ -6,7 +6,8 @@ from opsbook.attendance.codes import CODES
 from opsbook.attendance.rules import RULES
 from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OUTPUTS, OVERTIME, PUNCHES
 from opsbook.attendance.settings import AttendanceSettings
-from opsbook.core.kind import Kind, Lazy, Output
+from opsbook.core.kind import Kind, Output
+from opsbook.core.lazy import Lazy
 
 KIND = Kind(
     "attendance", "Attendance", "考勤",

@@ -7,7 +7,6 @@ Each kind's folder builds its :class:`Kind` (``opsbook/<kind>/kind.py``) and
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
@@ -25,19 +24,6 @@ if TYPE_CHECKING:
 
 #: A rule between rows and sheets: a read Book in, the problems it finds out.
 Check = Callable[["Book"], Iterable["Issue"]]
-
-
-@dataclass(frozen=True)
-class Lazy:
-    """A function named ``"module:name"``, imported when it is first called: a kind's
-    computation, sample and summary are loaded only by the commands that use them (reading
-    and validating need none of them, and a command starts faster and smaller)."""
-
-    target: str
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        module, name = self.target.split(":")
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
 
 @dataclass(frozen=True)

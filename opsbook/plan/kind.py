@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from opsbook.core.kind import Kind, Lazy
+from opsbook.core.kind import Kind
+from opsbook.core.lazy import Lazy
 from opsbook.plan.codes import CODES
 from opsbook.plan.rules import RULES
 from opsbook.plan.schema import ACTUALS, OUTPUTS, PLAN, REVIEW

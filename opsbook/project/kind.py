@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from opsbook.core.kind import Kind, Lazy
+from opsbook.core.kind import Kind
+from opsbook.core.lazy import Lazy
 from opsbook.project.codes import CODES
 from opsbook.project.rules import RULES
 from opsbook.project.schema import ACTIONS, OUTPUTS, PROJECTS, RISKS, TASKS
