@@ -170,13 +170,14 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         if on_file is not None:
             on_file(path)
 
+    groups = None  # a step of one file at a time
+    if together:  # files in groups; one by one when the first failure stops the run
+        groups = [1] * len(files) if options.fail_fast else groups_of(files, options.workers)
     with dask_executor(options.scheduler, options.workers) as executor, \
             progress(command, len(files), options.progress) as tick:
         results = batch(step, files, jobs=options.workers, executor=executor, on_done=told,
                         on_error=_unexpected, args=args, hashed=True, previous=previous,
-                        stop=_stopper if options.fail_fast else None,
-                        groups=None if not together else [1] * len(files)
-                        if options.fail_fast else groups_of(files, options.workers))
+                        stop=_stopper if options.fail_fast else None, groups=groups)
     report, inputs = _assembled(files, results, skipped, known)
     from opsbook import __version__
 
