@@ -24,7 +24,7 @@ import os
 import shutil
 import signal
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -214,15 +214,31 @@ class LibreOffice:
         """Like :meth:`inspect`, and press every button, recording what each one called."""
         return self._harness(workbooks, "press")
 
+    def run_macro(self, macro: str, env: dict[str, str], name: str,
+                  complete: Callable[[str], bool], tries: int = 2
+                  ) -> tuple[str, subprocess.CompletedProcess[str]]:
+        """Run a Basic ``macro`` that writes its log to ``$OPSBOOK_LO_LOG`` (a new file named
+        after ``name`` in ``home``); the log's text once ``complete`` says so, and the run.
+        LibreOffice itself crashing now and then ("Fatal exception: Signal 6" in its Basic
+        runtime) is retried, up to ``tries`` runs in all; any other failure is returned as
+        it is, for the caller to report."""
+        for attempt in range(tries):
+            self._runs += 1
+            log = self.home / f"{name}-{self._runs}.log"
+            result = self.run(macro, env={**env, "OPSBOOK_LO_LOG": str(log)})
+            text = log.read_text(encoding="utf-8") if log.exists() else ""
+            crashed = "Fatal exception" in result.stderr or result.returncode < 0
+            if complete(text) or not crashed or attempt == tries - 1:
+                return text, result
+        raise AssertionError("tries must be at least 1")
+
     def _harness(self, workbooks: Sequence[Path], mode: str) -> list[Report]:
         self._install_harness()
-        self._runs += 1
-        log = self.home / f"harness-{self._runs}.log"
         urls = [Path(workbook).resolve().as_uri() for workbook in workbooks]
-        env = {"OPSBOOK_LO_LOG": str(log), "OPSBOOK_LO_DOCS": "\n".join(urls),
-               "OPSBOOK_LO_MODE": mode}
-        result = self.run("macro:///Standard.OpsbookHarness.Main", env=env)
-        reports = _parse(log.read_text(encoding="utf-8")) if log.exists() else []
+        env = {"OPSBOOK_LO_DOCS": "\n".join(urls), "OPSBOOK_LO_MODE": mode}
+        text, result = self.run_macro("macro:///Standard.OpsbookHarness.Main", env, "harness",
+                                      lambda text: [r.url for r in _parse(text)] == urls)
+        reports = _parse(text)
         if [report.url for report in reports] != urls:
             raise RuntimeError(f"the harness did not visit every workbook: "
                                f"{result.stdout}{result.stderr}")

@@ -134,14 +134,14 @@ def run_addin(office: LibreOffice, addin: Path, book: Path, calls: list[str],
     """Load ``addin`` and ``book`` in LibreOffice and call each of ``calls``
     (``Module.Sub``, or ``Module.Function|argument``)."""
     _install(office)
-    log = office.home / f"addin-{len(list(office.home.glob('addin-*.log')))}.log"
-    env = {"OPSBOOK_LO_LOG": str(log), "OPSBOOK_LO_ADDIN": addin.resolve().as_uri(),
+    env = {"OPSBOOK_LO_ADDIN": addin.resolve().as_uri(),
            "OPSBOOK_LO_BOOK": book.resolve().as_uri(), "OPSBOOK_LO_CALLS": "\n".join(calls),
            "OPSBOOK_LO_LANGUAGE": language}
-    result = office.run("macro:///Standard.OpsbookAddinHarness.Main", env=env)
-    if not log.exists():
+    text, result = office.run_macro("macro:///Standard.OpsbookAddinHarness.Main", env, "addin",
+                                    bool)
+    if not text:
         raise RuntimeError(f"the add-in harness wrote nothing: {result.stdout}{result.stderr}")
-    return _parse(log.read_text(encoding="utf-8"))
+    return _parse(text)
 
 
 def _install(office: LibreOffice) -> None:
