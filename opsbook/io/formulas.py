@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Iterable, Iterator
 
-from opsbook.io.package import Package, PackageGap, date1904, workbook_sheets
+from opsbook.io.package import Package, PackageGap, date1904, part_key, workbook_sheets
 
 _CELL = re.compile(rb'<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)', re.S)
 _REF = re.compile(rb'\br="([A-Za-z]+\d+)"')
@@ -58,8 +58,11 @@ def scan_package(source: str | IO[bytes]) -> PackageScan:
                     scan.gaps.append(f"no relationship for sheet '{sheet.name}'")
                     continue
                 try:
-                    with package.open(sheet.part) as stream:
-                        found = _formula_cells(_pieces(stream))
+                    if package.sizes.get(part_key(sheet.part), PIECE + 1) <= PIECE:
+                        found = _formula_cells([package.read(sheet.part)])
+                    else:
+                        with package.open(sheet.part) as stream:
+                            found = _formula_cells(_pieces(stream))
                 except PackageGap as gap:
                     scan.gaps.append(f"sheet '{sheet.name}': {gap}")
                     continue

@@ -17,7 +17,7 @@ from typing import IO
 
 OFFICE_DOCUMENT = "/officeDocument"
 _ELEMENT = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>", re.S)
-_ATTRIBUTE = re.compile(rb'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_ATTRIBUTE = re.compile(r'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>", re.S)
 _WORKBOOK_PR = re.compile(rb"<(?:[\w.-]+:)?workbookPr\b([^>]*?)/?>", re.S)
 
@@ -31,6 +31,10 @@ OTHER_DOCUMENTS = {
 }
 
 
+#: Parts up to this size (bytes, uncompressed) are kept once read.
+SMALL_PART = 1 << 16
+
+
 class PackageGap(Exception):
     """A part or relationship the package does not have (or cannot give)."""
 
@@ -38,9 +42,9 @@ class PackageGap(Exception):
 def attributes(text: bytes) -> dict[str, str]:
     """The attributes of one XML start tag, by local name (``r:id`` → ``id``)."""
     out: dict[str, str] = {}
-    for name, double, single in _ATTRIBUTE.findall(text):
-        local = name.decode("utf-8", "replace").rsplit(":", 1)[-1]
-        out.setdefault(local, _unescape((double or single).decode("utf-8", "replace")))
+    for name, double, single in _ATTRIBUTE.findall(text.decode("utf-8", "replace")):
+        value = double or single
+        out.setdefault(name.rpartition(":")[2], _unescape(value) if "&" in value else value)
     return out
 
 
@@ -68,21 +72,33 @@ class Package:
 
     archive: zipfile.ZipFile
     names: dict[str, str] = field(default_factory=dict)
+    #: Uncompressed size of each part, by key.
+    sizes: dict[str, int] = field(default_factory=dict)
+    #: Small parts already read (the workbook part and relationships are read twice).
+    _read: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for info in self.archive.infolist():
-            self.names.setdefault(part_key(info.filename), info.filename)
+            key = part_key(info.filename)
+            if key not in self.names:
+                self.names[key], self.sizes[key] = info.filename, info.file_size
 
     def has(self, part: str) -> bool:
         return part_key(part) in self.names
 
     def read(self, part: str) -> bytes:
         """The bytes of a part; PackageGap when it is absent or cannot be read."""
-        name = self.names.get(part_key(part))
+        key = part_key(part)
+        name = self.names.get(key)
         if name is None:
             raise PackageGap(f"no part {part}")
+        if key in self._read:
+            return self._read[key]
         try:
-            return self.archive.read(name)
+            data = self.archive.read(name)
+            if len(data) <= SMALL_PART:
+                self._read[key] = data
+            return data
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
             raise PackageGap(f"part {part} cannot be read ({type(error).__name__})") from None
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from opsbook.core.output import Chart, SheetOut
 from opsbook.io.atomic import replace_atomically
-from opsbook.io.sheetdata import BlockSheet
+from opsbook.io.sheetdata import BlockSheet, ResultsWorkbook
 from opsbook.io.xlsx import FONT, Styles
 
 #: Rows above the first data row: the title, then the header.
@@ -28,9 +27,7 @@ def write_sheets(target: Path, sheets: list[SheetOut]) -> Path:
     """A new workbook at ``target`` (replaced atomically) with one styled sheet per SheetOut."""
 
     def write(temp: Path) -> None:
-        workbook = xlsxwriter.Workbook(str(temp), {"strings_to_numbers": False,
-                                                    "strings_to_formulas": False,
-                                                    "strings_to_urls": False})
+        workbook = ResultsWorkbook(temp)
         styles = Styles(workbook)
         formats = _Formats(workbook, styles)
         for out in sheets:

@@ -116,6 +116,8 @@ def departments_twice(claims: pd.DataFrame) -> pd.DataFrame:
 
 def missing_departments(expected: Sequence[str], present: pd.Series) -> pd.DataFrame:
     """Departments expected (``--departments``) that sent no item and claimed no file."""
+    if not len(expected):
+        return empty()
     wanted = pd.Series(list(expected), dtype=object)
     gone = wanted[~normalized(wanted).isin(set(normalized(present)))]
     return pd.DataFrame({

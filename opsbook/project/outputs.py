@@ -37,22 +37,20 @@ def _has(codes: pd.Series, code: str) -> np.ndarray:
 
 
 def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """The ``notes`` codes of each row as sentences (budget figures filled in)."""
-    codes = frame["notes"].fillna("")
-    out = pd.Series("", index=frame.index, dtype=object)
-    for code, pair in NOTES.items():
-        has = _has(codes, code)
-        if not has.any():
-            continue
-        text = pick(pair, lang)
-        if "{budget}" in text:
-            budget = frame["budget"].map(lambda v: f"{v:,.2f}" if pd.notna(v) else "")
-            bac = frame["bac"].map(lambda v: f"{v:,.2f}")
-            texts = [text.format(budget=b, bac=c) for b, c in zip(budget, bac)]
-            out = out + np.where(has, np.asarray(texts, dtype=object) + " ", "")
-        else:
-            out = out + np.where(has, text + " ", "")
-    return out.str.strip()
+    """The ``notes`` codes of each row as sentences (budget figures filled in), worked out
+    once per distinct set of codes; only the rows whose sentences hold figures one by one."""
+    keys, uniques = pd.factorize(frame["notes"].fillna("").astype(str).to_numpy(dtype=object))
+    held = [[code for code in NOTES if code in set(found.split())] for found in uniques]
+    out = np.array([" ".join(pick(NOTES[c], lang) for c in codes) for codes in held] + [""],
+                   dtype=object)[keys]
+    figures = [k for k, codes in enumerate(held)
+               if any("{budget}" in pick(NOTES[c], lang) for c in codes)]
+    for n in np.flatnonzero(np.isin(keys, figures)):
+        budget, bac = frame["budget"].iat[n], frame["bac"].iat[n]
+        shown = {"budget": f"{budget:,.2f}" if pd.notna(budget) else "", "bac": f"{bac:,.2f}"}
+        out[n] = " ".join(pick(NOTES[c], lang).format(**shown) if "{budget}" in
+                          pick(NOTES[c], lang) else pick(NOTES[c], lang) for c in held[keys[n]])
+    return pd.Series(out, index=frame.index, dtype=object)
 
 
 def _extra(result: ProjectResult) -> list[str]:

@@ -13,13 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from opsbook.core.output import SheetOut
 from opsbook.core.summary import ChartData, Summary
 from opsbook.io.atomic import replace_atomically
-from opsbook.io.sheetdata import BlockSheet
+from opsbook.io.sheetdata import BlockSheet, ResultsWorkbook
 from opsbook.io.xlsx import FONT, Styles, write_cell
 
 #: Column (0-based) where chart data blocks start, right of the report text (K).
@@ -34,9 +33,7 @@ def write_workbook(target: Path, summary: Summary, sheets: list[SheetOut] | tupl
     """Write the summary workbook to ``target`` (replaced atomically); returns its path."""
 
     def write(temp: Path) -> None:
-        book = xlsxwriter.Workbook(str(temp), {"strings_to_numbers": False,
-                                               "strings_to_formulas": False,
-                                               "strings_to_urls": False})
+        book = ResultsWorkbook(temp)
         book.set_properties({"title": summary.title, "author": "opsbook"})
         styles = _Styles(book)
         _summary_sheet(book, styles, summary)
