@@ -171,10 +171,11 @@ class _Block:
                  formats: list[Format], cell_formats: dict[tuple[int, int], Format]):
         self.sheet, self.first, self.rows, self.size = sheet, first, rows, len(rows)
         values = max(map(len, rows))  # columns past the longest row hold fills at most
-        if all(len(row) == values for row in rows):
-            columns = list(zip(*rows))
-        else:
-            columns = list(zip(*(list(row) + [ABSENT] * (values - len(row)) for row in rows)))
+        even = rows if all(len(row) == values for row in rows) else [
+            list(row) + [ABSENT] * (values - len(row)) for row in rows]
+        # a column at a time: zip(*rows) makes an iterator per row, which on a sheet of
+        # 180,000 rows costs more than the rest of this method in garbage collection
+        columns = [[row[c] for row in even] for c in range(values)]
         self.strings: dict[str, str] = {}
         self.string_cells = 0
         self.ends = [self._ends(column) for column in columns]
@@ -202,7 +203,7 @@ class _Block:
 
     # -- cell endings: everything after the style, by value ---------------------------------
 
-    def _ends(self, column: tuple[Any, ...]) -> list[str]:
+    def _ends(self, column: list[Any]) -> list[str]:
         kinds = set(map(type, column))
         if not kinds <= _ALIKE:  # e.g. True == 1, Decimal("1") == 1: each value on its own
             ends = [self._end(v) for v in column]
