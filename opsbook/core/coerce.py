@@ -86,8 +86,10 @@ def read_integer(raw: pd.Series, f: Field, blank: np.ndarray,
 
 def _strings(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # distinct strings only: as distinct values, True and 1.0 would share a slot
-    out = np.empty(len(values), dtype=object)
     text = kinds == STR
+    if text.all():  # the common case: no copy of the column to take its text
+        return np.ones(len(values), dtype=bool), per_unique(values, clean_text, object)
+    out = np.empty(len(values), dtype=object)
     if text.any():
         out[text] = per_unique(values[text], clean_text, object)
     others = np.flatnonzero(~text)

@@ -203,7 +203,7 @@ def _read_group(group: list[Layout]) -> None:
                 [np.arange(ends[k] - sizes[k], ends[k]) for k in having]).astype(np.int64)
             values = values.reindex(range(total))
         columns[f.id] = values
-    stacked = pd.DataFrame(columns)
+    stacked = pd.DataFrame(columns, copy=False)  # each column its own block: no copy
     stacked.index = pd.Index(row_numbers(group), name="row")
     for lay, end, size in zip(group, ends, sizes):
         frame = stacked.iloc[int(end) - size:int(end)]

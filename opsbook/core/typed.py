@@ -7,6 +7,7 @@ the number of files. Every problem is told in its own file, sheet, cell and row.
 
 from __future__ import annotations
 
+import itertools
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -33,13 +34,13 @@ class _Stack:
 
     def __init__(self, parts: Sequence[Layout], f: Field):
         self.parts, self.f = parts, f
-        values: list[Any] = []
-        for part in parts:  # one column of each sheet's rows, taken in C
-            values.extend(map(itemgetter(part.table.columns[f.id] - 1), part.data))
-        self.values = np.empty(len(values), dtype=object)
-        self.values[:] = values
         sizes = [len(p.rows) for p in parts]
-        self.owner = np.repeat(np.arange(len(parts)), sizes)
+        # one column of each sheet's rows, taken in C, straight into the array
+        self.values = np.fromiter(
+            itertools.chain.from_iterable(
+                map(itemgetter(part.table.columns[f.id] - 1), part.data) for part in parts),
+            dtype=object, count=sum(sizes))
+        self.owner = np.repeat(np.arange(len(parts), dtype=np.int32), sizes)
         self.rows = row_numbers(parts)
         names = TYPE_NAMES.get(f.type, TYPE_NAMES["text"])
         self.params = {"expected": names[0], "expected_zh": names[1]}
