@@ -19,8 +19,10 @@ import openpyxl
 import pandas as pd
 import pytest
 import xlsxwriter
+import xlsxwriter.packager
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from xlsxwriter.sharedstrings import SharedStrings
 
 from opsbook.core.output import Chart, SheetOut
 from opsbook.io.outsheet import fill_worksheet
@@ -270,3 +272,24 @@ def test_a_results_workbook_is_zipped_fast_and_leaves_xlsxwriter_as_it_was(tmp_p
     sheet = openpyxl.load_workbook(ours, read_only=True)["Data"]
     assert [c.value for c in next(sheet.iter_rows(min_row=20_000, max_row=20_000))] == [
         "E19999", 4999.75, "note 17"]
+
+
+@pytest.mark.parametrize("extra", [[], ["bell\x07", "_x0041_ typed", "cr\rlf"]],
+                         ids=["plain", "with-escapes"])
+def test_a_results_workbook_writes_the_shared_strings_xlsxwriter_writes(
+        tmp_path: Path, extra: list[str]) -> None:
+    texts = ["销售额", "a & b < c > d", " lead", "trail ", "\tTab", "line\nbreak", "x\n",
+             "\u3000全角空格", "\"quoted\" 'single'", "", "E0001", *extra]
+
+    def write(book: Any) -> bytes:
+        ws = book.add_worksheet("Data")
+        for row, text in enumerate(texts):
+            ws.write_string(row, 0, text)
+        book.close()
+        with zipfile.ZipFile(book.filename) as z:
+            return z.read("xl/sharedStrings.xml")
+
+    ours = write(ResultsWorkbook(tmp_path / "ours.xlsx"))
+    theirs = write(xlsxwriter.Workbook(str(tmp_path / "theirs.xlsx")))
+    assert ours == theirs
+    assert xlsxwriter.packager.SharedStrings is SharedStrings

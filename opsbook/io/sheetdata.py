@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import threading
 from collections import Counter
 from pathlib import Path
@@ -23,8 +24,10 @@ from typing import Any
 
 import pandas as pd
 import xlsxwriter
+import xlsxwriter.packager
 import xlsxwriter.workbook
 from xlsxwriter.format import Format
+from xlsxwriter.sharedstrings import SharedStrings
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -41,7 +44,34 @@ MAX_STRING = 32767
 #: default, 6), for a file a third larger (23 MB instead of 17.5 MB).
 ZIP_LEVEL = 1
 _ZIP_FILE = xlsxwriter.workbook.ZipFile
-_ZIPPING = threading.Lock()
+_SHARED_STRINGS = xlsxwriter.packager.SharedStrings
+_STORING = threading.Lock()
+#: Text that XlsxWriter writes through its own escapes: control characters, text that looks
+#: like one of their ``_xHHHH_`` escapes, rich strings.
+_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|<r>")
+
+
+class _TableOfStrings(SharedStrings):
+    """XlsxWriter's shared strings part with the strings written in one go.
+
+    XlsxWriter writes each string through two regular expressions and three calls (a fifth
+    of writing a year's attendance summary, 85,000 strings). When no string needs more
+    than ``&``, ``<`` and ``>`` escaped (no control character, nothing like an ``_xHHHH_``
+    escape, no rich string), each is escaped and wrapped here, with ``xml:space`` where it
+    begins or ends with white space, exactly as XlsxWriter would; otherwise XlsxWriter
+    writes them all.
+    """
+
+    def _write_sst_strings(self) -> None:
+        strings = self.string_table.string_array
+        if _SPECIAL.search("".join(strings)):
+            super()._write_sst_strings()
+            return
+        self.fh.write("".join(
+            ('<si><t xml:space="preserve">' if text[:1].isspace() or text[-1:].isspace()
+             else "<si><t>")
+            + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            + "</t></si>" for text in strings))
 
 
 class ResultsWorkbook(xlsxwriter.Workbook):
@@ -49,8 +79,9 @@ class ResultsWorkbook(xlsxwriter.Workbook):
     as text (never turned into numbers, formulas or links).
 
     XlsxWriter has no setting for the level, so the zip class it uses is given the level
-    while this workbook is stored (one workbook at a time; XlsxWriter is pinned below 4
-    in ``pyproject.toml`` for this and for :class:`BlockSheet`).
+    while this workbook is stored, and its shared strings are written by
+    :class:`_TableOfStrings` (one workbook at a time; XlsxWriter is pinned below 4 in
+    ``pyproject.toml`` for this and for :class:`BlockSheet`).
     """
 
     def __init__(self, path: str | Path):
@@ -58,12 +89,14 @@ class ResultsWorkbook(xlsxwriter.Workbook):
                                      "strings_to_urls": False})
 
     def _store_workbook(self) -> None:
-        with _ZIPPING:
+        with _STORING:
             xlsxwriter.workbook.ZipFile = functools.partial(_ZIP_FILE, compresslevel=ZIP_LEVEL)
+            xlsxwriter.packager.SharedStrings = _TableOfStrings
             try:
                 super()._store_workbook()
             finally:
                 xlsxwriter.workbook.ZipFile = _ZIP_FILE
+                xlsxwriter.packager.SharedStrings = _SHARED_STRINGS
 
 
 class _Absent:
