@@ -21,7 +21,8 @@ mixed = st.one_of(st.none(), st.text(max_size=5), st.integers(-10, 10), st.boole
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(floats, days, mixed, st.integers(-5, 5), st.booleans(),
-                          st.one_of(st.none(), st.booleans())), max_size=12))
+                          st.one_of(st.none(), st.booleans()),
+                          st.one_of(st.none(), st.text(max_size=5))), max_size=12))
 def test_column_by_column_is_value_by_value(rows):
     frame = pd.DataFrame({
         "float": pd.Series([r[0] for r in rows], dtype="float64"),
@@ -31,6 +32,8 @@ def test_column_by_column_is_value_by_value(rows):
         "bool": pd.Series([r[4] for r in rows], dtype=bool),
         "nullable": pd.Series([r[5] for r in rows], dtype="boolean"),
         "span": pd.to_timedelta(pd.Series([r[3] for r in rows], dtype="int64"), unit="h"),
+        "text": pd.Series([r[6] for r in rows], dtype="str"),  # pandas' own text type
+        "string": pd.Series([r[6] for r in rows], dtype="string"),
     })
     expected = [[excel_value(v) for v in row] for row in frame.itertuples(index=False)]
     got = excel_rows(frame)

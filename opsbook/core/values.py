@@ -52,7 +52,9 @@ def excel_rows(frame: pd.DataFrame | Sequence[pd.Series]) -> list[list[Any]]:
 
 def _excel_column(column: pd.Series) -> list[Any]:
     dtype = column.dtype
-    if not isinstance(dtype, np.dtype):  # pandas' own types (strings, nullable, categories)
+    if isinstance(dtype, pd.StringDtype):  # pandas' text (its default): str or missing
+        return column.to_numpy(dtype=object, na_value=None).tolist()
+    if not isinstance(dtype, np.dtype):  # pandas' other types (nullable, categories)
         return [excel_value(v) for v in column.to_numpy(dtype=object)]
     if dtype.kind == "f":
         values = column.to_numpy()
