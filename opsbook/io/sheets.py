@@ -69,10 +69,14 @@ def _sheet(workbook: Any, styles: Styles, formats: _Formats, out: SheetOut) -> N
         ws.set_column(col, col, width)
     numbers = [out.formats[c] if c < len(out.formats) else "" for c in range(len(out.headers))]
     fills = {}
+    made: dict[tuple[str, str], Any] = {}
     for (r, col), fill in out.fills.items():  # a grid cell beyond a row's values is blank
         if r < len(out.rows):
-            number = numbers[col] if col < len(out.rows[r]) else ""
-            fills[r, col] = formats.get(number, fill)
+            key = (numbers[col] if col < len(out.rows[r]) else "", fill)
+            fmt = made.get(key)
+            if fmt is None:
+                fmt = made[key] = formats.get(*key)
+            fills[r, col] = fmt
     ws.write_block(FIRST_ROW, out.rows, [formats.get(number) for number in numbers], fills)
     for offset, (sheet, ref) in out.links.items():
         ws.write_url(FIRST_ROW + offset, 0, f"internal:'{sheet}'!{ref}",

@@ -69,10 +69,10 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     out.formats += [""] * len(labels)
     out.widths += [5] * len(labels)
     # the week cells hold no value, only fills: rows stop at the task columns
-    colours = {1: PLANNED, 2: DONE, 3: LATE, 4: TODAY}
+    colours = np.array([None, PLANNED, DONE, LATE, TODAY], dtype=object)  # by code
     rows, cols = np.nonzero(codes)
-    for r, c in zip(rows.tolist(), cols.tolist()):
-        out.fills[(r, len(COLUMNS) + c)] = colours[int(codes[r, c])]
+    out.fills.update(zip(zip(rows.tolist(), (cols + len(COLUMNS)).tolist()),
+                         colours[codes[rows, cols]].tolist()))
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
     out.notes = (["浅蓝：计划工期；深蓝：已完成部分（按完成百分比）；红：超过计划完成日期仍未完成；"
                   "黄：状态日期所在周。"] if lang == "zh" else
