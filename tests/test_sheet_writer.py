@@ -274,8 +274,9 @@ def test_a_results_workbook_is_zipped_fast_and_leaves_xlsxwriter_as_it_was(tmp_p
         "E19999", 4999.75, "note 17"]
 
 
-@pytest.mark.parametrize("extra", [[], ["bell\x07", "_x0041_ typed", "cr\rlf"]],
-                         ids=["plain", "with-escapes"])
+@pytest.mark.parametrize("extra", [[], ["bell\x07", "_x0041_ typed", "cr\rlf"],
+                                   ["no\uffffchar"]],
+                         ids=["plain", "with-escapes", "not-in-xml"])
 def test_a_results_workbook_writes_the_shared_strings_xlsxwriter_writes(
         tmp_path: Path, extra: list[str]) -> None:
     texts = ["销售额", "a & b < c > d", " lead", "trail ", "\tTab", "line\nbreak", "x\n",

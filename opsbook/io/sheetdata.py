@@ -46,9 +46,10 @@ ZIP_LEVEL = 1
 _ZIP_FILE = xlsxwriter.workbook.ZipFile
 _SHARED_STRINGS = xlsxwriter.packager.SharedStrings
 _STORING = threading.Lock()
-#: Text that XlsxWriter writes through its own escapes: control characters, text that looks
-#: like one of their ``_xHHHH_`` escapes, rich strings.
-_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|<r>")
+#: Text that XlsxWriter writes through its own escapes: control characters and U+FFFE,
+#: U+FFFF (not allowed in XML), text that looks like one of their ``_xHHHH_`` escapes, rich
+#: strings.
+_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|<r>")
 
 
 class _TableOfStrings(SharedStrings):
@@ -56,10 +57,10 @@ class _TableOfStrings(SharedStrings):
 
     XlsxWriter writes each string through two regular expressions and three calls (a fifth
     of writing a year's attendance summary, 85,000 strings). When no string needs more
-    than ``&``, ``<`` and ``>`` escaped (no control character, nothing like an ``_xHHHH_``
-    escape, no rich string), each is escaped and wrapped here, with ``xml:space`` where it
-    begins or ends with white space, exactly as XlsxWriter would; otherwise XlsxWriter
-    writes them all.
+    than ``&``, ``<`` and ``>`` escaped (none of :data:`_SPECIAL`), each is escaped and
+    wrapped here, with ``xml:space`` where it begins or ends with white space, exactly as
+    XlsxWriter would; otherwise XlsxWriter writes them all. Either way the part is byte for
+    byte XlsxWriter's own.
     """
 
     def _write_sst_strings(self) -> None:
@@ -80,8 +81,10 @@ class ResultsWorkbook(xlsxwriter.Workbook):
 
     XlsxWriter has no setting for the level, so the zip class it uses is given the level
     while this workbook is stored, and its shared strings are written by
-    :class:`_TableOfStrings` (one workbook at a time; XlsxWriter is pinned below 4 in
-    ``pyproject.toml`` for this and for :class:`BlockSheet`).
+    :class:`_TableOfStrings`. Results workbooks are stored one at a time; a plain XlsxWriter
+    workbook stored by another thread in that moment is zipped at the same level, with the
+    same bytes inside. XlsxWriter is pinned below 4 in ``pyproject.toml`` for this and for
+    :class:`BlockSheet`.
     """
 
     def __init__(self, path: str | Path):

@@ -40,7 +40,7 @@ def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """The ``notes`` codes of each row as sentences (budget figures filled in), worked out
     once per distinct set of codes; only the rows whose sentences hold figures one by one."""
     keys, uniques = pd.factorize(frame["notes"].fillna("").astype(str).to_numpy(dtype=object))
-    held = [[code for code in NOTES if code in set(found.split())] for found in uniques]
+    held = [[code for code in NOTES if code in set(found.split(" "))] for found in uniques]
     out = np.array([" ".join(pick(NOTES[c], lang) for c in codes) for codes in held] + [""],
                    dtype=object)[keys]
     figures = [k for k, codes in enumerate(held)
