@@ -17,7 +17,7 @@ from typing import IO
 
 OFFICE_DOCUMENT = "/officeDocument"
 _ELEMENT = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>", re.S)
-_ATTRIBUTE = re.compile(r'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_ATTRIBUTE = re.compile(r'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.ASCII)  # as on bytes
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>", re.S)
 _WORKBOOK_PR = re.compile(rb"<(?:[\w.-]+:)?workbookPr\b([^>]*?)/?>", re.S)
 
