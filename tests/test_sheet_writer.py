@@ -25,10 +25,12 @@ from hypothesis import strategies as st
 from xlsxwriter.sharedstrings import SharedStrings
 
 from opsbook.core.output import Chart, SheetOut
+from opsbook.core.summary import Summary
 from opsbook.io.outsheet import fill_worksheet
 from opsbook.io.sheetdata import CHUNK_ROWS, BlockSheet, ResultsWorkbook
 from opsbook.io.sheets import write_sheets
 from opsbook.io.xlsx import FONT, write_cell
+from opsbook.reports.render import write_report
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 NUMBER_FORMATS = ["", "0", "0.00", "yyyy-mm-dd", "[h]:mm", "0.0%"]
@@ -224,9 +226,16 @@ def attendance_like() -> SheetOut:
                     notes=["2 employees"])
 
 
-def test_a_results_workbook_holds_what_the_openpyxl_renderer_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("writer", ["results", "report"])
+def test_a_results_workbook_holds_what_the_openpyxl_renderer_writes(tmp_path: Path,
+                                                                     writer: str) -> None:
+    """The results workbook, and a report workbook's detail sheet, hold the cells, formats,
+    fills (a grid fill past a row's values too), links and notes of the renderer's."""
     out = attendance_like()
-    write_sheets(tmp_path / "results.xlsx", [out])
+    if writer == "results":
+        write_sheets(tmp_path / "results.xlsx", [out])
+    else:
+        write_report(tmp_path / "results.xlsx", Summary("Report", "en"), [out])
     book = openpyxl.Workbook()
     fill_worksheet(book.active, out)
     book.active.title = out.name

@@ -29,15 +29,15 @@ def write_sheets(target: Path, sheets: list[SheetOut]) -> Path:
     def write(temp: Path) -> None:
         workbook = ResultsWorkbook(temp)
         styles = Styles(workbook)
-        formats = _Formats(workbook, styles)
+        formats = Formats(workbook, styles)
         for out in sheets:
-            _sheet(workbook, styles, formats, out)
+            add_sheet(workbook, styles, formats, out)
         workbook.close()
 
     return replace_atomically(Path(target), write)
 
 
-class _Formats:
+class Formats:
     """Cell formats by (number format, fill), made once per workbook."""
 
     def __init__(self, workbook: Any, styles: Styles):
@@ -60,7 +60,11 @@ class _Formats:
         return self.made[key]
 
 
-def _sheet(workbook: Any, styles: Styles, formats: _Formats, out: SheetOut) -> None:
+def add_sheet(workbook: Any, styles: Styles, formats: Formats, out: SheetOut) -> None:
+    """One SheetOut as a styled sheet of ``workbook`` (an XlsxWriter workbook): title,
+    header, rows as one block with their formats and fills (a fill past a row's values is a
+    formatted blank: the Gantt and heat-map grids), links, drop-downs, notes, filter, charts
+    and print setup."""
     ws = workbook.add_worksheet(out.name[:31], worksheet_class=BlockSheet)
     ws.write_string(0, 0, out.title, styles.title)
     for col, text in enumerate(out.headers):
@@ -68,15 +72,9 @@ def _sheet(workbook: Any, styles: Styles, formats: _Formats, out: SheetOut) -> N
     for col, width in enumerate(out.widths):
         ws.set_column(col, col, width)
     numbers = [out.formats[c] if c < len(out.formats) else "" for c in range(len(out.headers))]
-    fills = {}
-    made: dict[tuple[str, str], Any] = {}
-    for (r, col), fill in out.fills.items():  # a grid cell beyond a row's values is blank
-        if r < len(out.rows):
-            key = (numbers[col] if col < len(out.rows[r]) else "", fill)
-            fmt = made.get(key)
-            if fmt is None:
-                fmt = made[key] = formats.get(*key)
-            fills[r, col] = fmt
+    fills = {(r, col): formats.get(numbers[col] if col < len(out.rows[r]) else "", fill)
+             for (r, col), fill in out.fills.items()  # a grid cell past a row's values: blank
+             if r < len(out.rows)}
     ws.write_block(FIRST_ROW, out.rows, [formats.get(number) for number in numbers], fills)
     for offset, (sheet, ref) in out.links.items():
         ws.write_url(FIRST_ROW + offset, 0, f"internal:'{sheet}'!{ref}",

@@ -18,7 +18,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from opsbook.core.output import SheetOut
 from opsbook.core.summary import ChartData, Summary
 from opsbook.io.atomic import replace_atomically
-from opsbook.io.sheetdata import BlockSheet, ResultsWorkbook
+from opsbook.io.sheetdata import ResultsWorkbook
+from opsbook.io.sheets import Formats, add_sheet
 from opsbook.io.xlsx import FONT, Styles, write_cell
 
 #: Column (0-based) where chart data blocks start, right of the report text (K).
@@ -37,8 +38,9 @@ def write_workbook(target: Path, summary: Summary, sheets: list[SheetOut] | tupl
         book.set_properties({"title": summary.title, "author": "opsbook"})
         styles = _Styles(book)
         _summary_sheet(book, styles, summary)
-        for sheet in sheets:
-            write_detail(book, styles, sheet)
+        formats = Formats(book, styles)
+        for sheet in sheets:  # the detail sheets as every results workbook writes them
+            add_sheet(book, styles, formats, sheet)
         book.close()
 
     return replace_atomically(Path(target), write)
@@ -205,53 +207,3 @@ def _chart(book: Any, ws: Any, styles: _Styles, chart: ChartData, row: int,
     ws.insert_chart(xl_rowcol_to_cell(row, 0), native, {"object_position": 1})
     return last + 2
 
-
-def write_detail(book: Any, styles: Styles, out: SheetOut) -> None:
-    """One detail sheet: title, header row, rows with formats, fills, links and charts."""
-    ws = book.add_worksheet(out.name[:31], worksheet_class=BlockSheet)
-    ws.write_string(0, 0, out.title, styles.title)
-    for col, text in enumerate(out.headers):
-        ws.write_string(1, col, str(text), styles.header)
-    for col, width in enumerate(out.widths):
-        ws.set_column(col, col, width)
-    cache: dict[tuple[str, str], Any] = {}
-
-    def style(fmt: str, fill: str | None) -> Any:
-        key = (fmt, fill or "")
-        if key not in cache:
-            props: dict[str, Any] = dict(FONT)
-            if fmt:
-                props["num_format"] = fmt
-            if fill:
-                props["bg_color"] = f"#{fill}"
-            cache[key] = book.add_format(props)
-        return cache[key]
-
-    width = max([len(out.headers), *map(len, out.rows)])
-    numbers = [out.formats[col] if col < len(out.formats) else "" for col in range(width)]
-    fills = {(r, col): style(numbers[col], fill) for (r, col), fill in out.fills.items()
-             if r < len(out.rows) and col < len(out.rows[r])}
-    ws.write_block(2, out.rows, [style(number, None) for number in numbers], fills)
-    for offset, (sheet, ref) in out.links.items():
-        ws.write_url(2 + offset, 0, f"internal:'{sheet}'!{ref}", string=str(out.rows[offset][0]))
-    if not out.rows and out.empty:
-        ws.write_string(2, 0, out.empty, styles.subtitle)
-    for n, line in enumerate(out.notes):
-        ws.write_string(3 + len(out.rows) + n, 0, line, styles.subtitle)
-    ws.freeze_panes(2, out.key_columns)
-    if out.rows:
-        ws.autofilter(1, 0, 1 + len(out.rows), len(out.headers) - 1)
-    last = 1 + len(out.rows)
-    for n, chart in enumerate(out.charts):
-        native = book.add_chart({"type": chart.type})
-        for col in chart.values:
-            native.add_series({"name": [ws.get_name(), 1, col],
-                               "categories": [ws.get_name(), 2, chart.categories, last,
-                                              chart.categories],
-                               "values": [ws.get_name(), 2, col, last, col]})
-        native.set_title({"name": chart.title})
-        if chart.type != "pie":
-            native.set_x_axis({"name": chart.x_title})
-            native.set_y_axis({"name": chart.y_title})
-        anchor = chart.anchor or xl_rowcol_to_cell(1 + 18 * n, len(out.headers) + 1)
-        ws.insert_chart(anchor, native)
