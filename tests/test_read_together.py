@@ -104,3 +104,23 @@ def test_a_sheet_without_a_column_and_with_an_extra_one(tmp_path: Path):
     frame = book["Plan"]
     assert frame["budget"].isna().all()
     assert frame["budget_id"].tolist() == ["见附件", "见附件"]
+
+
+def test_a_task_repeated_within_its_project_only(tmp_path: Path):
+    """The WBS code is unique within a project (a composite key) and within its own file:
+    the repeat in the same project is found, naming the row of the first; the same code in
+    another project (the sample's P-2 has a 1.1 too) or in another file is no repeat; read
+    together as alone."""
+    sheets = quirkbooks.base("project")
+    tasks = sheets["Tasks"]
+    first = tasks[1]
+    assert [row[:2] for row in tasks[1:]].count(["P-2", first[1]]) == 1
+    tasks.append([first[0], first[1], "重复的任务", *first[3:]])  # same project, same WBS
+    repeated = quirkbooks.write(tmp_path / "repeated.xlsx", sheets)
+    clean = quirkbooks.write(tmp_path / "clean.xlsx", quirkbooks.base("project"))
+    outcomes = read_steps([repeated, clean], "project")
+    found = [i for i in outcomes[0].report.issues if i.code == "duplicate-key"]
+    assert [(i.row, i.cell, i.value, i.params["other"]) for i in found] == [
+        (len(tasks), f"B{len(tasks)}", first[1], 2)]
+    assert not any(i.code == "duplicate-key" for i in outcomes[1].report.issues)
+    assert outcomes[0].report.issues == read_steps([repeated], "project")[0].report.issues

@@ -88,10 +88,12 @@ def load_books(paths: Sequence[Path], kind: str | Kind | None = None) -> list[Bo
             loaded.append(problem.issue)
             continue
         found = spec or detect_kind(read.sheets, registry.kinds())
-        loaded.append(unknown_kind(str(path)))
-        if found is not None:
-            reads[n] = read
-            groups.setdefault(found.id, []).append(n)
+        if found is None:
+            loaded.append(unknown_kind(str(path)))
+            continue
+        loaded.append(None)  # type: ignore[arg-type]  # its Book, built below with its kind's
+        reads[n] = read
+        groups.setdefault(found.id, []).append(n)
     for kind_id, members in groups.items():
         books = build_books([(reads[n].sheets, str(paths[n]), reads[n].format) for n in members],
                             registry.get(kind_id))

@@ -9,6 +9,7 @@ import pandas as pd
 
 from opsbook.core.group import BOOK, ROW, Group, over_books
 from opsbook.core.issues import Issue
+from opsbook.core.typed import repeated
 
 
 @over_books
@@ -62,19 +63,12 @@ def repeats(group: Group, sheet_id: str, field_id: str,
     frame = group.frame(sheet_id)
     if frame.empty or field_id not in frame:
         return
-    columns = [BOOK, field_id, *key]
-    present = frame[field_id].notna().to_numpy()
-    keys = frame.loc[present, columns]
-    dup = keys.duplicated(keep="first").to_numpy()
-    if not dup.any():
-        return
-    first = frame.loc[present].groupby(columns, sort=False, dropna=False)[ROW] \
-        .transform("first").to_numpy()
-    positions = np.flatnonzero(present)
-    for n in np.flatnonzero(dup):
-        k, place = group.where(frame, positions[n], sheet_id, field_id)
-        yield k, Issue("duplicate-key", value=frame[field_id].iat[positions[n]],
-                       params={"other": int(first[n])}, **place)
+    present = np.flatnonzero(frame[field_id].notna().to_numpy())
+    keys = frame[[BOOK, field_id, *key]].iloc[present]
+    for n, first in zip(*repeated(keys, frame[ROW].to_numpy()[present])):
+        k, place = group.where(frame, present[n], sheet_id, field_id)
+        yield k, Issue("duplicate-key", value=frame[field_id].iat[present[n]],
+                       params={"other": int(first)}, **place)
 
 
 def numbers(frame: pd.DataFrame, column: str) -> np.ndarray:

@@ -117,20 +117,26 @@ def _formula_cells(stack: _Stack) -> np.ndarray:
 
 def _repeats(stack: _Stack, values: pd.Series) -> None:
     """duplicate-key for every repeat of a value within its own sheet, naming the first."""
-    present = values.notna().to_numpy()
-    frame = pd.DataFrame({"v": values.to_numpy()[present], "o": stack.owner[present],
-                          "row": stack.rows[present]})
-    dup = frame.duplicated(["v", "o"], keep="first").to_numpy()
-    if not dup.any():
-        return
-    first = frame.groupby(["v", "o"], sort=False)["row"].transform("first").to_numpy()
-    positions = np.flatnonzero(present)
-    for n in np.flatnonzero(dup):
-        pos = positions[n]
+    present = np.flatnonzero(values.notna().to_numpy())
+    keys = pd.DataFrame({"v": values.to_numpy()[present], "o": stack.owner[present]})
+    for n, first in zip(*repeated(keys, stack.rows[present])):
+        pos = present[n]
         part, row, _ = stack.where(pos)
         part.issues.append(Issue("duplicate-key", file=part.file, value=values.iat[pos],
-                                 params={"other": int(first[n])},
+                                 params={"other": int(first)},
                                  **part.table.where(stack.f.id, row)))
+
+
+def repeated(keys: pd.DataFrame, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of the rows of ``keys`` that repeat an earlier one (every column equal,
+    blanks included), and for each the spreadsheet row (from ``rows``) of the first."""
+    dup = keys.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    first = pd.Series(rows).groupby([keys[c].to_numpy() for c in keys], sort=False,
+                                    dropna=False).transform("first").to_numpy()
+    at = np.flatnonzero(dup)
+    return at, first[at]
 
 
 def show_result(value: Any) -> str:

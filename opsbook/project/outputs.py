@@ -15,9 +15,7 @@ from opsbook.project.tables import RAG_FILL, fill_column, table
 from opsbook.project.texts import NOTES, REQUIREMENTS, STATUS_FROM, pick, word
 from opsbook.project.texts import OUTPUTS as NAMES
 
-__all__ = ["OUTPUTS", "sheets"]
-
-#: The sheets the project status writes, in order.
+__all__ = ["OUTPUTS", "sheets"]  # OUTPUTS: the sheets the project status writes, in order
 
 FIGURES = ["bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac_cpi", "eac_remaining",
            "eac_cpi_spi", "etc", "vac", "tcpi", "rag"]
@@ -39,17 +37,17 @@ def _has(codes: pd.Series, code: str) -> np.ndarray:
 def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """The ``notes`` codes of each row as sentences (budget figures filled in), worked out
     once per distinct set of codes; only the rows whose sentences hold figures one by one."""
+    sentence = {code: pick(pair, lang) for code, pair in NOTES.items()}
     keys, uniques = pd.factorize(frame["notes"].fillna("").astype(str).to_numpy(dtype=object))
     held = [[code for code in NOTES if code in set(found.split(" "))] for found in uniques]
-    out = np.array([" ".join(pick(NOTES[c], lang) for c in codes) for codes in held] + [""],
+    out = np.array([" ".join(sentence[c] for c in codes) for codes in held] + [""],
                    dtype=object)[keys]
-    figures = [k for k, codes in enumerate(held)
-               if any("{budget}" in pick(NOTES[c], lang) for c in codes)]
+    figures = [k for k, codes in enumerate(held) if any("{budget}" in sentence[c] for c in codes)]
     for n in np.flatnonzero(np.isin(keys, figures)):
         budget, bac = frame["budget"].iat[n], frame["bac"].iat[n]
         shown = {"budget": f"{budget:,.2f}" if pd.notna(budget) else "", "bac": f"{bac:,.2f}"}
-        out[n] = " ".join(pick(NOTES[c], lang).format(**shown) if "{budget}" in
-                          pick(NOTES[c], lang) else pick(NOTES[c], lang) for c in held[keys[n]])
+        out[n] = " ".join(sentence[c].format(**shown) if "{budget}" in sentence[c]
+                          else sentence[c] for c in held[keys[n]])
     return pd.Series(out, index=frame.index, dtype=object)
 
 
