@@ -46,3 +46,16 @@ def test_pieces_end_where_a_cell_or_row_ends_and_lose_nothing():
     assert _formula_cells(pieces) == ({"B1", "A2"}, {"A1": "#DIV/0!"})
     assert _formula_cells(_pieces(io.BytesIO(b'<row r="1"><c r="A1"><v>1</v></c></row>'))) \
         is None
+
+
+@pytest.mark.parametrize("xml, found", [
+    (b'<c r="A1"><v>1</v></c><dataValidations><dataValidation><formula1>"a,b"</formula1>'
+     b'</dataValidation></dataValidations>', None),
+    (b'<c r="A1"><v>1</v></c><extLst><x14:dataValidation><x14:formula1><xm:f>L!$A$1</xm:f>'
+     b'</x14:formula1></x14:dataValidation></extLst>', (set(), {})),
+    (b'<c r="A1"><f\n>B1</f><v></v></c>', ({"A1"}, {})),
+    (b'<c r="A1"><f t="shared" ref="A1:A2" si="0">B1</f></c>', ({"A1"}, {})),
+    (b'<c r="A1"><f/><v>2</v></c>', (set(), {})),
+], ids=["validation-list", "prefixed-outside-cells", "newline", "shared", "empty-saved"])
+def test_formula_elements_are_told_from_validations(xml, found):
+    assert _formula_cells([xml]) == found

@@ -1,18 +1,22 @@
-"""Sheets are read row by row with equal cells shared: the same rows from A1 as
-python-calamine's ``to_python(skip_empty_area=False)``, equal values one object, and values
-of different types (1, 1.0, True) kept apart."""
+"""Sheets are read at once when small, else row by row with equal cells shared: either way
+the same rows from A1 as python-calamine's ``to_python(skip_empty_area=False)``; shared, equal
+values are one object, and values of different types (1, 1.0, True) are kept apart."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import openpyxl
+import pytest
 import python_calamine as calamine
 
+from opsbook.io import read as reading
 from opsbook.io.read import read_book, shared_values
 
 
-def test_rows_from_a1_as_calamine_gives_them(tmp_path):
+@pytest.mark.parametrize("small", [reading.SMALL_SHEET, 0], ids=["at-once", "row-by-row"])
+def test_rows_from_a1_as_calamine_gives_them(tmp_path, monkeypatch, small):
+    monkeypatch.setattr(reading, "SMALL_SHEET", small)
     book = openpyxl.Workbook()
     offset = book.active
     offset.title = "Offset"

@@ -15,7 +15,7 @@ from opsbook.core.issues import Issue
 from opsbook.core.table import RawSheet
 from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch
 from opsbook.io.decrypt import open_default
-from opsbook.io.formulas import scan_package
+from opsbook.io.formulas import PackageScan, scan, scan_package
 from opsbook.io.package import Package
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -57,6 +57,12 @@ def _detail(code: str, path: Path, words: tuple[str, str], reason: str = "") -> 
 def check_file(path: Path) -> str:
     """The format of a file that looks readable ("xlsx", "xls" …, or "encrypted" for an
     Office file inside an encrypted container), or a FileProblem."""
+    return _checked(path)[0]
+
+
+def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None]:
+    """:func:`check_file`, and with ``scanned`` the formula scan of an .xlsx/.xlsm, made
+    while its package is open for the check (a package is opened once, not twice)."""
     if not path.exists():
         raise _fail("file-not-found", path)
     if path.is_dir():
@@ -76,10 +82,10 @@ def check_file(path: Path) -> str:
     if size == 0:
         raise _fail("empty-file", path)
     if head == _OLE_MAGIC:
-        return "encrypted" if _ENCRYPTED in blob else "xls"
+        return ("encrypted" if _ENCRYPTED in blob else "xls"), None
     if head[:2] == b"PK":
-        _check_zip(path)
-        return {".xlsm": "xlsm", ".xlsb": "xlsb", ".ods": "ods"}.get(suffix, "xlsx")
+        fmt = {".xlsm": "xlsm", ".xlsb": "xlsb", ".ods": "ods"}.get(suffix, "xlsx")
+        return fmt, _check_zip(path, scanned and fmt in ("xlsx", "xlsm"))
     if suffix in WORKBOOK_SUFFIXES:
         raise _detail("corrupt-file", path, NOT_SPREADSHEET)
     shown = suffix or path.name
@@ -92,12 +98,17 @@ NO_ACCESS = ("it is open in another program, or you have no permission to read i
              "文件可能已被其他程序打开，或没有读取权限；请关闭该程序或申请权限后重试")
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path, scanned: bool) -> PackageScan | None:
     """A zip that is cut short is incomplete; a zip holding another kind of document (a Word
-    file renamed .xlsx) is not a workbook."""
+    file renamed .xlsx) is not a workbook. With ``scanned``, the formula scan of the
+    package (see :func:`opsbook.io.formulas.scan`)."""
+    found = None
     try:
         with zipfile.ZipFile(path) as archive:
-            other = Package(archive).other_document()
+            package = Package(archive)
+            other = package.other_document()
+            if scanned and other is None:
+                found = scan(package)
     except zipfile.BadZipFile as error:
         raise _detail("corrupt-file", path, INCOMPLETE, _short(error)) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as error:
@@ -107,6 +118,7 @@ def _check_zip(path: Path) -> None:
             f"it is {other[0]} under a spreadsheet's name; open it with the program it belongs "
             "to, or choose the right file",
             f"这是{other[1]}，只是用了电子表格的文件名；请用相应的程序打开，或选择正确的文件"))
+    return found
 
 
 @dataclass
@@ -132,7 +144,7 @@ def read_book(path: Path) -> RawBook:
     An encrypted workbook whose password is Excel's default (a write-protected workbook,
     which Excel opens without asking) is decrypted in memory and read, with a note.
     """
-    fmt = check_file(path)
+    fmt, scanned = _checked(path, scanned=True)
     notes: list[Issue] = []
     data: bytes | None = None
     try:
@@ -140,7 +152,7 @@ def read_book(path: Path) -> RawBook:
             data = _decrypted(path, notes)
             fmt = _inner_format(path, data)
         try:
-            return _read(path, fmt, data, notes)
+            return _read(path, fmt, data, notes, scanned)
         except calamine.PasswordError:
             if data is not None or fmt != "xls":
                 raise
@@ -174,18 +186,19 @@ def _inner_format(path: Path, data: bytes) -> str:
     return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
 
 
-def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue]) -> RawBook:
+def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
+          scanned: PackageScan | None = None) -> RawBook:
     source = (lambda: io.BytesIO(data)) if data is not None else (lambda: str(path))
     book = (calamine.CalamineWorkbook.from_filelike(source()) if data is not None
             else calamine.CalamineWorkbook.from_path(str(path)))  # from_path: no copy in memory
     formulas: dict[str, tuple[set[str], dict[str, str]]] = {}
     epoch = EPOCH_1900
     if fmt in ("xlsx", "xlsm"):
-        scan = scan_package(source())
-        formulas = scan.formulas
-        epoch = EPOCH_1904 if scan.date1904 else EPOCH_1900
-        if scan.gaps:
-            shown = "; ".join(scan.gaps[:3]) + ("; …" if len(scan.gaps) > 3 else "")
+        found = scanned if scanned is not None and data is None else scan_package(source())
+        formulas = found.formulas
+        epoch = EPOCH_1904 if found.date1904 else EPOCH_1900
+        if found.gaps:
+            shown = "; ".join(found.gaps[:3]) + ("; …" if len(found.gaps) > 3 else "")
             notes.append(Issue("formula-scan-skipped", "info", file=str(path),
                                params={"detail": shown}))
     elif fmt == "xls":
@@ -232,7 +245,8 @@ def _values(sheet: calamine.CalamineSheet, path: Path, fmt: str,
 
 def _from_a1(sheet: calamine.CalamineSheet) -> list[list[Any]]:
     """A sheet's values as rows from A1, all of one width (what ``to_python(
-    skip_empty_area=False)`` gives), read a row at a time through :func:`shared_values`.
+    skip_empty_area=False)`` gives); a sheet of more than :data:`SMALL_SHEET` cells is read
+    a row at a time through :func:`shared_values`, which keeps its memory down.
 
     python-calamine's ``iter_rows`` starts at the first column that holds something (and,
     in the versions seen, at row 1); the blank columns and rows before are put back here.
@@ -241,6 +255,8 @@ def _from_a1(sheet: calamine.CalamineSheet) -> list[list[Any]]:
         return []
     (bottom, right) = sheet.end
     width = right + 1
+    if (bottom + 1) * width <= SMALL_SHEET:  # a small sheet costs less at once
+        return sheet.to_python(skip_empty_area=False)
     rows = iter(sheet.iter_rows())
     first = next(rows, None)
     if first is None:
@@ -250,6 +266,8 @@ def _from_a1(sheet: calamine.CalamineSheet) -> list[list[Any]]:
     return [[""] * width for _ in range(missing)] + rows if missing > 0 else rows
 
 
+#: Cells up to which a sheet is read at once (``to_python``), not a row at a time.
+SMALL_SHEET = 1 << 14
 #: Distinct values :func:`shared_values` remembers before it starts afresh.
 SHARED_LIMIT = 1 << 16
 
