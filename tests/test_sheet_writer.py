@@ -190,6 +190,22 @@ def test_equal_values_written_differently_stay_apart(tmp_path: Path) -> None:
     assert found["A8"][:2] == ("s", "Mode.a") and found["A10"][:2] == ("b", "0")
 
 
+def test_text_longer_than_excel_takes_is_cut_and_shared(tmp_path: Path) -> None:
+    long, wide = "x" * 40000, "迟" * 20000  # 40,000 and 20,000 UTF-16 code units
+    rows = [[long, 1], [long + "z", long], ["y", "y"], [wide, None]]
+    path = tmp_path / "long.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("Data", worksheet_class=BlockSheet)
+    plain = book.add_format()
+    ws.write_block(0, rows, [plain, plain])
+    book.close()
+    found = cells(path)
+    assert found["A1"][1] == found["A2"][1] == found["B2"][1] == "x" * 32767
+    assert found["A4"][1] == "迟" * 20000 and found["B3"][1] == "y"
+    shared = ET.fromstring(zipfile.ZipFile(path).read("xl/sharedStrings.xml"))
+    assert (shared.get("count"), shared.get("uniqueCount")) == ("6", "3")
+
+
 def test_many_rows_over_several_chunks_with_links_charts_and_fills(tmp_path: Path) -> None:
     n = 2 * CHUNK_ROWS + 7
     rows = [[f"E{r % 500:04d}", float(r % 97) / 4, dt.datetime(2026, 6, 1) + dt.timedelta(r % 30),

@@ -244,10 +244,16 @@ class _Block:
         if not kinds <= _ALIKE:  # e.g. True == 1, Decimal("1") == 1: each value on its own
             ends = [self._end(v) for v in column]
         else:
-            end = (_number_end if kinds <= _NUMBERS else
-                   self._text_end if kinds <= _TEXTS else self._end)
             try:
-                table = {v: end(v) for v in dict.fromkeys(column)}
+                distinct = dict.fromkeys(column)
+                if kinds <= _TEXTS:  # the new strings take their indices in one pass
+                    strings = self.strings
+                    self._share([v for v in distinct if type(v) is str and v not in strings])
+                    table = {v: strings.get(v) or (ABSENT_END if v is ABSENT else BLANK)
+                             for v in distinct}
+                else:
+                    end = _number_end if kinds <= _NUMBERS else self._end
+                    table = {v: end(v) for v in distinct}
                 ends = list(map(table.__getitem__, column))
             except TypeError:  # an unhashable value
                 ends = [self._end(v) for v in column]
@@ -281,20 +287,27 @@ class _Block:
             return _number(value)
         return self._string(str(value))
 
-    def _text_end(self, value: str | None | _Absent) -> str:
-        """:meth:`_end` of a value of a column of text."""
-        return (self._string(value) if type(value) is str else
-                ABSENT_END if value is ABSENT else BLANK)
-
     def _string(self, text: str) -> str:
         end = self.strings.get(text)
         if end is None:
-            shown = text
-            if len(text) > MAX_STRING // 2 and len(text.encode("utf-16-le")) // 2 > MAX_STRING:
-                shown = text.encode("utf-16-le")[:MAX_STRING * 2].decode("utf-16-le", "ignore")
-            index = self.sheet.str_table._get_shared_string_index(shown)
-            end = self.strings[text] = f' t="s"><v>{index}</v></c>'
+            self._share([text])
+            end = self.strings[text]
         return end
+
+    def _share(self, texts: list[str]) -> None:
+        """Give each of ``texts`` (distinct, none yet in :attr:`strings`) its shared string
+        and cell ending, as XlsxWriter's ``_get_shared_string_index`` would (one count per
+        text here; the block's count of string cells is set when its columns are done).
+        Text beyond Excel's longest string is cut there."""
+        table = self.sheet.str_table
+        index_of = table.string_table
+        shown = [text if len(text) <= MAX_STRING // 2 else _clipped(text) for text in texts]
+        fresh = [text for text in dict.fromkeys(shown) if text not in index_of]
+        index_of.update(zip(fresh, range(table.unique_count, table.unique_count + len(fresh))))
+        table.unique_count += len(fresh)
+        table.count += len(texts)
+        self.strings.update(zip(texts, [f' t="s"><v>{index_of[text]}</v></c>'
+                                        for text in shown]))
 
     # -- the XML of a run of rows --------------------------------------------------------
 
@@ -363,6 +376,13 @@ class _Block:
             return [f"{value:.16g}"]
         return [str(value)]
 
+
+
+def _clipped(text: str) -> str:
+    """``text`` cut to Excel's longest string (:data:`MAX_STRING` UTF-16 code units)."""
+    if len(text.encode("utf-16-le")) // 2 <= MAX_STRING:
+        return text
+    return text.encode("utf-16-le")[:MAX_STRING * 2].decode("utf-16-le", "ignore")
 
 
 def _number(value: float) -> str:
