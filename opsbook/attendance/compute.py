@@ -67,6 +67,15 @@ def months_of(clock: pd.DataFrame, month: str | list[str] | None,
     return [str(m) for m in np.unique(dates)]
 
 
+def in_months(found: pd.DataFrame, months: list[str]) -> pd.DataFrame:
+    """The findings dated within ``months`` (or not dated): a request that reaches into the
+    month from before it is told in the summary of the month it begins in, so that a
+    month's Violations rows are the ones its Monthly row counts."""
+    month = pd.to_datetime(found["date"]).to_numpy().astype("datetime64[M]").astype(str)
+    keep = pd.isna(found["date"]).to_numpy() | np.isin(month, months)
+    return found[keep].reset_index(drop=True)
+
+
 def _people(employees: pd.DataFrame | None) -> pd.DataFrame:
     if employees is None or employees.empty:
         frame = pd.DataFrame(columns=[*EMPLOYEE_COLUMNS, "source"])
@@ -116,7 +125,7 @@ def summarize(employees: pd.DataFrame | None, clock: pd.DataFrame | None,
     spread = leave_days(leave, cal, policy)
     frame = make_daily(people, cal, days.days, spread, overtime, policy)
     found = make_violations(frame, [days.findings, spread.findings])
-    found = found[FINDING_COLUMNS] if len(found) else empty()
+    found = in_months(found[FINDING_COLUMNS], months) if len(found) else empty()
     per_month = monthly(frame, found, policy)
     return AttendanceResult(months, cal, frame, per_month, departments(per_month), found,
                             issues, policy)

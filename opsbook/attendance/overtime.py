@@ -5,8 +5,8 @@ check-out, a check-out after midnight included; on a rest day or holiday every h
 check-in and check-out is overtime. Less than ``overtime_min_minutes`` in a day is no
 overtime. A request approves the part of that time inside its start–end window (an end
 before the start is after midnight) when its status is ``approved`` and its approval date is
-on or before the day worked; the rest is unapproved and, under the policy, not counted as
-overtime.
+on or before the day worked (approved windows that overlap count their common time once);
+the rest is unapproved and, under the policy, not counted as overtime.
 """
 
 from __future__ import annotations
@@ -57,11 +57,23 @@ def approved_seconds(days: pd.DataFrame, start: np.ndarray, end: np.ndarray,
                           "date": days["date"].to_numpy(), "at": np.arange(n),
                           "ot_start": start, "ot_end": end})
     both = keyed.merge(req, on=["employee_id", "date"], how="inner")
-    inside = (np.minimum(both["ot_end"], both["win_end"])
-              - np.maximum(both["ot_start"], both["win_start"])).clip(lower=0).fillna(0)
     good = both["in_time"].to_numpy()
-    sums = np.bincount(both["at"][good], inside[good], minlength=n)
+    sums = _covered(both["at"].to_numpy()[good],
+                    np.maximum(both["ot_start"], both["win_start"]).to_numpy()[good],
+                    np.minimum(both["ot_end"], both["win_end"]).to_numpy()[good], n)
     approved = np.nan_to_num(np.minimum(sums, end - start))
     bad = both[~good].sort_values(["at", "request_id"], kind="mergesort").drop_duplicates("at")
     refused[bad["at"].to_numpy()] = bad["request_id"].to_numpy(dtype=object)
     return approved, refused
+
+
+def _covered(at: np.ndarray, low: np.ndarray, high: np.ndarray, n: int) -> np.ndarray:
+    """Seconds covered by the union of the intervals ``[low, high)`` of each day ``at``
+    (0…n-1): windows that overlap count their common time once."""
+    keep = ~(np.isnan(low) | np.isnan(high)) & (high > low)
+    seg = pd.DataFrame({"at": at[keep], "low": low[keep], "high": high[keep]}
+                       ).sort_values(["at", "low"], kind="mergesort")
+    reach = seg.groupby("at")["high"].cummax()  # how far the day's windows so far reach
+    before = reach.groupby(seg["at"]).shift().fillna(-np.inf).to_numpy()
+    new = np.clip(seg["high"].to_numpy() - np.maximum(seg["low"].to_numpy(), before), 0, None)
+    return np.bincount(seg["at"].to_numpy(dtype=np.int64), new, minlength=n)

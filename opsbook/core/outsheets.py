@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -52,14 +51,9 @@ def issues_sheet(report: Report, lang: str, name: str,
                     key_columns=2, empty=NO_FINDINGS[lang])
 
 
-def decimals(fmt: str) -> int | None:
-    """How many decimals a number format shows ("0.00" → 2, "#,##0" → 0, "0%" → 2 as a
-    fraction); None for a format that is not a plain number format (dates, text, general)."""
-    if not fmt or any(ch in fmt.lower() for ch in "ymdhs@"):
-        return None
-    body = fmt.split(";")[0]
-    places = len(re.findall(r"[0#]", body.split(".", 1)[1])) if "." in body else 0
-    return places + (2 if "%" in body else 0)
+#: Decimals a result number is stored with: enough that the cells a sheet shows add up to
+#: its totals as Excel sums them, few enough that no 2.700000000000003 is stored.
+STORED_DECIMALS = 9
 
 
 def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, str],
@@ -67,18 +61,18 @@ def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, s
                 empty: str = "") -> SheetOut:
     """A frame as a SheetOut, headers looked up by column id.
 
-    Numbers are stored rounded to the decimals their format shows (no 2.700000000000003 in a
-    cell); ``key_columns`` first columns stay on screen and repeat on printed pages; ``empty``
-    is said when the frame has no rows.
+    Numbers are stored to :data:`STORED_DECIMALS` decimals and shown as their format says:
+    a column of hours shown as 0.83 holds 0.833333333, so that a total equals the sum of the
+    cells it totals, in the sheet as in Excel. ``key_columns`` first columns stay on screen
+    and repeat on printed pages; ``empty`` is said when the frame has no rows.
     """
     formats = formats or {}
     columns = list(frame.columns)
     values = []
-    for n, column in enumerate(columns):
+    for n in range(len(columns)):
         series = frame.iloc[:, n]
-        places = decimals(formats.get(column, ""))
-        if places is not None and pd.api.types.is_float_dtype(series):
-            series = series.round(places)
+        if pd.api.types.is_float_dtype(series):
+            series = series.round(STORED_DECIMALS)
         values.append(series)
     rows = excel_rows(values) if values else [[] for _ in range(len(frame))]
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+import pandas as pd
 import pytest
 from conftest import run_cli
 from quirkbooks import D, T, base, write
@@ -61,6 +62,64 @@ def test_departments_in_separate_workbooks_are_summarised_together(tmp_path):
     row = next(r for r in sheet.rows if r[sheet.headers.index("Finding ID")] == "late")
     assert (late["source"], row[sheet.headers.index("Cell")],
             row[sheet.headers.index("File")]) == (1, "C3", str(second))
+
+
+def test_each_workbook_is_summarised_under_its_own_settings(tmp_path):
+    """A department with its own shift (10:00–19:00, 15 minutes' grace) and a workbook of
+    another month: each is summarised under its own Settings, whatever the order of the
+    files, and Departments adds up what they give."""
+    ops = base("attendance")
+    ops["Employees"] = ops["Employees"][:2]
+    ops["Clock"] = [ops["Clock"][0], ["E001", D(2026, 11, 3), T(9, 0), T(18, 0)]]
+    lab = base("attendance")
+    lab["Employees"] = [lab["Employees"][0], lab["Employees"][3]]
+    lab["Clock"] = [lab["Clock"][0], ["E003", D(2026, 11, 3), T(10, 10), T(19, 0)]]
+    lab["Settings"] += [["shift_start", T(10, 0)], ["shift_end", T(19, 0)],
+                        ["late_grace_minutes", 15]]
+    october = base("attendance")
+    october["Employees"] = ops["Employees"]
+    october["Clock"] = [ops["Clock"][0], ["E001", D(2026, 10, 5), T(9, 30), T(18, 0)]]
+    october["Settings"] = [["Key", "Value"], ["month", "2026-10"]]
+    files = [write(tmp_path / f"{name}.xlsx", sheets) for name, sheets in
+             (("ops", ops), ("lab", lab), ("october", october))]
+    for order in (files, files[::-1]):
+        done = opsbook.summarize_attendance(order)
+        assert done.result.months == ["2026-10", "2026-11"]
+        monthly = done.result.monthly.set_index(["month", "employee_id"]).sort_index()
+        assert list(monthly.index) == [("2026-10", "E001"), ("2026-11", "E001"),
+                                       ("2026-11", "E003")]
+        assert list(monthly["late_count"]) == [1, 0, 0]  # 10:10 is on time in the lab
+        daily = done.result.daily.set_index(["employee_id", "date"])
+        assert daily.loc[("E003", pd.Timestamp(2026, 11, 3)),
+                         "hours_worked"] == pytest.approx(8 + 50 / 60)
+        deps = done.result.departments.set_index(["month", "department"]).sort_index()
+        assert deps["late_count"].sum() == monthly["late_count"].sum() == 1
+        late = done.result.violations.query("flag == 'late'").iloc[0]
+        assert order[late["source"]] == files[2]  # found in the October workbook
+
+
+def test_the_written_totals_are_the_sums_of_the_written_cells(tmp_path):
+    """Three days of 20 minutes' unapproved overtime each (shown 0.33 h): the Monthly cell
+    holds their sum, 1 h, and so do the Daily cells added up as Excel adds them."""
+    sheets = base("attendance")
+    sheets["Employees"] = sheets["Employees"][:2]
+    sheets["Clock"] = [sheets["Clock"][0], *(["E001", D(2026, 11, day), T(9, 0), T(18, 20)]
+                                             for day in (2, 3, 4))]
+    sheets["Settings"] += [["overtime_min_minutes", 10]]
+    done = opsbook.summarize_attendance([write(tmp_path / "thirds.xlsx", sheets)])
+    out = tmp_path / "summary.xlsx"
+    opsbook.api.write_output(out, done.sheets)
+    book = openpyxl.load_workbook(out, read_only=True)
+
+    def column(sheet: str, header: str) -> list:
+        rows = list(book[sheet].iter_rows(min_row=2, values_only=True))
+        at = rows[0].index(header)
+        return [r[at] for r in rows[1:] if r[at] is not None]
+
+    daily = column("Daily", "Unapproved Overtime (h)")
+    assert daily == [pytest.approx(1 / 3, abs=1e-9)] * 3
+    (monthly,) = column("Monthly", "Unapproved Overtime (h)")
+    assert monthly == pytest.approx(sum(daily), abs=1e-9) and monthly == pytest.approx(1.0)
 
 
 def test_calculate_adds_the_sheets_and_a_second_run_replaces_them(tmp_path):

@@ -109,6 +109,21 @@ def test_overtime_partly_approved():
     assert flags(row) == {"overtime_unapproved"}
 
 
+def test_overlapping_approved_windows_count_their_common_time_once():
+    """Worked 18:00–22:00 of overtime; approved 18–20, 19–21 and 19:30–20:30: 3 h approved
+    (18–21), 1 h unapproved (21–22), whatever the order of the requests."""
+    windows = [("OT1", "18:00", "20:00"), ("OT2", "19:00", "21:00"), ("OT3", "19:30", "20:30")]
+    for order in (windows, windows[::-1]):
+        result = run(clock(("E1", "2026-11-02", "09:00", "22:00")),
+                     overtime_frame=overtime(*[{"request_id": r, "employee_id": "E1",
+                                                "date": "2026-11-02", "start": a, "end": b,
+                                                "approved_on": "2026-11-01"}
+                                               for r, a, b in order]))
+        row = day(result, "E1", "2026-11-02")
+        assert (row["overtime_approved"], row["overtime_unapproved"]) == (3.0, 1.0)
+        assert flags(row) == {"overtime_unapproved"}
+
+
 def test_overtime_approved_after_the_day_is_not_approved():
     result = run(clock(("E1", "2026-11-02", "08:55", "20:00")),
                  overtime_frame=overtime({"request_id": "OT1", "employee_id": "E1",
@@ -294,3 +309,18 @@ def test_six_day_week():
     result = run(clock(), work_days="Mon-Sat")
     assert day(result, "E1", "2026-11-07")["status"] == "absent"
     assert day(result, "E1", "2026-11-08")["status"] == "rest"
+
+
+def test_findings_of_another_month_are_left_to_its_summary():
+    """A November summary lists no finding dated in October (a leave approved late that
+    started then), so that each employee's Violations rows are what Monthly counts."""
+    result = run(clock(("E1", "2026-11-02", "09:30", "18:00")),
+                 leave_frame=leave({"request_id": "L1", "employee_id": "E2", "start": "2026-10-20",
+                                    "end": "2026-10-21", "approved_on": "2026-10-25"},
+                                   {"request_id": "L2", "employee_id": "E2", "start": "2026-11-03",
+                                    "end": "2026-11-03", "approved_on": "2026-11-04"}))
+    assert set(result.violations["date"].dt.strftime("%Y-%m")) == {"2026-11"}
+    assert list(found(result, "leave_approved_late")["request_id"]) == ["L2"]
+    counted = result.violations[result.violations["flag"] != "unknown_employee"]
+    assert dict(counted.groupby("employee_id").size()) == {
+        e: n for e, n in result.monthly.set_index("employee_id")["violations"].items() if n}
