@@ -4,8 +4,8 @@ machines and apps write them.
 A punch cell may hold a time (``08:58``, ``8:58:30``, ``上午 8:58``, ``下午 6:03``,
 ``6:03 PM``), a next-day time (``次日 01:30``), a date and time (``2026-11-02 08:58:00``,
 ``2026/11/2 8:58``, an Excel date-time, a serial number) or several of these separated by
-spaces, commas or line breaks (``08:58 12:01 18:03``). Each distinct cell value is parsed
-once.
+spaces, commas or line breaks (``08:58 12:01 18:03``, ``2026-11-03 08:58, 18:03``). Each
+distinct cell value is parsed once.
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ def _hour(hour: int, half: str | None, suffix: str | None) -> int:
 
 def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
     """Every punch in a cell as (date or None, seconds since midnight of that date, past
-    86,400 for a next-day time); an empty list when the cell holds none."""
+    86,400 for a next-day time); an empty list when the cell holds none. A time without a
+    date that follows a dated punch in the same cell (``2026-11-03 08:58 12:01 18:03``) is
+    of that date."""
     if value is None or value == "":
         return []
     if isinstance(value, dt.datetime):
@@ -89,9 +91,9 @@ def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
         seconds = round((value - whole) * 86400)
         day = pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=whole)) if whole > 59 else None
         return [(day, float(seconds + (86400 * whole if day is None else 0)))]
-    out = []
+    out: list[tuple[pd.Timestamp | None, float]] = []
     for m in _PUNCH.finditer(_clean(str(value))):
-        day = None
+        day = out[-1][0] if out else None  # times after a date in one cell are of that day
         if m[1]:
             year = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
             try:

@@ -33,7 +33,9 @@ HOLIDAYS = Sheet("Holidays", "Holidays", "节假日", (
     choice("kind", "Kind", "类型", DAY_KINDS, default="holiday"),
 ), required=False)
 CLOCK = Sheet("Clock", "Clock", "打卡记录", (
-    employee_ref(required=True),
+    # a clock row of someone not on the Employees sheet is left out of the summary and
+    # listed in its Violations (unknown_employee): it does not stop the summary
+    employee_ref(required=True, ref_severity="warning"),
     date("date", "Date", "日期", required=True),
     _time("check_in", "Check In", "上班打卡", aliases=("签到", "上班时间")),
     _time("check_out", "Check Out", "下班打卡", aliases=("签退", "下班时间")),

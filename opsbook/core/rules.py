@@ -15,7 +15,7 @@ from opsbook.core.typed import repeated
 @over_books
 def references(group: Group) -> Iterator[tuple[int, Issue]]:
     """unknown-reference for every value of a ``ref`` field missing from the sheet it names
-    in the same book."""
+    in the same book (an error, or what the field's ``ref_severity`` says)."""
     for spec in group.books[0].kind.sheets:
         for f in spec.fields:
             if not f.ref:
@@ -37,7 +37,7 @@ def references(group: Group) -> Iterator[tuple[int, Issue]]:
                 k, place = group.where(frame, pos, spec.id, f.id)
                 table = group.books[k].tables[sheet_id]
                 expected = f"{table.name}!{table.headers.get(field_id, field_id)}"
-                yield k, Issue("unknown-reference", value=values.iat[pos],
+                yield k, Issue("unknown-reference", f.ref_severity, value=values.iat[pos],
                                params={"expected": expected}, **place)
 
 

@@ -37,6 +37,7 @@ class Field:
     max: float | None = None
     min_exclusive: bool = False
     ref: str | None = None  # "Sheet.field" that values must exist in
+    ref_severity: str = "error"  # of a value missing there ("warning": the row is left out)
     confidential: bool = False
     aliases: tuple[str, ...] = ()
     default: str | None = None

@@ -20,7 +20,7 @@ def settings_book(tmp_path, **values):
 @pytest.mark.parametrize(("values", "key", "cell"), [
     ({"month": "2026-11", "shift_start": "18:00", "shift_end": "09:00"}, "shift_end", "B4"),
     ({"month": "2026-11", "late_grace_minutes": -5}, "late_grace_minutes", "B3"),
-    ({"month": "Nov 2026"}, "month", "B2"),
+    ({"month": "next month"}, "month", "B2"),
     ({"month": "2026-13"}, "month", "B2"),
     ({"month": "2026-11", "work_days": "weekdays"}, "work_days", "B3"),
 ])
@@ -167,3 +167,15 @@ def test_a_roster_sheet_is_not_taken_for_punches(tmp_path):
     sheets = base("attendance")
     sheets["花名册"] = [["工号", "姓名", "入职日期"], ["E001", "张伟", D(2020, 1, 1)]]
     assert opsbook.validate(write(tmp_path / "roster.xlsx", sheets)).issues == []
+
+
+def test_a_clock_row_of_an_unknown_employee_is_left_out_not_an_error(tmp_path):
+    sheets = base("attendance")
+    sheets["Clock"].append(["X9", D(2026, 11, 3), T(9, 0), T(18, 0)])
+    path = write(tmp_path / "stranger.xlsx", sheets)
+    (issue,) = [i for i in opsbook.validate(path).issues if i.code == "unknown-reference"]
+    assert (issue.cell, issue.severity) == (f"A{len(sheets['Clock'])}", "warning")
+    done = opsbook.summarize_attendance([path])
+    assert done.computed and "X9" not in set(done.result.daily["employee_id"])
+    (row,) = done.result.violations.query("flag == 'unknown_employee'").itertuples()
+    assert (row.employee_id, row.row) == ("X9", len(sheets["Clock"]))

@@ -161,3 +161,13 @@ def test_export_without_punch_columns(workbook, tmp_path):
     log = export(tmp_path / "other.xlsx", [["项目", "金额"], ["A", 1]])
     done = opsbook.summarize_attendance([workbook], punches=log)
     assert [i.code for i in done.report.issues if i.file == str(log)] == ["no-punch-columns"]
+
+
+@pytest.mark.parametrize("cell", ["2026-11-03 08:58 12:01 18:03", "2026-11-03 08:58, 18:03",
+                                  "2026/11/3 上午 8:58\n下午 6:03"])
+def test_times_after_a_date_in_one_cell_are_of_that_day(cell):
+    from opsbook.attendance.punch_cells import parse_punches
+
+    punches = parse_punches(cell)
+    assert {day for day, _ in punches} == {pd.Timestamp(2026, 11, 3)}
+    assert (punches[0][1], punches[-1][1]) == (8 * 3600 + 58 * 60, 18 * 3600 + 3 * 60)
