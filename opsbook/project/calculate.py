@@ -8,6 +8,7 @@ from opsbook.core.book import Book
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
 from opsbook.project.compute import ProjectResult
+from opsbook.project.deviations import UNCOVERED
 from opsbook.project.outputs import sheets
 from opsbook.project.status import status_of_books
 from opsbook.project.texts import STATUS_FROM, pick
@@ -33,7 +34,7 @@ def headline(result: ProjectResult, lang: str) -> str:
     status date with where it came from."""
     s = result.status
     counts = s["rag"].value_counts()
-    uncovered = int(result.deviations["state"].eq("no-action").sum())
+    uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
     dates = result.config.drop_duplicates("status_date")
     if len(dates) == 1:
         day = dates["status_date"].iloc[0].strftime("%Y-%m-%d")

@@ -3,8 +3,9 @@
 A deviation is a project in amber or red, or a task past its planned finish (before the
 status date) and not complete. Each is matched with the open corrective actions of the
 Actions sheet: a task's by project and WBS, a project's by project with the WBS left blank.
-A deviation with no open action is ``no-action`` (its owner is the one to chase); an open
-action whose due date is before the status date is ``action-overdue``, also when the
+A deviation with no open action is ``no-action`` (its owner is the one to chase); one whose
+open actions name no owner is ``no-owner`` (an action nobody carries corrects nothing); an
+open action whose due date is before the status date is ``action-overdue``, also when the
 deviation it was for is gone.
 """
 
@@ -14,6 +15,8 @@ import numpy as np
 import pandas as pd
 
 KEY = ["source", "project_id"]
+#: States of a deviation that no corrective action covers.
+UNCOVERED = ("no-action", "no-owner")
 COLUMNS = ["source", "project_id", "project_name", "task_id", "task_name", "kind", "rag",
            "spi", "cpi", "planned_finish", "percent_complete", "days_late", "owner",
            "action_id", "action", "action_owner", "due", "state", "status_date"]
@@ -40,7 +43,7 @@ def _summarise(actions: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def find(status: pd.DataFrame, tasks: pd.DataFrame, actions: pd.DataFrame,
          config: pd.DataFrame) -> pd.DataFrame:
     """Every deviation with its matching open actions (columns ``COLUMNS``); ``state`` is
-    ``covered``, ``no-action`` or ``action-overdue``; ``kind`` is ``project-amber``,
+    ``covered``, ``no-action``, ``no-owner`` or ``action-overdue``; ``kind`` is ``project-amber``,
     ``project-red``, ``task-late`` or ``action-overdue`` (an overdue action whose deviation
     is no longer there)."""
     names = status[[*KEY, "name", "owner"]].rename(columns={"name": "project_name",
@@ -61,8 +64,11 @@ def find(status: pd.DataFrame, tasks: pd.DataFrame, actions: pd.DataFrame,
     stale = _stale(open_actions, names, found)
     found = pd.concat([found, stale], ignore_index=True) if len(stale) else found
     has_action = found["action_id"].fillna("").ne("")
-    found["state"] = np.select([~has_action, found["late"].fillna(False).astype(bool)],
-                               ["no-action", "action-overdue"], "covered")
+    no_owner = has_action & found["action_owner"].fillna("").eq("")
+    found["state"] = np.select(
+        [~has_action, no_owner & found["kind"].ne("action-overdue"),
+         found["late"].fillna(False).astype(bool)],
+        ["no-action", "no-owner", "action-overdue"], "covered")
     found["days_late"] = found["days_late"].where(found["kind"].eq("task-late"))
     return found[COLUMNS].reset_index(drop=True)
 
@@ -85,6 +91,6 @@ def covered(found: pd.DataFrame) -> pd.DataFrame:
     """Per project: ``deviations_covered`` (no deviation without an open action) and
     ``deviation_count``."""
     real = found[found["kind"] != "action-overdue"]
-    return real.assign(missing=real["state"].eq("no-action")).groupby(KEY).agg(
+    return real.assign(missing=real["state"].isin(UNCOVERED)).groupby(KEY).agg(
         deviation_count=("kind", "size"), deviations_covered=("missing", lambda s: not s.any())
     ).reset_index()

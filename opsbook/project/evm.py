@@ -9,6 +9,8 @@ Earned Value Management:
 
 Every function takes and returns whole columns (numpy arrays or pandas Series); a figure
 with no basis (a division by zero) is NaN here, and a note code says why (see ``NOTES``).
+Figures are kept to nine decimals (``PLACES``), so that an index exactly on a threshold is
+on it, not a rounding error below it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ NOTES = ("no-pv", "no-ac", "no-ev", "budget-spent", "no-rag", "no-cost", "no-bac
 RAG = ("green", "amber", "red")
 
 
+#: Decimals a figure is kept to: what binary arithmetic leaves beyond them is noise
+#: (750 / 833.333… gives 0.8999999999999999, an SPI of exactly 0.9 read as below 0.9).
+PLACES = 9
+
+
+def exact(values: np.ndarray) -> np.ndarray:
+    """``values`` to :data:`PLACES` decimals, with no negative zero."""
+    return np.round(np.asarray(values, dtype=float), PLACES) + 0.0
+
+
 def ratio(numerator: np.ndarray | pd.Series, denominator: np.ndarray | pd.Series) -> np.ndarray:
     """numerator / denominator where the denominator is above 0 and the quotient finite, else
     NaN (never inf)."""
@@ -32,7 +44,7 @@ def ratio(numerator: np.ndarray | pd.Series, denominator: np.ndarray | pd.Series
     with np.errstate(over="ignore"):
         np.divide(num, den, out=out, where=den > 0)
     out[~np.isfinite(out)] = np.nan
-    return out
+    return np.round(out, PLACES)
 
 
 def planned_value(cost: pd.Series, start: pd.Series, finish: pd.Series, status: pd.Series,
@@ -78,8 +90,9 @@ def figures(bac: np.ndarray | pd.Series, pv: np.ndarray | pd.Series,
     eac = np.select([method == "remaining", method == "cpi_spi"],
                     [forms["eac_remaining"], forms["eac_cpi_spi"]], forms["eac_cpi"])
     return pd.DataFrame({
-        "sv": ev - pv, "cv": ev - ac, "spi": spi, "cpi": cpi, **forms, "eac": eac,
-        "etc": eac - ac, "vac": bac - eac, "tcpi": ratio(bac - ev, bac - ac),
+        "sv": exact(ev - pv), "cv": exact(ev - ac), "spi": spi, "cpi": cpi,
+        **{name: exact(form) for name, form in forms.items()}, "eac": exact(eac),
+        "etc": exact(eac - ac), "vac": exact(bac - eac), "tcpi": ratio(bac - ev, bac - ac),
     })
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 
 from opsbook.core.output import SheetOut
 from opsbook.project.compute import ProjectResult
+from opsbook.project.deviations import UNCOVERED
 from opsbook.project.gantt import gantt_sheet
 from opsbook.project.gates import REQUIRES
 from opsbook.project.risk_sheet import risks_sheet
@@ -19,7 +20,8 @@ __all__ = ["OUTPUTS", "sheets"]  # OUTPUTS: the sheets the project status writes
 
 FIGURES = ["bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac_cpi", "eac_remaining",
            "eac_cpi_spi", "etc", "vac", "tcpi", "rag"]
-STATE_FILL = {"covered": "C6EFCE", "action-overdue": "FFEB9C", "no-action": "FFC7CE"}
+STATE_FILL = {"covered": "C6EFCE", "action-overdue": "FFEB9C", "no-action": "FFC7CE",
+              "no-owner": "FFC7CE"}
 
 
 def sheets(result: ProjectResult, lang: str = "en") -> list[SheetOut]:
@@ -141,7 +143,7 @@ def _detail(frame: pd.DataFrame, lang: str) -> pd.Series:
         return pd.Series([], index=frame.index, dtype=object)
     pct = frame["percent_complete"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
     if lang == "zh":
-        project = "SPI " + num(frame["spi"]) + ",CPI " + num(frame["cpi"])
+        project = "SPI " + num(frame["spi"]) + "，CPI " + num(frame["cpi"])
         task = "计划 " + day(frame["planned_finish"]) + " 完成，已完成 " + pct
         action = "截止 " + day(frame["due"])
     else:
@@ -158,7 +160,7 @@ def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = found.assign(detail=_detail(found, lang), chase=found["owner"])
     columns = [*(["source"] if "source" in _extra(result) else []), *DEVIATION_COLUMNS]
     name = pick(NAMES["deviations"], lang)
-    missing = int(found["state"].eq("no-action").sum())
+    missing = int(found["state"].isin(UNCOVERED).sum())
     title = (f"偏差与纠正措施（{_as_of(result, lang)}）：{len(found)} 项，{missing} 项无纠正措施"
              if lang == "zh" else f"Deviations and corrective actions, {_as_of(result, lang)}: "
              f"{len(found)}, {missing} without a corrective action")

@@ -63,7 +63,9 @@ RISKS = Sheet("Risks", "Risks", "风险", (
 ACTIONS = Sheet("Actions", "Actions", "纠正措施", (
     ident("action_id", "Action ID", "措施编号", required=True, unique=True),
     _project_ref(required=True),
-    ident("task_id", "WBS", "任务编号", aliases=("task id",)),
+    # a WBS no task has matches no deviation: said as a warning, the action kept
+    ident("task_id", "WBS", "任务编号", aliases=("task id",), ref="Tasks.task_id",
+          ref_severity="warning"),
     text("deviation", "Deviation", "偏差", width=28),
     text("action", "Action", "措施", width=28),
     text("owner", "Owner", "负责人"),

@@ -11,6 +11,7 @@ import pandas as pd
 
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 from opsbook.project.compute import ProjectResult
+from opsbook.project.deviations import UNCOVERED
 from opsbook.project.outputs import rag_rule
 from opsbook.project.schema import PROJECTS
 from opsbook.project.texts import HEADERS, pick, word
@@ -114,7 +115,7 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     dates = result.config["status_date"].drop_duplicates()
     date = dates.max().strftime("%Y-%m-%d") if len(dates) else ""
     counts = s["rag"].value_counts()
-    uncovered = int(result.deviations["state"].eq("no-action").sum())
+    uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
     figures = [
         Figure(t["projects"], len(s), "0"),
         *(Figure(t[c], int(counts.get(c, 0)), "0") for c in RAGS),
@@ -208,7 +209,8 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
 
     for state, key, tone in (("no-action", "uncovered", "bad"),
                              ("action-overdue", "stale", "warn")):
-        names, items = counted(dev[dev["state"] == state], "project_name")
+        hit = dev["state"].isin(UNCOVERED) if state == "no-action" else dev["state"] == state
+        names, items = counted(dev[hit], "project_name")
         if names:
             out.append(Finding(key, t[f"f_{key}"].format(items=items),
                                t[f"a_{key}"].format(names=sep.join(names)), names, tone))

@@ -54,6 +54,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action-overdue": ("action overdue", "措施已逾期"),
     "covered": ("corrective action open", "已有纠正措施"),
     "no-action": ("no corrective action", "无纠正措施"),
+    "no-owner": ("corrective action without an owner", "纠正措施未指定负责人"),
     "low": ("low", "低"), "medium": ("medium", "中"), "high": ("high", "高"),
     "open": ("open", "进行中"), "closed": ("closed", "已关闭"),
     "cpi": ("BAC/CPI", "BAC/CPI"), "remaining": ("AC+(BAC−EV)", "AC+(BAC−EV)"),

@@ -136,3 +136,19 @@ def test_eac_method_setting_drives_etc_and_vac(tmp_path, method: str, eac: float
     p = status(path)[0].status.iloc[0]
     assert p.eac == pytest.approx(eac) and p.etc == pytest.approx(eac - 2800)
     assert p.vac == pytest.approx(4000 - eac)
+
+
+def test_an_index_exactly_on_a_threshold_is_on_it():
+    """1,000 planned over 6 working days (Mon 2 – Mon 9 November), 5 elapsed by Friday 6:
+    PV 833.33; 75 % done, AC 750 → SPI exactly 0.9 (amber, not red) and CPI exactly 1
+    (green), CV 0 — not the rounding errors of binary arithmetic."""
+    pv = planned_value(pd.Series([1000.0]), pd.Series([pd.Timestamp("2026-11-02")]),
+                       pd.Series([pd.Timestamp("2026-11-09")]),
+                       pd.Series([pd.Timestamp("2026-11-06")]), pd.Series(["1111100"]))
+    out = figures([1000.0], pv, [750.0], [750.0])
+    assert (out["spi"][0], out["cpi"][0], out["cv"][0]) == (0.9, 1.0, 0.0)
+    assert str(out["cv"][0]) == "0.0"  # no negative zero to show as -0.00
+    assert list(rag(out["spi"], out["cpi"], 1.0, 0.9, 1.0, 0.9)) == ["amber"]
+    spent = figures([100000.0], [29000.0], [0.29 * 100000], [29000.0])
+    assert (spent["cpi"][0], spent["vac"][0]) == (1.0, 0.0)
+    assert list(rag(spent["spi"], spent["cpi"], 1.0, 0.9, 1.0, 0.9)) == ["green"]

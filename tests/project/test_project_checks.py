@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import openpyxl
 import pandas as pd
 from trackers import D, project, status, task, tracker
 
+import opsbook
 from opsbook.core.messages import render  # noqa: F401  (codes render in both languages)
 
 STATUS = D(2026, 11, 18)  # a Wednesday
@@ -73,6 +77,27 @@ def test_an_overdue_action_is_flagged_on_its_deviation(tmp_path) -> None:
     result, _ = status(_trackers(tmp_path), as_of=D(2026, 11, 20))
     late = result.deviations.set_index(["project_id", "task_id"]).loc[("P-1", "1")]
     assert late.state == "action-overdue"  # A-1 was due on the 19th
+
+
+def test_an_action_nobody_owns_covers_nothing(tmp_path) -> None:
+    """A-4 is open for P-1's red status but names no owner: the deviation is listed as a
+    corrective action without an owner, and P-1's deviations are not covered."""
+    path = _trackers(tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Actions"]
+    sheet.append(["A-4", "P-1", None, "red", "Re-plan", None, dt.datetime(2026, 11, 30),
+                  "open"])
+    sheet.append(["A-5", "P-1", "99", "late", "Chase", "Lee", dt.datetime(2026, 11, 30),
+                  "open"])
+    last = sheet.max_row
+    book.save(path)
+    (unknown,) = [i for i in opsbook.validate(path).issues if i.code == "unknown-reference"]
+    assert (unknown.sheet, unknown.row, unknown.severity) == ("Actions", last, "warning")
+    result, _ = status(path)
+    red = result.deviations.set_index(["project_id", "task_id", "kind"]).loc[
+        ("P-1", "", "project-red")]
+    assert (red.action_id, red.state) == ("A-4", "no-owner")
+    assert not result.status.set_index("project_id").loc["P-1", "deviations_covered"]
 
 
 def test_gates(tmp_path) -> None:
