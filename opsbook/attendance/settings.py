@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from opsbook.core.settings import SettingsModel, Text, TimeOfDay, setting
+from opsbook.core.settings import Month, SettingsModel, Text, TimeOfDay, setting
 
 
 class AttendanceSettings(SettingsModel):
-    month: Text = setting("", "Month summarised, YYYY-MM.", "考勤月份，格式 YYYY-MM。", "考勤月份",
-                          pattern=r"^$|^\d{4}-\d{2}$")
+    month: Month = setting(
+        "", "Month summarised, YYYY-MM; a date cell is its month, and 2026/11, 2026年11月, "
+        "202611 and Nov 2026 are read as 2026-11.",
+        "考勤月份，格式 YYYY-MM；日期单元格取其所在月份，2026/11、2026年11月、202611 和 "
+        "Nov 2026 都读作 2026-11。", "考勤月份")
     shift_start: TimeOfDay = setting(dt.time(9, 0), "Shift start.", "上班时间。", "上班时间")
     shift_end: TimeOfDay = setting(dt.time(18, 0), "Shift end.", "下班时间。", "下班时间")
     late_grace_minutes: int = setting(5, "Minutes after the start that are not late.",

@@ -10,7 +10,7 @@ import pandas as pd
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.kind import Kind
-from opsbook.core.settings import SettingsModel
+from opsbook.core.settings import SettingsModel, setting_problem
 from opsbook.core.table import (
     Layout,
     RawSheet,
@@ -221,7 +221,7 @@ def validate_settings(model: type[SettingsModel], values: dict[str, Any],
                     "invalid-setting", file=file, sheet=sheet, cell=cell,
                     row=split(cell)[0] if cell else None, column=key, field=key,
                     value=values.get(key),
-                    params={"detail": err["msg"], "detail_zh": f"取值无效（{err['msg']}）"}))
+                    params=setting_problem(model, err, values.get(key), sheet, cell)))
                 dropped |= values.pop(key, None) is not None
             if not dropped:
                 return model(), cells, issues

@@ -31,15 +31,19 @@ from opsbook.core.cellvalues import (  # noqa: F401 - BLANKS, EXCEL_EPOCH re-exp
     per_unique,
     read_cells,
 )
-from opsbook.core.dates import dated_numbers, read_date, read_time
+from opsbook.core.dates import (  # noqa: F401 - re-exported: the parsers of one text value
+    dated_numbers,
+    parse_date,
+    parse_month,
+    parse_time,
+    read_date,
+    read_time,
+)
 from opsbook.core.headers import normalize
 from opsbook.core.parse import (  # noqa: F401 - re-exported: the parsers of one text value
     as_text,
     clean_text,
-    parse_date,
-    parse_month,
     parse_number,
-    parse_time,
 )
 from opsbook.core.spec import YES_NO, Field
 
@@ -61,10 +65,14 @@ _FIRST_MARCH_1900 = dt.datetime(1900, 3, 1)
 
 def read_percent(raw: pd.Series, f: Field, blank: np.ndarray,
                  epoch: dt.datetime = EXCEL_EPOCH) -> Column:
-    """Percentages as 0.85, 85 or "85%": numbers above 1 are taken as percent points."""
+    """Percentages as 0.85, 85 or "85%": numbers above 1 are taken as percent points, a
+    text with a percent sign is the percentage it says ("150%" is 1.5, out of a 0–100 %
+    range, never 1.5 %)."""
     col = read_number(raw, f, blank, epoch)
     numbers = col.values
-    col.values = numbers.where(~(numbers.abs() > 1), numbers / 100)
+    signed = np.fromiter((type(v) is str and "%" in v for v in raw.to_numpy(dtype=object)),
+                         dtype=bool, count=len(raw))
+    col.values = numbers.where(~(numbers.abs() > 1) | signed, numbers / 100)
     for problem in col.problems:  # warnings show the percentage as finally read
         if problem.results is not None:
             problem.results = [f"{v * 100:.15g}%" for v in col.values.iloc[problem.positions]]
@@ -125,15 +133,24 @@ def read_choice(raw: pd.Series, f: Field, blank: np.ndarray, epoch: Any = None) 
 
 
 def read_month(raw: pd.Series, f: Field, blank: np.ndarray, epoch: Any = None) -> Column:
+    """Months as ``YYYY-MM`` text, read by :func:`parse_month`: a date cell is its month,
+    text such as ``2026-11``, ``2026年11月`` or ``Nov 2026`` is read as is; a number
+    (``202611``) is read with a ``coerced-value`` warning showing the month; anything else
+    is a ``type-error``."""
     values = raw.to_numpy(dtype=object)
     out = np.full(len(values), None, dtype=object)
-    failed = []
+    failed, numbers = [], []
     for pos in np.flatnonzero(~blank):
         month = parse_month(values[pos])
         if month is None:
             failed.append(pos)
+        elif type(values[pos]) in (int, float):
+            numbers.append(pos)
         out[pos] = month
     problems = [Problem("type-error", "error", np.array(failed))] if failed else []
+    if numbers:
+        problems.append(Problem("coerced-value", "warning", np.array(numbers),
+                                results=[out[pos] for pos in numbers]))
     return Column(pd.Series(out, index=raw.index, dtype=object), problems)
 
 

@@ -4,11 +4,17 @@ A serial number is a count of days from the workbook's epoch (1899-12-30, or 190
 Excel for Mac's 1904 date system); a cell formatted as a date shows its number as a date.
 Coercions that lose part of a value (a date-time in a date field) are warned with what was
 kept (``value-truncated``).
+
+Text typed into a date, date-time, time or month cell, and a setting of those types, is read
+by the parsers here (:func:`parse_date`, :func:`parse_time`, :func:`parse_month`), the forms
+attendance exports write included: ``26-11-05 星期四``, ``上午 8:59``, ``下午 6:03``,
+``次日 01:30`` (the next day: 25:30).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import numpy as np
@@ -29,8 +35,126 @@ from opsbook.core.cellvalues import (
     read_cells,
     type_codes,
 )
-from opsbook.core.parse import parse_date, parse_time
+from opsbook.core.parse import clean_text
 from opsbook.core.spec import Field
+
+_YMD = re.compile(r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+                  r"|(\d{4})(\d{2})(\d{2})")
+_WEEKDAY = re.compile(r"\(?\s*(?:(?:星期|周|礼拜)([一二三四五六日天])"
+                      r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*\)?", re.I)
+_WEEKDAYS = {**{c: n for n, c in enumerate("一二三四五六日")}, "天": 6,
+             **{w: n for n, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
+_NEXT_DAY = r"次日|隔日|翌日|next\s*day|\+\s*1"
+_CLOCK = re.compile(
+    rf"(?:({_NEXT_DAY})\s*)?(?:(上午|早上|凌晨|中午|下午|晚上)\s*)?"
+    r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?"
+    rf"(?:\s*\(?\s*({_NEXT_DAY})\s*\)?)?", re.I)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+def parse_date(text: str) -> dt.datetime | None:
+    """A date, or a date and time, typed as text; None when it is not one.
+
+    The date is year first: ``2026-11-05``, ``2026/11/5``, ``2026.11.5``, ``2026年11月5日``,
+    ``20261105`` or, as attendance exports write it, a two-digit year (20xx): ``26-11-05``.
+    A weekday may follow (``星期四``, ``周四``, ``(Thu)``) and must be the date's own, else
+    the text is no date (a misread order would show there). A time may follow, in any form
+    :func:`parse_time` reads (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
+    """
+    text = clean_text(text)
+    match = _YMD.match(text)
+    if not match:
+        return None
+    year, month, day = (match[1], match[2], match[3]) if match[1] else match.group(4, 5, 6)
+    try:
+        moment = dt.datetime(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
+    except ValueError:
+        return None
+    rest = text[match.end():].strip()
+    weekday = _WEEKDAY.match(rest)
+    if weekday:
+        if _WEEKDAYS[(weekday[1] or weekday[2]).lower()] != moment.weekday():
+            return None
+        rest = rest[weekday.end():].strip()
+    if rest[:1] in ("T", "t"):
+        rest = rest[1:].strip()
+    if not rest:
+        return moment
+    clock = parse_time(rest)
+    return None if clock is None else moment + clock
+
+
+def parse_time(text: str) -> dt.timedelta | None:
+    """A time of day typed as text, as the time since midnight; None when it is not one.
+
+    ``8:59``, ``08:59:30``, ``6:03 PM``, ``上午 8:59``, ``下午 6:03`` (18:03), ``中午 12:30``,
+    ``晚上 9:00`` (21:00), ``凌晨 1:30`` (01:30). A time of the next day — ``次日 01:30``,
+    ``隔日 01:30``, ``01:30(次日)``, ``next day 01:30``, or written past 24 as ``25:30`` —
+    is 24 hours more (25:30), as a check-out after midnight is kept.
+    """
+    match = _CLOCK.fullmatch(clean_text(text))
+    if not match:
+        return None
+    later, half, suffix = match[1] or match[7], match[2], (match[6] or "").lower()
+    hours, minutes, seconds = int(match[3]), int(match[4]), int(match[5] or 0)
+    if minutes > 59 or seconds > 59:
+        return None
+    if suffix or half:
+        if hours > 12 and (suffix == "a" or half in ("上午", "早上", "凌晨")) or hours > 23:
+            return None
+        hours = _half_day(hours, half, suffix)
+    if hours > (23 if later else 47):
+        return None
+    return dt.timedelta(days=1 if later else 0, hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _half_day(hours: int, half: str | None, suffix: str) -> int:
+    """The hour of a time marked AM/PM or 上午/下午…: ``下午 6`` is 18, ``上午 12`` is 0."""
+    if suffix:
+        return hours % 12 + (12 if suffix == "p" else 0)
+    if half in ("下午", "晚上") and hours < 12 or half == "中午" and hours < 11:
+        return hours + 12
+    return 0 if half in ("上午", "早上", "凌晨") and hours == 12 else hours
+
+
+def parse_month(value: Any) -> str | None:
+    """A month as ``YYYY-MM``, from what a person types or Excel makes of it; None else.
+
+    A date or date-time (Excel turns ``2026-11`` typed into a cell into 2026-11-01), the
+    number ``202611`` (or ``2026.11``; not ``2026.1``, which may have been 2026.10), the text
+    ``2026-11``, ``2026/11``, ``2026.11``, ``2026年11月``, ``202611``, ``11/2026``,
+    ``Nov 2026``, ``November 2026``, ``2026 Nov`` or a whole date (``2026-11-05``). Months
+    outside 1–12 and years outside 1900–2999 are none.
+    """
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _month(value.year, value.month)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if not isinstance(value, str):
+        text = f"{value:.15g}"
+        match = re.fullmatch(r"(\d{4})(\d{2})|(\d{4})\.(\d{2})", text)
+        return None if match is None else _month(*map(int, filter(None, match.groups())))
+    text = clean_text(value).lower()
+    for pattern in (r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", r"(\d{4})(\d{2})"):
+        match = re.fullmatch(pattern, text)
+        if match:
+            return _month(int(match[1]), int(match[2]))
+    match = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{4})", text)
+    if match:
+        return _month(int(match[2]), int(match[1]))
+    match = (re.fullmatch(r"(?P<name>[a-z]{3,9})\.?[\s,-]*(?P<year>\d{4})", text)
+             or re.fullmatch(r"(?P<year>\d{4})[\s,-]*(?P<name>[a-z]{3,9})\.?", text))
+    if match:
+        number = next((n for n, full in enumerate(_MONTH_NAMES, 1)
+                       if full.startswith(match["name"])), None)
+        return None if number is None else _month(int(match["year"]), number)
+    day = parse_date(value)
+    return None if day is None else _month(day.year, day.month)
+
+
+def _month(year: int, month: int) -> str | None:
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1900 <= year <= 2999 else None
 
 
 def serial(value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> float | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 
 def setting(default: Any, en: str, zh: str, label: str, **kwargs: Any) -> Any:
@@ -37,33 +39,59 @@ def fraction(value: Any) -> Any:
 
 
 def _time(value: Any) -> Any:
-    """Times given as "09:00", 0.375 (a day fraction) or a datetime."""
+    """Times given as "09:00", "下午 6:00", "6:00 PM", 0.375 (a day fraction) or a datetime.
+    A time of the next day ("次日 01:30") is no time of day and is left for pydantic to
+    refuse; a number that is no day fraction (9) raises a ``time_parsing`` error."""
     if isinstance(value, dt.datetime):
         return value.time()
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 0 <= value < 1:  # 9 is no 09:00 (pydantic would take 9 seconds)
+            raise PydanticCustomError("time_parsing", "not a time of day")
         minutes = round(value * 24 * 60)
         return dt.time(minutes // 60, minutes % 60)
     if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,2})[::](\d{2})(?:[::](\d{2}))?\s*", value)
-        if match:
-            return dt.time(int(match[1]), int(match[2]), int(match[3] or 0))
+        from opsbook.core.dates import parse_time
+
+        since = parse_time(value)
+        if since is not None and since.days == 0:
+            seconds = int(since.total_seconds())
+            return dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
     return value
 
 
 def _day(value: Any) -> Any:
-    """Dates given as a date, a datetime at midnight, an Excel serial or text."""
+    """Dates given as a date, a datetime at midnight, an Excel serial or text (read by
+    :func:`opsbook.core.dates.parse_date`); a number that is no serial of a date raises a
+    ``date_parsing`` error."""
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 59:
-        from opsbook.core.coerce import EXCEL_EPOCH
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 59 < value < 2958466:  # no serial of a date (pydantic would take 0 as 1970)
+            raise PydanticCustomError("date_parsing", "not a date")
+        from opsbook.core.cellvalues import EXCEL_EPOCH
 
         return (EXCEL_EPOCH + dt.timedelta(days=float(value))).date()
     if isinstance(value, str) and value.strip():
-        from opsbook.core.coerce import parse_date
+        from opsbook.core.dates import parse_date
 
         parsed = parse_date(value)
         return parsed.date() if parsed is not None else value
     return value
+
+
+def _month(value: Any) -> str:
+    """A month as ``YYYY-MM`` (blank stays blank), from a date cell (Excel makes 2026-11-01
+    of "2026-11" typed into a cell), the number 202611, or text such as "2026/11",
+    "2026年11月" or "Nov 2026" (see :func:`opsbook.core.dates.parse_month`). Raises a
+    ``month_parsing`` error for anything else."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    from opsbook.core.dates import parse_month
+
+    month = parse_month(value)
+    if month is None:
+        raise PydanticCustomError("month_parsing", "not a month written as YYYY-MM")
+    return month
 
 
 def _text(value: Any) -> Any:
@@ -89,6 +117,7 @@ Amount = Annotated[float, BeforeValidator(_amount)]
 TimeOfDay = Annotated[dt.time, BeforeValidator(_time)]
 Text = Annotated[str, BeforeValidator(_text)]
 Day = Annotated[dt.date, BeforeValidator(_day)]
+Month = Annotated[str, BeforeValidator(_month)]
 
 
 class SettingsModel(BaseModel):
@@ -117,3 +146,127 @@ class SettingsModel(BaseModel):
 
     def extra_items(self) -> dict[str, Any]:
         return dict(self.model_extra or {})
+
+
+def setting_problem(model: type[SettingsModel], error: dict[str, Any], value: Any = None,
+                    sheet: str | None = None, cell: str | None = None) -> dict[str, str]:
+    """The params of an ``invalid-setting`` issue for one error of ``model``'s validation.
+
+    ``error`` is one of ``ValidationError.errors()``; ``value`` the value as found in the
+    sheet (else the error's input is shown) at ``cell`` of ``sheet``. Returns ``detail`` and
+    ``detail_zh``: where the value is, what was found, what is wrong with it (by the error's
+    type, :data:`~opsbook.core.messages.SETTING_ERRORS`) and what the setting takes (by the
+    field's type and bounds, else its description) — never pydantic's own words — and
+    ``label_zh``, the setting's Chinese label in brackets ("" when it has none).
+    """
+    from opsbook.core.messages import SETTING_DATE_HINT, SETTING_ERROR_OTHER, SETTING_ERRORS
+
+    key = str(error["loc"][0]) if error.get("loc") else ""
+    info = model.model_fields.get(key)
+    shape, bounds, choices = _shape(info)
+    percent = shape == "share"
+    context = {name: _bound(v, percent) if isinstance(v, (int, float)) else v
+               for name, v in (error.get("ctx") or {}).items()}
+    reason = SETTING_ERRORS.get(error.get("type", ""), SETTING_ERROR_OTHER)
+    if error.get("type") != "string_type" and shape in ("", "text") and info is not None \
+            and info.description:
+        zh = (info.json_schema_extra or {}).get("zh") or info.description
+        expected = (f": {info.description.rstrip('.')}", f"：{zh.rstrip('。.')}")
+    else:
+        expected = _expected(shape or "any", bounds, choices)
+    found = value if value is not None else error.get("input")
+    hint = SETTING_DATE_HINT if error.get("type") == "string_type" \
+        and isinstance(found, (dt.date, dt.datetime)) else ("", "")
+    label = (info.json_schema_extra or {}).get("label", key) if info is not None else key
+    return {**{name: _sentence(name, sheet, cell, _shown(found), reason[n], expected[n],
+                               hint[n], context)
+               for n, name in enumerate(("detail", "detail_zh"))},
+            "label_zh": f"（{label}）" if label and label != key else ""}
+
+
+def _sentence(name: str, sheet: str | None, cell: str | None, found: str, reason: str,
+              expected: str, hint: str, context: dict[str, Any]) -> str:
+    from opsbook.core.messages import SETTING_SENTENCE
+
+    where = "cell" if cell else "value"
+    template = SETTING_SENTENCE[where][name == "detail_zh"]
+    place = f"{sheet}!{cell}" if sheet else str(cell)
+    try:
+        reason = reason.format(**context)
+    except (KeyError, IndexError, ValueError):
+        reason = reason.split("{")[0].strip()
+    return template.format(place=place, found=found, reason=reason, expected=expected,
+                           hint=hint)
+
+
+def _shape(info: Any) -> tuple[str, dict[str, float], tuple[Any, ...]]:
+    """(shape, bounds, choices) of a settings field: shape is a key of ``SETTING_SHAPES``
+    (or "" when unknown), bounds its ``ge``/``gt``/``le``/``lt``, choices a Literal's."""
+    if info is None:
+        return "", {}, ()
+    annotation, metadata = info.annotation, list(info.metadata)
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        annotation = args[0] if len(args) == 1 else annotation
+    if get_origin(annotation) is Annotated:
+        annotation, *more = get_args(annotation)
+        metadata += more
+    bounds = {name: getattr(m, name) for m in metadata for name in ("ge", "gt", "le", "lt")
+              if getattr(m, name, None) is not None}
+    validators = {getattr(m, "func", None) for m in metadata}
+    for func, shape in ((fraction, "share"), (_amount, "amount"), (_month, "month"),
+                        (_day, "date"), (_time, "time"), (_text, "text")):
+        if func in validators:
+            return shape, bounds, ()
+    if get_origin(annotation) is Literal:
+        return "choice", bounds, get_args(annotation)
+    shapes = {bool: "bool", int: "integer", float: "number", dt.date: "date", dt.time: "time",
+              str: "text"}
+    return shapes.get(annotation, ""), bounds, ()
+
+
+def _expected(shape: str, bounds: dict[str, float], choices: tuple[Any, ...]
+              ) -> tuple[str, str]:
+    """What a setting of ``shape`` within ``bounds`` takes, in English and Chinese."""
+    from opsbook.core.messages import SETTING_EXAMPLES, SETTING_RANGES, SETTING_SHAPES
+
+    percent = shape == "share"
+    low = next((bounds[k] for k in ("ge", "gt") if k in bounds), None)
+    high = next((bounds[k] for k in ("le", "lt") if k in bounds), None)
+    if low is not None and high is not None:
+        form = "between"
+    else:
+        form = next((k for k in ("ge", "gt", "le", "lt") if k in bounds), "")
+    out = []
+    for n, before, sep, comma in ((0, " ", ", ", ", e.g. "), (1, "", "、", "，例如 ")):
+        noun = SETTING_SHAPES[shape][n].format(choices=sep.join(map(str, choices)))
+        if form:
+            noun = SETTING_RANGES[form][n].format(noun=noun, low=_bound(low, percent),
+                                                  high=_bound(high, percent))
+        if n and noun[:1].isascii() and noun[:1].isalnum():
+            before = " "  # 应为 0 到 1 之间…: a space between Chinese and a number
+        example = SETTING_EXAMPLES.get(shape)
+        out.append(before + noun + (comma + example[n] if example else ""))
+    return out[0], out[1]
+
+
+def _bound(value: Any, percent: bool = False) -> str:
+    if value is None:
+        return ""
+    if percent:
+        return f"{float(value) * 100:g}%"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _shown(value: Any) -> str:
+    """A value as a person sees it in the cell: 2026-11-01, 09:00, -5, abc."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else \
+            value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M") if not value.second else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)

@@ -52,8 +52,10 @@ class Field:
         return (self.en, self.zh, self.id, *self.aliases)
 
     def range_text(self, lang: str) -> str:
-        """The allowed range in words, for messages."""
+        """The allowed range in words, for messages (a percentage's as percentages)."""
         low, high = self.min, self.max
+        if self.type == "percent":
+            low, high = (None if v is None else f"{_num(v * 100)}%" for v in (low, high))
         if lang == "zh":
             if low is not None and high is not None:
                 return f"在 {_num(low)} 到 {_num(high)} 之间"
@@ -67,7 +69,9 @@ class Field:
         return f"at most {_num(high)}"
 
 
-def _num(value: float) -> str:
+def _num(value: float | str) -> str:
+    if isinstance(value, str):
+        return value
     return str(int(value)) if float(value).is_integer() else str(value)
 
 

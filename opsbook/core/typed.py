@@ -72,6 +72,7 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
             extra = dict(problem.params)
             if problem.results is not None:
                 extra["result"] = show_result(problem.results[n])
+                extra["result_zh"] = show_result(problem.results[n], "zh")
             stack.tell(problem.code, problem.severity, pos, **extra)
     no_value = _formula_cells(stack)
     if f.required:
@@ -139,12 +140,18 @@ def repeated(keys: pd.DataFrame, rows: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return at, first[at]
 
 
-def show_result(value: Any) -> str:
-    """A value as read, as a warning shows it: hh:mm, an ISO date, a number without .0."""
+def show_result(value: Any, lang: str = "en") -> str:
+    """A value as read, as a warning in ``lang`` ("en" or "zh") shows it: hh:mm (a time of
+    the next day, 24 h or more, as "01:30 the next day" / "次日 01:30"), an ISO date, a
+    number without .0."""
     if hasattr(value, "total_seconds"):
         seconds = int(value.total_seconds())
+        later, seconds = divmod(seconds, 86400) if seconds >= 86400 else (0, seconds)
         text = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-        return text + f":{seconds % 60:02d}" if seconds % 60 else text
+        text = text + f":{seconds % 60:02d}" if seconds % 60 else text
+        if later == 1:
+            return f"次日 {text}" if lang == "zh" else f"{text} the next day"
+        return f"{later * 24 + seconds // 3600:02d}{text[2:]}" if later else text
     if hasattr(value, "isoformat"):
         text = value.isoformat()
         return text[:10] if text.endswith("T00:00:00") else text.replace("T", " ")

@@ -16,4 +16,17 @@ CODES: dict[str, Code] = {
         "No status date given (command line or Settings): the status is as of today, {date}.",
         "未指定状态日期（命令行或设置）：按今天 {date} 计算。",
     ),
+    "task-finished-incomplete": Code(
+        "data",
+        "The task has an actual finish ({finish}) but is {value} complete: set 100 % when it "
+        "is finished, or clear the actual finish until it is.",
+        "任务已填写实际完成日期（{finish}），但完成百分比为 {value}：已完成请填 100%，"
+        "否则请清空实际完成日期。",
+    ),
+    "actual-after-status-date": Code(
+        "data",
+        "The actual date {value} is after the status date {status_date}: an actual date "
+        "cannot be later than the date the status is taken.",
+        "实际日期 {value} 晚于状态日期 {status_date}：实际日期不应晚于状态日期。",
+    ),
 }

@@ -1,9 +1,15 @@
-"""Project rules across rows and sheets: dates in order, tasks unique within a project."""
+"""Project rules across rows and sheets: dates in order, tasks unique within a project,
+thresholds in order, task progress that agrees with its actual dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
+import numpy as np
+import pandas as pd
+
+from opsbook.core.book import Book
 from opsbook.core.group import Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references, repeats
@@ -22,4 +28,40 @@ def tasks_unique(group: Group) -> Iterator[tuple[int, Issue]]:
     yield from repeats(group, "Tasks", "task_id", key=("project_id",))
 
 
-RULES = (references, dates_in_order, tasks_unique)
+def thresholds_in_order(book: Book) -> Iterator[Issue]:
+    """An amber threshold above its green one makes no colour rule: an error at the amber
+    setting."""
+    s = book.settings
+    for index in ("spi", "cpi"):
+        green, amber = getattr(s, f"{index}_green"), getattr(s, f"{index}_amber")
+        if amber > green:
+            yield Issue("invalid-setting", value=amber, params={
+                "detail": f"must not be above {index}_green ({green:g})",
+                "detail_zh": f"不能高于 {index}_green（{green:g}）"},
+                **book.setting_where(f"{index}_amber"))
+
+
+def progress_agrees(book: Book) -> Iterator[Issue]:
+    """Warnings on a task whose actual finish is given while it is less than 100 % complete,
+    and on an actual start or finish after the status date (of Settings, else today)."""
+    if "Tasks" not in book:
+        return
+    tasks = book["Tasks"]
+    pct = pd.to_numeric(tasks["percent_complete"], errors="coerce").to_numpy(dtype=float)
+    finish = pd.to_datetime(tasks["actual_finish"], errors="coerce")
+    unfinished = (finish.notna().to_numpy() & ~np.isnan(pct) & (pct < 1)).tolist()
+    for row, hit, day, share in zip(tasks.index, unfinished, finish, pct):
+        if hit:
+            yield Issue("task-finished-incomplete", "warning", value=f"{share:.0%}",
+                        params={"finish": day.date().isoformat()},
+                        **book.where("Tasks", "percent_complete", int(row)))
+    status = pd.Timestamp(book.settings.status_date or dt.date.today())
+    for field in ("actual_start", "actual_finish"):
+        days = pd.to_datetime(tasks[field], errors="coerce")
+        for row, day in days[days > status].items():
+            yield Issue("actual-after-status-date", "warning", value=day.date(),
+                        params={"status_date": status.date().isoformat()},
+                        **book.where("Tasks", field, int(row)))
+
+
+RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, progress_agrees)

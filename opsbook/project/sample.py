@@ -18,6 +18,8 @@ PROJECTS = {
            ("P-104", "Warehouse system upgrade", "Cut over and accept the new system",
             "closing")],
 }
+#: The status date of the sample tracker.
+STATUS = pd.Timestamp("2026-11-20")
 TASKS = {"zh": ["需求调研", "方案设计", "开发实施", "测试验证", "培训上线", "验收总结"],
          "en": ["Requirements", "Design", "Build", "Test", "Training and go-live", "Acceptance"]}
 
@@ -45,10 +47,11 @@ def sample_frames(seed: int = 7, lang: str = "zh") -> dict[str, pd.DataFrame]:
                 "project_id": pid, "task_id": f"{t + 1}.0", "name": task,
                 "owner": owners[(p + t) % len(owners)],
                 "planned_start": planned_start, "planned_finish": planned_finish,
-                "actual_start": planned_start + pd.Timedelta(days=max(slip, 0)) if started
-                else pd.NaT,
-                "actual_finish": planned_finish + pd.Timedelta(days=slip) if done >= 1
-                else pd.NaT,
+                # actual dates are never after the status date (a closing project finished)
+                "actual_start": min(planned_start + pd.Timedelta(days=max(slip, 0)), STATUS)
+                if started else pd.NaT,
+                "actual_finish": min(planned_finish + pd.Timedelta(days=slip), STATUS)
+                if done >= 1 else pd.NaT,
                 "percent_complete": done,
                 "planned_cost": cost,
                 "actual_cost": round(cost * done * float(rng.uniform(0.85, 1.25)), -2),
@@ -83,6 +86,6 @@ def sample_frames(seed: int = 7, lang: str = "zh") -> dict[str, pd.DataFrame]:
                 pd.Timestamp("2026-11-13")],
         "status": ["open", "open", "open"],
     })
-    status = sampling.settings(status_date=pd.Timestamp("2026-11-20"))
+    status = sampling.settings(status_date=STATUS)
     return {"Projects": pd.DataFrame(projects), "Tasks": pd.DataFrame(tasks), "Risks": risks,
             "Actions": actions, "Settings": status}

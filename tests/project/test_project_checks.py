@@ -156,3 +156,33 @@ def test_several_trackers_and_a_located_conflict(tmp_path) -> None:
         "duplicate-project", "error", str(two), "Projects")
     assert (clash.row, clash.cell, clash.value) == (5, "A5", "P-1")
     assert "one.xlsx" in clash.message("en") and "one.xlsx" in clash.message("zh")
+
+
+def test_a_percentage_typed_with_its_sign_is_what_it_says(tmp_path) -> None:
+    """'60%' is 60 % and '150%' is 150 %, out of range (not 1.5 %); 60 typed as a number is
+    60 percent points; the range is said in percentages."""
+    rows = [task(str(n), D(2026, 11, 2), D(2026, 11, 13), 100.0, 0.0, percent_complete=pct)
+            for n, pct in enumerate(["60%", "150%", 60, 0.25], start=1)]
+    path = tracker(tmp_path / "pct.xlsx", [project()], rows, status_date=D(2026, 11, 6))
+    book = opsbook.load(path)
+    issues = opsbook.validate(path).issues
+    (wrong,) = [i for i in issues if i.code == "out-of-range"]
+    assert (wrong.row, wrong.field) == (book.tables["Tasks"].frame.index[1], "percent_complete")
+    assert "between 0% and 100%" in wrong.message("en") and "0% 到 100%" in wrong.message("zh")
+    done = book["Tasks"]["percent_complete"]
+    assert [done.iloc[0], done.iloc[2], done.iloc[3]] == [0.6, 0.6, 0.25]
+
+
+def test_thresholds_out_of_order_and_progress_against_actual_dates(tmp_path) -> None:
+    """An amber threshold above green is an error at its setting; a task with an actual
+    finish but 50 % complete, and an actual date after the status date, are warnings."""
+    rows = [task("1", D(2026, 11, 2), D(2026, 11, 6), 100.0, 0.5,
+                 actual_finish=pd.Timestamp(2026, 11, 5)),
+            task("2", D(2026, 11, 2), D(2026, 11, 6), 100.0, 1.0,
+                 actual_finish=pd.Timestamp(2026, 12, 3))]
+    path = tracker(tmp_path / "odd.xlsx", [project()], rows, status_date=D(2026, 11, 20),
+                   spi_green=0.8, spi_amber=1.2)
+    found = {(i.code, i.field, i.severity) for i in opsbook.validate(path).issues}
+    assert found >= {("invalid-setting", "spi_amber", "error"),
+                     ("task-finished-incomplete", "percent_complete", "warning"),
+                     ("actual-after-status-date", "actual_finish", "warning")}
