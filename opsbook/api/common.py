@@ -153,6 +153,13 @@ def check_steps(paths: list[Path], kind: str | None = None) -> list[Outcome]:
     return [Outcome(None, report, found) for _, report, found in read_steps(paths, kind)]
 
 
+def given(sources: Sources) -> None:
+    """ValueError when ``sources`` names nothing at all (an empty list): a run over no input
+    is a mistake, not a run that found nothing wrong."""
+    if isinstance(sources, (list, tuple, set)) and not sources:
+        raise ValueError("no input: name at least one workbook, folder or glob pattern")
+
+
 def load_many(sources: Sources, kind: str | Kind | None = None, *,
               options: BatchOptions | None = None, command: str = "load",
               settings: dict[str, Any] | None = None, output: PathLike | None = None
@@ -168,6 +175,7 @@ def load_many(sources: Sources, kind: str | Kind | None = None, *,
     from opsbook.batch import run_files
 
     spec = kind_of(kind)
+    given(sources)
     run = run_files(read_steps, sources, args=(spec.id if spec else None,), options=options,
                     together=True, command=command, settings={"kind": spec.id if spec else None,
                                                **(settings or {})},
@@ -192,6 +200,7 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
     if isinstance(source, Book):
         return validate_book(source)
     kind_of(kind)  # an unknown kind is misuse: ValueError before any file is read
+    given(source)
     options = options or BatchOptions(jobs=jobs)
     run = run_files(check_steps, source, args=(kind,), options=options, command="validate",
                     settings={"kind": kind}, on_file=on_file, together=True)

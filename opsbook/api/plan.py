@@ -20,6 +20,7 @@ from opsbook.api.common import (
     PathLike,
     Sources,
     calculate_books,
+    given,
     load,
     read_step,
     read_steps,
@@ -115,6 +116,7 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
     from opsbook.batch import BatchOptions, run_files
 
     departments = [d for d in departments if d]
+    given(sources)
     run = run_files(take_in_steps, sources, options=options or BatchOptions(jobs=jobs),
                     together=True,
                     command="plan consolidate", output=output, aggregate=True,

@@ -37,6 +37,7 @@ def project_status(paths: Sources, *, as_of: dt.date | None = None,
     ``result`` is None and ``report`` says why. ``lang`` is the sheets' language (default:
     the first tracker's). The trackers (files, folders, glob patterns) are read through
     :func:`opsbook.batch.run_files` with ``options``; its manifest goes beside ``output``.
+    Raises ValueError when ``paths`` is an empty list.
     """
     kind = registry.get(KIND)
     books, report = load_many(paths, kind, options=options, command="project status",

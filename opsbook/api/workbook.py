@@ -56,9 +56,10 @@ def annotate(source: PathLike, target: PathLike, kind: str | None = None,
         book = FileBook(source, target)
     except FileProblem as problem:
         return Report(issues=[problem.issue], files=[str(source)])
-    report = handlers.validate(book, kind, lang)
-    if report.readable:
-        book.save()
+    with book:  # closed on every path: a macro workbook's parts are held in an open zip
+        report = handlers.validate(book, kind, lang)
+        if report.readable:
+            book.save()
     return report
 
 
@@ -85,11 +86,12 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
         book = FileBook(file, Path(out) if out else file)
     except FileProblem as problem:
         raise NotAWorkbook(problem.issue) from None
-    found = handlers.read_book(book, kind)
-    if not isinstance(found, Issue) and found.kind.calculate is None:
-        raise NothingToCalculate(f"{file}: {found.kind.en.lower()} workbooks have no Calculate "
-                                 "step; 'opsbook validate' checks them")
-    report = handlers.calculate(book, kind)
-    if report.readable:
-        book.save()
+    with book:  # closed on every path: a macro workbook's parts are held in an open zip
+        found = handlers.read_book(book, kind)
+        if not isinstance(found, Issue) and found.kind.calculate is None:
+            raise NothingToCalculate(f"{file}: {found.kind.en.lower()} workbooks have no "
+                                     "Calculate step; 'opsbook validate' checks them")
+        report = handlers.calculate(book, kind)
+        if report.readable:
+            book.save()
     return report, book.messages

@@ -18,7 +18,15 @@ import typer
 from opsbook import registry
 from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Format, Lang, kind_option, not_a_folder, unreadable
+from opsbook.cli.common import (
+    CannotRun,
+    Format,
+    Lang,
+    kind_option,
+    lang_option,
+    not_a_folder,
+    unreadable,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode="markdown",
@@ -59,8 +67,8 @@ def validate(paths: list[Path] = typer.Argument(
                  None, help="Write a copy of the (single) workbook with bad cells marked red, "
                             "a note on each, and an Issues sheet."),
              kind: str | None = typer.Option(None, help="Skip detection: the kind of all."),
-             lang: Lang | None = typer.Option(None, help="Message language "
-                                                 "(default: each workbook's header language)."),
+             lang: Lang | None = lang_option("Message language (default: each workbook's "
+                                             "header language)."),
              max_issues: int = typer.Option(0, min=0, help="List at most this many issues "
                                                           "(0: all); counts are of all."),
              *, batch: BatchOptions) -> None:
@@ -73,10 +81,11 @@ def validate(paths: list[Path] = typer.Argument(
             raise CannotRun("--annotate takes exactly one workbook")
         report = api.annotate(paths[0], annotate, kind, lang.value if lang else None)
         if report.readable:
-            printing.note(f"annotated copy: {annotate}")
+            printing.note(printing.pick(f"annotated copy: {annotate}",
+                                        f"已写出标注副本：{annotate}"))
     else:
         report = api.validate(paths, kind=kind, options=batch)
-    printing.report(report, format.value, lang.value if lang else None, max_issues)
+    printing.report(report, format.value, max_issues=max_issues)
     raise typer.Exit(report.exit_code)
 
 
@@ -99,7 +108,7 @@ def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx 
         raise unreadable(problem) from None
     for line in lines:
         printing.say(line)
-    printing.report(report, "text", None, 50, quiet_when_valid=True)
+    printing.report(report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(report.exit_code)
 
 
@@ -174,7 +183,7 @@ def main() -> None:
     try:
         app()
     except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
-        printing.fail(str(error))
+        printing.failed(error)
         sys.exit(2)
     except UpToDate as done:
         printing.note(str(done))

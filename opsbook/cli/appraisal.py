@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli.common import Lang, finish, plain_failures
+from opsbook.cli.common import Lang, finish, lang_option, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
 
@@ -19,8 +19,8 @@ def score(file: Path = typer.Argument(..., help="An appraisal workbook."),
           history: list[Path] = typer.Option(
               [], help="Earlier cycles' result or appraisal workbooks, folders of them or "
                        "glob patterns (repeatable)."),
-          lang: Lang | None = typer.Option(None, help="Language of the results "
-                                              "(default: the workbook's)."),
+          lang: Lang | None = lang_option("Language of the results and the messages "
+                                          "(default: the workbook's)."),
           *, batch: BatchOptions) -> None:
     """Score an appraisal: weighted totals, grades, bonus, outcomes, escalation.
 

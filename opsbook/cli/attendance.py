@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli.common import Lang, finish, plain_failures
+from opsbook.cli.common import CannotRun, Lang, finish, lang_option, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Attendance summaries.")
+#: A --month value: YYYY-MM.
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @app.command("summarize")
@@ -22,8 +25,8 @@ def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks
               punches: list[Path] = typer.Option(
                   [], help="A punch export (time clock log, DingTalk record or daily "
                            "report); repeatable."),
-              lang: Lang | None = typer.Option(None, help="Language of the summary "
-                                                  "(default: the first workbook's)."),
+              lang: Lang | None = lang_option("Language of the summary and the messages "
+                                              "(default: the first workbook's)."),
               *, batch: BatchOptions) -> None:
     """Summarise attendance: Daily, Monthly, Departments and Violations sheets.
 
@@ -32,6 +35,9 @@ def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks
     """
     from opsbook import api
 
+    if month is not None and not MONTH.fullmatch(month):
+        raise CannotRun(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
+                        f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
     with plain_failures():
         api.check_output(out, *paths, *punches)
         done = api.summarize_attendance(paths, month=month, punches=punches,

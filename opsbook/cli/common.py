@@ -10,11 +10,28 @@ from typing import Any, Iterator, NoReturn
 import typer
 
 from opsbook import registry
+from opsbook.cli.printing import chosen_lang, speaking
 
 
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
+
+
+def lang_option(help: str) -> Any:
+    """The ``--lang`` of a command that prints messages (default None: each workbook's own).
+
+    The choice is made once, as the option is parsed, and holds until the command line's
+    outermost context closes (after the command ran, or failed): every line printed through
+    :mod:`opsbook.cli.printing` (files, issues, totals) and every :class:`CannotRun` follows
+    it, so no command has to pass it on to be heard in it.
+    """
+    return typer.Option(None, help=help, callback=_keep_lang)
+
+
+def _keep_lang(ctx: typer.Context, value: Lang | None) -> Lang | None:
+    ctx.find_root().with_resource(speaking(value.value if value is not None else None))
+    return value
 
 
 class Format(str, Enum):
@@ -24,7 +41,22 @@ class Format(str, Enum):
 
 
 class CannotRun(Exception):
-    """A problem that stops a command: printed as one line, exit 2."""
+    """A problem that stops a command: printed as one line, exit 2.
+
+    ``zh`` says the same in Chinese. Which one is shown follows the command's ``--lang`` as
+    the error is made: under ``--lang zh`` the Chinese, under ``--lang en`` the English, and
+    without a choice both, the English first (a usage error comes before any workbook is
+    read, so before anything says which language its reader reads).
+    """
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        lang = chosen_lang()
+        self.en = None if zh and lang == "zh" else text
+        self.zh = None if lang == "en" else zh
+
+    def __str__(self) -> str:
+        return "\n".join(text for text in (self.en, self.zh) if text)
 
 
 def kind_option(value: str | None) -> str | None:
@@ -35,9 +67,13 @@ def kind_option(value: str | None) -> str | None:
 
 
 def unreadable(problem: Exception) -> CannotRun:
-    """One line naming the file that could not be read, and why."""
+    """One line naming the file that could not be read, and why: in the command's
+    ``--lang``, else in English."""
     issue = problem.issue  # type: ignore[attr-defined]
-    return CannotRun(f"{issue.file}: {issue.message()}" if issue.file else issue.message())
+    en = f"{issue.file}: {issue.message('en')}" if issue.file else issue.message("en")
+    zh = (f"{issue.file}：{issue.message('zh')}" if issue.file else issue.message("zh")) \
+        if chosen_lang() == "zh" else None
+    return CannotRun(en, zh)
 
 
 def not_a_folder(path: Path, what: str) -> None:
@@ -61,12 +97,12 @@ def plain_failures() -> Iterator[None]:
 
 def finish(done: Any, out: Path) -> NoReturn:
     """The end of a computing command: write ``done.sheets`` to ``out`` when it computed, say
-    its headline, print its report and exit with its code."""
+    its headline, print its report (in the command's ``--lang``) and exit with its code."""
     from opsbook import api
     from opsbook.cli import printing
 
     if done.computed:
         api.write_output(out, done.sheets)
         printing.say(f"{out}: {done.headline}")
-    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
+    printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(done.exit_code)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang, unreadable
+from opsbook.cli.common import CannotRun, Lang, lang_option, unreadable
 
 
 def email(report: Path = typer.Argument(..., help="The workbook to report on (as for "
@@ -32,7 +32,8 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
           encrypt: bool = typer.Option(False, help="Encrypt attachments with the password in "
                                                    "OPSBOOK_ATTACHMENT_PASSWORD."),
           cafile: Path | None = typer.Option(None, help="A private CA's certificates (PEM)."),
-          lang: Lang | None = typer.Option(None, help="Language (default: the workbook's).")
+          lang: Lang | None = lang_option("Language of the report and the messages "
+                                          "(default: the workbook's).")
           ) -> None:
     """Email a workbook's report: text and HTML with charts inline, the workbook attached.
 
@@ -57,15 +58,19 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
     except (Refused, ConfigError, ComposeError, DeliveryError, api.NoReport) as error:
         raise CannotRun(str(error)) from None
     done = sent.outcome
+    pick = printing.pick
     if done is not None:
         for recipients in done.sent:
-            printing.say(f"sent to {', '.join(recipients)}")
+            printing.say(pick(f"sent to {', '.join(recipients)}",
+                              f"已发送给 {'、'.join(recipients)}"))
         for path in done.written:
-            printing.say(f"written: {path}")
+            printing.say(pick(f"written: {path}", f"已写出：{path}"))
         for recipients in done.skipped:
-            printing.note(f"already sent to {', '.join(recipients)}; not sent again")
+            printing.note(pick(f"already sent to {', '.join(recipients)}; not sent again",
+                               f"此前已发送给 {'、'.join(recipients)}，不再重发"))
         for recipients, reason, path in done.failed:
-            printing.fail(f"not sent to {', '.join(recipients)}: {reason}; the message is in "
-                        f"{path}")
-    printing.report(sent.built.report, "text", None, 50, quiet_when_valid=True)
+            printing.fail(pick(f"not sent to {', '.join(recipients)}: {reason}; the message "
+                               f"is in {path}",
+                               f"未能发送给 {'、'.join(recipients)}：{reason}；邮件保存在 {path}"))
+    printing.report(sent.built.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(sent.exit_code)

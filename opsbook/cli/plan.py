@@ -10,7 +10,15 @@ import typer
 
 from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Format, Lang, finish, plain_failures, unreadable
+from opsbook.cli.common import (
+    CannotRun,
+    Format,
+    Lang,
+    finish,
+    lang_option,
+    plain_failures,
+    unreadable,
+)
 
 app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate, diff, "
                                              "status, track.")
@@ -34,8 +42,8 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
                                                        "a file cannot be read as a plan."),
                 year: int | None = typer.Option(None, help="The plan year (default: the one "
                                                           "most plans give)."),
-                lang: Lang | None = typer.Option(None, help="Language of the company plan "
-                                                    "(default: most plans')."),
+                lang: Lang | None = lang_option("Language of the company plan and the "
+                                                "messages (default: most plans')."),
                 *, batch: BatchOptions) -> None:
     """Consolidate department plans into one company plan: items with their source file,
     totals by department and quarter, conflicts to follow up, a Review sheet.
@@ -58,7 +66,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
         printing.say(f"{out}: {done.headline}")
     elif done.headline:
         printing.say(done.headline)
-    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
+    printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(min(done.exit_code, 1) if done.computed else done.exit_code)
 
 
@@ -72,8 +80,8 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
          out: Path | None = typer.Option(None, "-o", "--out", help="Also write the "
                                                                   "differences as a workbook."),
          format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
-         lang: Lang | None = typer.Option(None, help="Language of the workbook "
-                                             "(default: NEW's).")) -> None:
+         lang: Lang | None = lang_option("Language of the workbook (default: NEW's) and "
+                                         "of the messages.")) -> None:
     """Items added, removed and changed between two versions of a plan (moved rows are not
     changes). Exit 0 when they hold the same items, 1 when they differ, 2 when one cannot be
     read as a plan."""
@@ -89,13 +97,16 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     except ValueError as error:
         raise CannotRun(str(error)) from None
     if not done.computed:
-        printing.report(done.report, "text", None, 50)
+        printing.report(done.report, "text", max_issues=50)
         raise typer.Exit(2)
-    render = {"text": to_text, "json": to_json, "markdown": to_markdown}[format.value]
+    told = printing.chosen_lang() or "en"
+    render = {"text": lambda d: to_text(d, told), "json": to_json,
+              "markdown": lambda d: to_markdown(d, told)}[format.value]
     printing.say(render(done.result))
     if out is not None:
         api.write_output(out, done.sheets)
-        printing.note(f"differences written to {out}")
+        printing.note(printing.pick(f"differences written to {out}",
+                                    f"差异已写入 {out}"))
     raise typer.Exit(done.result.exit_code)
 
 
@@ -117,7 +128,7 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
     except ValueError as error:
         raise CannotRun(str(error)) from None
     printing.say(f"{file}: {done.headline}")
-    printing.report(done.report, "text", None, 50, quiet_when_valid=True)
+    printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))
 
 
@@ -137,7 +148,8 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
     try:
         when = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        raise CannotRun(f"--as-of {as_of}: give a date as YYYY-MM-DD") from None
+        raise CannotRun(f"--as-of {as_of}: give a date as YYYY-MM-DD",
+                        f"--as-of {as_of}：日期应写作 YYYY-MM-DD。") from None
     with plain_failures():
         api.check_output(out, plan, *(actuals or []))
         done = api.track_plan(plan, actuals or [], as_of=when, options=batch, output=out)

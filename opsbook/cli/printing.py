@@ -5,11 +5,39 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections import defaultdict
+from contextvars import ContextVar
 from typing import Callable, Iterator
 
 from opsbook.core.issues import Report
 
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "·"}
+#: The ``--lang`` of the running command, None when it was given none.
+_LANG: ContextVar[str | None] = ContextVar("opsbook_lang", default=None)
+
+
+@contextlib.contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """Everything printed inside is in ``lang`` (None: no choice); the choice before comes
+    back after. :func:`opsbook.cli.common.lang_option` holds it for a command's run."""
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def chosen_lang() -> str | None:
+    """The ``--lang`` given to the running command ("zh" or "en"), else None.
+
+    Set once, as the option is parsed; everything printed here follows it, so a command
+    cannot forget to pass it on.
+    """
+    return _LANG.get()
+
+
+def pick(en: str, zh: str) -> str:
+    """The text in the command's ``--lang``: ``zh`` under ``--lang zh``, else ``en``."""
+    return zh if chosen_lang() == "zh" else en
 
 
 def say(text: str) -> None:
@@ -20,8 +48,23 @@ def note(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def fail(text: str) -> None:
-    print(f"opsbook: error: {text}", file=sys.stderr)
+def fail(text: str, lang: str | None = None) -> None:
+    """``opsbook: error: TEXT`` on stderr, or ``opsbook 错误：TEXT`` for a text in Chinese
+    (``lang`` "zh", by default under the command's ``--lang zh``)."""
+    if (lang or chosen_lang()) == "zh":
+        print(f"opsbook 错误：{text}", file=sys.stderr)
+    else:
+        print(f"opsbook: error: {text}", file=sys.stderr)
+
+
+def failed(error: BaseException) -> None:
+    """An error that stopped a command, on stderr: its English text and its Chinese text
+    (a CannotRun's, when it has one to show), each on a line of its own."""
+    en, zh = getattr(error, "en", str(error)), getattr(error, "zh", None)
+    if en:
+        fail(en, "en")
+    if zh:
+        fail(zh, "zh")
 
 
 @contextlib.contextmanager
@@ -39,7 +82,10 @@ def progress(label: str) -> Iterator[Callable[[object], None]]:
 
 def report(report: Report, form: str, lang: str | None = None, max_issues: int = 0,
            quiet_when_valid: bool = False) -> None:
-    """Print a Report in the chosen form; issues in ``lang``, or each in its file's language."""
+    """Print a Report in the chosen form: every line (files, issues, totals) in ``lang``, by
+    default the command's ``--lang`` (:func:`chosen_lang`); without either, each issue in
+    its own file's language and the totals in the report's."""
+    lang = lang or chosen_lang()
     if form == "json":
         print(report.to_json(lang))
         return

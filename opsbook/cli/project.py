@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli.common import Lang, finish, plain_failures
+from opsbook.cli.common import Lang, finish, lang_option, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Project tracking.")
 
@@ -22,8 +22,8 @@ def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folde
                None, "--as-of", formats=["%Y-%m-%d"],
                help="Status date, YYYY-MM-DD (wins over each tracker's Settings; without "
                     "either, today)."),
-           lang: Lang | None = typer.Option(None, help="Language of the status workbook "
-                                               "(default: the first tracker's)."),
+           lang: Lang | None = lang_option("Language of the status workbook and the "
+                                           "messages (default: the first tracker's)."),
            *, batch: BatchOptions) -> None:
     """Earned value (PV, EV, AC, SV, CV, SPI, CPI, EAC, ETC, VAC, TCPI), RAG status,
     deviations with corrective actions, phase gates, risks and a Gantt chart.

@@ -7,15 +7,15 @@ from pathlib import Path
 import typer
 
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang, unreadable
+from opsbook.cli.common import CannotRun, Lang, lang_option, unreadable
 
 
 def report(file: Path = typer.Argument(..., help="A standard workbook whose kind has a report."),
            out: list[Path] = typer.Option(..., "-o", "--out",
                                           help="report.xlsx, report.html or report.pdf "
                                                "(repeatable)."),
-           lang: Lang | None = typer.Option(None, help="Language of the report "
-                                               "(default: the workbook's).")) -> None:
+           lang: Lang | None = lang_option("Language of the report and the messages "
+                                           "(default: the workbook's).")) -> None:
     """Write a report: a summary workbook with charts, a self-contained HTML page, or a PDF.
 
     Sections: purpose, method, results (headline figures against the previous period, charts,
@@ -34,5 +34,5 @@ def report(file: Path = typer.Argument(..., help="A standard workbook whose kind
         raise CannotRun(str(error)) from None
     for path in built.paths:
         printing.say(f"{path}: {built.summary.title}")
-    printing.report(built.report, "text", None, 50, quiet_when_valid=True)
+    printing.report(built.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(built.exit_code)

@@ -103,8 +103,9 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     if positional:
         argv = [*inputs, *argv]
     if not problems:
-        try:  # the command's own parser checks every value, running nothing
-            command.make_context("opsbook", list(argv))
+        try:  # the command's own parser checks every value, running nothing; what parsing
+            with typer.Context(command) as scope:  # holds (its --lang) ends with scope
+                command.make_context("opsbook", list(argv), parent=scope)
         except Exception as error:  # the command line's BadParameter or UsageError
             name = getattr(getattr(error, "param", None), "name", None) or "step"
             where = ("batch", name) if name in batch and name not in given else name
@@ -129,7 +130,7 @@ def _invoke(argv: list[str]) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
-        printing.fail(str(error))
+        printing.failed(error)
         return 2
     except UpToDate as done:
         printing.note(str(done))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -172,7 +173,7 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
 
     Keys starting with one of ``prefixes`` (a kind's free-form keys) are kept as they are.
     """
-    from opsbook.core.cells import a1
+    from opsbook.core.cells import a1, split
 
     values: dict[str, Any] = {}
     cells: dict[str, tuple[str, str]] = {}
@@ -198,7 +199,17 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
             cells[key] = (raw.name, a1(index + 1, col + 2))
             if value not in ("", None):
                 values[key] = value
-    return validate_settings(model, values, cells, file, issues)
+    settings, cells, issues = validate_settings(model, values, cells, file, issues)
+    refused = {i.field for i in issues if i.code == "invalid-setting"}
+    for key, value in values.items():  # a date typed as text is read, and said
+        day = getattr(settings, key, None) if key not in refused else None
+        if isinstance(value, str) and isinstance(day, dt.date):
+            sheet, cell = cells[key]
+            issues.append(Issue("coerced-value", "warning", file, sheet, cell, split(cell)[0],
+                                column=key, field=key, value=value,
+                                params={"expected": "a date", "expected_zh": "日期",
+                                        "result": day.isoformat()}))
+    return settings, cells, issues
 
 
 def validate_settings(model: type[SettingsModel], values: dict[str, Any],

@@ -25,6 +25,22 @@ from opsbook.io.decrypt import open_default
 from opsbook.io.read import read_raw
 
 
+def close_workbook(book: Any) -> None:
+    """Let go of an openpyxl workbook and of the zip files it holds.
+
+    A workbook loaded with ``keep_vba=True`` keeps the macro workbook's parts in an in-memory
+    zip opened for appending (``vba_archive``); openpyxl's ``Workbook.close`` leaves it open,
+    and the garbage collector closing it after its buffer (at exit) prints "Exception
+    ignored in: ZipFile.__del__ … I/O operation on closed file". Closing it here, on every
+    path, prevents that.
+    """
+    archive = getattr(book, "vba_archive", None)
+    if archive is not None:
+        book.vba_archive = None
+        archive.close()
+    book.close()
+
+
 def _solid_rgb(fill) -> str | None:
     """The RRGGBB colour of a user's solid fill (not one of opsbook's marks), else None."""
     color = getattr(fill, "fgColor", None)
@@ -40,7 +56,8 @@ class FileBook:
 
     Changes are kept in memory and written by :meth:`save` to ``target`` (a new file, or
     the source itself through a temporary file and a rename); the source is never touched
-    before that, and not at all when the target is another file.
+    before that, and not at all when the target is another file. Use it in a ``with`` block
+    (or call :meth:`close`): the openpyxl workbook of a macro workbook holds an open zip.
     """
 
     def __init__(self, source: Path, target: Path | None = None):
@@ -50,6 +67,18 @@ class FileBook:
         self._raw, self.format = read_raw(self.source)
         self._book: Any = None
         self.messages: list[str] = []
+
+    def __enter__(self) -> FileBook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the openpyxl workbook, if one was loaded (see :func:`close_workbook`)."""
+        book, self._book = self._book, None
+        if book is not None:
+            close_workbook(book)
 
     # reading ---------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:

@@ -27,6 +27,8 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
     import openpyxl
     from openpyxl.workbook.protection import WorkbookProtection
 
+    from opsbook.io.filebook import close_workbook
+
     path = Path(path)
     book = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
     try:
@@ -53,7 +55,7 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
 
         return replace_atomically(Path(target) if target else path, write)
     finally:
-        book.close()
+        close_workbook(book)  # an .xlsm's macros are held in an open zip
 
 
 def is_protected(path: Path) -> dict[str, bool]:

@@ -122,12 +122,21 @@ def _item(row: pd.Series) -> str:
     return f"{row['item_id']} ({row['department']}): {row['kpi']}"
 
 
-def to_text(d: PlanDiff) -> str:
-    """Plain text, one line per added or removed item and per changed field."""
+def _counted(d: PlanDiff, lang: str) -> str:
+    c = d.counts()
+    if lang == "zh":
+        return (f"新增 {c['added']} 项，删除 {c['removed']} 项，修改 {c['changed_items']} 项"
+                f"（{c['changed_fields']} 个字段）")
+    return (f"{c['added']} added, {c['removed']} removed, {c['changed_items']} changed "
+            f"({c['changed_fields']} fields)")
+
+
+def to_text(d: PlanDiff, lang: str = "en") -> str:
+    """Plain text, one line per added or removed item and per changed field; the summary
+    line in ``lang``."""
     if d.equal:
-        return "The plans hold the same items."
-    lines = [f"{c['added']} added, {c['removed']} removed, {c['changed_items']} changed "
-             f"({c['changed_fields']} fields)" for c in [d.counts()]]
+        return "两份计划的计划项相同。" if lang == "zh" else "The plans hold the same items."
+    lines = [_counted(d, lang)]
     lines += [f"+ {_item(r)}" for _, r in d.added.iterrows()]
     lines += [f"- {_item(r)}" for _, r in d.removed.iterrows()]
     lines += [f"~ {r.item_id} ({r.department}) {r.field}: {_show(r.old)} → {_show(r.new)}"
@@ -135,20 +144,24 @@ def to_text(d: PlanDiff) -> str:
     return "\n".join(lines)
 
 
-def to_markdown(d: PlanDiff) -> str:
-    """Markdown: a summary line and a table per part that is not empty."""
-    c = d.counts()
-    out = [f"**{c['added']} added, {c['removed']} removed, {c['changed_items']} changed "
-           f"({c['changed_fields']} fields)**"]
-    for title, frame in (("Added", d.added), ("Removed", d.removed)):
+#: The words of the Markdown form, by language.
+_MARKDOWN = {"en": ("Added", "Removed", "Changed", "| Item ID | Department | KPI | Target |",
+                    "| Item ID | Department | Field | Old | New |"),
+             "zh": ("新增", "删除", "修改", "| 编号 | 部门 | 关键指标 | 年度目标值 |",
+                    "| 编号 | 部门 | 字段 | 原值 | 新值 |")}
+
+
+def to_markdown(d: PlanDiff, lang: str = "en") -> str:
+    """Markdown: a summary line and a table per part that is not empty, worded in ``lang``."""
+    added, removed, changed, items, fields = _MARKDOWN["zh" if lang == "zh" else "en"]
+    out = [f"**{_counted(d, lang)}**"]
+    for title, frame in ((added, d.added), (removed, d.removed)):
         if not frame.empty:
-            out += ["", f"### {title}", "", "| Item ID | Department | KPI | Target |",
-                    "|---|---|---|---|"]
+            out += ["", f"### {title}", "", items, "|---|---|---|---|"]
             out += [f"| {_cell(r['item_id'])} | {_cell(r['department'])} | {_cell(r['kpi'])} | "
                     f"{_cell(r['target'])} |" for _, r in frame.iterrows()]
     if not d.changed.empty:
-        out += ["", "### Changed", "", "| Item ID | Department | Field | Old | New |",
-                "|---|---|---|---|---|"]
+        out += ["", f"### {changed}", "", fields, "|---|---|---|---|---|"]
         out += [f"| {_cell(r.item_id)} | {_cell(r.department)} | {r.field} | {_cell(r.old)} | "
                 f"{_cell(r.new)} |" for r in d.changed.itertuples()]
     return "\n".join(out)

@@ -112,7 +112,7 @@ def compute(projects: pd.DataFrame, tasks: pd.DataFrame, risk_rows: pd.DataFrame
     status = status.merge(risks.per_project(ranked), on=KEY, how="left")
     status["open_risks"] = status["open_risks"].fillna(0).astype(int)
     return ProjectResult(status=status, tasks=task_figures, deviations=found,
-                         gates=gates.check(projects, task_figures, status),
+                         gates=gates.check(projects, task_figures, status, found),
                          risks=ranked, heat=risks.heat(ranked), config=config,
                          conflicts=clash)
 

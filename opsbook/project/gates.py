@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from opsbook.project.deviations import UNCOVERED
+
 KEY = ["source", "project_id"]
 #: What each phase requires, by code; the output layer words them.
 REQUIRES = {
@@ -27,20 +29,34 @@ def _ids(tasks: pd.DataFrame, mask: pd.Series, name: str) -> pd.Series:
     return tasks[mask].groupby(KEY)["task_id"].agg(", ".join).rename(name)
 
 
-def check(projects: pd.DataFrame, tasks: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+def _uncovered(found: pd.DataFrame) -> pd.Series:
+    """Per project, the deviations no corrective action covers: their WBS codes, and
+    "project" for the project's own amber or red."""
+    real = found[(found["kind"] != "action-overdue") & found["state"].isin(UNCOVERED)]
+    what = real["task_id"].fillna("").astype(str).replace("", "project")
+    return what.groupby([real["source"], real["project_id"]]).agg(
+        lambda s: ", ".join(dict.fromkeys(s))).rename("deviations_uncovered")
+
+
+def check(projects: pd.DataFrame, tasks: pd.DataFrame, status: pd.DataFrame,
+          found: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per project: source, project_id, name, phase, ``missing`` (space-joined
-    codes of what the phase lacks), the WBS lists behind the task codes
-    (``tasks_without_dates``, ``tasks_without_cost``, ``tasks_not_started``),
-    ``uncovered`` (deviations without an action) and ``passed``."""
+    codes of what the phase lacks), the lists behind the codes (``tasks_without_dates``,
+    ``tasks_without_cost``, ``tasks_not_started``: WBS codes; ``deviations_uncovered``: the
+    deviations of ``found``, :func:`opsbook.project.deviations.find`'s frame, without a
+    corrective action) and ``passed``."""
     no_dates = tasks["planned_start"].isna() | tasks["planned_finish"].isna()
     started_due = tasks["planned_start"] <= tasks["status_date"]
     lists = pd.concat([
         _ids(tasks, no_dates, "tasks_without_dates"),
         _ids(tasks, tasks["planned_cost"].isna(), "tasks_without_cost"),
         _ids(tasks, started_due & tasks["actual_start"].isna(), "tasks_not_started"),
+        *([_uncovered(found)] if found is not None and len(found) else []),
     ], axis=1)
     g = projects[[*KEY, "name", "phase", "goal", "scope", "owner", "accepted",
                   "lessons_learned", "archived"]].join(lists, on=KEY)
+    if "deviations_uncovered" not in g:
+        g["deviations_uncovered"] = None
     g = g.merge(status[[*KEY, "task_count", "deviations_covered", "deviation_count"]],
                 on=KEY, how="left")
     blank = {c: g[c].isna() | g[c].astype(str).str.strip().eq("") for c in
@@ -63,4 +79,4 @@ def check(projects: pd.DataFrame, tasks: pd.DataFrame, status: pd.DataFrame) -> 
     g["missing"] = missing.str.strip()
     g["passed"] = g["missing"].eq("")
     return g[[*KEY, "name", "phase", "missing", "tasks_without_dates", "tasks_without_cost",
-              "tasks_not_started", "deviation_count", "passed"]]
+              "tasks_not_started", "deviations_uncovered", "deviation_count", "passed"]]

@@ -181,15 +181,18 @@ def _gate_texts(gates: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
     requires = gates["phase"].map(
         lambda p: sep.join(pick(REQUIREMENTS[c], lang) for c in REQUIRES.get(p, ())))
     lists = {"task-dates": "tasks_without_dates", "task-costs": "tasks_without_cost",
-             "actual-starts": "tasks_not_started"}
+             "actual-starts": "tasks_not_started", "corrective-actions": "deviations_uncovered"}
     codes = gates["missing"].fillna("")
     missing = pd.Series("", index=gates.index, dtype=object)
     for code, pair in REQUIREMENTS.items():
         has = _has(codes, code)
         text = pd.Series(pick(pair, lang), index=gates.index, dtype=object)
         if code in lists:
-            text = text + "（" + gates[lists[code]].fillna("") + "）" if lang == "zh" else \
-                text + " (" + gates[lists[code]].fillna("") + ")"
+            items = gates[lists[code]].fillna("")
+            if lang == "zh":  # a project's own deviation, as gates.check names it
+                items = items.str.replace(r"(?<![^ ,])project(?![^ ,])", "项目", regex=True
+                                          ).str.replace(", ", "、")
+            text = text + "（" + items + "）" if lang == "zh" else text + " (" + items + ")"
         missing = missing + np.where(has, text + sep, "")
     return requires, missing.str.rstrip(sep).str.strip()
 

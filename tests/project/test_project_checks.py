@@ -6,6 +6,7 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+import pytest
 from trackers import D, project, status, task, tracker
 
 import opsbook
@@ -98,6 +99,8 @@ def test_an_action_nobody_owns_covers_nothing(tmp_path) -> None:
         ("P-1", "", "project-red")]
     assert (red.action_id, red.state) == ("A-4", "no-owner")
     assert not result.status.set_index("project_id").loc["P-1", "deviations_covered"]
+    gate = result.gates.set_index("project_id").loc["P-1"]
+    assert gate.deviations_uncovered == "project"  # task 1's late is covered by A-1
 
 
 def test_gates(tmp_path) -> None:
@@ -186,3 +189,14 @@ def test_thresholds_out_of_order_and_progress_against_actual_dates(tmp_path) -> 
     assert found >= {("invalid-setting", "spi_amber", "error"),
                      ("task-finished-incomplete", "percent_complete", "warning"),
                      ("actual-after-status-date", "actual_finish", "warning")}
+
+
+@pytest.mark.parametrize("typed", ["2026/11/18", "2026年11月18日"])
+def test_a_status_date_typed_as_text_is_read_and_said(tmp_path, typed) -> None:
+    path = tracker(tmp_path / "text-date.xlsx", [project()],
+                   [task("1", D(2026, 11, 2), D(2026, 11, 6), 100.0)], status_date=typed)
+    (note,) = [i for i in opsbook.validate(path).issues if i.code == "coerced-value"]
+    assert (note.field, note.severity, note.params["result"]) == (
+        "status_date", "warning", "2026-11-18")
+    assert "2026-11-18" in note.message("zh") and opsbook.load(path).settings.status_date \
+        == D(2026, 11, 18)
