@@ -253,10 +253,15 @@ def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = N
 
 
 def write_output(target: PathLike, sheets: list[SheetOut]) -> Path:
-    """A new workbook at ``target`` (replaced atomically) with one styled sheet per SheetOut."""
+    """A new workbook at ``target`` (replaced atomically) with one styled sheet per SheetOut;
+    then the manifest of the run that made it, held until now (see
+    :func:`opsbook.batch.run_files`)."""
+    from opsbook.batch.manifest import settle
     from opsbook.io.sheets import write_sheets
 
-    return write_sheets(Path(target), sheets)
+    written = write_sheets(Path(target), sheets)
+    settle(target)
+    return written
 
 
 def demo_write(done: Calculation, target: Path, say: Callable[[str], None], step: str) -> int:

@@ -35,7 +35,7 @@ from opsbook.core.validate import validate_book
 from opsbook.io.protect import write_settings
 from opsbook.plan.consolidate import CompanyPlan, consolidate
 from opsbook.plan.diff import PlanDiff, diff
-from opsbook.plan.intake import blocking, department_plan, left_out
+from opsbook.plan.intake import blocking, company_plan_sheet, department_plan, left_out
 from opsbook.plan.outputs import company_sheets, diff_sheets
 from opsbook.plan.status import Move, move
 
@@ -82,6 +82,11 @@ def take_in(outcome: Outcome) -> Outcome:
     book, checked, _ = outcome
     if book is None:
         return outcome
+    made = company_plan_sheet(book)
+    if made is not None:  # an earlier company plan in the folder is no department's plan
+        checked.issues = [Issue("company-plan-left-out", "warning", file=str(book.path),
+                                sheet=made)]
+        return Outcome(None, checked)
     reasons = blocking(book, checked.issues)
     if reasons:
         checked.issues.append(left_out(str(book.path), reasons))
@@ -117,36 +122,62 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
 
     departments = [d for d in departments if d]
     given(sources)
-    run = run_files(take_in_steps, sources, options=options or BatchOptions(jobs=jobs),
+    options = options or BatchOptions(jobs=jobs)
+    run = run_files(take_in_steps, sources, options=options,
                     together=True,
                     command="plan consolidate", output=output, aggregate=True,
                     on_file=on_file, settings={"departments": departments, "strict": strict,
                                                "year": year, "lang": lang})
     report, books = run.report, run.values
     left = sum(1 for o in run.outcomes if o is not None and o.value is None)
+    unchecked = sum(1 for o in run.outcomes if o is None)  # --fail-fast stopped before them
     digests = {entry["path"]: entry["sha256"] for entry in run.manifest["inputs"]}
     if books:
         report.lang = books[0].lang
-    if strict and left:
-        return Calculation(report, headline=_refused(left, report.lang))
+    said = lang or report.lang
+    if (strict or options.fail_fast) and (left or unchecked):
+        return Calculation(report, headline=_refused(left + unchecked, said,
+                                                     "--strict" if strict else "--fail-fast"))
+    if not books:
+        report.issues.append(Issue("no-plan-consolidated", file=str(output or "") or None))
+        return Calculation(report)
     names = source_names([Path(b.path) for b in books])
     by_name = {names[Path(b.path)]: b for b in books}
     company = consolidate([department_plan(b, names[Path(b.path)],  # hashed as it was read
                                            digests.get(b.path) or sha256(Path(b.path)))
                            for b in books], departments=departments, year=year, lang=lang)
-    for issue in company.issues:
+    for issue in company.issues:  # told under the file's own path, at its sheet and cell
         book = by_name.get(issue.file or "")
         if book is not None:
             locate(book, issue)
+            issue.file = str(book.path)
+        elif output is not None:  # a department that sent nothing: the company plan's
+            issue.file = str(output)
+    company.conflicts = company.conflicts.assign(
+        sheet=[i.sheet for i in company.issues], cell=[i.cell for i in company.issues])
     report.extend(company.issues)
+    _count_conflicts(run.manifest, company.issues)
     lang = lang or company.lang
     return Calculation(report, company, company_sheets(company, lang),
                        _consolidated(company, len(books), left, lang))
 
 
-def _refused(left: int, lang: str) -> str:
-    return (f"{left} 个文件无法作为计划读取；--strict：未生成公司计划" if lang == "zh" else
-            f"{left} file(s) cannot be read as a plan; --strict: no company plan written")
+def _count_conflicts(manifest: dict, issues: list[Issue]) -> None:
+    """The manifest's entry of each department file counts the conflicts found in it (an
+    input with errors is read again by the next ``--skip-unchanged`` run)."""
+    entries = {entry["path"]: entry for entry in manifest["inputs"]}
+    for issue in issues:
+        entry = entries.get(issue.file or "")
+        if entry is not None:
+            entry[f"{issue.severity}s"] = entry.get(f"{issue.severity}s", 0) + 1
+            if issue.severity == "error" and entry["status"] == "valid":
+                entry["status"] = "invalid"
+
+
+def _refused(left: int, lang: str, option: str = "--strict") -> str:
+    return (f"{left} 个文件无法作为计划读取或未检查；{option}：未生成公司计划" if lang == "zh"
+            else f"{left} file(s) cannot be read as a plan or were not checked; {option}: no "
+            "company plan written")
 
 
 def _consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
@@ -194,12 +225,24 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     protected without a password (a guard against slips, not a lock). A refused move leaves
     the file untouched; ``report`` says why. ``result`` is the
     :class:`~opsbook.plan.status.Move` (None when the file cannot be read as a plan).
-    Raises ValueError for an unknown status.
+    Raises ValueError for an unknown status, and :class:`~opsbook.api.CannotWrite` (its
+    ``zh`` the same in Chinese) for a workbook the status cannot be written into: an .xls,
+    .xlsb or .ods file (save it as .xlsx first) or a write-protected one; the file is left
+    untouched.
     """
+    from opsbook.api.workbook import CannotWrite
+    from opsbook.plan.status import not_writable
+
     path = Path(path)
     book, checked, stop = _read_plan(path)
     if stop:
         return Calculation(Report.of(stop, book.lang))
+    why = not_writable(str(path), book.format,
+                       any(i.code == "write-protected" for i in book.issues))
+    if why is not None:
+        refused = CannotWrite(why[0])
+        refused.zh = why[1]  # type: ignore[attr-defined]  # said in both languages
+        raise refused
     review = book["Review"]
     done: Move = move(book.settings.status, book.settings.version, status, review,
                       book["Plan"]["item_id"], errors=len(checked.errors), today=today)

@@ -64,6 +64,32 @@ def write(path: str | os.PathLike[str], manifest: dict[str, Any]) -> Path:
     return path
 
 
+#: Manifests of runs whose output is not written yet, by output path (see :func:`hold`).
+_HELD: dict[str, tuple[Path, dict[str, Any]]] = {}
+
+
+def _key(output: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.abspath(os.fspath(output)))
+
+
+def hold(output: str | os.PathLike[str], path: str | os.PathLike[str],
+         manifest: dict[str, Any]) -> None:
+    """Keep ``manifest`` (to be written to ``path``) until ``output`` is written: a run that
+    writes no output (refused, interrupted, failed) leaves no manifest that says it did."""
+    _HELD[_key(output)] = (Path(path), manifest)
+
+
+def settle(output: str | os.PathLike[str]) -> Path | None:
+    """Write the manifest held for ``output``, now that it is written; its path, or None
+    when none was held."""
+    held = _HELD.pop(_key(output), None)
+    if held is None:
+        return None
+    path, manifest = held
+    manifest["summary"] = summary(manifest["inputs"])
+    return write(path, manifest)
+
+
 def read(path: str | os.PathLike[str] | None) -> dict[str, Any] | None:
     """A manifest written earlier, or None when there is none or it cannot be read."""
     if path is None:

@@ -105,6 +105,25 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
     return report, inputs
 
 
+def _without_output(files: list[Path], output: Path, where: Path | None,
+                    skipped: list[Issue]) -> list[Path]:
+    """``files`` less the run's own output, when an earlier run wrote it there (its manifest
+    lists it): skipped with a note. Raises :class:`BatchProblem` when the output is one of
+    the inputs that no run of opsbook wrote: writing there would replace a user's file."""
+    target = output.resolve()
+    kept = [f for f in files if f.resolve() != target]
+    if len(kept) == len(files):
+        return files
+    last = manifests.read(where) or {}
+    if not any(Path(o).resolve() == target for o in last.get("outputs", [])):
+        raise BatchProblem(f"{output} is also one of the inputs; write the results to another "
+                           "file")
+    skipped.append(Issue("skipped-file", "info", file=str(output),
+                         params={"detail": "the output of this command",
+                                 "detail_zh": "本命令的输出文件"}))
+    return kept
+
+
 #: Files read together by one step (``together``): at most this many, and this many bytes.
 GROUP_FILES, GROUP_BYTES = 32, 4 << 20
 
@@ -140,7 +159,10 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     (see :func:`groups_of`; one by one with ``fail_fast``, which stops at the first).
 
     ``command`` and ``settings`` (what decides the results: kind, language, options) go into
-    the manifest, which is written beside ``output`` or to ``options.manifest``. With
+    the manifest, which is written beside ``output`` or to ``options.manifest``: when the
+    run names an ``output``, only once that output is written
+    (:func:`opsbook.api.write_output`), so that a run that writes nothing leaves no manifest
+    saying it did; its ``manifest`` may be amended until then. With
     ``skip_unchanged`` a file whose SHA-256 and settings match a valid input of that manifest
     is not read again (its status "unchanged"); when the command ``aggregate``\\ s its inputs
     into ``output``, either every file is read or, when none changed and ``output`` exists,
@@ -153,6 +175,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     files, skipped = expand(sources, options.recursive)
     where = Path(options.manifest) if options.manifest else \
         manifests.beside(output) if output is not None else None
+    if output is not None:
+        files = _without_output(files, Path(output), where, skipped)
     if options.skip_unchanged and where is None:
         raise BatchProblem("--skip-unchanged compares with the last run's manifest: "
                            "give --manifest FILE")
@@ -192,6 +216,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
                 "started": started.isoformat(timespec="seconds"),
                 "seconds": round(time.perf_counter() - clock, 3), "interrupted": False},
     }
-    if where is not None:
+    if where is not None and output is not None:
+        manifests.hold(output, where, manifest)  # written with the output, if it ever is
+    elif where is not None:
         manifests.write(where, manifest)
     return BatchRun(files, list(results), report, manifest, where)

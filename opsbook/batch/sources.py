@@ -59,13 +59,15 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
         if not entries:
             empty = Path(source).is_dir()
             skipped.append(Issue("not-a-workbook" if empty else "file-not-found", file=source,
-                                 params={"detail": "no workbook found"}))
+                                 params={"detail": "no workbook found",
+                                         "detail_zh": "未找到工作簿"}))
         for path, named in entries:
             lock = path.name.startswith("~$")
             if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
-                detail = "an Excel lock file" if lock else "not a workbook"
+                detail = (("an Excel lock file", "Excel 锁定文件") if lock else
+                          ("not a workbook", "不是工作簿"))
                 skipped.append(Issue("skipped-file", "info", file=str(path),
-                                     params={"detail": detail}))
+                                     params={"detail": detail[0], "detail_zh": detail[1]}))
             else:
                 files.setdefault(path, None)
     return list(files), skipped

@@ -105,4 +105,8 @@ def finish(done: Any, out: Path) -> NoReturn:
         api.write_output(out, done.sheets)
         printing.say(f"{out}: {done.headline}")
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
+    if not done.computed:
+        zh = (printing.chosen_lang() or done.report.lang) == "zh"
+        printing.note(f"{out}：未生成，请先修正上述错误。" if zh else
+                      f"{out}: not written; correct the errors above first.")
     raise typer.Exit(done.exit_code)

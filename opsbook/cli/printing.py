@@ -125,8 +125,11 @@ def _text(report: Report, issues, asked: str | None) -> str:
         status = "✓ valid" if not errors else f"✗ {errors} error(s)"
         if lang == "zh":
             status = "✓ 通过" if not errors else f"✗ {errors} 个错误"
-        if every[file] and all(i.code == "skipped-file" for i in every[file]):
-            status = "- 已跳过（不是电子表格）" if lang == "zh" else "- skipped (not a spreadsheet)"
+        codes = {i.code for i in every[file]}
+        if codes and codes <= {"skipped-file"}:
+            status = "- 已跳过" if lang == "zh" else "- skipped"
+        elif codes and codes <= {"not-run", "unchanged-file"}:  # not read in this run
+            status = "- 未检查" if lang == "zh" else "- not checked"
         extra = (f"，{warnings} 个警告" if lang == "zh" else f", {warnings} warning(s)") \
             if warnings else ""
         lines.append(f"{file or '-'}: {status}{extra}")

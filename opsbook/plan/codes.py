@@ -40,6 +40,19 @@ CODES: dict[str, Code] = {
         "Department {value} is claimed by more than one file: {other}.",
         "部门“{value}”同时出现在多个文件中：{other}。",
     ),
+    "company-plan-left-out": Code(
+        "structure",
+        "This is a company plan (it has the sheet '{sheet}'), not a department's plan: it is "
+        "left out. Keep company plans out of the folder of department plans.",
+        "这是公司计划（含“{sheet}”工作表），不是部门计划，未纳入汇总。请勿将公司计划放在部门计划"
+        "文件夹中。",
+    ),
+    "no-plan-consolidated": Code(
+        "file",
+        "No department plan could be consolidated: every file was left out or could not be "
+        "read (see above); no company plan is written.",
+        "没有可汇总的部门计划：所有文件均未纳入或无法读取（见上文）；未生成公司计划。",
+    ),
     "plan-left-out": Code(
         "structure",
         "This file cannot be read as a plan ({detail}); it is left out of the company plan.",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
 from opsbook.plan.consolidate import DepartmentPlan
-from opsbook.plan.schema import PLAN
+from opsbook.plan.schema import OUTPUTS, PLAN
 
 REQUIRED = frozenset(f.id for f in PLAN.fields if f.required)
 _CELL_CODES = frozenset({"type-error", "missing-value", "formula-no-value", "formula-error"})
@@ -33,6 +33,13 @@ def _blocks(issue: Issue, plan_sheet: str | None) -> bool:
     if issue.code in ("missing-header", "missing-column"):
         return issue.sheet == plan_sheet
     return issue.code in _CELL_CODES and issue.sheet == plan_sheet and issue.field in REQUIRED
+
+
+def company_plan_sheet(book: Book) -> str | None:
+    """The sheet that makes ``book`` a company plan (By Department / 按部门, which only
+    ``plan consolidate`` writes), or None for a department's plan."""
+    marks = {name.casefold() for o in OUTPUTS if o.id == "by_department" for name in (o.en, o.zh)}
+    return next((s for s in book.sheet_names if s.strip().casefold() in marks), None)
 
 
 def left_out(file: str, reasons: list[Issue]) -> Issue:

@@ -18,7 +18,7 @@ from opsbook.core.output import ERROR_FILL, WARNING_FILL, SheetOut
 from opsbook.core.outsheets import frame_sheet
 from opsbook.core.values import excel_value
 from opsbook.plan.consolidate import WARNINGS, CompanyPlan
-from opsbook.plan.diff import PlanDiff
+from opsbook.plan.diff import PlanDiff, field_value
 from opsbook.plan.items import FIELDS
 from opsbook.plan.schema import DECISIONS, OUTPUTS, PLAN
 from opsbook.plan.settings import PlanSettings
@@ -33,6 +33,7 @@ _NAMES = {o.id: o for o in (*OUTPUTS, *INPUTS)}
 HEADERS: dict[str, tuple[str, str]] = {
     **{f.id: (f.en, f.zh) for f in PLAN.fields},
     "source": ("Source File", "来源文件"), "source_row": ("Source Row", "来源行号"),
+    "source_sheet": ("Source Sheet", "来源工作表"), "source_cell": ("Cell", "单元格"),
     "items": ("Items", "计划项数"), "high_priority": ("High Priority", "高优先级项数"),
     "quarter": ("Quarter", "季度"), "code": ("Conflict", "冲突类型"), "detail": ("Detail", "说明"),
     "reviewer": ("Reviewer", "审核人"), "comment": ("Comment", "意见"),
@@ -71,6 +72,12 @@ def header(column: str, lang: str) -> str:
         return f"年度目标（{unit}）" if lang == "zh" else f"Target ({unit})"
     en, zh = HEADERS.get(column, (column, column))
     return zh if lang == "zh" else en
+
+
+def quarter_target_header(unit: str, lang: str) -> str:
+    """The header of a By Quarter column: a unit's quarter targets summed (per quarter, and
+    over the year in the total row)."""
+    return f"季度目标合计（{unit}）" if lang == "zh" else f"Sum of Quarter Targets ({unit})"
 
 
 def _headers(columns: list[str], lang: str) -> dict[str, str]:
@@ -114,8 +121,14 @@ def company_sheets(plan: CompanyPlan, lang: str | None = None) -> list[SheetOut]
                                ("by_quarter", plan.by_quarter, "quarter")):
         shown = frame.copy()
         shown[key] = shown[key].astype(object).where(shown[key].notna(), TOTAL[lang])
-        sheets.append(sheet(output, f"{name(output, lang)}（{year}）" if zh else
-                            f"{name(output, lang)} ({year})", shown, lang, key_columns=1))
+        made = sheet(output, f"{name(output, lang)}（{year}）" if zh else
+                     f"{name(output, lang)} ({year})", shown, lang, key_columns=1)
+        if output == "by_quarter":  # its unit columns sum the quarter targets
+            for n, column in enumerate(shown.columns):
+                if column.startswith(TARGET):
+                    made.headers[n] = quarter_target_header(column[len(TARGET):], lang)
+                    made.widths[n] = max(made.widths[n], len(made.headers[n]) * 2)
+        sheets.append(made)
     sheets.append(conflicts_sheet(plan, lang))
     review = labelled(plan.review, lang)
     choices = [c.label(lang) for c in DECISIONS]
@@ -155,12 +168,14 @@ def conflicts_sheet(plan: CompanyPlan, lang: str) -> SheetOut:
         "item_id": c["item_id"], "department": c["department"], "kpi": c["kpi"],
         "source": c["source"],
         "source_row": pd.to_numeric(c["source_row"], errors="coerce"),
+        "source_sheet": [i.sheet for i in plan.issues],  # located in the file when read
+        "source_cell": [i.cell for i in plan.issues],
         "detail": [_message(i, lang) for i in plan.issues],
     })
     out = sheet("conflicts", f"冲突：{len(frame)} 条，需与部门核实" if lang == "zh" else
                 f"Conflicts: {len(frame)} to follow up with the departments", frame, lang)
     out.formats[frame.columns.get_loc("source_row")] = "0"
-    out.widths = [18, 10, 12, 18, 22, 8, 70]
+    out.widths = [18, 10, 12, 18, 22, 8, 12, 8, 70]
     out.empty = "没有冲突。" if lang == "zh" else "No conflicts."
     return out
 
@@ -236,8 +251,9 @@ def diff_sheets(d: PlanDiff, lang: str) -> list[SheetOut]:
     c = d.counts()
     changed = d.changed.copy()
     changed["field"] = [header(f, lang) for f in changed["field"]]
-    changed["old"] = [excel_value(v) for v in changed["old"]]
-    changed["new"] = [excel_value(v) for v in changed["new"]]
+    for column in ("old", "new"):  # numbers and dates as values, a choice by its label
+        changed[column] = [field_value(f, v, lang) if PLAN.field(f).choices else excel_value(v)
+                           for f, v in zip(d.changed["field"], d.changed[column])]
     parts = [("added", labelled(d.added, lang), f"新增 {c['added']} 项" if zh else
               f"{c['added']} items added"),
              ("removed", labelled(d.removed, lang), f"删除 {c['removed']} 项" if zh else
