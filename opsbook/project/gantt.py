@@ -3,7 +3,7 @@
 A week column starts on a Monday. Light blue: the planned bar (planned start to planned
 finish); dark blue: the share of the bar done (% complete, from the left); red: weeks past
 the planned finish up to the status date for a task not complete; yellow: the week of the
-status date, in the cells no bar covers.
+status date, in the cells no bar covers; and in every row a mark in the status week.
 """
 
 from __future__ import annotations
@@ -54,6 +54,27 @@ def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return weeks, codes
 
 
+#: The status week's mark in every task's row (over its bar, which keeps its colour), and
+#: before its header.
+MARK, HEAD = "│", "▼"
+
+
+def _mark_status_week(out: SheetOut, weeks: np.ndarray, status: np.ndarray) -> None:
+    """Put :data:`MARK` in each task's status-date week and :data:`HEAD` before that week's
+    header (when every task has the same status week)."""
+    at = np.searchsorted(weeks, status)
+    shown = (at < len(weeks)) & (weeks[np.minimum(at, len(weeks) - 1)] == status) \
+        if len(weeks) else np.zeros(len(status), dtype=bool)
+    for row, col in zip(out.rows, np.where(shown, at + len(COLUMNS), -1).tolist()):
+        if col >= 0:
+            row.extend([None] * (col - len(row)))
+            row.append(MARK)
+    if shown.all() and len(set(at.tolist())) == 1 and len(status):
+        col = len(COLUMNS) + int(at[0])
+        out.headers[col] = HEAD + out.headers[col]
+        out.widths[col] = 7  # room for the mark
+
+
 def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     """Task columns, then one narrow column per week (header: the Monday, MM-DD)."""
     tasks = result.tasks.sort_values(["source", "project_id", "planned_start", "task_id"])
@@ -73,9 +94,11 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     rows, cols = np.nonzero(codes)
     out.fills.update(zip(zip(rows.tolist(), (cols + len(COLUMNS)).tolist()),
                          colours[codes[rows, cols]].tolist()))
+    _mark_status_week(out, weeks, _monday(tasks["status_date"]))
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
     out.notes = (["浅蓝：计划工期；深蓝：已完成部分（按完成百分比）；红：超过计划完成日期仍未完成；"
-                  "黄：状态日期所在周。"] if lang == "zh" else
+                  f"黄色与“{MARK}”：状态日期所在周（表头标有“{HEAD}”）。"] if lang == "zh" else
                  ["Light blue: planned; dark blue: the share done (% complete); red: past the "
-                  "planned finish and not complete; yellow: the week of the status date."])
+                  f"planned finish and not complete; yellow and '{MARK}': the week of the status "
+                  f"date (its header marked '{HEAD}')."])
     return out

@@ -80,7 +80,7 @@ def test_gantt_and_heat_map_are_drawn_in_cells(tmp_path) -> None:
     gantt = wb["Gantt"]
     headers = [c.value for c in gantt[2]]
     weeks = headers[7:]
-    assert weeks == ["11-02", "11-09", "11-16", "11-23", "11-30"]
+    assert weeks == ["11-02", "11-09", "▼11-16", "11-23", "11-30"]  # the status week
     first = 8  # column H is the week of 2 November
     letter = openpyxl.utils.get_column_letter
     # task 1: two weeks planned, half done → one dark week, one light; late in the status week
@@ -91,6 +91,9 @@ def test_gantt_and_heat_map_are_drawn_in_cells(tmp_path) -> None:
         "", "", "BDD7EE", "BDD7EE", ""]
     assert [_fill(gantt, f"{letter(first + w)}5") for w in range(5)] == [
         "", "", "FFE699", "", "BDD7EE"]
+    # every task's row marks the status week, over its bar too
+    assert [gantt[f"{letter(first + 2)}{r}"].value for r in (3, 4, 5)] == ["│"] * 3
+    assert gantt[f"{letter(first + 1)}3"].value is None
     assert gantt.freeze_panes == "D3"
     risks = wb["Risk Matrix"]
     grid = {(r, c): risks.cell(row=r, column=c) for r in range(3, 8) for c in range(15, 20)}
