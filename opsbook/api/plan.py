@@ -320,9 +320,22 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None =
     book, report = first.value, first.report
     others = []
     for path, outcome in parts.items():
-        if outcome is None or Path(path).resolve() == here:
+        if Path(path).resolve() == here:
             continue
-        report.extend(outcome.report.issues)
+        if outcome is None:  # not read in this run: the run's note says why
+            report.extend(i for i in run.report.issues if i.file == path)
+            report.files.append(path)
+            continue
+        # the Actuals sheet is optional: a workbook without one adds no actuals, and that
+        # is no finding (a missing-sheet warning would call it required), nor in the manifest
+        optional = [i for i in outcome.report.issues if i.code == "missing-sheet"
+                    and i.severity == "warning" and outcome.value is None]
+        report.extend(i for i in outcome.report.issues if all(i is not o for o in optional))
+        for entry in run.manifest.get("inputs", []):
+            if optional and entry["path"] == path:
+                entry["warnings"] = max(0, entry.get("warnings", 0) - len(optional))
+        report.files.extend(f for f in outcome.report.files or [path] if f not in report.files)
+        report.langs.update(outcome.report.langs)
         if outcome.value is not None:
             others.append(outcome.value)
     named = set(map(str, run.files))  # and what the sources gave no file for

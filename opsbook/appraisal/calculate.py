@@ -43,7 +43,8 @@ def calculate(books: list[Book], *, history: pd.DataFrame | None = None,
     out = sheets(result, book.lang, book.settings.cycle)
     if with_history:
         out.append(history_sheet(result.history_rows, book.lang))
-    grades = ", ".join(f"{g} {n}" for g, n in grade_counts(result))
+    grades = ("、" if book.lang == "zh" else ", ").join(
+        f"{g} {n}" for g, n in grade_counts(result))
     escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())
     n = len(result.results)
     headline = (f"{n} 人，等级 {grades}；按规定处理 {escalated} 人" if book.lang == "zh"

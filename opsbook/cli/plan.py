@@ -30,6 +30,21 @@ class Status(str, Enum):
     final = "final"
 
 
+def _plan_year(value: int | None) -> int | None:
+    """``--year``: a year a plan can have (the bounds of the plan's ``year`` setting), else
+    one line and exit 2, before any file is read."""
+    if value is None:
+        return value
+    from opsbook.plan.settings import PlanSettings
+
+    bounds = {type(m).__name__: m for m in PlanSettings.model_fields["year"].metadata}
+    low, high = bounds["Ge"].ge, bounds["Le"].le
+    if not low <= value <= high:
+        raise CannotRun(f"--year {value}: a plan year is from {low} to {high}, e.g. 2027",
+                        f"--year {value}：计划年度应在 {low} 到 {high} 之间，如 2027。")
+    return value
+
+
 @app.command("consolidate")
 @batch_options
 def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan workbooks, "
@@ -41,7 +56,8 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
                 strict: bool = typer.Option(False, help="Stop before writing anything when "
                                                        "a file cannot be read as a plan."),
                 year: int | None = typer.Option(None, help="The plan year (default: the one "
-                                                          "most plans give)."),
+                                                          "most plans give).",
+                                                callback=_plan_year),
                 lang: Lang | None = lang_option("Language of the company plan and the "
                                                 "messages (default: most plans')."),
                 *, batch: BatchOptions) -> None:
@@ -117,7 +133,9 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
 
     A plan with unresolved revise/reject decisions or with errors cannot become final. A final
     plan gets its version incremented and every sheet protected, without a password: a guard
-    against slips, not a lock. A refused move says why and changes nothing (exit 1).
+    against slips, not a lock. A refused move says why and changes nothing (exit 1). An .xls,
+    .xlsb or .ods plan (read for checking only) or a write-protected one is not changed
+    either: save it as .xlsx first (exit 2).
     """
     from opsbook import api
 
@@ -125,6 +143,8 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
         done = api.set_plan_status(file, set_.value)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
+    except api.CannotWrite as error:  # .xls, .xlsb, .ods or write-protected: untouched
+        raise CannotRun(str(error), getattr(error, "zh", None)) from None
     except ValueError as error:
         raise CannotRun(str(error)) from None
     printing.say(f"{file}: {done.headline}")

@@ -24,16 +24,16 @@ CODES: dict[str, Code] = {
         "Not a workbook that can be read: {detail}",
         "不是可读取的工作簿：{detail_zh}",
     ),
-    "csv-file": Code(
+    "csv-file": Code(  # a .csv, .tsv or .txt named explicitly: {detail} says which
         "file",
-        "A CSV file holds one sheet and no types; save it from Excel as .xlsx and use the "
+        "{detail} holds one sheet and no types; save it from Excel as .xlsx and use the "
         "standard template.",
-        "CSV 文件只有一个工作表且没有数据类型；请在 Excel 中另存为 .xlsx 并使用标准模板。",
+        "{detail_zh}只有一个工作表且没有数据类型；请在 Excel 中另存为 .xlsx 并使用标准模板。",
     ),
     "corrupt-file": Code(
         "file",
-        "The file is damaged or incomplete and cannot be opened: {detail}",
-        "文件已损坏或不完整，无法打开：{detail_zh}",
+        "The file is damaged or incomplete and cannot be opened: {detail}.",
+        "文件已损坏或不完整，无法打开：{detail_zh}。",
     ),
     "password-protected": Code(
         "file",
@@ -109,10 +109,10 @@ CODES: dict[str, Code] = {
         "Column {cell_column} has data but no header; it is ignored.",
         "第 {cell_column} 列有数据但没有表头，已被忽略。",
     ),
-    "skipped-file": Code(
+    "skipped-file": Code(  # {detail}: not a workbook, or an Excel lock file (~$…)
         "structure",
-        "Not a spreadsheet; skipped.",
-        "不是电子表格文件，已跳过。",
+        "Skipped: {detail}.",
+        "已跳过：{detail_zh}。",
     ),
     "missing-settings": Code(
         "structure",

@@ -45,6 +45,8 @@ DAMAGED = ("parts of it are damaged; open it in Excel or LibreOffice and save it
            ".xlsx, or take the file again from where it came from",
            "文件部分内容已损坏；请用 Excel 或 LibreOffice 打开后另存为 .xlsx，或从原处重新获取")
 NOT_SPREADSHEET = ("the content is not a spreadsheet", "内容不是电子表格")
+#: What a .csv named explicitly is, for the ``csv-file`` message (a .tsv or .txt is a text file).
+CSV = ("A CSV file", "CSV 文件")
 
 
 def _detail(code: str, path: Path, words: tuple[str, str], reason: str = "") -> FileProblem:
@@ -69,7 +71,8 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
         raise _detail("not-a-workbook", path, ("a folder", "这是一个文件夹"))
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        raise _fail("csv-file", path)
+        raise _detail("csv-file", path, CSV if suffix == ".csv" else (
+            f"A text file ({suffix})", f"文本文件（{suffix}）"))
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

@@ -16,9 +16,13 @@ import pandas as pd
 
 from opsbook.core.values import excel_value
 from opsbook.plan.items import FIELDS, NUMBERS, items_frame
+from opsbook.plan.schema import PLAN
 
 CHANGE_COLUMNS = ["item_id", "department", "field", "old", "new"]
 SHOWN = ["item_id", "department", "objective", "kpi", "target", "budget"]
+#: The labels of the plan's choice fields: field → value → language → label.
+_CHOICES = {f.id: {c.value: {"en": c.en, "zh": c.zh} for c in f.choices}
+            for f in PLAN.fields if f.choices}
 
 
 @dataclass
@@ -118,8 +122,37 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _item(row: pd.Series) -> str:
+def field_header(name: str, lang: str = "en") -> str:
+    """A plan field as its header in ``lang`` (``target`` → "Annual Target" / "年度目标值");
+    a name that is no plan field as it is."""
+    try:
+        return PLAN.field(name).header(lang)
+    except KeyError:
+        return name
+
+
+def field_value(name: str, value: object, lang: str = "en") -> str:
+    """A plan value as shown to a reader: a choice (direction, priority) by its label in
+    ``lang`` (``up`` → "越高越好"), a date as YYYY-MM-DD, a blank as nothing."""
+    shown = _show(value)
+    if shown and name in _CHOICES:
+        return _CHOICES[name].get(shown, {}).get(lang, shown)
+    return shown
+
+
+def _item(row: pd.Series, lang: str) -> str:
+    if lang == "zh":
+        return f"{row['item_id']}（{row['department']}）：{row['kpi']}"
     return f"{row['item_id']} ({row['department']}): {row['kpi']}"
+
+
+def _change(r: object, lang: str) -> str:
+    old = field_value(r.field, r.old, lang)
+    new = field_value(r.field, r.new, lang)
+    if lang == "zh":
+        return (f"~ {r.item_id}（{r.department}）{field_header(r.field, lang)}："
+                f"{old} → {new}")
+    return f"~ {r.item_id} ({r.department}) {field_header(r.field, lang)}: {old} → {new}"
 
 
 def _counted(d: PlanDiff, lang: str) -> str:
@@ -132,28 +165,32 @@ def _counted(d: PlanDiff, lang: str) -> str:
 
 
 def to_text(d: PlanDiff, lang: str = "en") -> str:
-    """Plain text, one line per added or removed item and per changed field; the summary
-    line in ``lang``."""
+    """Plain text, one line per added or removed item and per changed field, worded in
+    ``lang``: a changed field by its header in ``lang`` (as in the plan workbook), a choice
+    by its label."""
+    lang = "zh" if lang == "zh" else "en"
     if d.equal:
         return "两份计划的计划项相同。" if lang == "zh" else "The plans hold the same items."
     lines = [_counted(d, lang)]
-    lines += [f"+ {_item(r)}" for _, r in d.added.iterrows()]
-    lines += [f"- {_item(r)}" for _, r in d.removed.iterrows()]
-    lines += [f"~ {r.item_id} ({r.department}) {r.field}: {_show(r.old)} → {_show(r.new)}"
-              for r in d.changed.itertuples()]
+    lines += [f"+ {_item(r, lang)}" for _, r in d.added.iterrows()]
+    lines += [f"- {_item(r, lang)}" for _, r in d.removed.iterrows()]
+    lines += [_change(r, lang) for r in d.changed.itertuples()]
     return "\n".join(lines)
 
 
 #: The words of the Markdown form, by language.
-_MARKDOWN = {"en": ("Added", "Removed", "Changed", "| Item ID | Department | KPI | Target |",
+_MARKDOWN = {"en": ("Added", "Removed", "Changed",
+                    "| Item ID | Department | KPI | Annual Target |",
                     "| Item ID | Department | Field | Old | New |"),
              "zh": ("新增", "删除", "修改", "| 编号 | 部门 | 关键指标 | 年度目标值 |",
                     "| 编号 | 部门 | 字段 | 原值 | 新值 |")}
 
 
 def to_markdown(d: PlanDiff, lang: str = "en") -> str:
-    """Markdown: a summary line and a table per part that is not empty, worded in ``lang``."""
-    added, removed, changed, items, fields = _MARKDOWN["zh" if lang == "zh" else "en"]
+    """Markdown: a summary line and a table per part that is not empty, worded in ``lang``
+    (a changed field by its header in ``lang``, a choice by its label)."""
+    lang = "zh" if lang == "zh" else "en"
+    added, removed, changed, items, fields = _MARKDOWN[lang]
     out = [f"**{_counted(d, lang)}**"]
     for title, frame in ((added, d.added), (removed, d.removed)):
         if not frame.empty:
@@ -162,8 +199,10 @@ def to_markdown(d: PlanDiff, lang: str = "en") -> str:
                     f"{_cell(r['target'])} |" for _, r in frame.iterrows()]
     if not d.changed.empty:
         out += ["", f"### {changed}", "", fields, "|---|---|---|---|---|"]
-        out += [f"| {_cell(r.item_id)} | {_cell(r.department)} | {r.field} | {_cell(r.old)} | "
-                f"{_cell(r.new)} |" for r in d.changed.itertuples()]
+        out += [f"| {_cell(r.item_id)} | {_cell(r.department)} | "
+                f"{_cell(field_header(r.field, lang))} | "
+                f"{_cell(field_value(r.field, r.old, lang))} | "
+                f"{_cell(field_value(r.field, r.new, lang))} |" for r in d.changed.itertuples()]
     return "\n".join(out)
 
 

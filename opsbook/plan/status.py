@@ -39,6 +39,30 @@ class Move:
         return self.ok and self.status == "final"
 
 
+#: The formats a status can be written into (the others are read for checking only).
+WRITABLE_FORMATS = ("xlsx", "xlsm")
+
+
+def not_writable(file: str, fmt: str, protected: bool = False) -> tuple[str, str] | None:
+    """Why the status of a plan workbook cannot be written into it, in English and Chinese
+    (naming ``file`` and what to do), or None when it can: an .xls, .xlsb or .ods workbook
+    (``fmt``) is read for checking only; a write-protected one (``protected``: Excel opens
+    it without a password) is read as Excel shows it but not written."""
+    if fmt not in WRITABLE_FORMATS:
+        return (f"{file}: the workbook is in .{fmt} format, which opsbook reads for checking "
+                "only, so its status cannot be written into it. Save it as .xlsx first (in "
+                "Excel: File > Save As), then set the status of the .xlsx.",
+                f"{file}：该工作簿为 .{fmt} 格式，opsbook 只能读取用于检查，无法写入状态。"
+                "请先另存为 .xlsx（在 Excel 中：文件 > 另存为），再变更该 .xlsx 的状态。")
+    if protected:
+        return (f"{file}: the workbook is write-protected (Excel opens it without a "
+                "password), so its status cannot be written into it. Save a copy without the "
+                "protection in Excel, then set the status of that copy.",
+                f"{file}：该工作簿设置了写保护（Excel 打开时无需密码），无法写入状态。"
+                "请在 Excel 中另存一份不带保护的副本，再变更该副本的状态。")
+    return None
+
+
 def next_version(version: str) -> str:
     """The version after ``version``: its last number plus one ("1" → "2", "v1.3" → "v1.4",
     "2027-A" → "2028-A"); a version without a number becomes "2"."""

@@ -29,8 +29,8 @@ class ProjectSettings(SettingsModel):
     eac_method: Literal["cpi", "remaining", "cpi_spi"] = setting(
         "cpi", "Which estimate at completion drives ETC and VAC: cpi (BAC/CPI), remaining "
         "(AC + BAC − EV) or cpi_spi (AC + (BAC − EV)/(CPI × SPI)).",
-        "用于计算完工尚需估算（ETC）和完工偏差（VAC）的完工估算方法：cpi(BAC/CPI)、"
-        "remaining(AC + BAC − EV)或 cpi_spi(AC + (BAC − EV)/(CPI × SPI))。", "完工估算方法")
+        "用于计算完工尚需估算（ETC）和完工偏差（VAC）的完工估算方法：cpi（BAC/CPI）、"
+        "remaining（AC + BAC − EV）或 cpi_spi（AC + (BAC − EV)/(CPI × SPI)）。", "完工估算方法")
     work_days: Text = setting(
         "Mon-Fri", "Working weekdays over which planned cost is spread, e.g. Mon-Fri or "
         "Mon,Tue,Wed,Thu,Fri,Sat.",

@@ -37,12 +37,12 @@ def test_added_removed_and_changed():
     assert d.counts() == {"added": 1, "removed": 1, "changed_items": 2, "changed_fields": 3}
     text = to_text(d).splitlines()
     assert text[0] == "1 added, 1 removed, 2 changed (3 fields)"
-    assert "~ O-04 (运营部) end: 2027-03-01 → 2027-12-31" in text
+    assert "~ O-04 (运营部) End: 2027-03-01 → 2027-12-31" in text   # the field's header
     data = json.loads(to_json(d))
     assert data["equal"] is False and data["changed"][0] == {
         "item_id": "O-01", "department": "运营部", "field": "target", "old": 38.0, "new": 36.0}
     assert data["added"][0]["start"] == "2027-01-01"
-    assert "| O-01 | 运营部 | target | 38 | 36 |" in to_markdown(d)
+    assert "| O-01 | 运营部 | Annual Target | 38 | 36 |" in to_markdown(d)
 
 
 def test_blank_and_float_noise_are_not_changes():
