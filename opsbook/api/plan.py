@@ -37,7 +37,7 @@ from opsbook.plan.consolidate import CompanyPlan, consolidate
 from opsbook.plan.diff import PlanDiff, diff
 from opsbook.plan.intake import blocking, company_plan_sheet, department_plan, left_out
 from opsbook.plan.outputs import company_sheets, diff_sheets
-from opsbook.plan.status import Move, move
+from opsbook.plan.status import LABELS, Move, move
 
 if TYPE_CHECKING:
     from opsbook.batch import BatchOptions
@@ -268,7 +268,7 @@ def _moved(done: Move, book: Book) -> str:
         return (f"已定稿：版本 {done.version}，各工作表已保护（无密码，仅防误改）" if zh else
                 f"final: version {done.version}, every sheet protected (no password: a "
                 "guard against slips)")
-    return f"状态：{done.status}" if zh else f"status: {done.status}"
+    return f"状态：{LABELS.get(done.status, done.status)}" if zh else f"status: {done.status}"
 
 
 def actuals_of(path: Path) -> Outcome:

@@ -21,21 +21,26 @@ class NothingToCalculate(ValueError):
 
 class CannotWrite(ValueError):
     """The output cannot be written as asked (wrong type, the input itself, a macro workbook
-    saved without its macros); the message says what to do."""
+    saved without its macros); the message says what to do, ``zh`` the same in Chinese."""
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        self.zh = zh
 
 
 def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
     """Refuse an output that is no workbook, that is one of the inputs, or that changes the
     file type of ``like`` (a macro workbook written as .xlsx would not open in Excel)."""
     if target.suffix.lower() not in WRITABLE:
-        raise CannotWrite(f"{target}: results are written as .xlsx or .xlsm files")
+        raise CannotWrite(f"{target}: results are written as .xlsx or .xlsm files",
+                          f"{target}：结果只能写入 .xlsx 或 .xlsm 文件。")
     for source in inputs:
-        if source.exists() and target.exists() and target.resolve() == source.resolve():
-            raise CannotWrite(f"{target} is also an input; write the results to another file")
         if target.resolve() == source.resolve():
-            raise CannotWrite(f"{target} is also an input; write the results to another file")
+            raise CannotWrite(f"{target} is also an input; write the results to another file",
+                              f"{target} 也是输入文件；请将结果写入另一个文件。")
     if like is not None and (like.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
-        raise CannotWrite(f"{target}: keep the file type of {like.name} ({like.suffix})")
+        raise CannotWrite(f"{target}: keep the file type of {like.name} ({like.suffix})",
+                          f"{target}：请保持与 {like.name} 相同的文件类型（{like.suffix}）。")
 
 
 def annotate(source: PathLike, target: PathLike, kind: str | None = None,
@@ -50,7 +55,8 @@ def annotate(source: PathLike, target: PathLike, kind: str | None = None,
     source, target = Path(source), Path(target)
     if source.suffix.lower() not in WRITABLE:
         raise CannotWrite(f"{source}: annotating needs an .xlsx or .xlsm workbook (other "
-                          "formats are read for checking only)")
+                          "formats are read for checking only)",
+                          f"{source}：标注需要 .xlsx 或 .xlsm 工作簿（其他格式只能读取用于检查）。")
     check_output(target, source, like=source)
     try:
         book = FileBook(source, target)
@@ -79,7 +85,8 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
     file = Path(file)
     if file.suffix.lower() not in WRITABLE:
         raise CannotWrite(f"{file}: calculate writes into the workbook, so it needs .xlsx or "
-                          ".xlsm")
+                          ".xlsm", f"{file}：“计算”会写入该工作簿，只能用于 .xlsx 或 .xlsm 文件；"
+                          "请先另存为 .xlsx。")
     if out is not None:
         check_output(Path(out), file, like=file)
     try:

@@ -22,7 +22,7 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
     try:
         path = api.build_addin(out)
     except FileNotFoundError as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     printing.say(str(path))
 
 
@@ -37,7 +37,7 @@ def install(file: Path | None = typer.Option(None, "--file", help="The add-in to
     try:
         place = api.install_addin(file, lang=lang.value if lang else None)
     except (FileNotFoundError, api.NoExcelHere) as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     except OSError as error:
         raise CannotRun(f"could not write the add-in ({error}); quit Excel and try again"
                         ) from None
@@ -57,7 +57,7 @@ def remove() -> None:
     try:
         removed = api.remove_addin()
     except api.NoExcelHere as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     except OSError as error:
         raise CannotRun(f"could not remove the add-in ({error}); quit Excel and try again"
                         ) from None
@@ -72,7 +72,7 @@ def status() -> None:
     try:
         now = api.addin_status()
     except api.NoExcelHere as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     where = now.layout.addin
     if now.installed:
         state = {True: " (current)", False: " (differs from workbooks/opsbook.xlam)",

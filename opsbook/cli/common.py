@@ -49,6 +49,11 @@ class CannotRun(Exception):
     read, so before anything says which language its reader reads).
     """
 
+    @classmethod
+    def of(cls, error: Exception) -> CannotRun:
+        """The CannotRun of a request that cannot be met, with its ``zh`` when it has one."""
+        return cls(str(error), getattr(error, "zh", None))
+
     def __init__(self, text: str, zh: str | None = None):
         super().__init__(text)
         lang = chosen_lang()
@@ -92,7 +97,7 @@ def plain_failures() -> Iterator[None]:
     except NotAWorkbook as problem:
         raise unreadable(problem) from None
     except ValueError as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
 
 
 def finish(done: Any, out: Path) -> NoReturn:

@@ -56,7 +56,7 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except (Refused, ConfigError, ComposeError, DeliveryError, api.NoReport) as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     done = sent.outcome
     pick = printing.pick
     if done is not None:

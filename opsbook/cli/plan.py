@@ -76,7 +76,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
                                      year=year, lang=lang.value if lang else None,
                                      options=batch, output=out)
     except ValueError as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     if done.computed:
         api.write_output(out, done.sheets)
         printing.say(f"{out}: {done.headline}")
@@ -111,7 +111,7 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except ValueError as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     if not done.computed:
         printing.report(done.report, "text", max_issues=50)
         raise typer.Exit(2)
@@ -144,9 +144,9 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except api.CannotWrite as error:  # .xls, .xlsb, .ods or write-protected: untouched
-        raise CannotRun(str(error), getattr(error, "zh", None)) from None
+        raise CannotRun.of(error) from None
     except ValueError as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     printing.say(f"{file}: {done.headline}")
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))

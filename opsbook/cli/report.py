@@ -31,7 +31,7 @@ def report(file: Path = typer.Argument(..., help="A standard workbook whose kind
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except (ValueError, NoBrowser, MissingFont, RuntimeError) as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     for path in built.paths:
         printing.say(f"{path}: {built.summary.title}")
     printing.report(built.report, "text", max_issues=50, quiet_when_valid=True)

@@ -21,6 +21,6 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
     try:
         paths = api.build_workbooks(out)
     except FileNotFoundError as error:
-        raise CannotRun(str(error)) from None
+        raise CannotRun.of(error) from None
     for path in paths:
         printing.say(str(path))

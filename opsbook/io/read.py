@@ -7,7 +7,7 @@ import itertools
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import python_calamine as calamine
 
@@ -319,21 +319,6 @@ def _values_by_openpyxl(path: Any, name: str) -> list[list[Any]]:
 def _short(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:160]
-
-
-def workbook_files(paths: list[Path]) -> Iterator[tuple[Path, Issue | None]]:
-    """Files to read from files and folders; folder entries that are no workbook are noted."""
-    for path in paths:
-        if not path.is_dir():
-            yield path, None
-            continue
-        for entry in sorted(path.rglob("*")):
-            if entry.is_dir() or entry.name.startswith((".", "~$")):
-                continue
-            if entry.suffix.lower() in WORKBOOK_SUFFIXES:
-                yield entry, None
-            else:
-                yield entry, Issue("skipped-file", "info", file=str(entry))
 
 
 def format_note(path: Path, fmt: str) -> Issue | None:
