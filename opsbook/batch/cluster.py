@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from concurrent.futures import Executor
 from typing import Iterator
 
@@ -13,8 +14,30 @@ EXTRA = "pip install 'opsbook[cluster]'"
 
 
 class BatchProblem(Exception):
-    """A run that cannot start (a missing extra, an unreachable scheduler, a missing
-    manifest): one line for the user, exit 2."""
+    """A run that cannot start (a missing extra, an unusable or unreachable scheduler, a
+    missing manifest): one line for the user, exit 2. ``zh``, when given, says the same in
+    Chinese; the command line shows it on a line of its own, after the English (``en``)."""
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        self.en, self.zh = text, zh
+
+
+#: A Dask scheduler's address as Dask takes it: ``[PROTOCOL://]HOST:PORT``.
+ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):(\d{1,5})")
+
+
+def scheduler_problem(scheduler: str) -> BatchProblem | None:
+    """Why ``scheduler`` (a ``--scheduler`` value) cannot be used, or None when it is
+    "local" or has the form of a scheduler's address (whether one answers there is only
+    known by connecting)."""
+    found = ADDRESS.fullmatch(scheduler) if isinstance(scheduler, str) else None
+    if scheduler == "local" or found and 0 < int(found.group(1)) < 65536:
+        return None
+    return BatchProblem(f"--scheduler {scheduler!r} cannot be used: give 'local' or a Dask "
+                        "scheduler's address, tcp://HOST:PORT",
+                        f"--scheduler“{scheduler}”无法使用：请写 local 或 Dask 调度器的地址"
+                        "（tcp://主机:端口）。")
 
 
 @contextlib.contextmanager
@@ -25,10 +48,14 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
     if scheduler is None:
         yield None
         return
+    problem = scheduler_problem(scheduler)
+    if problem is not None:
+        raise problem
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise BatchProblem(f"--scheduler needs Dask distributed: {EXTRA}") from None
+        raise BatchProblem(f"--scheduler needs Dask distributed: {EXTRA}",
+                           f"--scheduler 需要 Dask distributed：{EXTRA}") from None
     cluster = None
     try:
         if scheduler == "local":
@@ -38,11 +65,11 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="10s")
-    except OSError as error:
+    except (OSError, ValueError, TypeError) as error:  # unreachable; an address Dask refuses
         if cluster is not None:
             cluster.close()
-        raise BatchProblem(f"cannot reach the Dask scheduler at {scheduler}: {error}") \
-            from None
+        raise BatchProblem(f"cannot reach the Dask scheduler at {scheduler}: {error}",
+                           f"无法连接 {scheduler} 的 Dask 调度器：{error}") from None
     try:
         yield client.get_executor(pure=False)
     finally:

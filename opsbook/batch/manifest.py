@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from opsbook.io.atomic import replace_atomically
 
 #: The manifest format's version; a change that breaks readers increments it.
 FORMAT = 1
@@ -51,16 +52,10 @@ def summary(inputs: list[dict[str, Any]]) -> dict[str, int]:
 def write(path: str | os.PathLike[str], manifest: dict[str, Any]) -> Path:
     """Write ``manifest`` to ``path`` through a temporary file and a rename."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(manifest, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    # the writer of the outputs: a new file gets the umask's mode (readable by the team, as
+    # the outputs are), a replaced one keeps its own
+    replace_atomically(path, lambda temp: temp.write_text(text, encoding="utf-8"))
     return path
 
 

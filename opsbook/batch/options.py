@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from opsbook.batch.cluster import scheduler_problem
+
 
 def cores() -> int:
     """The processors this process may use (the default of ``jobs``)."""
@@ -32,6 +34,9 @@ class BatchOptions:
     manifest goes (default: beside the command's output, if it has one). ``skip_unchanged``:
     pass over inputs whose SHA-256 and settings match that manifest. ``progress``: "auto"
     (a bar on a terminal, lines otherwise), "bar", "lines" or "none" (``quiet``).
+
+    A ``scheduler`` that is neither "local" nor an address raises
+    :class:`~opsbook.batch.cluster.BatchProblem` here, before anything is read.
     """
 
     jobs: int | None = None
@@ -42,6 +47,11 @@ class BatchOptions:
     recursive: bool = False
     manifest: Path | None = None
     progress: str = "none"
+
+    def __post_init__(self) -> None:
+        problem = None if self.scheduler is None else scheduler_problem(self.scheduler)
+        if problem is not None:
+            raise problem
 
     @property
     def workers(self) -> int:

@@ -10,12 +10,13 @@ import itertools
 import multiprocessing
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -126,8 +127,9 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
     (fail-fast): groups not yet started are cancelled and their results are None. With
     ``hashed`` the items are file paths whose SHA-256 the worker records; an item whose
     digest equals ``previous[n]`` is not run (its result is None, its record "unchanged").
-    Ctrl-C stops the workers and raises :class:`Interrupted`. ``fn`` and ``args`` must be
-    picklable when they run elsewhere.
+    Ctrl-C stops the workers and raises :class:`Interrupted`, also when it comes as the last
+    items finish; our own pool's processes are killed and reaped at once, and the call
+    returns within moments. ``fn`` and ``args`` must be picklable when they run elsewhere.
     """
     items = list(items)
     before = list(previous) if previous is not None else [None] * len(items)
@@ -173,37 +175,101 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
             raise Interrupted(done, len(items)) from None
         return results
     own = executor is None
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker,
-                               mp_context=start_method()) if own else executor
-    futures: dict[Future, int] = {}
-    try:
-        futures = {pool.submit(_work, *call(g)): g for g in range(len(sizes))}
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=futures.__getitem__):
-                done += sizes[futures[future]]
-                if finish(futures[future], future.result):
-                    for other in pending:
-                        other.cancel()
-                    return results
-        return results
-    except KeyboardInterrupt:
-        _halt(pool, futures, own)
-        own = False  # the pool is already down
-        raise Interrupted(done, len(items)) from None
-    finally:
+    with _noted_interrupts() as interrupted:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker,
+                                   mp_context=start_method()) if own else executor
+        futures: dict[Future, int] = {}
+        try:
+            futures = {pool.submit(_work, *call(g)): g for g in range(len(sizes))}
+            pending, stopped = set(futures), False
+            while pending and not interrupted:
+                finished, pending = wait(pending, timeout=_POLL, return_when=FIRST_COMPLETED)
+                for future in sorted(finished, key=futures.__getitem__):
+                    if stopped:
+                        break
+                    done += sizes[futures[future]]
+                    if finish(futures[future], future.result):
+                        stopped = True  # what has started finishes (our own pool), unseen
+                        for other in pending:
+                            other.cancel()
+                        pending = {f for f in pending if own and not f.cancelled()}
+            if interrupted:
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            _halt(pool, futures, own)
+            raise Interrupted(done, len(items)) from None
+        except BaseException:
+            if own:
+                pool.shutdown(wait=True, cancel_futures=True)
+            raise
         if own:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)  # every worker is idle by now
+    if interrupted:  # Ctrl-C as the last items came back: the caller must still stop
+        raise Interrupted(done, len(items))
+    return results
+
+
+#: Seconds between two looks at a noted Ctrl-C while waiting for the workers.
+_POLL = 0.1
+
+
+@contextlib.contextmanager
+def _noted_interrupts() -> Iterator[list[bool]]:
+    """Within, Ctrl-C is noted in the list yielded instead of raising KeyboardInterrupt, so
+    that it never lands inside the executor's bookkeeping (a future's lock taken and never
+    given back leaves the executor's thread, and so the exit, waiting forever); the caller
+    looks at the list between waits. Forked workers begin with this handler too, so Ctrl-C
+    before :func:`_quiet_worker` runs leaves them be. Only in the main thread and while
+    Ctrl-C raises KeyboardInterrupt as by default; otherwise nothing changes."""
+    seen: list[bool] = []
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield seen
+        return
+    signal.signal(signal.SIGINT, lambda *_: seen.append(True))
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _halt(pool: Executor, futures: dict[Future, int], own: bool) -> None:
-    """Stop at once: end our own worker processes (the pool then fails what is left), or
-    cancel the futures of an executor we were given (Dask cancels its tasks)."""
+    """Stop at once: end our own worker processes (:func:`_kill_pool`), or cancel the
+    futures of an executor we were given (Dask cancels its tasks)."""
     if own:
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False)
+        _kill_pool(pool)
         return
     for future in futures:
         future.cancel()
+
+
+def _kill_pool(pool: Executor) -> None:
+    """End a ProcessPoolExecutor's workers now and leave nothing behind: no process, no
+    zombie, no thread that keeps the interpreter from exiting.
+
+    A worker killed while it sends a result leaves the pool's thread reading the rest of
+    that message from the results pipe; this process holds the pipe's other end too, so
+    the read would wait forever, and so would the exit, which joins that thread. Once the
+    workers are gone, closing our end makes the read end (the thread then marks the pool
+    broken and finishes). The call queue is not waited for either: its feeder may be
+    writing into a pipe that nobody reads any more."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    thread = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
+    calls = getattr(pool, "_call_queue", None)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.join(timeout=5)  # reaped: no zombie
+    if calls is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            calls.cancel_join_thread()
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
+    pool.shutdown(wait=False, cancel_futures=True)
+    if thread is not None:
+        thread.join(timeout=5)

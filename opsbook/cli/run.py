@@ -48,10 +48,12 @@ def _options(command: Any) -> dict[str, Any]:
 
 
 def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
-                                                list[tuple[str, str]]]:
+                                                list[tuple[Any, str]]]:
     """The command words and arguments of one step of a pipeline, and (option, message)
-    per mistake."""
+    for every mistake in its options (the option as written in the step, or its whole key
+    path)."""
     pipeline_kind, inputs, outputs = pipeline.kind, pipeline.inputs, pipeline.outputs
+    from opsbook.batch.cluster import scheduler_problem
     from opsbook.pipeline import batch_problem
 
     base = pipeline.path.parent  # a [batch] mistake is told once, by the pipeline's check
@@ -65,7 +67,8 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     if "inputs" in given:
         own = given.pop("inputs")
         inputs = [str(base / i) for i in ([own] if isinstance(own, str) else own)]
-    options, problems, argv = _options(command), [], []
+    options, problems = _options(command), []
+    entries: list[tuple[str, Any, list[str]]] = []  # (option as written, its param, its words)
     chosen = {**{k: v for k, v in batch.items() if k in options}, **given}
     if "kind" in options and "kind" not in chosen:
         chosen["kind"] = pipeline_kind
@@ -80,38 +83,67 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
         if key == "kind" and value not in registry.names():  # checked in the command's body
             problems.append((key, f"give one of {', '.join(registry.names())}"))
             continue
+        unusable = scheduler_problem(value) if param.name == "scheduler" else None
+        if unusable is not None:  # checked as the command starts
+            problems.append((key, unusable.en))
+            continue
         if param.is_flag:
             if not isinstance(value, bool):
                 problems.append((key, "give true or false"))
             elif value:
-                argv.append(flag)
+                entries.append((key, param, [flag]))
             continue
         if isinstance(value, list) and not param.multiple:
             problems.append((key, "give one value, not a list"))
             continue
+        said: list[str] = []
         for one in value if isinstance(value, list) else [value]:
             text = str(one)
             if key in WRITES and not Path(text).is_absolute():
                 text = str(outputs / text)
             elif key in READS and not Path(text).is_absolute():
                 text = str(base / text)
-            argv += [flag, text]
+            said += [flag, text]
+        entries.append((key, param, said))
     positional = [p for p in command.params if p.param_type_name == "argument"]
+    head = inputs if positional else []
+    told = None  # the inputs' argument, when they are a mistake already told
     if positional and positional[0].nargs == 1 and len(inputs) != 1:
         problems.append(("inputs", f"'opsbook {' '.join(words)}' takes one input; give the "
                                    "step its own inputs = [\"…\"]"))
-    if positional:
-        argv = [*inputs, *argv]
-    if not problems:
-        try:  # the command's own parser checks every value, running nothing; what parsing
-            with typer.Context(command) as scope:  # holds (its --lang) ends with scope
-                command.make_context("opsbook", list(argv), parent=scope)
+        head, told = inputs[:1], positional[0].name
+    for key, message in _refused(command, head, entries):
+        if told is not None and key == told:
+            continue
+        name = key or "step"
+        problems.append((("batch", name) if name in batch and name not in given else name,
+                         message))
+    return words, [*head, *(w for _, _, said in entries for w in said)], problems
+
+
+def _refused(command: Any, head: list[str],
+             entries: list[tuple[str, Any, list[str]]]) -> list[tuple[str | None, str]]:
+    """(option as written, message) for every value the command's own parser refuses; for a
+    refusal of no option of the step (a required option not given, the inputs) the name of
+    what is refused, or None. Parsed, running nothing, again without each refused option
+    until the rest is accepted."""
+    refused: list[tuple[str | None, str]] = []
+    entries = list(entries)
+    while True:
+        argv = [*head, *(w for _, _, said in entries for w in said)]
+        try:  # what parsing holds (the command's --lang) ends with scope
+            with typer.Context(command) as scope:
+                command.make_context("opsbook", argv, parent=scope)
+            return refused
         except Exception as error:  # the command line's BadParameter or UsageError
-            name = getattr(getattr(error, "param", None), "name", None) or "step"
-            where = ("batch", name) if name in batch and name not in given else name
-            message = error.format_message() if hasattr(error, "format_message") else error
-            problems.append((where, str(message)))
-    return words, argv, problems
+            param = getattr(error, "param", None)
+            message = str(error.format_message() if hasattr(error, "format_message")
+                          else error)
+            bad = [e for e in entries if param is not None and e[1] is param]
+            if not bad:
+                return [*refused, (getattr(param, "name", None), message)]
+            refused.append((bad[0][0], message))
+            entries = [e for e in entries if e[1] is not param]
 
 
 def _invoke(argv: list[str]) -> int:
@@ -128,7 +160,7 @@ def _invoke(argv: list[str]) -> int:
     except typer.Exit as stop:
         return stop.exit_code
     except SystemExit as stop:
-        return stop.code if isinstance(stop.code, int) else 2
+        return 0 if stop.code is None else stop.code if isinstance(stop.code, int) else 2
     except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
         printing.failed(error)
         return 2
@@ -143,9 +175,10 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
                                           "run nothing.")) -> None:
     """Run a pipeline: its steps (validate, compute, report, email) over its inputs.
 
-    The whole file is checked first; a mistake is told with its line and key and nothing
-    runs (exit 2). Each step prints the command it runs; the first step that does not exit
-    0 stops the pipeline with that step's code.
+    The whole file is checked first; every mistake is told with its line and key and
+    nothing runs (exit 2). Each step prints the command it runs. A step that exits 1 is done,
+    with findings to follow up, and the pipeline goes on; one that exits 2 or more could not
+    run and stops it. The pipeline's exit code is the highest of its steps' codes.
     """
     from opsbook.pipeline import PipelineError, read
 
@@ -166,9 +199,17 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
     if dry_run:
         return
     pipeline.outputs.mkdir(parents=True, exist_ok=True)
+    worst = 0
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
         code = _invoke([*words, *argv])
-        if code:
-            printing.note(f"step {number} ({step.name}) exited {code}; the pipeline stops here")
-            raise typer.Exit(code)
+        worst = max(worst, code)
+        if code >= 2:
+            printing.note(f"step {number} ({step.name}) exited {code}: it could not run; the "
+                          "pipeline stops here")
+            break
+        if code == 1:
+            printing.note(f"step {number} ({step.name}) exited 1: done, with findings to "
+                          "follow up; the pipeline goes on")
+    if worst:
+        raise typer.Exit(worst)

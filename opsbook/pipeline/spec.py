@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from opsbook import registry
+from opsbook.batch.cluster import scheduler_problem
 from opsbook.pipeline.locate import line_of, lines_of
 
 if sys.version_info >= (3, 11):
@@ -31,19 +32,26 @@ BATCH = {"jobs": int, "quiet": bool, "fail_fast": bool, "skip_unchanged": bool,
 
 @dataclass
 class Problem:
-    """One mistake: the line (None when not found), the key path, what is wrong."""
+    """One mistake: the line (None when not found), the key path, what is wrong, and the
+    column when it is known (a TOML syntax error)."""
 
     line: int | None
     key: str
     message: str
+    column: int | None = None
+
+    def where(self) -> str:
+        """``LINE`` or ``LINE:COLUMN`` (``?`` when the line is not known)."""
+        return f"{self.line or '?'}{f':{self.column}' if self.line and self.column else ''}"
 
 
 class PipelineError(Exception):
-    """A pipeline file that cannot run; ``problems`` lists every mistake found."""
+    """A pipeline file that cannot run; ``problems`` lists every mistake found, in the
+    order of their lines."""
 
     def __init__(self, path: Path, problems: list[Problem]):
         self.path, self.problems = path, problems
-        super().__init__("\n".join(f"{path}:{p.line or '?'}: {p.key}: {p.message}"
+        super().__init__("\n".join(f"{path}:{p.where()}: {p.key}: {p.message}"
                                    for p in problems))
 
 
@@ -79,7 +87,31 @@ def batch_problem(key: str, value: Any) -> str | None:
         return f"give a {BATCH[key].__name__}"
     if key == "jobs" and value < 1:
         return "give 1 or more"
+    if key == "scheduler":
+        unusable = scheduler_problem(value)
+        return unusable.en if unusable is not None else None
     return None
+
+
+#: Where tomllib says a syntax error is: "(at line L, column C)" or "(at end of document)".
+_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+
+
+def _syntax(text: str, error: Exception) -> Problem:
+    """A TOML syntax error as a Problem with the line and column tomllib gives; at the end
+    of the file, just after its last character (blank lines after it aside)."""
+    message = str(error)
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    found = _AT.search(message)
+    if found:
+        message = message[:found.start()]
+        if found.group(1):
+            line, column = int(found.group(1)), int(found.group(2))
+        else:
+            end = text.rstrip()
+            line, column = end.count("\n") + 1, len(end) - end.rfind("\n")
+            message += " at the end of the file"
+    return Problem(line, "-", f"not valid TOML: {message}", column)
 
 
 def _key(path: tuple) -> str:
@@ -108,9 +140,7 @@ def read(path: str | Path,
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        found = re.search(r"line (\d+)", str(error))
-        line = getattr(error, "lineno", None) or (int(found.group(1)) if found else None)
-        raise PipelineError(path, [Problem(line, "-", f"not valid TOML: {error}")]) from None
+        raise PipelineError(path, [_syntax(text, error)]) from None
     lines = lines_of(text)
     problems: list[Problem] = []
 
@@ -162,5 +192,6 @@ def read(path: str | Path,
                 wrong(option if isinstance(option, tuple) else ("steps", index, option),
                       message)
     if problems:
+        problems.sort(key=lambda p: (p.line is None, p.line or 0))
         raise PipelineError(path, problems)
     return pipeline

@@ -60,6 +60,35 @@ def test_mistakes_are_refused_with_their_line_and_key(tmp_path: Path):
     assert broken[0][0] == 7 and "not valid TOML" in broken[0][2]
 
 
+def test_every_mistake_of_a_step_is_told(tmp_path: Path):
+    text = GOOD.replace('format = "json"', 'format = "pdf"\nbogus_opt = 3\nmax_issues = "many"')
+    text += '\n[[steps]]\nstep = "compute"\nout = "c.xlsx"\nstrict = "maybe"\nyear = "twenty"\n'
+    found = problems(tmp_path, text)
+    assert [(line, key) for line, key, _ in found] == [
+        (11, "steps[0].format"), (12, "steps[0].bogus_opt"), (13, "steps[0].max_issues"),
+        (18, "steps[1].strict"), (19, "steps[1].year")]
+    assert "'pdf' is not one of" in found[0][2] and "unknown option" in found[1][2]
+    assert "--max-issues" in found[2][2] and "--year" in found[4][2]
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ('name = "x"\nkind = "plan"\ninputs = ["books/"\n\n', 3, 19),  # at the end of the file
+    ('name = "x"\nkind = \n', 2, 8),
+])
+def test_a_toml_syntax_error_is_told_with_its_line_and_column(tmp_path: Path, text: str,
+                                                                line: int, column: int):
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PipelineError) as refused:
+        read(path, check)
+    [problem] = refused.value.problems
+    assert (problem.line, problem.column) == (line, column)
+    assert str(refused.value).startswith(f"{path}:{line}:{column}: -: not valid TOML: ")
+    done = run_cli("run", path, "--dry-run")
+    assert done.returncode == 2 and f"p.toml:{line}:{column}: " in done.stderr
+    assert ":?:" not in done.stderr
+
+
 def test_dry_run_prints_the_commands_and_runs_nothing(books: Path):
     pipeline = books.parent / "plans.toml"
     pipeline.write_text(GOOD, encoding="utf-8")
@@ -125,3 +154,50 @@ def test_the_examples_run_as_they_are(name: str, written: list[str], tmp_path: P
         assert (copy / "out" / part).stat().st_size > 0, part
     outboxes = list((copy / "out").glob("*/outbox/*.eml"))
     assert bool(outboxes) == (name != "plan-yearly.toml")
+
+
+def _with_a_finding(plan: Path) -> None:
+    """Quarters that no longer add up to the year's target: an error of the plan, and a
+    conflict of the company plan to follow up."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(plan)
+    sheet = book["计划"]
+    sheet["H4"] = sheet["H4"].value + 100
+    book.save(plan)
+
+
+def test_a_finding_does_not_stop_the_yearly_plan(tmp_path: Path):
+    """A department plan with a finding: validate exits 1, and the company plan is made all
+    the same (its conflicts listed to follow up); the pipeline exits 1."""
+    import shutil
+
+    copy = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", copy)
+    _with_a_finding(copy / "plans" / "sales.xlsx")
+    done = run_cli("run", copy / "plan-yearly.toml")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (copy / "out" / "plan" / "annual-plan.xlsx").stat().st_size > 0
+    assert "step 1 (validate) exited 1: done, with findings to follow up; the pipeline goes " \
+           "on" in done.stderr
+    assert "step 2 (compute) exited 1" in done.stderr
+    assert "stops here" not in done.stderr
+
+
+def test_a_step_that_cannot_run_stops_the_pipeline_with_the_highest_code(books: Path):
+    """Exit 1 goes on, exit 2 stops: the steps after it do not run; the pipeline's code is
+    the highest of its steps'."""
+    pipeline = books.parent / "steps.toml"
+    pipeline.write_text(GOOD.replace('inputs = ["books/a*-plan.xlsx"]', 'inputs = ["books/"]')
+                        + '\n[[steps]]\nstep = "report"\ninputs = ["nowhere.xlsx"]\n'
+                          'out = "nowhere.html"\n'
+                          '\n[[steps]]\nstep = "validate"\nformat = "json"\n'
+                          'manifest = "again.manifest.json"\n', encoding="utf-8")
+    done = run_cli("run", pipeline)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "step 1 (validate) exited 1: done, with findings to follow up" in done.stderr
+    assert "step 2 (report) exited 2: it could not run; the pipeline stops here" \
+        in done.stderr
+    out = books.parent / "out"
+    assert (out / "validate.manifest.json").exists()
+    assert not (out / "again.manifest.json").exists()  # step 3 never ran
