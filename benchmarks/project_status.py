@@ -36,6 +36,10 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.xlsx")):
 """
 
 
+#: The trackers' status date: no actual date is after it.
+STATUS = pd.Timestamp("2026-07-15")
+
+
 def tracker_frames(n: int, tasks: int, rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     """One tracker: a project of ``tasks`` tasks in sequence, three risks, two actions."""
     pid = f"P-{n + 1:04d}"
@@ -45,7 +49,8 @@ def tracker_frames(n: int, tasks: int, rng: np.random.Generator) -> dict[str, pd
     finish = start + pd.to_timedelta(length, unit="D")
     cost = rng.integers(1, 50, tasks) * 1000.0
     done = np.clip(1.2 - np.arange(tasks) / tasks * 1.5 + rng.normal(0, 0.1, tasks), 0, 1)
-    done = np.round(done, 2)
+    done = np.where(start > STATUS, 0.0, np.round(done, 2))  # nothing starts after the status
+    done = np.where((done >= 1) & (finish > STATUS), 0.95, done)  # date or finishes after it
     frame = pd.DataFrame({
         "project_id": pid, "task_id": [f"{i // 10 + 1}.{i % 10 + 1}" for i in range(tasks)],
         "name": [f"Task {i + 1}" for i in range(tasks)], "owner": f"Owner {n % 17}",
@@ -68,7 +73,7 @@ def tracker_frames(n: int, tasks: int, rng: np.random.Generator) -> dict[str, pd
                             "action": "Re-plan", "owner": "Owner",
                             "due": pd.Timestamp("2026-07-31"), "status": "open"})
     return {"Projects": project, "Tasks": frame, "Risks": risks, "Actions": actions,
-            "Settings": sampling.settings(status_date=pd.Timestamp("2026-07-15"))}
+            "Settings": sampling.settings(status_date=STATUS)}
 
 
 def make(folder: Path, trackers: int, tasks: int) -> Path:

@@ -129,7 +129,8 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
                     on_file=on_file, settings={"departments": departments, "strict": strict,
                                                "year": year, "lang": lang})
     report, books = run.report, run.values
-    left = sum(1 for o in run.outcomes if o is not None and o.value is None)
+    left = sum(1 for o in run.outcomes if o is not None and o.value is None
+               and not any(i.code == "company-plan-left-out" for i in o.report.issues))
     unchecked = sum(1 for o in run.outcomes if o is None)  # --fail-fast stopped before them
     digests = {entry["path"]: entry["sha256"] for entry in run.manifest["inputs"]}
     if books:

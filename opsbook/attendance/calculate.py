@@ -3,21 +3,17 @@ together, punches reduced, findings located, sheets made."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
 from typing import Sequence
 
-import numpy as np
 import pandas as pd
 
-from opsbook.attendance.compute import AttendanceResult, stack, summarize
-from opsbook.attendance.findings import combine
+from opsbook.attendance.compute import AttendanceResult, stack
+from opsbook.attendance.groups import rule_groups, summarize_groups
 from opsbook.attendance.locate import Source
 from opsbook.attendance.outputs import sheets
 from opsbook.attendance.policy import Policy
 from opsbook.attendance.punch_match import match_employees
 from opsbook.attendance.punches import PunchLog, reduce_punches, table_log
-from opsbook.attendance.summary import departments
 from opsbook.core.book import Book
 from opsbook.core.cells import a1
 from opsbook.core.issues import Issue, Report
@@ -36,77 +32,17 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
                                                                list[Issue]]:
     """Summarise the books (employees keyed by employee_id across them; the Holidays of every
     book), with the punches of each book's Punches sheet and of ``punches`` (exports read by
-    the caller). Returns the result, the Source of every input (books first, then the
-    exports) and the located issues.
+    the caller, matched with the employees of every book). Returns the result, the Source of
+    every input (books first, then the exports) and the located issues.
 
-    Each book is summarised under its own Settings: books whose settings agree (the month
-    ``month`` gives counting for every book) are summarised together, and the summaries of
-    books that differ (a department's own shift, one workbook per month) are put one after
-    another, the Departments totals made again from them all. The exports go with the
-    first book's settings.
+    Each book counts under its own Settings (see :mod:`opsbook.attendance.groups`): the
+    months it names (every month its clock rows fall in when its month is blank; ``month``
+    for all when given), and its rules for the employees it lists first. A book's punches
+    are reduced under its rules, an export's under the first book's.
     """
-    groups: dict[str, list[int]] = {}
-    for n, book in enumerate(books):
-        rules = book.settings.model_dump(mode="json")
-        rules["month"] = month or rules.get("month")
-        groups.setdefault(json.dumps(rules, sort_keys=True, default=str), []).append(n)
-    if len(groups) == 1:
-        return _summarized(books, books, month, punches)
-    parts = [(members, _summarized([books[k] for k in members], books, month,
-                                   punches if first else ()))
-             for first, members in zip((True, *[False] * len(groups)), groups.values())]
-    return _joined(books, parts)
-
-
-def _joined(books: Sequence[Book], parts: list[tuple[list[int], tuple[
-        AttendanceResult, list[Source], list[Issue]]]]) -> tuple[AttendanceResult, list[Source],
-                                                                 list[Issue]]:
-    """The summaries of groups of ``books`` (each with the books' positions) as one: every
-    ``source`` number made the input's position among all the inputs."""
-    sources = [Source.of_book(book) for book in books]
-    results, issues = [], []
-    for members, (result, own, found) in parts:
-        where = np.array(members + list(range(len(sources), len(sources) + len(own)
-                                              - len(members))), dtype=np.int64)
-        for k, source in zip(members, own):
-            sources[k] = source  # with its Punches sheet, when it has one
-        sources.extend(own[len(members):])  # the exports, with the first group
-
-        results.append(replace(result, daily=_moved(result.daily, where, (
-            "clock_source", "emp_source", "unapproved_source")),
-            violations=_moved(result.violations, where, ("source",))))
-        issues.extend(found)
-    monthly = pd.concat([r.monthly for r in results], ignore_index=True)
-    joined = AttendanceResult(
-        sorted({m for r in results for m in r.months}),
-        pd.concat([r.calendar for r in results]).drop_duplicates("date").sort_values(
-            "date", kind="mergesort").reset_index(drop=True),
-        pd.concat([r.daily for r in results], ignore_index=True), monthly,
-        departments(monthly), combine([r.violations for r in results]),
-        [i for r in results for i in r.issues], results[0].policy)
-    return joined, sources, issues
-
-
-def _moved(frame: pd.DataFrame, where: np.ndarray, columns: tuple[str, ...]) -> pd.DataFrame:
-    """``frame`` with the input numbers in ``columns`` made ``where[number]`` (blanks kept)."""
-    out = {}
-    for column in columns:
-        if column in frame:
-            numbers = frame[column]
-            known = numbers.notna().to_numpy()
-            moved = numbers.astype(object).to_numpy().copy()
-            moved[known] = where[numbers[known].to_numpy(dtype=np.int64)]
-            out[column] = pd.Series(moved, index=frame.index).astype(numbers.dtype)
-    return frame.assign(**out)
-
-
-def _summarized(books: Sequence[Book], every: Sequence[Book], month: str | None,
-                punches: Sequence[PunchLog]) -> tuple[AttendanceResult, list[Source],
-                                                      list[Issue]]:
-    """:func:`summarize_books` of books whose settings agree (the Holidays of ``every``
-    book count)."""
-    settings = books[0].settings
-    policy = Policy.of(settings)
+    settings = [book.settings for book in books]
+    groups = rule_groups(settings)
+    policies = {k: Policy.of(settings[members[0]]) for members in groups for k in members}
     employees = _frames(books, "Employees")
     people = employees if employees is not None else pd.DataFrame(
         columns=["employee_id", "name", "department"])
@@ -130,10 +66,10 @@ def _summarized(books: Sequence[Book], every: Sequence[Book], month: str | None,
         sheet_names["Punches"] = (log.sheet, log.cell_columns())
         sources[n] = Source(sources[n].path or log.file, sheet_names)
         if len(log.frame):
-            clock_parts.append(reduce_punches(log, policy, source=n))
+            clock_parts.append(reduce_punches(log, policies.get(n, policies[0]), source=n))
     clock = pd.concat(clock_parts) if clock_parts else None
-    result = summarize(employees, clock, _frames(every, "Holidays"), _frames(books, "Leave"),
-                       _frames(books, "Overtime"), settings, month=month)
+    result = summarize_groups(settings, groups, employees, clock, _frames(books, "Holidays"),
+                              _frames(books, "Leave"), _frames(books, "Overtime"), month)
     for issue in result.issues:
         source = issue.params.pop("source", 0)
         if source < len(books):

@@ -18,7 +18,9 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
     matches no one or several is reported at its first cell and its punches left out; an
     id that matches no one is kept (the summary lists it as an unknown employee)."""
     frame = log.frame.copy()
-    known = employees["employee_id"].dropna().astype(str).drop_duplicates()
+    # positions, not the sheets' row numbers: the Employees of several books repeat them
+    known = employees["employee_id"].dropna().astype(str).drop_duplicates().reset_index(
+        drop=True)
     stripped = known.str.lstrip("0")
     unique_stripped = stripped[~stripped.duplicated(keep=False)]
     by_digits = pd.Series(known[unique_stripped.index].to_numpy(), index=unique_stripped)

@@ -70,8 +70,15 @@ def _key(output: str | os.PathLike[str]) -> str:
 def hold(output: str | os.PathLike[str], path: str | os.PathLike[str],
          manifest: dict[str, Any]) -> None:
     """Keep ``manifest`` (to be written to ``path``) until ``output`` is written: a run that
-    writes no output (refused, interrupted, failed) leaves no manifest that says it did."""
+    writes no output (refused, interrupted, failed) leaves no manifest that says it did.
+    Only the last run's manifest is held: a run that starts lets go of those before it
+    (:func:`release`)."""
     _HELD[_key(output)] = (Path(path), manifest)
+
+
+def release() -> None:
+    """Let go of every held manifest whose output was not written: a new run begins."""
+    _HELD.clear()
 
 
 def settle(output: str | os.PathLike[str]) -> Path | None:

@@ -32,6 +32,8 @@ class Interrupted(Exception):
     def __init__(self, done: int, total: int):
         super().__init__(f"interrupted after {done} of {total} file(s); nothing was written")
         self.done, self.total = done, total
+        self.en = str(self)
+        self.zh = f"已中断：完成 {done}/{total} 个文件；未写出任何文件。"
 
 
 @dataclass

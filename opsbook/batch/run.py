@@ -31,7 +31,12 @@ class Outcome(NamedTuple):
 
 class UpToDate(Exception):
     """``skip_unchanged`` on a command that aggregates: no input and no setting changed since
-    the last manifest and the output is there, so nothing is done (exit 0)."""
+    the last manifest and the output is there, so nothing is done (exit 0). ``zh`` says the
+    same in Chinese."""
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        self.en, self.zh = text, zh
 
 
 @dataclass
@@ -117,7 +122,7 @@ def _without_output(files: list[Path], output: Path, where: Path | None,
     last = manifests.read(where) or {}
     if not any(Path(o).resolve() == target for o in last.get("outputs", [])):
         raise BatchProblem(f"{output} is also one of the inputs; write the results to another "
-                           "file")
+                           "file", f"{output} 也是输入文件之一；请将结果写入另一个文件。")
     skipped.append(Issue("skipped-file", "info", file=str(output),
                          params={"detail": "the output of this command",
                                  "detail_zh": "本命令的输出文件"}))
@@ -170,6 +175,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     :class:`~opsbook.batch.pool.Interrupted` on Ctrl-C (nothing written then).
     """
     options = options or BatchOptions(jobs=1)
+    manifests.release()  # an earlier run's output that was never written: not this run's
     settings = _plain(settings or {})
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     files, skipped = expand(sources, options.recursive)
@@ -179,14 +185,15 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         files = _without_output(files, Path(output), where, skipped)
     if options.skip_unchanged and where is None:
         raise BatchProblem("--skip-unchanged compares with the last run's manifest: "
-                           "give --manifest FILE")
+                           "give --manifest FILE",
+                           "--skip-unchanged 需与上次运行的清单比较：请用 --manifest FILE 指定。")
     known = _known(where, command, settings) if options.skip_unchanged else {}
     previous: Sequence[str | None] = [known.get(str(p), {}).get("sha256") for p in files]
     if aggregate:
         if known and output is not None and Path(output).exists() and all(previous) \
                 and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
             raise UpToDate(f"{output} is up to date: no input or setting changed since "
-                           f"{where}")
+                           f"{where}", f"{output} 已是最新：自 {where} 以来输入与设置均未变化。")
         previous = [None] * len(files)
 
     def told(path: Path) -> None:

@@ -186,10 +186,10 @@ def main() -> None:
         printing.failed(error)
         sys.exit(2)
     except UpToDate as done:
-        printing.note(str(done))
+        printing.note(printing.said(done))
         sys.exit(0)
     except Interrupted as stopped:
-        printing.fail(str(stopped))
+        printing.failed(stopped)
         sys.exit(130)
     except KeyboardInterrupt:
         printing.fail("interrupted; nothing half-written was left behind")

@@ -13,6 +13,9 @@ from opsbook.core.issues import Report
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "·"}
 #: The ``--lang`` of the running command, None when it was given none.
 _LANG: ContextVar[str | None] = ContextVar("opsbook_lang", default=None)
+#: The last ``--lang`` chosen in this process: an error that ends the command is printed
+#: after its context (and :data:`_LANG` with it) has closed.
+_LAST: list[str | None] = [None]
 
 
 @contextlib.contextmanager
@@ -20,6 +23,7 @@ def speaking(lang: str | None) -> Iterator[None]:
     """Everything printed inside is in ``lang`` (None: no choice); the choice before comes
     back after. :func:`opsbook.cli.common.lang_option` holds it for a command's run."""
     token = _LANG.set(lang)
+    _LAST[0] = lang
     try:
         yield
     finally:
@@ -57,10 +61,22 @@ def fail(text: str, lang: str | None = None) -> None:
         print(f"opsbook: error: {text}", file=sys.stderr)
 
 
+def said(news: BaseException) -> str:
+    """A notice's text in the command's ``--lang`` (its ``zh`` under ``--lang zh``)."""
+    zh = getattr(news, "zh", None)
+    return zh if zh and (chosen_lang() or _LAST[0]) == "zh" else str(news)
+
+
 def failed(error: BaseException) -> None:
     """An error that stopped a command, on stderr: its English text and its Chinese text
-    (a CannotRun's, when it has one to show), each on a line of its own."""
+    (a CannotRun's, when it has one to show), each on a line of its own; only the one of
+    the command's ``--lang`` when it was given one."""
     en, zh = getattr(error, "en", str(error)), getattr(error, "zh", None)
+    lang = chosen_lang() or _LAST[0]
+    if zh and lang == "zh":
+        en = None
+    elif lang == "en":
+        zh = None
     if en:
         fail(en, "en")
     if zh:

@@ -12,7 +12,14 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Iterable, Iterator
 
-from opsbook.io.package import Package, PackageGap, date1904, part_key, workbook_sheets
+from opsbook.io.package import (
+    ZIP_ERRORS,
+    Package,
+    PackageGap,
+    date1904,
+    part_key,
+    workbook_sheets,
+)
 
 _CELL = re.compile(rb'<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)', re.S)
 _REF = re.compile(rb'\br="([A-Za-z]+\d+)"')
@@ -51,7 +58,7 @@ def scan_package(source: str | IO[bytes]) -> PackageScan:
     try:
         with zipfile.ZipFile(source) as archive:
             return scan(Package(archive))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+    except ZIP_ERRORS as error:
         found = PackageScan()
         found.gaps.append(f"the package cannot be opened ({type(error).__name__})")
         return found
@@ -84,8 +91,7 @@ def scan(package: Package) -> PackageScan:
         except PackageGap as gap:
             found.gaps.append(f"sheet '{sheet.name}': {gap}")
             continue
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError,
-                NotImplementedError) as error:
+        except ZIP_ERRORS as error:
             found.gaps.append(f"sheet '{sheet.name}': part {sheet.part} cannot be read "
                               f"({type(error).__name__})")
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -31,6 +32,10 @@ OTHER_DOCUMENTS = {
 }
 
 
+#: What reading a damaged zip package raises: a part cut short or a deflate stream that
+#: does not inflate (``zlib.error``) as much as a bad central directory.
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+              zlib.error)
 #: Parts up to this size (bytes, uncompressed) are kept once read.
 SMALL_PART = 1 << 16
 
@@ -99,7 +104,7 @@ class Package:
             if len(data) <= SMALL_PART:
                 self._read[key] = data
             return data
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        except ZIP_ERRORS as error:
             raise PackageGap(f"part {part} cannot be read ({type(error).__name__})") from None
 
     def open(self, part: str) -> IO[bytes]:
@@ -111,7 +116,7 @@ class Package:
             raise PackageGap(f"no part {part}")
         try:
             return self.archive.open(name)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        except ZIP_ERRORS as error:
             raise PackageGap(f"part {part} cannot be read ({type(error).__name__})") from None
 
     def relationships(self, source: str) -> list[Relationship]:

@@ -16,7 +16,7 @@ from opsbook.core.table import RawSheet
 from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch
 from opsbook.io.decrypt import open_default
 from opsbook.io.formulas import PackageScan, scan, scan_package
-from opsbook.io.package import Package
+from opsbook.io.package import ZIP_ERRORS, Package
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 READ_ONLY_SUFFIXES = (".xls", ".xlsb", ".ods")
@@ -114,7 +114,7 @@ def _check_zip(path: Path, scanned: bool) -> PackageScan | None:
                 found = scan(package)
     except zipfile.BadZipFile as error:
         raise _detail("corrupt-file", path, INCOMPLETE, _short(error)) from None
-    except (OSError, EOFError, ValueError, NotImplementedError) as error:
+    except ZIP_ERRORS as error:  # after BadZipFile (cut short): damaged within
         raise _detail("corrupt-file", path, DAMAGED, _short(error)) from None
     if other is not None:
         raise _detail("not-a-workbook", path, (

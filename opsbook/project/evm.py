@@ -44,7 +44,7 @@ def ratio(numerator: np.ndarray | pd.Series, denominator: np.ndarray | pd.Series
     with np.errstate(over="ignore"):
         np.divide(num, den, out=out, where=den > 0)
     out[~np.isfinite(out)] = np.nan
-    return np.round(out, PLACES)
+    return out
 
 
 def planned_value(cost: pd.Series, start: pd.Series, finish: pd.Series, status: pd.Series,
@@ -84,15 +84,16 @@ def figures(bac: np.ndarray | pd.Series, pv: np.ndarray | pd.Series,
     is blank or 0, TCPI when BAC − AC ≤ 0 (the budget is spent).
     """
     bac, pv, ev, ac = (np.asarray(x, dtype=float) for x in (bac, pv, ev, ac))
-    spi, cpi = ratio(ev, pv), ratio(ev, ac)
+    spi, cpi = ratio(ev, pv), ratio(ev, ac)  # the EACs divide by these, unrounded
     forms = eac_forms(bac, ac, ev, cpi, spi)
     method = np.broadcast_to(np.asarray(method, dtype=object), bac.shape)
     eac = np.select([method == "remaining", method == "cpi_spi"],
                     [forms["eac_remaining"], forms["eac_cpi_spi"]], forms["eac_cpi"])
     return pd.DataFrame({
-        "sv": exact(ev - pv), "cv": exact(ev - ac), "spi": spi, "cpi": cpi,
+        "sv": exact(ev - pv), "cv": exact(ev - ac), "spi": exact(spi), "cpi": exact(cpi),
         **{name: exact(form) for name, form in forms.items()}, "eac": exact(eac),
-        "etc": exact(eac - ac), "vac": exact(bac - eac), "tcpi": ratio(bac - ev, bac - ac),
+        "etc": exact(eac - ac), "vac": exact(bac - eac),
+        "tcpi": exact(ratio(bac - ev, bac - ac)),
     })
 
 

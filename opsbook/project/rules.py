@@ -3,7 +3,6 @@ thresholds in order, task progress that agrees with its actual dates."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterator
 
 import numpy as np
@@ -43,7 +42,8 @@ def thresholds_in_order(book: Book) -> Iterator[Issue]:
 
 def progress_agrees(book: Book) -> Iterator[Issue]:
     """Warnings on a task whose actual finish is given while it is less than 100 % complete,
-    and on an actual start or finish after the status date (of Settings, else today)."""
+    and on an actual start or finish after the status date of Settings (when it gives one:
+    a check that does not depend on the day it is run)."""
     if "Tasks" not in book:
         return
     tasks = book["Tasks"]
@@ -55,7 +55,9 @@ def progress_agrees(book: Book) -> Iterator[Issue]:
             yield Issue("task-finished-incomplete", "warning", value=f"{share:.0%}",
                         params={"finish": day.date().isoformat()},
                         **book.where("Tasks", "percent_complete", int(row)))
-    status = pd.Timestamp(book.settings.status_date or dt.date.today())
+    if book.settings.status_date is None:
+        return
+    status = pd.Timestamp(book.settings.status_date)
     for field in ("actual_start", "actual_finish"):
         days = pd.to_datetime(tasks[field], errors="coerce")
         for row, day in days[days > status].items():

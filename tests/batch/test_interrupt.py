@@ -33,8 +33,9 @@ def test_ctrl_c_stops_the_workers_and_writes_nothing(books: Path, tmp_path: Path
     run.send_signal(signal.SIGINT)
     rest = run.stderr.read()
     assert run.wait(timeout=60) == 130
-    message = rest.strip().splitlines()[-1]
+    message, chinese = rest.strip().splitlines()[-2:]  # no --lang: English, then Chinese
     assert message.startswith("opsbook: error: interrupted after ")
+    assert chinese.startswith("opsbook 错误：已中断：完成 ")
     done = int(message.split("after ")[1].split(" of ")[0])
     assert 1 <= done < 61 and message.endswith("of 61 file(s); nothing was written")
     assert list(out.parent.iterdir()) == []  # no output, no manifest, no temporary file

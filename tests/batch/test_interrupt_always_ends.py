@@ -32,8 +32,9 @@ def _default_ctrl_c() -> None:  # a runner started in the background ignores Ctr
 def interrupt(command: list[str], after: float, cwd: Path) -> tuple[int, str]:
     """Start ``command`` in its own process group; once it has said something (progress,
     so its workers are at work) wait ``after`` seconds and press Ctrl-C (SIGINT to the
-    whole group, as a terminal does). Its exit code and its last line on stderr; fails when
-    it has not ended within LIMIT seconds or left a worker behind."""
+    whole group, as a terminal does). Its exit code and the last line on stderr in English
+    (without --lang an error is said in English, then in Chinese); fails when it has not
+    ended within LIMIT seconds or left a worker behind."""
     run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            text=True, encoding="utf-8", env=ENV, cwd=cwd,
                            start_new_session=True, preexec_fn=_default_ctrl_c)
@@ -53,7 +54,8 @@ def interrupt(command: list[str], after: float, cwd: Path) -> tuple[int, str]:
         time.sleep(0.05)
     left = [(w.pid, w.status()) for w in workers if w.is_running()]
     assert left == [], f"workers left behind after Ctrl-C {after} s in"
-    lines = (first + rest).strip().splitlines()
+    lines = [line for line in (first + rest).strip().splitlines()
+             if not line.startswith("opsbook 错误：")]
     return run.returncode, lines[-1] if lines else ""
 
 

@@ -152,3 +152,11 @@ def test_an_index_exactly_on_a_threshold_is_on_it():
     spent = figures([100000.0], [29000.0], [0.29 * 100000], [29000.0])
     assert (spent["cpi"][0], spent["vac"][0]) == (1.0, 0.0)
     assert list(rag(spent["spi"], spent["cpi"], 1.0, 0.9, 1.0, 0.9)) == ["green"]
+
+
+def test_the_estimates_keep_their_precision_on_large_budgets():
+    """EAC = BAC / CPI with CPI = 1/7 exactly: 49,000,000 to the cent, not a rounding of CPI
+    multiplied by the budget."""
+    out = figures([7_000_000.0], [1_000_000.0], [1_000_000.0], [7_000_000.0])
+    assert out["eac_cpi"][0] == 49_000_000.0 and out["vac"][0] == -42_000_000.0
+    assert out["etc"][0] == 42_000_000.0 and out["cpi"][0] == round(1 / 7, 9)
