@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from opsbook.api import new_workbook
 from opsbook.cli import app
-from opsbook.io.filebook import FileBook
+from opsbook.io.filebook import FileBook, close_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBOOKS = ROOT / "workbooks"
@@ -50,7 +50,11 @@ def test_filebook_closes_the_macro_parts_it_holds(tmp_path):
         assert archive is not None and archive.fp is not None
         book.save()
     assert archive.fp is None                                # closed, not left to the GC
-    assert openpyxl.load_workbook(tmp_path / "out.xlsm", keep_vba=True).vba_archive
+    saved = openpyxl.load_workbook(tmp_path / "out.xlsm", keep_vba=True)
+    try:
+        assert saved.vba_archive                             # the macros were kept
+    finally:
+        close_workbook(saved)
 
 
 # --- --lang: every line in the chosen language ---------------------------------------------

@@ -30,6 +30,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
+from opsbook.io.filebook import close_workbook
+
 EPOCH = dt.datetime(1899, 12, 30)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
@@ -210,8 +212,11 @@ def replay(actions: list[dict[str, Any]], book: Any) -> list[str]:
 def replay_onto(path: Path, actions: list[dict[str, Any]], target: Path) -> list[str]:
     """Replay ``actions`` onto a copy of the workbook at ``path``, saved as ``target``."""
     book = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
-    applied = replay(actions, book)
-    book.save(target)
+    try:
+        applied = replay(actions, book)
+        book.save(target)
+    finally:
+        close_workbook(book)  # a macro workbook's parts are held in an open zip
     return applied
 
 
