@@ -38,7 +38,7 @@ from opsbook.core.cellvalues import (
 from opsbook.core.parse import clean_text
 from opsbook.core.spec import Field
 
-_YMD = re.compile(r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+_YMD = re.compile(r"(\d{4}|\d{2})\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
                   r"|(\d{4})(\d{2})(\d{2})")
 _WEEKDAY = re.compile(r"\(?\s*(?:(?:星期|周|礼拜)([一二三四五六日天])"
                       r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*\)?", re.I)
@@ -57,7 +57,8 @@ def parse_date(text: str) -> dt.datetime | None:
     """A date, or a date and time, typed as text; None when it is not one.
 
     The date is year first: ``2026-11-05``, ``2026/11/5``, ``2026.11.5``, ``2026年11月5日``,
-    ``20261105`` or, as attendance exports write it, a two-digit year (20xx): ``26-11-05``.
+    ``20261105`` or, as attendance exports write it, a two-digit year (20xx): ``26-11-05``
+    (with ``-`` or ``年`` only: ``05/11/26`` and ``10.5.3`` may put the day first).
     A weekday may follow (``星期四``, ``周四``, ``(Thu)``) and must be the date's own, else
     the text is no date (a misread order would show there). A time may follow, in any form
     :func:`parse_time` reads (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
@@ -66,7 +67,9 @@ def parse_date(text: str) -> dt.datetime | None:
     match = _YMD.match(text)
     if not match:
         return None
-    year, month, day = (match[1], match[2], match[3]) if match[1] else match.group(4, 5, 6)
+    year, month, day = (match[1], match[3], match[4]) if match[1] else match.group(5, 6, 7)
+    if len(year) == 2 and match[2] not in ("-", "年"):  # 05/11/26, 10.5.3: day or month first
+        return None
     try:
         moment = dt.datetime(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
     except ValueError:
