@@ -52,6 +52,14 @@ def standard(clock: pd.DataFrame, source: int = 0, sheet: str = "Clock") -> pd.D
     return frame.reset_index(drop=True)[CLOCK_COLUMNS]
 
 
+def left_out(rows: pd.DataFrame) -> pd.DataFrame:
+    """Standard clock rows left out of a summary, per input and sheet: how many, the first
+    and last date, the first row."""
+    return (rows.groupby(["source", "sheet"], sort=True)
+            .agg(rows=("date", "size"), first=("date", "min"), last=("date", "max"),
+                 row=("row", "min")).reset_index())
+
+
 def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> ClockDays:
     """Reduce standard clock rows (``standard``) to one row per employee and day.
 
@@ -63,10 +71,7 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> Clock
     rows = clock[clock["employee_id"].notna() & clock["date"].notna()]
     in_months = np.isin(rows["date"].to_numpy().astype("datetime64[M]"),
                         np.array(months, dtype="datetime64[M]"))
-    out = rows[~in_months]
-    outside = (out.groupby(["source", "sheet"], sort=True)
-               .agg(rows=("date", "size"), first=("date", "min"), last=("date", "max"),
-                    row=("row", "min")).reset_index())
+    outside = left_out(rows[~in_months])
     rows = rows[in_months]
     unknown = ~rows["employee_id"].isin(known).to_numpy()
     found = [findings(rows["employee_id"][unknown], rows["date"][unknown], "unknown_employee",

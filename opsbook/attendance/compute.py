@@ -67,6 +67,17 @@ def months_of(clock: pd.DataFrame, month: str | list[str] | None,
     return [str(m) for m in np.unique(dates)]
 
 
+def outside_issues(outside: pd.DataFrame, months: list[str]) -> list[Issue]:
+    """One ``clock-outside-month`` warning per input and sheet of ``outside`` (see
+    :func:`opsbook.attendance.clock.left_out`)."""
+    return [Issue("clock-outside-month", "warning", sheet=item.sheet, field="date",
+                  row=int(item.row), value=int(item.rows),
+                  params={"first": item.first.date().isoformat(),
+                          "last": item.last.date().isoformat(), "months": ", ".join(months),
+                          "source": int(item.source)})
+            for item in outside.itertuples()]
+
+
 def in_months(found: pd.DataFrame, months: list[str]) -> pd.DataFrame:
     """The findings dated within ``months`` (or not dated): a request that reaches into the
     month from before it is told in the summary of the month it begins in, so that a
@@ -110,12 +121,7 @@ def summarize(employees: pd.DataFrame | None, clock: pd.DataFrame | None,
         issues.append(Issue("no-month", sheet="Settings", field="month"))
     cal = make_calendar(months, holidays, policy)
     days = clock_days(rows, months, pd.Index(people["employee_id"]))
-    for item in days.outside.itertuples():
-        issues.append(Issue(
-            "clock-outside-month", "warning", sheet=item.sheet, field="date", row=int(item.row),
-            value=int(item.rows),
-            params={"first": item.first.date().isoformat(), "last": item.last.date().isoformat(),
-                    "months": ", ".join(months), "source": int(item.source)}))
+    issues.extend(outside_issues(days.outside, months))
     if months and days.days.empty:
         issues.append(Issue("no-clock-data", sheet="Clock", field="date",
                             params={"months": ", ".join(months)}))

@@ -1,12 +1,15 @@
 """Several attendance workbooks, each under its own Settings.
 
-Workbooks whose rules agree (every setting but the month) are summarised together over the
-months they name; those whose rules differ (a department's own shift and grace) are
-summarised apart and put one after another, the Departments totals made again from them all.
-An employee belongs to the group of the first workbook that lists them, and their clock rows,
-punches, leave and overtime go with them from whichever workbook or export they come; a
-clock row of someone no workbook lists goes with the workbook it is in (an export's, with the
-first workbook). Holidays count for every group. Pure pandas: no file is touched.
+Each workbook covers months: the ``month`` asked for, else its month setting, else every
+month its clock rows fall in (a workbook with neither covers the months of the whole run).
+An employee's month is summarised under the rules (shift, grace, thresholds) of the first
+workbook that lists the employee and covers that month, with the clock rows, punches, leave
+and overtime of that employee from whichever workbook or export they come; a clock row of
+someone no workbook lists goes with the workbook it is in (an export's, with the first
+workbook), and a row in a month no workbook of its employee covers is left out with a
+warning. Holidays count for every month. The summaries of each set of rules and month are
+put one after another, the Departments totals made again from them all. Pure pandas: no
+file is touched.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from opsbook.attendance.compute import AttendanceResult, summarize
+from opsbook.attendance.clock import left_out, standard
+from opsbook.attendance.compute import AttendanceResult, outside_issues, summarize
 from opsbook.attendance.findings import combine
 from opsbook.attendance.settings import AttendanceSettings
 from opsbook.attendance.summary import departments
@@ -38,49 +42,67 @@ def rule_groups(settings: Sequence[AttendanceSettings]) -> list[list[int]]:
     return list(groups.values())
 
 
-def months_for(named: dict[int, str], clock: pd.DataFrame | None, month: str | None
-               ) -> list[str]:
-    """The months a group summarises: ``month`` when given; else the months its inputs name
-    (``named``: input number → month setting, blank for none), and every month the clock
-    rows fall in of the inputs that name none."""
-    if month:
-        return [month]
-    months = {m for m in named.values() if m}
-    blank = [n for n, m in named.items() if not m]
-    if blank and clock is not None and len(clock):
-        rows = clock[clock["source"].isin(blank).to_numpy()]
-        days = pd.to_datetime(rows["date"]).dropna().to_numpy().astype("datetime64[M]")
-        months |= {str(m) for m in np.unique(days)}
-    return sorted(months)
+def covered(settings: Sequence[AttendanceSettings], clock: pd.DataFrame | None,
+            month: str | None) -> list[list[str]]:
+    """The months each workbook covers: ``month`` when given; else its month setting; else
+    every month its clock rows fall in (the first workbook's also of the exports'); else
+    the months of all the others."""
+    books = len(settings)
+    found: list[list[str]] = []
+    for k, one in enumerate(settings):
+        if month or one.month:
+            found.append([month or one.month])
+            continue
+        days = np.empty(0, dtype="datetime64[M]")
+        if clock is not None and len(clock):
+            source = clock["source"].to_numpy()
+            mine = (source == k) | ((k == 0) & (source >= books))
+            days = pd.to_datetime(clock["date"][mine]).dropna().to_numpy().astype(
+                "datetime64[M]")
+        found.append([str(m) for m in np.unique(days)])
+    run = sorted({m for months in found for m in months})
+    return [months or run for months in found]
 
 
 def summarize_groups(settings: Sequence[AttendanceSettings], groups: list[list[int]],
                      employees: pd.DataFrame | None, clock: pd.DataFrame | None,
                      holidays: pd.DataFrame | None, leave: pd.DataFrame | None,
                      overtime: pd.DataFrame | None, month: str | None) -> AttendanceResult:
-    """The summary of every group of workbooks (``settings`` per workbook, ``groups`` from
-    :func:`rule_groups`) as one result. Every frame is of all the inputs, its ``source`` the
-    input number (workbooks first, exports after them), so that findings stay located."""
-    books = len(settings)
-    exports = sorted(set(clock["source"]) - set(range(books))) if clock is not None else []
-    named = [{**{k: settings[k].month for k in members},  # exports: as the first workbook
-              **({n: settings[0].month for n in exports} if g == 0 else {})}
-             for g, members in enumerate(groups)]
-    if len(groups) == 1:  # one set of rules: every row of every input together
+    """The summary of every workbook under its own settings (``settings`` per workbook,
+    ``groups`` from :func:`rule_groups`) as one result. Every frame is of all the inputs,
+    its ``source`` the input number (workbooks first, exports after them), so that findings
+    stay located."""
+    covers = covered(settings, clock, month)
+    if len(groups) == 1 and all(c == covers[0] for c in covers):  # one set of rules, months
         rules = settings[0].model_copy(update={"month": ""})
-        return summarize(employees, clock, holidays, leave, overtime, rules,
-                         month=months_for(named[0], clock, month))
-    owner = _owners(employees, groups)
-    parts = [_mine(clock, owner, g, members, books) for g, members in enumerate(groups)]
-    months = [months_for(named[g], parts[g], month) for g in range(len(groups))]
-    run = sorted({m for found in months for m in found})
-    results = []
+        return summarize(employees, clock, holidays, leave, overtime, rules, month=covers[0])
+    books = len(settings)
+    group_of = np.empty(books, dtype=np.int64)
     for g, members in enumerate(groups):
-        rules = settings[members[0]].model_copy(update={"month": ""})
-        results.append(summarize(
-            _mine(employees, owner, g, members, books), parts[g], holidays,
-            _mine(leave, owner, g, members, books), _mine(overtime, owner, g, members, books),
-            rules, month=months[g] or run))
+        group_of[members] = g
+    owner = _owners(employees, covers)
+    rows = standard(clock) if clock is not None else None
+    group = month_of = None
+    units = {(int(group_of[k]), m) for (_, m), k in owner.items()}
+    if rows is not None:
+        group, month_of = _units(rows, owner, covers, group_of)
+        units |= {(int(g), str(m)) for g, m in zip(group, month_of) if g >= 0}
+    results = []
+    for g, m in sorted(units, key=lambda u: (u[1], u[0])):
+        ids = [e for (e, mo), k in owner.items() if mo == m and group_of[k] == g]
+        mine = None if rows is None else clock[(group == g) & (month_of == m)]
+        rules = settings[groups[g][0]].model_copy(update={"month": ""})
+        results.append(summarize(_rows_of(employees, ids), mine, holidays,
+                                 _rows_of(leave, ids), _rows_of(overtime, ids), rules,
+                                 month=[m]))
+    if rows is not None and (group < 0).any():  # in no month of their workbooks
+        run = sorted({m for months in covers for m in months})
+        out = outside_issues(left_out(rows[group < 0]), run)
+        if results:
+            results[0].issues.extend(out)
+    if not results:  # nothing to summarise at all: as one summary says it
+        return summarize(employees, clock, holidays, leave, overtime,
+                         settings[0].model_copy(update={"month": ""}), month=[])
     return join(results)
 
 
@@ -105,26 +127,42 @@ def join(results: list[AttendanceResult]) -> AttendanceResult:
         results[0].policy)
 
 
-def _owners(employees: pd.DataFrame | None, groups: list[list[int]]) -> pd.Series:
-    """employee_id → the group of the first workbook that lists the employee."""
+def _owners(employees: pd.DataFrame | None, covers: list[list[str]]
+            ) -> dict[tuple[object, str], int]:
+    """(employee_id, month) → the first workbook that lists the employee and covers the
+    month."""
+    owner: dict[tuple[object, str], int] = {}
     if employees is None or employees.empty:
-        return pd.Series(dtype=np.int64)
-    group_of = {k: g for g, members in enumerate(groups) for k in members}
-    first = employees[employees["employee_id"].notna()].drop_duplicates("employee_id")
-    return pd.Series(first["source"].map(group_of).to_numpy(dtype=np.int64),
-                     index=first["employee_id"].to_numpy(dtype=object))
+        return owner
+    listed = employees[employees["employee_id"].notna()]
+    for employee, book in zip(listed["employee_id"].tolist(), listed["source"].tolist()):
+        for m in covers[int(book)]:
+            owner.setdefault((employee, m), int(book))
+    return owner
 
 
-def _mine(frame: pd.DataFrame | None, owner: pd.Series, group: int, members: list[int],
-          books: int) -> pd.DataFrame | None:
-    """The rows of ``frame`` for ``group``: its employees' rows from any input, and the rows
-    of employees no workbook lists that are in its own workbooks (an export's, in the first
-    group's)."""
+def _units(rows: pd.DataFrame, owner: dict[tuple[object, str], int], covers: list[list[str]],
+           group_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per standard clock row, the group and month ("YYYY-MM") of the summary it belongs to
+    (group -1 for a row in no month its employee's workbooks cover)."""
+    months = pd.to_datetime(rows["date"]).to_numpy().astype("datetime64[M]").astype(str)
+    books = len(covers)
+    listed = {e for e, _ in owner}
+    group = np.full(len(rows), -1, dtype=np.int64)
+    for n, (employee, m, source) in enumerate(zip(rows["employee_id"].tolist(),
+                                                  months.tolist(), rows["source"].tolist())):
+        if employee in listed:
+            book = owner.get((employee, m), -1)
+        else:  # no workbook lists them: with the workbook the row is in, if it covers m
+            book = int(source) if int(source) < books else 0
+            book = book if m in covers[book] else -1
+        if book >= 0:
+            group[n] = group_of[book]
+    return group, months
+
+
+def _rows_of(frame: pd.DataFrame | None, ids: list[object]) -> pd.DataFrame | None:
+    """The rows of ``frame`` of the employees ``ids``."""
     if frame is None:
         return None
-    ids = frame["employee_id"]
-    known = ids.isin(owner.index).to_numpy()
-    source = frame["source"].to_numpy() if "source" in frame else np.zeros(len(frame), int)
-    home = np.isin(source, members) | ((group == 0) & (source >= books))
-    mine = np.where(known, ids.map(owner).eq(group).to_numpy(), home)
-    return frame[mine]
+    return frame[frame["employee_id"].isin(ids).to_numpy()]

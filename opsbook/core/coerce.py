@@ -70,8 +70,8 @@ def read_percent(raw: pd.Series, f: Field, blank: np.ndarray,
     range, never 1.5 %)."""
     col = read_number(raw, f, blank, epoch)
     numbers = col.values
-    signed = np.fromiter((type(v) is str and "%" in v for v in raw.to_numpy(dtype=object)),
-                         dtype=bool, count=len(raw))
+    signed = np.fromiter((type(v) is str and ("%" in v or "％" in v)
+                          for v in raw.to_numpy(dtype=object)), dtype=bool, count=len(raw))
     col.values = numbers.where(~(numbers.abs() > 1) | signed, numbers / 100)
     for problem in col.problems:  # warnings show the percentage as finally read
         if problem.results is not None:

@@ -51,29 +51,20 @@ def issues_sheet(report: Report, lang: str, name: str,
                     key_columns=2, empty=NO_FINDINGS[lang])
 
 
-#: Decimals a result number is stored with: enough that the cells a sheet shows add up to
-#: its totals as Excel sums them, few enough that no 2.700000000000003 is stored.
-STORED_DECIMALS = 9
-
-
 def frame_sheet(name: str, title: str, frame: pd.DataFrame, headers: dict[str, str],
                 formats: dict[str, str] | None = None, *, key_columns: int = 0,
                 empty: str = "") -> SheetOut:
     """A frame as a SheetOut, headers looked up by column id.
 
-    Numbers are stored to :data:`STORED_DECIMALS` decimals and shown as their format says:
-    a column of hours shown as 0.83 holds 0.833333333, so that a total equals the sum of the
-    cells it totals, in the sheet as in Excel. ``key_columns`` first columns stay on screen
-    and repeat on printed pages; ``empty`` is said when the frame has no rows.
+    Numbers are stored as computed and shown as their format says: a column of hours shown
+    as 0.83 holds 0.8333333333333334, so that a total equals the sum of the cells it totals,
+    in the sheet as when Excel adds them up (Excel shows at most 15 digits, so binary
+    arithmetic's last digit never shows). ``key_columns`` first columns stay on screen and
+    repeat on printed pages; ``empty`` is said when the frame has no rows.
     """
     formats = formats or {}
     columns = list(frame.columns)
-    values = []
-    for n in range(len(columns)):
-        series = frame.iloc[:, n]
-        if pd.api.types.is_float_dtype(series):
-            series = series.round(STORED_DECIMALS)
-        values.append(series)
+    values = [frame.iloc[:, n] for n in range(len(columns))]
     rows = excel_rows(values) if values else [[] for _ in range(len(frame))]
     return SheetOut(name, title, [headers.get(c, c) for c in columns], rows,
                     formats=[formats.get(c, "") for c in columns],

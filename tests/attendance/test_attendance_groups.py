@@ -84,3 +84,27 @@ def test_leave_recorded_in_the_month_it_began_counts_in_the_next(tmp_path):
     assert done.computed, done.report.issues
     assert done.result.months == ["2026-10", "2026-11"]
     assert [day(done, "E002", f"2026-11-0{d}")["status"] for d in (2, 3, 4)] == ["leave"] * 3
+
+
+def test_each_month_under_the_workbook_that_covers_it(tmp_path):
+    """October's workbook (default rules) and November's (15 minutes' grace) both list E001;
+    November's also E003, who joined then: E001 has both months, each under its own
+    workbook's rules, and E003 November only — no invented October absences."""
+    october, november = base("attendance"), base("attendance")
+    october["Employees"] = october["Employees"][:2]
+    october["Clock"] = [october["Clock"][0], ["E001", D(2026, 10, 5), T(9, 10), T(18, 0)]]
+    october["Settings"] = [["Key", "Value"], ["month", "2026-10"]]
+    november["Employees"] = [november["Employees"][0], november["Employees"][1],
+                             november["Employees"][3]]
+    november["Clock"] = [november["Clock"][0], ["E001", D(2026, 11, 2), T(9, 10), T(18, 0)],
+                         ["E003", D(2026, 11, 2), T(9, 0), T(18, 0)]]
+    november["Settings"] += [["late_grace_minutes", 15]]
+    paths = [write(tmp_path / "10.xlsx", october), write(tmp_path / "11.xlsx", november)]
+    for order in (paths, paths[::-1]):
+        done = opsbook.summarize_attendance(order)
+        assert done.computed, done.report.issues
+        monthly = done.result.monthly.set_index(["employee_id", "month"]).sort_index()
+        assert list(monthly.index) == [("E001", "2026-10"), ("E001", "2026-11"),
+                                       ("E003", "2026-11")]
+        assert list(monthly["late_count"]) == [1, 0, 0]  # 09:10 is late in October only
+        assert not any(i.code == "clock-outside-month" for i in done.report.issues)

@@ -165,7 +165,7 @@ def test_a_percentage_typed_with_its_sign_is_what_it_says(tmp_path) -> None:
     """'60%' is 60 % and '150%' is 150 %, out of range (not 1.5 %); 60 typed as a number is
     60 percent points; the range is said in percentages."""
     rows = [task(str(n), D(2026, 11, 2), D(2026, 11, 13), 100.0, 0.0, percent_complete=pct)
-            for n, pct in enumerate(["60%", "150%", 60, 0.25], start=1)]
+            for n, pct in enumerate(["60%", "150％", 60, 0.25], start=1)]  # a full-width ％
     path = tracker(tmp_path / "pct.xlsx", [project()], rows, status_date=D(2026, 11, 6))
     book = opsbook.load(path)
     issues = opsbook.validate(path).issues
