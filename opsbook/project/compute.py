@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.project import deviations, gates, risks
-from opsbook.project.evm import figures, join_codes, note_codes, planned_value, rag
+from opsbook.project.evm import exact, figures, join_codes, note_codes, planned_value, rag
 from opsbook.project.workdays import weekmask
 
 KEY = ["source", "project_id"]
@@ -133,8 +133,8 @@ def task_status(tasks: pd.DataFrame, config: pd.DataFrame) -> pd.DataFrame:
     t["bac"] = t["planned_cost"].astype(float).fillna(0.0)
     pv = planned_value(t["bac"], t["planned_start"], t["planned_finish"], t["status_date"],
                        t["weekmask"])
-    t["pv"] = np.nan_to_num(pv)
-    t["ev"] = t["percent_complete"] * t["bac"]
+    t["pv"] = exact(np.nan_to_num(pv))  # kept to the decimals SV and CV are kept to
+    t["ev"] = exact(t["percent_complete"] * t["bac"])
     t["ac"] = t["actual_cost"].astype(float).fillna(0.0)
     t = pd.concat([t, figures(t["bac"], t["pv"], t["ev"], t["ac"], t["eac_method"])
                   .set_index(t.index)], axis=1)
