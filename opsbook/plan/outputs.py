@@ -255,11 +255,12 @@ def diff_sheets(d: PlanDiff, lang: str) -> list[SheetOut]:
         changed[column] = [field_value(f, v, lang) if PLAN.field(f).choices else excel_value(v)
                            for f, v in zip(d.changed["field"], d.changed[column])]
     parts = [("added", labelled(d.added, lang), f"新增 {c['added']} 项" if zh else
-              f"{c['added']} items added"),
+              f"{c['added']} item(s) added"),
              ("removed", labelled(d.removed, lang), f"删除 {c['removed']} 项" if zh else
-              f"{c['removed']} items removed"),
+              f"{c['removed']} item(s) removed"),
              ("changed", changed, f"修改 {c['changed_items']} 项，共 {c['changed_fields']} 处"
-              if zh else f"{c['changed_items']} items changed, {c['changed_fields']} fields")]
+              if zh else f"{c['changed_items']} item(s) changed, {c['changed_fields']} "
+              "field(s)")]
     sheets = []
     for output, frame, title in parts:
         out = sheet(output, title, frame, lang, key_columns=1)

@@ -157,13 +157,21 @@ def _detail(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
     found = result.deviations
-    frame = found.assign(detail=_detail(found, lang), chase=found["owner"])
+    nobody = "（无负责人，请指定）" if lang == "zh" else "(no owner: name one)"
+    chase = found["owner"].where(found["owner"].fillna("").astype(str).str.strip().ne(""),
+                                 nobody)
+    frame = found.assign(detail=_detail(found, lang), chase=chase)
     columns = [*(["source"] if "source" in _extra(result) else []), *DEVIATION_COLUMNS]
     name = pick(NAMES["deviations"], lang)
     missing = int(found["state"].isin(UNCOVERED).sum())
-    title = (f"偏差与纠正措施（{_as_of(result, lang)}）：{len(found)} 项，{missing} 项无纠正措施"
-             if lang == "zh" else f"Deviations and corrective actions, {_as_of(result, lang)}: "
-             f"{len(found)}, {missing} without a corrective action")
+    deviations = int(found["kind"].ne("action-overdue").sum())
+    stale = len(found) - deviations  # overdue actions whose deviation is gone
+    title = (f"偏差与纠正措施（{_as_of(result, lang)}）：{deviations} 项偏差，"
+             f"{missing} 项无纠正措施" + (f"，另有 {stale} 项逾期措施" if stale else "")
+             if lang == "zh" else
+             f"Deviations and corrective actions, {_as_of(result, lang)}: {deviations} "
+             f"deviation(s), {missing} without a corrective action"
+             + (f", and {stale} overdue action(s)" if stale else ""))
     out = table(name, title, frame, columns, lang, key_columns=columns.index("task_id") + 1)
     fill_column(out, found["state"], "state", columns, STATE_FILL)
     out.empty = ("没有偏差：所有项目为绿灯，没有超过计划完成日期的任务。" if lang == "zh" else

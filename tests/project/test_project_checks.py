@@ -200,3 +200,14 @@ def test_a_status_date_typed_as_text_is_read_and_said(tmp_path, typed) -> None:
         "status_date", "warning", "2026-11-18")
     assert "2026-11-18" in note.message("zh") and opsbook.load(path).settings.status_date \
         == D(2026, 11, 18)
+
+
+def test_the_deviations_title_counts_deviations_and_overdue_actions_apart(tmp_path) -> None:
+    done = opsbook.project_status([_trackers(tmp_path)])
+    sheet = next(s for s in done.sheets if s.name == "Deviations")
+    stale = int(done.result.deviations["kind"].eq("action-overdue").sum())
+    deviations = len(done.result.deviations) - stale
+    assert stale == 1 and f": {deviations} deviation(s), " in sheet.title
+    assert sheet.title.endswith(", and 1 overdue action(s)")
+    chase = sheet.headers.index("Owner to Chase")
+    assert all(row[chase] for row in sheet.rows)  # a name, or a word that none is given
