@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from opsbook import registry
 from opsbook.api.common import (
     PathLike,
+    Refused,
     Sources,
     calculate_books,
     demo_write,
@@ -48,20 +49,21 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
                          output: PathLike | None = None) -> Calculation:
     """Summarise attendance workbooks (files, folders or glob patterns, read through
     :func:`opsbook.batch.run_files` with ``options``, its manifest beside ``output``; one per
-    department or per month;
-    employees keyed by employee_id across them) for ``month`` (YYYY-MM; default the month
-    setting of the first workbook, else every month of the clock data), with punch exports
-    (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report …).
+    department or per month; employees keyed by employee_id across them) for ``month``
+    (YYYY-MM; default each workbook's month setting, else every month of its clock data;
+    each workbook under its own settings, see :mod:`opsbook.attendance.groups`), with punch
+    exports (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report …).
 
     Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (every input's validation,
     the exports' problems and the summary's notes), ``result`` (an AttendanceResult with the
     ``daily``, ``monthly``, ``departments`` and ``violations`` frames), and ``sheets`` (Daily,
     Monthly, Departments, Violations). When an input has errors, or there is no clock data for
     the month, nothing is computed: ``result`` is None and ``report`` says why. Raises
-    ValueError for a ``month`` not written YYYY-MM.
+    ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM.
     """
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-        raise ValueError(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})")
+        raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
+                      f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
     kind = registry.get(KIND)
     if isinstance(punches, (str, Path)):
         punches = [punches]

@@ -26,6 +26,15 @@ PathLike = Union[str, "os.PathLike[str]"]
 Sources = Union[PathLike, Iterable[PathLike]]
 
 
+class Refused(ValueError):
+    """A request that cannot be taken as given (an argument out of its form): the message
+    in English, ``zh`` the same in Chinese (the command line shows the one of ``--lang``)."""
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        self.zh = zh
+
+
 class NotAWorkbook(Exception):
     """Raised by :func:`load` when a file cannot be read as a standard workbook; ``issue``
     says why (its code is one of the ``file`` category)."""
@@ -157,7 +166,8 @@ def given(sources: Sources) -> None:
     """ValueError when ``sources`` names nothing at all (an empty list): a run over no input
     is a mistake, not a run that found nothing wrong."""
     if isinstance(sources, (list, tuple, set)) and not sources:
-        raise ValueError("no input: name at least one workbook, folder or glob pattern")
+        raise Refused("no input: name at least one workbook, folder or glob pattern",
+                      "没有输入：请至少指定一个工作簿、文件夹或通配符路径。")
 
 
 def load_many(sources: Sources, kind: str | Kind | None = None, *,

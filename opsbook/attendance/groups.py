@@ -81,15 +81,18 @@ def summarize_groups(settings: Sequence[AttendanceSettings], groups: list[list[i
     for g, members in enumerate(groups):
         group_of[members] = g
     owner = _owners(employees, covers)
+    staff: dict[tuple[int, str], list[object]] = {}  # (group, month) → its employees
+    for (employee, m), k in owner.items():
+        staff.setdefault((int(group_of[k]), m), []).append(employee)
     rows = standard(clock) if clock is not None else None
     group = month_of = None
-    units = {(int(group_of[k]), m) for (_, m), k in owner.items()}
     if rows is not None:
         group, month_of = _units(rows, owner, covers, group_of)
-        units |= {(int(g), str(m)) for g, m in zip(group, month_of) if g >= 0}
+        for g, m in zip(group.tolist(), month_of.tolist()):
+            if g >= 0:
+                staff.setdefault((g, m), [])  # only unknown employees' rows, maybe
     results = []
-    for g, m in sorted(units, key=lambda u: (u[1], u[0])):
-        ids = [e for (e, mo), k in owner.items() if mo == m and group_of[k] == g]
+    for (g, m), ids in sorted(staff.items(), key=lambda unit: (unit[0][1], unit[0][0])):
         mine = None if rows is None else clock[(group == g) & (month_of == m)]
         rules = settings[groups[g][0]].model_copy(update={"month": ""})
         results.append(summarize(_rows_of(employees, ids), mine, holidays,
@@ -112,12 +115,10 @@ def join(results: list[AttendanceResult]) -> AttendanceResult:
     if len(results) == 1:
         return results[0]
     monthly = pd.concat([r.monthly for r in results], ignore_index=True)
-    empty = [{i.code for i in r.issues} & set(_EMPTY) for r in results]
-    issues = [i for r in results for i in r.issues
-              if i.code not in _EMPTY or all(i.code in codes for codes in empty)]
-    seen: set[str] = set()
-    issues = [i for i in issues if i.code not in _EMPTY or not (i.code in seen
-                                                               or seen.add(i.code))]
+    said_by_all = set.intersection(*({i.code for i in r.issues} for r in results))
+    issues = [i for r in results for i in r.issues if i.code not in _EMPTY]
+    issues += [next(i for i in results[0].issues if i.code == code)  # once for the run
+               for code in _EMPTY if code in said_by_all]
     return AttendanceResult(
         sorted({m for r in results for m in r.months}),
         pd.concat([r.calendar for r in results]).drop_duplicates("date").sort_values(

@@ -244,7 +244,7 @@ SETTING_SHAPES: dict[str, tuple[str, str]] = {
     "time": ("a time of day", "时间"),
     "month": ("a month written as YYYY-MM", "年月，格式为 YYYY-MM"),
     "text": ("text", "文本"),
-    "bool": ("yes or no", "yes 或 no"),
+    "bool": ("yes or no", "是或否"),
     "choice": ("one of {choices}", "以下之一：{choices}"),
     "any": ("a value this setting takes", "该设置项可接受的值"),
 }
