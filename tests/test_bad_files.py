@@ -288,13 +288,14 @@ def test_an_unwritable_output_names_the_file_asked_for(tmp_path):
     assert str(raised.value).startswith(f"Cannot write {blocked / 'results.xlsx'}: ")
 
 
-def test_the_command_line_says_an_output_cannot_be_written_in_one_line(tmp_path):
+def test_the_command_line_says_an_output_cannot_be_written_in_a_line_per_language(tmp_path):
     good = good_workbook(tmp_path)
     target = tmp_path / "marked.xlsx"
     target.mkdir()
     done = run_cli("validate", good, "--annotate", target)
     no_traceback(done)
     assert done.returncode == 2
-    (line,) = done.stderr.strip().splitlines()
+    line, zh = done.stderr.strip().splitlines()  # English, then Chinese
     assert f"Cannot write {target}: is a directory." in line
     assert ".marked." not in line and "Errno" not in line
+    assert f"无法写入 {target}：这是一个文件夹。" in zh

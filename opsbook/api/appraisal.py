@@ -11,6 +11,7 @@ from opsbook import registry
 from opsbook.api.common import (
     NotAWorkbook,
     PathLike,
+    Refused,
     calculate_books,
     read_step,
     write_output,
@@ -31,7 +32,9 @@ KIND = "appraisal"
 
 def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     """History rows (employee_id, cycle, total, grade, outcome) of one earlier cycle's
-    workbook, and an issue when it gave none or could not be read.
+    workbook, and its issues: each bad cell of the sheets read (a total that is no number, a
+    row without its cycle), located as in the workbook being scored, and one issue when it
+    gave no rows or could not be read.
 
     Both a workbook's History sheet and its Results sheet (written by Calculate or ``appraisal
     score``, with the cycle of its Settings) are read; a Results row wins over the same
@@ -48,21 +51,26 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
         return empty, [failed_file(path, error)]
     by_name = {normalize(sheet.name): sheet for sheet in raw}
     parts = [empty]
+    issues: list[Issue] = []  # bad cells of the sheets read: told, as the workbook's own are
     found = [by_name[n] for n in map(normalize, history.names()) if n in by_name]
     if found:
-        parts.append(read_table(found[0], history, file=str(path))[0].frame)
+        table, problems = read_table(found[0], history, file=str(path))
+        parts.append(table.frame)
+        issues += problems
     results = [by_name[n] for n in map(normalize, results_as_history.names())
                if n in by_name] if results_as_history is not None else []
     settings_names = {normalize(n) for n in SETTINGS_NAMES}
     settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
     settings = read_settings(settings_sheet, kind.settings, str(path), kind.setting_prefixes)[0]
     if results and settings.cycle:
-        table = read_table(results[0], results_as_history, file=str(path))[0]
+        table, problems = read_table(results[0], results_as_history, file=str(path))
         parts.append(table.frame.assign(cycle=settings.cycle))
+        issues += problems
     frame = pd.concat([p for p in parts if not p.empty] or [empty])
     frame = frame[frame["employee_id"].notna() & frame["cycle"].notna()]
     frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
-    issues = [Issue("no-history", "warning", file=str(path))] if frame.empty else []
+    if frame.empty:
+        issues.append(Issue("no-history", "warning", file=str(path)))
     return frame.reindex(columns=empty.columns), issues
 
 
@@ -124,15 +132,18 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
 
         report = validate_book(book)
     if book.kind.id != kind.id:
-        raise ValueError(f"{book.path} is not an appraisal workbook: it looks like "
-                         f"{book.kind.en} ({book.kind.zh})")
+        raise Refused(f"{book.path} is not an appraisal workbook: it looks like "
+                      f"{book.kind.en} ({book.kind.zh})",
+                      f"{book.path} 不是绩效考核工作簿：它像是{book.kind.zh}工作簿。")
     if lang is not None:
         book.lang = lang
     past = _merged([o.value for o in parts.values() if o is not None])
-    notes = [i for o in parts.values() if o is not None for i in o.report.issues]
-    notes += [i for i in run.report.issues if i.code in ("skipped-file", "file-not-found",
-                                                          "not-a-workbook")]
-    report.extend(notes)
+    for outcome in parts.values():  # each history file's own issues, once, with its name
+        if outcome is not None:
+            report.merge(outcome.report)
+    told = {id(i) for o in parts.values() if o is not None for i in o.report.issues}
+    report.extend(i for i in run.report.issues if id(i) not in told
+                  and i.code in ("skipped-file", "file-not-found", "not-a-workbook"))
     return calculate_books(kind, [book], report, history=past, with_history=True)
 
 

@@ -59,11 +59,15 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
     ``daily``, ``monthly``, ``departments`` and ``violations`` frames), and ``sheets`` (Daily,
     Monthly, Departments, Violations). When an input has errors, or there is no clock data for
     the month, nothing is computed: ``result`` is None and ``report`` says why. Raises
-    ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM.
+    ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM
+    or a ``lang`` other than "en" and "zh".
     """
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
                       f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
+    if lang not in (None, "en", "zh"):
+        raise Refused(f"lang must be 'en' or 'zh' (got {lang!r})",
+                      f"lang 应为 en 或 zh（当前为“{lang}”）。")
     kind = registry.get(KIND)
     if isinstance(punches, (str, Path)):
         punches = [punches]

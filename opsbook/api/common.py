@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from opsbook import registry
 from opsbook.batch.run import Outcome
-from opsbook.core.book import Book, build_book, build_books, detect_kind
+from opsbook.core.book import Book, build_book, build_books, detect_kind, output_kind
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
@@ -55,10 +55,22 @@ def book_from_sheets(raw: list[RawSheet], name: str, kind: str | Kind | None = N
                      format: str = "xlsx") -> Book | Issue:
     """Raw sheets read as a Book of ``kind`` (detected when None), or the ``unknown-kind``
     Issue when they fit no kind."""
-    spec = kind_of(kind) or detect_kind(raw, registry.kinds())
-    if spec is None:
-        return unknown_kind(name)
+    spec = kind_for(raw, name, kind_of(kind))
+    if isinstance(spec, Issue):
+        return spec
     return build_book(raw, spec, file=name, format=format)
+
+
+def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind | Issue:
+    """The kind to read raw sheets as: ``kind`` when given, else the one detected; or the
+    Issue saying why they are read as none (``output-workbook``: a result opsbook wrote;
+    ``unknown-kind``: they fit no kind)."""
+    made = output_kind(raw, registry.kinds())
+    if made is not None:
+        return Issue("output-workbook", "info", file=name,
+                     params={"what": made.en.lower(), "what_zh": made.zh})
+    found = kind or detect_kind(raw, registry.kinds())
+    return found if found is not None else unknown_kind(name)
 
 
 def unknown_kind(name: str | None) -> Issue:
@@ -72,8 +84,8 @@ def unknown_kind(name: str | None) -> Issue:
 def load(path: PathLike, kind: str | Kind | None = None) -> Book:
     """Read a standard workbook: one typed DataFrame per sheet, its settings and read issues.
 
-    Raises :class:`NotAWorkbook` when the file cannot be read at all or is of no known kind,
-    and ValueError for an unknown ``kind``.
+    Raises :class:`NotAWorkbook` when the file cannot be read at all, is of no known kind or
+    is a result opsbook wrote (``output-workbook``), and ValueError for an unknown ``kind``.
     """
     book = load_books([Path(path)], kind)[0]
     if isinstance(book, Issue):
@@ -96,9 +108,9 @@ def load_books(paths: Sequence[Path], kind: str | Kind | None = None) -> list[Bo
         except FileProblem as problem:
             loaded.append(problem.issue)
             continue
-        found = spec or detect_kind(read.sheets, registry.kinds())
-        if found is None:
-            loaded.append(unknown_kind(str(path)))
+        found = kind_for(read.sheets, str(path), spec)
+        if isinstance(found, Issue):
+            loaded.append(found)
             continue
         loaded.append(None)  # type: ignore[arg-type]  # its Book, built below with its kind's
         reads[n] = read

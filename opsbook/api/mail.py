@@ -55,7 +55,8 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
         password = os.environ.get(ATTACHMENT_PASSWORD_ENV)
         if not password:
             raise Refused(f"--encrypt takes the password from {ATTACHMENT_PASSWORD_ENV}; "
-                          "set it first")
+                          "set it first",
+                          f"--encrypt 的密码取自环境变量 {ATTACHMENT_PASSWORD_ENV}；请先设置。")
     path = Path(source.path or "workbook") if isinstance(source, Book) else Path(source)
     folder = Path(outbox) if outbox else (Path(settings.outbox) if settings.outbox
                                           else path.parent / "outbox")

@@ -33,11 +33,12 @@ from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.core.validate import validate_book
 from opsbook.io.protect import write_settings
-from opsbook.plan.consolidate import CompanyPlan, consolidate
+from opsbook.plan.consolidate import consolidate
 from opsbook.plan.diff import PlanDiff, diff
+from opsbook.plan.headlines import consolidated, most_lang, moved, refused
 from opsbook.plan.intake import blocking, company_plan_sheet, department_plan, left_out
 from opsbook.plan.outputs import company_sheets, diff_sheets
-from opsbook.plan.status import LABELS, Move, move
+from opsbook.plan.status import Move, move
 
 if TYPE_CHECKING:
     from opsbook.batch import BatchOptions
@@ -100,7 +101,7 @@ def take_in_steps(paths: list[Path]) -> list[Outcome]:
     return [take_in(outcome) for outcome in read_steps(paths, KIND)]
 
 
-def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
+def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = (),
                       strict: bool = False, year: int | None = None,
                       lang: str | None = None, jobs: int = 1,
                       on_file: Callable[[Path], None] | None = None,
@@ -115,12 +116,13 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
     column missing, a wrong type or nothing in a required field, or not a workbook) is
     reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
     Conflicts are reported, located in the department files, and every item kept.
+    ``departments`` are the departments expected: a list, or a text such as "销售部,运营部".
     ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
     plan workbook (itself a plan workbook).
     """
     from opsbook.batch import BatchOptions, run_files
 
-    departments = [d for d in departments if d]
+    departments = _names(departments)
     given(sources)
     options = options or BatchOptions(jobs=jobs)
     run = run_files(take_in_steps, sources, options=options,
@@ -133,11 +135,11 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
                and not any(i.code == "company-plan-left-out" for i in o.report.issues))
     unchecked = sum(1 for o in run.outcomes if o is None)  # --fail-fast stopped before them
     digests = {entry["path"]: entry["sha256"] for entry in run.manifest["inputs"]}
-    if books:
-        report.lang = books[0].lang
-    said = lang or report.lang
+    report.lang = lang or most_lang(b.lang for b in books) or most_lang(report.langs.values()) \
+        or report.lang  # the company plan's language, whatever the order of the files
+    said = report.lang
     if (strict or options.fail_fast) and (left or unchecked):
-        return Calculation(report, headline=_refused(left + unchecked, said,
+        return Calculation(report, headline=refused(left + unchecked, said,
                                                      "--strict" if strict else "--fail-fast"))
     if not books:
         report.issues.append(Issue("no-plan-consolidated", file=str(output or "") or None))
@@ -157,10 +159,19 @@ def consolidate_plans(sources: Sources, *, departments: Iterable[str] = (),
     company.conflicts = company.conflicts.assign(
         sheet=[i.sheet for i in company.issues], cell=[i.cell for i in company.issues])
     report.extend(company.issues)
+    if output is not None:
+        report.langs.setdefault(str(output), company.lang if lang is None else lang)
     _count_conflicts(run.manifest, company.issues)
     lang = lang or company.lang
     return Calculation(report, company, company_sheets(company, lang),
-                       _consolidated(company, len(books), left, lang))
+                       consolidated(company, len(books), left, lang))
+
+
+def _names(departments: str | Iterable[str]) -> list[str]:
+    """The departments expected: a list, or one text of names separated by commas."""
+    if isinstance(departments, str):
+        departments = departments.replace("，", ",").split(",")
+    return [d.strip() for d in departments if d and d.strip()]
 
 
 def _count_conflicts(manifest: dict, issues: list[Issue]) -> None:
@@ -173,21 +184,6 @@ def _count_conflicts(manifest: dict, issues: list[Issue]) -> None:
             entry[f"{issue.severity}s"] = entry.get(f"{issue.severity}s", 0) + 1
             if issue.severity == "error" and entry["status"] == "valid":
                 entry["status"] = "invalid"
-
-
-def _refused(left: int, lang: str, option: str = "--strict") -> str:
-    return (f"{left} 个文件无法作为计划读取或未检查；{option}：未生成公司计划" if lang == "zh"
-            else f"{left} file(s) cannot be read as a plan or were not checked; {option}: no "
-            "company plan written")
-
-
-def _consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
-    items, conflicts = len(company.items), len(company.conflicts)
-    if lang == "zh":
-        line = f"{files} 个部门计划，{items} 个计划项，{conflicts} 条冲突待核实"
-        return line + (f"，{left} 个文件未纳入" if left else "")
-    line = f"{items} items from {files} department plans, {conflicts} conflicts to follow up"
-    return line + (f", {left} file(s) left out" if left else "")
 
 
 def _read_plan(path: PathLike) -> tuple[Book, Report, list[Issue]]:
@@ -258,18 +254,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
         write_settings(path, done.settings, book.settings_cells, sheet, protect=done.protect)
     report = Report(issues=issues, files=[str(path)], lang=book.lang,
                     langs={str(path): book.lang})
-    return Calculation(report, done if done.ok else None, headline=_moved(done, book))
-
-
-def _moved(done: Move, book: Book) -> str:
-    zh = book.lang == "zh"
-    if not done.ok:
-        return "状态未变更" if zh else "status not changed"
-    if done.protect:
-        return (f"已定稿：版本 {done.version}，各工作表已保护（无密码，仅防误改）" if zh else
-                f"final: version {done.version}, every sheet protected (no password: a "
-                "guard against slips)")
-    return f"状态：{LABELS.get(done.status, done.status)}" if zh else f"status: {done.status}"
+    return Calculation(report, done if done.ok else None, headline=moved(done, book.lang))
 
 
 def actuals_of(path: Path) -> Outcome:
@@ -295,14 +280,14 @@ def track_input(path: Path, main: str) -> Outcome:
 
 
 def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None = None,
-               options: BatchOptions | None = None, output: PathLike | None = None
-               ) -> Calculation:
+               options: BatchOptions | None = None, output: PathLike | None = None,
+               lang: str | None = None) -> Calculation:
     """Track a plan workbook against actuals by month: its own Actuals sheet and those of
     the workbooks in ``actuals`` (department plans: files, folders, glob patterns), read
     through :func:`opsbook.batch.run_files` with ``options`` (the manifest beside
     ``output``). A plan with errors is not tracked. ``result`` is a
-    :class:`~opsbook.plan.tracking.Tracking`. Raises NotAWorkbook when the plan cannot be
-    read."""
+    :class:`~opsbook.plan.tracking.Tracking`; ``sheets`` and ``headline`` are in ``lang``
+    (default: the plan's language). Raises NotAWorkbook when the plan cannot be read."""
     from opsbook.batch import run_files
 
     kind = registry.get(KIND)
@@ -342,7 +327,7 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None =
     named = set(map(str, run.files))  # and what the sources gave no file for
     report.extend(i for i in run.report.issues
                   if i.file not in named and i.code != "not-a-workbook")
-    return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others)
+    return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others, lang=lang)
 
 
 def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:

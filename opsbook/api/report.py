@@ -13,11 +13,20 @@ from opsbook.core.kind import Calculation
 from opsbook.core.summary import Summary
 
 
-class NoReport(ValueError):
+class _Said(ValueError):
+    """A refusal told in English, with ``zh`` the same in Chinese (the command line shows
+    the one of ``--lang``, or both)."""
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        self.zh = zh
+
+
+class NoReport(_Said):
     """The workbook's kind has no report yet."""
 
 
-class CannotWriteReport(ValueError):
+class CannotWriteReport(_Said):
     """The report cannot be written as asked (its type, or over the workbook itself)."""
 
 
@@ -52,7 +61,8 @@ def summarize(source: PathLike | Book, *, lang: str | None = None) -> Built:
     book = source if isinstance(source, Book) else load(source)
     kind = book.kind
     if kind.summary is None or kind.calculate is None:
-        raise NoReport(f"{book.path}: {kind.en.lower()} workbooks have no report yet")
+        raise NoReport(f"{book.path}: {kind.en.lower()} workbooks have no report yet",
+                       f"{book.path}：{kind.zh}工作簿暂无报告。")
     if lang is not None:
         book.lang = lang
     done = calculate_books(kind, [book])
@@ -64,11 +74,16 @@ def check_report_target(target: Path, source: Path) -> None:
     """Refuse a target of another type, or one that is the workbook itself."""
     from opsbook.reports.render import FORMATS
 
+    if target.is_dir():
+        raise CannotWriteReport(f"{target} is a folder; give the name of the report file",
+                                f"{target} 是一个文件夹；请给出报告文件的名称。")
     if target.suffix.lower() not in (*FORMATS, ".htm"):
-        raise CannotWriteReport(f"{target}: a report is written as {', '.join(FORMATS)}")
+        raise CannotWriteReport(f"{target}: a report is written as {', '.join(FORMATS)}",
+                                f"{target}：报告只能写成 {'、'.join(FORMATS)} 文件。")
     if target.resolve() == Path(source).resolve():
         raise CannotWriteReport(f"{target} is the workbook itself; write the report to "
-                                "another file")
+                                "another file",
+                                f"{target} 就是工作簿本身；请将报告写入另一个文件。")
 
 
 def build_report(source: PathLike, out: PathLike | list[PathLike], *,

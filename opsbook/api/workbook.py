@@ -95,6 +95,8 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
         raise NotAWorkbook(problem.issue) from None
     with book:  # closed on every path: a macro workbook's parts are held in an open zip
         found = handlers.read_book(book, kind)
+        if isinstance(found, Issue) and found.code == "output-workbook":
+            raise NotAWorkbook(found)  # a result opsbook wrote: nothing to calculate from
         if not isinstance(found, Issue) and found.kind.calculate is None:
             raise NothingToCalculate(f"{file}: {found.kind.en.lower()} workbooks have no "
                                      "Calculate step; 'opsbook validate' checks them")

@@ -59,6 +59,14 @@ CODES: dict[str, Code] = {
         "等级 {grade} 有 {count} 人（共 {scored} 人，占 {share}），超过强制分布上限 {maximum}"
         "（{allowed} 人）。",
     ),
+    "unknown-indicator-column": Code(
+        "structure",
+        "Column '{column}' holds numbers but is no indicator of the Indicators sheet (neither "
+        "an ID nor a name there); its scores are ignored. Rename it to the indicator's ID, or "
+        "add the indicator.",
+        "列“{column}”中有数字，但不是“考核指标”表中的指标（既不是指标编号也不是指标名称）；"
+        "其评分未计入。请将列名改为指标编号，或添加该指标。",
+    ),
     "no-history": Code(
         "structure",
         "No History sheet, and no Results sheet with a cycle in its Settings: nothing was read "

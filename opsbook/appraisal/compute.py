@@ -50,6 +50,8 @@ class AppraisalResult:
     indicator_scores: pd.DataFrame
     history_rows: pd.DataFrame
     issues: list[Issue] = field(default_factory=list)
+    #: The cycle scored (the ``cycle`` setting), also when nobody in it could be scored.
+    cycle: str | None = None
 
 
 @dataclass
@@ -189,6 +191,7 @@ def score(
         indicator_scores=_indicator_scores(final, emp_ids, ind_ids),
         history_rows=_history_rows(emp_ids, total, grade, outcome, settings.cycle),
         issues=issues,
+        cycle=str(settings.cycle) if settings.cycle else None,
     )
 
 

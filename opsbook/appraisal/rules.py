@@ -7,7 +7,7 @@ from typing import Iterator
 import numpy as np
 
 from opsbook.appraisal.rating_rules import one_rating_each, one_role_per_rater
-from opsbook.appraisal.wide import score_cell
+from opsbook.appraisal.wide import score_cell, score_header
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
 from opsbook.core.rules import numbers, references
@@ -77,6 +77,7 @@ def scores_on_scale(book: Book) -> Iterator[Issue]:
                                      scores["score"][bad]):
         place = book.where("Scores", "score", int(row))
         place["cell"] = score_cell(book, int(row), indicator)
+        place["column"] = score_header(book, indicator) or place.get("column")
         yield Issue("out-of-range", value=value, params=expected, **place)
 
 

@@ -6,6 +6,11 @@ from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
 from opsbook.core.kind import Output
 from opsbook.core.spec import Sheet, choice, choices, ident, number, text
 
+#: The largest bonus base and bonus coefficient read: bonus = base × coefficient, and
+#: numbers near the largest float would overflow to infinity (no result could show it).
+BONUS_BASE_LIMIT = 1e12
+BONUS_COEFFICIENT_LIMIT = 100
+
 GROUPS = choices(("results", "工作业绩", ("业绩", "work results")),
                  ("ability", "工作能力", ("能力", "abilities")),
                  ("attitude", "工作态度", ("态度",)))
@@ -21,7 +26,8 @@ EMPLOYEES = Sheet("Employees", "Employees", "员工", (
     text("position", "Position", "岗位", aliases=("职位",)),
     ident("manager_id", "Manager ID", "直属上级工号", ref="Employees.employee_id",
           aliases=("上级工号",)),
-    number("bonus_base", "Bonus Base", "绩效奖金基数", min=0, confidential=True,
+    number("bonus_base", "Bonus Base", "绩效奖金基数", min=0, max=BONUS_BASE_LIMIT,
+           confidential=True,
            aliases=("奖金基数",), width=14),
 ))
 INDICATORS = Sheet("Indicators", "Indicators", "考核指标", (
@@ -44,7 +50,8 @@ SCORES = Sheet("Scores", "Scores", "评分", (
 GRADES = Sheet("Grades", "Grades", "等级", (
     text("grade", "Grade", "等级", required=True, unique=True),
     number("min_score", "Minimum Score", "最低分", required=True, aliases=("min score",)),
-    number("bonus_coefficient", "Bonus Coefficient", "奖金系数", min=0, confidential=True),
+    number("bonus_coefficient", "Bonus Coefficient", "奖金系数", min=0,
+           max=BONUS_COEFFICIENT_LIMIT, confidential=True),
     choice("outcome", "Outcome", "结果应用", OUTCOMES, default="none"),
 ), required=False, aliases=("等级标准",))
 HISTORY = Sheet("History", "History", "历史考核", (

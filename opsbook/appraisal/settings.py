@@ -6,6 +6,10 @@ from typing import Literal
 
 from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 
+#: The widest score scale read: scores are summed with their weights, and a scale of, say,
+#: 1e308 would overflow to infinity; no appraisal scores beyond a million.
+SCALE_LIMIT = 1_000_000
+
 
 class AppraisalSettings(SettingsModel):
     cycle: Text = setting(
@@ -30,10 +34,11 @@ class AppraisalSettings(SettingsModel):
         2, "Fewest peer raters that count; fewer are left out, with a warning.",
         "同事评价最少人数；不足时不计同事评价并提示。", "最少同事人数", ge=0)
     scale_min: float = setting(0, "Lowest score a rater may give; lower scores are errors.",
-                                "评分人可给的最低分，低于此分视为错误。", "评分下限")
+                                "评分人可给的最低分，低于此分视为错误。", "评分下限",
+                                ge=-SCALE_LIMIT)
     scale_max: float = setting(
         100, "Highest score a rater may give; grade bands use the same scale.",
-        "评分人可给的最高分，等级分数段采用同一分制。", "评分上限")
+        "评分人可给的最高分，等级分数段采用同一分制。", "评分上限", le=SCALE_LIMIT)
     consecutive_failure_limit: int = setting(
         2, "Failed cycles in a row (outcome improve) that trigger escalation.",
         "连续考核不达标（改进面谈）达到此次数时，按公司规定处理。", "连续不达标上限", ge=1)

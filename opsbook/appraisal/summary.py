@@ -152,11 +152,15 @@ def _only(result: AppraisalResult, department: str) -> AppraisalResult:
         history_rows=keep(result.history_rows, "employee_id"), issues=[])
 
 
-def _cycles(history: pd.DataFrame) -> tuple[str, str | None]:
-    """(this cycle, the latest earlier cycle or None)."""
-    if history.empty:
+def _cycles(history: pd.DataFrame, cycle: str | None = None) -> tuple[str, str | None]:
+    """(this cycle, the latest earlier cycle or None): this cycle is the one scored (its
+    ``cycle`` setting), else the one of the rows scoring appended last."""
+    if cycle:
+        current = cycle
+    elif history.empty:
         return "", None
-    current = str(history["cycle"].iloc[-1])
+    else:
+        current = str(history["cycle"].iloc[-1])
     earlier = sorted(str(c) for c in history["cycle"].dropna().unique() if str(c) < current)
     return current, (earlier[-1] if earlier else None)
 
@@ -164,7 +168,7 @@ def _cycles(history: pd.DataFrame) -> tuple[str, str | None]:
 def _build(result: AppraisalResult, lang: str, department: str | None) -> Summary:
     t = TEXT[lang]
     res = result.results
-    cycle, previous = _cycles(result.history_rows)
+    cycle, previous = _cycles(result.history_rows, result.cycle)
     before = (result.history_rows[result.history_rows["cycle"].astype(str) == previous]
               if previous else result.history_rows.iloc[0:0])
     before = before[before["employee_id"].isin(set(res["employee_id"]))]
@@ -324,13 +328,13 @@ def _findings(result: AppraisalResult, department: str | None,
                                                                names=sep.join(high_names)),
                                 t["a_gap"].format(names=sep.join(high_names)), high_names,
                                 "neutral"))
-    if department is None and len(result.departments) > 1:
-        company = _mean(res["total"])
+    company = _mean(res["total"]) if department is None else None
+    if company is not None and len(result.departments) > 1:  # None: nobody was scored
         means = pd.to_numeric(result.departments["mean"], errors="coerce").to_numpy()
         behind = result.departments["department"][
             np.nan_to_num(company - means, nan=0.0) >= DEPARTMENT_BEHIND]
         behind_names = tuple(str(d) for d in behind)
-        if behind_names and company is not None:
+        if behind_names:
             findings.append(Finding("department", t["f_dept"].format(
                 gap=f"{DEPARTMENT_BEHIND:g}", names=sep.join(behind_names)),
                 t["a_dept"].format(names=sep.join(behind_names)), behind_names, "warn"))

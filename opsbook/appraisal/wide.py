@@ -65,10 +65,21 @@ def long_scores(book: Book) -> None:
     names = {normalize(v): iid for iid, name in zip(indicators["indicator_id"],
                                                     indicators["name"])
              for v in (iid, name) if isinstance(v, str)}
-    matched = {header: names[normalize(header)] for header in table.extras
-               if normalize(header) in names}
+    matched: dict[str, object] = {}
+    for header in table.extras:
+        indicator = names.get(normalize(header))
+        if indicator is None:
+            continue
+        if indicator in matched.values():  # its ID and its name both head a column
+            book.issues.append(_column_issue(book, "duplicate-column", header))
+            continue
+        matched[header] = indicator
     if not matched:
         return
+    for header in table.extras:
+        if header not in matched and _numbers_in(table.frame, header) \
+                and names.get(normalize(header)) is None:
+            book.issues.append(_column_issue(book, "unknown-indicator-column", header))
     frame = table.frame
     wide = frame[["employee_id", "rater_id", "rater_role", "comment"]].copy()
     for header, indicator in matched.items():
@@ -89,6 +100,33 @@ def long_scores(book: Book) -> None:
     table.extras = {**table.extras, "indicators_wide": 0}
     for header, indicator in matched.items():
         table.extras[f"score:{indicator}"] = table.extras[header]
+
+
+def score_header(book: Book, indicator: str) -> str | None:
+    """The header of one indicator's column in a wide Scores sheet; None in long form."""
+    table = book.tables["Scores"]
+    column = table.extras.get(f"score:{indicator}")
+    if column is None:
+        return None
+    return next((h for h, c in table.extras.items() if c == column
+                 and not h.startswith("score:") and h != "indicators_wide"), None)
+
+
+def _numbers_in(frame: pd.DataFrame, header: str) -> bool:
+    """Whether an extra column holds at least one number (typed or as text)."""
+    values = frame[header] if header in frame else pd.Series(dtype=object)
+    return bool(pd.to_numeric(values, errors="coerce").notna().any())
+
+
+def _column_issue(book: Book, code: str, header: str):
+    """A warning about one column of the Scores sheet, at its header cell."""
+    from opsbook.core.cells import a1
+    from opsbook.core.issues import Issue
+
+    table = book.tables["Scores"]
+    row = table.header_row
+    return Issue(code, "warning", book.path, table.name, a1(row, table.extras[header]), row,
+                 header, None, header)
 
 
 def score_cell(book: Book, row: int, indicator: str) -> str | None:

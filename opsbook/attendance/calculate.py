@@ -53,7 +53,8 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
         if "Punches" in book and not book["Punches"].empty:
             table = book.tables["Punches"]
             logs.append((n, table_log(table.frame, table.columns, table.extras,
-                                      sheet=table.name, file=book.path)))
+                                      sheet=table.name, file=book.path,
+                                      headers=table.headers)))
     for log in punches:
         sources.append(Source(log.file, {}))
         logs.append((len(sources) - 1, log))
@@ -72,7 +73,7 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
                               _frames(books, "Leave"), _frames(books, "Overtime"), month)
     for issue in result.issues:
         source = issue.params.pop("source", 0)
-        if source < len(books):
+        if source < len(books) and issue.sheet != "Punches":
             issues.append(locate(books[source], issue))
         else:
             where = sources[source]
@@ -94,8 +95,13 @@ def headline(result: AttendanceResult, lang: str) -> str:
     if lang == "zh":
         return (f"{months}：{people} 人，迟到 {late} 次，旷工 {absent:g} 天，"
                 f"违规记录 {found} 条")
-    return (f"{months}: {people} employees, {late} late arrivals, {absent:g} days absent, "
-            f"{found} findings")
+    return (f"{months}: {_count(people, 'employee')}, {_count(late, 'late arrival')}, "
+            f"{_count(absent, 'day')} absent, {_count(found, 'finding')}")
+
+
+def _count(n: float, noun: str) -> str:
+    """``1 employee``, ``36 employees``, ``0.5 day``."""
+    return f"{n:g} {noun}" + ("" if abs(n) <= 1 else "s")
 
 
 def calculate(books: list[Book], *, month: str | None = None,

@@ -20,7 +20,7 @@ DAY = 86400.0
 CLOCK_COLUMNS = ["employee_id", "date", "check_in", "check_out", "source", "sheet", "row",
                  "out_row"]
 DAY_COLUMNS = ["employee_id", "date", "check_in", "check_out", "overnight", "duplicate",
-               "single_punch", "source", "sheet", "row", "out_row"]
+               "single_punch", "source", "sheet", "row", "out_row", "out_source", "out_sheet"]
 
 
 @dataclass
@@ -48,7 +48,12 @@ def standard(clock: pd.DataFrame, source: int = 0, sheet: str = "Clock") -> pd.D
     frame["source"] = clock.get("source", source)
     frame["sheet"] = clock.get("sheet", sheet)
     frame["row"] = clock.index.to_numpy(dtype=np.int64)
-    frame["out_row"] = clock["out_row"] if "out_row" in clock else frame["row"]
+    # a clock row is its own check-out's row; punches may name another (frames of both kinds
+    # put together leave it blank on the clock rows)
+    out_row = (pd.to_numeric(clock["out_row"]).to_numpy(dtype=float) if "out_row" in clock
+               else np.full(len(clock), np.nan))
+    frame["out_row"] = np.where(np.isnan(out_row), frame["row"].to_numpy(), out_row
+                                ).astype(np.int64)
     return frame.reset_index(drop=True)[CLOCK_COLUMNS]
 
 
@@ -90,11 +95,19 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> Clock
     found.append(findings(rows["employee_id"][overnight], rows["date"][overnight], "overnight",
                           source=rows["source"][overnight], sheet=rows["sheet"][overnight],
                           field="check_out", row=rows["out_row"][overnight]))
-    grouped = rows.groupby(["employee_id", "date"], sort=False)
+    key = ["employee_id", "date"]
+    grouped = rows.groupby(key, sort=False)
     days = grouped.agg(check_in=("check_in", "min"), check_out=("check_out", "max"),
-                       overnight=("overnight", "any"), source=("source", "first"),
-                       sheet=("sheet", "first"), row=("row", "first"),
-                       out_row=("out_row", "last")).reset_index()
+                       overnight=("overnight", "any")).reset_index()
     days["duplicate"] = grouped.size().to_numpy() > 1
+    # each time is located where it comes from: the row of the earliest check-in, and the
+    # row (and input, and sheet) of the latest check-out, which may be another one
+    first_in = rows.sort_values([*key, "check_in"], kind="mergesort", na_position="last")
+    first_in = first_in.drop_duplicates(key)[[*key, "source", "sheet", "row"]]
+    last_out = rows.sort_values([*key, "check_out"], ascending=[True, True, False],
+                                kind="mergesort", na_position="last").drop_duplicates(key)
+    last_out = last_out[[*key, "source", "sheet", "out_row"]].rename(
+        columns={"source": "out_source", "sheet": "out_sheet"})
+    days = days.merge(first_in, on=key, how="left").merge(last_out, on=key, how="left")
     days["single_punch"] = days["check_in"].isna() != days["check_out"].isna()
     return ClockDays(days[DAY_COLUMNS], pd.concat(found, ignore_index=True), outside)

@@ -49,6 +49,20 @@ CODES: dict[str, Code] = {
         "Add the employee ID to the export.",
         "姓名“{value}”对应多名员工（{expected}）；相关打卡未计入。请在导出中包含工号。",
     ),
+    "no-clock-sheet": Code(
+        "structure",
+        "No Clock sheet and no Punches sheet: the clock data can only come from a punch "
+        "export (--punches).",
+        "没有“打卡记录”表，也没有“打卡明细”表：打卡数据只能来自打卡导出文件（--punches）。",
+    ),
+    "punch-without-date": Code(
+        "data",
+        "'{column}': '{value}' has no date (none in the cell, and the row's date is blank or "
+        "unreadable), so its day is unknown and it is left out; write the date with the time "
+        "(2026-11-03 08:58) or fill in a Date column.",
+        "“{column}”：“{value}”没有日期（单元格中没有，所在行的日期为空或无法识别），无法确定是"
+        "哪一天，未计入；请写成带日期的时间（2026-11-03 08:58）或填写“日期”列。",
+    ),
     "no-punch-columns": Code(
         "structure",
         "No punch columns found: expected an employee (ID or name) and a punch time "

@@ -32,7 +32,8 @@ DAILY_COLUMNS = [
     "flag_duplicate_clock", "flag_single_punch",
 ]
 #: Where each day's facts come from, for locating findings: kept beside the Daily frame.
-SOURCE_COLUMNS = ["clock_source", "clock_sheet", "clock_row", "clock_out_row", "emp_source",
+SOURCE_COLUMNS = ["clock_source", "clock_sheet", "clock_row", "clock_out_row",
+                  "clock_out_source", "clock_out_sheet", "emp_source",
                   "emp_row", "unapproved_request", "unapproved_source", "unapproved_row",
                   "overtime_request"]
 
@@ -67,7 +68,8 @@ def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFr
     frame = grid(employees, calendar)
     clock_names = {c: c for c in DAY_COLUMNS[2:]} | {
         "source": "clock_source", "sheet": "clock_sheet", "row": "clock_row",
-        "out_row": "clock_out_row"}
+        "out_row": "clock_out_row", "out_source": "clock_out_source",
+        "out_sheet": "clock_out_sheet"}
     frame = _join(frame, clock_days, clock_names)
     frame = _join(frame, leave.approved, {c: c for c in leave.approved.columns[2:]})
     frame = _join(frame, leave.unapproved, {"unapproved_request": "unapproved_request",

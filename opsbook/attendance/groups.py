@@ -145,20 +145,26 @@ def _owners(employees: pd.DataFrame | None, covers: list[list[str]]
 def _units(rows: pd.DataFrame, owner: dict[tuple[object, str], int], covers: list[list[str]],
            group_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per standard clock row, the group and month ("YYYY-MM") of the summary it belongs to
-    (group -1 for a row in no month its employee's workbooks cover)."""
+    (group -1 for a row in no month its employee's workbooks cover). Vectorised: a clock row
+    of someone a workbook lists goes with that employee's owner of the month; one of someone
+    no workbook lists, with the workbook it is in (an export's with the first) if it covers
+    the month."""
     months = pd.to_datetime(rows["date"]).to_numpy().astype("datetime64[M]").astype(str)
-    books = len(covers)
-    listed = {e for e, _ in owner}
-    group = np.full(len(rows), -1, dtype=np.int64)
-    for n, (employee, m, source) in enumerate(zip(rows["employee_id"].tolist(),
-                                                  months.tolist(), rows["source"].tolist())):
-        if employee in listed:
-            book = owner.get((employee, m), -1)
-        else:  # no workbook lists them: with the workbook the row is in, if it covers m
-            book = int(source) if int(source) < books else 0
-            book = book if m in covers[book] else -1
-        if book >= 0:
-            group[n] = group_of[book]
+    keys = pd.DataFrame({"employee_id": rows["employee_id"].to_numpy(dtype=object),
+                         "month": months})
+    owners = pd.DataFrame([(e, m, k) for (e, m), k in owner.items()],
+                          columns=["employee_id", "month", "book"])
+    owned = keys.merge(owners, on=["employee_id", "month"], how="left")["book"]
+    listed = keys["employee_id"].isin(owners["employee_id"]).to_numpy()
+    source = rows["source"].to_numpy(dtype=np.int64)
+    own_book = np.where(source < len(covers), source, 0)
+    covering = pd.DataFrame([(k, m) for k, ms in enumerate(covers) for m in ms],
+                            columns=["book", "month"]).drop_duplicates().assign(covers=True)
+    in_cover = pd.DataFrame({"book": own_book, "month": months}).merge(
+        covering, on=["book", "month"], how="left")["covers"].eq(True).to_numpy()
+    book = np.where(listed, owned.fillna(-1).to_numpy(dtype=np.int64),
+                    np.where(in_cover, own_book, -1))
+    group = np.where(book >= 0, group_of[np.maximum(book, 0)], -1).astype(np.int64)
     return group, months
 
 

@@ -87,7 +87,7 @@ def leave_days(leave: pd.DataFrame, calendar: pd.DataFrame, policy: Policy) -> L
     pieces = pieces[covers]
     begin, finish = begin[covers], finish[covers]
     approved = _approved(pieces)
-    found = [_overlaps(pieces), *_notice(leave)]
+    found = [_overlaps(pieces, policy), *_notice(leave)]
 
     b, f = begin[approved], finish[approved]
     ok = pieces[approved].assign(full=(b <= S) & (f >= E), morning=(b <= S) & (f < E),
@@ -141,13 +141,25 @@ def _notice(leave: pd.DataFrame) -> list[pd.DataFrame]:
     return out
 
 
-def _overlaps(pieces: pd.DataFrame) -> pd.DataFrame:
-    """leave_overlap: a request (approved or pending) covering a day an earlier one covers."""
+def _overlaps(pieces: pd.DataFrame, policy: Policy) -> pd.DataFrame:
+    """leave_overlap: a request (approved or pending) covering time of a day that an earlier
+    one (by start day, then request id) covers too. A morning and an afternoon request on one
+    day do not overlap: they make the day whole."""
     live = pieces[pieces["status"].isin(["approved", "pending"]).to_numpy()]
-    live = live.sort_values(["employee_id", "date", "first_day", "request_id"], kind="mergesort")
-    first = live.groupby(["employee_id", "date"], sort=False)["request_id"].transform("first")
-    clash = live.assign(other=first.to_numpy())[(live["request_id"] != first).to_numpy()]
+    live = live.assign(
+        begin=np.maximum(live["begin"].to_numpy(float), policy.shift_start),
+        finish=np.minimum(live["finish"].to_numpy(float), policy.shift_end))
+    keep = ["employee_id", "date", "begin", "finish", "first_day", "request_id", "source",
+            "row"]
+    pairs = live[keep].merge(live[keep], on=["employee_id", "date"], suffixes=("", "_o"))
+    earlier = ((pairs["first_day_o"] < pairs["first_day"])
+               | ((pairs["first_day_o"] == pairs["first_day"])
+                  & (pairs["request_id_o"].astype(str) < pairs["request_id"].astype(str))))
+    meet = (np.maximum(pairs["begin"], pairs["begin_o"])
+            < np.minimum(pairs["finish"], pairs["finish_o"]))
+    clash = pairs[(earlier & meet).to_numpy()].sort_values(
+        ["employee_id", "date", "first_day_o", "request_id_o"], kind="mergesort")
     clash = clash.drop_duplicates(["source", "row"], keep="first")
     return findings(clash["employee_id"], clash["date"], "leave_overlap",
-                    request_id=clash["request_id"], other=clash["other"],
+                    request_id=clash["request_id"], other=clash["request_id_o"],
                     source=clash["source"], sheet="Leave", field="start", row=clash["row"])

@@ -196,7 +196,14 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
         "row": numbers[at_row], "column": punches["column"].to_numpy()})
     if "employee_id" not in roles and "machine_id" not in roles:
         frame["employee_id"] = None
-    log.frame = frame[frame["date"].notna().to_numpy()].reset_index(drop=True)[PUNCH_COLUMNS]
+    dated = frame["date"].notna().to_numpy()
+    undated = pd.DataFrame({"at": at_row[~dated], "column": frame["column"][~dated]})
+    for pos, col in undated.drop_duplicates().itertuples(index=False):  # told once a cell
+        log.issues.append(Issue("punch-without-date", file=file, sheet=sheet,
+                                cell=a1(int(numbers[pos]), int(col)), row=int(numbers[pos]),
+                                column=str(rows[at + (1 if report else 0)][col - 1]),
+                                field="time", value=grid.at[pos, col - 1]))
+    log.frame = frame[dated].reset_index(drop=True)[PUNCH_COLUMNS]
     return log
 
 
@@ -212,11 +219,12 @@ def punch_logs(sheets: list[RawSheet], file: str | None) -> list[PunchLog]:
 
 
 def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, int], *,
-              sheet: str, file: str | None) -> PunchLog:
+              sheet: str, file: str | None, headers: dict[str, str] | None = None
+              ) -> PunchLog:
     """The punches of the workbook's own Punches sheet, as read against its spec (``frame``
     with employee_id and time, and its extra columns such as Name and Date under their
     headers; index = spreadsheet row; ``columns`` and ``extras`` give their 1-based
-    columns)."""
+    columns; ``headers`` their header text as found, for the messages)."""
     names = {"employee_id": "工号", "time": "打卡时间"}
     order = sorted([*((names[f], c, f) for f, c in columns.items() if f in names),
                     *((h, c, h) for h, c in extras.items())], key=lambda item: item[1])
@@ -227,6 +235,9 @@ def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, in
     where = {n: c for n, (_h, c, _k) in enumerate(order)}
     log.columns = {role: where[col - 1] for role, col in log.columns.items()
                    if col - 1 in where}
+    for issue in log.issues:  # the column as the sheet heads it, not as read here
+        if issue.field in (headers or {}):
+            issue.column = (headers or {})[issue.field]
     return log
 
 

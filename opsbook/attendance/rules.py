@@ -9,6 +9,7 @@ from typing import Iterator
 import pandas as pd
 
 from opsbook.attendance.policy import parse_work_days
+from opsbook.attendance.punches import table_log
 from opsbook.core.book import Book
 from opsbook.core.group import Group, over_books
 from opsbook.core.issues import Issue
@@ -50,16 +51,16 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
     s = book.settings
     if s.shift_end <= s.shift_start:
         yield _invalid(book, "shift_end", s.shift_end.strftime("%H:%M"),
-                       f"must be after shift_start ({s.shift_start:%H:%M})",
-                       f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）")
+                       f"must be after shift_start ({s.shift_start:%H:%M}).",
+                       f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）。")
     if parse_work_days(s.work_days) is None:
         yield _invalid(book, "work_days", s.work_days,
-                       "must name weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat",
-                       "应为工作日，如 Mon-Fri 或 周一至周五")
+                       "must name weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
+                       "应为工作日，如 Mon-Fri 或 周一至周五。")
     match = re.fullmatch(r"(\d{4})-(\d{2})", s.month or "")
     if s.month and (match is None or not 1 <= int(match[2]) <= 12):
-        yield _invalid(book, "month", s.month, "must be a month written YYYY-MM, e.g. 2026-11",
-                       "应为 YYYY-MM 格式的月份，如 2026-11")
+        yield _invalid(book, "month", s.month, "must be a month written YYYY-MM, e.g. 2026-11.",
+                       "应为 YYYY-MM 格式的月份，如 2026-11。")
 
 
 def one_clock_row_a_day(book: Book) -> Iterator[Issue]:
@@ -82,7 +83,28 @@ def one_clock_row_a_day(book: Book) -> Iterator[Issue]:
                     **book.where("Clock", "date", int(row)))
 
 
+def punches_readable(book: Book) -> Iterator[Issue]:
+    """Every punch of the Punches sheet can be read and has a day: a cell that holds no time,
+    or a time without a date (and no Date column), is an error at its cell — so that
+    ``validate`` says it before a summary would leave the punch out."""
+    table = book.tables.get("Punches")
+    if table is None or table.frame.empty:
+        return
+    log = table_log(table.frame, table.columns, table.extras, sheet=table.name, file=book.path,
+                    headers=table.headers)
+    yield from log.issues
+
+
+def clock_data_given(book: Book) -> Iterator[Issue]:
+    """A warning when the workbook has neither a Clock nor a Punches sheet: its clock data
+    can then only come from a punch export (``--punches``). (Empty sheets are the blank
+    template's state: a summary without any clock data says so, as an error.)"""
+    unsure = {i.params.get("expected") for i in book.issues if i.code == "ambiguous-sheet"}
+    if "Clock" not in book and "Punches" not in book and not unsure & {"Clock", "Punches"}:
+        yield Issue("no-clock-sheet", "warning", book.path, "Clock / 打卡记录")
+
+
 RULES = (references, requests_in_order, approved_in_advance, settings_consistent,
-         one_clock_row_a_day)
+         one_clock_row_a_day, punches_readable, clock_data_given)
 
 

@@ -39,7 +39,9 @@ CLOCK = Sheet("Clock", "Clock", "打卡记录", (
     date("date", "Date", "日期", required=True),
     _time("check_in", "Check In", "上班打卡", aliases=("签到", "上班时间")),
     _time("check_out", "Check Out", "下班打卡", aliases=("签退", "下班时间")),
-), aliases=("打卡", "clock records"))
+), required=False, aliases=("打卡", "clock records"))
+"""Not required: clock data may come from a Punches sheet or a punch export instead (the
+rules warn when a workbook has neither Clock nor Punches rows)."""
 _APPROVAL = (
     date("requested_on", "Requested On", "申请日期"),
     text("approved_by", "Approved By", "审批人"),

@@ -27,6 +27,11 @@ def day_findings(daily: pd.DataFrame) -> list[pd.DataFrame]:
     out_row = daily["clock_out_row"].fillna(-1).to_numpy(np.int64)
     clock_source = daily["clock_source"].fillna(0).to_numpy(np.int64)
     sheet = daily["clock_sheet"].fillna("Clock").to_numpy(dtype=object)
+    # the check-out may come from another row, sheet or input than the check-in
+    out_source = daily["clock_out_source"].fillna(daily["clock_source"]).fillna(0).to_numpy(
+        np.int64)
+    out_sheet = daily["clock_out_sheet"].fillna(daily["clock_sheet"]).fillna("Clock").to_numpy(
+        dtype=object)
     for flag, (value, field) in _DAY_FLAGS.items():
         hit = (daily["late"].to_numpy() > 0 if flag == "late" else
                daily["early"].to_numpy() > 0 if flag == "early" else
@@ -35,13 +40,15 @@ def day_findings(daily: pd.DataFrame) -> list[pd.DataFrame]:
             field_of = np.where(daily["check_in"].isna().to_numpy(), "check_in", "check_out")
         else:
             field_of = np.full(len(daily), field, dtype=object)
-        rows = np.where(field_of == "check_out", out_row, clock_row)
+        at_out = field_of == "check_out"
+        rows = np.where(at_out, out_row, clock_row)
         days = daily[hit]
         out.append(F.findings(days["employee_id"], days["date"], flag,
                               value=days[value] if value else np.nan,
                               request_id=(days["overtime_request"]
                                           if flag == "overtime_unapproved" else None),
-                              source=clock_source[hit], sheet=sheet[hit],
+                              source=np.where(at_out, out_source, clock_source)[hit],
+                              sheet=np.where(at_out, out_sheet, sheet)[hit],
                               field=field_of[hit], row=rows[hit]))
     absent = daily["flag_absent"].to_numpy(bool)
     days = daily[absent]

@@ -8,7 +8,7 @@ import contextlib
 import logging
 import re
 from concurrent.futures import Executor
-from typing import Iterator
+from typing import Any, Iterator
 
 EXTRA = "pip install 'opsbook[cluster]'"
 
@@ -40,6 +40,23 @@ def scheduler_problem(scheduler: str) -> BatchProblem | None:
                         "（tcp://主机:端口）。")
 
 
+def _local_cluster(make: Any, jobs: int) -> Any:
+    """A LocalCluster of ``jobs`` single-threaded worker processes on loopback. Ctrl-C while
+    it starts leaves it half-started, and Dask's own clean-up at exit would then fail with a
+    traceback: such a cluster is left to the ending process, which takes its workers along."""
+    from distributed.deploy.spec import SpecCluster
+
+    instances = getattr(SpecCluster, "_instances", None)
+    before = set(instances or ())
+    try:
+        return make(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                    dashboard_address=None, silence_logs=logging.ERROR)
+    except KeyboardInterrupt:
+        for started in set(instances or ()) - before:
+            started.shutdown_on_close = False
+        raise
+
+
 @contextlib.contextmanager
 def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
     """None when ``scheduler`` is None (run here); for ``"local"`` a LocalCluster of ``jobs``
@@ -59,9 +76,7 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
     cluster = None
     try:
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+            cluster = _local_cluster(LocalCluster, jobs)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="10s")

@@ -103,6 +103,30 @@ def read(path: str | os.PathLike[str] | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("manifest") == FORMAT else None
 
 
+def is_manifest(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` holds a run manifest, of any version (an earlier run's, which a new
+    one may replace), rather than a file of the user's."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "manifest" in data and "inputs" in data
+
+
+def wrote(path: str | os.PathLike[str] | None, output: str | os.PathLike[str]) -> bool:
+    """Whether the manifest at ``path`` says its run wrote ``output``: it lists that file,
+    or, being the manifest beside ``output``, a file of that name (its paths are as the
+    run was given them: relative ones to a working folder that may not be this one)."""
+    last = read(path) or {}
+    outputs = [o for o in last.get("outputs", []) if isinstance(o, str)] \
+        if isinstance(last.get("outputs"), list) else []
+    target = Path(output).resolve()
+    if any(Path(o).resolve() == target for o in outputs):
+        return True
+    return path is not None and Path(path).resolve() == beside(output).resolve() \
+        and any(Path(o).name == target.name for o in outputs)
+
+
 def without_timings(manifest: dict[str, Any]) -> dict[str, Any]:
     """The manifest less what differs from run to run (the ``run`` block, each input's
     ``seconds``): equal for two runs of the same inputs with the same settings."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from opsbook.batch.cluster import scheduler_problem
+from opsbook.batch.cluster import BatchProblem, scheduler_problem
 
 
 def cores() -> int:
@@ -21,6 +21,10 @@ def cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+#: How a run shows its progress (``BatchOptions.progress``).
+PROGRESS = ("auto", "bar", "lines", "none")
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,9 @@ class BatchOptions:
     pass over inputs whose SHA-256 and settings match that manifest. ``progress``: "auto"
     (a bar on a terminal, lines otherwise), "bar", "lines" or "none" (``quiet``).
 
-    A ``scheduler`` that is neither "local" nor an address raises
-    :class:`~opsbook.batch.cluster.BatchProblem` here, before anything is read.
+    A ``scheduler`` that is neither "local" nor an address, ``jobs`` below 1 or not a whole
+    number, or an unknown ``progress`` raises :class:`~opsbook.batch.cluster.BatchProblem`
+    here, before anything is read.
     """
 
     jobs: int | None = None
@@ -52,6 +57,16 @@ class BatchOptions:
         problem = None if self.scheduler is None else scheduler_problem(self.scheduler)
         if problem is not None:
             raise problem
+        if self.jobs is not None and (not isinstance(self.jobs, int)
+                                      or isinstance(self.jobs, bool) or self.jobs < 1):
+            raise BatchProblem(f"jobs {self.jobs!r} cannot be used: give a whole number, 1 or "
+                               "more (or None for the machine's cores)",
+                               f"jobs“{self.jobs}”无法使用：请给出不小于 1 的整数"
+                               "（None 表示本机的处理器数）。")
+        if self.progress not in PROGRESS:
+            raise BatchProblem(f"progress {self.progress!r} cannot be used: give one of "
+                               f"{', '.join(PROGRESS)}", f"progress“{self.progress}”无法使用："
+                               f"请写 {'、'.join(PROGRESS)} 之一。")
 
     @property
     def workers(self) -> int:

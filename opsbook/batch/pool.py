@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import itertools
 import multiprocessing
+import pickle
 import signal
 import sys
 import threading
@@ -125,8 +126,11 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
     ``on_done(item)`` is called in this process as each item finishes. ``on_error(item,
     error)``, when given, turns an exception raised for an item (for every item of its
     group) into that item's result, so one bad item never stops the others; without it the
-    first exception is raised. ``stop(result)`` true stops the batch after that item
-    (fail-fast): groups not yet started are cancelled and their results are None. With
+    first exception is raised. ``stop(result)`` true stops the batch after that item's
+    group (fail-fast), the first such group in input order whatever finished first, as in
+    one process: the groups after it are cancelled or left unseen, their results None and
+    their records "not-run"; ``fn`` and ``args`` that cannot be sent to our own worker
+    processes are a TypeError before any starts. With
     ``hashed`` the items are file paths whose SHA-256 the worker records; an item whose
     digest equals ``previous[n]`` is not run (its result is None, its record "unchanged").
     Ctrl-C stops the workers and raises :class:`Interrupted`, also when it comes as the last
@@ -177,32 +181,40 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
             raise Interrupted(done, len(items)) from None
         return results
     own = executor is None
+    if own:
+        _sendable(fn, args)
     with _noted_interrupts() as interrupted:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker,
                                    mp_context=start_method()) if own else executor
         futures: dict[Future, int] = {}
         try:
             futures = {pool.submit(_work, *call(g)): g for g in range(len(sizes))}
-            pending, stopped = set(futures), False
+            pending, cut = set(futures), len(sizes)  # cut: the first group that stopped
             while pending and not interrupted:
                 finished, pending = wait(pending, timeout=_POLL, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=futures.__getitem__):
-                    if stopped:
-                        break
-                    done += sizes[futures[future]]
-                    if finish(futures[future], future.result):
-                        stopped = True  # what has started finishes (our own pool), unseen
-                        for other in pending:
-                            other.cancel()
-                        pending = {f for f in pending if own and not f.cancelled()}
+                    g = futures[future]
+                    if g > cut:  # after the stop in input order: as if never run
+                        continue
+                    done += sizes[g]
+                    if finish(g, future.result):
+                        cut = g
+                        _forget(results, firsts[g] + sizes[g])
+                        for other, h in futures.items():
+                            if h > g:
+                                other.cancel()
+                # the groups before the stop are still needed, whichever finished first;
+                # those after it that started finish (our own pool), unseen
+                pending = {f for f in pending
+                           if futures[f] < cut or own and not f.cancelled()}
             if interrupted:
                 raise KeyboardInterrupt
         except KeyboardInterrupt:
             _halt(pool, futures, own)
             raise Interrupted(done, len(items)) from None
         except BaseException:
-            if own:
-                pool.shutdown(wait=True, cancel_futures=True)
+            if own:  # an error that ends the run: the workers are not waited for
+                _kill_pool(pool)
             raise
         if own:
             pool.shutdown(wait=True, cancel_futures=True)  # every worker is idle by now
@@ -213,6 +225,25 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
 
 #: Seconds between two looks at a noted Ctrl-C while waiting for the workers.
 _POLL = 0.1
+
+
+def _forget(results: BatchResults, start: int) -> None:
+    """The items from ``start`` on did not run: a stop came before them in input order
+    (whatever finished first), as a run in one process would have it."""
+    for n in range(start, len(results)):
+        results[n], results.records[n] = None, Record()
+
+
+def _sendable(fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """TypeError, before any process starts, when ``fn`` or ``args`` cannot be sent to a
+    worker process (a lambda, a function defined inside another, an open file): the pool
+    would otherwise fail in its own thread, where nobody hears it."""
+    try:
+        pickle.dumps((fn, args))
+    except Exception as error:  # noqa: BLE001 - pickling raises many kinds
+        raise TypeError(f"{getattr(fn, '__qualname__', fn)!s} cannot be sent to worker "
+                        f"processes ({type(error).__name__}: {error}); give a function "
+                        "defined at the top of a module, or jobs=1") from None
 
 
 @contextlib.contextmanager

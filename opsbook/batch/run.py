@@ -14,7 +14,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 from opsbook.batch import manifest as manifests
 from opsbook.batch.cluster import BatchProblem, dask_executor
 from opsbook.batch.options import BatchOptions
-from opsbook.batch.pool import UNCHANGED, BatchResults, batch, digest
+from opsbook.batch.pool import UNCHANGED, BatchResults, Interrupted, batch, digest
 from opsbook.batch.progress import progress
 from opsbook.batch.sources import Sources, expand
 from opsbook.core.issues import Issue, Report
@@ -72,12 +72,38 @@ def _stopper(outcome: Outcome) -> bool:
 
 
 def _known(where: Path | None, command: str, settings: dict[str, Any]) -> dict[str, dict]:
-    """Inputs of the last manifest that may be skipped: same command and settings, valid."""
+    """Inputs of the last manifest that may be skipped: same command and settings, valid.
+    A manifest that is not one (edited by hand, cut short, of another version) skips
+    nothing: every input is read again."""
     last = manifests.read(where)
     if not last or last.get("command") != command or last.get("settings") != settings:
         return {}
-    return {i["path"]: i for i in last["inputs"]
-            if i["status"] in ("valid", UNCHANGED) and i["sha256"]}
+    inputs = last.get("inputs")
+    return {i["path"]: i for i in inputs if isinstance(i, dict)
+            and isinstance(i.get("path"), str) and isinstance(i.get("sha256"), str)
+            and i.get("status") in ("valid", UNCHANGED)} if isinstance(inputs, list) else {}
+
+
+def _manifest_clash(where: Path, output: Path | None, files: list[Path],
+                    skipped: list[Issue]) -> None:
+    """Raises :class:`BatchProblem` before anything is read when the manifest would land on
+    a folder, on the command's output or on one of the run's files (read or skipped):
+    writing it there would replace a user's file, or the results, with JSON."""
+    if where.is_dir():
+        raise BatchProblem(f"--manifest {where} is a folder; give the name of a file",
+                           f"--manifest {where} 是文件夹；请指定一个文件名。")
+    target = where.resolve()
+    if output is not None and Path(output).resolve() == target:
+        raise BatchProblem(f"--manifest {where} is also the output; give the manifest a name "
+                           "of its own", f"--manifest {where} 与输出文件相同；请为清单另取文件名。")
+    notes = [n for n in skipped if n.file and Path(n.file).resolve() == target]
+    if any(path.resolve() == target for path in files) \
+            or notes and not manifests.is_manifest(where):
+        raise BatchProblem(f"--manifest {where} is one of the inputs; writing the manifest "
+                           "there would replace it", f"--manifest {where} 是输入文件之一；"
+                           "在此写入清单会覆盖该文件。")
+    for note in notes:  # an earlier run's manifest, in the folder read: said as what it is
+        note.params.update(detail="the manifest of this command", detail_zh="本命令的清单")
 
 
 def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
@@ -99,7 +125,7 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
         else:
             part = outcome.report
             entry.update(kind=outcome.kind, status=manifests.status_of(part))
-        entry.update(manifests.counts(part) if outcome is not None else {})
+        entry.update(manifests.counts(part))  # this run's: a note of its own, or the file's
         report.merge(part)
         inputs.append(entry)
     for note in skipped:
@@ -119,8 +145,7 @@ def _without_output(files: list[Path], output: Path, where: Path | None,
     kept = [f for f in files if f.resolve() != target]
     if len(kept) == len(files):
         return files
-    last = manifests.read(where) or {}
-    if not any(Path(o).resolve() == target for o in last.get("outputs", [])):
+    if not manifests.wrote(where, output):
         raise BatchProblem(f"{output} is also one of the inputs; write the results to another "
                            "file", f"{output} 也是输入文件之一；请将结果写入另一个文件。")
     skipped.append(Issue("skipped-file", "info", file=str(output),
@@ -183,6 +208,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         manifests.beside(output) if output is not None else None
     if output is not None:
         files = _without_output(files, Path(output), where, skipped)
+    if where is not None:
+        _manifest_clash(where, Path(output) if output is not None else None, files, skipped)
     if options.skip_unchanged and where is None:
         raise BatchProblem("--skip-unchanged compares with the last run's manifest: "
                            "give --manifest FILE",
@@ -204,11 +231,17 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     groups = None  # a step of one file at a time
     if together:  # files in groups; one by one when the first failure stops the run
         groups = [1] * len(files) if options.fail_fast else groups_of(files, options.workers)
-    with dask_executor(options.scheduler, options.workers) as executor, \
-            progress(command, len(files), options.progress) as tick:
-        results = batch(step, files, jobs=options.workers, executor=executor, on_done=told,
-                        on_error=_unexpected, args=args, hashed=True, previous=previous,
-                        stop=_stopper if options.fail_fast else None, groups=groups)
+    results: BatchResults | None = None
+    try:
+        with dask_executor(options.scheduler, options.workers) as executor, \
+                progress(command, len(files), options.progress) as tick:
+            results = batch(step, files, jobs=options.workers, executor=executor,
+                            on_done=told, on_error=_unexpected, args=args, hashed=True,
+                            previous=previous, stop=_stopper if options.fail_fast else None,
+                            groups=groups)
+    except KeyboardInterrupt:  # as a cluster starts or closes: nothing is written either
+        done = len(files) if results is not None else 0
+        raise Interrupted(done, len(files)) from None
     report, inputs = _assembled(files, results, skipped, known)
     from opsbook import __version__
 

@@ -37,37 +37,48 @@ def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
         return
     found = path.rglob("*") if recursive else path.iterdir()
     for entry in sorted(found):
-        if entry.is_file() and not any(part.startswith(".") for part in
-                                       entry.relative_to(path).parts):
+        # a link to a file that is gone is read like a file (reading says it is missing)
+        if (entry.is_file() or entry.is_symlink() and not entry.exists()) \
+                and not any(part.startswith(".") for part in entry.relative_to(path).parts):
             yield entry, False
 
 
 def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[Issue]]:
-    """The workbook files named by ``sources`` in a stable order (each once), and a note for
-    each file skipped.
+    """The workbook files named by ``sources`` in a stable order (each once, however many
+    names or links lead to it: under its own name and in its own place when links to it
+    come first), and a note for each file skipped.
 
     A file named explicitly is always read (reading says why a .csv or a broken file cannot
     be), except an Excel lock file (``~$…``); in folders and glob matches, lock files and
     files that are no workbook (by extension) get a ``skipped-file`` note; hidden files are
     passed over in silence. A source that names nothing (a missing file, a glob that
-    matches nothing) gives ``file-not-found``; an empty folder, ``not-a-workbook``.
+    matches nothing) gives ``file-not-found``; a folder or a pattern with no workbook to
+    read (empty, or only lock files and other files), ``not-a-workbook``: a run that
+    checked nothing did not find everything valid.
     """
-    files: dict[Path, None] = {}
+    files: dict[Path, Path] = {}  # where the file really is → the name it was found by
     skipped: list[Issue] = []
     for source in _listed(sources):
         entries = list(_entries(source, recursive))
-        if not entries:
-            empty = Path(source).is_dir()
-            skipped.append(Issue("not-a-workbook" if empty else "file-not-found", file=source,
-                                 params={"detail": "no workbook found",
-                                         "detail_zh": "未找到工作簿"}))
+        notes: list[Issue] = []
         for path, named in entries:
             lock = path.name.startswith("~$")
             if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
                 detail = (("an Excel lock file", "Excel 锁定文件") if lock else
                           ("not a workbook", "不是工作簿"))
-                skipped.append(Issue("skipped-file", "info", file=str(path),
-                                     params={"detail": detail[0], "detail_zh": detail[1]}))
+                notes.append(Issue("skipped-file", "info", file=str(path),
+                                   params={"detail": detail[0], "detail_zh": detail[1]}))
             else:
-                files.setdefault(path, None)
-    return list(files), skipped
+                # a link (or a loop of links) to a file is no second file: the file is read
+                # once, under its own name and in its own place when a link came first
+                real = Path(os.path.realpath(path))
+                if real in files and files[real].is_symlink() and not path.is_symlink():
+                    del files[real]
+                files.setdefault(real, path)
+        if not entries or len(notes) == len(entries) and not any(n for _, n in entries):
+            found = Path(source).is_dir() or bool(entries)
+            skipped.append(Issue("not-a-workbook" if found else "file-not-found", file=source,
+                                 params={"detail": "no workbook found",
+                                         "detail_zh": "未找到工作簿"}))
+        skipped += notes
+    return list(files.values()), skipped

@@ -17,7 +17,7 @@ import typer
 
 from opsbook import registry
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli import printing
+from opsbook.cli import printing, usage
 from opsbook.cli.common import (
     CannotRun,
     Format,
@@ -27,6 +27,7 @@ from opsbook.cli.common import (
     not_a_folder,
     unreadable,
 )
+from opsbook.cli.usage import click_errors
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode="markdown",
@@ -171,7 +172,7 @@ def _quiet_collector() -> None:
 def main() -> None:
     """Entry point: every failure becomes one line on stderr and exit code 2.
 
-    Usage errors are Typer's own (usage line and message, exit 2). An unexpected failure is
+    Usage errors are said in ``--lang`` (:mod:`opsbook.cli.usage`, exit 2). An unexpected failure is
     said in words, and its traceback kept in :data:`ERROR_LOG` for whoever looks after
     opsbook.
     """
@@ -181,7 +182,14 @@ def main() -> None:
 
     _quiet_collector()
     try:
-        app()
+        code = app(standalone_mode=False)  # a usage error comes back here, to be said in --lang
+    except click_errors.NoArgsIsHelpError as error:  # the help was printed
+        sys.exit(error.exit_code)
+    except click_errors.ClickException as error:
+        sys.exit(usage.show(error))
+    except typer.Abort:
+        printing.fail("aborted")
+        sys.exit(1)
     except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
         printing.failed(error)
         sys.exit(2)
@@ -192,7 +200,7 @@ def main() -> None:
         printing.failed(stopped)
         sys.exit(130)
     except KeyboardInterrupt:
-        printing.fail("interrupted; nothing half-written was left behind")
+        printing.failed(_interrupted())
         sys.exit(130)
     except Exception as error:  # anything unexpected: one line, never a traceback
         with contextlib.suppress(OSError):
@@ -200,6 +208,14 @@ def main() -> None:
         printing.fail(f"opsbook could not finish ({type(error).__name__}: {error}). If this "
                     f"persists, report it with the details kept in {ERROR_LOG}.")
         sys.exit(2)
+    if code == 130:  # Ctrl-C while a command computed or wrote (Typer ends it quietly)
+        printing.failed(_interrupted())
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted() -> CannotRun:
+    return CannotRun("interrupted; nothing half-written was left behind",
+                     "已中断；没有留下写了一半的文件。")
 
 
 if __name__ == "__main__":

@@ -72,12 +72,11 @@ def kind_option(value: str | None) -> str | None:
 
 
 def unreadable(problem: Exception) -> CannotRun:
-    """One line naming the file that could not be read, and why: in the command's
-    ``--lang``, else in English."""
+    """A line naming the file that could not be read, and why: in the command's ``--lang``,
+    else in English and then in Chinese (see :class:`CannotRun`)."""
     issue = problem.issue  # type: ignore[attr-defined]
     en = f"{issue.file}: {issue.message('en')}" if issue.file else issue.message("en")
-    zh = (f"{issue.file}：{issue.message('zh')}" if issue.file else issue.message("zh")) \
-        if chosen_lang() == "zh" else None
+    zh = f"{issue.file}：{issue.message('zh')}" if issue.file else issue.message("zh")
     return CannotRun(en, zh)
 
 

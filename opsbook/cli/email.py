@@ -73,4 +73,8 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
                                f"is in {path}",
                                f"未能发送给 {'、'.join(recipients)}：{reason}；邮件保存在 {path}"))
     printing.report(sent.built.report, "text", max_issues=50, quiet_when_valid=True)
+    if done is None:
+        zh = (printing.chosen_lang() or sent.built.report.lang) == "zh"
+        printing.note(f"{report}：未发送任何邮件，请先修正上述错误。" if zh else
+                      f"{report}: nothing was sent; correct the errors above first.")
     raise typer.Exit(sent.exit_code)

@@ -30,18 +30,23 @@ class Status(str, Enum):
     final = "final"
 
 
-def _plan_year(value: int | None) -> int | None:
+def _plan_year(text: int | str | None) -> int | None:
     """``--year``: a year a plan can have (the bounds of the plan's ``year`` setting), else
-    one line and exit 2, before any file is read."""
-    if value is None:
-        return value
+    one line (in ``--lang``, else in English and then Chinese) and exit 2, before any file
+    is read."""
+    if text is None:
+        return None
     from opsbook.plan.settings import PlanSettings
 
     bounds = {type(m).__name__: m for m in PlanSettings.model_fields["year"].metadata}
     low, high = bounds["Ge"].ge, bounds["Le"].le
-    if not low <= value <= high:
-        raise CannotRun(f"--year {value}: a plan year is from {low} to {high}, e.g. 2027",
-                        f"--year {value}：计划年度应在 {low} 到 {high} 之间，如 2027。")
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise CannotRun(f"--year {text}: a plan year is from {low} to {high}, e.g. 2027",
+                        f"--year {text}：计划年度应在 {low} 到 {high} 之间，如 2027。")
     return value
 
 
@@ -56,8 +61,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
                 strict: bool = typer.Option(False, help="Stop before writing anything when "
                                                        "a file cannot be read as a plan."),
                 year: int | None = typer.Option(None, help="The plan year (default: the one "
-                                                          "most plans give).",
-                                                callback=_plan_year),
+                                                          "most plans give)."),
                 lang: Lang | None = lang_option("Language of the company plan and the "
                                                 "messages (default: most plans')."),
                 *, batch: BatchOptions) -> None:
@@ -73,7 +77,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
     try:
         api.check_output(out, *paths)
         done = api.consolidate_plans(paths, departments=_split(departments), strict=strict,
-                                     year=year, lang=lang.value if lang else None,
+                                     year=_plan_year(year), lang=lang.value if lang else None,
                                      options=batch, output=out)
     except ValueError as error:
         raise CannotRun.of(error) from None
@@ -160,6 +164,8 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
           out: Path = typer.Option(..., "-o", "--out", help="The tracking workbook."),
           as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: the "
                                                                  "last month with actuals)."),
+          lang: Lang | None = lang_option("Language of the tracking workbook and the "
+                                          "messages (default: the plan's)."),
           *, batch: BatchOptions) -> None:
     """Actuals by month against targets to date: completion per item, department and
     company, and the items behind schedule (below behind_threshold)."""
@@ -172,5 +178,6 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
                         f"--as-of {as_of}：日期应写作 YYYY-MM-DD。") from None
     with plain_failures():
         api.check_output(out, plan, *(actuals or []))
-        done = api.track_plan(plan, actuals or [], as_of=when, options=batch, output=out)
+        done = api.track_plan(plan, actuals or [], as_of=when, options=batch, output=out,
+                              lang=lang.value if lang else None)
     finish(done, out)

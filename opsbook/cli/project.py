@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -18,8 +17,8 @@ app = typer.Typer(no_args_is_help=True, help="Project tracking.")
 def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folders of them or "
                                                       "glob patterns."),
            out: Path = typer.Option(..., "-o", "--out", help="The status workbook."),
-           as_of: dt.datetime | None = typer.Option(
-               None, "--as-of", formats=["%Y-%m-%d"],
+           as_of: str | None = typer.Option(
+               None, "--as-of", metavar="YYYY-MM-DD",
                help="Status date, YYYY-MM-DD (wins over each tracker's Settings; without "
                     "either, today)."),
            lang: Lang | None = lang_option("Language of the status workbook and the "
@@ -29,14 +28,18 @@ def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folde
     deviations with corrective actions, phase gates, risks and a Gantt chart.
 
     The status workbook has Status, Task Earned Value, Deviations, Gates, Risk Matrix and
-    Gantt sheets. Trackers with errors are not computed (exit 1); a project id in two files
-    is an error too (the first is counted).
+    Gantt sheets. A tracker with errors is left out, and named in the status workbook, and
+    the others are computed (exit 1; 2 when a file cannot be read); with --fail-fast, or when
+    every tracker has errors, nothing is written. A project id in two files is an error too
+    (the first is counted).
     """
     from opsbook import api
+    from opsbook.api.project import status_day
 
     with plain_failures():
+        when = status_day(as_of)  # a date not written YYYY-MM-DD: refused in --lang
         api.check_output(out, *[p for p in paths if p.is_file()])
-        done = api.project_status(paths, as_of=as_of.date() if as_of else None,
+        done = api.project_status(paths, as_of=when,
                                   lang=lang.value if lang else None, options=batch,
                                   output=out)
     finish(done, out)

@@ -35,4 +35,9 @@ def report(file: Path = typer.Argument(..., help="A standard workbook whose kind
     for path in built.paths:
         printing.say(f"{path}: {built.summary.title}")
     printing.report(built.report, "text", max_issues=50, quiet_when_valid=True)
+    if built.summary is None:
+        zh = (printing.chosen_lang() or built.report.lang) == "zh"
+        names = "、".join(map(str, out)) if zh else ", ".join(map(str, out))
+        printing.note(f"{names}：未生成，请先修正上述错误。" if zh else
+                      f"{names}: not written; correct the errors above first.")
     raise typer.Exit(built.exit_code)

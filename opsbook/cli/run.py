@@ -6,6 +6,8 @@ that command's options, checked against it before anything runs.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ from opsbook.cli.common import CannotRun
 STEP_COMMANDS = {"validate": ("validate",), "report": ("report",), "email": ("email",)}
 COMPUTE = {"appraisal": ("appraisal", "score"), "attendance": ("attendance", "summarize"),
            "plan": ("plan", "consolidate"), "project": ("project", "status")}
+#: The exit code of a step stopped by Ctrl-C.
+INTERRUPTED = 130
 #: Options naming a file a step writes: relative ones go into the pipeline's outputs.
 WRITES = ("out", "output", "annotate", "manifest", "outbox")
 #: Options naming files a step reads: relative ones are relative to the pipeline file.
@@ -48,53 +52,71 @@ def _options(command: Any) -> dict[str, Any]:
 
 
 def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
-                                                list[tuple[Any, str]]]:
-    """The command words and arguments of one step of a pipeline, and (option, message)
-    for every mistake in its options (the option as written in the step, or its whole key
-    path)."""
-    pipeline_kind, inputs, outputs = pipeline.kind, pipeline.inputs, pipeline.outputs
+                                                list[tuple[Any, str, str]]]:
+    """The command words and arguments of one step of a pipeline, and (option, message,
+    Chinese message) for every mistake in its options (the option as written in the step,
+    or its whole key path). The files the step writes are added to ``pipeline.written``:
+    a later step may take them as its inputs."""
     from opsbook.batch.cluster import scheduler_problem
     from opsbook.pipeline import batch_problem
 
-    base = pipeline.path.parent  # a [batch] mistake is told once, by the pipeline's check
+    kinds = registry.names()
+    pipeline_kind = pipeline.kind if pipeline.kind in kinds else None
+    inputs, outputs, base = pipeline.inputs, pipeline.outputs, pipeline.path.parent
+    # a [batch] mistake is told once, by the pipeline's check
     batch = {k: v for k, v in pipeline.batch.items() if batch_problem(k, v) is None}
-    words = command_words(step.name, pipeline_kind)
+    if step.name == "compute" and pipeline_kind is None:  # its command depends on the kind,
+        for key in WRITES:  # whose mistake is told already; what it writes still counts
+            values = step.options.get(key, [])
+            pipeline.written += [outputs / v for v in (values if isinstance(values, list)
+                                                       else [values]) if isinstance(v, str)]
+        return (), [], []
+    words = command_words(step.name, pipeline_kind or "")
     command = find(words)
     if command is None:
         return words, [], [("step", f"'{step.name}' runs 'opsbook {' '.join(words)}', which "
-                                    "this version of opsbook does not have")]
+                                    "this version of opsbook does not have",
+                            f"步骤“{step.name}”运行的“opsbook {' '.join(words)}”在此版本的 "
+                            "opsbook 中没有。")]
     given = dict(step.options)
+    problems: list[tuple[Any, str, str]] = []
     if "inputs" in given:
         own = given.pop("inputs")
-        inputs = [str(base / i) for i in ([own] if isinstance(own, str) else own)]
-    options, problems = _options(command), []
+        names = [own] if isinstance(own, str) else own
+        if not isinstance(names, list) or not names \
+                or not all(isinstance(n, str) for n in names):
+            problems.append(("inputs", "give a list of files, folders or glob patterns",
+                             "请写文件、文件夹或通配符路径的列表。"))
+            names = []
+        inputs = [str(base / n) for n in names]
+        problems += [("inputs", f"missing input: {n} names no file, and no step before "
+                                "writes it",
+                      f"缺少输入：{n} 未指向任何文件，之前的步骤也不会写出它。")
+                     for n, full in zip(names, inputs) if not _found(full, pipeline.written)]
+    options = _options(command)
     entries: list[tuple[str, Any, list[str]]] = []  # (option as written, its param, its words)
     chosen = {**{k: v for k, v in batch.items() if k in options}, **given}
-    if "kind" in options and "kind" not in chosen:
+    if "kind" in options and "kind" not in chosen and pipeline_kind is not None:
         chosen["kind"] = pipeline_kind
     if "manifest" in options and not any(k in chosen for k in WRITES):
         chosen["manifest"] = f"{step.name}.manifest.json"
     for key, value in chosen.items():
         param = options.get(key.replace("-", "_"))
         if param is None:
-            problems.append((key, f"unknown option of 'opsbook {' '.join(words)}'"))
+            problems.append((key, f"unknown option of 'opsbook {' '.join(words)}'",
+                             f"“opsbook {' '.join(words)}”没有此选项。"))
             continue
         flag = next(o for o in param.opts if o.startswith("--"))
-        if key == "kind" and value not in registry.names():  # checked in the command's body
-            problems.append((key, f"give one of {', '.join(registry.names())}"))
-            continue
-        unusable = scheduler_problem(value) if param.name == "scheduler" else None
-        if unusable is not None:  # checked as the command starts
-            problems.append((key, unusable.en))
+        told = _wrong_value(key, value, param, kinds)
+        if told is None and param.name == "scheduler":  # checked as the command starts
+            unusable = scheduler_problem(value)
+            told = (unusable.en, unusable.zh or unusable.en) if unusable else None
+        if told is not None:
+            problems.append((key, *told))
             continue
         if param.is_flag:
-            if not isinstance(value, bool):
-                problems.append((key, "give true or false"))
-            elif value:
+            if value:
                 entries.append((key, param, [flag]))
-            continue
-        if isinstance(value, list) and not param.multiple:
-            problems.append((key, "give one value, not a list"))
             continue
         said: list[str] = []
         for one in value if isinstance(value, list) else [value]:
@@ -103,22 +125,103 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
                 text = str(outputs / text)
             elif key in READS and not Path(text).is_absolute():
                 text = str(base / text)
+            if key in WRITES:
+                pipeline.written.append(Path(text))
+                if _an_input(text, pipeline):
+                    problems.append((key, f"{one} is one of the pipeline's inputs; writing "
+                                          "there would replace it",
+                                     f"{one} 是流水线的输入文件之一；写入此处会覆盖该文件。"))
             said += [flag, text]
         entries.append((key, param, said))
     positional = [p for p in command.params if p.param_type_name == "argument"]
     head = inputs if positional else []
-    told = None  # the inputs' argument, when they are a mistake already told
-    if positional and positional[0].nargs == 1 and len(inputs) != 1:
-        problems.append(("inputs", f"'opsbook {' '.join(words)}' takes one input; give the "
-                                   "step its own inputs = [\"…\"]"))
-        head, told = inputs[:1], positional[0].name
+    told_inputs = None  # the inputs' argument, when they are a mistake already told
+    if positional and any(key == "inputs" for key, *_ in problems):
+        told_inputs = positional[0].name
+    elif positional and positional[0].nargs == 1:
+        one = _one_file(inputs, words)
+        if one is not None:
+            problems.append(("inputs", *one))
+            head, told_inputs = inputs[:1], positional[0].name
+    told = {options[k.replace("-", "_")].name for k, *_ in problems
+            if k.replace("-", "_") in options}  # a refusal of these says the same again
     for key, message in _refused(command, head, entries):
-        if told is not None and key == told:
+        if told_inputs is not None and key == told_inputs or key in told:
             continue
         name = key or "step"
         problems.append((("batch", name) if name in batch and name not in given else name,
-                         message))
+                         message, f"“opsbook {' '.join(words)}”不接受："
+                                  f"{message.rstrip('.')}。"))
     return words, [*head, *(w for _, _, said in entries for w in said)], problems
+
+
+def _wrong_value(key: str, value: Any, param: Any, kinds: list[str]
+                 ) -> tuple[str, str] | None:
+    """What is wrong with a step option's value by its TOML type, or None: a table is no
+    option's value, a file is named in quotes, a flag is true or false, a list is for an
+    option that may be repeated."""
+    values = value if isinstance(value, list) else [value]
+    if any(isinstance(v, (dict, list)) for v in values):
+        return "give a value, not a table", "请写一个值，而不是表。"
+    if param.is_flag:
+        return None if isinstance(value, bool) else ("give true or false",
+                                                      "请写 true 或 false。")
+    if isinstance(value, list) and not param.multiple:
+        return "give one value, not a list", "请只写一个值，而不是列表。"
+    if (key in WRITES or key in READS) and not all(isinstance(v, str) for v in values):
+        return "give a file name in quotes", "请写带引号的文件名。"
+    if key == "kind" and value not in kinds:  # checked in the command's body
+        return f"give one of {', '.join(kinds)}", f"请写 {'、'.join(kinds)} 之一。"
+    return None
+
+
+def _found(path: str, written: list[Path]) -> bool:
+    """Whether ``path`` (a file, a folder or a glob pattern) names a file now, or one that a
+    step before writes (or a folder it writes into)."""
+    import glob
+
+    if Path(path).exists() or glob.glob(path, recursive=True):
+        return True
+    target = os.path.normpath(os.path.abspath(path))
+    for made in written:
+        made_at = os.path.normpath(os.path.abspath(made))
+        if made_at == target or made_at.startswith(target + os.sep) \
+                or fnmatch.fnmatch(made_at, target):
+            return True
+    return False
+
+
+def _an_input(path: str, pipeline: Any) -> bool:
+    """Whether ``path`` is one of the files the pipeline's inputs name (the same file, by
+    any name): a step that writes there would replace a user's workbook."""
+    from opsbook.batch import expand
+    from opsbook.batch import manifest as manifests
+
+    path = os.path.normpath(os.path.abspath(path))  # out/../plans/x.xlsx, out not made yet
+    if not Path(path).is_file():
+        return False
+    files, _ = expand(pipeline.inputs, bool(pipeline.batch.get("recursive") is True))
+    if os.path.realpath(path) not in {os.path.realpath(f) for f in files}:
+        return False
+    # an earlier run's output is skipped as an input, and replaced
+    return not manifests.wrote(manifests.beside(path), path)
+
+
+def _one_file(inputs: list[str], words: tuple[str, ...]) -> tuple[str, str] | None:
+    """Why ``inputs`` cannot be the one workbook a command takes (``report``, ``email``),
+    or None: several of them, a folder, a glob pattern."""
+    command = f"opsbook {' '.join(words)}"
+    hint, hint_zh = 'give the step its own inputs = ["…"]', "请为该步骤写 inputs = [“…”]。"
+    if len(inputs) != 1:
+        return f"'{command}' takes one input; {hint}", f"“{command}”只接受一个输入；{hint_zh}"
+    only = inputs[0]
+    if Path(only).is_dir():
+        return (f"'{command}' takes one workbook, and {only} is a folder; {hint}",
+                f"“{command}”只接受一个工作簿，而 {only} 是文件夹；{hint_zh}")
+    if not Path(only).exists() and set("*?[") & set(only):
+        return (f"'{command}' takes one workbook, not a glob pattern ({only}); {hint}",
+                f"“{command}”只接受一个工作簿，不接受通配符路径（{only}）；{hint_zh}")
+    return None
 
 
 def _refused(command: Any, head: list[str],
@@ -148,8 +251,10 @@ def _refused(command: Any, head: list[str],
 
 def _invoke(argv: list[str]) -> int:
     """Run one command in this process; its exit code."""
+    import click
+
     from opsbook.api import CannotWrite, NothingToCalculate
-    from opsbook.batch import BatchProblem, UpToDate
+    from opsbook.batch import BatchProblem, Interrupted, UpToDate
     from opsbook.cli import app
     from opsbook.io.atomic import WriteFailed
 
@@ -165,8 +270,16 @@ def _invoke(argv: list[str]) -> int:
         printing.failed(error)
         return 2
     except UpToDate as done:
-        printing.note(str(done))
+        printing.note(printing.said(done))
         return 0
+    except Interrupted as stopped:  # Ctrl-C in the step's batch: said, and the run stops
+        printing.failed(stopped)
+        return INTERRUPTED
+    except click.exceptions.Abort:
+        return 1
+    except click.exceptions.ClickException as refused:  # checked before the run: not expected
+        refused.show()
+        return refused.exit_code
 
 
 def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/batch.md)."),
@@ -184,7 +297,7 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
 
     planned: dict[int, tuple[tuple[str, ...], list[str]]] = {}
 
-    def check(step: Any, pipeline: Any) -> list[tuple[str, str]]:
+    def check(step: Any, pipeline: Any) -> list[tuple[str, str, str]]:
         words, argv, problems = arguments(step, pipeline)
         planned[step.index] = (words, argv)
         return problems
@@ -192,7 +305,8 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
     try:
         pipeline = read(file, check)
     except PipelineError as error:
-        raise CannotRun(f"{file} cannot run:\n{error}") from None
+        raise CannotRun(f"{file} cannot run:\n{error}", f"{file} 无法运行：\n{error.zh}") \
+            from None
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
         printing.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
@@ -202,14 +316,32 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
     worst = 0
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
-        code = _invoke([*words, *argv])
+        try:
+            code = _invoke([*words, *argv])
+        except Exception:  # unexpected: main() says it and keeps the details
+            _tell(f"step {number} ({step.name}) failed unexpectedly; the pipeline stops here",
+                  f"第 {number} 步（{step.name}）意外失败；流水线在此停止。")
+            raise
         worst = max(worst, code)
+        if code == INTERRUPTED:
+            _tell(f"step {number} ({step.name}) was interrupted; the pipeline stops here",
+                  f"第 {number} 步（{step.name}）已中断；流水线在此停止。")
+            break
         if code >= 2:
-            printing.note(f"step {number} ({step.name}) exited {code}: it could not run; the "
-                          "pipeline stops here")
+            _tell(f"step {number} ({step.name}) exited {code}: it could not run; the "
+                  "pipeline stops here",
+                  f"第 {number} 步（{step.name}）退出码 {code}：无法运行；流水线在此停止。")
             break
         if code == 1:
-            printing.note(f"step {number} ({step.name}) exited 1: done, with findings to "
-                          "follow up; the pipeline goes on")
+            _tell(f"step {number} ({step.name}) exited 1: done, with findings to follow up; "
+                  "the pipeline goes on",
+                  f"第 {number} 步（{step.name}）退出码 1：已完成，有待跟进的问题；流水线继续。")
     if worst:
         raise typer.Exit(worst)
+
+
+def _tell(en: str, zh: str) -> None:
+    """A pipeline's own notice on stderr, in English and then in Chinese (a pipeline has
+    no --lang: its steps each have their own)."""
+    printing.note(en)
+    printing.note(zh)

@@ -17,10 +17,11 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
                                    help="Folder for the .xlsm files.")) -> None:
     """Rebuild the macro workbooks from macros/ and the templates (same sources, same bytes)."""
     from opsbook import api
+    from opsbook.api.workbooks import CannotBuildHere, NoMacroSources
 
     try:
         paths = api.build_workbooks(out)
-    except FileNotFoundError as error:
+    except (NoMacroSources, CannotBuildHere) as error:
         raise CannotRun.of(error) from None
     for path in paths:
         printing.say(str(path))

@@ -166,6 +166,26 @@ def detect_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
     return kinds[best]
 
 
+def output_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
+    """The kind whose computation wrote this workbook, when it holds only that kind's output
+    sheets (and a report's summary sheet, an Issues sheet) and no input sheet of any kind:
+    an earlier run's result in a folder of inputs, or one named by mistake. None for an
+    input workbook (one with its results written into it included)."""
+    from opsbook.core.output import ISSUES_SHEET
+    from opsbook.core.summary import LABELS
+
+    names = {s.name.strip().casefold() for s in raw}
+    if not names or any(k.sheet_by_name(s.name.strip()) for k in kinds.values() for s in raw):
+        return None
+    extra = {n.casefold() for n in (*ISSUES_SHEET.values(),
+                                     *(LABELS[lang]["summary_sheet"] for lang in LABELS))}
+    for kind in kinds.values():
+        made = {n.casefold() for o in kind.outputs for n in o.names()}
+        if names - extra and names <= made | extra:
+            return kind
+    return None
+
+
 def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | None,
                   prefixes: tuple[str, ...] = (),
                   ) -> tuple[Any, dict[str, tuple[str, str]], list[Issue]]:

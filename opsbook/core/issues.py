@@ -59,9 +59,15 @@ class Issue:
         return {key: data[key] for key in ISSUE_FIELDS}
 
 
+#: From this size on a number is shown in exponent form (1e+30).
+BIG = 1e15
+
+
 def _show(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, float) and abs(value) >= BIG:  # 1e30, not 31 digits of binary noise
+        return f"{value:.6g}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime) and value == value and value.time() == dt.time(0):

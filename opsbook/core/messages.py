@@ -21,8 +21,8 @@ CODES: dict[str, Code] = {
     "file-not-found": Code("file", "File not found.", "找不到文件。"),
     "not-a-workbook": Code(
         "file",
-        "Not a workbook that can be read: {detail}",
-        "不是可读取的工作簿：{detail_zh}",
+        "Not a workbook that can be read: {detail}.",
+        "不是可读取的工作簿：{detail_zh}。",
     ),
     "csv-file": Code(  # a .csv, .tsv or .txt named explicitly: {detail} says which
         "file",
@@ -113,6 +113,13 @@ CODES: dict[str, Code] = {
         "structure",
         "Skipped: {detail}.",
         "已跳过：{detail_zh}。",
+    ),
+    "output-workbook": Code(  # {what}: the kind whose computation wrote it
+        "structure",
+        "Skipped: this is a result opsbook wrote (its {what} output sheets), not a workbook "
+        "to read; give the workbook(s) it was made from.",
+        "已跳过：这是 opsbook 生成的结果工作簿（{what_zh}的结果表），不是输入工作簿；"
+        "请给出生成它的原工作簿。",
     ),
     "missing-settings": Code(
         "structure",

@@ -25,6 +25,8 @@ NOTE_PREFIX = "opsbook: "
 
 #: The sheet with the buttons, by workbook language; handlers never read or mark it.
 CONTROL_SHEET = {"zh": "操作面板", "en": "Control"}
+#: The sheet validation adds to list every issue, linked to its cell.
+ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
 #: The cell of the Control sheet where a button run reports how it went.
 STATUS_CELL = "A3"
 #: The hidden sheet with xlwings' settings (interpreter, conda environment …).

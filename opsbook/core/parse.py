@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 
@@ -13,9 +14,23 @@ def clean_text(value: Any) -> str:
     return unicodedata.normalize("NFKC", value).strip()
 
 
+#: Chinese units of count a number may end in: 万 (ten thousand) and 亿 (a hundred million).
+UNITS = {"万": 4, "亿": 8}
+
+
 def parse_number(text: str) -> float | None:
+    """A number as people type it: thousands separators, a currency sign or 元, a trailing
+    % (85% → 0.85) or a Chinese unit of count (1.2万 → 12000, 3亿 → 300000000); None when
+    the text is not a number."""
     cleaned = clean_text(text).replace(",", "").replace(" ", "").replace("¥", "").replace("$", "")
     cleaned = cleaned.replace("元", "").replace("￥", "")
+    places = UNITS.get(cleaned[-1:], 0)
+    if places:  # scaled in decimal, so that 1.1万 is 11000, not 11000.000000000002
+        cleaned = cleaned[:-1]
+        try:
+            return float(Decimal(cleaned).scaleb(places)) if cleaned[-1:].isdigit() else None
+        except (InvalidOperation, ValueError):
+            return None
     try:
         return float(cleaned.rstrip("%")) / 100 if cleaned.endswith("%") else float(cleaned)
     except ValueError:

@@ -15,7 +15,8 @@ from opsbook.core.typed import repeated
 @over_books
 def references(group: Group) -> Iterator[tuple[int, Issue]]:
     """unknown-reference for every value of a ``ref`` field missing from the sheet it names
-    in the same book (an error, or what the field's ``ref_severity`` says)."""
+    in the same book (an error, or what the field's ``ref_severity`` says); not checked in
+    a book that lacks that sheet or column (its own error says so)."""
     for spec in group.books[0].kind.sheets:
         for f in spec.fields:
             if not f.ref:
@@ -27,8 +28,11 @@ def references(group: Group) -> Iterator[tuple[int, Issue]]:
             target = group.frame(sheet_id)
             known = target[[BOOK, field_id]].dropna()
             values = frame[f.id]
+            # a book whose target column is missing has that said once (missing-column),
+            # not again at every row that refers to it
             checked = group.has_column(spec.id, f.id) & group.per_row(
-                spec.id, [sheet_id in b.tables for b in group.books]).astype(bool)
+                spec.id, [sheet_id in b.tables and field_id in b.tables[sheet_id].columns
+                          for b in group.books]).astype(bool)
             bad = checked & values.notna().to_numpy()
             if len(known):  # (book, value) pairs: a value is known only in its own book
                 pairs = pd.MultiIndex.from_arrays([frame[BOOK], values])

@@ -72,6 +72,8 @@ class Field:
 def _num(value: float | str) -> str:
     if isinstance(value, str):
         return value
+    if abs(float(value)) >= 1e15:
+        return f"{float(value):.6g}"
     return str(int(value)) if float(value).is_integer() else str(value)
 
 

@@ -89,10 +89,37 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
         range_params = {"expected": f.range_text("en"), "expected_zh": f.range_text("zh")}
         for pos in np.flatnonzero(bad.to_numpy()):
             stack.tell("out-of-range", "error", pos, **range_params)
+    if f.type in NUMERIC:
+        values = _within_reach(stack, values)
     if f.unique:
         _repeats(stack, values)
     if f.default is not None and blank.any():  # a blank choice takes its documented default
         values = values.mask(pd.Series(blank & ~no_value, index=values.index), f.default)
+    return values
+
+
+#: The field types read as numbers, and the largest size of number a cell may hold for them
+#: (15 digits: beyond it no amount, count or rate of operations is meant, and sums of such
+#: numbers stop being exact or finite).
+NUMERIC = ("number", "integer", "percent")
+REACH = 1e15
+
+
+def _within_reach(stack: _Stack, values: pd.Series) -> pd.Series:
+    """``values`` with each number of :data:`REACH` or more in size an ``out-of-range``
+    error and left blank, so that no sum of them overflows."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    huge = np.flatnonzero((numbers.abs() >= REACH).to_numpy())
+    f = stack.f
+    for pos in huge:
+        n = numbers.iloc[pos]
+        if (f.max is not None and n > f.max) or (f.min is not None and n < f.min):
+            continue  # already out of the field's own range, and said so
+        stack.tell("out-of-range", "error", pos, expected="a number of at most 15 digits",
+                   expected_zh="不超过 15 位数的数字")
+    if len(huge):
+        values = values.copy()
+        values.iloc[huge] = np.nan
     return values
 
 

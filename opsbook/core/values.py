@@ -11,13 +11,14 @@ import pandas as pd
 
 
 def excel_value(value: Any) -> Any:
-    """A Python or pandas value as something XlsxWriter writes with the right type."""
+    """A Python or pandas value as something XlsxWriter writes with the right type (a
+    missing or infinite number as None, a blank)."""
     kind = type(value)
     if kind is str or kind is int or value is None:
         return value
-    if kind is float:
-        return None if value != value else value
-    if isinstance(value, float) and math.isnan(value):
+    if kind is float:  # NaN and ±inf (no spreadsheet holds them) are blanks
+        return value if math.isfinite(value) else None
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     if value is pd.NaT:
         return None
@@ -59,7 +60,7 @@ def _excel_column(column: pd.Series) -> list[Any]:
     if dtype.kind == "f":
         values = column.to_numpy()
         out = values.astype(object)
-        out[np.isnan(values)] = None
+        out[~np.isfinite(values)] = None  # NaN and ±inf: blanks
         return out.tolist()
     if dtype.kind in "iub":
         return column.to_numpy().tolist()

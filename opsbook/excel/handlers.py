@@ -12,15 +12,22 @@ import re
 from typing import Any
 
 from opsbook import registry
-from opsbook.api.common import book_from_sheets, calculate_books
+from opsbook.api.common import book_from_sheets, calculate_books, kind_for
 from opsbook.core.book import Book
 from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
-from opsbook.core.output import CONF_SHEET, CONTROL_SHEET, NOTE_PREFIX, BookPort, Mark, SheetOut
+from opsbook.core.output import (
+    CONF_SHEET,
+    CONTROL_SHEET,
+    ISSUES_SHEET,
+    NOTE_PREFIX,
+    BookPort,
+    Mark,
+    SheetOut,
+)
 from opsbook.core.outsheets import SEVERITY, issues_sheet
 from opsbook.core.validate import validate_book
 
-ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
 #: Sheets the handlers or the workbook build write; never read as input, never marked.
 OUTPUT_SHEETS = frozenset({
     *ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
@@ -34,8 +41,14 @@ _A1 = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 
 def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
-    """The port's workbook as a Book, or the Issue that says why it is none."""
-    raw = [sheet for sheet in port.sheets() if sheet.name not in OUTPUT_SHEETS]
+    """The port's workbook as a Book, or the Issue that says why it is none (a workbook of
+    results only is ``output-workbook``)."""
+    sheets = port.sheets()
+    raw = [sheet for sheet in sheets if sheet.name not in OUTPUT_SHEETS]
+    if sheets and not raw:
+        made = kind_for(sheets, port.name, None)
+        if isinstance(made, Issue):
+            return made
     return book_from_sheets(raw, port.name, kind)
 
 

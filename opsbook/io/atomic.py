@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -27,6 +28,8 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     was.
     """
     target = Path(os.path.realpath(target))
+    if target.is_file() and not target.stat().st_mode & stat.S_IWUSR:
+        raise WriteFailed(errno.EACCES, READ_ONLY, str(target))  # the owner said: keep it
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
@@ -58,11 +61,34 @@ class WriteFailed(OSError):
     #: what to do; the default fits a folder or file the system refuses
     advice = ("Choose a folder you can write to, or close the file if it is open in another "
               "program, then run again.")
+    advice_zh = "请选择有写入权限的文件夹，或先在其他程序中关闭该文件，然后重新运行。"
 
     def __str__(self) -> str:
         reason = (self.strerror or "").rstrip(".") or "the system refused"
         reason = reason[:1].lower() + reason[1:]
         return f"Cannot write {self.filename}: {reason}. {self.advice}"
+
+    @property
+    def zh(self) -> str:
+        """The same in Chinese."""
+        reason = REASONS_ZH.get(self.strerror or "") or REASONS_ZH.get(self.errno or 0) or (
+            (self.strerror or "系统拒绝").rstrip("."))
+        return f"无法写入 {self.filename}：{reason}。{self.advice_zh}"
+
+
+#: Why a workbook protected by Excel's default password is not written in place.
+WRITE_PROTECTED = "the workbook is write-protected"
+#: Why a file cannot be written when it is marked read-only.
+READ_ONLY = "the file is read-only (clear its read-only mark to let opsbook replace it)"
+#: The usual reasons a file cannot be written, in Chinese (by errno, or by our own reason).
+REASONS_ZH: dict[int | str, str] = {
+    READ_ONLY: "文件为只读（取消只读属性后 opsbook 才能替换它）",
+    WRITE_PROTECTED: "工作簿设置了写保护",
+    errno.ENOENT: "路径不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+    errno.EROFS: "只读文件系统", errno.ENOSPC: "磁盘空间不足",
+    errno.ENOTDIR: "路径中有一部分不是文件夹", errno.EISDIR: "这是一个文件夹",
+    errno.EEXIST: "已有同名文件", errno.ENAMETOOLONG: "文件名太长",
+}
 
 
 def _about(error: OSError, target: Path, temp: Path | None = None) -> WriteFailed:

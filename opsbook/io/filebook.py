@@ -20,7 +20,7 @@ from opsbook.core.output import (
     worst,
 )
 from opsbook.core.table import RawSheet
-from opsbook.io.atomic import WriteFailed, replace_atomically
+from opsbook.io.atomic import WRITE_PROTECTED, WriteFailed, replace_atomically
 from opsbook.io.decrypt import open_default
 from opsbook.io.read import read_raw
 
@@ -113,10 +113,11 @@ class FileBook:
         if data is None:
             return self.source
         if self.target == self.source:
-            error = WriteFailed(errno.EACCES, "the workbook is write-protected",
-                                str(self.source))
+            error = WriteFailed(errno.EACCES, WRITE_PROTECTED, str(self.source))
             error.advice = ("Write the results to another file, or save a copy without the "
                             "protection in Excel and use that.")
+            error.advice_zh = ("请把结果写入另一个文件，或在 Excel 中另存一份不带写保护的副本"
+                               "再使用。")
             raise error
         return io.BytesIO(data)
 

@@ -120,7 +120,7 @@ def _check_zip(path: Path, scanned: bool) -> PackageScan | None:
         raise _detail("not-a-workbook", path, (
             f"it is {other[0]} under a spreadsheet's name; open it with the program it belongs "
             "to, or choose the right file",
-            f"这是{other[1]}，只是用了电子表格的文件名；请用相应的程序打开，或选择正确的文件"))
+            f"这是 {other[1]}，只是用了电子表格的文件名；请用相应的程序打开，或选择正确的文件"))
     return found
 
 

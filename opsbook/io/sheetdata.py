@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 import re
 import threading
 from collections import Counter
@@ -389,8 +390,11 @@ def _number(value: float) -> str:
     return f"><v>{value:.16G}</v></c>"
 
 
+_INFINITE = (math.inf, -math.inf)
+
+
 def _number_end(value: float | int | None | _Absent) -> str:
-    """:meth:`_Block._end` of a value of a column of numbers (NaN is a blank)."""
-    if value is None or value != value:
+    """:meth:`_Block._end` of a value of a column of numbers (NaN and ±inf are blanks)."""
+    if value is None or value != value or value in _INFINITE:
         return BLANK
     return ABSENT_END if value is ABSENT else f"><v>{value:.16G}</v></c>"

@@ -155,7 +155,8 @@ def _settings(workbook: Any, styles: Styles, spec: Kind, lang: str,
         elif isinstance(value, float) and key in time_keys:
             fmt = styles.by_type["time"]
         write_cell(ws, row, 1, value, fmt)
-        ws.write_string(row, 2, f"{label}:{zh}" if lang == "zh" else en, styles.wrap)
+        said = zh if zh.startswith(label) else f"{label}：{zh}"  # the label said once
+        ws.write_string(row, 2, said if lang == "zh" else en, styles.wrap)
         row += 1
     for key, value in given.items():
         if key not in spec.settings.model_fields:

@@ -17,7 +17,7 @@ NUMBER_FORMATS = {
     "datetime": "yyyy-mm-dd hh:mm",
     "time": "hh:mm",
     "percent": "0%",
-    "number": "#,##0.##",
+    "number": "#,##0.00",
     "integer": "0",
     "text": "@",
     "id": "@",

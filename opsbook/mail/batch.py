@@ -19,11 +19,12 @@ from opsbook.core.summary import Summary
 from opsbook.mail.compose import Draft, compose, restricted
 from opsbook.mail.config import MailSettings, bare, domain_of
 from opsbook.mail.deliver import DeliveryError, SentLog, parse_server, send, write_eml
+from opsbook.mail.said import Said
 
 log = logging.getLogger("opsbook.mail")
 
 
-class Refused(ValueError):
+class Refused(Said, ValueError):
     """The batch was refused before anything was sent (recipients, options)."""
 
 
@@ -65,7 +66,9 @@ def check_recipients(addresses: list[str], settings: MailSettings) -> None:
     if bad:
         allowed = ", ".join(domains) or "none configured"
         raise Refused(f"not sent: {', '.join(bare(a) for a in bad)} outside the allowed "
-                      f"domains ({allowed}); nothing was sent")
+                      f"domains ({allowed}); nothing was sent",
+                      f"未发送：{'、'.join(bare(a) for a in bad)} 不在允许的域名"
+                      f"（{'、'.join(domains) or '未配置'}）内；没有发送任何邮件。")
 
 
 def send_summary_mail(summary: Summary, sheets: list[SheetOut], settings: MailSettings,
@@ -98,16 +101,20 @@ def _plan(summary: Summary, settings: MailSettings,
           batch: Batch) -> list[tuple[Summary, tuple[str, ...], tuple[str, ...]]]:
     if not batch.per_department:
         if not batch.to:
-            raise Refused("give at least one --to address (or --per-department)")
+            raise Refused("give at least one --to address (or --per-department)",
+                          "请至少给出一个 --to 收件地址（或使用 --per-department）。")
         return [(summary, tuple(batch.to), tuple(batch.cc))]
     if not settings.recipients:
         raise Refused("--per-department needs a [recipients] table (department = address) in "
-                      "the config file")
+                      "the config file",
+                      "--per-department 需要配置文件中的 [recipients] 表（部门 = 地址）。")
     plan = []
     for department, heads in settings.recipients.items():
         if department not in summary.parts:
             raise Refused(f"the config names department {department!r}, which this report "
-                          f"does not have; departments: {', '.join(summary.parts) or 'none'}")
+                          f"does not have; departments: {', '.join(summary.parts) or 'none'}",
+                          f"配置文件中的部门“{department}”不在本报告中；本报告的部门："
+                          f"{'、'.join(summary.parts) or '无'}。")
         plan.append((summary.parts[department], heads, tuple(batch.cc)))
     return plan
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from opsbook.core.output import SheetOut
 from opsbook.core.summary import Summary, redact_sheets
+from opsbook.mail.said import Said
 from opsbook.reports.html import render_html, render_text
 from opsbook.reports.images import chart_image
 
@@ -25,7 +26,7 @@ XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.she
 ATTACHMENTS = ("xlsx", "pdf")
 
 
-class ComposeError(ValueError):
+class ComposeError(Said, ValueError):
     """The message cannot be made as asked (a PDF to encrypt, an unknown attachment)."""
 
 
@@ -56,10 +57,11 @@ def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[
     """
     unknown = [a for a in attach if a not in ATTACHMENTS]
     if unknown:
-        raise ComposeError(f"attachments can be {', '.join(ATTACHMENTS)}; not {unknown[0]!r}")
+        raise ComposeError(f"attachments can be {', '.join(ATTACHMENTS)}; not {unknown[0]!r}",
+                           f"附件只能是 {'、'.join(ATTACHMENTS)}，不能是“{unknown[0]}”。")
     if password and "pdf" in attach:
         raise ComposeError("only workbooks can be encrypted; attach the xlsx alone with "
-                           "--encrypt")
+                           "--encrypt", "只有工作簿可以加密；使用 --encrypt 时请只附加 xlsx。")
     subject = subject or summary.title
     message = EmailMessage()
     message["Subject"] = subject

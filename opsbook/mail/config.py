@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from opsbook.mail.said import Said
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -26,7 +28,7 @@ PASSWORD_ENV = "OPSBOOK_SMTP_PASSWORD"
 ATTACHMENT_PASSWORD_ENV = "OPSBOOK_ATTACHMENT_PASSWORD"
 
 
-class ConfigError(ValueError):
+class ConfigError(Said, ValueError):
     """The config file is missing, unreadable or says something that cannot be used."""
 
 
@@ -104,7 +106,7 @@ def find_config(path: str | os.PathLike[str] | None = None) -> Path | None:
     """The config file to use: ``path``, else ./opsbook.toml, else the user's; or None."""
     if path is not None:
         if not Path(path).is_file():
-            raise ConfigError(f"config file not found: {path}")
+            raise ConfigError(f"config file not found: {path}", f"找不到配置文件：{path}。")
         return Path(path)
     for candidate in (Path.cwd() / FILE_NAME, user_config_folder() / FILE_NAME):
         if candidate.is_file():
@@ -123,7 +125,8 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> MailSettings:
     try:
         data = tomllib.loads(found.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{found}: not a readable TOML file ({type(error).__name__})") from None
+        raise ConfigError(f"{found}: not a readable TOML file ({type(error).__name__})",
+                          f"{found}：不是可读取的 TOML 文件（{type(error).__name__}）。") from None
     smtp, mail = _table(data, "smtp", found), _table(data, "mail", found)
     recipients = {}
     for department, addresses in _table(data, "recipients", found).items():
@@ -144,7 +147,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> MailSettings:
 def _table(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
     table = data.get(name, {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [{name}] must be a table")
+        raise ConfigError(f"{path}: [{name}] must be a table", f"{path}：[{name}] 必须是一个表。")
     return table
 
 
@@ -153,4 +156,5 @@ def _strings(value: Any, name: str, path: Path) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{path}: {name} must be a text or a list of texts")
+    raise ConfigError(f"{path}: {name} must be a text or a list of texts",
+                      f"{path}：{name} 必须是文本或文本列表。")

@@ -21,12 +21,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from opsbook.io.atomic import replace_atomically
+from opsbook.mail.said import Said
 
 SCHEMES = {"smtps": ("tls", 465), "smtp": ("starttls", 587), "smtp+plain": ("none", 25)}
 SENT_LOG = "sent-log.jsonl"
 
 
-class DeliveryError(RuntimeError):
+class DeliveryError(Said, RuntimeError):
     """The server could not be used (address, TLS, login, refusal); the message says why."""
 
 
@@ -48,14 +49,20 @@ def parse_server(url: str) -> Server:
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES or not parts.hostname:
         raise DeliveryError(f"the SMTP address must look like smtps://host, smtp://host "
-                            f"(STARTTLS) or smtp+plain://127.0.0.1; not {parts.scheme}://…")
+                            f"(STARTTLS) or smtp+plain://127.0.0.1; not {parts.scheme}://…",
+                            "SMTP 地址应写作 smtps://主机、smtp://主机（STARTTLS）或 "
+                            f"smtp+plain://127.0.0.1，不能是 {parts.scheme}://…")
     if parts.username or parts.password:
         raise DeliveryError("put no login in the SMTP address; set OPSBOOK_SMTP_USER and "
-                            "OPSBOOK_SMTP_PASSWORD, or the [smtp] table of the config file")
+                            "OPSBOOK_SMTP_PASSWORD, or the [smtp] table of the config file",
+                            "SMTP 地址中不要写登录信息；请设置 OPSBOOK_SMTP_USER 和 "
+                            "OPSBOOK_SMTP_PASSWORD，或配置文件的 [smtp] 表。")
     security, default_port = SCHEMES[parts.scheme]
     if security == "none" and not is_loopback(parts.hostname):
         raise DeliveryError(f"SMTP without TLS only to this computer (127.0.0.1, ::1); "
-                            f"use smtps:// or smtp:// for {parts.hostname}")
+                            f"use smtps:// or smtp:// for {parts.hostname}",
+                            "不加密的 SMTP 只能用于本机（127.0.0.1、::1）；"
+                            f"{parts.hostname} 请使用 smtps:// 或 smtp://。")
     return Server(parts.hostname, parts.port or default_port, security)
 
 
@@ -93,7 +100,8 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
             if server.security == "starttls":
                 if not client.has_extn("starttls"):
                     raise DeliveryError(f"{server.host} does not offer STARTTLS; not sending "
-                                        "without encryption")
+                                        "without encryption",
+                                        f"{server.host} 不支持 STARTTLS；不会不加密发送。")
                 client.starttls(context=context)
                 client.ehlo()
             if login:
@@ -102,13 +110,17 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
     except DeliveryError:
         raise
     except smtplib.SMTPAuthenticationError as error:
-        raise DeliveryError(f"login refused by {server.host} ({error.smtp_code})") from None
+        raise DeliveryError(f"login refused by {server.host} ({error.smtp_code})",
+                            f"{server.host} 拒绝登录（{error.smtp_code}）。") from None
     except ssl.SSLCertVerificationError as error:
         raise DeliveryError(f"the certificate of {server.host} is not trusted "
                             f"({error.verify_message}); give --cafile or SSL_CERT_FILE "
-                            "for a private CA") from None
+                            "for a private CA",
+                            f"{server.host} 的证书不受信任（{error.verify_message}）；私有 CA "
+                            "请用 --cafile 或 SSL_CERT_FILE 指定。") from None
     except (smtplib.SMTPException, OSError) as error:
-        raise DeliveryError(_scrub(f"{server.host}:{server.port}: {_reason(error)}",
+        raise DeliveryError(_scrub(f"{server.host}:{server.port}: {_reason(error)}", secret),
+                            _scrub(f"无法使用 {server.host}:{server.port}：{_reason(error)}",
                                    secret)) from None
 
 

@@ -6,6 +6,8 @@ mistake is a :class:`PipelineError` naming the file, the line and the key.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import glob
 import re
 import sys
@@ -25,6 +27,8 @@ else:  # pragma: no cover - Python 3.10
 #: The steps a pipeline may run, in the order they make sense.
 STEPS = ("validate", "compute", "report", "email")
 TOP = {"name", "kind", "inputs", "outputs", "batch", "steps"}
+#: Keys that ask when to run: a pipeline file says what to run, not when.
+WHEN = {"schedule", "cron", "when", "at", "every", "time", "timer"}
 #: The shared batch options a ``[batch]`` table may set, with their types.
 BATCH = {"jobs": int, "quiet": bool, "fail_fast": bool, "skip_unchanged": bool,
          "scheduler": str, "recursive": bool}
@@ -32,13 +36,15 @@ BATCH = {"jobs": int, "quiet": bool, "fail_fast": bool, "skip_unchanged": bool,
 
 @dataclass
 class Problem:
-    """One mistake: the line (None when not found), the key path, what is wrong, and the
-    column when it is known (a TOML syntax error)."""
+    """One mistake: the line (None when not found), the key path, what is wrong (``zh``: the
+    same in Chinese), and the column when it is known (a TOML syntax error, a byte that is
+    not UTF-8)."""
 
     line: int | None
     key: str
     message: str
     column: int | None = None
+    zh: str | None = None
 
     def where(self) -> str:
         """``LINE`` or ``LINE:COLUMN`` (``?`` when the line is not known)."""
@@ -47,12 +53,15 @@ class Problem:
 
 class PipelineError(Exception):
     """A pipeline file that cannot run; ``problems`` lists every mistake found, in the
-    order of their lines."""
+    order of their lines. ``str()`` tells them in English, ``zh`` in Chinese, one a line as
+    ``FILE:LINE: KEY: WHAT``."""
 
     def __init__(self, path: Path, problems: list[Problem]):
         self.path, self.problems = path, problems
         super().__init__("\n".join(f"{path}:{p.where()}: {p.key}: {p.message}"
                                    for p in problems))
+        self.zh = "\n".join(f"{path}:{p.where()}：{p.key}：{p.zh or p.message}"
+                            for p in problems)
 
 
 @dataclass
@@ -68,7 +77,8 @@ class Step:
 @dataclass
 class Pipeline:
     """A checked pipeline: inputs resolved against the file's folder, the outputs folder,
-    the shared batch options and the steps."""
+    the shared batch options and the steps; ``written``: the files the steps checked so far
+    write (a later step may read them)."""
 
     path: Path
     name: str
@@ -77,19 +87,29 @@ class Pipeline:
     outputs: Path
     batch: dict[str, Any]
     steps: list[Step] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
 
 
-def batch_problem(key: str, value: Any) -> str | None:
-    """What is wrong with one entry of the ``[batch]`` table, or None."""
+#: What to write for a value of each type, in English and Chinese.
+GIVE = {int: ("give a whole number", "请写整数"),
+        bool: ("give true or false", "请写 true 或 false"),
+        str: ("give text in quotes", "请写带引号的文字")}
+
+
+def batch_problem(key: str, value: Any) -> tuple[str, str] | None:
+    """What is wrong with one entry of the ``[batch]`` table, in English and Chinese, or
+    None."""
     if key not in BATCH:
-        return f"unknown batch option; choose from {', '.join(BATCH)}"
+        return (f"unknown batch option; choose from {', '.join(BATCH)}",
+                f"未知的批处理选项；请从 {'、'.join(BATCH)} 中选择。")
     if not isinstance(value, BATCH[key]) or BATCH[key] is int and isinstance(value, bool):
-        return f"give a {BATCH[key].__name__}"
+        en, zh = GIVE[BATCH[key]]
+        return en, f"{zh}。"
     if key == "jobs" and value < 1:
-        return "give 1 or more"
+        return "give 1 or more", "请写 1 或更大的整数。"
     if key == "scheduler":
         unusable = scheduler_problem(value)
-        return unusable.en if unusable is not None else None
+        return (unusable.en, unusable.zh or unusable.en) if unusable is not None else None
     return None
 
 
@@ -111,7 +131,33 @@ def _syntax(text: str, error: Exception) -> Problem:
             end = text.rstrip()
             line, column = end.count("\n") + 1, len(end) - end.rfind("\n")
             message += " at the end of the file"
-    return Problem(line, "-", f"not valid TOML: {message}", column)
+    return Problem(line, "-", f"not valid TOML: {message}", column,
+                   f"不是有效的 TOML：{message}。")
+
+
+class _NotText(Exception):
+    """Bytes that are not UTF-8 text, with the line and column where they start."""
+
+    def __init__(self, byte: int, line: int, column: int):
+        super().__init__(byte)
+        self.byte, self.line, self.column = byte, line, column
+
+
+def _decoded(raw: bytes) -> str:
+    """A pipeline file's text: UTF-8, with or without the byte-order mark Notepad writes,
+    or UTF-16 with its mark (PowerShell's ``>``). Raises :class:`_NotText` at the first
+    byte that is not UTF-8."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode("utf-16")
+    start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return raw[start:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = start + error.start
+        begins = raw.rfind(b"\n", 0, at) + 1
+        column = len(raw[max(begins, start):at].decode("utf-8", "replace")) + 1
+        raise _NotText(raw[at], raw.count(b"\n", 0, at) + 1, column) from None
 
 
 def _key(path: tuple) -> str:
@@ -129,14 +175,21 @@ def read(path: str | Path,
          check_step: Callable[[Step, Pipeline], list[tuple[Any, str]]] | None = None
          ) -> Pipeline:
     """Read and check a pipeline file. ``check_step(step, pipeline)`` gives (option, message)
-    for each mistake in a step's options, the option as its name or its whole key path (the
-    command line checks them against the command each step runs). Raises
-    :class:`PipelineError` with every mistake found."""
+    or (option, message, Chinese message) for each mistake in a step's options, the option
+    as its name or its whole key path (the command line checks them against the command
+    each step runs). Raises :class:`PipelineError` with every mistake found."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _decoded(path.read_bytes())
     except OSError as error:
-        raise PipelineError(path, [Problem(None, "-", error.strerror or str(error))]) from None
+        reason = error.strerror or str(error)
+        raise PipelineError(path, [Problem(None, "-", f"cannot be read: {reason}",
+                                           zh=f"无法读取：{reason}。")]) from None
+    except _NotText as bad:
+        raise PipelineError(path, [Problem(
+            bad.line, "-", f"not UTF-8 text (byte 0x{bad.byte:02x}); save the file as UTF-8",
+            bad.column, f"不是 UTF-8 文本（字节 0x{bad.byte:02x}）；请以 UTF-8 编码保存该文件。")]
+                            ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -144,53 +197,66 @@ def read(path: str | Path,
     lines = lines_of(text)
     problems: list[Problem] = []
 
-    def wrong(where: tuple, message: str) -> None:
-        problems.append(Problem(line_of(lines, where), _key(where), message))
+    def wrong(where: tuple, message: str, zh: str | None = None) -> None:
+        problems.append(Problem(line_of(lines, where), _key(where), message, zh=zh))
 
     for key in sorted(set(data) - TOP):
-        wrong((key,), f"unknown key; a pipeline has {', '.join(sorted(TOP))}")
+        when = key.lower() in WHEN
+        wrong((key,), f"unknown key; a pipeline has {', '.join(sorted(TOP))}"
+                      + ("; when it runs is up to what starts it (cron, Task Scheduler)"
+                         if when else ""),
+              f"未知的键；流水线的键为 {'、'.join(sorted(TOP))}"
+              + ("；何时运行由启动它的计划任务决定（cron、任务计划程序）" if when else "") + "。")
     kind = data.get("kind")
-    if kind not in registry.names():
-        wrong(("kind",), f"give one of {', '.join(registry.names())}")
+    kinds = registry.names()
+    if kind not in kinds:
+        wrong(("kind",), f"{'' if 'kind' in data else 'missing; '}give one of {', '.join(kinds)}",
+              f"{'' if 'kind' in data else '缺少此键；'}请写 {'、'.join(kinds)} 之一。")
     base = path.parent
     inputs = data.get("inputs")
     if isinstance(inputs, str):
         inputs = [inputs]
     if not isinstance(inputs, list) or not inputs or not all(isinstance(i, str) for i in inputs):
-        wrong(("inputs",), "give a list of files, folders or glob patterns")
+        wrong(("inputs",), "give a list of files, folders or glob patterns",
+              "请写文件、文件夹或通配符路径的列表。")
         inputs = []
     resolved = [str(base / i) for i in inputs]
     for given, full in zip(inputs, resolved):
         if not _matches(full):
-            wrong(("inputs",), f"missing input: {given} names no file")
+            wrong(("inputs",), f"missing input: {given} names no file",
+                  f"缺少输入：{given} 未指向任何文件。")
     outputs = data.get("outputs", ".")
     if not isinstance(outputs, str):
-        wrong(("outputs",), "give a folder name")
+        wrong(("outputs",), "give a folder name in quotes", "请写带引号的文件夹名称。")
         outputs = "."
     batch = data.get("batch", {})
     if not isinstance(batch, dict):
-        wrong(("batch",), "give a table of batch options")
+        wrong(("batch",), "give a table of batch options: [batch]", "请写批处理选项表 [batch]。")
         batch = {}
     for key, value in batch.items():
-        message = batch_problem(key, value)
-        if message:
-            wrong(("batch", key), message)
+        told = batch_problem(key, value)
+        if told:
+            wrong(("batch", key), *told)
     pipeline = Pipeline(path, str(data.get("name", path.stem)), kind, resolved,
                         base / outputs, batch)
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
-        wrong(("steps",), "give at least one [[steps]] table")
+        wrong(("steps",), "give at least one [[steps]] table", "请至少写一个 [[steps]] 表。")
         raw_steps = []
     for index, raw in enumerate(raw_steps):
         if not isinstance(raw, dict) or raw.get("step") not in STEPS:
-            wrong(("steps", index, "step"), f"unknown step; choose from {', '.join(STEPS)}")
+            said = "unknown step" if isinstance(raw, dict) and "step" in raw else \
+                "missing step = \"…\""
+            wrong(("steps", index, "step"), f"{said}; choose from {', '.join(STEPS)}",
+                  f"{'未知的步骤' if said == 'unknown step' else '缺少 step = “…”'}；"
+                  f"请从 {'、'.join(STEPS)} 中选择。")
             continue
         step = Step(raw["step"], {k: v for k, v in raw.items() if k != "step"}, index)
         pipeline.steps.append(step)
-        if check_step is not None and kind in registry.names():
-            for option, message in check_step(step, pipeline):
+        if check_step is not None:
+            for option, *told in check_step(step, pipeline):
                 wrong(option if isinstance(option, tuple) else ("steps", index, option),
-                      message)
+                      *told)
     if problems:
         problems.sort(key=lambda p: (p.line is None, p.line or 0))
         raise PipelineError(path, problems)

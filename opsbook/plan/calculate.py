@@ -43,10 +43,10 @@ def plan_year(book: Book, today: dt.date) -> int:
 
 
 def calculate(books: list[Book], *, as_of: dt.date | None = None,
-              actuals_from: Sequence[Book] = ()) -> Calculation:
+              actuals_from: Sequence[Book] = (), lang: str | None = None) -> Calculation:
     """Track the plan (the first Book, valid) against the actuals of its own Actuals sheet
     and of ``actuals_from`` (department workbooks): Tracking, Tracking by Department, Behind
-    Schedule and Monthly Tracking sheets in the plan's language."""
+    Schedule and Monthly Tracking sheets in ``lang`` (default: the plan's language)."""
     if len(books) != 1:
         raise ValueError("a plan is tracked one workbook at a time")
     book = books[0]
@@ -60,8 +60,9 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     by_path = {b.path: b for b in sources}
     result.issues = [locate(by_path[i.file], i) if i.file in by_path else i
                      for i in result.issues]
-    return Calculation(Report.of(result.issues, book.lang), result,
-                       tracking_sheets(result, book.lang), headline(result, book.lang))
+    lang = lang or book.lang
+    return Calculation(Report.of(result.issues, lang), result,
+                       tracking_sheets(result, lang), headline(result, lang))
 
 
 def headline(result: Tracking, lang: str) -> str:

@@ -23,12 +23,12 @@ CODES: dict[str, Code] = {
     "duplicate-item": Code(
         "data",
         "Item ID {value} is used by more than one plan item ({other}).",
-        "编号 {value} 被多个计划项使用（{other}）。",
+        "编号 {value} 被多个计划项使用（{other_zh}）。",
     ),
     "duplicate-kpi": Code(
         "data",
         "KPI '{value}' is planned more than once ({other}).",
-        "关键指标“{value}”重复制定（{other}）。",
+        "关键指标“{value}”重复制定（{other_zh}）。",
     ),
     "missing-department": Code(
         "data",
@@ -38,7 +38,7 @@ CODES: dict[str, Code] = {
     "department-twice": Code(
         "data",
         "Department {value} is claimed by more than one file: {other}.",
-        "部门“{value}”同时出现在多个文件中：{other}。",
+        "部门“{value}”同时出现在多个文件中：{other_zh}。",
     ),
     "company-plan-left-out": Code(
         "structure",

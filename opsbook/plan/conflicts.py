@@ -15,7 +15,7 @@ import pandas as pd
 from opsbook.plan.items import QUARTERS, additive, normalized
 
 COLUMNS = ["code", "item_id", "department", "kpi", "source", "source_row", "field", "value",
-           "expected", "other"]
+           "expected", "other", "other_zh"]
 #: Conflict codes in the order the Conflicts sheet lists them.
 ORDER = ("duplicate-item", "duplicate-kpi", "quarters-mismatch", "outside-year", "date-order",
          "out-of-range", "department-twice", "missing-department")
@@ -27,7 +27,7 @@ def empty() -> pd.DataFrame:
 
 def _rows(items: pd.DataFrame, mask: np.ndarray, code: str, field: str,
           value: pd.Series | None = None, expected: pd.Series | str | None = None,
-          other: pd.Series | None = None) -> pd.DataFrame:
+          other: tuple[pd.Series, pd.Series] | None = None) -> pd.DataFrame:
     hit = items[mask]
     out = pd.DataFrame({
         "code": code, "item_id": hit["item_id"], "department": hit["department"],
@@ -36,18 +36,34 @@ def _rows(items: pd.DataFrame, mask: np.ndarray, code: str, field: str,
         "value": hit[field] if value is None else value[mask],
         "expected": None if expected is None else (
             expected if isinstance(expected, str) else expected[mask]),
-        "other": None if other is None else other[mask],
+        "other": None if other is None else other[0][mask],
+        "other_zh": None if other is None else other[1][mask],
     })
     return out.astype(object)
 
 
-def _occurrences(items: pd.DataFrame, key: pd.Series) -> tuple[np.ndarray, pd.Series]:
-    """Rows whose key is shared with another item, and for each the list of all holders."""
+def _occurrences(items: pd.DataFrame, key: pd.Series
+                 ) -> tuple[np.ndarray, tuple[pd.Series, pd.Series]]:
+    """Rows whose key is shared with another item, and for each every holder, in English
+    and in Chinese ("ops.xlsx: 运营部 S-02; …" / "ops.xlsx：运营部 S-02；…"); a holder that
+    would read the same as another (one file, one department, one ID) is told with its row
+    ("a.xlsx row 3: …" / "a.xlsx 第 3 行：…")."""
     shared = key.ne("") & key.duplicated(keep=False)
-    place = (items["source"].astype(str) + ": " + items["department"].fillna("").astype(str)
-             + " " + items["item_id"].fillna("").astype(str))
-    holders = place[shared].groupby(key[shared]).agg("; ".join)
-    return shared.to_numpy(), key.map(holders)
+    if not shared.any():
+        nothing = pd.Series(None, index=items.index, dtype=object)
+        return shared.to_numpy(), (nothing, nothing)
+    hit = items[shared]
+    source = hit["source"].astype(str)
+    who = (hit["department"].fillna("").astype(str) + " "
+           + hit["item_id"].fillna("").astype(str))
+    same = (source + "\x1f" + who).duplicated(keep=False).to_numpy()
+    row = hit["source_row"].astype(str)
+    en = source + np.where(same, " row " + row, "") + ": " + who
+    zh = source + np.where(same, " 第 " + row + " 行", "") + "：" + who
+    groups = key[shared]
+    holders_en = en.groupby(groups).agg("; ".join)
+    holders_zh = zh.groupby(groups).agg("；".join)
+    return shared.to_numpy(), (key.map(holders_en), key.map(holders_zh))
 
 
 def duplicate_items(items: pd.DataFrame) -> pd.DataFrame:
@@ -100,17 +116,35 @@ def negative_budget(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def departments_twice(claims: pd.DataFrame) -> pd.DataFrame:
-    """Departments claimed by more than one file; ``claims`` has department and source."""
+    """Departments claimed by more than one file; ``claims`` has department, source and
+    source_row (the first Plan row of a department its items claim; None for a claim of
+    the file's Settings)."""
     key = normalized(claims["department"])
     files = claims.groupby(key)["source"].transform("nunique")
     hit = claims[(files > 1).to_numpy() & key.ne("").to_numpy()]
-    others = hit.groupby(normalized(hit["department"]))["source"].agg(
-        lambda s: "; ".join(sorted(set(s))))
+    grouped = hit.groupby(normalized(hit["department"]))["source"]
+    en = grouped.agg(lambda s: "; ".join(sorted(set(s))))
+    zh = grouped.agg(lambda s: "；".join(sorted(set(s))))
+    keys = normalized(hit["department"])
     return pd.DataFrame({
         "code": "department-twice", "item_id": None, "department": hit["department"],
-        "kpi": None, "source": hit["source"], "source_row": None, "field": "department",
-        "value": hit["department"], "expected": None,
-        "other": normalized(hit["department"]).map(others),
+        "kpi": None, "source": hit["source"], "source_row": hit["source_row"],
+        "field": "department", "value": hit["department"], "expected": None,
+        "other": keys.map(en), "other_zh": keys.map(zh),
+    }, columns=COLUMNS).astype(object)
+
+
+def wrong_years(plans: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """Department plans whose ``year`` setting is not the plan year (``plans`` has source,
+    department and year): told at that setting, whatever their dates say."""
+    if year is None or plans.empty:
+        return empty()
+    years = pd.to_numeric(plans["year"], errors="coerce")
+    hit = plans[(years.notna() & years.ne(year)).to_numpy()]
+    return pd.DataFrame({
+        "code": "outside-year", "item_id": None, "department": hit["department"],
+        "kpi": None, "source": hit["source"], "source_row": None, "field": "year",
+        "value": hit["year"], "expected": str(year), "other": None, "other_zh": None,
     }, columns=COLUMNS).astype(object)
 
 
@@ -123,5 +157,5 @@ def missing_departments(expected: Sequence[str], present: pd.Series) -> pd.DataF
     return pd.DataFrame({
         "code": "missing-department", "item_id": None, "department": gone, "kpi": None,
         "source": None, "source_row": None, "field": "department", "value": gone,
-        "expected": None, "other": None,
+        "expected": None, "other": None, "other_zh": None,
     }, columns=COLUMNS).astype(object)

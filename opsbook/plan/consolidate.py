@@ -16,12 +16,13 @@ import pandas as pd
 
 from opsbook.core.issues import Issue
 from opsbook.plan import conflicts as find
-from opsbook.plan.items import FIELDS, items_frame, normalized, unit_set
+from opsbook.plan.items import FIELDS, canonical, items_frame, normalized, spellings, unit_set
 from opsbook.plan.settings import PlanSettings
 from opsbook.plan.totals import by_department, by_quarter, summed_units
 
-#: Conflicts that may be intended (a KPI two departments share) are warnings; the others are
-#: errors, as validating the company plan finds them.
+#: Conflicts that may be intended (a KPI two departments share) are warnings, as is a
+#: department plan's year setting that is not the plan year (its dates are told apart); the
+#: others are errors, as validating the company plan finds them.
 WARNINGS = {"duplicate-kpi": "warning", "department-twice": "warning",
             "missing-department": "warning"}
 REVIEW_COLUMNS = ["item_id", "department", "kpi", "reviewer", "comment", "decision"]
@@ -90,6 +91,11 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
         [len(p.items) for p in plans]).to_numpy() if plans else None
     items["source_row"] = (pd.concat([p.items.index.to_series() for p in plans],
                                      ignore_index=True).to_numpy() if plans else None)
+    # one department, one spelling: "Sales", "SALES" and "Ｓales" are grouped as one
+    spelt = spellings(items["department"])
+    items["department"] = canonical(items["department"], spelt)
+    departments = list(dict.fromkeys(canonical(pd.Series(list(departments), dtype=object),
+                                               spelt).dropna()))
     order = _department_order(departments, items["department"])
     rank = items["department"].map({d: n for n, d in enumerate(order)})
     items = (items.assign(_rank=rank, _id=items["item_id"].fillna(""))
@@ -98,11 +104,16 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     items["source_row"] = items["source_row"].astype(object)
     items["kpi_key"] = normalized(items["kpi"])
 
-    claims = _claims(plans)
+    claimed = [_claimed_rows(p) for p in plans]
+    claims = _claims(plans, claimed)
+    named = [", ".join(sorted(names)) for names in claimed]
+    years = pd.DataFrame({"source": [p.source for p in plans],
+                          "department": [n or None for n in named],
+                          "year": [p.year for p in plans]}, dtype=object)
     found = [find.duplicate_items(items), find.duplicate_kpis(items),
              find.quarters_mismatch(items, units), find.outside_year(items, year),
              find.date_order(items), find.negative_budget(items),
-             find.departments_twice(claims),
+             find.departments_twice(claims), find.wrong_years(years, year),
              find.missing_departments(departments, pd.concat([items["department"],
                                                                claims["department"]]))]
     conflicts = pd.concat([f for f in found if not f.empty] or [find.empty()],
@@ -112,7 +123,7 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
 
     sources = pd.DataFrame({
         "source": [p.source for p in plans], "sha256": [p.sha256 for p in plans],
-        "department": [", ".join(_claimed(p)) for p in plans],
+        "department": named,
         "items": [len(p.items) for p in plans], "year": [p.year for p in plans],
     }, columns=SOURCE_COLUMNS)
     settings = PlanSettings.model_validate({
@@ -143,51 +154,65 @@ def _department_order(expected: Sequence[str], present: pd.Series) -> list[str]:
     return seen + rest
 
 
-def _claimed(plan: DepartmentPlan) -> list[str]:
-    """The departments a file claims: its Settings' department, else its items'."""
+def _claimed_rows(plan: DepartmentPlan) -> dict[str, object]:
+    """The departments a file claims, each with the first Plan row that claims it (None
+    for the department of its Settings)."""
     if plan.department:
-        return [plan.department]
+        return {plan.department: None}
     if "department" not in plan.items:
-        return []
-    names = plan.items["department"].dropna().astype(str).str.strip()
-    return sorted(set(names[names.ne("")]))
+        return {}
+    first: dict[str, object] = {}
+    for row, value in zip(plan.items.index, plan.items["department"].tolist()):
+        name = "" if value is None or value != value else str(value).strip()
+        if name and name not in first:
+            first[name] = row
+    return first
 
 
-def _claims(plans: Sequence[DepartmentPlan]) -> pd.DataFrame:
-    rows = [(name, plan.source) for plan in plans for name in _claimed(plan)]
-    return pd.DataFrame(rows, columns=["department", "source"], dtype=object)
+def _claims(plans: Sequence[DepartmentPlan], claimed: Sequence[dict[str, object]]
+            ) -> pd.DataFrame:
+    """department, source and source_row: the first Plan row of a department a file's items
+    claim, None when its Settings claim it (``claimed``: :func:`_claimed_rows` of each)."""
+    rows = [(name, plan.source, row) for plan, names in zip(plans, claimed)
+            for name, row in sorted(names.items())]
+    return pd.DataFrame(rows, columns=["department", "source", "source_row"], dtype=object)
 
 
 def _sorted_conflicts(conflicts: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """By kind, then department (plan order), item, source file, row and field."""
-    rank = {d: n for n, d in enumerate(order)}
+    rank = dict(zip(normalized(pd.Series(order, dtype=object)), range(len(order))))
     key = pd.DataFrame({
         "code": conflicts["code"].map({c: n for n, c in enumerate(find.ORDER)}),
-        "department": conflicts["department"].map(rank).fillna(len(rank)),
-        "name": conflicts["department"].fillna("").astype(str),
+        "department": normalized(conflicts["department"]).map(rank).fillna(len(rank)),
+        "name": normalized(conflicts["department"]),
         "item": conflicts["item_id"].fillna("").astype(str),
         "source": conflicts["source"].fillna("").astype(str),
         "row": pd.to_numeric(conflicts["source_row"], errors="coerce").fillna(0),
-        "field": conflicts["field"].astype(str),
+        "field": conflicts["field"].map({f: n for n, f in enumerate(FIELDS)}).fillna(-1),
     }, index=conflicts.index)
     ordered = key.sort_values(list(key.columns), kind="stable").index
     return conflicts.loc[ordered].reset_index(drop=True)
 
 
 def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
-    """One Issue per conflict row, in its source file's Plan sheet (sheet id, field, row)."""
+    """One Issue per conflict row, in its source file: its Plan sheet (sheet id, field, row)
+    for an item, its Settings for what a file's settings say (department, year)."""
     issues = []
     for row in conflicts.itertuples(index=False):
-        params = {k: v for k, v in (("expected", row.expected), ("other", row.other))
-                  if v is not None}
+        params = {k: v for k, v in (("expected", row.expected), ("other", row.other),
+                                    ("other_zh", row.other_zh)) if v is not None}
         if row.code == "date-order":
             params["other"] = "Start / 开始日期"
         elif row.code == "out-of-range":
             params["expected_zh"] = "不小于 0"
         source_row = None if row.source_row is None or pd.isna(row.source_row) \
             else int(row.source_row)
+        sheet = ("Plan" if source_row is not None else
+                 "Settings" if row.source is not None else None)
         value = row.value.date() if isinstance(row.value, pd.Timestamp) else row.value
-        issues.append(Issue(row.code, WARNINGS.get(row.code, "error"), file=row.source,
-                            sheet="Plan" if source_row is not None else None,
-                            row=source_row, field=row.field, value=value, params=params))
+        # a file's year setting is a label to check; its dates, if any, are errors already
+        severity = "warning" if row.field == "year" else WARNINGS.get(row.code, "error")
+        issues.append(Issue(row.code, severity, file=row.source,
+                            sheet=sheet, row=source_row, field=row.field, value=value,
+                            params=params))
     return issues

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.values import excel_value
-from opsbook.plan.items import FIELDS, NUMBERS, items_frame
+from opsbook.plan.items import FIELDS, NUMBERS, items_frame, normalized
 from opsbook.plan.schema import PLAN
 
 CHANGE_COLUMNS = ["item_id", "department", "field", "old", "new"]
@@ -52,12 +52,24 @@ class PlanDiff:
 
 def _keyed(plan: pd.DataFrame) -> pd.DataFrame:
     """Items with ``key``: item ID, department and the occurrence of that pair (0 unless a
-    plan lists the same item twice in one department)."""
+    plan lists the same item twice in one department). Occurrences are counted in the order
+    of their KPI and content, not of their rows, so that two such items that only swapped
+    rows are matched to themselves."""
     items = items_frame(plan).reset_index(drop=True)
     ident = items["item_id"].fillna("").astype(str)
     dept = items["department"].fillna("").astype(str)
-    nth = items.groupby([ident, dept]).cumcount().astype(str)
-    return items.assign(key=ident + "\x1f" + dept + "\x1f" + nth, ident=ident)
+    pair = ident + "\x1f" + dept
+    nth = pd.Series(0, index=items.index)
+    twice = pair.duplicated(keep=False)
+    if twice.any():
+        rows = items[twice]
+        content = pd.Series(["\x1f".join(map(str, r)) for r in
+                             rows[list(FIELDS)].itertuples(index=False)], index=rows.index)
+        order = pd.DataFrame({"pair": pair[twice], "kpi": normalized(rows["kpi"]),
+                              "content": content}).sort_values(["pair", "kpi", "content"],
+                                                               kind="stable")
+        nth[order.index] = order.groupby("pair").cumcount()
+    return items.assign(key=pair + "\x1f" + nth.astype(str), ident=ident)
 
 
 def _match(a: pd.DataFrame, b: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -160,8 +172,9 @@ def _counted(d: PlanDiff, lang: str) -> str:
     if lang == "zh":
         return (f"新增 {c['added']} 项，删除 {c['removed']} 项，修改 {c['changed_items']} 项"
                 f"（{c['changed_fields']} 个字段）")
+    fields = "field" if c["changed_fields"] == 1 else "fields"
     return (f"{c['added']} added, {c['removed']} removed, {c['changed_items']} changed "
-            f"({c['changed_fields']} fields)")
+            f"({c['changed_fields']} {fields})")
 
 
 def to_text(d: PlanDiff, lang: str = "en") -> str:

@@ -47,7 +47,13 @@ def left_out(file: str, reasons: list[Issue]) -> Issue:
     first = reasons[0]
     return Issue("plan-left-out", file=file, sheet=first.sheet, cell=first.cell,
                  row=first.row, column=first.column, field=first.field,
-                 params={"detail": first.message("en"), "detail_zh": first.message("zh")})
+                 params={"detail": _clause(first.message("en")),
+                         "detail_zh": _clause(first.message("zh"))})
+
+
+def _clause(sentence: str) -> str:
+    """A message as a clause inside brackets: without its closing full stop."""
+    return sentence.rstrip().removesuffix("。").removesuffix(".")
 
 
 def department_plan(book: Book, source: str, sha256: str = "") -> DepartmentPlan:

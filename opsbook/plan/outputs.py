@@ -50,12 +50,13 @@ CONFLICT_LABELS: dict[str, tuple[str, str]] = {
     "duplicate-kpi": ("KPI planned twice", "关键指标重复"),
     "quarters-mismatch": ("Quarters do not add up", "季度目标合计不符"),
     "outside-year": ("Date outside the plan year", "日期超出计划年度"),
+    "plan-year": ("Plan of another year", "计划年度不一致"),  # outside-year of a file's year
     "date-order": ("End before start", "结束日期早于开始日期"),
     "out-of-range": ("Budget below 0", "预算为负数"),
     "department-twice": ("Department sent twice", "部门重复提交"),
     "missing-department": ("Department missing", "部门未提交"),
 }
-FORMATS = {**{n: "#,##0.##" for n in ("target", "q1", "q2", "q3", "q4", "budget",
+FORMATS = {**{n: "#,##0.00" for n in ("target", "q1", "q2", "q3", "q4", "budget",
                                       "target_to_date", "actual_to_date", "actual",
                                       "monthly_target")},
            "start": "yyyy-mm-dd", "end": "yyyy-mm-dd", "completion": "0.0%"}
@@ -100,7 +101,7 @@ def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def sheet(output: str, title: str, frame: pd.DataFrame, lang: str, **extra: Any) -> SheetOut:
     """A frame as the named output sheet, headers and formats by column id."""
     out = frame_sheet(name(output, lang), title, frame, _headers(list(frame.columns), lang),
-                      {c: FORMATS.get(c, "#,##0.##" if c.startswith(TARGET) else "")
+                      {c: FORMATS.get(c, "#,##0.00" if c.startswith(TARGET) else "")
                        for c in frame.columns})
     for key, value in extra.items():
         setattr(out, key, value)
@@ -114,14 +115,16 @@ def company_sheets(plan: CompanyPlan, lang: str | None = None) -> list[SheetOut]
     zh = lang == "zh"
     items = labelled(plan.items[[*FIELDS, "source"]], lang)
     fills = _conflict_fills(plan)
-    sheets = [sheet("plan", f"{year} 年度运营计划（公司汇总）" if zh else
-                    f"Operations plan {year} (company)", items, lang, fills=fills,
+    sheets = [sheet("plan", f"{year} 年度运营计划（公司汇总）".lstrip() if zh else
+                    f"Operations plan {year} (company)".replace("  ", " "), items, lang,
+                    fills=fills,
                     key_columns=2, widths=[f.width for f in PLAN.fields] + [16])]
     for output, frame, key in (("by_department", plan.by_department, "department"),
                                ("by_quarter", plan.by_quarter, "quarter")):
         shown = frame.copy()
         shown[key] = shown[key].astype(object).where(shown[key].notna(), TOTAL[lang])
-        made = sheet(output, f"{name(output, lang)}（{year}）" if zh else
+        made = sheet(output, name(output, lang) if not year else
+                     f"{name(output, lang)}（{year}）" if zh else
                      f"{name(output, lang)} ({year})", shown, lang, key_columns=1)
         if output == "by_quarter":  # its unit columns sum the quarter targets
             for n, column in enumerate(shown.columns):
@@ -163,8 +166,10 @@ def conflicts_sheet(plan: CompanyPlan, lang: str) -> SheetOut:
     """One row per item in conflict (and per missing or twice-sent department), with what
     to follow up in words."""
     c = plan.conflicts
+    labels = [CONFLICT_LABELS["plan-year" if f == "year" else k][1 if lang == "zh" else 0]
+              for k, f in zip(c["code"], c["field"])]
     frame = pd.DataFrame({
-        "code": [CONFLICT_LABELS[k][1 if lang == "zh" else 0] for k in c["code"]],
+        "code": labels,
         "item_id": c["item_id"], "department": c["department"], "kpi": c["kpi"],
         "source": c["source"],
         "source_row": pd.to_numeric(c["source_row"], errors="coerce"),
@@ -251,8 +256,11 @@ def diff_sheets(d: PlanDiff, lang: str) -> list[SheetOut]:
     c = d.counts()
     changed = d.changed.copy()
     changed["field"] = [header(f, lang) for f in changed["field"]]
-    for column in ("old", "new"):  # numbers and dates as values, a choice by its label
-        changed[column] = [field_value(f, v, lang) if PLAN.field(f).choices else excel_value(v)
+    # numbers as values; a choice by its label, a date as YYYY-MM-DD (a column of mixed
+    # fields has no one number format, and a date without one shows as a serial number)
+    as_text = {f.id for f in PLAN.fields if f.choices or f.type == "date"}
+    for column in ("old", "new"):
+        changed[column] = [field_value(f, v, lang) if f in as_text else excel_value(v)
                            for f, v in zip(d.changed["field"], d.changed[column])]
     parts = [("added", labelled(d.added, lang), f"新增 {c['added']} 项" if zh else
               f"{c['added']} item(s) added"),

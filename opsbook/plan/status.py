@@ -92,13 +92,14 @@ def move(current: str, version: str, target: str, review: pd.DataFrame | None,
     if target not in STEPS:
         raise ValueError(f"unknown status {target!r}; choose one of {', '.join(STEPS)}")
     issues: list[Issue] = []
+    at = {"sheet": "Settings", "field": "status"}  # told at the plan's status setting
     if errors and target == "final":
-        issues.append(Issue("plan-has-errors", value=errors))
+        issues.append(Issue("plan-has-errors", value=errors, **at))
     if current == "final":
-        issues.append(Issue("status-final", value=current))
+        issues.append(Issue("status-final", value=current, **at))
     elif STEPS.index(target) != STEPS.index(current) + 1:
         expected = STEPS[STEPS.index(current) + 1]
-        issues.append(Issue("status-step", value=current, params={
+        issues.append(Issue("status-step", value=current, **at, params={
             "value_zh": LABELS[current], "expected": expected, "expected_zh": LABELS[expected],
             "target": target, "target_zh": LABELS[target]}))
     if target == "final":

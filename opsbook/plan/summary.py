@@ -179,7 +179,7 @@ def _tables(result: Tracking, t: dict[str, str]) -> list[Table]:
                             t["completion"]),
         tuple((str(r.item_id), str(r.department), str(r.kpi), _share(r.target_to_date),
                _share(r.actual_to_date), _share(r.completion)) for r in late.itertuples()),
-        ("", "", "", "#,##0.##", "#,##0.##", "0.0%"))
+        ("", "", "", "#,##0.00", "#,##0.00", "0.0%"))
     return [departments, behind]
 
 

@@ -50,7 +50,8 @@ def by_department(items: pd.DataFrame, units: frozenset[str],
     out = out.reset_index()
     out["department"] = out["department"].astype(object)
     total = {c: out[c].sum(min_count=1) for c in out.columns if c != "department"}
-    out.loc[len(out)] = {"department": None, **total}
+    total.update(items=int(out["items"].sum()), high_priority=int(out["high_priority"].sum()))
+    out.loc[len(out)] = {"department": None, **total}  # counts are 0, never blank
     out["items"] = out["items"].astype(int)
     out["high_priority"] = out["high_priority"].astype(int)
     return out

@@ -10,7 +10,8 @@ Completion per item = actual to date ÷ target to date; for a ``down`` KPI (lowe
 it is target ÷ actual. A target to date of 0 is met (1.0) when the actual is no worse (up:
 ≥ 0, down: ≤ 0) and missed (0.0) otherwise; a ``down`` actual of 0 against a positive target
 is met (1.0). A department's and the company's completion is the mean of their items'
-completion, each item capped at 1.0 so that one item far ahead does not hide another behind.
+completion, each item capped at 1.0 so that one item far ahead does not hide another behind;
+department names that differ only in case, spaces or full-width forms are one department.
 An item is behind when its completion is below ``behind_threshold``. Months are the plan
 year's, up to and including the month of ``as_of``.
 """
@@ -25,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
-from opsbook.plan.items import QUARTERS, additive, items_frame
+from opsbook.plan.items import QUARTERS, additive, canonical, items_frame
 
 ITEM_COLUMNS = ["item_id", "department", "kpi", "unit", "direction", "months",
                 "target_to_date", "actual_to_date", "completion", "behind"]
@@ -83,6 +84,7 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     reported (the last one of a month counts); actuals after ``as_of`` are not counted.
     """
     items = items_frame(plan).reset_index(drop=True)
+    items["department"] = canonical(items["department"])  # "Sales", "SALES": one department
     months_to_date = 0 if as_of.year < year else 12 if as_of.year > year else as_of.month
     monthly = monthly_targets(items, additive_units)
     actual, issues = _actual_matrix(items, actuals, year)

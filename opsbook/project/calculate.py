@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from opsbook.core.book import Book
 from opsbook.core.issues import Report
@@ -15,16 +16,18 @@ from opsbook.project.texts import STATUS_FROM, pick
 
 
 def calculate(books: list[Book], *, as_of: dt.date | None = None, today: dt.date | None = None,
-              lang: str | None = None) -> Calculation:
+              lang: str | None = None, left_out: Sequence[str] = ()) -> Calculation:
     """Earned value, RAG, deviations, gates, risks and Gantt of every project in the books.
 
     ``as_of`` (the command line's status date) wins over each book's Settings; with neither
     the status is as of ``today`` (default: the machine's date), said in the sheets' titles
     and by an info issue. A project id found in two books is a located error at the later
-    one. Sheets are in ``lang``, by default the first book's language.
+    one. Sheets are in ``lang``, by default the first book's language. ``left_out`` names
+    the trackers of the run left out for their errors: the headline and sheets say so.
     """
     lang = lang or books[0].lang
     result, issues = status_of_books(books, as_of=as_of, today=today)
+    result.left_out = list(left_out)
     return Calculation(Report.of(issues, lang), result, sheets(result, lang),
                        headline(result, lang))
 
@@ -42,9 +45,11 @@ def headline(result: ProjectResult, lang: str) -> str:
         when = f"状态日期 {day}（{origin}）" if lang == "zh" else f"as of {day} ({origin})"
     else:
         when = "各文件状态日期不同" if lang == "zh" else "status dates differ by file"
+    left = len(result.left_out)
     if lang == "zh":
         return (f"{len(s)} 个项目：绿 {counts.get('green', 0)}，黄 {counts.get('amber', 0)}，"
-                f"红 {counts.get('red', 0)}；{uncovered} 项偏差无纠正措施；{when}")
+                f"红 {counts.get('red', 0)}；{uncovered} 项偏差无纠正措施；{when}"
+                + (f"；{left} 个文件有错误未计入" if left else ""))
     return (f"{len(s)} projects: {counts.get('green', 0)} green, {counts.get('amber', 0)} "
             f"amber, {counts.get('red', 0)} red; {uncovered} deviations without a corrective "
-            f"action; {when}")
+            f"action; {when}" + (f"; {left} file(s) with errors left out" if left else ""))

@@ -11,6 +11,12 @@ CODES: dict[str, Code] = {
         "counted.",
         "项目 {value} 也出现在 {first_file}（第 {first_row} 行）；只计入该处。",
     ),
+    "tracker-left-out": Code(
+        "structure",
+        "This tracker has errors, so its projects are left out of the project status; "
+        "correct the errors and run again.",
+        "该跟踪表有错误，其项目未计入项目状态；请修正错误后重新运行。",
+    ),
     "status-date-today": Code(
         "data",
         "No status date given (command line or Settings): the status is as of today, {date}.",
@@ -18,7 +24,7 @@ CODES: dict[str, Code] = {
     ),
     "task-finished-incomplete": Code(
         "data",
-        "The task has an actual finish ({finish}) but is {value} complete: set 100 % when it "
+        "The task has an actual finish ({finish}) but is {value} complete: set 100% when it "
         "is finished, or clear the actual finish until it is.",
         "任务已填写实际完成日期（{finish}），但完成百分比为 {value}：已完成请填 100%，"
         "否则请清空实际完成日期。",

@@ -34,7 +34,8 @@ class ProjectResult:
     deviation (or overdue action); ``gates`` one row per project; ``risks`` ranked, ``heat``
     the 5 × 5 count of open risks (index probability 5 … 1, columns impact 1 … 5);
     ``config`` one row per source (status date and where it came from, thresholds);
-    ``conflicts`` the Projects rows whose project_id an earlier source already holds.
+    ``conflicts`` the Projects rows whose project_id an earlier source already holds;
+    ``left_out`` the names of the trackers left out for their errors (not computed).
     Money is in the trackers' currency, indices are plain ratios, dates are Timestamps.
     """
 
@@ -46,6 +47,7 @@ class ProjectResult:
     heat: pd.DataFrame
     config: pd.DataFrame
     conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    left_out: list[str] = field(default_factory=list)
 
 
 def config_row(settings: Any, *, as_of: dt.date | None = None,
@@ -59,7 +61,8 @@ def config_row(settings: Any, *, as_of: dt.date | None = None,
         date, origin = settings.status_date, "settings"
     else:
         date, origin = today or dt.date.today(), "today"
-    return {"status_date": pd.Timestamp(date), "status_from": origin,
+    # the day only: the whole status date counts as elapsed, whatever hour a datetime says
+    return {"status_date": pd.Timestamp(date).normalize(), "status_from": origin,
             **{k: float(getattr(settings, k)) for k in THRESHOLDS},
             "eac_method": settings.eac_method, "weekmask": weekmask(settings.work_days),
             "currency": settings.currency}
@@ -144,7 +147,9 @@ def task_status(tasks: pd.DataFrame, config: pd.DataFrame) -> pd.DataFrame:
                               (t["status_date"] - t["planned_finish"]).dt.days, 0)
     t["forecast_finish"] = forecast(t["planned_start"], t["planned_finish"], t["spi"],
                                     t["complete"], t["actual_finish"], t["status_date"])
-    extra = join_codes({"no-cost": t["planned_cost"].isna(), "no-dates": np.isnan(pv),
+    zero = t["planned_cost"].astype(float).eq(0)
+    extra = join_codes({"no-cost": t["planned_cost"].isna(), "zero-cost": zero,
+                        "no-dates": np.isnan(pv),
                         "no-forecast": t["forecast_finish"].isna()
                         & t["planned_finish"].notna()}, t.index)
     t["notes"] = (note_codes(t) + " " + extra).str.strip()

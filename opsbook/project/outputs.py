@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.output import SheetOut
-from opsbook.project.compute import ProjectResult
+from opsbook.project.compute import THRESHOLDS, ProjectResult
 from opsbook.project.deviations import UNCOVERED
 from opsbook.project.gantt import gantt_sheet
 from opsbook.project.gates import REQUIRES
@@ -36,12 +36,18 @@ def _has(codes: pd.Series, code: str) -> np.ndarray:
     return codes.str.contains(rf"(?:^| ){code}(?: |$)", regex=True).to_numpy(dtype=bool)
 
 
+#: Blank-index notes that the one note of a task planned at no cost says for them.
+SAID_BY_ZERO_COST = frozenset({"no-pv", "no-ac", "no-ev", "budget-spent", "no-rag"})
+
+
 def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """The ``notes`` codes of each row as sentences (budget figures filled in), worked out
     once per distinct set of codes; only the rows whose sentences hold figures one by one."""
     sentence = {code: pick(pair, lang) for code, pair in NOTES.items()}
     keys, uniques = pd.factorize(frame["notes"].fillna("").astype(str).to_numpy(dtype=object))
-    held = [[code for code in NOTES if code in set(found.split(" "))] for found in uniques]
+    held = [[code for code in NOTES if code in set(found.split(" "))
+             and not (code in SAID_BY_ZERO_COST and "zero-cost" in found.split(" "))]
+            for found in uniques]
     out = np.array([" ".join(sentence[c] for c in codes) for codes in held] + [""],
                    dtype=object)[keys]
     figures = [k for k, codes in enumerate(held) if any("{budget}" in sentence[c] for c in codes)]
@@ -72,20 +78,39 @@ def _as_of(result: ProjectResult, lang: str) -> str:
     return f"状态日期 {day}，{origin}" if lang == "zh" else f"as of {day} ({origin})"
 
 
-def rag_rule(result: ProjectResult, lang: str) -> list[str]:
-    """The RAG rule and the EAC method, with the thresholds in use, as lines of text."""
-    c = result.config.iloc[0]
-    method = pick(("BAC/CPI", "BAC/CPI"), lang) if c["eac_method"] == "cpi" else \
-        word(c["eac_method"], lang)
+def _threshold(value: float) -> str:
+    """A threshold as set: two decimals (0.90), more only when it has them (0.955)."""
+    return f"{value:.2f}" if abs(value * 100 - round(value * 100)) < 1e-9 else f"{value:g}"
+
+
+def _rule_lines(c: pd.Series, lang: str) -> tuple[str, str]:
+    """The RAG rule and the EAC method of one config row."""
+    method = word(c["eac_method"], lang)
+    sg, sa, cg, ca = (_threshold(float(c[k])) for k in THRESHOLDS)
     if lang == "zh":
-        return [f"红黄绿规则：SPI ≥ {c.spi_green:.2f} 且 CPI ≥ {c.cpi_green:.2f} 为绿；"
-                f"SPI < {c.spi_amber:.2f} 或 CPI < {c.cpi_amber:.2f} 为红；其余为黄。"
-                "无计算依据的指数不参与判断。",
-                f"ETC 与 VAC 按完工估算 {method} 计算（设置 eac_method）；金额单位：{c.currency}。"]
-    return [f"RAG: green when SPI ≥ {c.spi_green:.2f} and CPI ≥ {c.cpi_green:.2f}; red when "
-            f"SPI < {c.spi_amber:.2f} or CPI < {c.cpi_amber:.2f}; amber otherwise. An index "
-            "with no basis is left out.",
-            f"ETC and VAC use EAC = {method} (setting eac_method); amounts in {c.currency}."]
+        return (f"红黄绿规则：SPI ≥ {sg} 且 CPI ≥ {cg} 为绿；SPI < {sa} 或 CPI < {ca} 为红；"
+                "其余为黄。无计算依据的指数不参与判断。",
+                f"ETC 与 VAC 按完工估算 {method} 计算（设置 eac_method）；金额单位：{c.currency}。")
+    return (f"RAG: green when SPI ≥ {sg} and CPI ≥ {cg}; red when SPI < {sa} or CPI < {ca}; "
+            "amber otherwise. An index with no basis is left out.",
+            f"ETC and VAC use EAC = {method} (setting eac_method); amounts in {c.currency}.")
+
+
+def rag_rule(result: ProjectResult, lang: str, eac: bool = True) -> list[str]:
+    """The RAG rule and (with ``eac``) the EAC method and currency, with the thresholds in
+    use, as lines of text; trackers whose settings differ get their own lines, each led by
+    the files it holds for."""
+    groups = result.config.groupby([*THRESHOLDS, "eac_method", "currency"], sort=False,
+                                   dropna=False)
+    lines = []
+    for _, rows in groups:
+        rule, method = _rule_lines(rows.iloc[0], lang)
+        if groups.ngroups > 1:
+            files = ("、" if lang == "zh" else ", ").join(map(str, rows.index))
+            lead = f"{files}：" if lang == "zh" else f"{files}: "
+            rule, method = lead + rule, lead + method
+        lines += [rule, method] if eac else [rule]
+    return lines
 
 
 STATUS_COLUMNS = ["project_id", "name", "owner", "phase", *FIGURES[:11], "eac_method",
@@ -98,13 +123,27 @@ def status_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = result.status.assign(notes=note_text(result.status, lang))
     columns = [*_extra(result), *STATUS_COLUMNS]
     name = pick(NAMES["status"], lang)
+    left = len(result.left_out)
     title = (f"项目状态（{_as_of(result, lang)}）" if lang == "zh" else
              f"Project status, {_as_of(result, lang)}")
+    if left:
+        title += (f"：{left} 个文件有错误未计入" if lang == "zh" else
+                  f": {left} file(s) with errors left out")
     out = table(name, title, frame, columns, lang, key_columns=2 + len(_extra(result)))
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
     out.empty = "没有项目。" if lang == "zh" else "No projects."
-    out.notes = rag_rule(result, lang)
+    out.notes = rag_rule(result, lang) + left_out_note(result, lang)
     return out
+
+
+def left_out_note(result: ProjectResult, lang: str) -> list[str]:
+    """A line naming the trackers left out of the status for their errors, if any."""
+    if not result.left_out:
+        return []
+    if lang == "zh":
+        return [f"未计入（文件有错误，请修正后重新运行）：{'、'.join(result.left_out)}。"]
+    return [f"Left out (the file has errors; correct them and run again): "
+            f"{', '.join(result.left_out)}."]
 
 
 TASK_COLUMNS = ["project_id", "task_id", "task_name", "owner", "planned_start",
@@ -122,7 +161,7 @@ def tasks_sheet(result: ProjectResult, lang: str) -> SheetOut:
     out = table(name, title, frame, columns, lang, key_columns=columns.index("task_name") + 1)
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
-    out.notes = rag_rule(result, lang)[:1]
+    out.notes = rag_rule(result, lang, eac=False)
     return out
 
 

@@ -35,8 +35,8 @@ def thresholds_in_order(book: Book) -> Iterator[Issue]:
         green, amber = getattr(s, f"{index}_green"), getattr(s, f"{index}_amber")
         if amber > green:
             yield Issue("invalid-setting", value=amber, params={
-                "detail": f"must not be above {index}_green ({green:g})",
-                "detail_zh": f"不能高于 {index}_green（{green:g}）"},
+                "detail": f"must not be above {index}_green ({green:g}).",
+                "detail_zh": f"不能高于 {index}_green（{green:g}）。"},
                 **book.setting_where(f"{index}_amber"))
 
 
@@ -52,7 +52,7 @@ def progress_agrees(book: Book) -> Iterator[Issue]:
     unfinished = (finish.notna().to_numpy() & ~np.isnan(pct) & (pct < 1)).tolist()
     for row, hit, day, share in zip(tasks.index, unfinished, finish, pct):
         if hit:
-            yield Issue("task-finished-incomplete", "warning", value=f"{share:.0%}",
+            yield Issue("task-finished-incomplete", "warning", value=f"{share * 100:.10g}%",
                         params={"finish": day.date().isoformat()},
                         **book.where("Tasks", "percent_complete", int(row)))
     if book.settings.status_date is None:

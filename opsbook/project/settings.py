@@ -2,29 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import field_validator
+from pydantic import BeforeValidator, field_validator
 
 from opsbook.core.settings import Day, SettingsModel, Text, setting
 from opsbook.project.workdays import weekmask
 
 #: The three forms of the estimate at completion, by the value of the ``eac_method`` setting.
 EAC_METHODS = ("cpi", "remaining", "cpi_spi")
+#: The highest SPI or CPI threshold taken: an index is a ratio near 1, and 95 typed for
+#: 95 % would make a colour no project ever reaches.
+MAX_THRESHOLD = 2.0
+
+
+def _index(value: Any) -> Any:
+    """An SPI/CPI threshold: a number (0.9), or a text with a percent sign ("90%", "90 ％")
+    read as the ratio it says (0.9)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("%", "％")):
+            try:
+                return float(text[:-1].strip()) / 100
+            except ValueError:
+                return value
+    return value
+
+
+Index = Annotated[float, BeforeValidator(_index)]
 
 
 class ProjectSettings(SettingsModel):
     status_date: Day | None = setting(
         None, "Status date for earned value; blank means today.",
         "挣值计算的状态日期；留空为今天。", "状态日期")
-    spi_green: float = setting(1.0, "SPI at or above this is green.",
-                               "进度绩效指数（SPI）达到此值为绿。", "SPI绿灯", ge=0)
-    spi_amber: float = setting(0.9, "SPI at or above this is amber; below is red.",
-                               "SPI 达到此值为黄，低于为红。", "SPI黄灯", ge=0)
-    cpi_green: float = setting(1.0, "CPI at or above this is green.",
-                               "成本绩效指数（CPI）达到此值为绿。", "CPI绿灯", ge=0)
-    cpi_amber: float = setting(0.9, "CPI at or above this is amber; below is red.",
-                               "CPI 达到此值为黄，低于为红。", "CPI黄灯", ge=0)
+    spi_green: Index = setting(1.0, "SPI at or above this is green.",
+                               "进度绩效指数（SPI）达到此值为绿。", "SPI绿灯", ge=0,
+                               le=MAX_THRESHOLD)
+    spi_amber: Index = setting(0.9, "SPI at or above this is amber; below is red.",
+                               "SPI 达到此值为黄，低于为红。", "SPI黄灯", ge=0,
+                               le=MAX_THRESHOLD)
+    cpi_green: Index = setting(1.0, "CPI at or above this is green.",
+                               "成本绩效指数（CPI）达到此值为绿。", "CPI绿灯", ge=0,
+                               le=MAX_THRESHOLD)
+    cpi_amber: Index = setting(0.9, "CPI at or above this is amber; below is red.",
+                               "CPI 达到此值为黄，低于为红。", "CPI黄灯", ge=0,
+                               le=MAX_THRESHOLD)
     currency: Text = setting("CNY", "Currency of budgets and costs.", "预算与成本的币种。", "币种")
     eac_method: Literal["cpi", "remaining", "cpi_spi"] = setting(
         "cpi", "Which estimate at completion drives ETC and VAC: cpi (BAC/CPI), remaining "

@@ -64,6 +64,8 @@ TEXT = {
         "a_gate": "Complete what the phase requires for {names} before they move on.",
         "f_over": "Forecast over budget (VAC < 0): {items}.",
         "a_over": "Review the cost of {names} and approve a new budget or cut scope.",
+        "m_mixed": "The trackers' amounts are in several currencies ({currencies}): no money "
+                   "totals are given.",
         "item": "{name} ({n})", "sep": ", ", "none": "no projects",
     },
     "zh": {
@@ -96,6 +98,7 @@ TEXT = {
         "a_gate": "{names}须先补齐本阶段要求，再进入下一阶段。",
         "f_over": "预计超出预算（完工偏差小于 0）的项目：{items}。",
         "a_over": "复核{names}的成本，报批调整预算或压缩范围。",
+        "m_mixed": "各跟踪表金额币种不同（{currencies}），不计算金额合计。",
         "item": "{name}（{n}）", "sep": "、", "none": "无",
     },
 }
@@ -116,6 +119,8 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     date = dates.max().strftime("%Y-%m-%d") if len(dates) else ""
     counts = s["rag"].value_counts()
     uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
+    currencies = [str(c) for c in result.config["currency"].drop_duplicates()]
+    mixed = len(currencies) > 1  # amounts in CNY and USD do not add up
     figures = [
         Figure(t["projects"], len(s), "0"),
         *(Figure(t[c], int(counts.get(c, 0)), "0") for c in RAGS),
@@ -123,13 +128,13 @@ def summary(result: ProjectResult, lang: str) -> Summary:
         Figure(t["cpi"], _ratio(s["ev"].sum(), s["ac"].sum()), "0.00", better="up"),
         Figure(t["overdue"], int(s["overdue_tasks"].sum()), "0", better="down"),
         Figure(t["uncovered"], uncovered, "0", better="down"),
-        Figure(t["bac"], float(s["bac"].sum()), "#,##0", confidential=True),
-        Figure(t["ac"], float(s["ac"].sum()), "#,##0", confidential=True),
-        Figure(t["vac"], round(float(pd.to_numeric(s["vac"], errors="coerce").sum()), 2), "#,##0",
-               better="up", confidential=True),
+        Figure(t["bac"], _total(s["bac"], mixed), "#,##0", confidential=True),
+        Figure(t["ac"], _total(s["ac"], mixed), "#,##0", confidential=True),
+        Figure(t["vac"], _total(s["vac"], mixed), "#,##0", better="up", confidential=True),
     ]
     method = [t["m_evm"].format(n=len(s), tasks=len(result.tasks), date=date),
-              *_rules(result, lang)]
+              *_rules(result, lang),
+              *([t["m_mixed"].format(currencies=t["sep"].join(currencies))] if mixed else [])]
     return Summary(
         title=t["title"].format(date=date).strip(), lang=lang, period=date,
         purpose=t["purpose"], method=method, figures=figures,
@@ -141,6 +146,11 @@ def summary(result: ProjectResult, lang: str) -> Summary:
 
 def _rules(result: ProjectResult, lang: str) -> list[str]:
     return rag_rule(result, lang) if len(result.config) else []
+
+
+def _total(values: pd.Series, mixed: bool) -> float | None:
+    """The sum of a money column to the cent; None when the trackers' currencies differ."""
+    return None if mixed else round(float(pd.to_numeric(values, errors="coerce").sum()), 2)
 
 
 def _ratio(top: float, bottom: float) -> float | None:
@@ -185,6 +195,12 @@ def _table(result: ProjectResult, lang: str, t: dict[str, str]) -> Table:
     return Table(t["table"], headers, rows, formats, confidential=frozenset({11, 12}))
 
 
+def _names(projects: pd.DataFrame) -> tuple[str, ...]:
+    """Each project's name, or its ID where the name is blank."""
+    return tuple(n if isinstance(n, str) and n.strip() else str(p)
+                 for n, p in zip(projects["name"], projects["project_id"]))
+
+
 def findings(result: ProjectResult, lang: str) -> list[Finding]:
     """Projects to act on: red, amber, deviations without action, overdue actions, the
     most late tasks, failed phase gates and forecast overruns (confidential)."""
@@ -194,7 +210,7 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
     dev = result.deviations
     out = []
     for rag, tone in (("red", "bad"), ("amber", "warn")):
-        names = tuple(s.loc[s["rag"] == rag, "name"].astype(str))
+        names = _names(s[s["rag"] == rag])
         if names:
             out.append(Finding(f"project-{rag}", t[f"f_{rag}"].format(n=len(names),
                                                                      names=sep.join(names)),
@@ -217,19 +233,19 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
     late = s[s["overdue_tasks"] > 0].sort_values("overdue_tasks", ascending=False,
                                                  kind="stable")
     if len(late):
-        names = tuple(late["name"].astype(str))
+        names = _names(late)
         items = sep.join(t["item"].format(name=n, n=int(c))
                          for n, c in zip(names, late["overdue_tasks"]))
         out.append(Finding("late", t["f_late"].format(items=items),
                            t["a_late"].format(names=sep.join(names)), names, "warn"))
-    failed = tuple(result.gates.loc[~result.gates["passed"].astype(bool), "name"].astype(str))
+    failed = _names(result.gates[~result.gates["passed"].astype(bool)])
     if failed:
         out.append(Finding("gate", t["f_gate"].format(names=sep.join(failed)),
                            t["a_gate"].format(names=sep.join(failed)), failed, "warn"))
     vac = pd.to_numeric(s["vac"], errors="coerce")
     over = s[vac < 0].assign(vac=vac).sort_values("vac", kind="stable")
     if len(over):
-        names = tuple(over["name"].astype(str))
+        names = _names(over)
         items = sep.join(t["item"].format(name=n, n=f"{v:,.0f}")
                          for n, v in zip(names, over["vac"]))
         out.append(Finding("over-budget", t["f_over"].format(items=items),

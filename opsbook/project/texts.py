@@ -76,6 +76,11 @@ NOTES: dict[str, tuple[str, str]] = {
     "no-rag": ("RAG blank: neither SPI nor CPI has a basis yet.",
                "红黄绿状态空白：SPI 与 CPI 均无计算依据。"),
     "no-cost": ("Planned cost blank: counted as 0.", "计划成本为空：按 0 计。"),
+    "zero-cost": ("Planned cost 0 (a milestone or unbudgeted work): nothing can be earned, "
+                  "so its SPI and TCPI are blank and any actual cost makes its CPI 0; its "
+                  "dates still count for lateness.",
+                  "计划成本为 0（里程碑或无预算工作）：无挣值可计，SPI 和 TCPI 空白，"
+                  "有实际成本则 CPI 为 0；其日期仍用于判断是否逾期。"),
     "no-bac": ("No planned cost on any task: BAC is 0 and % complete is blank.",
                "所有任务均无计划成本：BAC 为 0，完成百分比空白。"),
     "no-dates": ("Planned dates missing: PV counted as 0.", "缺少计划日期：PV 按 0 计。"),

@@ -188,8 +188,9 @@ def test_a_step_that_cannot_run_stops_the_pipeline_with_the_highest_code(books: 
     """Exit 1 goes on, exit 2 stops: the steps after it do not run; the pipeline's code is
     the highest of its steps'."""
     pipeline = books.parent / "steps.toml"
+    (books.parent / "cut-short.xlsx").write_bytes(b"PK\x03\x04 cut short")  # not readable
     pipeline.write_text(GOOD.replace('inputs = ["books/a*-plan.xlsx"]', 'inputs = ["books/"]')
-                        + '\n[[steps]]\nstep = "report"\ninputs = ["nowhere.xlsx"]\n'
+                        + '\n[[steps]]\nstep = "report"\ninputs = ["cut-short.xlsx"]\n'
                           'out = "nowhere.html"\n'
                           '\n[[steps]]\nstep = "validate"\nformat = "json"\n'
                           'manifest = "again.manifest.json"\n', encoding="utf-8")

@@ -327,7 +327,7 @@ def test_workbooks_build_command_writes_and_lists_every_workbook(tmp_path: Path)
     assert all(p.exists() for p in listed)
 
 
-def test_workbooks_build_without_macros_says_so_in_one_line(
+def test_workbooks_build_without_macros_says_so_in_a_line_per_language(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     from opsbook import cli
@@ -337,6 +337,7 @@ def test_workbooks_build_without_macros_says_so_in_one_line(
     with pytest.raises(SystemExit) as exit_:
         cli.main()
     assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "macros/" in err
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 2 and all("macros/" in line for line in lines)
+    assert lines[0].startswith("opsbook: error:") and lines[1].startswith("opsbook 错误：")
     assert not list(tmp_path.glob("*.xlsm"))

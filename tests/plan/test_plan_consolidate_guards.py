@@ -25,7 +25,7 @@ def test_an_earlier_company_plan_in_the_folder_is_not_a_department_plan(tmp_path
     first = run_cli("plan", "consolidate", tmp_path / "plans", "-o", company)
     again = run_cli("plan", "consolidate", tmp_path / "plans", "-o", company)
     assert first.returncode == again.returncode == 1  # conflicts to follow up, both times
-    items = first.stdout.split("：")[1].split("，")[1]  # "8 个计划项" both times
+    items = first.stdout.splitlines()[0].split("，")[1]  # "8 个计划项" both times
     assert items in again.stdout and "[skipped-file]" in again.stdout
     shutil.copy(company, tmp_path / "plans" / "company-v1.xlsx")
     third = run_cli("plan", "consolidate", tmp_path / "plans", "-o", company)

@@ -1,0 +1,90 @@
+"""A mistake on the command line itself (an unknown option, a value of the wrong type, a
+missing argument), said in the language of ``--lang`` as every other message is: Typer's
+usage lines, then the mistake in English, in Chinese, or (without ``--lang``) in both."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+
+try:  # Typer 0.26 and later carry their own copy of Click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - an older Typer, on Click itself
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
+from opsbook.cli import printing
+
+#: English details of a bad value that have a Chinese wording (pattern → Chinese).
+DETAILS = (
+    (r"valid integer", "应为整数"),
+    (r"valid (number|float)", "应为数字"),
+    (r"valid (date|datetime)", "应为日期，写作 YYYY-MM-DD"),
+    (r"does not exist", "该路径不存在"),
+    (r"is a directory", "这是一个文件夹，应为文件"),
+    (r"is a file", "这是一个文件，应为文件夹"),
+    (r"not one of|should be '|Input should be", "不是可选的值之一"),
+    (r"not readable", "没有读取权限"),
+    (r"not writable", "没有写入权限"),
+)
+
+
+def asked_lang(args: Sequence[str]) -> str | None:
+    """The ``--lang`` written on a command line that could not be parsed ("zh", "en" or
+    None): the option's own callback may not have run."""
+    for n, arg in enumerate(args):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            args[n + 1] if arg == "--lang" and n + 1 < len(args) else None)
+        if value in ("zh", "en"):
+            return value
+    return None
+
+
+def in_chinese(error: click_errors.ClickException) -> str:
+    """The mistake in Chinese (Chinese punctuation; option names as typed)."""
+    if isinstance(error, click_errors.NoSuchOption):
+        some = "、".join(sorted(error.possibilities or ()))
+        return f"没有 {error.option_name} 这个选项" + (f"（可能是：{some}）。" if some else "。")
+    if isinstance(error, click_errors.MissingParameter):
+        return f"缺少{_hint(error)}。"
+    if isinstance(error, click_errors.BadParameter):
+        detail = next((zh for pattern, zh in DETAILS if re.search(pattern, error.message)),
+                      None)
+        return f"{_hint(error)}的值无效" + (f"：{detail}。" if detail else
+                                           f"（{error.message}）。")
+    if isinstance(error, click_errors.BadOptionUsage):
+        if "requires an argument" in error.message:
+            return f"选项 {error.option_name} 后面需要一个值。"
+        return f"选项 {error.option_name} 的用法不对（{error.message}）。"
+    found = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", error.message)
+    if found:
+        return f"多余的参数：{found.group(1)}。每个选项的写法见 --help。"
+    return f"命令行有误（{error.format_message()}）。"
+
+
+def _hint(error: click_errors.BadParameter) -> str:
+    """The parameter a mistake is about, as “--year” or “PATHS”."""
+    hint = error.param_hint
+    if hint is None and error.param is not None:
+        hint = getattr(error.param, "opts", None) or [error.param.name or ""]
+    if not hint:
+        return "参数"
+    names = [hint] if isinstance(hint, str) else list(hint)
+    return " / ".join(f"“{n.strip(chr(39)).strip(chr(34))}”" for n in names)
+
+
+def show(error: click_errors.ClickException, args: Sequence[str] | None = None) -> int:
+    """Print a command-line mistake on stderr (usage lines, then the mistake in the
+    language(s) of ``--lang``) and return its exit code (2 for a usage error)."""
+    lang = asked_lang(sys.argv[1:] if args is None else args)
+    context = getattr(error, "ctx", None)
+    if context is not None:
+        print(context.get_usage(), file=sys.stderr)
+        if context.command.get_help_option(context) is not None:
+            print(f"运行 '{context.command_path} --help' 查看用法。" if lang == "zh" else
+                  f"Try '{context.command_path} --help' for help.", file=sys.stderr)
+    if lang != "zh":
+        printing.fail(error.format_message(), "en")
+    if lang != "en":
+        printing.fail(in_chinese(error), "zh")
+    return error.exit_code

@@ -1,0 +1,44 @@
+"""The one-line headlines of the plan commands, in English or Chinese."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from opsbook.plan.consolidate import CompanyPlan
+from opsbook.plan.status import LABELS, Move
+
+
+def most_lang(langs: Iterable[str]) -> str | None:
+    """The language most of ``langs`` are in (Chinese on a tie), None for none."""
+    counts = Counter(langs)
+    return max(("zh", "en"), key=lambda k: counts[k]) if counts else None
+
+
+def refused(left: int, lang: str, option: str = "--strict") -> str:
+    """Why ``--strict`` or ``--fail-fast`` wrote no company plan."""
+    return (f"{left} 个文件无法作为计划读取或未检查；{option}：未生成公司计划" if lang == "zh"
+            else f"{left} file(s) cannot be read as a plan or were not checked; {option}: no "
+            "company plan written")
+
+
+def consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
+    """Items, department plans, conflicts and files left out of a consolidation."""
+    items, conflicts = len(company.items), len(company.conflicts)
+    if lang == "zh":
+        line = f"{files} 个部门计划，{items} 个计划项，{conflicts} 条冲突待核实"
+        return line + (f"，{left} 个文件未纳入" if left else "")
+    line = f"{items} items from {files} department plans, {conflicts} conflicts to follow up"
+    return line + (f", {left} file(s) left out" if left else "")
+
+
+def moved(done: Move, lang: str) -> str:
+    """The status a plan moved to (for a final plan: its version and the protection)."""
+    zh = lang == "zh"
+    if not done.ok:
+        return "状态未变更" if zh else "status not changed"
+    if done.protect:
+        return (f"已定稿：版本 {done.version}，各工作表已保护（无密码，仅防误改）" if zh else
+                f"final: version {done.version}, every sheet protected (no password: a "
+                "guard against slips)")
+    return f"状态：{LABELS.get(done.status, done.status)}" if zh else f"status: {done.status}"

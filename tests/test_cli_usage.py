@@ -1,0 +1,54 @@
+"""A mistake on the command line itself is said in the language of --lang (both without
+one), after the usage line, with exit code 2 and never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from opsbook.cli.usage import asked_lang
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "opsbook.cli", *args], capture_output=True,
+                          text=True, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "english", "chinese"), [
+    (["plan", "consolidate", "plans", "-o", "c.xlsx", "--year", "abc"],
+     "Invalid value for '--year'", "“--year”的值无效：应为整数。"),
+    (["plan", "consolidate", "plans", "--bogus"], "No such option: --bogus",
+     "没有 --bogus 这个选项"),
+    (["validate"], "Missing argument", "缺少“paths”。"),
+    (["plan", "consolidate", "plans", "-o"], "requires an argument", "选项 -o 后面需要一个值。"),
+    (["new", "plan", "a.xlsx", "b.xlsx"], "unexpected extra argument", "多余的参数：b.xlsx"),
+])
+def test_each_mistake_in_the_language_asked(tmp_path, args, english, chinese):
+    both = run(*args)
+    assert both.returncode == 2
+    assert "Traceback" not in both.stderr
+    assert english in both.stderr and chinese in both.stderr
+    assert "Usage: " in both.stderr or args[-1] == "-o"  # a missing value: no usage line
+    words = 2 if args[0] == "plan" else 1  # --lang goes after the command's own words
+    zh = run(*args[:words], "--lang", "zh", *args[words:])
+    assert zh.returncode == 2
+    assert chinese in zh.stderr and english not in zh.stderr
+    assert "查看用法" in zh.stderr or args[-1] == "-o"
+    en = run(*args[:words], "--lang=en", *args[words:])
+    assert en.returncode == 2
+    assert english in en.stderr and chinese not in en.stderr
+
+
+def test_help_and_a_group_without_a_command_keep_their_exit_codes():
+    assert run("--help").returncode == 0
+    group = run("plan")
+    assert group.returncode == 2 and "consolidate" in group.stdout
+
+
+@pytest.mark.parametrize(("args", "lang"), [
+    (["--lang", "zh"], "zh"), (["--lang=en"], "en"), (["--lang"], None),
+    (["--lang", "fr"], None), ([], None)])
+def test_the_language_is_found_on_a_line_that_did_not_parse(args, lang):
+    assert asked_lang(["plan", "consolidate", *args]) == lang
