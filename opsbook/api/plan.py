@@ -198,12 +198,18 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
 
     ``result`` is a :class:`~opsbook.plan.diff.PlanDiff` (its ``exit_code``: 0 equal, 1
     different); None when either workbook cannot be read as a plan (``report`` says why).
-    Other findings in the plans (conflicts) do not stop a comparison and are not reported.
+    A cell whose value could not be read (a wrong type, a formula without a value or with an
+    error) is compared as blank and listed in ``report`` at its cell; other findings
+    (conflicts) do not stop a comparison and are not reported.
     """
-    before, _, stop_old = _read_plan(old)
-    after, _, stop_new = _read_plan(new)
+    before, checked_old, stop_old = _read_plan(old)
+    after, checked_new, stop_new = _read_plan(new)
     if stop_old or stop_new:
         return Calculation(Report.of(stop_old + stop_new, before.lang))
+    # a cell that could not be read is compared as blank: each is said, at its cell
+    checks = (checked_old,) if Path(old).resolve() == Path(new).resolve() else (
+        checked_old, checked_new)
+    unread = [i for c in checks for i in c.issues if i.code in UNREAD]
     result: PlanDiff = diff(before["Plan"], after["Plan"])
     lang = lang or after.lang
     counts = result.counts()
@@ -211,7 +217,12 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
                 f"{counts['changed_items']} 项" if lang == "zh" else
                 f"{counts['added']} added, {counts['removed']} removed, "
                 f"{counts['changed_items']} changed")
-    return Calculation(Report(lang=lang), result, diff_sheets(result, lang), headline)
+    report = Report(issues=unread, files=[str(old), str(new)], lang=lang)
+    return Calculation(report, result, diff_sheets(result, lang), headline)
+
+
+#: Findings of a cell whose value could not be read (it is compared as blank).
+UNREAD = ("type-error", "formula-no-value", "formula-error")
 
 
 def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
@@ -232,8 +243,10 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
 
     path = Path(path)
     book, checked, stop = _read_plan(path)
-    if stop:
-        return Calculation(Report.of(stop, book.lang))
+    if stop:  # not readable as a plan: nothing is moved
+        return Calculation(Report.of(stop, book.lang), headline=(
+            "状态未变更：请先修正以下错误。" if book.lang == "zh" else
+            "status not changed: correct the errors below first."))
     why = not_writable(str(path), book.format,
                        any(i.code == "write-protected" for i in book.issues))
     if why is not None:

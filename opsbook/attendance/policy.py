@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from opsbook.attendance.settings import AttendanceSettings
@@ -24,11 +25,12 @@ def _day(match: re.Match[str]) -> int:
 def parse_work_days(text: str) -> frozenset[int] | None:
     """Weekday numbers (Monday 0) of ``Mon-Fri``, ``Mon,Tue,Sat``, ``周一至周五``, ``1-6``;
     None when the text cannot be read."""
-    cleaned = re.sub(r"\s+", "", str(text)).lower()
+    # full-width forms (，；－～) as their plain ones
+    cleaned = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))).lower()
     if not cleaned:
         return None
     days: set[int] = set()
-    for part in re.split(r"[,,、;;/]", cleaned):
+    for part in re.split(r"[,、;/]", cleaned):
         if not part:
             continue
         span = re.fullmatch(f"(?:{_TOKEN})(?:-|–|~|～|至|到)(?:{_TOKEN})", part)

@@ -123,6 +123,12 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     render = {"text": lambda d: to_text(d, told), "json": to_json,
               "markdown": lambda d: to_markdown(d, told)}[format.value]
     printing.say(render(done.result))
+    if format is Format.text:  # cells compared as blank because they could not be read
+        printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
+    else:  # the JSON or Markdown on stdout stays whole: the cells go to stderr
+        for issue in done.report.issues:
+            printing.note(f"{issue.file}: {issue.sheet}!{issue.cell}: "
+                          f"{issue.message(told)}")
     if out is not None:
         api.write_output(out, done.sheets)
         printing.note(printing.pick(f"differences written to {out}",

@@ -150,7 +150,13 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
             else:
                 table.english_headers += 1
         elif key:
-            extras.setdefault(str(value).strip(), column)
+            header = str(value).strip()
+            if header in extras:  # a second column of one header: said, as for a field
+                issues.append(Issue("duplicate-column", "warning", file, raw.name,
+                                    a1(table.header_row, column), table.header_row,
+                                    header, None, header))
+                continue
+            extras[header] = column
         elif any(col < len(r) and r[col] not in ("", None) for r in data):
             merged = merged_header.get(col)
             code = "merged-header" if merged else "blank-header"
