@@ -13,6 +13,7 @@ from opsbook.api.common import (
     PathLike,
     Refused,
     calculate_books,
+    check_lang,
     read_step,
     write_output,
 )
@@ -112,6 +113,8 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
     with ``options``; its manifest goes beside ``output`` when that is given.
     """
     from opsbook.batch import run_files
+
+    check_lang(lang)
 
     kind = registry.get(KIND)
     main = None if isinstance(source, Book) else str(Path(source))

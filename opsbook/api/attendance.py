@@ -12,6 +12,7 @@ from opsbook.api.common import (
     Refused,
     Sources,
     calculate_books,
+    check_lang,
     demo_write,
     load_many,
 )
@@ -65,9 +66,7 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
                       f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
-    if lang not in (None, "en", "zh"):
-        raise Refused(f"lang must be 'en' or 'zh' (got {lang!r})",
-                      f"lang 应为 en 或 zh（当前为“{lang}”）。")
+    check_lang(lang)
     kind = registry.get(KIND)
     if isinstance(punches, (str, Path)):
         punches = [punches]

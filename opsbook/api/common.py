@@ -35,6 +35,14 @@ class Refused(ValueError):
         self.zh = zh
 
 
+def check_lang(lang: str | None) -> None:
+    """Raise :class:`Refused` (a ValueError, in both languages) for a ``lang`` that is
+    neither None (each workbook's own), "en" nor "zh"."""
+    if lang not in (None, "en", "zh"):
+        raise Refused(f"lang must be 'en' or 'zh' (got {lang!r})",
+                      f"lang 应为 en 或 zh（当前为“{lang}”）。")
+
+
 class NotAWorkbook(Exception):
     """Raised by :func:`load` when a file cannot be read as a standard workbook; ``issue``
     says why (its code is one of the ``file`` category)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from opsbook.api.common import PathLike, load
+from opsbook.api.common import PathLike, check_lang, load
 from opsbook.api.report import Built, summarize
 from opsbook.core.book import Book
 from opsbook.mail.batch import Batch, Outcome, Refused, send_summary_mail
@@ -49,6 +49,7 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
     the allowed domains, no recipient, no password for ``encrypt``),
     :class:`~opsbook.mail.config.ConfigError`, NotAWorkbook and NoReport.
     """
+    check_lang(lang)
     settings = load_settings(config)
     password = None
     if encrypt:

@@ -20,6 +20,7 @@ from opsbook.api.common import (
     PathLike,
     Sources,
     calculate_books,
+    check_lang,
     given,
     load,
     read_step,
@@ -122,6 +123,7 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     """
     from opsbook.batch import BatchOptions, run_files
 
+    check_lang(lang)
     departments = _names(departments)
     given(sources)
     options = options or BatchOptions(jobs=jobs)
@@ -202,6 +204,7 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
     error) is compared as blank and listed in ``report`` at its cell; other findings
     (conflicts) do not stop a comparison and are not reported.
     """
+    check_lang(lang)
     before, checked_old, stop_old = _read_plan(old)
     after, checked_new, stop_new = _read_plan(new)
     if stop_old or stop_new:
@@ -301,6 +304,7 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None =
     ``output``). A plan with errors is not tracked. ``result`` is a
     :class:`~opsbook.plan.tracking.Tracking`; ``sheets`` and ``headline`` are in ``lang``
     (default: the plan's language). Raises NotAWorkbook when the plan cannot be read."""
+    check_lang(lang)
     from opsbook.batch import run_files
 
     kind = registry.get(KIND)

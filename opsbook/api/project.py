@@ -13,6 +13,7 @@ from opsbook.api.common import (
     Refused,
     Sources,
     calculate_books,
+    check_lang,
     demo_write,
     load_many,
 )
@@ -63,6 +64,7 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     Raises ValueError when ``paths`` is an empty list, or ``as_of`` is no date (a datetime
     counts as its day; a text must be YYYY-MM-DD), before any file is read.
     """
+    check_lang(lang)
     as_of = status_day(as_of)
     kind = registry.get(KIND)
     books, report = load_many(paths, kind, options=options, command="project status",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from opsbook.api.common import PathLike, calculate_books, load
+from opsbook.api.common import PathLike, calculate_books, check_lang, load
 from opsbook.core.book import Book
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
@@ -58,6 +58,7 @@ def summarize(source: PathLike | Book, *, lang: str | None = None) -> Built:
     Raises :class:`~opsbook.api.common.NotAWorkbook` when it cannot be read and
     :class:`NoReport` when its kind has no report.
     """
+    check_lang(lang)
     book = source if isinstance(source, Book) else load(source)
     kind = book.kind
     if kind.summary is None or kind.calculate is None:

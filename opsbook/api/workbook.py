@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opsbook.api.common import PathLike
+from opsbook.api.common import PathLike, check_lang
 from opsbook.core.issues import Issue, Report
 from opsbook.io.read import FileProblem
 
@@ -49,6 +49,7 @@ def annotate(source: PathLike, target: PathLike, kind: str | None = None,
     Issues sheet; ``source`` is never modified. Raises :class:`CannotWrite` for a target
     that cannot be written as asked; a file that cannot be read gives a Report with one
     issue."""
+    check_lang(lang)
     from opsbook.excel import handlers
     from opsbook.io.filebook import FileBook
 

@@ -6,46 +6,19 @@ Times are seconds since midnight; ``work_days`` is read into weekday numbers (Mo
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from opsbook.attendance.settings import AttendanceSettings
-
-_DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
-         "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
-         "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
-_TOKEN = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:周|星期|礼拜)?([一二三四五六日天])|([1-7])"
-
-
-def _day(match: re.Match[str]) -> int:
-    return _DAYS[next(g for g in match.groups() if g)]
+from opsbook.core.weekdays import weekdays
 
 
 def parse_work_days(text: str) -> frozenset[int] | None:
-    """Weekday numbers (Monday 0) of ``Mon-Fri``, ``Mon,Tue,Sat``, ``周一至周五``, ``1-6``;
-    None when the text cannot be read."""
-    # full-width forms (，；－～) as their plain ones
-    cleaned = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))).lower()
-    if not cleaned:
+    """Weekday numbers (Monday 0) of ``Mon-Fri``, ``Mon,Tue,Sat``, ``周一至周五``, ``1-6``
+    (see :func:`opsbook.core.weekdays.weekdays`); None when the text cannot be read."""
+    try:
+        return weekdays(text)
+    except ValueError:
         return None
-    days: set[int] = set()
-    for part in re.split(r"[,、;/]", cleaned):
-        if not part:
-            continue
-        span = re.fullmatch(f"(?:{_TOKEN})(?:-|–|~|～|至|到)(?:{_TOKEN})", part)
-        if span:
-            first = _DAYS[next(g for g in span.groups()[:3] if g)]
-            last = _DAYS[next(g for g in span.groups()[3:] if g)]
-            if last < first:
-                return None
-            days.update(range(first, last + 1))
-            continue
-        single = re.fullmatch(_TOKEN, part)
-        if not single:
-            return None
-        days.add(_day(single))
-    return frozenset(days) or None
 
 
 def seconds(value: dt.time) -> int:

@@ -1,53 +1,13 @@
-"""Working weekdays as a numpy weekmask: ``Mon-Fri``, ``Mon,Tue,Sat``, ``周一至周五``, ``1-5``."""
+"""Working weekdays as a numpy weekmask (read by :mod:`opsbook.core.weekdays`)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_ALIASES = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6, "tues": 1, "thur": 3, "thurs": 3}
-
-
-def _day(token: str) -> int:
-    token = token.strip().lower()
-    if token in DAYS:
-        return DAYS.index(token)
-    if token in _ALIASES:
-        return _ALIASES[token]
-    match = re.fullmatch(r"(?:周|星期|礼拜)?([一二三四五六日天])", token)
-    if match:
-        return _ZH[match[1]]
-    if re.fullmatch(r"[1-7]", token):  # 1 is Monday, 7 Sunday (ISO)
-        return int(token) - 1
-    raise ValueError(f"not a weekday: {token!r}")
+from opsbook.core.weekdays import weekdays
 
 
 def weekmask(text: str) -> str:
-    """Seven 0/1 characters, Monday first, for ``numpy.busday_count``.
-
-    ``Mon-Fri`` (a range, also ``Mon–Fri``, ``周一至周五``, ``1-5`` with 1 for Monday) or a
-    list separated by commas, semicolons, slashes, spaces or 、, in half- or full-width
-    forms (``Mon，Tue``). Raises ValueError for text that names no weekday.
-    """
-    days: set[int] = set()
-    text = unicodedata.normalize("NFKC", text)  # full-width ，；～－ and letters as ASCII
-    text = re.sub(r"\s*(-|–|—|~|〜|至|到)\s*", r"\1", text.strip())
-    for part in re.split(r"[,、;/\s]+", text):
-        if not part:
-            continue
-        ends = re.split(r"-|–|—|~|〜|至|到", part)
-        if len(ends) == 2:
-            first, last = _day(ends[0]), _day(ends[1])
-            span = range(first, last + 1) if first <= last else [*range(first, 7),
-                                                                 *range(0, last + 1)]
-            days.update(span)
-        elif len(ends) == 1:
-            days.add(_day(ends[0]))
-        else:
-            raise ValueError(f"not a range of weekdays: {part!r}")
-    if not days:
-        raise ValueError("no working weekday given")
+    """Seven 0/1 characters, Monday first, for ``numpy.busday_count``, of the weekdays
+    ``text`` names (see :func:`opsbook.core.weekdays.weekdays`). Raises ValueError for text
+    that names no weekday."""
+    days = weekdays(text)
     return "".join("1" if d in days else "0" for d in range(7))

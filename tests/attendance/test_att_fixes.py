@@ -120,7 +120,7 @@ def test_punches_outside_the_month_are_told_at_their_cell(tmp_path):
 def test_settings_that_do_not_fit_together_are_sentences_in_both_languages(tmp_path):
     sheets = base("attendance")
     sheets["Settings"] += [["shift_start", T(18, 0)], ["shift_end", T(9, 0)],
-                           ["work_days", "Fri-Mon"]]
+                           ["work_days", "Funday"]]
     path = write(tmp_path / "settings.xlsx", sheets)
     report = opsbook.validate([path])
     for lang, stop in (("en", "."), ("zh", "。")):

@@ -1,0 +1,55 @@
+"""Working weekdays as people write them: ``Mon-Fri``, ``Mon,Tue,Sat``, ``周一至周五``,
+``1-5`` (1 is Monday), in half- or full-width forms. One reader for every kind's
+``work_days`` setting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ALIASES = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6, "tues": 1, "thur": 3, "thurs": 3}
+_RANGE = r"-|–|—|~|〜|至|到"
+
+
+def _day(token: str) -> int:
+    token = token.strip().lower()
+    if token in DAYS:
+        return DAYS.index(token)
+    if token in _ALIASES:
+        return _ALIASES[token]
+    match = re.fullmatch(r"(?:周|星期|礼拜)?([一二三四五六日天])", token)
+    if match:
+        return _ZH[match[1]]
+    if re.fullmatch(r"[1-7]", token):  # 1 is Monday, 7 Sunday (ISO)
+        return int(token) - 1
+    raise ValueError(f"not a weekday: {token!r}")
+
+
+def weekdays(text: str) -> frozenset[int]:
+    """The weekday numbers (Monday 0 … Sunday 6) a ``work_days`` text names.
+
+    A range (``Mon-Fri``, ``Mon–Fri``, ``周一至周五``, ``1-5``; ``Fri-Mon`` runs over the
+    weekend) or a list separated by commas, semicolons, slashes, spaces or 、, in half- or
+    full-width forms (``Mon，Tue``). Raises ValueError for text that names no weekday.
+    """
+    days: set[int] = set()
+    text = unicodedata.normalize("NFKC", str(text))  # full-width ，；～－ and letters as ASCII
+    text = re.sub(rf"\s*({_RANGE})\s*", r"\1", text.strip())
+    for part in re.split(r"[,、;/\s]+", text):
+        if not part:
+            continue
+        ends = re.split(_RANGE, part)
+        if len(ends) == 2:
+            first, last = _day(ends[0]), _day(ends[1])
+            days.update(range(first, last + 1) if first <= last else
+                        [*range(first, 7), *range(0, last + 1)])
+        elif len(ends) == 1:
+            days.add(_day(ends[0]))
+        else:
+            raise ValueError(f"not a range of weekdays: {part!r}")
+    if not days:
+        raise ValueError("no working weekday given")
+    return frozenset(days)

@@ -1,0 +1,28 @@
+"""Every library function that takes ``lang`` refuses a language opsbook does not speak, in
+both languages, before it reads anything (the path given here does not even exist)."""
+
+from __future__ import annotations
+
+import pytest
+
+import opsbook
+from opsbook.api.common import Refused
+
+CALLS = {
+    "score_appraisal": lambda p: opsbook.score_appraisal(p, lang="fr"),
+    "summarize_attendance": lambda p: opsbook.summarize_attendance([p], lang="fr"),
+    "project_status": lambda p: opsbook.project_status([p], lang="fr"),
+    "consolidate_plans": lambda p: opsbook.consolidate_plans([p], lang="fr"),
+    "diff_plans": lambda p: opsbook.diff_plans(p, p, lang="fr"),
+    "track_plan": lambda p: opsbook.track_plan(p, lang="fr"),
+    "build_report": lambda p: opsbook.build_report(p, p.with_suffix(".html"), lang="fr"),
+    "send_summary": lambda p: opsbook.send_summary(p, to=["a@example.com"], lang="fr"),
+    "annotate": lambda p: opsbook.annotate(p, p.with_name("marked.xlsx"), lang="fr"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_an_unknown_language_is_refused_first(tmp_path, name):
+    with pytest.raises(Refused) as refused:
+        CALLS[name](tmp_path / "missing.xlsx")
+    assert "'fr'" in str(refused.value) and "应为 en 或 zh" in refused.value.zh
