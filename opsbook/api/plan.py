@@ -275,15 +275,16 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
 
 def actuals_of(path: Path) -> Outcome:
     """One workbook of actuals for tracking: its Book when it has an Actuals sheet, and what
-    reading that sheet found (a missing Actuals sheet is a warning)."""
+    reading that sheet found (a department plan without one adds nothing, silently; any
+    other workbook without one is a ``no-actuals`` warning)."""
     try:
         other = load(path, registry.get(KIND))
     except NotAWorkbook as error:
         return Outcome(None, Report(issues=[error.issue], files=[str(path)]))
-    if "Actuals" not in other:
-        return Outcome(None, Report(issues=[Issue("missing-sheet", "warning", file=str(path),
-                                                  sheet="Actuals / 执行情况")],
-                                    files=[str(path)]))
+    if "Actuals" not in other:  # a department plan may have none; another workbook is said
+        issues = [] if "Plan" in other else [Issue("no-actuals", "warning", file=str(path),
+                                                   sheet="Actuals / 执行情况")]
+        return Outcome(None, Report(issues=issues, files=[str(path)]))
     name = other.tables["Actuals"].name
     return Outcome(other, Report(issues=[i for i in other.issues if i.sheet == name],
                                  files=[str(path)]), KIND)
@@ -329,21 +330,16 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None =
             report.extend(i for i in run.report.issues if i.file == path)
             report.files.append(path)
             continue
-        # the Actuals sheet is optional: a workbook without one adds no actuals, and that
-        # is no finding (a missing-sheet warning would call it required), nor in the manifest
-        optional = [i for i in outcome.report.issues if i.code == "missing-sheet"
-                    and i.severity == "warning" and outcome.value is None]
-        report.extend(i for i in outcome.report.issues if all(i is not o for o in optional))
-        for entry in run.manifest.get("inputs", []):
-            if optional and entry["path"] == path:
-                entry["warnings"] = max(0, entry.get("warnings", 0) - len(optional))
+        report.extend(outcome.report.issues)
         report.files.extend(f for f in outcome.report.files or [path] if f not in report.files)
         report.langs.update(outcome.report.langs)
         if outcome.value is not None:
             others.append(outcome.value)
-    named = set(map(str, run.files))  # and what the sources gave no file for
-    report.extend(i for i in run.report.issues
-                  if i.file not in named and i.code != "not-a-workbook")
+    named = set(map(str, run.files))  # and what the sources gave no file for: a folder of
+    for issue in run.report.issues:  # no workbook adds no actuals, which is said
+        if issue.file not in named:
+            report.extend([issue if issue.code != "not-a-workbook" else Issue(
+                "no-actuals", "warning", file=issue.file)])
     return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others, lang=lang)
 
 

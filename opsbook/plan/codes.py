@@ -9,6 +9,12 @@ from __future__ import annotations
 from opsbook.core.messages import Code
 
 CODES: dict[str, Code] = {
+    "no-actuals": Code(
+        "structure",
+        "Not a plan with an Actuals sheet (or no workbook in this folder): it adds nothing "
+        "to the tracking.",
+        "这不是带执行情况表的计划（或该文件夹中没有工作簿）：未向跟踪计入任何实际值。",
+    ),
     "quarters-mismatch": Code(
         "data",
         "Quarter targets add up to {value}, not the annual target {expected}.",
