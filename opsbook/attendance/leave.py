@@ -128,14 +128,19 @@ def _flags(leave: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, np.ndarray]
 
 
 def _notice(leave: pd.DataFrame) -> list[pd.DataFrame]:
-    """leave_approved_late / leave_short_notice, one per approved request."""
+    """leave_approved_late / leave_short_notice, one per approved request; ``value`` the
+    days between the approval and the start (after it, or before it)."""
     approved = _approved(leave)
     out = []
     for flag in ("approved_late", "short_notice"):
         hit = approved & leave[flag].to_numpy(dtype=bool)
         rows = leave[hit]
-        out.append(findings(rows["employee_id"], pd.to_datetime(rows["start"]).dt.normalize(),
-                            f"leave_{flag}", request_id=rows["request_id"],
+        start = pd.to_datetime(rows["start"]).dt.normalize()
+        # days between the approval and the start: after it (late) or before it (short)
+        gap = (pd.to_datetime(rows["approved_on"]).dt.normalize() - start).dt.days.abs()
+        out.append(findings(rows["employee_id"], start,
+                            f"leave_{flag}", value=gap.to_numpy(float),
+                            request_id=rows["request_id"],
                             source=rows["source"], sheet="Leave", field="approved_on",
                             row=rows.index.to_numpy()))
     return out

@@ -66,7 +66,11 @@ WIDTHS = {"date": 12, "weekday": 6, "employee_id": 10, "name": 12, "department":
 DETAILS = {"late": ("{v:g} min late", "迟到 {v:g} 分钟"),
            "early": ("{v:g} min early", "早退 {v:g} 分钟"),
            "absent": ("{v:g} day(s)", "{v:g} 天"), "leave_unapproved": ("{v:g} day(s)", "{v:g} 天"),
-           "overtime_unapproved": ("{v:.2f} h", "{v:.2f} 小时")}
+           "overtime_unapproved": ("{v:.2f} h", "{v:.2f} 小时"),
+           "leave_approved_late": ("approved {v:g} day(s) after it started",
+                                   "开始后 {v:g} 天才审批"),
+           "leave_short_notice": ("approved {v:g} day(s) before it started",
+                                  "开始前 {v:g} 天审批")}
 
 
 def _n(lang: str) -> int:
