@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from opsbook.attendance.ids import by_digits
 from opsbook.attendance.punch_cells import employee_key
 from opsbook.attendance.punches import PunchLog
 from opsbook.core.cells import a1
@@ -18,16 +19,8 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
     matches no one or several is reported at its first cell and its punches left out; an
     id that matches no one is kept (the summary lists it as an unknown employee)."""
     frame = log.frame.copy()
-    # positions, not the sheets' row numbers: the Employees of several books repeat them
-    known = employees["employee_id"].dropna().astype(str).drop_duplicates().reset_index(
-        drop=True)
-    stripped = known.str.lstrip("0")
-    unique_stripped = stripped[~stripped.duplicated(keep=False)]
-    by_digits = pd.Series(known[unique_stripped.index].to_numpy(), index=unique_stripped)
     has_id = frame["employee_id"].notna().to_numpy()
-    ids = frame["employee_id"].astype(object)
-    other = has_id & ~ids.isin(known).to_numpy()
-    ids[other] = ids[other].str.lstrip("0").map(by_digits).fillna(ids[other])
+    ids = by_digits(frame["employee_id"], employees["employee_id"])
     name_key = employees["name"].map(employee_key)
     counts = name_key.value_counts()
     first_id = (pd.Series(employees["employee_id"].to_numpy(), index=name_key)
