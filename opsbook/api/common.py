@@ -15,6 +15,7 @@ from opsbook.core.book import Book, build_book, build_books, detect_kind, output
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
+from opsbook.core.said import Said
 from opsbook.core.table import RawSheet
 from opsbook.core.validate import validate_book, validate_books
 from opsbook.io.read import FileProblem, failed_file, format_note, read_book
@@ -26,13 +27,9 @@ PathLike = Union[str, "os.PathLike[str]"]
 Sources = Union[PathLike, Iterable[PathLike]]
 
 
-class Refused(ValueError):
+class Refused(Said, ValueError):
     """A request that cannot be taken as given (an argument out of its form): the message
     in English, ``zh`` the same in Chinese (the command line shows the one of ``--lang``)."""
-
-    def __init__(self, text: str, zh: str | None = None):
-        super().__init__(text)
-        self.zh = zh
 
 
 def check_lang(lang: str | None) -> None:

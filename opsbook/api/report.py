@@ -10,23 +10,15 @@ from opsbook.api.common import PathLike, calculate_books, check_lang, load
 from opsbook.core.book import Book
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
+from opsbook.core.said import Said
 from opsbook.core.summary import Summary
 
 
-class _Said(ValueError):
-    """A refusal told in English, with ``zh`` the same in Chinese (the command line shows
-    the one of ``--lang``, or both)."""
-
-    def __init__(self, text: str, zh: str | None = None):
-        super().__init__(text)
-        self.zh = zh
-
-
-class NoReport(_Said):
+class NoReport(Said, ValueError):
     """The workbook's kind has no report yet."""
 
 
-class CannotWriteReport(_Said):
+class CannotWriteReport(Said, ValueError):
     """The report cannot be written as asked (its type, or over the workbook itself)."""
 
 

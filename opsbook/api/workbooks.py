@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opsbook import registry
 from opsbook.api.common import PathLike
+from opsbook.core.said import Said
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,6 +33,7 @@ def build_workbooks(out_dir: PathLike) -> list[Path]:
     written."""
     from opsbook.excel.build import MACROS_DIR
     from opsbook.excel.build import build_workbooks as build
+    from opsbook.io.atomic import REASONS_ZH
     from opsbook.io.template import write_template
 
     if not MACROS_DIR.is_dir():
@@ -46,16 +47,9 @@ def build_workbooks(out_dir: PathLike) -> list[Path]:
         return build(out, write_template, list(registry.kinds().values()))
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        reason_zh = _REASONS_ZH.get(error.errno or 0, reason)
+        reason_zh = REASONS_ZH.get(error.errno or 0, reason)
         raise CannotBuildHere(f"{out}: the workbooks cannot be written there ({reason})",
                               f"{out}：无法在此写出工作簿（{reason_zh}）。") from None
-
-
-#: The usual reasons a folder cannot be written, in Chinese (errno → text).
-_REASONS_ZH = {errno.ENOENT: "路径不存在", errno.EACCES: "没有写入权限",
-               errno.EPERM: "没有写入权限", errno.EROFS: "只读文件系统",
-               errno.ENOSPC: "磁盘空间不足", errno.ENOTDIR: "路径中有一部分不是文件夹",
-               errno.EEXIST: "已有同名文件"}
 
 
 class NoMacroSources(FileNotFoundError):
@@ -70,13 +64,6 @@ class NoMacroSources(FileNotFoundError):
                          "'opsbook workbooks build' in a checkout of the opsbook repository")
 
 
-class CannotBuildHere(OSError):
+class CannotBuildHere(Said, OSError):
     """The folder given for the workbooks cannot take them (a file, not writable): the
     message in English, ``zh`` in Chinese."""
-
-    def __init__(self, text: str, zh: str):
-        super().__init__(text)
-        self.zh = zh
-
-    def __str__(self) -> str:
-        return str(self.args[0])

@@ -100,8 +100,8 @@ def headline(result: AttendanceResult, lang: str) -> str:
 
 
 def _count(n: float, noun: str) -> str:
-    """``1 employee``, ``36 employees``, ``0.5 day``."""
-    return f"{n:g} {noun}" + ("" if abs(n) <= 1 else "s")
+    """``1 employee``, ``36 employees``, ``0.5 day``, ``0 findings``."""
+    return f"{n:g} {noun}" + ("" if 0 < abs(n) <= 1 else "s")
 
 
 def calculate(books: list[Book], *, month: str | None = None,

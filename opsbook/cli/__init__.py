@@ -188,7 +188,7 @@ def main() -> None:
     except click_errors.ClickException as error:
         sys.exit(usage.show(error))
     except typer.Abort:
-        printing.fail("aborted")
+        printing.failed(CannotRun("aborted", "已中止。"))
         sys.exit(1)
     except (CannotRun, CannotWrite, NothingToCalculate, WriteFailed, BatchProblem) as error:
         printing.failed(error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from enum import Enum
 from pathlib import Path
 
@@ -30,23 +31,19 @@ class Status(str, Enum):
     final = "final"
 
 
-def _plan_year(text: int | str | None) -> int | None:
+def _plan_year(value: int | None) -> int | None:
     """``--year``: a year a plan can have (the bounds of the plan's ``year`` setting), else
     one line (in ``--lang``, else in English and then Chinese) and exit 2, before any file
     is read."""
-    if text is None:
+    if value is None:
         return None
     from opsbook.plan.settings import PlanSettings
 
     bounds = {type(m).__name__: m for m in PlanSettings.model_fields["year"].metadata}
     low, high = bounds["Ge"].ge, bounds["Le"].le
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        value = None
-    if value is None or not low <= value <= high:
-        raise CannotRun(f"--year {text}: a plan year is from {low} to {high}, e.g. 2027",
-                        f"--year {text}：计划年度应在 {low} 到 {high} 之间，如 2027。")
+    if not low <= value <= high:
+        raise CannotRun(f"--year {value}: a plan year is from {low} to {high}, e.g. 2027",
+                        f"--year {value}：计划年度应在 {low} 到 {high} 之间，如 2027。")
     return value
 
 
@@ -123,12 +120,10 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     render = {"text": lambda d: to_text(d, told), "json": to_json,
               "markdown": lambda d: to_markdown(d, told)}[format.value]
     printing.say(render(done.result))
-    if format is Format.text:  # cells compared as blank because they could not be read
-        printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
-    else:  # the JSON or Markdown on stdout stays whole: the cells go to stderr
-        for issue in done.report.issues:
-            printing.note(f"{issue.file}: {issue.sheet}!{issue.cell}: "
-                          f"{issue.message(told)}")
+    # cells compared as blank because they could not be read; beside JSON or Markdown on
+    # stdout they go to stderr, so that the output stays whole
+    printing.report(done.report, "text", max_issues=50, quiet_when_valid=True,
+                    file=None if format is Format.text else sys.stderr)
     if out is not None:
         api.write_output(out, done.sheets)
         printing.note(printing.pick(f"differences written to {out}",

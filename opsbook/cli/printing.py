@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections import defaultdict
 from contextvars import ContextVar
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TextIO
 
 from opsbook.core.issues import Report
 
@@ -97,21 +97,21 @@ def progress(label: str) -> Iterator[Callable[[object], None]]:
 
 
 def report(report: Report, form: str, lang: str | None = None, max_issues: int = 0,
-           quiet_when_valid: bool = False) -> None:
-    """Print a Report in the chosen form: every line (files, issues, totals) in ``lang``, by
-    default the command's ``--lang`` (:func:`chosen_lang`); without either, each issue in
-    its own file's language and the totals in the report's."""
+           quiet_when_valid: bool = False, file: TextIO | None = None) -> None:
+    """Print a Report in the chosen form (on stdout, or ``file``): every line (files,
+    issues, totals) in ``lang``, by default the command's ``--lang`` (:func:`chosen_lang`);
+    without either, each issue in its own file's language and the totals in the report's."""
     lang = lang or chosen_lang()
     if form == "json":
-        print(report.to_json(lang))
+        print(report.to_json(lang), file=file)
         return
     if quiet_when_valid and not report.issues:
         return
     issues = report.issues[:max_issues] if max_issues else report.issues
     if form == "markdown":
-        print(_markdown(report, issues, lang))
+        print(_markdown(report, issues, lang), file=file)
     else:
-        print(_text(report, issues, lang))
+        print(_text(report, issues, lang), file=file)
 
 
 def _lang(report: Report, lang: str | None) -> str:

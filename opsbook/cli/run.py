@@ -178,9 +178,9 @@ def _wrong_value(key: str, value: Any, param: Any, kinds: list[str]
 def _found(path: str, written: list[Path]) -> bool:
     """Whether ``path`` (a file, a folder or a glob pattern) names a file now, or one that a
     step before writes (or a folder it writes into)."""
-    import glob
+    from opsbook.pipeline.spec import matches
 
-    if Path(path).exists() or glob.glob(path, recursive=True):
+    if matches(path):
         return True
     target = os.path.normpath(os.path.abspath(path))
     for made in written:
@@ -211,7 +211,7 @@ def _one_file(inputs: list[str], words: tuple[str, ...]) -> tuple[str, str] | No
     """Why ``inputs`` cannot be the one workbook a command takes (``report``, ``email``),
     or None: several of them, a folder, a glob pattern."""
     command = f"opsbook {' '.join(words)}"
-    hint, hint_zh = 'give the step its own inputs = ["…"]', "请为该步骤写 inputs = [“…”]。"
+    hint, hint_zh = 'give the step its own inputs = ["…"]', '请为该步骤写 inputs = ["…"]。'
     if len(inputs) != 1:
         return f"'{command}' takes one input; {hint}", f"“{command}”只接受一个输入；{hint_zh}"
     only = inputs[0]

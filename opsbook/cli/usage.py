@@ -81,7 +81,7 @@ def show(error: click_errors.ClickException, args: Sequence[str] | None = None) 
     if context is not None:
         print(context.get_usage(), file=sys.stderr)
         if context.command.get_help_option(context) is not None:
-            print(f"运行 '{context.command_path} --help' 查看用法。" if lang == "zh" else
+            print(f"运行“{context.command_path} --help”查看用法。" if lang == "zh" else
                   f"Try '{context.command_path} --help' for help.", file=sys.stderr)
     if lang != "zh":
         printing.fail(error.format_message(), "en")

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
 from opsbook.core.messages import category, render
+from opsbook.core.spec import REACH
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -59,14 +60,10 @@ class Issue:
         return {key: data[key] for key in ISSUE_FIELDS}
 
 
-#: From this size on a number is shown in exponent form (1e+30).
-BIG = 1e15
-
-
 def _show(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and abs(value) >= BIG:  # 1e30, not 31 digits of binary noise
+    if isinstance(value, float) and abs(value) >= REACH:  # 1e30, not 31 digits of binary noise
         return f"{value:.6g}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -69,10 +69,15 @@ class Field:
         return f"at most {_num(high)}"
 
 
+#: The size of number from which a cell value means nothing as an amount, count or rate (15
+#: digits): refused as a value, and shown in exponent form (1e+30) in messages.
+REACH = 1e15
+
+
 def _num(value: float | str) -> str:
     if isinstance(value, str):
         return value
-    if abs(float(value)) >= 1e15:
+    if abs(float(value)) >= REACH:
         return f"{float(value):.6g}"
     return str(int(value)) if float(value).is_integer() else str(value)
 

@@ -17,7 +17,7 @@ import pandas as pd
 from opsbook.core.coerce import EXCEL_EPOCH, read_column
 from opsbook.core.issues import Issue
 from opsbook.core.messages import TYPE_NAMES
-from opsbook.core.spec import Field
+from opsbook.core.spec import REACH, Field
 
 if TYPE_CHECKING:
     from opsbook.core.table import Layout
@@ -98,11 +98,9 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     return values
 
 
-#: The field types read as numbers, and the largest size of number a cell may hold for them
-#: (15 digits: beyond it no amount, count or rate of operations is meant, and sums of such
-#: numbers stop being exact or finite).
+#: The field types read as numbers (a cell may hold one smaller than :data:`REACH`: beyond
+#: it sums stop being exact or finite).
 NUMERIC = ("number", "integer", "percent")
-REACH = 1e15
 
 
 def _within_reach(stack: _Stack, values: pd.Series) -> pd.Series:

@@ -45,7 +45,7 @@ def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     results only is ``output-workbook``)."""
     sheets = port.sheets()
     raw = [sheet for sheet in sheets if sheet.name not in OUTPUT_SHEETS]
-    if sheets and not raw:
+    if sheets and not raw:  # results only: a workbook opsbook wrote
         made = kind_for(sheets, port.name, None)
         if isinstance(made, Issue):
             return made

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opsbook.core.output import SheetOut
+from opsbook.core.said import Said
 from opsbook.core.summary import Summary
 from opsbook.mail.compose import Draft, compose, restricted
 from opsbook.mail.config import MailSettings, bare, domain_of
 from opsbook.mail.deliver import DeliveryError, SentLog, parse_server, send, write_eml
-from opsbook.mail.said import Said
 
 log = logging.getLogger("opsbook.mail")
 

@@ -17,8 +17,8 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from opsbook.core.output import SheetOut
+from opsbook.core.said import Said
 from opsbook.core.summary import Summary, redact_sheets
-from opsbook.mail.said import Said
 from opsbook.reports.html import render_html, render_text
 from opsbook.reports.images import chart_image
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from opsbook.mail.said import Said
+from opsbook.core.said import Said
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -20,8 +20,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from opsbook.core.said import Said
 from opsbook.io.atomic import replace_atomically
-from opsbook.mail.said import Said
 
 SCHEMES = {"smtps": ("tls", 465), "smtp": ("starttls", 587), "smtp+plain": ("none", 25)}
 SENT_LOG = "sent-log.jsonl"
@@ -51,7 +51,7 @@ def parse_server(url: str) -> Server:
         raise DeliveryError(f"the SMTP address must look like smtps://host, smtp://host "
                             f"(STARTTLS) or smtp+plain://127.0.0.1; not {parts.scheme}://…",
                             "SMTP 地址应写作 smtps://主机、smtp://主机（STARTTLS）或 "
-                            f"smtp+plain://127.0.0.1，不能是 {parts.scheme}://…")
+                            f"smtp+plain://127.0.0.1，不能是 {parts.scheme}://…。")
     if parts.username or parts.password:
         raise DeliveryError("put no login in the SMTP address; set OPSBOOK_SMTP_USER and "
                             "OPSBOOK_SMTP_PASSWORD, or the [smtp] table of the config file",
@@ -120,7 +120,7 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
                             "请用 --cafile 或 SSL_CERT_FILE 指定。") from None
     except (smtplib.SMTPException, OSError) as error:
         raise DeliveryError(_scrub(f"{server.host}:{server.port}: {_reason(error)}", secret),
-                            _scrub(f"无法使用 {server.host}:{server.port}：{_reason(error)}",
+                            _scrub(f"无法使用 {server.host}:{server.port}（{_reason(error)}）。",
                                    secret)) from None
 
 

@@ -33,6 +33,9 @@ WHEN = {"schedule", "cron", "when", "at", "every", "time", "timer"}
 BATCH = {"jobs": int, "quiet": bool, "fail_fast": bool, "skip_unchanged": bool,
          "scheduler": str, "recursive": bool}
 
+#: What a step without its ``step`` key is told in Chinese.
+MISSING_STEP_ZH = '缺少 step = "…"'
+
 
 @dataclass
 class Problem:
@@ -167,7 +170,8 @@ def _key(path: tuple) -> str:
     return out
 
 
-def _matches(pattern: str) -> bool:
+def matches(pattern: str) -> bool:
+    """Whether a path (a file, a folder or a glob pattern) names something now."""
     return Path(pattern).exists() or bool(glob.glob(pattern, recursive=True))
 
 
@@ -222,7 +226,7 @@ def read(path: str | Path,
         inputs = []
     resolved = [str(base / i) for i in inputs]
     for given, full in zip(inputs, resolved):
-        if not _matches(full):
+        if not matches(full):
             wrong(("inputs",), f"missing input: {given} names no file",
                   f"缺少输入：{given} 未指向任何文件。")
     outputs = data.get("outputs", ".")
@@ -248,7 +252,7 @@ def read(path: str | Path,
             said = "unknown step" if isinstance(raw, dict) and "step" in raw else \
                 "missing step = \"…\""
             wrong(("steps", index, "step"), f"{said}; choose from {', '.join(STEPS)}",
-                  f"{'未知的步骤' if said == 'unknown step' else '缺少 step = “…”'}；"
+                  f"{'未知的步骤' if said == 'unknown step' else MISSING_STEP_ZH}；"
                   f"请从 {'、'.join(STEPS)} 中选择。")
             continue
         step = Step(raw["step"], {k: v for k, v in raw.items() if k != "step"}, index)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, field_validator
+from pydantic import field_validator
 
-from opsbook.core.settings import Day, SettingsModel, Text, setting
+from opsbook.core.settings import Amount, Day, SettingsModel, Text, setting
 from opsbook.project.workdays import weekmask
 
 #: The three forms of the estimate at completion, by the value of the ``eac_method`` setting.
@@ -16,38 +16,24 @@ EAC_METHODS = ("cpi", "remaining", "cpi_spi")
 MAX_THRESHOLD = 2.0
 
 
-def _index(value: Any) -> Any:
-    """An SPI/CPI threshold: a number (0.9), or a text with a percent sign ("90%", "90 ％")
-    read as the ratio it says (0.9)."""
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("%", "％")):
-            try:
-                return float(text[:-1].strip()) / 100
-            except ValueError:
-                return value
-    return value
-
-
-Index = Annotated[float, BeforeValidator(_index)]
+def _threshold(default: float, en: str, zh: str, label: str) -> Any:
+    """An SPI/CPI threshold: a ratio from 0 to :data:`MAX_THRESHOLD` ("90%" is read as 0.9,
+    as every amount typed as text is)."""
+    return setting(default, en, zh, label, ge=0, le=MAX_THRESHOLD)
 
 
 class ProjectSettings(SettingsModel):
     status_date: Day | None = setting(
         None, "Status date for earned value; blank means today.",
         "挣值计算的状态日期；留空为今天。", "状态日期")
-    spi_green: Index = setting(1.0, "SPI at or above this is green.",
-                               "进度绩效指数（SPI）达到此值为绿。", "SPI绿灯", ge=0,
-                               le=MAX_THRESHOLD)
-    spi_amber: Index = setting(0.9, "SPI at or above this is amber; below is red.",
-                               "SPI 达到此值为黄，低于为红。", "SPI黄灯", ge=0,
-                               le=MAX_THRESHOLD)
-    cpi_green: Index = setting(1.0, "CPI at or above this is green.",
-                               "成本绩效指数（CPI）达到此值为绿。", "CPI绿灯", ge=0,
-                               le=MAX_THRESHOLD)
-    cpi_amber: Index = setting(0.9, "CPI at or above this is amber; below is red.",
-                               "CPI 达到此值为黄，低于为红。", "CPI黄灯", ge=0,
-                               le=MAX_THRESHOLD)
+    spi_green: Amount = _threshold(1.0, "SPI at or above this is green.",
+                                   "进度绩效指数（SPI）达到此值为绿。", "SPI绿灯")
+    spi_amber: Amount = _threshold(0.9, "SPI at or above this is amber; below is red.",
+                                   "SPI 达到此值为黄，低于为红。", "SPI黄灯")
+    cpi_green: Amount = _threshold(1.0, "CPI at or above this is green.",
+                                   "成本绩效指数（CPI）达到此值为绿。", "CPI绿灯")
+    cpi_amber: Amount = _threshold(0.9, "CPI at or above this is amber; below is red.",
+                                   "CPI 达到此值为黄，低于为红。", "CPI黄灯")
     currency: Text = setting("CNY", "Currency of budgets and costs.", "预算与成本的币种。", "币种")
     eac_method: Literal["cpi", "remaining", "cpi_spi"] = setting(
         "cpi", "Which estimate at completion drives ETC and VAC: cpi (BAC/CPI), remaining "

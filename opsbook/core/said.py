@@ -1,4 +1,5 @@
-"""The errors of the mail package carry their message in Chinese too."""
+"""Errors that carry their message in Chinese too: every refusal the command line shows in
+the language of ``--lang``."""
 
 from __future__ import annotations
 
