@@ -64,14 +64,17 @@ _FIRST_MARCH_1900 = dt.datetime(1900, 3, 1)
 
 
 def read_percent(raw: pd.Series, f: Field, blank: np.ndarray,
-                 epoch: dt.datetime = EXCEL_EPOCH) -> Column:
+                 epoch: dt.datetime = EXCEL_EPOCH, shown: np.ndarray | None = None) -> Column:
     """Percentages as 0.85, 85 or "85%": numbers above 1 are taken as percent points, a
     text with a percent sign is the percentage it says ("150%" is 1.5, out of a 0–100 %
-    range, never 1.5 %)."""
+    range, never 1.5 %), and so is a number in a cell shown as a percentage (``shown``, a
+    mask: 1.5 formatted ``0%`` shows 150%)."""
     col = read_number(raw, f, blank, epoch)
     numbers = col.values
     signed = np.fromiter((type(v) is str and ("%" in v or "％" in v)
                           for v in raw.to_numpy(dtype=object)), dtype=bool, count=len(raw))
+    if shown is not None:
+        signed |= shown
     col.values = numbers.where(~(numbers.abs() > 1) | signed, numbers / 100)
     for problem in col.problems:  # warnings show the percentage as finally read
         if problem.results is not None:
@@ -169,12 +172,17 @@ READERS: dict[str, Callable[..., Column]] = {
 }
 
 
-def read_column(raw: pd.Series, f: Field,
-                epoch: dt.datetime = EXCEL_EPOCH) -> tuple[Column, np.ndarray]:
+def read_column(raw: pd.Series, f: Field, epoch: dt.datetime = EXCEL_EPOCH,
+                shown: np.ndarray | None = None) -> tuple[Column, np.ndarray]:
     """A raw column as the field's type; also returns the blank mask. ``epoch`` is the day
-    the workbook's serial number 0 stands for (1904-01-01 in the 1904 date system)."""
+    the workbook's serial number 0 stands for (1904-01-01 in the 1904 date system);
+    ``shown`` marks the cells shown as percentages, for a percent field (see
+    :func:`read_percent`)."""
     blank = blank_mask(raw)
-    column = READERS[f.type](raw, f, blank, epoch=epoch)
+    if f.type == "percent":
+        column = read_percent(raw, f, blank, epoch=epoch, shown=shown)
+    else:
+        column = READERS[f.type](raw, f, blank, epoch=epoch)
     if f.type in ("choice", "bool"):  # "无" or "-" may be one of the choices
         blank &= column.values.isna().to_numpy()
     return column, blank

@@ -31,7 +31,8 @@ from opsbook.core.typed import row_numbers, typed_field
 
 @dataclass
 class RawSheet:
-    """A sheet as read: its name, values from A1, merged ranges and formula cells."""
+    """A sheet as read: its name, values from A1, merged ranges, formula cells and the cells
+    shown as percentages."""
 
     name: str
     rows: list[list[Any]]
@@ -40,6 +41,8 @@ class RawSheet:
     errors: dict[str, str] = field(default_factory=dict)  # A1 → "#DIV/0!"
     #: the day serial number 0 stands for: 1899-12-30, or 1904-01-01 (Excel for Mac)
     epoch: dt.datetime = EXCEL_EPOCH
+    #: cells shown as percentages (A1 references): 0.95 there is what the cell shows, 95%
+    percent_cells: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -44,6 +44,7 @@ class _Stack:
         self.rows = row_numbers(parts)
         names = TYPE_NAMES.get(f.type, TYPE_NAMES["text"])
         self.params = {"expected": names[0], "expected_zh": names[1]}
+        self.shown: np.ndarray | None = None  # the cells shown as percentages, once known
 
     def where(self, pos: int) -> tuple[Layout, int, str]:
         part = self.parts[self.owner[pos]]
@@ -54,8 +55,17 @@ class _Stack:
         """An issue at one stacked position, added to the issues of the sheet it is in."""
         part, row, cell = self.where(pos)
         part.issues.append(Issue(code, severity, part.file, part.raw.name, cell, row,
-                                 part.table.headers[self.f.id], self.f.id, self.values[pos],
+                                 part.table.headers[self.f.id], self.f.id, self.shows(pos),
                                  {**self.params, **extra}))
+
+    def shows(self, pos: int) -> Any:
+        """The value at a position as its cell shows it (0.95 in a cell shown as a
+        percentage is "95%")."""
+        value = self.values[pos]
+        if (self.shown is not None and self.shown[pos] and isinstance(value, (int, float))
+                and not isinstance(value, bool)):
+            return f"{value * 100:.15g}%"
+        return value
 
 
 def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
@@ -66,7 +76,11 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     values out of range and repeated keys; a blank choice takes its default."""
     stack = _Stack(parts, f)
     epoch = parts[0].raw.epoch if parts else EXCEL_EPOCH
-    column, blank = read_column(pd.Series(stack.values, dtype=object), f, epoch)
+    shown = stack.shown = _shown_as_percent(stack) if f.type in NUMERIC else None
+    raw = stack.values
+    if shown is not None and f.type != "percent":
+        raw = _as_shown(raw, shown)
+    column, blank = read_column(pd.Series(raw, dtype=object), f, epoch, shown)
     for problem in column.problems:
         for n, pos in enumerate(problem.positions):
             extra = dict(problem.params)
@@ -118,6 +132,33 @@ def _within_reach(stack: _Stack, values: pd.Series) -> pd.Series:
     if len(huge):
         values = values.copy()
         values.iloc[huge] = np.nan
+    return values
+
+
+def _shown_as_percent(stack: _Stack) -> np.ndarray | None:
+    """The stacked cells shown as percentages (see :attr:`RawSheet.percent_cells`), or None
+    when no sheet has any."""
+    if not any(part.raw.percent_cells for part in stack.parts):
+        return None
+    shown = np.zeros(len(stack.values), dtype=bool)
+    for k, part in enumerate(stack.parts):
+        cells = part.raw.percent_cells
+        if not cells:
+            continue
+        letter = part.column_letter(stack.f.id)
+        for pos in np.flatnonzero(stack.owner == k):
+            shown[pos] = f"{letter}{int(stack.rows[pos])}" in cells
+    return shown if shown.any() else None
+
+
+def _as_shown(values: np.ndarray, shown: np.ndarray) -> np.ndarray:
+    """A number field's raw values with each number in a cell shown as a percentage read as
+    the percentage it shows (0.95 shown as 95% is 95): what the user sees is what is read."""
+    values = values.copy()
+    for pos in np.flatnonzero(shown):
+        v = values[pos]
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            values[pos] = round(v * 100, 12)
     return values
 
 

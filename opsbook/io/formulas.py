@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Iterable, Iterator
 
+from opsbook.io.numformats import percent_cells, percent_styles
 from opsbook.io.package import (
     ZIP_ERRORS,
     Package,
@@ -30,10 +31,12 @@ _FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
 @dataclass
 class PackageScan:
     """What the package says beyond the values: per sheet name, formula cells with no saved
-    value and cells holding an error (``"C4" → "#DIV/0!"``); the 1904 date system; and the
-    parts that could not be looked at (``gaps``, one short English phrase each)."""
+    value and cells holding an error (``"C4" → "#DIV/0!"``); per sheet name, the cells shown
+    as percentages (:mod:`opsbook.io.numformats`); the 1904 date system; and the parts that
+    could not be looked at (``gaps``, one short English phrase each)."""
 
     formulas: dict[str, tuple[set[str], dict[str, str]]] = field(default_factory=dict)
+    percents: dict[str, set[str]] = field(default_factory=dict)
     date1904: bool = False
     gaps: list[str] = field(default_factory=list)
 
@@ -78,16 +81,18 @@ def scan(package: Package) -> PackageScan:
         found.date1904 = date1904(package, workbook)
     except PackageGap as gap:  # pragma: no cover - the part was just read
         found.gaps.append(str(gap))
+    styles = percent_styles(package, workbook)
     for sheet in sheets:
         if sheet.part is None:
             found.gaps.append(f"no relationship for sheet '{sheet.name}'")
             continue
         try:
+            percents: set[str] = set()
             if package.sizes.get(part_key(sheet.part), PIECE + 1) <= PIECE:
-                cells = _formula_cells([package.read(sheet.part)])
+                cells = _formula_cells([package.read(sheet.part)], styles, percents)
             else:
                 with package.open(sheet.part) as stream:
-                    cells = _formula_cells(_pieces(stream))
+                    cells = _formula_cells(_pieces(stream), styles, percents)
         except PackageGap as gap:
             found.gaps.append(f"sheet '{sheet.name}': {gap}")
             continue
@@ -97,6 +102,8 @@ def scan(package: Package) -> PackageScan:
             continue
         if cells is not None:
             found.formulas[sheet.name] = cells
+        if percents:
+            found.percents[sheet.name] = percents
     return found
 
 
@@ -127,13 +134,18 @@ def _pieces(stream: IO[bytes], size: int = PIECE) -> Iterator[bytes]:
         yield rest
 
 
-def _formula_cells(pieces: Iterable[bytes]) -> tuple[set[str], dict[str, str]] | None:
+def _formula_cells(pieces: Iterable[bytes], styles: frozenset[bytes] = frozenset(),
+                   percents: set[str] | None = None,
+                   ) -> tuple[set[str], dict[str, str]] | None:
     """Formula cells without a saved value and error cells of a sheet given as pieces of
-    its XML (see :func:`_pieces`); None when it has neither."""
+    its XML (see :func:`_pieces`); None when it has neither. The cells whose style is one
+    of ``styles`` (shown as percentages) are added to ``percents`` on the way."""
     missing: set[str] = set()
     errors: dict[str, str] = {}
     seen = False
     for xml in pieces:
+        if styles and percents is not None:
+            percents |= percent_cells(xml, styles)
         if b't="e"' not in xml and not _has_formula(xml):
             continue  # the common case: no formula and no error cell, nothing to parse
         seen = True

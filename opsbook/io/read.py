@@ -195,10 +195,11 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
     book = (calamine.CalamineWorkbook.from_filelike(source()) if data is not None
             else calamine.CalamineWorkbook.from_path(str(path)))  # from_path: no copy in memory
     formulas: dict[str, tuple[set[str], dict[str, str]]] = {}
+    percents: dict[str, set[str]] = {}
     epoch = EPOCH_1900
     if fmt in ("xlsx", "xlsm"):
         found = scanned if scanned is not None and data is None else scan_package(source())
-        formulas = found.formulas
+        formulas, percents = found.formulas, found.percents
         epoch = EPOCH_1904 if found.date1904 else EPOCH_1900
         if found.gaps:
             shown = "; ".join(found.gaps[:3]) + ("; …" if len(found.gaps) > 3 else "")
@@ -220,7 +221,8 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
                 merged = []
             missing, errors = formulas.get(meta.name, (set(), {}))
             sheets.append(RawSheet(meta.name, _values(sheet, path, fmt, source), list(merged),
-                                   missing, errors, epoch=epoch))
+                                   missing, errors, epoch=epoch,
+                                   percent_cells=percents.get(meta.name, set())))
     finally:
         book.close()
     return RawBook(sheets, fmt, notes)

@@ -1,0 +1,92 @@
+"""Cells shown as percentages are read as they are shown (opsbook.io.numformats): 1.5 in a
+cell formatted ``0%`` is 150%, and 0.925 shown as 92.5% in a number field is 92.5."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+import opsbook
+from opsbook.io.numformats import shows_percent
+
+
+@pytest.mark.parametrize(("code", "percent"), [
+    ("0%", True), ("0.00%", True), ("0.0%", True), ("[Red]0.0%;-0.0%", True),
+    ("#,##0.0%;[Red]-#,##0.0%", True), ('0"%"', False), ("0\\%", False), ("#,##0.00", False),
+    ("General", False), ('"完成率"0%', True), ("[$-804]0%", True), ("[>=100]0%;0", True),
+])
+def test_format_codes(code, percent):
+    assert shows_percent(code) is percent
+
+
+def _tracker(tmp_path, values, number_format="0%"):
+    """A sample English tracker whose first task rows' % Complete hold ``values``."""
+    path = tmp_path / "tracker.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Tasks"]
+    column = [c.value for c in sheet[3]].index("% Complete") + 1
+    for n, value in enumerate(values):
+        cell = sheet.cell(4 + n, column)
+        cell.value = value
+        cell.number_format = number_format
+    book.save(path)
+    letter = openpyxl.utils.get_column_letter(column)
+    return path, [f"{letter}{4 + n}" for n in range(len(values))]
+
+
+def _percent_complete(path):
+    return opsbook.load(path).tables["Tasks"].frame["percent_complete"]
+
+
+def test_percent_field_in_a_percent_cell_is_what_it_shows(tmp_path):
+    path, cells = _tracker(tmp_path, [1.5, 0.5, 1])
+    report = opsbook.validate(path)
+    errors = {i.cell: i for i in report.issues if i.field == "percent_complete"
+              and i.code == "out-of-range"}
+    assert list(errors) == [cells[0]]  # 150%: beyond 100%, never read as 1.5 %
+    assert "found 150%" in errors[cells[0]].message()
+    assert "实际为 150%" in errors[cells[0]].message("zh")
+    values = _percent_complete(path)
+    assert values.loc[5] == pytest.approx(0.5)
+    assert values.loc[6] == pytest.approx(1.0)
+
+
+def test_percent_field_in_a_general_cell_keeps_the_points_rule(tmp_path):
+    path, cells = _tracker(tmp_path, [1.5, 85], number_format="General")
+    report = opsbook.validate(path)
+    assert not [i for i in report.issues if i.cell in cells and i.code == "out-of-range"]
+    values = _percent_complete(path)
+    assert values.loc[4] == pytest.approx(0.015)
+    assert values.loc[5] == pytest.approx(0.85)
+
+
+@pytest.mark.parametrize("number_format", ["0.0%", "0.00%"])
+def test_number_field_shown_as_percentage_reads_the_percentage(tmp_path, number_format):
+    path = tmp_path / "plan.xlsx"
+    opsbook.new_workbook("plan", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Plan"]
+    header = [c.value for c in sheet[3]]
+    target = header.index("Annual Target") + 1
+    sheet.cell(4, target).value = 0.925  # typed "92.5%"
+    sheet.cell(4, target).number_format = number_format
+    sheet.cell(5, target).value = 0.07  # typed "7%": 7, not 7.000000000000001
+    sheet.cell(5, target).number_format = number_format
+    before = sheet.cell(6, target).value
+    book.save(path)
+    frame = opsbook.load(path).tables["Plan"].frame
+    assert frame.loc[4, "target"] == 92.5
+    assert frame.loc[5, "target"] == 7
+    assert frame.loc[6, "target"] == before  # a General cell: as typed
+
+
+def test_a_workbook_with_no_percent_format_reads_as_before(tmp_path):
+    path = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet"
+    book.active.append(["x"])
+    book.save(path)
+    from opsbook.io.read import read_book
+
+    assert all(not sheet.percent_cells for sheet in read_book(path).sheets)
