@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from opsbook import registry
 from opsbook.batch.run import Outcome
-from opsbook.core.book import Book, build_book, build_books, detect_kind, output_kind
+from opsbook.core.book import (
+    Book,
+    best_kinds,
+    build_book,
+    build_books,
+    detect_kind,
+    fits,
+    output_kind,
+)
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
@@ -69,13 +77,29 @@ def book_from_sheets(raw: list[RawSheet], name: str, kind: str | Kind | None = N
 def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind | Issue:
     """The kind to read raw sheets as: ``kind`` when given, else the one detected; or the
     Issue saying why they are read as none (``output-workbook``: a result opsbook wrote;
-    ``unknown-kind``: they fit no kind)."""
-    made = output_kind(raw, registry.kinds())
+    ``wrong-kind``: none of ``kind``'s required sheets, and another kind's workbook;
+    ``ambiguous-kind``: they fit several kinds equally; ``unknown-kind``: they fit none)."""
+    kinds = registry.kinds()
+    made = output_kind(raw, kinds)
     if made is not None:
         return Issue("output-workbook", "info", file=name,
                      params={"what": made.en.lower(), "what_zh": made.zh})
-    found = kind or detect_kind(raw, registry.kinds())
-    return found if found is not None else unknown_kind(name)
+    if kind is not None:
+        if fits(raw, kind):
+            return kind
+        other = detect_kind(raw, kinds)
+        if other is None or other.id == kind.id:
+            return kind  # no kind's workbook either: its missing sheets say what is wrong
+        return Issue("wrong-kind", file=name, params={
+            "expected": kind.en.lower(), "expected_zh": kind.zh,
+            "found": other.en.lower(), "found_zh": other.zh, "kind": other.id})
+    best = best_kinds(raw, kinds)
+    if len(best) > 1:
+        return Issue("ambiguous-kind", file=name, params={
+            "kinds": " or ".join(k.en.lower() for k in best),
+            "kinds_zh": "或".join(k.zh for k in best),
+            "ids": " / ".join(k.id for k in best)})
+    return best[0] if best else unknown_kind(name)
 
 
 def unknown_kind(name: str | None) -> Issue:

@@ -156,14 +156,42 @@ def kind_score(raw: list[RawSheet], kind: Kind) -> tuple[int, int]:
     return distinct, fields
 
 
-def detect_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
-    """The kind whose sheets and headers the workbook matches best, or None."""
+def best_kinds(raw: list[RawSheet], kinds: dict[str, Kind]) -> list[Kind]:
+    """The kinds whose sheets and headers the workbook matches best: one, several when they
+    match it equally well (an Employees sheet alone fits attendance and appraisal), or none
+    when fewer than 3 header fields of any kind are found."""
     scores = {kid: kind_score(raw, kind) for kid, kind in kinds.items()}
-    best = max(scores, key=lambda k: scores[k])
-    distinct, fields = scores[best]
-    if fields < 3:
-        return None
-    return kinds[best]
+    top = max(scores.values())
+    if top[1] < 3:
+        return []
+    best = [kinds[kid] for kid, score in scores.items() if score == top]
+    if len(best) > 1:  # the Settings sheet's keys may tell them apart
+        keys = {k.id: _settings_keys(raw, k) for k in best}
+        best = [k for k in best if keys[k.id] == max(keys.values())]
+    return best
+
+
+def _settings_keys(raw: list[RawSheet], kind: Kind) -> int:
+    """How many keys of the Settings sheet(s) are the kind's own settings."""
+    return sum(1 for sheet in raw if _is_settings(sheet) for row in sheet.rows
+               if row and isinstance(row[0], str) and kind.settings.key_for(row[0]))
+
+
+def detect_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
+    """The one kind the workbook matches best (see :func:`best_kinds`), or None when it
+    matches none, or several equally."""
+    best = best_kinds(raw, kinds)
+    return best[0] if len(best) == 1 else None
+
+
+def fits(raw: list[RawSheet], kind: Kind) -> bool:
+    """Whether a workbook has one of the kind's required sheets at all, by name or by its
+    headers: read as that kind, it is a workbook of the kind with faults, not another."""
+    required = {s.id for s in kind.sheets if s.required}
+    if any((found := kind.sheet_by_name(s.name.strip())) is not None and found.id in required
+           for s in raw):
+        return True
+    return kind_score(raw, kind)[0] > 0
 
 
 def output_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:

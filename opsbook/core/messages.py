@@ -53,6 +53,20 @@ CODES: dict[str, Code] = {
         "--kind to say which it is.",
         "不是标准工作簿（{kinds_zh}）：未找到可识别的工作表或表头。可用 --kind 指定类型。",
     ),
+    "wrong-kind": Code(  # the command reads {expected} workbooks; this one is {found}'s
+        "file",
+        "Wrong kind of workbook: this command reads {expected} workbooks, and this one has "
+        "none of their required sheets; it looks like a workbook for {found}. Give a "
+        "workbook of the right kind, or use 'opsbook {kind} …' for this one.",
+        "工作簿类型不对：此命令读取{expected_zh}工作簿，而此文件没有其任何必需工作表，"
+        "看起来是{found_zh}工作簿。请提供正确类型的工作簿，或对此文件使用“opsbook {kind} …”。",
+    ),
+    "ambiguous-kind": Code(  # {kinds}: the kinds it fits equally
+        "file",
+        "The kind of workbook cannot be told: its sheets fit {kinds} equally. Use --kind "
+        "({ids}) to say which it is.",
+        "无法判断工作簿类型：其工作表与{kinds_zh}同样吻合。请用 --kind（{ids}）指定类型。",
+    ),
     # structure: sheets and columns
     "missing-sheet": Code(
         "structure",
