@@ -87,8 +87,10 @@ def not_a_folder(path: Path, what: str) -> None:
 
 @contextlib.contextmanager
 def plain_failures() -> Iterator[None]:
-    """A file that cannot be read, or a request that cannot be met (ValueError), becomes one
-    line and exit 2."""
+    """A file that cannot be read, or a request that cannot be met (a ValueError), becomes
+    one line and exit 2. A ValueError raised inside the data libraries (pandas, NumPy) is no
+    refusal but a fault: it goes on to the command line's "could not finish", which keeps
+    its traceback."""
     from opsbook.api import NotAWorkbook
 
     try:
@@ -96,7 +98,23 @@ def plain_failures() -> Iterator[None]:
     except NotAWorkbook as problem:
         raise unreadable(problem) from None
     except ValueError as error:
+        if _raised_in(error, DATA_LIBRARIES):
+            raise
         raise CannotRun.of(error) from None
+
+
+#: Libraries whose own ValueErrors are faults of opsbook's use of them, never a refusal.
+DATA_LIBRARIES = ("pandas", "numpy")
+
+
+def _raised_in(error: BaseException, packages: tuple[str, ...]) -> bool:
+    """Whether the innermost frame of ``error``'s traceback is code of one of ``packages``."""
+    frame = error.__traceback__
+    if frame is None:
+        return False
+    while frame.tb_next is not None:
+        frame = frame.tb_next
+    return frame.tb_frame.f_globals.get("__name__", "").partition(".")[0] in packages
 
 
 def finish(done: Any, out: Path) -> NoReturn:
