@@ -48,6 +48,8 @@ def percent_styles(package: Package, workbook: str) -> frozenset[bytes]:
         xml = package.read(part)
     except PackageGap:
         return frozenset()
+    if b"%" not in xml and not any(_built_in(n) in xml for n in BUILT_IN_PERCENT):
+        return frozenset()  # the common case, said without parsing the part
     percent = set(BUILT_IN_PERCENT)
     for element in _NUM_FMT.findall(xml):
         attrs = attributes(element)
@@ -62,6 +64,10 @@ def percent_styles(package: Package, workbook: str) -> frozenset[bytes]:
         if fmt.isdigit() and int(fmt) in percent:
             found.add(str(n).encode())
     return frozenset(found)
+
+
+def _built_in(number: int) -> bytes:
+    return b'numFmtId="%d"' % number
 
 
 def percent_cells(xml: bytes, styles: frozenset[bytes]) -> set[str]:

@@ -81,6 +81,8 @@ class Package:
     sizes: dict[str, int] = field(default_factory=dict)
     #: Small parts already read (the workbook part and relationships are read twice).
     _read: dict[str, bytes] = field(default_factory=dict)
+    #: Relationships already parsed, by source part.
+    _rels: dict[str, list[Relationship]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for info in self.archive.infolist():
@@ -121,6 +123,8 @@ class Package:
 
     def relationships(self, source: str) -> list[Relationship]:
         """The relationships of part ``source`` ("/" for the package itself)."""
+        if source in self._rels:
+            return self._rels[source]
         folder, name = posixpath.split(part_key(source) if source != "/" else "/")
         rels = self.read(posixpath.join(folder, "_rels", f"{name}.rels"))
         out = []
@@ -133,6 +137,7 @@ class Package:
                                             else posixpath.join(folder, target))
             out.append(Relationship(attrs.get("Id", ""), attrs.get("Type", ""), target,
                                     external))
+        self._rels[source] = out
         return out
 
     def main_part(self) -> str:
