@@ -90,3 +90,37 @@ def test_a_workbook_with_no_percent_format_reads_as_before(tmp_path):
     from opsbook.io.read import read_book
 
     assert all(not sheet.percent_cells for sheet in read_book(path).sheets)
+
+
+def _appraisal_settings(tmp_path, cells):
+    """A sample appraisal workbook whose Settings values ``cells`` (key → value) are
+    formatted as percentages."""
+    path = tmp_path / "appraisal.xlsx"
+    opsbook.new_workbook("appraisal", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Settings"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in cells:
+            row[1].value = cells[row[0].value]
+            row[1].number_format = "0%"
+    book.save(path)
+    return path
+
+
+def test_a_share_setting_in_a_percent_cell_is_what_it_shows(tmp_path):
+    path = _appraisal_settings(tmp_path, {"weight_superior": 0.5, "weight_peer": 0.4})
+    settings = opsbook.load(path).settings
+    assert (settings.weight_superior, settings.weight_peer) == (0.5, 0.4)
+
+
+def test_a_share_beyond_100_percent_in_a_percent_cell_is_refused_as_shown(tmp_path):
+    path = _appraisal_settings(tmp_path, {"weight_superior": 1.2})
+    book = opsbook.load(path)
+    [issue] = [i for i in book.issues if i.code == "invalid-setting"]
+    assert issue.field == "weight_superior" and issue.value == "120%"
+    assert book.settings.weight_superior == 0.6  # the default, never 1.2 %
+
+
+def test_a_number_setting_in_a_percent_cell_reads_the_number_shown(tmp_path):
+    path = _appraisal_settings(tmp_path, {"scale_max": 1.2})  # shows 120%
+    assert opsbook.load(path).settings.scale_max == 120

@@ -11,7 +11,7 @@ import pandas as pd
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.kind import Kind
-from opsbook.core.settings import SettingsModel, setting_problem
+from opsbook.core.settings import SettingsModel, as_shown, setting_problem
 from opsbook.core.table import (
     Layout,
     RawSheet,
@@ -245,6 +245,8 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
                                         a1(index + 1, col + 1), index + 1, value=text))
                     continue
             cells[key] = (raw.name, a1(index + 1, col + 2))
+            if cells[key][1] in raw.percent_cells:
+                value = as_shown(model, key, value)
             if value not in ("", None):
                 values[key] = value
     settings, cells, issues = validate_settings(model, values, cells, file, issues)

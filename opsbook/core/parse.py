@@ -46,3 +46,9 @@ def as_text(value: Any) -> str:
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return clean_text(str(value))
+
+
+def percent_points(value: float) -> float:
+    """The number a cell shown as a percentage shows: 0.925 → 92.5 (rounded to 12 decimals,
+    so that 0.07 is 7, not 7.000000000000001)."""
+    return round(value * 100, 12)

@@ -17,6 +17,7 @@ import pandas as pd
 from opsbook.core.coerce import EXCEL_EPOCH, read_column
 from opsbook.core.issues import Issue
 from opsbook.core.messages import TYPE_NAMES
+from opsbook.core.parse import percent_points
 from opsbook.core.spec import REACH, Field
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ def _as_shown(values: np.ndarray, shown: np.ndarray) -> np.ndarray:
     for pos in np.flatnonzero(shown):
         v = values[pos]
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            values[pos] = round(v * 100, 12)
+            values[pos] = percent_points(v)
     return values
 
 
