@@ -147,8 +147,10 @@ def _shown_as_percent(stack: _Stack) -> np.ndarray | None:
         if not cells:
             continue
         letter = part.column_letter(stack.f.id)
-        for pos in np.flatnonzero(stack.owner == k):
-            shown[pos] = f"{letter}{int(stack.rows[pos])}" in cells
+        rows = [int(ref[len(letter):]) for ref in cells
+                if ref.startswith(letter) and ref[len(letter):].isdigit()]
+        mine = stack.owner == k
+        shown[mine] = np.isin(stack.rows[mine], rows)
     return shown if shown.any() else None
 
 
