@@ -121,6 +121,15 @@ def test_a_share_beyond_100_percent_in_a_percent_cell_is_refused_as_shown(tmp_pa
     assert book.settings.weight_superior == 0.6  # the default, never 1.2 %
 
 
-def test_a_number_setting_in_a_percent_cell_reads_the_number_shown(tmp_path):
-    path = _appraisal_settings(tmp_path, {"scale_max": 1.2})  # shows 120%
-    assert opsbook.load(path).settings.scale_max == 120
+def test_a_ratio_setting_in_a_percent_cell_keeps_its_number(tmp_path):
+    """An SPI threshold of 0.9 shown as 90% is 0.9: only shares have the percent-points
+    rule that a percentage format must override."""
+    path = tmp_path / "tracker.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Settings"]
+    for row in sheet.iter_rows(min_row=1):
+        if row[0].value == "spi_amber":
+            row[1].value, row[1].number_format = 0.85, "0%"
+    book.save(path)
+    assert opsbook.load(path).settings.spi_amber == 0.85

@@ -15,8 +15,6 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from opsbook.core.parse import percent_points
-
 
 def setting(default: Any, en: str, zh: str, label: str, **kwargs: Any) -> Any:
     """A settings field: default, English description, Chinese description and label."""
@@ -202,14 +200,14 @@ def _sentence(name: str, sheet: str | None, cell: str | None, found: str, reason
 
 
 def as_shown(model: type[SettingsModel], key: str, value: Any) -> Any:
-    """A setting's number as its cell shows it when the cell is formatted as a percentage:
-    a share (0.6, 60 or "60%") as the percentage text it shows ("120%" for 1.2, never read
-    as 1.2 %), any other number as the number shown (0.3 shown 30% is 30)."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return value
-    if _shape(model.model_fields.get(key))[0] == "share":
+    """A share's number as its cell shows it when the cell is formatted as a percentage:
+    the percentage text it shows ("120%" for 1.2, never read as 1.2 % by the rule that a
+    share above 1 is in percent points). Any other setting keeps its number: a threshold
+    such as an SPI of 0.9 shown as 90% is 0.9."""
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and _shape(model.model_fields.get(key))[0] == "share"):
         return f"{value * 100:.15g}%"
-    return percent_points(value)
+    return value
 
 
 def _shape(info: Any) -> tuple[str, dict[str, float], tuple[Any, ...]]:

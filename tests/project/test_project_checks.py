@@ -162,18 +162,24 @@ def test_several_trackers_and_a_located_conflict(tmp_path) -> None:
 
 
 def test_a_percentage_typed_with_its_sign_is_what_it_says(tmp_path) -> None:
-    """'60%' is 60 % and '150%' is 150 %, out of range (not 1.5 %); 60 typed as a number is
-    60 percent points; the range is said in percentages."""
+    """'60%' is 60 % and '150％' is 150 %, out of range (not 1.5 %); a number is read as its
+    cell shows it: the template's % Complete is formatted 0%, so 0.25 is 25 % and 60 (which
+    Excel shows as 6000%) is out of range, said as 6000% — never silently 60 %; the range
+    is said in percentages."""
     rows = [task(str(n), D(2026, 11, 2), D(2026, 11, 13), 100.0, 0.0, percent_complete=pct)
             for n, pct in enumerate(["60%", "150％", 60, 0.25], start=1)]  # a full-width ％
     path = tracker(tmp_path / "pct.xlsx", [project()], rows, status_date=D(2026, 11, 6))
     book = opsbook.load(path)
     issues = opsbook.validate(path).issues
-    (wrong,) = [i for i in issues if i.code == "out-of-range"]
-    assert (wrong.row, wrong.field) == (book.tables["Tasks"].frame.index[1], "percent_complete")
-    assert "between 0% and 100%" in wrong.message("en") and "0% 到 100%" in wrong.message("zh")
+    wrong = [i for i in issues if i.code == "out-of-range"]
+    rows_read = book.tables["Tasks"].frame.index
+    assert [(i.row, i.field) for i in wrong] == [(rows_read[1], "percent_complete"),
+                                                 (rows_read[2], "percent_complete")]
+    assert wrong[1].value == "6000%"
+    assert "between 0% and 100%" in wrong[0].message("en")
+    assert "0% 到 100%" in wrong[0].message("zh")
     done = book["Tasks"]["percent_complete"]
-    assert [done.iloc[0], done.iloc[2], done.iloc[3]] == [0.6, 0.6, 0.25]
+    assert [done.iloc[0], done.iloc[3]] == [0.6, 0.25]
 
 
 def test_thresholds_out_of_order_and_progress_against_actual_dates(tmp_path) -> None:
