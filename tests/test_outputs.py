@@ -39,8 +39,9 @@ def appraisal(tmp_path: Path) -> Path:
     ("calculate", "{in}", "-o", "{dir}/results.csv"),
     ("calculate", "{in}", "-o", "{dir}/results.xlsm"),
     ("validate", "{in}", "--annotate", "{in}"),
+    ("appraisal", "score", "{in}", "-o", "{dir}/results.xlsm"),
 ], ids=["score-over-input", "score-as-csv", "calculate-as-csv", "calculate-changes-type",
-        "annotate-over-input"])
+        "annotate-over-input", "new-results-as-xlsm"])
 def test_refused_outputs_leave_everything_as_it_was(appraisal: Path, args: tuple[str, ...]):
     before = digest(appraisal)
     words = [a.format(**{"in": appraisal, "dir": appraisal.parent}) for a in args]
@@ -98,3 +99,15 @@ def test_each_issue_is_told_in_its_own_workbooks_language(tmp_path: Path):
         assert messages["en.xlsx"] == "'Annual Target' should be a number, found 'lots'."
     forced = json.loads(run("validate", str(zh), str(en), "-f", "json", "--lang", "en").stdout)
     assert all("应为" not in i["message"] for i in forced["issues"])
+
+
+def test_a_new_results_workbook_named_xlsm_is_refused_from_python(appraisal: Path,
+                                                                  tmp_path: Path):
+    """A workbook written from scratch has no macros: Excel refuses one named .xlsm."""
+    from opsbook.api import CannotWrite, score_appraisal, write_output
+
+    done = score_appraisal(appraisal)
+    with pytest.raises(CannotWrite) as refused:
+        write_output(tmp_path / "results.xlsm", done.sheets)
+    assert "name it .xlsx" in str(refused.value) and "请使用 .xlsx" in refused.value.zh
+    assert not (tmp_path / "results.xlsm").exists()

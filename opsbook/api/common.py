@@ -304,12 +304,14 @@ def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = N
 
 
 def write_output(target: PathLike, sheets: list[SheetOut]) -> Path:
-    """A new workbook at ``target`` (replaced atomically) with one styled sheet per SheetOut;
-    then the manifest of the run that made it, held until now (see
-    :func:`opsbook.batch.run_files`)."""
+    """A new workbook at ``target`` (an .xlsx, replaced atomically) with one styled sheet per
+    SheetOut; then the manifest of the run that made it, held until now (see
+    :func:`opsbook.batch.run_files`). Raises CannotWrite for another file type."""
+    from opsbook.api.workbook import check_output
     from opsbook.batch.manifest import settle
     from opsbook.io.sheets import write_sheets
 
+    check_output(Path(target))  # an .xlsx: a new workbook has no macros
     written = write_sheets(Path(target), sheets)
     settle(target)
     return written

@@ -30,10 +30,17 @@ class CannotWrite(ValueError):
 
 def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
     """Refuse an output that is no workbook, that is one of the inputs, or that changes the
-    file type of ``like`` (a macro workbook written as .xlsx would not open in Excel)."""
+    file type of ``like`` (a macro workbook written as .xlsx would not open in Excel). A new
+    results workbook (no ``like``) has no macros, so it is an .xlsx: Excel refuses to open
+    a plain workbook named .xlsm."""
     if target.suffix.lower() not in WRITABLE:
         raise CannotWrite(f"{target}: results are written as .xlsx or .xlsm files",
                           f"{target}：结果只能写入 .xlsx 或 .xlsm 文件。")
+    if like is None and target.suffix.lower() == ".xlsm":
+        raise CannotWrite(f"{target}: a new results workbook has no macros; name it .xlsx "
+                          "(Excel does not open a workbook without macros named .xlsm)",
+                          f"{target}：新生成的结果工作簿不含宏，请使用 .xlsx 扩展名"
+                          "（Excel 无法打开以 .xlsm 命名的无宏工作簿）。")
     for source in inputs:
         if target.resolve() == source.resolve():
             raise CannotWrite(f"{target} is also an input; write the results to another file",
