@@ -63,6 +63,7 @@ class SheetOut:
     screen and repeat on every printed page; ``empty`` is the line shown when there are no
     rows ("no findings"); ``notes`` are lines written under the table. ``choices`` maps a
     column index to the values of a drop-down list on its cells (for sheets people fill in).
+    ``filter_columns`` limits the filter to the table's own leading columns.
     """
 
     name: str
@@ -78,6 +79,9 @@ class SheetOut:
     empty: str = ""
     notes: list[str] = field(default_factory=list)
     choices: dict[int, list[str]] = field(default_factory=dict)
+    #: How many leading columns the filter buttons cover (None: every column): a grid
+    #: beside the table (the risk heat map) is then not sorted along with it.
+    filter_columns: int | None = None
 
 
 @dataclass

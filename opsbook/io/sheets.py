@@ -89,7 +89,7 @@ def add_sheet(workbook: Any, styles: Styles, formats: Formats, out: SheetOut) ->
     for n, line in enumerate(out.notes):
         ws.write_string(after + 1 + n, 0, line, styles.subtitle)
     if out.rows:
-        ws.autofilter(1, 0, 1 + len(out.rows), len(out.headers) - 1)
+        ws.autofilter(1, 0, 1 + len(out.rows), (out.filter_columns or len(out.headers)) - 1)
     for n, chart in enumerate(out.charts):
         _chart(workbook, ws, out, chart, n)
     _printable(ws, out)

@@ -29,6 +29,7 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
     title = (f"风险：{len(ranked)} 项，未关闭 {live} 项，按可能性×影响排序" if lang == "zh" else
              f"Risks: {len(ranked)}, {live} open, ranked by probability × impact")
     out = table(name, title, ranked, COLUMNS, lang, key_columns=4)
+    out.filter_columns = len(COLUMNS)  # sorting the risks never moves the heat map
     level_col = COLUMNS.index("level")
     for offset, level in enumerate(ranked["level"]):
         if level in LEVEL_FILL:

@@ -101,6 +101,9 @@ def test_gantt_and_heat_map_are_drawn_in_cells(tmp_path) -> None:
     assert grid[(4, 19)].value == 1 and _fill(risks, grid[(4, 19)].coordinate) == "F8696B"
     assert sum(1 for cell in grid.values() if cell.value) == 1
     assert _fill(risks, grid[(7, 15)].coordinate) == "C6EFCE"  # P1 × I1: low
+    # the filter covers the risk list only: sorting it never moves the heat map
+    assert risks.auto_filter.ref == "A2:L8"  # columns A–L; the heat map is in O–S
+    assert gantt.auto_filter.ref.startswith("A2:")
 
 
 def test_status_workbook_in_chinese(tmp_path) -> None:
@@ -123,7 +126,7 @@ def test_command_line(tmp_path) -> None:
     done = run_cli("project", "status", folder, "--as-of", "2026-11-20", "-o",
                    tmp_path / "out.xlsx")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "as of 2026-11-20 (given on the command line)" in done.stdout
+    assert "as of 2026-11-20 (given for this run)" in done.stdout
     assert "b.xlsx" in done.stdout and "[duplicate-project]" in done.stdout
     assert "Projects!A4" in done.stdout
     status = openpyxl.load_workbook(tmp_path / "out.xlsx")["Status"]
@@ -145,7 +148,7 @@ def test_calculate_button_path_draws_the_gantt(tmp_path) -> None:
 def test_an_empty_tracker_gives_sheets_that_say_so(tmp_path) -> None:
     path = tracker(tmp_path / "empty.xlsx", [], [])
     done = api.project_status([path], as_of=D(2026, 11, 20))
-    assert done.computed and done.headline.startswith("0 projects")
+    assert done.computed and done.headline.startswith("0 project(s)")
     wb = openpyxl.load_workbook(write_output(tmp_path / "status.xlsx", done.sheets))
     assert wb["Status"]["A3"].value == "No projects."
     assert wb["Gantt"]["A1"].value == "Gantt chart" and wb["Gantt"]["A3"].value == "No tasks."
