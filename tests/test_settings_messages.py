@@ -168,3 +168,26 @@ def test_an_error_of_a_type_not_listed_is_still_told_plainly():
     assert unknown["detail"] == ("the value '?' is not accepted; expected a value this "
                                  "setting takes.")
     assert "Input" not in unknown["detail_zh"] and unknown["detail_zh"].endswith("。")
+
+
+def test_a_ratio_threshold_out_of_range_is_called_a_ratio(tmp_path):
+    """An SPI threshold is a ratio, not an amount of money: its example lies in its range."""
+    import openpyxl
+
+    import opsbook
+
+    path = tmp_path / "tracker.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    for row in book["Settings"].iter_rows():
+        if row[0].value == "spi_amber":
+            row[1].value = 5
+        if row[0].value == "cpi_amber":
+            row[1].value = "80%"
+    book.save(path)
+    loaded = opsbook.load(path)
+    [issue] = [i for i in loaded.issues if i.code == "invalid-setting"]
+    assert "expected a ratio from 0 to 2, e.g. 0.9 or 90%." in issue.message()
+    assert "应为 0 到 2 之间的比值，例如 0.9 或 90%。" in issue.message("zh")
+    assert "金额" not in issue.message("zh") and "50000" not in issue.message()
+    assert loaded.settings.cpi_amber == 0.8

@@ -17,24 +17,38 @@ from opsbook.api.common import (
     demo_write,
     load_many,
 )
+from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
+from opsbook.project.rules import actual_after
+from opsbook.project.settings import FIRST_STATUS_DATE, LAST_STATUS_DATE
 
 if TYPE_CHECKING:
     from opsbook.batch import BatchOptions
 
 KIND = "project"
+#: The warning on an actual date later than the status date.
+AFTER = "actual-after-status-date"
 
 
 def status_day(as_of: dt.date | str | None) -> dt.date | None:
     """The status date as a day: a date, a datetime (its day: the whole status date counts
-    as elapsed, whatever the hour) or a text YYYY-MM-DD. Raises
-    :class:`~opsbook.api.common.Refused` (a ValueError) for anything else."""
+    as elapsed, whatever the hour) or a text YYYY-MM-DD, from 1900-01-01 to 2200-12-31.
+    Raises :class:`~opsbook.api.common.Refused` (a ValueError) for anything else."""
+    day = _day(as_of)
+    if day is None or FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
+        return day
+    raise Refused(f"--as-of must be a date from {FIRST_STATUS_DATE} to {LAST_STATUS_DATE} "
+                  f"(got {day})", f"--as-of 应为 {FIRST_STATUS_DATE} 至 {LAST_STATUS_DATE} "
+                  f"之间的日期（当前为 {day}）。")
+
+
+def _day(as_of: dt.date | str | None) -> dt.date | None:
     if as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
         return as_of
     if isinstance(as_of, dt.datetime):
         return as_of.date()
-    if isinstance(as_of, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of.strip()):
+    if isinstance(as_of, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", as_of.strip()):
         try:
             return dt.date.fromisoformat(as_of.strip())
         except ValueError:  # 2026-13-01, 2026-02-30
@@ -62,13 +76,20 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     The trackers (files, folders, glob patterns) are read through
     :func:`opsbook.batch.run_files` with ``options``; its manifest goes beside ``output``.
     Raises ValueError when ``paths`` is an empty list, or ``as_of`` is no date (a datetime
-    counts as its day; a text must be YYYY-MM-DD), before any file is read.
+    counts as its day; a text must be YYYY-MM-DD) or outside 1900-01-01 … 2200-12-31, before
+    any file is read. With ``as_of``, actual dates are checked against it (an
+    ``actual-after-status-date`` warning), not against each tracker's Settings date.
     """
     check_lang(lang)
     as_of = status_day(as_of)
     kind = registry.get(KIND)
+    # a tracker without a status date is as of today: the manifest records the day, so that
+    # --skip-unchanged computes again tomorrow instead of saying it is up to date
+    day = {"today": dt.date.today().isoformat()} if as_of is None else {}
     books, report = load_many(paths, kind, options=options, command="project status",
-                              settings={"as_of": as_of, "lang": lang}, output=output)
+                              settings={"as_of": as_of, "lang": lang, **day}, output=output)
+    if as_of is not None:
+        against_status_date(books, report, as_of)
     failed = {i.file for i in report.issues if i.severity == "error" and i.file}
     kept = [b for b in books if b.path not in failed]
     if not failed or not kept or (options is not None and options.fail_fast):
@@ -85,6 +106,14 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     report.extend(done.report.issues[said:])  # what the computation found
     done.report = report
     return done
+
+
+def against_status_date(books: list[Book], report: Report, as_of: dt.date) -> None:
+    """The actual dates of ``books`` checked against the run's status date ``as_of``
+    instead of each tracker's Settings one (which the validation used): the
+    ``actual-after-status-date`` warnings of ``report`` replaced in place."""
+    said = [i for i in report.issues if i.code != AFTER]
+    report.issues[:] = [*said, *(i for b in books for i in actual_after(b, as_of))]
 
 
 def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:

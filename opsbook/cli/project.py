@@ -19,7 +19,8 @@ def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folde
            out: Path = typer.Option(..., "-o", "--out", help="The status workbook."),
            as_of: str | None = typer.Option(
                None, "--as-of", metavar="YYYY-MM-DD",
-               help="Status date, YYYY-MM-DD (wins over each tracker's Settings; without "
+               help="Status date, YYYY-MM-DD, from 1900-01-01 to 2200-12-31 (wins over each "
+                    "tracker's Settings, and actual dates are checked against it; without "
                     "either, today)."),
            lang: Lang | None = lang_option("Language of the status workbook and the "
                                            "messages (default: the first tracker's)."),

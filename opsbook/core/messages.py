@@ -261,6 +261,7 @@ SETTING_SHAPES: dict[str, tuple[str, str]] = {
     "number": ("a number", "数字"),
     "share": ("a share", "比例"),
     "amount": ("an amount", "金额"),
+    "ratio": ("a ratio", "比值"),
     "date": ("a date", "日期"),
     "time": ("a time of day", "时间"),
     "month": ("a month written as YYYY-MM", "年月，格式为 YYYY-MM"),
@@ -274,6 +275,7 @@ SETTING_SHAPES: dict[str, tuple[str, str]] = {
 SETTING_EXAMPLES: dict[str, tuple[str, str]] = {
     "share": ("0.6, 60 or 60%", "0.6、60 或 60%"),
     "amount": ("50000 or 50,000", "50000 或 50,000"),
+    "ratio": ("0.9 or 90%", "0.9 或 90%"),
     "date": ("2026-11-20", "2026-11-20"),
     "time": ("09:00", "09:00"),
     "month": ("2026-11", "2026-11"),

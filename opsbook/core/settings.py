@@ -112,8 +112,15 @@ def _amount(value: Any) -> Any:
     return value
 
 
+def _ratio(value: Any) -> Any:
+    """Ratios such as an SPI threshold: 0.9, "0.9" or "90%" (a percentage is the ratio it
+    says); a number is taken as it is (1.2 is 1.2, not 1.2 %)."""
+    return _amount(value)
+
+
 Fraction = Annotated[float, BeforeValidator(fraction)]
 Amount = Annotated[float, BeforeValidator(_amount)]
+Ratio = Annotated[float, BeforeValidator(_ratio)]
 TimeOfDay = Annotated[dt.time, BeforeValidator(_time)]
 Text = Annotated[str, BeforeValidator(_text)]
 Day = Annotated[dt.date, BeforeValidator(_day)]
@@ -225,7 +232,8 @@ def _shape(info: Any) -> tuple[str, dict[str, float], tuple[Any, ...]]:
     bounds = {name: getattr(m, name) for m in metadata for name in ("ge", "gt", "le", "lt")
               if getattr(m, name, None) is not None}
     validators = {getattr(m, "func", None) for m in metadata}
-    for func, shape in ((fraction, "share"), (_amount, "amount"), (_month, "month"),
+    for func, shape in ((fraction, "share"), (_amount, "amount"), (_ratio, "ratio"),
+                        (_month, "month"),
                         (_day, "date"), (_time, "time"), (_text, "text")):
         if func in validators:
             return shape, bounds, ()

@@ -50,6 +50,6 @@ def headline(result: ProjectResult, lang: str) -> str:
         return (f"{len(s)} 个项目：绿 {counts.get('green', 0)}，黄 {counts.get('amber', 0)}，"
                 f"红 {counts.get('red', 0)}；{uncovered} 项偏差无纠正措施；{when}"
                 + (f"；{left} 个文件有错误未计入" if left else ""))
-    return (f"{len(s)} projects: {counts.get('green', 0)} green, {counts.get('amber', 0)} "
-            f"amber, {counts.get('red', 0)} red; {uncovered} deviations without a corrective "
+    return (f"{len(s)} project(s): {counts.get('green', 0)} green, {counts.get('amber', 0)} "
+            f"amber, {counts.get('red', 0)} red; {uncovered} deviation(s) without a corrective "
             f"action; {when}" + (f"; {left} file(s) with errors left out" if left else ""))

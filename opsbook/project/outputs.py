@@ -36,8 +36,11 @@ def _has(codes: pd.Series, code: str) -> np.ndarray:
     return codes.str.contains(rf"(?:^| ){code}(?: |$)", regex=True).to_numpy(dtype=bool)
 
 
-#: Blank-index notes that the one note of a task planned at no cost says for them.
-SAID_BY_ZERO_COST = frozenset({"no-pv", "no-ac", "no-ev", "budget-spent", "no-rag"})
+#: Blank-index notes that a row's cause says for them: a task planned at no cost (0 or
+#: blank), a project with no tasks or none with a planned cost — nothing can be earned there,
+#: and "no budget left to spend" would be wrong words for it.
+SAID_BY_CAUSE = frozenset({"no-pv", "no-ac", "no-ev", "budget-spent", "no-rag"})
+CAUSES = frozenset({"zero-cost", "no-cost", "no-tasks", "no-bac"})
 
 
 def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -46,7 +49,7 @@ def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     sentence = {code: pick(pair, lang) for code, pair in NOTES.items()}
     keys, uniques = pd.factorize(frame["notes"].fillna("").astype(str).to_numpy(dtype=object))
     held = [[code for code in NOTES if code in set(found.split(" "))
-             and not (code in SAID_BY_ZERO_COST and "zero-cost" in found.split(" "))]
+             and not (code in SAID_BY_CAUSE and CAUSES & set(found.split(" ")))]
             for found in uniques]
     out = np.array([" ".join(sentence[c] for c in codes) for codes in held] + [""],
                    dtype=object)[keys]

@@ -3,6 +3,7 @@ thresholds in order, task progress that agrees with its actual dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
 import numpy as np
@@ -12,6 +13,7 @@ from opsbook.core.book import Book
 from opsbook.core.group import Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references, repeats
+from opsbook.project.settings import FIRST_STATUS_DATE, LAST_STATUS_DATE, ProjectSettings
 
 
 @over_books
@@ -36,8 +38,29 @@ def thresholds_in_order(book: Book) -> Iterator[Issue]:
         if amber > green:
             yield Issue("invalid-setting", value=amber, params={
                 "detail": f"must not be above {index}_green ({green:g}).",
-                "detail_zh": f"不能高于 {index}_green（{green:g}）。"},
+                "detail_zh": f"不能高于 {index}_green（{green:g}）。",
+                "label_zh": _label_zh(f"{index}_amber")},
                 **book.setting_where(f"{index}_amber"))
+
+
+def _label_zh(key: str) -> str:
+    """A setting's Chinese label in brackets, as the settings' own messages give it."""
+    extra = ProjectSettings.model_fields[key].json_schema_extra
+    return f"（{extra['label']}）" if isinstance(extra, dict) and extra.get("label") else ""
+
+
+def status_date_in_range(book: Book) -> Iterator[Issue]:
+    """A status date set outside :data:`~opsbook.project.settings.FIRST_STATUS_DATE` …
+    :data:`~opsbook.project.settings.LAST_STATUS_DATE` (9999-12-31, 1800-01-01): an error
+    at the setting, said in both languages."""
+    day = book.settings.status_date
+    if day is not None and not FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
+        yield Issue("invalid-setting", value=day, params={
+            "detail": f"{day.isoformat()} is no status date: it must be from "
+                      f"{FIRST_STATUS_DATE} to {LAST_STATUS_DATE}.",
+            "detail_zh": f"{day.isoformat()} 不能作为状态日期，应在 {FIRST_STATUS_DATE} 至 "
+                         f"{LAST_STATUS_DATE} 之间。", "label_zh": _label_zh("status_date")},
+            **book.setting_where("status_date"))
 
 
 def progress_agrees(book: Book) -> Iterator[Issue]:
@@ -55,9 +78,18 @@ def progress_agrees(book: Book) -> Iterator[Issue]:
             yield Issue("task-finished-incomplete", "warning", value=f"{share * 100:.10g}%",
                         params={"finish": day.date().isoformat()},
                         **book.where("Tasks", "percent_complete", int(row)))
-    if book.settings.status_date is None:
+    if book.settings.status_date is not None:
+        yield from actual_after(book, book.settings.status_date)
+
+
+def actual_after(book: Book, status_date: dt.date) -> Iterator[Issue]:
+    """``actual-after-status-date`` warnings on the actual starts and finishes of the Tasks
+    sheet that are later than ``status_date`` (the date the status is taken: the Settings
+    one when validating, the run's own when ``project status --as-of`` gives one)."""
+    if "Tasks" not in book:
         return
-    status = pd.Timestamp(book.settings.status_date)
+    tasks = book["Tasks"]
+    status = pd.Timestamp(status_date).normalize()
     for field in ("actual_start", "actual_finish"):
         days = pd.to_datetime(tasks[field], errors="coerce")
         for row, day in days[days > status].items():
@@ -66,4 +98,5 @@ def progress_agrees(book: Book) -> Iterator[Issue]:
                         **book.where("Tasks", field, int(row)))
 
 
-RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, progress_agrees)
+RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, status_date_in_range,
+         progress_agrees)

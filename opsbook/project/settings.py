@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import field_validator
 
-from opsbook.core.settings import Amount, Day, SettingsModel, Text, setting
+from opsbook.core.settings import Day, Ratio, SettingsModel, Text, setting
 from opsbook.project.workdays import weekmask
 
 #: The three forms of the estimate at completion, by the value of the ``eac_method`` setting.
 EAC_METHODS = ("cpi", "remaining", "cpi_spi")
+#: The status dates taken (as the plan's years): the forecasts and the Gantt's weeks stay
+#: within the dates a workbook can hold.
+FIRST_STATUS_DATE, LAST_STATUS_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 #: The highest SPI or CPI threshold taken: an index is a ratio near 1, and 95 typed for
 #: 95 % would make a colour no project ever reaches.
 MAX_THRESHOLD = 2.0
@@ -26,13 +30,13 @@ class ProjectSettings(SettingsModel):
     status_date: Day | None = setting(
         None, "Status date for earned value; blank means today.",
         "挣值计算的状态日期；留空为今天。", "状态日期")
-    spi_green: Amount = _threshold(1.0, "SPI at or above this is green.",
+    spi_green: Ratio = _threshold(1.0, "SPI at or above this is green.",
                                    "进度绩效指数（SPI）达到此值为绿。", "SPI绿灯")
-    spi_amber: Amount = _threshold(0.9, "SPI at or above this is amber; below is red.",
+    spi_amber: Ratio = _threshold(0.9, "SPI at or above this is amber; below is red.",
                                    "SPI 达到此值为黄，低于为红。", "SPI黄灯")
-    cpi_green: Amount = _threshold(1.0, "CPI at or above this is green.",
+    cpi_green: Ratio = _threshold(1.0, "CPI at or above this is green.",
                                    "成本绩效指数（CPI）达到此值为绿。", "CPI绿灯")
-    cpi_amber: Amount = _threshold(0.9, "CPI at or above this is amber; below is red.",
+    cpi_amber: Ratio = _threshold(0.9, "CPI at or above this is amber; below is red.",
                                    "CPI 达到此值为黄，低于为红。", "CPI黄灯")
     currency: Text = setting("CNY", "Currency of budgets and costs.", "预算与成本的币种。", "币种")
     eac_method: Literal["cpi", "remaining", "cpi_spi"] = setting(

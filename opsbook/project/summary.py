@@ -47,7 +47,7 @@ TEXT = {
         "rag_counts": "Projects by RAG status", "rag": "RAG", "count": "Projects",
         "table": "Projects", "id": "Project ID", "name": "Project", "owner": "Owner",
         "phase": "Phase", "pct": "% Complete", "forecast": "Forecast Finish",
-        "risks": "Open Risks", "eac": "EAC",
+        "risks": "Open Risks", "eac": "EAC", "project_bac": "BAC",
         "f_red": "{n} project(s) red: {names}.",
         "a_red": "Ask the owners of {names} for a recovery plan (schedule and cost) before "
                  "the next status date.",
@@ -65,7 +65,8 @@ TEXT = {
         "f_over": "Forecast over budget (VAC < 0): {items}.",
         "a_over": "Review the cost of {names} and approve a new budget or cut scope.",
         "m_mixed": "The trackers' amounts are in several currencies ({currencies}): no money "
-                   "totals are given.",
+                   "totals are given, nor a portfolio SPI or CPI (the sums they divide would "
+                   "add up amounts in different currencies).",
         "item": "{name} ({n})", "sep": ", ", "none": "no projects",
     },
     "zh": {
@@ -83,7 +84,7 @@ TEXT = {
         "rag_counts": "红黄绿状态项目数", "rag": "红黄绿状态", "count": "项目数",
         "table": "项目一览", "id": "项目编号", "name": "项目名称", "owner": "负责人",
         "phase": "阶段", "pct": "完成百分比", "forecast": "预计完成",
-        "risks": "未关闭风险数", "eac": "完工估算",
+        "risks": "未关闭风险数", "eac": "完工估算", "project_bac": "完工预算",
         "f_red": "{n} 个项目为红灯：{names}。",
         "a_red": "请{names}负责人在下一状态日期前提交进度与成本的恢复计划。",
         "f_amber": "{n} 个项目为黄灯：{names}。",
@@ -98,7 +99,8 @@ TEXT = {
         "a_gate": "{names}须先补齐本阶段要求，再进入下一阶段。",
         "f_over": "预计超出预算（完工偏差小于 0）的项目：{items}。",
         "a_over": "复核{names}的成本，报批调整预算或压缩范围。",
-        "m_mixed": "各跟踪表金额币种不同（{currencies}），不计算金额合计。",
+        "m_mixed": "各跟踪表金额币种不同（{currencies}），不计算金额合计，也不计算整体 SPI 和 "
+                   "CPI（需将不同币种的金额相加）。",
         "item": "{name}（{n}）", "sep": "、", "none": "无",
     },
 }
@@ -108,7 +110,8 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     """The project report of one status run, in ``lang`` ("en" or "zh").
 
     Figures: project and RAG counts, portfolio SPI (ΣEV/ΣPV) and CPI (ΣEV/ΣAC), overdue
-    tasks, deviations without an action, and the confidential money totals (BAC, AC, VAC).
+    tasks, deviations without an action, and the confidential money totals (BAC, AC, VAC);
+    the sums and the portfolio indices are None when the trackers' currencies differ.
     Charts: SPI (x) against CPI per project, and projects per RAG colour. No previous
     period (a status run has no history) and no departments (``parts`` is empty).
     """
@@ -124,8 +127,11 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     figures = [
         Figure(t["projects"], len(s), "0"),
         *(Figure(t[c], int(counts.get(c, 0)), "0") for c in RAGS),
-        Figure(t["spi"], _ratio(s["ev"].sum(), s["pv"].sum()), "0.00", better="up"),
-        Figure(t["cpi"], _ratio(s["ev"].sum(), s["ac"].sum()), "0.00", better="up"),
+        # sums of amounts in CNY and USD weigh nothing right: no portfolio index either
+        Figure(t["spi"], None if mixed else _ratio(s["ev"].sum(), s["pv"].sum()), "0.00",
+               better="up"),
+        Figure(t["cpi"], None if mixed else _ratio(s["ev"].sum(), s["ac"].sum()), "0.00",
+               better="up"),
         Figure(t["overdue"], int(s["overdue_tasks"].sum()), "0", better="down"),
         Figure(t["uncovered"], uncovered, "0", better="down"),
         Figure(t["bac"], _total(s["bac"], mixed), "#,##0", confidential=True),
@@ -190,7 +196,7 @@ def _table(result: ProjectResult, lang: str, t: dict[str, str]) -> Table:
          _num(r.bac), _num(getattr(r, f"eac_{r.eac_method}", None)))
         for r in s.itertuples())
     headers = (t["id"], t["name"], t["owner"], t["phase"], t["rag"], t["x"], t["y"],
-               t["pct"], t["overdue"], t["risks"], t["forecast"], t["bac"], t["eac"])
+               t["pct"], t["overdue"], t["risks"], t["forecast"], t["project_bac"], t["eac"])
     formats = ("", "", "", "", "", "0.00", "0.00", "0%", "0", "0", "", "#,##0", "#,##0")
     return Table(t["table"], headers, rows, formats, confidential=frozenset({11, 12}))
 

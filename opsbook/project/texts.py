@@ -75,16 +75,25 @@ NOTES: dict[str, tuple[str, str]] = {
                      "TCPI 空白：预算已无剩余（BAC − AC ≤ 0）。"),
     "no-rag": ("RAG blank: neither SPI nor CPI has a basis yet.",
                "红黄绿状态空白：SPI 与 CPI 均无计算依据。"),
-    "no-cost": ("Planned cost blank: counted as 0.", "计划成本为空：按 0 计。"),
+    "no-cost": ("Planned cost blank: counted as 0, so nothing can be earned: its SPI, TCPI and "
+                "the EACs that divide by an index are blank, and its CPI is blank, or 0 once it "
+                "has an actual cost.",
+                "计划成本为空：按 0 计，无挣值可计，SPI、TCPI 及需除以指数的完工估算空白，"
+                "CPI 空白（有实际成本则为 0）。"),
     "zero-cost": ("Planned cost 0 (a milestone or unbudgeted work): nothing can be earned, "
-                  "so its SPI and TCPI are blank and any actual cost makes its CPI 0; its "
-                  "dates still count for lateness.",
-                  "计划成本为 0（里程碑或无预算工作）：无挣值可计，SPI 和 TCPI 空白，"
-                  "有实际成本则 CPI 为 0；其日期仍用于判断是否逾期。"),
-    "no-bac": ("No planned cost on any task: BAC is 0 and % complete is blank.",
-               "所有任务均无计划成本：BAC 为 0，完成百分比空白。"),
+                  "so its SPI, TCPI and the EACs that divide by an index are blank, and its CPI "
+                  "is blank, or 0 once it has an actual cost; its dates still count for "
+                  "lateness.",
+                  "计划成本为 0（里程碑或无预算工作）：无挣值可计，SPI、TCPI 及需除以指数的完工估算"
+                  "空白，CPI 空白（有实际成本则为 0）；其日期仍用于判断是否逾期。"),
+    "no-bac": ("No planned cost on any task: BAC is 0, so nothing can be earned: % complete, "
+               "SPI, TCPI and the EACs that divide by an index are blank, and CPI is blank, or 0 "
+               "once there is an actual cost.",
+               "所有任务均无计划成本：BAC 为 0，无挣值可计，完成百分比、SPI、TCPI 及需除以指数的"
+               "完工估算空白，CPI 空白（有实际成本则为 0）。"),
     "no-dates": ("Planned dates missing: PV counted as 0.", "缺少计划日期：PV 按 0 计。"),
-    "no-tasks": ("No tasks: nothing to measure.", "没有任务：无法计算挣值。"),
+    "no-tasks": ("No tasks: nothing to measure, so every figure is 0 or blank.",
+                 "没有任务：无法计算挣值，各项指标为 0 或空白。"),
     "budget-differs": ("Budget {budget} differs from the tasks' planned cost {bac}; the "
                        "figures use the tasks' total.",
                        "预算 {budget} 与任务计划成本合计 {bac} 不一致；按任务合计计算。"),
@@ -106,7 +115,7 @@ REQUIREMENTS: dict[str, tuple[str, str]] = {
 }
 
 STATUS_FROM: dict[str, tuple[str, str]] = {
-    "command": ("given on the command line", "由命令行指定"),
+    "command": ("given for this run", "本次运行指定"),
     "settings": ("from Settings", "取自设置"),
     "today": ("today: no status date was given", "今天：未指定状态日期"),
 }

@@ -69,7 +69,7 @@ def test_table_and_confidential_columns(built) -> None:
     table = zh.summary.tables[0]
     assert len(table.rows) == 4 and len(table.headers) == len(table.rows[0])
     assert table.rows[0][:5] == ("P-101", "客服流程优化", "宋芳敏", "执行", "红")
-    assert {table.headers[i] for i in table.confidential} == {"完工预算合计", "完工估算"}
+    assert {table.headers[i] for i in table.confidential} == {"完工预算", "完工估算"}
     assert {"预算", "完工预算（BAC）", "实际成本（AC）", "完工偏差（VAC）"} <= \
         zh.summary.confidential_headers
     restricted = zh.summary.redacted()
