@@ -17,7 +17,7 @@ from opsbook.api.common import (
     load_many,
 )
 from opsbook.attendance.punches import PunchLog, punch_logs
-from opsbook.core.issues import Report
+from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.io.read import FileProblem, read_raw
 
@@ -29,7 +29,8 @@ KIND = "attendance"
 
 def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
     """The punches of each export (every sheet with punch columns), and a Report of the files
-    that could not be read or have no punch columns."""
+    that could not be read, have no punch columns, or have them without a punch under them
+    (``no-punches``, a warning)."""
     logs: list[PunchLog] = []
     report = Report()
     for path in paths:
@@ -41,6 +42,10 @@ def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
         found = punch_logs(raw, str(path))
         logs.extend(log for log in found if len(log.frame))
         report.extend(i for log in found if not len(log.frame) for i in log.issues)
+        if not any(len(log.frame) or log.issues for log in found):
+            # punch columns under which nothing was read: said, not passed over in silence
+            report.extend(Issue("no-punches", "warning", str(path), log.sheet)
+                          for log in found[:1])
     return logs, report
 
 

@@ -7,7 +7,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from opsbook.attendance.compute import AttendanceResult, stack
+from opsbook.attendance.compute import AttendanceResult, one_spelling, stack
 from opsbook.attendance.groups import rule_groups, summarize_groups
 from opsbook.attendance.locate import Source
 from opsbook.attendance.outputs import sheets
@@ -44,6 +44,8 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
     groups = rule_groups(settings)
     policies = {k: Policy.of(settings[members[0]]) for members in groups for k in members}
     employees = _frames(books, "Employees")
+    if employees is not None:  # one department, however each workbook spells it
+        employees = employees.assign(department=one_spelling(employees["department"]))
     people = employees if employees is not None else pd.DataFrame(
         columns=["employee_id", "name", "department"])
     sources = [Source.of_book(book) for book in books]

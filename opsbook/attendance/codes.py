@@ -30,8 +30,9 @@ CODES: dict[str, Code] = {
     "no-clock-data": Code(
         "data",
         "No clock data for {months}: nothing to summarise. Check the month setting and the "
-        "dates of the Clock sheet.",
-        "{months} 没有任何打卡记录，无法汇总。请检查考勤月份设置和打卡记录的日期。",
+        "dates of the Clock sheet, the Punches sheet and the punch exports.",
+        "{months} 没有任何打卡记录，无法汇总。请检查考勤月份设置，以及打卡记录、打卡明细和"
+        "打卡导出文件中的日期。",
     ),
     "no-month": Code(
         "data",
@@ -62,6 +63,12 @@ CODES: dict[str, Code] = {
         "(2026-11-03 08:58) or fill in a Date column.",
         "“{column}”：“{value}”没有日期（单元格中没有，所在行的日期为空或无法识别），无法确定是"
         "哪一天，未计入；请写成带日期的时间（2026-11-03 08:58）或填写“日期”列。",
+    ),
+    "no-punches": Code(
+        "data",
+        "The export has punch columns but not one punch under them: nothing of it is "
+        "counted.",
+        "导出文件有打卡列，但其中没有任何打卡记录：未计入任何数据。",
     ),
     "no-punch-columns": Code(
         "structure",

@@ -87,6 +87,24 @@ def in_months(found: pd.DataFrame, months: list[str]) -> pd.DataFrame:
     return found[keep].reset_index(drop=True)
 
 
+def one_spelling(departments: pd.Series) -> pd.Series:
+    """Department names that agree once full-width, case and spaces are folded ("Sales",
+    "sales ", "Ｓａｌｅｓ") as one: the spelling most employees have (on a tie the first in
+    sort order, so that the order of the rows does not matter). Blanks stay blank."""
+    text = departments.astype(object)
+    filled = text.notna().to_numpy()
+    if not filled.any():
+        return departments
+    names = pd.Series(text[filled].astype(str).to_numpy(), dtype=object)
+    key = (names.str.normalize("NFKC").str.casefold().str.replace(r"\s+", "", regex=True))
+    counts = pd.DataFrame({"key": key, "name": names}).value_counts().reset_index(name="n")
+    best = counts.sort_values(["key", "n", "name"], ascending=[True, False, True],
+                              kind="mergesort").drop_duplicates("key")
+    out = text.copy()
+    out[filled] = key.map(dict(zip(best["key"], best["name"]))).to_numpy(dtype=object)
+    return out
+
+
 def _people(employees: pd.DataFrame | None) -> pd.DataFrame:
     if employees is None or employees.empty:
         frame = pd.DataFrame(columns=[*EMPLOYEE_COLUMNS, "source"])
@@ -94,6 +112,7 @@ def _people(employees: pd.DataFrame | None) -> pd.DataFrame:
         return frame
     frame = employees.assign(source=employees.get("source", 0))
     frame = frame[frame["employee_id"].notna()]
+    frame = frame.assign(department=one_spelling(frame["department"]))
     return frame.drop_duplicates("employee_id", keep="first")[[*EMPLOYEE_COLUMNS, "source"]]
 
 

@@ -26,10 +26,10 @@ DAILY_COLUMNS = [
     "employee_id", "name", "department", "date", "month", "day_type", "day_name", "status",
     "check_in", "check_out", "late_minutes", "early_minutes", "hours_worked",
     "overtime_hours", "overtime_approved", "overtime_unapproved", "leave_days", "leave_type",
-    "leave_request", "absent_days", "work_day", "attended", "on_time", "late", "early",
-    "half_day", "flag_absent", "flag_leave_unapproved", "flag_leave_approved_late",
-    "flag_leave_short_notice", "flag_overtime_unapproved", "flag_overnight",
-    "flag_duplicate_clock", "flag_single_punch",
+    "leave_request", "leave_type_other", "leave_request_other", "absent_days", "work_day",
+    "attended", "on_time", "late", "early", "half_day", "flag_absent", "flag_leave_unapproved",
+    "flag_leave_approved_late", "flag_leave_short_notice", "flag_overtime_unapproved",
+    "flag_overnight", "flag_duplicate_clock", "flag_single_punch",
 ]
 #: Where each day's facts come from, for locating findings: kept beside the Daily frame.
 SOURCE_COLUMNS = ["clock_source", "clock_sheet", "clock_row", "clock_out_row",

@@ -24,6 +24,7 @@ from opsbook.attendance.policy import Policy
 
 DAY = 86400
 LEAVE_DAY_COLUMNS = ["employee_id", "date", "leave_share", "leave_type", "leave_request",
+                     "leave_type_other", "leave_request_other",
                      "window_start", "window_end", "approved_late", "short_notice"]
 UNAPPROVED_COLUMNS = ["employee_id", "date", "unapproved_request", "source", "row"]
 
@@ -103,6 +104,7 @@ def leave_days(leave: pd.DataFrame, calendar: pd.DataFrame, policy: Policy) -> L
                      short_notice=("short_notice", "any")).reset_index()
     whole = per_day["full"] | (per_day["morning"] & per_day["afternoon"])
     per_day["leave_share"] = np.where(whole, 1.0, 0.5)
+    per_day = _halves(per_day, ok)
     per_day["window_start"] = per_day["window_start"].astype(float)
     per_day["window_end"] = per_day["window_end"].astype(float)
 
@@ -112,6 +114,27 @@ def leave_days(leave: pd.DataFrame, calendar: pd.DataFrame, policy: Policy) -> L
     unapproved = rest.rename(columns={"request_id": "unapproved_request"})[UNAPPROVED_COLUMNS]
     return LeaveDays(per_day[LEAVE_DAY_COLUMNS], unapproved.reset_index(drop=True),
                      pd.concat(found, ignore_index=True))
+
+
+def _halves(per_day: pd.DataFrame, ok: pd.DataFrame) -> pd.DataFrame:
+    """A day made whole by a morning and an afternoon request is half of each: the morning's
+    type and request in ``leave_type``/``leave_request``, the afternoon's in
+    ``leave_type_other``/``leave_request_other`` (where it is another request), so that
+    half a day of annual and half a day of sick leave count as such."""
+    key = ["employee_id", "date"]
+    firsts = []
+    for half in ("morning", "afternoon"):
+        part = ok[ok[half].to_numpy(bool)].drop_duplicates(key)  # ok is in request order
+        firsts.append(part[[*key, "leave_type", "request_id"]].rename(
+            columns={"leave_type": f"{half}_type", "request_id": f"{half}_request"}))
+    out = per_day.merge(firsts[0], on=key, how="left").merge(firsts[1], on=key, how="left")
+    split = (~out["full"] & out["morning"] & out["afternoon"]).to_numpy(bool)
+    other = split & (out["morning_request"] != out["afternoon_request"]).to_numpy(bool)
+    out["leave_type"] = np.where(split, out["morning_type"], out["leave_type"])
+    out["leave_request"] = np.where(split, out["morning_request"], out["leave_request"])
+    out["leave_type_other"] = np.where(other, out["afternoon_type"], None)
+    out["leave_request_other"] = np.where(other, out["afternoon_request"], None)
+    return out
 
 
 def _flags(leave: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, np.ndarray]:

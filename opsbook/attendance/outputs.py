@@ -101,8 +101,18 @@ def _labels(values: pd.Series, table: dict[str, tuple], lang: str) -> np.ndarray
     return values.map({k: v[_n(lang)] for k, v in table.items()}).to_numpy(dtype=object)
 
 
+def _both(first: np.ndarray, second: np.ndarray, lang: str) -> np.ndarray:
+    """The morning's value, and the afternoon's after it where a day has two requests."""
+    out = first.astype(object).copy()
+    two = pd.notna(second) & pd.notna(first)
+    sep = "、" if lang == "zh" else ", "
+    out[two] = [f"{a}{sep}{b}" for a, b in zip(first[two], second[two])]
+    return out
+
+
 def daily_sheet(result: AttendanceResult, lang: str) -> SheetOut:
     d = result.daily
+    kinds = {c.value: (c.en, c.zh) for c in LEAVE_TYPES}
     dates = pd.DatetimeIndex(d["date"])
     frame = pd.DataFrame({
         "date": d["date"], "weekday": np.array(WEEKDAYS[lang if lang == "zh" else "en"],
@@ -117,9 +127,11 @@ def daily_sheet(result: AttendanceResult, lang: str) -> SheetOut:
         "overtime_approved": _blank_zero(d["overtime_approved"]),
         "overtime_unapproved": _blank_zero(d["overtime_unapproved"]),
         "leave_days": _blank_zero(d["leave_days"]),
-        "leave_type": _labels(d["leave_type"], {c.value: (c.en, c.zh) for c in LEAVE_TYPES},
-                              lang),
-        "leave_request": d["leave_request"], "flags": _flag_text(d, lang)})
+        "leave_type": _both(_labels(d["leave_type"], kinds, lang),
+                            _labels(d["leave_type_other"], kinds, lang), lang),
+        "leave_request": _both(d["leave_request"].to_numpy(dtype=object),
+                               d["leave_request_other"].to_numpy(dtype=object), lang),
+        "flags": _flag_text(d, lang)})
     name = OUTPUTS["daily"][_n(lang)]
     title = (f"{'、'.join(result.months)} 每日考勤" if lang == "zh"
              else f"Daily attendance {', '.join(result.months)}")

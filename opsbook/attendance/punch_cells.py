@@ -19,7 +19,9 @@ import numpy as np
 import pandas as pd
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-_DATE = r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+# year first; the day is whole (not the first digits of 11/02/2026, which puts the year last
+# and is no date here, as in a typed column: its day and month may be either way round)
+_DATE = r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*[日号]?"
 _PUNCH = re.compile(
     rf"(?:{_DATE}\s*(?:T|\s)?)?\s*(次日|隔日|next\s*day)?\s*(上午|下午|中午|凌晨|晚上)?\s*"
     r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm)?", re.I)

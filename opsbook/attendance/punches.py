@@ -10,13 +10,15 @@ Shapes read (rows as a reader gives them from A1, any title rows above the heade
   ``考勤日期``, ``考勤时间`` or ``打卡时间``, ``打卡结果``, ``打卡地址``, ``打卡设备`` …;
   the employee is ``工号`` (``UserId`` is the app's own id) and the day is ``考勤日期``;
 - a DingTalk-style daily report (每日统计): title rows, then two header rows where
-  ``上班1``/``下班1`` … span ``打卡时间``/``打卡结果``; every ``打卡时间`` under them is a
+  ``上班1``/``下班1`` … span ``打卡时间``/``打卡结果`` (or one row of ``上班1打卡时间``,
+  ``上班1打卡结果`` …); every ``打卡时间`` under them is a
   punch, dates may carry a weekday (``26-11-02 星期一``), next-day times read ``次日 01:30``;
 - the workbook's own Punches sheet (Employee ID, Name, Punch Time).
 
 Cells may hold several punches (``08:58 12:01 18:03``) and 上午/下午 times (see
 ``punch_cells``). Where the day comes from the punch itself (no 考勤日期 and no daily
 report), a punch earlier than the ``shift_cutoff`` setting belongs to the day before.
+Punches of one employee and day less than a minute apart are one punch.
 Pure code: no file is read here.
 """
 
@@ -53,9 +55,15 @@ ROLES: dict[str, tuple[str, ...]] = {
 _LOOKUP = {normalize(h): role for role, names in ROLES.items() for h in names}
 _RANK = {normalize(h): n for names in ROLES.values() for n, h in enumerate(names)}
 _SHIFT = re.compile(r"^(上班|下班)\d*$")
+#: A daily report's header in one row: 上班1打卡时间, 下班1打卡时间 …
+_FLAT_SHIFT = re.compile(r"^((?:上班|下班)\d*)打卡时间$")
 _SUB_TIME = normalize("打卡时间")
 _SUB_WORDS = {normalize(w) for w in ("打卡时间", "打卡结果")}
 PUNCH_COLUMNS = ["employee_id", "name", "department", "date", "seconds", "row", "column"]
+#: What a time cell may hold for a punch that did not happen.
+_NO_PUNCH = frozenset({"n/a", "na", "none", "missing", "no punch", "off", "nan"})
+#: Punches of one employee and day closer than this (seconds) are one punch.
+REPEAT_SECONDS = 60
 
 
 @dataclass
@@ -97,7 +105,8 @@ def _header(rows: list[list[Any]]) -> int:
     best, score = -1, 0
     for n, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         roles = _roles(row)
-        shifts = sum(bool(_SHIFT.match(normalize(v))) for v in row)
+        shifts = sum(bool(_SHIFT.match(normalize(v)) or _FLAT_SHIFT.match(normalize(v)))
+                     for v in row)
         found = len(roles) + (1 if shifts else 0)
         if found > score:
             best, score = n, found
@@ -122,16 +131,46 @@ def _two_row(rows: list[list[Any]], at: int) -> dict[int, str]:
     return out
 
 
+def _has_digits(value: Any) -> bool:
+    """Whether a cell in which no punch was read was meant to hold one, in an export: it has
+    digits (``9:0x``); words are the app's (缺卡, Missed, Rest)."""
+    return value is not None and bool(re.search(r"\d", str(value)))
+
+
+def _meant_as_time(value: Any) -> bool:
+    """The same in the workbook's own Punches sheet, whose cells are punches: digits or Latin
+    letters (``abc``), unless a word for no punch (``N/A``, ``missing``); the Chinese words
+    for it (缺卡, 未打卡) are passed over."""
+    if value is None:
+        return False
+    text = str(value).strip().lower()
+    return bool(re.search(r"[0-9a-z]", text)) and text not in _NO_PUNCH
+
+
+def _flat(header: list[Any]) -> dict[int, str]:
+    """For a daily report whose header is one row: 0-based column → ``上班1``/``下班1`` … of
+    each ``上班1打卡时间`` … column; empty otherwise."""
+    out = {}
+    for col, value in enumerate(header):
+        match = _FLAT_SHIFT.match(normalize(value))
+        if match:
+            out[col] = match[1]
+    return out
+
+
 def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
-              row_numbers: np.ndarray | None = None) -> PunchLog:
+              row_numbers: np.ndarray | None = None, own: bool = False) -> PunchLog:
     """Read the punches of one sheet's rows (from A1) in any of the shapes above.
 
     ``row_numbers`` are the spreadsheet rows of the data rows when ``rows`` is not the sheet
-    from A1 (a table already read)."""
+    from A1 (a table already read); ``own`` for the workbook's own Punches sheet, where a
+    cell of words is an error too (in an export the words are the app's)."""
     at = _header(rows)
     log = PunchLog(sheet, file, pd.DataFrame(columns=PUNCH_COLUMNS))
     roles = _roles(rows[at]) if at >= 0 else {}
-    report = _two_row(rows, at) if at >= 0 else {}
+    two_rows = _two_row(rows, at) if at >= 0 else {}
+    report = two_rows or (_flat(rows[at]) if at >= 0 else {})
+    below = 1 if two_rows else 0  # the header row that names the columns
     who = roles.get("employee_id", roles.get("machine_id", roles.get("name")))
     time_columns = sorted(report) or ([roles["time"]] if "time" in roles else [])
     if who is None or not time_columns:
@@ -139,7 +178,7 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
                                 params={"expected": "工号/Employee ID, 姓名/Name, 打卡时间/"
                                                     "Date/Time, 上班1/下班1"}))
         return log
-    first_data = at + (2 if report else 1)
+    first_data = at + below + 1
     data = rows[first_data:]
     width = max([len(r) for r in data] + [1])
     grid = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in data],
@@ -171,11 +210,11 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
         values = cells(col)
         parsed = per_unique(values, parse_punches)
         count = np.fromiter(map(len, parsed), np.int64, len(parsed))
-        digits = per_unique(values, lambda v: v is not None and bool(re.search(r"\d", str(v))))
-        for pos in np.flatnonzero((count == 0) & digits.astype(bool)):
+        meant = per_unique(values, _meant_as_time if own else _has_digits)
+        for pos in np.flatnonzero((count == 0) & meant.astype(bool)):
             log.issues.append(Issue("type-error", file=file, sheet=sheet,
                                     cell=a1(int(numbers[pos]), col + 1), row=int(numbers[pos]),
-                                    column=str(rows[at + (1 if report else 0)][col]),
+                                    column=str(rows[at + below][col]),
                                     field="time", value=values[pos],
                                     params={"expected": "a time", "expected_zh": "时间"}))
         at_row = np.repeat(np.arange(len(values)), count)
@@ -201,7 +240,7 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
     for pos, col in undated.drop_duplicates().itertuples(index=False):  # told once a cell
         log.issues.append(Issue("punch-without-date", file=file, sheet=sheet,
                                 cell=a1(int(numbers[pos]), int(col)), row=int(numbers[pos]),
-                                column=str(rows[at + (1 if report else 0)][col - 1]),
+                                column=str(rows[at + below][col - 1]),
                                 field="time", value=grid.at[pos, col - 1]))
     log.frame = frame[dated].reset_index(drop=True)[PUNCH_COLUMNS]
     return log
@@ -231,7 +270,8 @@ def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, in
     data = frame.reindex(columns=[key for _h, _c, key in order])
     rows = [[h for h, _c, _k in order],
             *(list(r) for r in data.astype(object).itertuples(index=False, name=None))]
-    log = punch_log(rows, sheet=sheet, file=file, row_numbers=frame.index.to_numpy())
+    log = punch_log(rows, sheet=sheet, file=file, row_numbers=frame.index.to_numpy(),
+                    own=True)
     where = {n: c for n, (_h, c, _k) in enumerate(order)}
     log.columns = {role: where[col - 1] for role, col in log.columns.items()
                    if col - 1 in where}
@@ -244,9 +284,10 @@ def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, in
 def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
                    ) -> pd.DataFrame:
     """Punches to clock rows: per employee and day the first punch is the check-in and the
-    last the check-out; a single punch is a check-in before the middle of the shift and a
-    check-out after it. Index: the row of the first punch; ``out_row`` the row of the last;
-    ``punches`` how many there were; times as timedelta since midnight of the day."""
+    last the check-out; punches less than a minute apart are one (a repeated press); a
+    single punch is a check-in before the middle of the shift and a check-out after it.
+    Index: the row of the first punch; ``out_row`` the row of the last; ``punches`` how many
+    there were; times as timedelta since midnight of the day."""
     policy = policy or Policy()
     frame = log.frame
     day = pd.to_datetime(frame["date"]).dt.normalize()
@@ -259,7 +300,13 @@ def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
                             "date": day.to_numpy(), "seconds": seconds,
                             "row": frame["row"].to_numpy(np.int64)})
     punches = punches.sort_values(["employee_id", "date", "seconds", "row"], kind="mergesort")
-    by = punches.groupby(["employee_id", "date"], sort=False)
+    # a punch less than a minute after the one before it on the day is the same punch (a
+    # repeated press, or the same record given twice): two of them are no day's work
+    key = ["employee_id", "date"]
+    gap = punches["seconds"].to_numpy() - punches.groupby(key, sort=False)["seconds"].shift(
+        ).to_numpy()
+    punches = punches[~(gap < REPEAT_SECONDS)]
+    by = punches.groupby(key, sort=False)
     days = by.agg(first=("seconds", "first"), last=("seconds", "last"), row=("row", "first"),
                   out_row=("row", "last"), punches=("seconds", "size")).reset_index()
     single = days["punches"].to_numpy() == 1

@@ -10,8 +10,10 @@ import pandas as pd
 
 from opsbook.attendance.policy import parse_work_days
 from opsbook.attendance.punches import table_log
+from opsbook.attendance.schema import CLOCK, PUNCHES
 from opsbook.core.book import Book
 from opsbook.core.group import Group, over_books
+from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references
 
@@ -47,12 +49,21 @@ def _invalid(book: Book, key: str, value: object, en: str, zh: str) -> Issue:
 
 
 def settings_consistent(book: Book) -> Iterator[Issue]:
-    """A shift that ends after it starts, readable work days and a real month."""
+    """A shift that ends after it starts, a day change (``shift_cutoff``) before the shift
+    starts, readable work days and a real month."""
     s = book.settings
     if s.shift_end <= s.shift_start:
         yield _invalid(book, "shift_end", s.shift_end.strftime("%H:%M"),
                        f"must be after shift_start ({s.shift_start:%H:%M}).",
                        f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）。")
+    if s.shift_cutoff >= s.shift_start:
+        # a punch before the cutoff closes the day before: at or after the shift start,
+        # every on-time check-in would be taken for the previous day's check-out
+        yield _invalid(book, "shift_cutoff", s.shift_cutoff.strftime("%H:%M"),
+                       f"must be before shift_start ({s.shift_start:%H:%M}), since a "
+                       "punch earlier than it belongs to the day before.",
+                       f"换日时间必须早于上班时间（{s.shift_start:%H:%M}），因为早于换日时间"
+                       "的打卡计入前一天。")
     if parse_work_days(s.work_days) is None:
         yield _invalid(book, "work_days", s.work_days,
                        "must name weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
@@ -100,7 +111,13 @@ def clock_data_given(book: Book) -> Iterator[Issue]:
     can then only come from a punch export (``--punches``). (Empty sheets are the blank
     template's state: a summary without any clock data says so, as an error.)"""
     unsure = {i.params.get("expected") for i in book.issues if i.code == "ambiguous-sheet"}
-    if "Clock" not in book and "Punches" not in book and not unsure & {"Clock", "Punches"}:
+    # a Clock or Punches sheet whose header row was not found is there: its own error says
+    # what is wrong with it
+    named = {normalize(n) for sheet in (CLOCK, PUNCHES) for n in sheet.names()}
+    headless = any(i.code == "missing-header" and normalize(i.sheet) in named
+                   for i in book.issues)
+    if ("Clock" not in book and "Punches" not in book and not unsure & {"Clock", "Punches"}
+            and not headless):
         yield Issue("no-clock-sheet", "warning", book.path, "Clock / 打卡记录")
 
 

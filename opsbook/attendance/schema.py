@@ -73,7 +73,7 @@ PUNCHES = Sheet("Punches", "Punches", "打卡明细", (
     ident("employee_id", "Employee ID", "工号", aliases=("staff id", "emp id", "员工编号",
                                                         "员工工号", "user id"), width=12),
     text("time", "Punch Time", "打卡时间", required=True, width=20,
-         aliases=("Date/Time", "考勤时间"),
+         aliases=("Date/Time", "考勤时间", "Time", "时间", "Check Time", "Record Time"),
          note_en="A date-time (or a time beside a Date column); several punches in one cell "
                  "are read one by one.",
          note_zh="日期时间（或与“日期”列配合的时间）；一个单元格中的多次打卡会逐一读取。"),

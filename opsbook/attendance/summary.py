@@ -51,8 +51,15 @@ def monthly(daily: pd.DataFrame, violations: pd.DataFrame, policy: Policy) -> pd
     frame.columns = list(SUMS)
     frame[["name", "department"]] = by[["name", "department"]].first()
     typed = daily[daily["leave_days"] > 0]
-    leave = typed.pivot_table(index=keys, columns="leave_type", values="leave_days",
-                              aggfunc="sum")
+    # a day of a morning and an afternoon request: half a day of each one's type
+    other = typed[typed["leave_type_other"].notna()]
+    halves = pd.concat([
+        typed[[*keys, "leave_type"]].assign(
+            leave_days=typed["leave_days"] - 0.5 * typed["leave_type_other"].notna()),
+        other[[*keys, "leave_type_other"]].rename(columns={"leave_type_other": "leave_type"})
+        .assign(leave_days=0.5)])
+    leave = halves.pivot_table(index=keys, columns="leave_type", values="leave_days",
+                               aggfunc="sum")
     leave = leave.reindex(columns=[c.value for c in LEAVE_TYPES])
     leave.columns = LEAVE_COLUMNS
     frame = frame.join(leave).fillna({c: 0.0 for c in LEAVE_COLUMNS})
