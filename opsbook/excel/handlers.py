@@ -95,8 +95,10 @@ def validate(port: BookPort, kind: str | None = None, lang: str | None = None) -
 def calculate(port: BookPort, kind: str | None = None) -> Report:
     """The Calculate button: validate, then write the kind's results sheets if it can.
 
-    Marks and the Issues sheet are refreshed as by Validate; when results are written and
-    nothing is left to report, a stale Issues sheet is removed instead.
+    Marks and the Issues sheet are refreshed as by Validate (the Issues sheet stays where it
+    was); when results are written and nothing is left to report, a stale Issues sheet is
+    removed instead. When nothing can be computed, an earlier run's results sheets are
+    removed: they no longer match the workbook.
     """
     previous = previous_marks(port)
     book = read_book(port, kind)
@@ -105,6 +107,10 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
     if isinstance(book, Book) and book.kind.calculate is not None:
         done = calculate_books(book.kind, [book], report)
         report, sheets = done.report, done.sheets
+        if not sheets:  # an earlier run's results no longer match the workbook
+            for out in book.kind.outputs:
+                for name in out.names():
+                    port.delete_sheet(name)
     _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
     for sheet in sheets:
         port.write_sheet(sheet)
@@ -133,9 +139,11 @@ def _write_check(port: BookPort, report: Report, lang: str,
              and i.sheet in names and i.sheet not in OUTPUT_SHEETS]
     port.clear_marks(previous)
     fills = port.mark(marks)
-    for name in ISSUES_SHEET.values():
-        port.delete_sheet(name)
-    if issues_sheet_always or report.issues:
+    keep = issues_sheet_always or bool(report.issues)
+    for said, name in ISSUES_SHEET.items():
+        if not keep or said != lang:  # this language's is replaced where it is
+            port.delete_sheet(name)
+    if keep:
         port.write_sheet(issues_sheet(report, lang, ISSUES_SHEET[lang], fills))
 
 
