@@ -49,12 +49,16 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
     kind_option(kind)
     not_a_folder(file, "workbook")
     if file.exists() and not force:
-        raise CannotRun(f"{file} exists; use --force to replace it")
+        raise CannotRun(f"{file} exists; use --force to replace it",
+                        f"{file} 已存在；如需替换请加 --force。")
     if file.suffix.lower() == ".xlsm":
         raise CannotRun("the macro workbooks come from 'opsbook workbooks build'; "
-                        "'opsbook new' makes .xlsx templates")
+                        "'opsbook new' makes .xlsx templates",
+                        "带宏的工作簿由“opsbook workbooks build”生成；"
+                        "“opsbook new”生成 .xlsx 模板。")
     if file.suffix.lower() != ".xlsx":
-        raise CannotRun(f"{file}: templates are .xlsx files")
+        raise CannotRun(f"{file}: templates are .xlsx files",
+                        f"{file}：模板是 .xlsx 文件。")
     new_workbook(kind, lang.value, file, sample=sample)
     printing.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
 
@@ -79,7 +83,8 @@ def validate(paths: list[Path] = typer.Argument(
     kind_option(kind)
     if annotate is not None:
         if len(paths) != 1 or paths[0].is_dir():
-            raise CannotRun("--annotate takes exactly one workbook")
+            raise CannotRun("--annotate takes exactly one workbook",
+                            "--annotate 只能用于一个工作簿。")
         report = api.annotate(paths[0], annotate, kind, lang.value if lang else None)
         if report.readable:
             printing.note(printing.pick(f"annotated copy: {annotate}",
@@ -121,7 +126,7 @@ def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put 
 
     if folder.exists() and not folder.is_dir():
         raise CannotRun(f"{folder} is a file; give a folder for the demo (it is created if "
-                        "needed)")
+                        "needed)", f"{folder} 是文件；请给出演示用的文件夹（不存在时会创建）。")
     raise typer.Exit(run(folder, printing.say))
 
 

@@ -39,8 +39,8 @@ def install(file: Path | None = typer.Option(None, "--file", help="The add-in to
     except (FileNotFoundError, api.NoExcelHere) as error:
         raise CannotRun.of(error) from None
     except OSError as error:
-        raise CannotRun(f"could not write the add-in ({error}); quit Excel and try again"
-                        ) from None
+        raise CannotRun(f"could not write the add-in ({error}); quit Excel and try again",
+                        f"无法写入加载项（{error}）；请退出 Excel 后重试。") from None
     printing.say(f"installed: {place.addin}")
     printing.say(f"Python: {api.addin_status().python}")
     printing.say(f"settings: {place.config}")
@@ -59,8 +59,8 @@ def remove() -> None:
     except api.NoExcelHere as error:
         raise CannotRun.of(error) from None
     except OSError as error:
-        raise CannotRun(f"could not remove the add-in ({error}); quit Excel and try again"
-                        ) from None
+        raise CannotRun(f"could not remove the add-in ({error}); quit Excel and try again",
+                        f"无法移除加载项（{error}）；请退出 Excel 后重试。") from None
     printing.say(f"removed: {removed}" if removed else "the add-in was not installed")
 
 

@@ -82,7 +82,9 @@ def unreadable(problem: Exception) -> CannotRun:
 
 def not_a_folder(path: Path, what: str) -> None:
     if path.is_dir():
-        raise CannotRun(f"{path} is a folder; give the name of the {what} to create")
+        what_zh = {"workbook": "工作簿"}.get(what, what)
+        raise CannotRun(f"{path} is a folder; give the name of the {what} to create",
+                        f"{path} 是文件夹；请给出要创建的{what_zh}的文件名。")
 
 
 @contextlib.contextmanager
