@@ -191,3 +191,21 @@ def test_a_ratio_threshold_out_of_range_is_called_a_ratio(tmp_path):
     assert "应为 0 到 2 之间的比值，例如 0.9 或 90%。" in issue.message("zh")
     assert "金额" not in issue.message("zh") and "50000" not in issue.message()
     assert loaded.settings.cpi_amber == 0.8
+
+
+def test_a_kind_rule_names_the_setting_by_its_chinese_label(tmp_path):
+    """A setting refused by a kind's own rule (a shift that ends before it starts) is named
+    in Chinese by its label, as a setting pydantic refuses is."""
+    import openpyxl
+
+    import opsbook
+
+    path = tmp_path / "attendance.xlsx"
+    opsbook.new_workbook("attendance", "zh", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    for row in book["设置"].iter_rows():
+        if row[0].value == "shift_end":
+            row[1].value = "08:00"
+    book.save(path)
+    [issue] = [i for i in opsbook.validate(path).issues if i.code == "invalid-setting"]
+    assert issue.message("zh").startswith("设置项“shift_end”（下班时间）：")

@@ -48,19 +48,16 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
 
     settings = book.settings
     if settings.scale_min >= settings.scale_max:
-        yield Issue("invalid-setting", value=settings.scale_max,
-                    params={"detail": f"must be above scale_min ({settings.scale_min:g})",
-                            "detail_zh": f"必须大于评分下限 scale_min（{settings.scale_min:g}）"},
-                    **book.setting_where("scale_max"))
+        yield book.setting_issue("scale_max", settings.scale_max,
+                                 f"must be above scale_min ({settings.scale_min:g})",
+                                 f"必须大于评分下限 scale_min（{settings.scale_min:g}）")
     for key, value in settings.extra_items().items():
         if not key.lower().startswith("max_share_") or value in (None, ""):
             continue
         share = fraction(value)
         if not (isinstance(share, float) and 0 <= share <= 1):
-            yield Issue("invalid-setting", value=value,
-                        params={"detail": "must be a share such as 0.1 or 10%",
-                                "detail_zh": "应为比例，如 0.1 或 10%"},
-                        **book.setting_where(key))
+            yield book.setting_issue(key, value, "must be a share such as 0.1 or 10%",
+                                     "应为比例，如 0.1 或 10%")
 
 
 def scores_on_scale(book: Book) -> Iterator[Issue]:

@@ -44,8 +44,7 @@ def approved_in_advance(book: Book) -> Iterator[Issue]:
 
 
 def _invalid(book: Book, key: str, value: object, en: str, zh: str) -> Issue:
-    return Issue("invalid-setting", value=value, params={"detail": en, "detail_zh": zh},
-                 **book.setting_where(key))
+    return book.setting_issue(key, value, en, zh)
 
 
 def settings_consistent(book: Book) -> Iterator[Issue]:

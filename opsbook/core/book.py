@@ -68,6 +68,19 @@ class Book:
         sheet, cell = self.settings_cells.get(key, (self._settings_sheet_name(), None))
         return {"file": self.path, "sheet": sheet, "cell": cell, "field": key, "column": key}
 
+    def setting_issue(self, key: str, value: Any, en: str, zh: str,
+                      severity: str = "error") -> Issue:
+        """An ``invalid-setting`` issue at a setting's cell, found by a kind's rule: ``en`` and
+        ``zh`` say what is wrong; the Chinese names the setting by its label as the settings'
+        own messages do (设置项“shift_end”（下班时间）：…)."""
+        info = self.kind.settings.model_fields.get(key)
+        extra = info.json_schema_extra if info is not None else None
+        label = extra.get("label") if isinstance(extra, dict) else None
+        return Issue("invalid-setting", severity, value=value, params={
+            "detail": en, "detail_zh": zh,
+            "label_zh": f"（{label}）" if label and label != key else ""},
+            **self.setting_where(key))
+
     def _settings_sheet_name(self) -> str:
         return "设置" if self.lang == "zh" else "Settings"
 

@@ -13,7 +13,7 @@ from opsbook.core.book import Book
 from opsbook.core.group import Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references, repeats
-from opsbook.project.settings import FIRST_STATUS_DATE, LAST_STATUS_DATE, ProjectSettings
+from opsbook.project.settings import FIRST_STATUS_DATE, LAST_STATUS_DATE
 
 
 @over_books
@@ -36,17 +36,9 @@ def thresholds_in_order(book: Book) -> Iterator[Issue]:
     for index in ("spi", "cpi"):
         green, amber = getattr(s, f"{index}_green"), getattr(s, f"{index}_amber")
         if amber > green:
-            yield Issue("invalid-setting", value=amber, params={
-                "detail": f"must not be above {index}_green ({green:g}).",
-                "detail_zh": f"不能高于 {index}_green（{green:g}）。",
-                "label_zh": _label_zh(f"{index}_amber")},
-                **book.setting_where(f"{index}_amber"))
-
-
-def _label_zh(key: str) -> str:
-    """A setting's Chinese label in brackets, as the settings' own messages give it."""
-    extra = ProjectSettings.model_fields[key].json_schema_extra
-    return f"（{extra['label']}）" if isinstance(extra, dict) and extra.get("label") else ""
+            yield book.setting_issue(f"{index}_amber", amber,
+                                     f"must not be above {index}_green ({green:g}).",
+                                     f"不能高于 {index}_green（{green:g}）。")
 
 
 def status_date_in_range(book: Book) -> Iterator[Issue]:
@@ -55,12 +47,12 @@ def status_date_in_range(book: Book) -> Iterator[Issue]:
     at the setting, said in both languages."""
     day = book.settings.status_date
     if day is not None and not FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
-        yield Issue("invalid-setting", value=day, params={
-            "detail": f"{day.isoformat()} is no status date: it must be from "
-                      f"{FIRST_STATUS_DATE} to {LAST_STATUS_DATE}.",
-            "detail_zh": f"{day.isoformat()} 不能作为状态日期，应在 {FIRST_STATUS_DATE} 至 "
-                         f"{LAST_STATUS_DATE} 之间。", "label_zh": _label_zh("status_date")},
-            **book.setting_where("status_date"))
+        yield book.setting_issue(
+            "status_date", day,
+            f"{day.isoformat()} is no status date: it must be from {FIRST_STATUS_DATE} to "
+            f"{LAST_STATUS_DATE}.",
+            f"{day.isoformat()} 不能作为状态日期，应在 {FIRST_STATUS_DATE} 至 "
+            f"{LAST_STATUS_DATE} 之间。")
 
 
 def progress_agrees(book: Book) -> Iterator[Issue]:
