@@ -124,7 +124,9 @@ def test_plan_diff_summary_follows_lang(tmp_path):
                 for lang in ("en", "zh"))
     out = invoke("plan", "diff", old, new, "--lang", "zh")
     assert out.splitlines()[0].startswith("新增 0 项，删除 0 项，修改 ")
-    assert invoke("plan", "diff", old, new).splitlines()[0].startswith("0 added, 0 removed")
+    # without --lang, in NEW's language (as the -o workbook it writes)
+    assert invoke("plan", "diff", old, new).splitlines()[0].startswith("新增 0 项，删除 0 项")
+    assert invoke("plan", "diff", new, old).splitlines()[0].startswith("0 added, 0 removed")
 
 
 def _commands(group=None, prefix=()):

@@ -37,8 +37,16 @@ from opsbook.io.protect import write_settings
 from opsbook.plan.consolidate import consolidate
 from opsbook.plan.diff import PlanDiff, diff
 from opsbook.plan.headlines import consolidated, most_lang, moved, refused
-from opsbook.plan.intake import blocking, company_plan_sheet, department_plan, left_out
+from opsbook.plan.intake import (
+    blocking,
+    company_plan_sheet,
+    department_plan,
+    expected_departments,
+    left_departments,
+    left_out,
+)
 from opsbook.plan.outputs import company_sheets, diff_sheets
+from opsbook.plan.settings import plan_year
 from opsbook.plan.status import Move, move
 
 if TYPE_CHECKING:
@@ -91,7 +99,7 @@ def take_in(outcome: Outcome) -> Outcome:
         return Outcome(None, checked)
     reasons = blocking(book, checked.issues)
     if reasons:
-        checked.issues.append(left_out(str(book.path), reasons))
+        checked.issues.append(left_out(str(book.path), reasons, book))
         return Outcome(None, checked)
     checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
     return Outcome(book, checked, KIND)
@@ -103,7 +111,7 @@ def take_in_steps(paths: list[Path]) -> list[Outcome]:
 
 
 def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = (),
-                      strict: bool = False, year: int | None = None,
+                      strict: bool = False, year: int | str | None = None,
                       lang: str | None = None, jobs: int = 1,
                       on_file: Callable[[Path], None] | None = None,
                       options: BatchOptions | None = None,
@@ -117,14 +125,17 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     column missing, a wrong type or nothing in a required field, or not a workbook) is
     reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
     Conflicts are reported, located in the department files, and every item kept.
-    ``departments`` are the departments expected: a list, or a text such as "销售部,运营部".
+    ``departments`` are the departments expected: a list, or a text such as "销售部,运营部";
+    ``year`` the plan year (2027, "2027" or "2027年"; default: the one most plans give;
+    ValueError, its ``zh`` in Chinese, for no year from 1900 to 2200).
     ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
     plan workbook (itself a plan workbook).
     """
     from opsbook.batch import BatchOptions, run_files
 
     check_lang(lang)
-    departments = _names(departments)
+    year = plan_year(year)  # "2027" and "2027年" too; no year: a ValueError in both languages
+    departments = expected_departments(departments)
     given(sources)
     options = options or BatchOptions(jobs=jobs)
     run = run_files(take_in_steps, sources, options=options,
@@ -150,7 +161,9 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     by_name = {names[Path(b.path)]: b for b in books}
     company = consolidate([department_plan(b, names[Path(b.path)],  # hashed as it was read
                                            digests.get(b.path) or sha256(Path(b.path)))
-                           for b in books], departments=departments, year=year, lang=lang)
+                           for b in books], departments=departments, year=year, lang=lang,
+                          left_out=left_departments(i for o in run.outcomes if o is not None
+                                                    for i in o.report.issues))
     for issue in company.issues:  # told under the file's own path, at its sheet and cell
         book = by_name.get(issue.file or "")
         if book is not None:
@@ -167,13 +180,6 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     lang = lang or company.lang
     return Calculation(report, company, company_sheets(company, lang),
                        consolidated(company, len(books), left, lang))
-
-
-def _names(departments: str | Iterable[str]) -> list[str]:
-    """The departments expected: a list, or one text of names separated by commas."""
-    if isinstance(departments, str):
-        departments = departments.replace("，", ",").split(",")
-    return [d.strip() for d in departments if d and d.strip()]
 
 
 def _count_conflicts(manifest: dict, issues: list[Issue]) -> None:
@@ -236,14 +242,16 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     protected without a password (a guard against slips, not a lock). A refused move leaves
     the file untouched; ``report`` says why. ``result`` is the
     :class:`~opsbook.plan.status.Move` (None when the file cannot be read as a plan).
-    Raises ValueError for an unknown status, and :class:`~opsbook.api.CannotWrite` (its
-    ``zh`` the same in Chinese) for a workbook the status cannot be written into: an .xls,
-    .xlsb or .ods file (save it as .xlsx first) or a write-protected one; the file is left
-    untouched.
+    ``status`` is English in any case or the Chinese label (已提交, 已审核, 定稿).
+    Raises ValueError (its ``zh`` in Chinese) for an unknown status, and
+    :class:`~opsbook.api.CannotWrite` (its ``zh`` the same in Chinese) for a workbook the
+    status cannot be written into: an .xls, .xlsb or .ods file (save it as .xlsx first) or a
+    write-protected one; the file is left untouched.
     """
     from opsbook.api.workbook import CannotWrite
-    from opsbook.plan.status import not_writable
+    from opsbook.plan.status import asked, not_writable
 
+    status = asked(status)  # an unknown status is refused before the file is read
     path = Path(path)
     book, checked, stop = _read_plan(path)
     if stop:  # not readable as a plan: nothing is moved
@@ -253,9 +261,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     why = not_writable(str(path), book.format,
                        any(i.code == "write-protected" for i in book.issues))
     if why is not None:
-        refused = CannotWrite(why[0])
-        refused.zh = why[1]  # type: ignore[attr-defined]  # said in both languages
-        raise refused
+        raise CannotWrite(*why)
     review = book["Review"]
     done: Move = move(book.settings.status, book.settings.version, status, review,
                       book["Plan"]["item_id"], errors=len(checked.errors), today=today)
@@ -279,8 +285,10 @@ def actuals_of(path: Path) -> Outcome:
     other workbook without one is a ``no-actuals`` warning)."""
     try:
         other = load(path, registry.get(KIND))
-    except NotAWorkbook as error:
-        return Outcome(None, Report(issues=[error.issue], files=[str(path)]))
+    except NotAWorkbook as error:  # another kind's workbook adds nothing, which is said
+        issue = error.issue if error.issue.code != "wrong-kind" else Issue(
+            "no-actuals", "warning", file=str(path), sheet="Actuals / 执行情况")
+        return Outcome(None, Report(issues=[issue], files=[str(path)]))
     if "Actuals" not in other:  # a department plan may have none; another workbook is said
         issues = [] if "Plan" in other else [Issue("no-actuals", "warning", file=str(path),
                                                    sheet="Actuals / 执行情况")]
@@ -296,7 +304,7 @@ def track_input(path: Path, main: str) -> Outcome:
     return read_step(path, KIND) if str(path) == main else actuals_of(path)
 
 
-def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None = None,
+def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | None = None,
                options: BatchOptions | None = None, output: PathLike | None = None,
                lang: str | None = None) -> Calculation:
     """Track a plan workbook against actuals by month: its own Actuals sheet and those of
@@ -304,9 +312,14 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | None =
     through :func:`opsbook.batch.run_files` with ``options`` (the manifest beside
     ``output``). A plan with errors is not tracked. ``result`` is a
     :class:`~opsbook.plan.tracking.Tracking`; ``sheets`` and ``headline`` are in ``lang``
-    (default: the plan's language). Raises NotAWorkbook when the plan cannot be read."""
+    (default: the plan's language). ``as_of`` is a date, a datetime (its day) or a text
+    YYYY-MM-DD. Raises NotAWorkbook when the plan cannot be read, ValueError when ``as_of``
+    is no date."""
     check_lang(lang)
+    from opsbook.api.project import status_day
     from opsbook.batch import run_files
+
+    as_of = status_day(as_of)
 
     kind = registry.get(KIND)
     main = str(Path(plan))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
@@ -35,16 +34,12 @@ def _plan_year(value: int | None) -> int | None:
     """``--year``: a year a plan can have (the bounds of the plan's ``year`` setting), else
     one line (in ``--lang``, else in English and then Chinese) and exit 2, before any file
     is read."""
-    if value is None:
-        return None
-    from opsbook.plan.settings import PlanSettings
+    from opsbook.plan.settings import plan_year
 
-    bounds = {type(m).__name__: m for m in PlanSettings.model_fields["year"].metadata}
-    low, high = bounds["Ge"].ge, bounds["Le"].le
-    if not low <= value <= high:
-        raise CannotRun(f"--year {value}: a plan year is from {low} to {high}, e.g. 2027",
-                        f"--year {value}：计划年度应在 {low} 到 {high} 之间，如 2027。")
-    return value
+    try:
+        return plan_year(value, "--year")
+    except ValueError as error:
+        raise CannotRun.of(error) from None
 
 
 @app.command("consolidate")
@@ -73,7 +68,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
 
     try:
         api.check_output(out, *paths)
-        done = api.consolidate_plans(paths, departments=_split(departments), strict=strict,
+        done = api.consolidate_plans(paths, departments=departments, strict=strict,
                                      year=_plan_year(year), lang=lang.value if lang else None,
                                      options=batch, output=out)
     except ValueError as error:
@@ -85,10 +80,6 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
         printing.say(done.headline)
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(min(done.exit_code, 1) if done.computed else done.exit_code)
-
-
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
 
 
 @app.command("diff")
@@ -116,7 +107,7 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     if not done.computed:
         printing.report(done.report, "text", max_issues=50)
         raise typer.Exit(2)
-    told = printing.chosen_lang() or "en"
+    told = printing.chosen_lang() or done.report.lang or "en"  # NEW's, as its workbook
     render = {"text": lambda d: to_text(d, told), "json": to_json,
               "markdown": lambda d: to_markdown(d, told)}[format.value]
     printing.say(render(done.result))
@@ -171,13 +162,10 @@ def track(plan: Path = typer.Argument(..., help="The plan workbook."),
     """Actuals by month against targets to date: completion per item, department and
     company, and the items behind schedule (below behind_threshold)."""
     from opsbook import api
+    from opsbook.api.project import status_day
 
-    try:
-        when = dt.date.fromisoformat(as_of) if as_of else None
-    except ValueError:
-        raise CannotRun(f"--as-of {as_of}: give a date as YYYY-MM-DD",
-                        f"--as-of {as_of}：日期应写作 YYYY-MM-DD。") from None
     with plain_failures():
+        when = status_day(as_of)  # YYYY-MM-DD only (not 20270630): refused in --lang
         api.check_output(out, plan, *(actuals or []))
         done = api.track_plan(plan, actuals or [], as_of=when, options=batch, output=out,
                               lang=lang.value if lang else None)

@@ -113,12 +113,13 @@ def parse_time(text: str) -> dt.timedelta | None:
 
 
 def _half_day(hours: int, half: str | None, suffix: str) -> int:
-    """The hour of a time marked AM/PM or 上午/下午…: ``下午 6`` is 18, ``上午 12`` is 0."""
+    """The hour of a time marked AM/PM or 上午/下午…: ``下午 6`` is 18, ``上午 12`` is 0, and
+    ``晚上 12`` is midnight, 0 (a check-out then reads as the next morning)."""
     if suffix:
         return hours % 12 + (12 if suffix == "p" else 0)
     if half in ("下午", "晚上") and hours < 12 or half == "中午" and hours < 11:
         return hours + 12
-    return 0 if half in ("上午", "早上", "凌晨") and hours == 12 else hours
+    return 0 if half in ("上午", "早上", "凌晨", "晚上") and hours == 12 else hours
 
 
 def parse_month(value: Any) -> str | None:

@@ -11,6 +11,7 @@ from opsbook.core.book import Book
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
+from opsbook.plan.headlines import counted
 from opsbook.plan.outputs import tracking_sheets
 from opsbook.plan.tracking import Tracking, track
 
@@ -73,4 +74,4 @@ def headline(result: Tracking, lang: str) -> str:
         return (f"截至 {result.as_of.isoformat()}，公司完成率 {company}，{items} 项中 {behind} 项"
                 "进度滞后")
     return (f"as of {result.as_of.isoformat()}: company completion {company}, {behind} of "
-            f"{items} items behind schedule")
+            f"{counted(items, 'item')} behind schedule")

@@ -38,8 +38,8 @@ CODES: dict[str, Code] = {
     ),
     "missing-department": Code(
         "data",
-        "Department {value} was expected but sent no plan.",
-        "未收到部门“{value}”的计划。",
+        "Department {value} was expected but sent no plan{other}.",
+        "未收到部门“{value}”的计划{other_zh}。",
     ),
     "department-twice": Code(
         "data",

@@ -7,7 +7,7 @@ None of them drops an item: a conflict is listed, the plan keeps everything.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -148,14 +148,23 @@ def wrong_years(plans: pd.DataFrame, year: int | None) -> pd.DataFrame:
     }, columns=COLUMNS).astype(object)
 
 
-def missing_departments(expected: Sequence[str], present: pd.Series) -> pd.DataFrame:
-    """Departments expected (``--departments``) that sent no item and claimed no file."""
+def missing_departments(expected: Sequence[str], present: pd.Series,
+                        left_out: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+    """Departments expected (``--departments``) that sent no item and claimed no file; one
+    whose plan was left out (``left_out``: department → files) is told with its files."""
     if not len(expected):
         return empty()
     wanted = pd.Series(list(expected), dtype=object)
     gone = wanted[~normalized(wanted).isin(set(normalized(present)))]
+    files = dict(zip(normalized(pd.Series(list(left_out or {}), dtype=object)),
+                     (left_out or {}).values()))
+    sent = [files.get(key) for key in normalized(gone)]
     return pd.DataFrame({
         "code": "missing-department", "item_id": None, "department": gone, "kpi": None,
         "source": None, "source_row": None, "field": "department", "value": gone,
-        "expected": None, "other": None, "other_zh": None,
+        "expected": None,
+        "other": pd.Series([f and f" that could be read ({', '.join(f)}: left out)"
+                            for f in sent], index=gone.index, dtype=object),
+        "other_zh": pd.Series([f and f"（{'、'.join(f)} 无法作为计划读取，未纳入）"
+                               for f in sent], index=gone.index, dtype=object),
     }, columns=COLUMNS).astype(object)

@@ -9,7 +9,7 @@ source file and source row.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -66,13 +66,15 @@ class CompanyPlan:
 
 def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] = (),
                 year: int | None = None, version: str = "1", additive_units: str | None = None,
-                lang: str | None = None) -> CompanyPlan:
+                lang: str | None = None, left_out: Mapping[str, Sequence[str]] | None = None
+                ) -> CompanyPlan:
     """One company plan from department plans (any order gives the same plan).
 
     ``departments`` are the departments expected (one missing is a conflict); ``year`` is the
     plan year (default: the year most plans give, the earliest on a tie); ``additive_units``
-    defaults to every unit any plan declares additive. Conflicts (:mod:`.conflicts`) are
-    listed and every item is kept.
+    defaults to every unit any plan declares additive; ``left_out`` maps a department to
+    the files of its plans that could not be read (an expected department whose plan was left
+    out is told so). Conflicts (:mod:`.conflicts`) are listed and every item is kept.
     """
     plans = sorted(plans, key=lambda p: (p.source, p.sha256))
     if year is None:
@@ -115,7 +117,8 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
              find.date_order(items), find.negative_budget(items),
              find.departments_twice(claims), find.wrong_years(years, year),
              find.missing_departments(departments, pd.concat([items["department"],
-                                                               claims["department"]]))]
+                                                               claims["department"]]),
+                                      left_out or {})]
     conflicts = pd.concat([f for f in found if not f.empty] or [find.empty()],
                           ignore_index=True)
     conflicts = _sorted_conflicts(conflicts, order)

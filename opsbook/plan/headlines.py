@@ -9,6 +9,17 @@ from opsbook.plan.consolidate import CompanyPlan
 from opsbook.plan.status import LABELS, Move
 
 
+def counted(n: int, noun: str) -> str:
+    """An English count with its noun in the right number: "1 item", "3 items"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def share(value: float) -> str:
+    """A share as a percentage with the decimals it has: 0.9 → "90%", 0.875 → "87.5%",
+    0.015 → "1.5%" (not rounded to "2%")."""
+    return f"{round(value * 100, 4):g}%"
+
+
 def most_lang(langs: Iterable[str]) -> str | None:
     """The language most of ``langs`` are in (Chinese on a tie), None for none."""
     counts = Counter(langs)
@@ -28,7 +39,8 @@ def consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
     if lang == "zh":
         line = f"{files} 个部门计划，{items} 个计划项，{conflicts} 条冲突待核实"
         return line + (f"，{left} 个文件未纳入" if left else "")
-    line = f"{items} items from {files} department plans, {conflicts} conflicts to follow up"
+    line = (f"{counted(items, 'item')} from {counted(files, 'department plan')}, "
+            f"{counted(conflicts, 'conflict')} to follow up")
     return line + (f", {left} file(s) left out" if left else "")
 
 

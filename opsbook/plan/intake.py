@@ -8,7 +8,9 @@ department, objective, KPI) holds a wrong type or nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import PurePath
 
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
@@ -42,13 +44,54 @@ def company_plan_sheet(book: Book) -> str | None:
     return next((s for s in book.sheet_names if s.strip().casefold() in marks), None)
 
 
-def left_out(file: str, reasons: list[Issue]) -> Issue:
-    """The issue that says a file was left out, with its first reason in words."""
+def left_out(file: str, reasons: list[Issue], book: Book | None = None) -> Issue:
+    """The issue that says a file was left out, with its first reason in words and the
+    departments the file claims (``departments``: so that a department whose only plan was
+    left out is not said to have sent nothing)."""
     first = reasons[0]
     return Issue("plan-left-out", file=file, sheet=first.sheet, cell=first.cell,
                  row=first.row, column=first.column, field=first.field,
                  params={"detail": _clause(first.message("en")),
-                         "detail_zh": _clause(first.message("zh"))})
+                         "detail_zh": _clause(first.message("zh")),
+                         "departments": claimed(book) if book is not None else []})
+
+
+#: What separates the departments expected in one text: commas (also full-width), the
+#: Chinese enumeration comma and semicolons ("销售部、运营部" is two departments).
+SEPARATORS = re.compile(r"[,，、;；]")
+
+
+def expected_departments(departments: str | Iterable[str]) -> list[str]:
+    """The departments expected: a list, or one text of names ("销售部,运营部",
+    "销售部、运营部")."""
+    if isinstance(departments, str):
+        departments = SEPARATORS.split(departments)
+    return [d.strip() for d in departments if d and d.strip()]
+
+
+def left_departments(issues: Iterable[Issue]) -> dict[str, list[str]]:
+    """Department → the files of its plans that were left out (their ``plan-left-out``
+    issues), in name order: an expected department whose plan could not be read did send
+    one."""
+    files: dict[str, set[str]] = {}
+    for issue in issues:
+        if issue.code == "plan-left-out":
+            name = PurePath(issue.file or "").name
+            for department in issue.params.get("departments", []):
+                files.setdefault(department, set()).add(name)
+    return {department: sorted(names) for department, names in files.items()}
+
+
+def claimed(book: Book) -> list[str]:
+    """The departments a department workbook is for: its Settings department, else the
+    departments its Plan items name (none when the Plan sheet cannot be read)."""
+    named = (book.settings.department or "").strip()
+    if named:
+        return [named]
+    items = book["Plan"]  # empty when the workbook has no Plan sheet
+    if "department" not in items:
+        return []
+    return sorted({str(v).strip() for v in items["department"].dropna() if str(v).strip()})
 
 
 def _clause(sentence: str) -> str:

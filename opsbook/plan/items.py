@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -43,16 +45,27 @@ def per_value(column: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
     return pd.Series(mapped[codes], index=column.index, dtype=object)
 
 
+#: What separates the units of the ``additive_units`` setting: commas (also full-width),
+#: the Chinese enumeration comma and semicolons ("元、万元、件" is three units).
+UNIT_SEPARATORS = re.compile(r"[,，、;；]")
+
+
+def unit_key(unit: Any) -> str:
+    """A unit as units are compared: full-width folded (NFKC), no outer spaces, lower case."""
+    return unicodedata.normalize("NFKC", str(unit)).strip().lower()
+
+
 def unit_set(text: str | Iterable[str]) -> frozenset[str]:
-    """Additive units from a setting ("元,万元,件") or an iterable, lower-cased."""
-    parts = text.replace("，", ",").split(",") if isinstance(text, str) else text
-    return frozenset(u.strip().lower() for u in parts if u and u.strip())
+    """Additive units from a setting ("元,万元,件", "元、万元、件") or an iterable, as
+    :func:`unit_key` gives them."""
+    parts = UNIT_SEPARATORS.split(text) if isinstance(text, str) else text
+    return frozenset(unit_key(u) for u in parts if u and u.strip())
 
 
 def additive(units: pd.Series, additive_units: frozenset[str]) -> np.ndarray:
     """True where an item's unit is additive (its quarters add up to the annual target)."""
     codes, uniques = pd.factorize(units.to_numpy(dtype=object), use_na_sentinel=True)
-    known = np.array([str(u).strip().lower() in additive_units for u in uniques] + [False])
+    known = np.array([unit_key(u) in additive_units for u in uniques] + [False])
     return known[codes]
 
 

@@ -19,6 +19,7 @@ from opsbook.core.outsheets import frame_sheet
 from opsbook.core.values import excel_value
 from opsbook.plan.consolidate import WARNINGS, CompanyPlan
 from opsbook.plan.diff import PlanDiff, field_value
+from opsbook.plan.headlines import counted, share
 from opsbook.plan.items import FIELDS
 from opsbook.plan.schema import DECISIONS, OUTPUTS, PLAN
 from opsbook.plan.settings import PlanSettings
@@ -200,7 +201,8 @@ def settings_sheet(settings: PlanSettings, lang: str) -> SheetOut:
     values = settings.model_dump()
     for key, _default, en, zh_text, label in PlanSettings.rows():
         value = values.get(key)
-        rows.append([key, "" if value is None else value, f"{label}：{zh_text}" if zh else en])
+        said = zh_text if zh_text.startswith(label) else f"{label}：{zh_text}"  # label once
+        rows.append([key, "" if value is None else value, said if zh else en])
     for key, value in settings.sources().items():
         rows.append([key, value, "来源文件及其 SHA-256 校验值" if zh else
                      "A source file and its SHA-256 digest"])
@@ -214,7 +216,7 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
     Monthly Tracking (targets and actuals by item and month)."""
     zh = lang == "zh"
     as_of = tracking.as_of.isoformat()
-    threshold = f"{tracking.threshold:.0%}"
+    threshold = share(tracking.threshold)
     items = labelled(tracking.items, lang)
     column = list(items.columns).index("completion")
     red = {(int(n), column): ERROR_FILL for n in np.flatnonzero(items["behind"].to_numpy())}
@@ -239,7 +241,7 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
                                "of their items' completion, each capped at 100 %."]))
     behind = labelled(tracking.behind.drop(columns="behind"), lang)
     out = sheet("behind", f"进度滞后：{len(behind)} 项（完成率低于 {threshold}）" if zh else
-                f"Behind schedule: {len(behind)} items (completion below {threshold})",
+                f"Behind schedule: {counted(len(behind), 'item')} (completion below {threshold})",
                 behind, lang, key_columns=2)
     out.empty = "没有进度滞后的计划项。" if zh else "No item is behind schedule."
     sheets.append(out)

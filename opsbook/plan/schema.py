@@ -39,7 +39,9 @@ ACTUALS = Sheet("Actuals", "Actuals", "执行情况", (
     number("actual", "Actual", "实际值", required=True),
 ), required=False)
 REVIEW = Sheet("Review", "Review", "审核意见", (
-    ident("item_id", "Item ID", "编号", required=True, ref=_ITEM_REF),
+    # a decision on an item since removed from the plan is history, not an error: removing
+    # the item is one way to resolve a revise or reject (see plan.status.unresolved)
+    ident("item_id", "Item ID", "编号", required=True, ref=_ITEM_REF, ref_severity="warning"),
     text("reviewer", "Reviewer", "审核人"),
     text("comment", "Comment", "意见", width=36),
     choice("decision", "Decision", "结论", DECISIONS),

@@ -3,19 +3,58 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
+from pydantic import BeforeValidator
+
+from opsbook.core.said import Said
 from opsbook.core.settings import Day, Fraction, SettingsModel, Text, setting
 
 #: Settings keys ``source_1``, ``source_2`` … record the files a company plan was made from
 #: (the kind's ``setting_prefixes`` let them through).
 SOURCE_PREFIX = "source_"
 SOURCE_KEY = re.compile(r"source_\d+")
+_YEAR_TEXT = re.compile(r"(?:FY)?\s*(\d{4})\s*(?:年度|年)?", re.IGNORECASE)
+
+
+def _year(value: Any) -> Any:
+    """A year typed as text the way people write it: "2027", "2027年", "2027 年度", "FY2027",
+    full-width digits; anything else is left for the integer check to refuse."""
+    if isinstance(value, str):
+        match = _YEAR_TEXT.fullmatch(unicodedata.normalize("NFKC", value).strip())
+        return int(match.group(1)) if match else value
+    return value
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+#: The years a plan can have (the bounds of the ``year`` setting).
+YEARS = (1900, 2200)
+
+
+class YearRefused(Said, ValueError):
+    """A plan year asked for that is none (its message in English and, as ``zh``, Chinese)."""
+
+
+def plan_year(value: Any, name: str = "year") -> int | None:
+    """A plan year asked for (``--year``, ``year=``): an integer, or a text "2027",
+    "2027年"; None stays None. Anything else, or a year outside :data:`YEARS`, is
+    :class:`YearRefused`, named as ``name``."""
+    if value is None:
+        return None
+    year = _year(value)
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)
+    low, high = YEARS
+    if isinstance(year, bool) or not isinstance(year, int) or not low <= year <= high:
+        raise YearRefused(f"{name} {value}: a plan year is from {low} to {high}, e.g. 2027",
+                          f"{name} {value}：计划年度应在 {low} 到 {high} 之间，如 2027。")
+    return year
 
 
 class PlanSettings(SettingsModel):
-    year: int | None = setting(None, "Plan year, e.g. 2027.", "计划年度，如 2027。", "计划年度",
-                               ge=1900, le=2200)
+    year: Year | None = setting(None, "Plan year, e.g. 2027.", "计划年度，如 2027。", "计划年度",
+                               ge=YEARS[0], le=YEARS[1])
     department: Text = setting("", "The department whose plan this is (blank for a company plan).",
                                "本计划所属部门（公司汇总计划留空）。", "部门")
     version: Text = setting("1", "Version of this plan.", "计划版本。", "版本")
@@ -33,8 +72,11 @@ class PlanSettings(SettingsModel):
                                    "计划定稿日期（变更状态为定稿时记录）。", "定稿日期")
 
     def units(self) -> set[str]:
-        return {u.strip().lower() for u in self.additive_units.replace("\uff0c", ",").split(",")
-                if u.strip()}
+        """The additive units, as :func:`opsbook.plan.items.unit_set` reads the setting
+        (commas, 、 or semicolons between them; case and full-width forms folded)."""
+        from opsbook.plan.items import unit_set
+
+        return set(unit_set(self.additive_units))
 
     def sources(self) -> dict[str, str]:
         """The ``source_N`` entries of a company plan: key → "file sha256:…", in order."""

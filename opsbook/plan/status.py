@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from opsbook.core.issues import Issue
+from opsbook.core.said import Said
 
 STEPS = ("draft", "submitted", "reviewed", "final")
 LABELS = {"draft": "草稿", "submitted": "已提交", "reviewed": "已审核", "final": "定稿"}
@@ -37,6 +38,22 @@ class Move:
     def protect(self) -> bool:
         """A final plan is written with its sheets protected."""
         return self.ok and self.status == "final"
+
+
+class UnknownStatus(Said, ValueError):
+    """A status that is none of the plan's (its message in English and, as ``zh``, Chinese)."""
+
+
+def asked(status: str) -> str:
+    """The status asked for, as the Settings sheet takes it: English in any case, or the
+    Chinese label (已提交, 已审核, 定稿); else :class:`UnknownStatus`."""
+    said = str(status).strip()
+    named = {**{s: s for s in STEPS}, **{zh: s for s, zh in LABELS.items()}}
+    if said.lower() in named or said in named:
+        return named.get(said.lower()) or named[said]
+    raise UnknownStatus(f"unknown status {status!r}: choose submitted, reviewed or final",
+                        f"未知的状态“{status}”：应为 submitted（已提交）、reviewed（已审核）"
+                        "或 final（定稿）。")
 
 
 #: The formats a status can be written into (the others are read for checking only).
@@ -89,8 +106,7 @@ def move(current: str, version: str, target: str, review: pd.DataFrame | None,
          review_sheet: str = "Review") -> Move:
     """Ask to move a plan from ``current`` to ``target``; ``errors`` is the number of errors
     validation found in the plan (a plan with errors does not become final)."""
-    if target not in STEPS:
-        raise ValueError(f"unknown status {target!r}; choose one of {', '.join(STEPS)}")
+    target = asked(target)
     issues: list[Issue] = []
     at = {"sheet": "Settings", "field": "status"}  # told at the plan's status setting
     if errors and target == "final":

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
+from opsbook.plan.headlines import share
 from opsbook.plan.outputs import HEADERS
 from opsbook.plan.schema import PLAN
 from opsbook.plan.tracking import Tracking
@@ -130,7 +131,7 @@ def _share(value: object) -> float | None:
 def _build(result: Tracking, lang: str, department: str | None) -> Summary:
     t = TEXT[lang]
     items, depts = result.items, result.departments
-    threshold = f"{result.threshold:.0%}"
+    threshold = share(result.threshold)
     completion = pd.to_numeric(depts["completion"], errors="coerce")
     behind_depts = depts[completion < result.threshold]
     figures = [

@@ -14,23 +14,31 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from opsbook.plan.items import QUARTERS, additive
+from opsbook.plan.items import QUARTERS, additive, canonical
 
 #: Column name prefix of a unit's summed target ("target:万元").
 TARGET = "target:"
 
 
+def unit_names(items: pd.DataFrame, units: frozenset[str]) -> pd.Series:
+    """Each item's additive unit as the plans spell it most ("hours", "Hours" and "HOURS" are
+    one unit, as ``additive_units`` matches them); None where the unit is not additive."""
+    unit = items["unit"].where(additive(items["unit"], units))
+    return canonical(unit.astype(object).where(unit.notna(), None).map(
+        lambda u: None if u is None else str(u).strip()))
+
+
 def summed_units(items: pd.DataFrame, units: frozenset[str]) -> list[str]:
     """The additive units used by the items, in order of first use."""
-    used = items.loc[additive(items["unit"], units), "unit"].astype(str).str.strip()
-    return list(dict.fromkeys(used))
+    return list(dict.fromkeys(unit_names(items, units).dropna()))
 
 
 def by_department(items: pd.DataFrame, units: frozenset[str],
                   departments: Sequence[str]) -> pd.DataFrame:
     """department, items, high_priority, budget, one ``target:<unit>`` per additive unit;
     departments in ``departments`` order, then a company total (department None)."""
-    unit_names = summed_units(items, units)
+    named = unit_names(items, units)
+    unit_order = list(dict.fromkeys(named.dropna()))
     key = pd.Categorical(items["department"], categories=list(departments))
     grouped = items.groupby(key, observed=False)
     out = pd.DataFrame({
@@ -38,13 +46,13 @@ def by_department(items: pd.DataFrame, units: frozenset[str],
         "high_priority": items["priority"].eq("high").groupby(key, observed=False).sum(),
         "budget": grouped["budget"].sum(min_count=1),
     })
-    if unit_names:
-        sub = items[additive(items["unit"], units)]
+    if unit_order:
+        sub = items[named.notna()]
         sums = (sub["target"].groupby([pd.Categorical(sub["department"],
                                                       categories=list(departments)),
-                                       sub["unit"].astype(str).str.strip()], observed=False)
+                                       named[named.notna()]], observed=False)
                 .sum(min_count=1).unstack())
-        for unit in unit_names:
+        for unit in unit_order:
             out[TARGET + unit] = sums[unit].reindex(out.index)
     out.index.name = "department"
     out = out.reset_index()
@@ -87,9 +95,9 @@ def by_quarter(items: pd.DataFrame, units: frozenset[str], year: int | None) -> 
         "items": quarter_active.sum(axis=0).astype(int),
         "budget": quarter_budget.sum(axis=0) if budget_known.any() else np.nan,
     })
-    mask = additive(items["unit"], units)
-    for unit in summed_units(items, units):
-        rows = mask & (items["unit"].astype(str).str.strip() == unit).to_numpy()
+    named = unit_names(items, units)
+    for unit in dict.fromkeys(named.dropna()):
+        rows = named.eq(unit).to_numpy()
         values = items.loc[rows, list(QUARTERS)]
         out[TARGET + unit] = values.sum(min_count=1).to_numpy()
     total = {c: out[c].sum(min_count=1) for c in out.columns if c not in ("quarter", "items")}

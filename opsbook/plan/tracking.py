@@ -105,7 +105,10 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     actual_to_date = np.where(add & (counted == 0) & (months_to_date > 0), 0.0, actual_to_date)
     if months_to_date == 0:
         target_to_date[:] = np.nan
-    done = completion(actual_to_date, target_to_date, down)
+    # kept to nine decimals, so that a completion exactly on the threshold is on it
+    # (60 against 200/3 is 0.9, not 0.8999999999999999 and behind)
+    target_to_date, actual_to_date = np.round(target_to_date, 9), np.round(actual_to_date, 9)
+    done = np.round(completion(actual_to_date, target_to_date, down), 9)
     behind = ~np.isnan(done) & (done < behind_threshold)
 
     result = items[["item_id", "department", "kpi", "unit", "direction"]].assign(
@@ -119,11 +122,11 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
                             observed=False)
     depts = pd.DataFrame({"items": grouped.size(), "measured": grouped["measured"].sum(),
                           "behind": grouped["behind"].sum(),
-                          "completion": grouped["capped"].mean()})
+                          "completion": grouped["capped"].mean().round(9)})
     depts.index.name = "department"
     depts = depts.reset_index()
     depts["department"] = depts["department"].astype(object)
-    company = float(np.nanmean(capped)) if (~np.isnan(capped)).any() else float("nan")
+    company = round(float(np.nanmean(capped)), 9) if (~np.isnan(capped)).any() else float("nan")
     month_names = [f"{year}-{m:02d}" for m in range(1, 13)]
     long = pd.DataFrame({
         "item_id": np.repeat(items["item_id"].to_numpy(), 12),

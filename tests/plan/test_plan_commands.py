@@ -29,7 +29,7 @@ def test_consolidate_diff_status_track(tmp_path):
     revised = tmp_path / "company.v2.xlsx"
     run_cli("plan", "consolidate", tmp_path / "plans", "-o", revised)
     same = run_cli("plan", "diff", company, company)
-    assert (same.returncode, same.stdout.strip()) == (0, "The plans hold the same items.")
+    assert (same.returncode, same.stdout.strip()) == (0, "两份计划的计划项相同。")  # as the plans
     changed = run_cli("plan", "diff", company, revised, "--format", "json")
     assert changed.returncode == 1
     data = json.loads(changed.stdout)
