@@ -85,3 +85,11 @@ def test_a_workbook_that_fits_two_kinds_equally_is_not_guessed(books, tmp_path):
 def test_its_settings_tell_two_equal_kinds_apart(books, tmp_path):
     path = _employees_only(books, tmp_path, keep_settings=True)
     assert api.load(path).kind.id == "attendance"
+
+
+def test_a_file_that_cannot_be_read_is_named_in_the_error(tmp_path):
+    missing = tmp_path / "nowhere.xlsx"
+    with pytest.raises(api.NotAWorkbook) as raised:
+        opsbook.set_plan_status(missing, "submitted")
+    assert str(raised.value) == f"{missing}: File not found."
+    assert raised.value.zh == f"{missing}：找不到文件。"

@@ -50,10 +50,13 @@ def check_lang(lang: str | None) -> None:
 
 class NotAWorkbook(Exception):
     """Raised by :func:`load` when a file cannot be read as a standard workbook; ``issue``
-    says why (its code is one of the ``file`` category)."""
+    says why (its code is one of the ``file`` category). The message names the file; ``zh``
+    says the same in Chinese."""
 
     def __init__(self, issue: Issue):
-        super().__init__(issue.message())
+        where = f"{issue.file}: " if issue.file else ""
+        super().__init__(where + issue.message("en"))
+        self.zh = (f"{issue.file}：" if issue.file else "") + issue.message("zh")
         self.issue = issue
 
 
