@@ -73,6 +73,12 @@ CODES: dict[str, Code] = {
         "Required sheet '{sheet}' is missing.",
         "缺少必需的工作表“{sheet}”。",
     ),
+    "totals-row": Code(  # {value}: the word that makes it one (合计, Total)
+        "structure",
+        "Row {row} is a totals row ({value}) and is not read as data: opsbook adds up the "
+        "rows itself.",
+        "第 {row} 行是合计行（{value}），不作为数据读取：opsbook 会自行汇总。",
+    ),
     "empty-sheet": Code(
         "structure",
         "Sheet '{sheet}' has no data rows.",

@@ -14,6 +14,7 @@ import pandas as pd
 
 from opsbook.core.cells import a1, letter
 from opsbook.core.coerce import EXCEL_EPOCH
+from opsbook.core.filler import drop_filler
 from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-exported
     MIN_HEADER_FIELDS,
     find_header,
@@ -176,6 +177,7 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
         if len(layout.rows) < len(data) else list(data)
     layout.data = [row if len(row) == width else list(row) + [""] * (width - len(row))
                    for row in kept]
+    drop_filler(layout)
     return layout
 
 
