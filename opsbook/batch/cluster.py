@@ -57,6 +57,24 @@ def _local_cluster(make: Any, jobs: int) -> Any:
         raise
 
 
+#: Seconds to wait for a scheduler's answer.
+TIMEOUT = 10
+
+
+def _unreachable(scheduler: str, error: BaseException) -> BatchProblem:
+    """No cluster at ``scheduler``: what to check, in English (with Dask's own words) and in
+    Chinese (in its own words: Dask's are English)."""
+    detail = str(error).strip() or type(error).__name__
+    if isinstance(error, OSError):  # nothing answers there (refused, timed out, no host)
+        return BatchProblem(
+            f"cannot reach the Dask scheduler at {scheduler} ({detail}); check that it is "
+            "running (dask scheduler) and the address and port",
+            f"无法连接 {scheduler} 的 Dask 调度器（{TIMEOUT} 秒内未能连接）；"
+            "请确认调度器已启动（dask scheduler），且地址和端口无误。")
+    return BatchProblem(f"cannot use the Dask scheduler at {scheduler} ({detail})",
+                        f"无法使用 {scheduler} 的 Dask 调度器：Dask 不接受该地址。")
+
+
 @contextlib.contextmanager
 def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
     """None when ``scheduler`` is None (run here); for ``"local"`` a LocalCluster of ``jobs``
@@ -79,12 +97,11 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
             cluster = _local_cluster(LocalCluster, jobs)
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=f"{TIMEOUT}s")
     except (OSError, ValueError, TypeError) as error:  # unreachable; an address Dask refuses
         if cluster is not None:
             cluster.close()
-        raise BatchProblem(f"cannot reach the Dask scheduler at {scheduler}: {error}",
-                           f"无法连接 {scheduler} 的 Dask 调度器：{error}") from None
+        raise _unreachable(scheduler, error) from None
     try:
         yield client.get_executor(pure=False)
     finally:

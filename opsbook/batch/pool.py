@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import itertools
 import multiprocessing
+import os
 import pickle
 import signal
 import sys
@@ -104,9 +105,34 @@ def start_method() -> BaseContext | None:
     return None
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them."""
+def _quiet_worker(parent: int | None = None) -> None:
+    """Workers leave Ctrl-C to the parent, which stops them, and end with the parent
+    (``parent``: its process id) however it ends (:func:`_die_with`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _die_with(parent)
+
+
+#: prctl's option that sends the calling process a signal when its parent ends (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Have the system kill this worker when the parent process ends, even killed outright
+    (a scheduled job stopped by its timeout: SIGTERM, SIGKILL): a forked worker holds both
+    ends of the pool's pipes, so it would never see the parent go and would wait for work
+    forever, holding the job's output open. Linux only; elsewhere the workers are spawned
+    and see their pipes close."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    except (OSError, AttributeError):  # no C library to ask: as before
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
 
 def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
@@ -184,7 +210,9 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
     if own:
         _sendable(fn, args)
     with _noted_interrupts() as interrupted:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker,
+        # no more processes than calls to make: each one forked costs time and memory
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(sizes)), initializer=_quiet_worker,
+                                   initargs=(os.getpid(),),
                                    mp_context=start_method()) if own else executor
         futures: dict[Future, int] = {}
         try:

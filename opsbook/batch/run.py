@@ -72,16 +72,32 @@ def _stopper(outcome: Outcome) -> bool:
 
 
 def _known(where: Path | None, command: str, settings: dict[str, Any]) -> dict[str, dict]:
-    """Inputs of the last manifest that may be skipped: same command and settings, valid.
-    A manifest that is not one (edited by hand, cut short, of another version) skips
-    nothing: every input is read again."""
+    """Inputs of the last manifest that may be skipped: same command, settings and opsbook
+    version (another version may check by other rules), valid. A manifest that is not one
+    (edited by hand, cut short, of another format) skips nothing: every input is read
+    again."""
+    from opsbook import __version__
+
     last = manifests.read(where)
-    if not last or last.get("command") != command or last.get("settings") != settings:
+    if not last or last.get("command") != command or last.get("settings") != settings \
+            or last.get("opsbook") != __version__:
         return {}
     inputs = last.get("inputs")
     return {i["path"]: i for i in inputs if isinstance(i, dict)
             and isinstance(i.get("path"), str) and isinstance(i.get("sha256"), str)
             and i.get("status") in ("valid", UNCHANGED)} if isinstance(inputs, list) else {}
+
+
+def _same_files(where: Path | None, files: list[Path]) -> bool:
+    """Whether the last manifest read exactly ``files``, in this order: an output combined
+    from inputs of which one is gone since (or comes in another place: the first
+    workbook's rules, the plan tracked, the cycle scored) is not up to date."""
+    inputs = (manifests.read(where) or {}).get("inputs")
+    if not isinstance(inputs, list):
+        return False
+    read = [i.get("path") for i in inputs if isinstance(i, dict)
+            and isinstance(i.get("sha256"), str)]
+    return read == [str(p) for p in files]
 
 
 def _manifest_clash(where: Path, output: Path | None, files: list[Path],
@@ -218,6 +234,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     previous: Sequence[str | None] = [known.get(str(p), {}).get("sha256") for p in files]
     if aggregate:
         if known and output is not None and Path(output).exists() and all(previous) \
+                and _same_files(where, files) and manifests.wrote(where, output) \
                 and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
             raise UpToDate(f"{output} is up to date: no input or setting changed since "
                            f"{where}", f"{output} 已是最新：自 {where} 以来输入与设置均未变化。")

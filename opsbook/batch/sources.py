@@ -25,16 +25,24 @@ def _listed(sources: Sources) -> list[str]:
 def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
     """(path, named explicitly) for one source: a file as given, a folder's files (sorted;
     its sub-folders only when ``recursive``), a glob's matches (sorted; ``**`` descends when
-    ``recursive``)."""
+    ``recursive``; a folder it matches gives its files as the folder named would)."""
     path = Path(source)
     if not path.exists() and _MAGIC & set(source):
         for match in sorted(glob.glob(source, recursive=recursive)):
-            if not os.path.isdir(match):
+            if os.path.isdir(match):
+                yield from _folder(Path(match), recursive)
+            else:
                 yield Path(match), False
         return
     if not path.is_dir():
         yield path, True
         return
+    yield from _folder(path, recursive)
+
+
+def _folder(path: Path, recursive: bool) -> Iterator[tuple[Path, bool]]:
+    """A folder's files, sorted (its sub-folders' too when ``recursive``), hidden ones
+    left out."""
     found = path.rglob("*") if recursive else path.iterdir()
     for entry in sorted(found):
         # a link to a file that is gone is read like a file (reading says it is missing)
@@ -58,25 +66,31 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
     """
     files: dict[Path, Path] = {}  # where the file really is → the name it was found by
     skipped: list[Issue] = []
+    noted: set[str] = set()
     for source in _listed(sources):
         entries = list(_entries(source, recursive))
         notes: list[Issue] = []
+        workbooks = 0
         for path, named in entries:
             lock = path.name.startswith("~$")
             if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
                 detail = (("an Excel lock file", "Excel 锁定文件") if lock else
                           ("not a workbook", "不是工作簿"))
-                notes.append(Issue("skipped-file", "info", file=str(path),
-                                   params={"detail": detail[0], "detail_zh": detail[1]}))
+                if str(path) not in noted:  # a folder and a pattern may both find it
+                    noted.add(str(path))
+                    notes.append(Issue("skipped-file", "info", file=str(path),
+                                       params={"detail": detail[0], "detail_zh": detail[1]}))
             else:
+                workbooks += 1
                 # a link (or a loop of links) to a file is no second file: the file is read
                 # once, under its own name and in its own place when a link came first
                 real = Path(os.path.realpath(path))
                 if real in files and files[real].is_symlink() and not path.is_symlink():
                     del files[real]
                 files.setdefault(real, path)
-        if not entries or len(notes) == len(entries) and not any(n for _, n in entries):
-            found = Path(source).is_dir() or bool(entries)
+        if not entries or not workbooks and not any(n for _, n in entries):
+            found = Path(source).is_dir() or bool(entries) \
+                or bool(_MAGIC & set(source) and glob.glob(source, recursive=recursive))
             skipped.append(Issue("not-a-workbook" if found else "file-not-found", file=source,
                                  params={"detail": "no workbook found",
                                          "detail_zh": "未找到工作簿"}))

@@ -57,8 +57,8 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     Chinese message) for every mistake in its options (the option as written in the step,
     or its whole key path). The files the step writes are added to ``pipeline.written``:
     a later step may take them as its inputs."""
-    from opsbook.batch.cluster import scheduler_problem
     from opsbook.pipeline import batch_problem
+    from opsbook.pipeline.spec import BATCH
 
     kinds = registry.names()
     pipeline_kind = pipeline.kind if pipeline.kind in kinds else None
@@ -99,7 +99,10 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     if "kind" in options and "kind" not in chosen and pipeline_kind is not None:
         chosen["kind"] = pipeline_kind
     if "manifest" in options and not any(k in chosen for k in WRITES):
-        chosen["manifest"] = f"{step.name}.manifest.json"
+        # a second step of the same name keeps its own (validate-2.manifest.json): one
+        # manifest for both would make --skip-unchanged read everything again each time
+        same = sum(s.name == step.name for s in pipeline.steps if s.index < step.index)
+        chosen["manifest"] = f"{step.name}{f'-{same + 1}' if same else ''}.manifest.json"
     for key, value in chosen.items():
         param = options.get(key.replace("-", "_"))
         if param is None:
@@ -108,9 +111,8 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
             continue
         flag = next(o for o in param.opts if o.startswith("--"))
         told = _wrong_value(key, value, param, kinds)
-        if told is None and param.name == "scheduler":  # checked as the command starts
-            unusable = scheduler_problem(value)
-            told = (unusable.en, unusable.zh or unusable.en) if unusable else None
+        if told is None and param.name in BATCH:  # as in [batch]: a scheduler too, which
+            told = batch_problem(param.name, value)  # is checked as the command starts
         if told is not None:
             problems.append((key, *told))
             continue
@@ -125,6 +127,10 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
                 text = str(outputs / text)
             elif key in READS and not Path(text).is_absolute():
                 text = str(base / text)
+            if key in READS and not _found(text, pipeline.written):
+                problems.append((key, f"missing input: {one} names no file, and no step "
+                                      "before writes it",
+                                 f"缺少输入：{one} 未指向任何文件，之前的步骤也不会写出它。"))
             if key in WRITES:
                 pipeline.written.append(Path(text))
                 if _an_input(text, pipeline):
@@ -136,7 +142,8 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     positional = [p for p in command.params if p.param_type_name == "argument"]
     head = inputs if positional else []
     told_inputs = None  # the inputs' argument, when they are a mistake already told
-    if positional and any(key == "inputs" for key, *_ in problems):
+    if positional and (not inputs or any(key == "inputs" for key, *_ in problems)):
+        # no inputs: the pipeline's own are a mistake told already
         told_inputs = positional[0].name
     elif positional and positional[0].nargs == 1:
         one = _one_file(inputs, words)
@@ -145,13 +152,12 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
             head, told_inputs = inputs[:1], positional[0].name
     told = {options[k.replace("-", "_")].name for k, *_ in problems
             if k.replace("-", "_") in options}  # a refusal of these says the same again
-    for key, message in _refused(command, head, entries):
+    for key, message, zh in _refused(command, head, entries):
         if told_inputs is not None and key == told_inputs or key in told:
             continue
         name = key or "step"
         problems.append((("batch", name) if name in batch and name not in given else name,
-                         message, f"“opsbook {' '.join(words)}”不接受："
-                                  f"{message.rstrip('.')}。"))
+                         message, f"“opsbook {' '.join(words)}”不接受：{zh}"))
     return words, [*head, *(w for _, _, said in entries for w in said)], problems
 
 
@@ -224,13 +230,15 @@ def _one_file(inputs: list[str], words: tuple[str, ...]) -> tuple[str, str] | No
     return None
 
 
-def _refused(command: Any, head: list[str],
-             entries: list[tuple[str, Any, list[str]]]) -> list[tuple[str | None, str]]:
-    """(option as written, message) for every value the command's own parser refuses; for a
-    refusal of no option of the step (a required option not given, the inputs) the name of
-    what is refused, or None. Parsed, running nothing, again without each refused option
-    until the rest is accepted."""
-    refused: list[tuple[str | None, str]] = []
+def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[str]]]
+             ) -> list[tuple[str | None, str, str]]:
+    """(option as written, message, the message in Chinese) for every value the command's
+    own parser refuses; for a refusal of no option of the step (a required option not
+    given, the inputs) the name of what is refused, or None. Parsed, running nothing, again
+    without each refused option until the rest is accepted."""
+    from opsbook.cli.usage import click_errors, in_chinese
+
+    refused: list[tuple[str | None, str, str]] = []
     entries = list(entries)
     while True:
         argv = [*head, *(w for _, _, said in entries for w in said)]
@@ -242,20 +250,21 @@ def _refused(command: Any, head: list[str],
             param = getattr(error, "param", None)
             message = str(error.format_message() if hasattr(error, "format_message")
                           else error)
+            zh = in_chinese(error) if isinstance(error, click_errors.ClickException) \
+                else f"{message.rstrip('.')}。"
             bad = [e for e in entries if param is not None and e[1] is param]
             if not bad:
-                return [*refused, (getattr(param, "name", None), message)]
-            refused.append((bad[0][0], message))
+                return [*refused, (getattr(param, "name", None), message, zh)]
+            refused.append((bad[0][0], message, zh))
             entries = [e for e in entries if e[1] is not param]
 
 
 def _invoke(argv: list[str]) -> int:
     """Run one command in this process; its exit code."""
-    import click
-
     from opsbook.api import CannotWrite, NothingToCalculate
     from opsbook.batch import BatchProblem, Interrupted, UpToDate
     from opsbook.cli import app
+    from opsbook.cli.usage import click_errors, show
     from opsbook.io.atomic import WriteFailed
 
     try:
@@ -275,11 +284,10 @@ def _invoke(argv: list[str]) -> int:
     except Interrupted as stopped:  # Ctrl-C in the step's batch: said, and the run stops
         printing.failed(stopped)
         return INTERRUPTED
-    except click.exceptions.Abort:
+    except typer.Abort:
         return 1
-    except click.exceptions.ClickException as refused:  # checked before the run: not expected
-        refused.show()
-        return refused.exit_code
+    except click_errors.ClickException as refused:  # checked before the run: not expected
+        return show(refused, argv)
 
 
 def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/batch.md)."),
@@ -312,7 +320,14 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
         printing.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
     if dry_run:
         return
-    pipeline.outputs.mkdir(parents=True, exist_ok=True)
+    try:
+        pipeline.outputs.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # made a file since the check, or not allowed
+        from opsbook.pipeline.spec import os_reason
+
+        en, zh = os_reason(error)
+        raise CannotRun(f"{file}: the outputs folder {pipeline.outputs} cannot be made: {en}",
+                        f"{file}：无法创建输出文件夹 {pipeline.outputs}：{zh}。") from None
     worst = 0
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
@@ -328,9 +343,10 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
                   f"第 {number} 步（{step.name}）已中断；流水线在此停止。")
             break
         if code >= 2:
-            _tell(f"step {number} ({step.name}) exited {code}: it could not run; the "
-                  "pipeline stops here",
-                  f"第 {number} 步（{step.name}）退出码 {code}：无法运行；流水线在此停止。")
+            _tell(f"step {number} ({step.name}) exited {code}: it could not run, or an "
+                  "input could not be read at all; the pipeline stops here",
+                  f"第 {number} 步（{step.name}）退出码 {code}：无法运行，或有输入文件完全"
+                  "无法读取；流水线在此停止。")
             break
         if code == 1:
             _tell(f"step {number} ({step.name}) exited 1: done, with findings to follow up; "

@@ -24,7 +24,8 @@ def lines_of(text: str) -> dict[tuple, int]:
             continue
         header = _HEADER.match(line)
         if header and open_brackets == 0:
-            name = tuple(part.strip().strip("\"'") for part in header.group(2).split("."))
+            name = _within(tuple(part.strip().strip("\"'")
+                                 for part in header.group(2).split(".")), counts)
             if header.group(1) == "[[":
                 index = counts.get(name, -1) + 1
                 counts[name] = index
@@ -39,6 +40,15 @@ def lines_of(text: str) -> dict[tuple, int]:
             value = line[key.end():].split("#", 1)[0]
             open_brackets = max(0, value.count("[") - value.count("]"))
     return found
+
+
+def _within(name: tuple, counts: dict[tuple, int]) -> tuple:
+    """A table's path with the index of the array of tables it is in: ``[steps.extra]``
+    after the fourth ``[[steps]]`` is ``("steps", 3, "extra")``, as tomllib nests it."""
+    for cut in range(len(name) - 1, 0, -1):
+        if name[:cut] in counts:
+            return (*name[:cut], counts[name[:cut]], *name[cut:])
+    return name
 
 
 def line_of(lines: dict[tuple, int], path: tuple) -> int | None:

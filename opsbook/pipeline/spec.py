@@ -61,10 +61,16 @@ class PipelineError(Exception):
 
     def __init__(self, path: Path, problems: list[Problem]):
         self.path, self.problems = path, problems
-        super().__init__("\n".join(f"{path}:{p.where()}: {p.key}: {p.message}"
-                                   for p in problems))
-        self.zh = "\n".join(f"{path}:{p.where()}：{p.key}：{p.zh or p.message}"
-                            for p in problems)
+        super().__init__("\n".join(f"{_at(path, p, ': ')}: {p.message}" for p in problems))
+        self.zh = "\n".join(f"{_at(path, p, '：')}：{p.zh or p.message}" for p in problems)
+
+
+def _at(path: Path, problem: Problem, colon: str) -> str:
+    """``FILE:LINE[:COLUMN]`` and ``KEY`` (joined by ``colon``) as far as each is known: a
+    mistake of the whole file (it cannot be read, it is no TOML) has no key, one of a file
+    that cannot be read no line."""
+    where = f"{path}:{problem.where()}" if problem.line else str(path)
+    return where if problem.key == "-" else f"{where}{colon}{problem.key}"
 
 
 @dataclass
@@ -126,6 +132,7 @@ def _syntax(text: str, error: Exception) -> Problem:
     message = str(error)
     line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
     found = _AT.search(message)
+    at_end = False
     if found:
         message = message[:found.start()]
         if found.group(1):
@@ -133,9 +140,68 @@ def _syntax(text: str, error: Exception) -> Problem:
         else:
             end = text.rstrip()
             line, column = end.count("\n") + 1, len(end) - end.rfind("\n")
-            message += " at the end of the file"
-    return Problem(line, "-", f"not valid TOML: {message}", column,
-                   f"不是有效的 TOML：{message}。")
+            at_end = True
+    zh = next((said.format(*hit.groups()) for pattern, said in TOML_ZH
+               if (hit := re.fullmatch(pattern, message))), f"（{message}）")
+    hint = TOML_HINTS.get(message)
+    return Problem(line, "-", f"not valid TOML: {message}"
+                              + (" at the end of the file" if at_end else "")
+                              + (f" ({hint})" if hint else ""), column,
+                   f"不是有效的 TOML{'（文件末尾）' if at_end else ''}：{zh.rstrip('。')}。")
+
+
+#: What to write instead, after tomllib's words for the mistakes made most.
+TOML_HINTS = {"Invalid value": "text goes in quotes, a list in [\"…\"]",
+              "Unescaped '\\' in a string": "write paths with / or in 'single quotes'"}
+#: tomllib's syntax errors in Chinese (its message as a pattern → the Chinese); any other
+#: is given in brackets as tomllib says it.
+TOML_ZH = (
+    (r"Invalid value", "值的写法无效（文字要加引号，列表写作 [\"…\"]）"),
+    (r"Invalid statement", "这一行既不是 键 = 值，也不是 [表]"),
+    (r"Expected '=' after a key in a key/value pair", "键后面应有 ="),
+    (r"Expected newline or end of document after a statement", "一行只能写一个 键 = 值"),
+    (r"Expected '\]' at the end of a table declaration", "表头缺少结尾的 ]"),
+    (r"Expected '\]\]' at the end of an array declaration", "表头缺少结尾的 ]]"),
+    (r"Unclosed array", "列表缺少结尾的 ]"),
+    (r"Unclosed inline table", "内联表缺少结尾的 }"),
+    (r"Unterminated string", "字符串缺少结尾的引号"),
+    (r"Invalid initial character for a key part", "键的开头字符无效"),
+    (r"Cannot overwrite a value", "同一个键写了两次"),
+    (r"Cannot declare (.+) twice", "{0} 声明了两次"),
+    (r"Invalid date or datetime", "日期或时间的写法无效"),
+    (r"Unescaped '\\' in a string", "字符串中的 \\ 未转义（路径请用 / 或单引号）"),
+    (r"Illegal character (.+)", "非法字符 {0}"),
+    (r"Found invalid character (.+)", "无效字符 {0}"),
+)
+
+
+def _file_in(folder: Path) -> Path | None:
+    """The file that stands where ``folder`` (or a folder above it) would be, or None."""
+    there = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    return there if there is not None and not there.is_dir() else None
+
+
+def os_reason(error: OSError) -> tuple[str, str]:
+    """Why a file or folder could not be read or made, in English and in Chinese words."""
+    import errno
+
+    known = {errno.ENOENT: ("no such file", "文件不存在"),
+             errno.EISDIR: ("a folder, not a pipeline file", "这是文件夹，不是流水线文件"),
+             errno.EACCES: ("no permission", "没有权限"),
+             errno.EPERM: ("no permission", "没有权限"),
+             errno.EEXIST: ("a file of that name is there", "已有同名文件"),
+             errno.ENOTDIR: ("a file stands where a folder should be",
+                             "路径中有一段是文件而不是文件夹"),
+             errno.ENOSPC: ("the disk is full", "磁盘已满"),
+             errno.EROFS: ("the disk is read-only", "磁盘为只读")}
+    reason = error.strerror or str(error)
+    return known.get(error.errno, (reason, f"系统错误（{reason}）"))
+
+
+def _unreadable(error: OSError) -> Problem:
+    """A pipeline file that cannot be read, said in words in both languages."""
+    en, zh = os_reason(error)
+    return Problem(None, "-", f"cannot be read: {en}", zh=f"无法读取：{zh}。")
 
 
 class _NotText(Exception):
@@ -184,11 +250,15 @@ def read(path: str | Path,
     each step runs). Raises :class:`PipelineError` with every mistake found."""
     path = Path(path)
     try:
-        text = _decoded(path.read_bytes())
+        raw = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise PipelineError(path, [Problem(None, "-", f"cannot be read: {reason}",
-                                           zh=f"无法读取：{reason}。")]) from None
+        raise PipelineError(path, [_unreadable(error)]) from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a workbook (zip, or .xls)
+        raise PipelineError(path, [Problem(
+            None, "-", "a workbook, not a pipeline file: give the pipeline's .toml file",
+            zh="这是工作簿，不是流水线文件：请给出流水线的 .toml 文件。")])
+    try:
+        text = _decoded(raw)
     except _NotText as bad:
         raise PipelineError(path, [Problem(
             bad.line, "-", f"not UTF-8 text (byte 0x{bad.byte:02x}); save the file as UTF-8",
@@ -211,6 +281,8 @@ def read(path: str | Path,
                          if when else ""),
               f"未知的键；流水线的键为 {'、'.join(sorted(TOP))}"
               + ("；何时运行由启动它的计划任务决定（cron、任务计划程序）" if when else "") + "。")
+    if not isinstance(data.get("name", ""), str):
+        wrong(("name",), "give the pipeline's name in quotes", "请写带引号的流水线名称。")
     kind = data.get("kind")
     kinds = registry.names()
     if kind not in kinds:
@@ -232,6 +304,10 @@ def read(path: str | Path,
     outputs = data.get("outputs", ".")
     if not isinstance(outputs, str):
         wrong(("outputs",), "give a folder name in quotes", "请写带引号的文件夹名称。")
+        outputs = "."
+    elif (blocked := _file_in(base / outputs)) is not None:
+        wrong(("outputs",), f"{blocked} is a file; give a folder for the outputs",
+              f"{blocked} 是文件；请为输出指定一个文件夹。")
         outputs = "."
     batch = data.get("batch", {})
     if not isinstance(batch, dict):

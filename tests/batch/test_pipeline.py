@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from batchbooks import _made, books
 from conftest import run_cli
@@ -83,7 +84,7 @@ def test_a_toml_syntax_error_is_told_with_its_line_and_column(tmp_path: Path, te
         read(path, check)
     [problem] = refused.value.problems
     assert (problem.line, problem.column) == (line, column)
-    assert str(refused.value).startswith(f"{path}:{line}:{column}: -: not valid TOML: ")
+    assert str(refused.value).startswith(f"{path}:{line}:{column}: not valid TOML: ")
     done = run_cli("run", path, "--dry-run")
     assert done.returncode == 2 and f"p.toml:{line}:{column}: " in done.stderr
     assert ":?:" not in done.stderr
@@ -189,7 +190,11 @@ def test_a_step_that_cannot_run_stops_the_pipeline_with_the_highest_code(books: 
     the highest of its steps'."""
     pipeline = books.parent / "steps.toml"
     (books.parent / "cut-short.xlsx").write_bytes(b"PK\x03\x04 cut short")  # not readable
-    pipeline.write_text(GOOD.replace('inputs = ["books/a*-plan.xlsx"]', 'inputs = ["books/"]')
+    plan = openpyxl.load_workbook(books / "a2-plan.xlsx")  # an item ID twice: an error
+    sheet = plan["Plan"] if "Plan" in plan.sheetnames else plan["计划"]
+    sheet["A5"] = sheet["A4"].value
+    plan.save(books / "a2-plan.xlsx")
+    pipeline.write_text(GOOD
                         + '\n[[steps]]\nstep = "report"\ninputs = ["cut-short.xlsx"]\n'
                           'out = "nowhere.html"\n'
                           '\n[[steps]]\nstep = "validate"\nformat = "json"\n'
@@ -197,8 +202,8 @@ def test_a_step_that_cannot_run_stops_the_pipeline_with_the_highest_code(books: 
     done = run_cli("run", pipeline)
     assert done.returncode == 2, done.stdout + done.stderr
     assert "step 1 (validate) exited 1: done, with findings to follow up" in done.stderr
-    assert "step 2 (report) exited 2: it could not run; the pipeline stops here" \
-        in done.stderr
+    assert "step 2 (report) exited 2: it could not run, or an input could not be read at " \
+        "all; the pipeline stops here" in done.stderr
     out = books.parent / "out"
     assert (out / "validate.manifest.json").exists()
     assert not (out / "again.manifest.json").exists()  # step 3 never ran
