@@ -24,6 +24,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
     (["validate"], "Missing argument", "缺少“paths”。"),
     (["plan", "consolidate", "plans", "-o"], "requires an argument", "选项 -o 后面需要一个值。"),
     (["new", "plan", "a.xlsx", "b.xlsx"], "unexpected extra argument", "多余的参数：b.xlsx"),
+    (["validate", "x.xlsx", "--jobs", "0"], "'--jobs' / '-j': must be 1 or more",
+     "“--jobs” / “-j”的值无效：应不小于 1。"),
 ])
 def test_each_mistake_in_the_language_asked(tmp_path, args, english, chinese):
     both = run(*args)

@@ -77,7 +77,7 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
         punches = [punches]
     books, report = load_many(paths, kind, options=options, command="attendance summarize",
                               settings={"month": month, "lang": lang,
-                                        "punches": [str(p) for p in punches or []]},
+                                        "punches": [_exported(p) for p in punches or []]},
                               output=output)
     logs, notes = read_punches(punches or [])
     report.merge(notes)
@@ -93,3 +93,14 @@ def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> 
     sample = samples[KIND]
     return demo_write(summarize_attendance([sample]), folder / f"{KIND}.summary.xlsx", say,
                       f"attendance summarize {sample.name}")
+
+
+def _exported(path: PathLike) -> list[str | None]:
+    """A punch export as the manifest's settings record it: its name and SHA-256 (None when
+    it cannot be read), so that an edited export is read again under ``--skip-unchanged``."""
+    from opsbook.batch import digest
+
+    try:
+        return [str(path), digest(path)[0]]
+    except OSError:
+        return [str(path), None]

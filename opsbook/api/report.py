@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from opsbook.api.common import PathLike, calculate_books, check_lang, load
+from opsbook.api.common import (
+    NotAWorkbook,
+    PathLike,
+    Sources,
+    calculate_books,
+    check_lang,
+    load,
+    load_many,
+    paths_of,
+    unknown_kind,
+)
 from opsbook.core.book import Book
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
 from opsbook.core.said import Said
 from opsbook.core.summary import Summary
+
+if TYPE_CHECKING:
+    from opsbook.batch import BatchOptions
 
 
 class NoReport(Said, ValueError):
@@ -44,27 +57,58 @@ class Built:
         return self.calculation.exit_code
 
 
-def summarize(source: PathLike | Book, *, lang: str | None = None) -> Built:
-    """Validate and compute a workbook, and make its report content (nothing is written).
+def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
+              options: BatchOptions | None = None, output: PathLike | None = None) -> Built:
+    """Validate and compute a workbook — or several of one kind (files, folders, glob
+    patterns: the trackers of a portfolio, the attendance of every department) — and make
+    its report content (nothing is written).
 
-    Raises :class:`~opsbook.api.common.NotAWorkbook` when it cannot be read and
-    :class:`NoReport` when its kind has no report.
+    Several workbooks are read through :func:`opsbook.batch.run_files` with ``options``
+    (processes, progress, fail-fast; the manifest goes beside ``output``); a workbook with
+    errors gives no report, its errors in ``built.report``. Raises
+    :class:`~opsbook.api.common.NotAWorkbook` when nothing could be read, and
+    :class:`NoReport` when the kind has no report, when the workbooks are of several kinds,
+    or when the kind reports on one workbook at a time (appraisal, plan) and several are
+    given.
     """
     check_lang(lang)
-    book = source if isinstance(source, Book) else load(source)
+    if isinstance(source, Book):
+        books, read = [source], None
+    else:
+        books, read = load_many(source, options=options, command="report",
+                                settings={"lang": lang}, output=output)
+        if not books:
+            raise NotAWorkbook(next((i for i in read.issues if i.severity == "error"),
+                                    None) or unknown_kind(None))
+    kinds = {b.kind.id: b.kind for b in books}
+    if len(kinds) > 1:
+        names = ", ".join(k.en.lower() for k in kinds.values())
+        raise NoReport(f"one report is made from workbooks of one kind; these are {names}",
+                       f"一份报告只能由同一类型的工作簿生成；这些工作簿分属"
+                       f"{'、'.join(k.zh for k in kinds.values())}。")
+    book = books[0]
     kind = book.kind
     if kind.summary is None or kind.calculate is None:
         raise NoReport(f"{book.path}: {kind.en.lower()} workbooks have no report yet",
                        f"{book.path}：{kind.zh}工作簿暂无报告。")
     if lang is not None:
-        book.lang = lang
-    done = calculate_books(kind, [book])
-    summary = kind.summary(done.result, book.lang) if done.computed else None
+        for each in books:
+            each.lang = lang
+    try:
+        done = calculate_books(kind, books, read)
+    except ValueError:
+        if len(books) == 1:
+            raise
+        raise NoReport(f"a {kind.en.lower()} report is made from one workbook at a time; "
+                       f"{len(books)} were given",
+                       f"{kind.zh}报告每次只能由一个工作簿生成；这里给出了 {len(books)} 个。"
+                       ) from None
+    summary = kind.summary(done.result, lang or book.lang) if done.computed else None
     return Built(done, summary, book=book)
 
 
-def check_report_target(target: Path, source: Path) -> None:
-    """Refuse a target of another type, or one that is the workbook itself."""
+def check_report_target(target: Path, *sources: Path) -> None:
+    """Refuse a target of another type, or one that is one of the workbooks read."""
     from opsbook.reports.render import FORMATS
 
     if target.is_dir():
@@ -73,32 +117,37 @@ def check_report_target(target: Path, source: Path) -> None:
     if target.suffix.lower() not in (*FORMATS, ".htm"):
         raise CannotWriteReport(f"{target}: a report is written as {', '.join(FORMATS)}",
                                 f"{target}：报告只能写成 {'、'.join(FORMATS)} 文件。")
-    if target.resolve() == Path(source).resolve():
+    if any(target.resolve() == Path(source).resolve() for source in sources):
         raise CannotWriteReport(f"{target} is the workbook itself; write the report to "
                                 "another file",
                                 f"{target} 就是工作簿本身；请将报告写入另一个文件。")
 
 
-def build_report(source: PathLike, out: PathLike | list[PathLike], *,
-                 lang: str | None = None) -> Built:
-    """Write the report of a workbook to ``out`` (one path or several): ``.xlsx`` (a Summary
-    sheet with native charts, then the detail sheets), ``.html`` (one self-contained page)
-    or ``.pdf`` (that page printed by headless Chromium), in ``lang`` (default: the
-    workbook's language).
+def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
+                 lang: str | None = None, options: BatchOptions | None = None) -> Built:
+    """Write the report of a workbook — or of several of one kind (files, folders, glob
+    patterns; see :func:`summarize`) — to ``out`` (one path or several): ``.xlsx`` (a
+    Summary sheet with native charts, then the detail sheets), ``.html`` (one
+    self-contained page) or ``.pdf`` (that page printed by headless Chromium), in ``lang``
+    (default: the workbook's language).
 
-    Returns :class:`Built`; when the workbook has errors nothing is written and
+    Returns :class:`Built`; when a workbook has errors nothing is written and
     ``built.report`` lists them (exit code 1). Raises NotAWorkbook, NoReport,
     CannotWriteReport, and :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium.
     """
     from opsbook.reports.render import write_report
 
     targets = [Path(p) for p in (out if isinstance(out, list) else [out])]
+    files = [Path(s) for s in paths_of(sources) if Path(s).is_file()]
     for target in targets:
-        check_report_target(target, Path(source))
-    built = summarize(source, lang=lang)
+        check_report_target(target, *files)
+    from opsbook.batch.manifest import settle
+
+    built = summarize(sources, lang=lang, options=options, output=targets[0])
     if built.summary is not None:
         built.paths = [write_report(t, built.summary, built.calculation.sheets)
                        for t in targets]
+        settle(targets[0])  # the run's manifest, beside the (first) report
     return built
 
 

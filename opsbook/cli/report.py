@@ -6,28 +6,36 @@ from pathlib import Path
 
 import typer
 
+from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, lang_option, unreadable
 
 
-def report(file: Path = typer.Argument(..., help="A standard workbook whose kind has a report."),
+@batch_options
+def report(paths: list[Path] = typer.Argument(
+               ..., help="A standard workbook whose kind has a report, or several of one kind "
+                         "(files, folders, glob patterns: the trackers of a portfolio, every "
+                         "department's attendance)."),
            out: list[Path] = typer.Option(..., "-o", "--out",
                                           help="report.xlsx, report.html or report.pdf "
                                                "(repeatable)."),
            lang: Lang | None = lang_option("Language of the report and the messages "
-                                           "(default: the workbook's).")) -> None:
+                                           "(default: the workbook's)."),
+           *, batch: BatchOptions) -> None:
     """Write a report: a summary workbook with charts, a self-contained HTML page, or a PDF.
 
     Sections: purpose, method, results (headline figures against the previous period, charts,
     tables) and recommendations. A workbook with errors gets no report (exit 1); the errors
-    are listed. A PDF needs Chromium (Debian: chromium, fonts-noto-cjk).
+    are listed. A PDF needs Chromium (Debian: chromium, fonts-noto-cjk). Appraisal and plan
+    reports are made from one workbook at a time.
     """
     from opsbook import api
     from opsbook.reports.images import MissingFont
     from opsbook.reports.pdf import NoBrowser
 
     try:
-        built = api.build_report(file, list(out), lang=lang.value if lang else None)
+        built = api.build_report(list(paths), list(out), lang=lang.value if lang else None,
+                                 options=batch)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
     except (ValueError, NoBrowser, MissingFont, RuntimeError) as error:

@@ -23,10 +23,32 @@ DETAILS = (
     (r"does not exist", "该路径不存在"),
     (r"is a directory", "这是一个文件夹，应为文件"),
     (r"is a file", "这是一个文件，应为文件夹"),
+    (r"greater than or equal to (-?[\d.]+)|(-?[\d.]+) or more", r"应不小于 \1\2"),
+    (r"greater than (-?[\d.]+)|more than (-?[\d.]+)", r"应大于 \1\2"),
+    (r"less than or equal to (-?[\d.]+)|(-?[\d.]+) or less", r"应不大于 \1\2"),
+    (r"less than (-?[\d.]+)", r"应小于 \1"),
     (r"not one of|should be '|Input should be", "不是可选的值之一"),
     (r"not readable", "没有读取权限"),
     (r"not writable", "没有写入权限"),
 )
+
+
+#: pydantic's wording of a bound, as Typer passes it on, and the plain words for it.
+_BOUNDS = (
+    (r"Input should be greater than or equal to (-?[\d.]+)", r"must be \1 or more"),
+    (r"Input should be greater than (-?[\d.]+)", r"must be more than \1"),
+    (r"Input should be less than or equal to (-?[\d.]+)", r"must be \1 or less"),
+    (r"Input should be less than (-?[\d.]+)", r"must be less than \1"),
+)
+
+
+def plain(message: str) -> str:
+    """A bad value's English without pydantic's words: "Value error, " dropped, "Input
+    should be greater than or equal to 1" said "must be 1 or more"."""
+    message = message.removeprefix("Value error, ")
+    for pattern, words in _BOUNDS:
+        message = re.sub(pattern, words, message)
+    return message
 
 
 def asked_lang(args: Sequence[str]) -> str | None:
@@ -48,8 +70,8 @@ def in_chinese(error: click_errors.ClickException) -> str:
     if isinstance(error, click_errors.MissingParameter):
         return f"缺少{_hint(error)}。"
     if isinstance(error, click_errors.BadParameter):
-        detail = next((zh for pattern, zh in DETAILS if re.search(pattern, error.message)),
-                      None)
+        detail = next((found.expand(zh) for pattern, zh in DETAILS
+                       if (found := re.search(pattern, error.message))), None)
         return f"{_hint(error)}的值无效" + (f"：{detail}。" if detail else
                                            f"（{error.message}）。")
     if isinstance(error, click_errors.BadOptionUsage):
@@ -83,6 +105,8 @@ def show(error: click_errors.ClickException, args: Sequence[str] | None = None) 
         if context.command.get_help_option(context) is not None:
             print(f"运行“{context.command_path} --help”查看用法。" if lang == "zh" else
                   f"Try '{context.command_path} --help' for help.", file=sys.stderr)
+    if isinstance(error, click_errors.BadParameter):
+        error.message = plain(error.message)
     if lang != "zh":
         printing.fail(error.format_message(), "en")
     if lang != "en":
