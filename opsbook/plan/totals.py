@@ -24,8 +24,9 @@ def unit_names(items: pd.DataFrame, units: frozenset[str]) -> pd.Series:
     """Each item's additive unit as the plans spell it most ("hours", "Hours" and "HOURS" are
     one unit, as ``additive_units`` matches them); None where the unit is not additive."""
     unit = items["unit"].where(additive(items["unit"], units))
-    return canonical(unit.astype(object).where(unit.notna(), None).map(
-        lambda u: None if u is None else str(u).strip()))
+    codes, uniques = pd.factorize(unit.to_numpy(dtype=object), use_na_sentinel=True)
+    stripped = np.array([str(u).strip() for u in uniques] + [None], dtype=object)[codes]
+    return canonical(pd.Series(stripped, index=items.index, dtype=object))
 
 
 def summed_units(items: pd.DataFrame, units: frozenset[str]) -> list[str]:
