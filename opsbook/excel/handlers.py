@@ -108,9 +108,10 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
         done = calculate_books(book.kind, [book], report)
         report, sheets = done.report, done.sheets
         if not sheets:  # an earlier run's results no longer match the workbook
-            for out in book.kind.outputs:
+            for out in book.kind.outputs:  # never an input sheet of the same name (History)
                 for name in out.names():
-                    port.delete_sheet(name)
+                    if name in OUTPUT_SHEETS:
+                        port.delete_sheet(name)
     _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
     for sheet in sheets:
         port.write_sheet(sheet)

@@ -312,3 +312,13 @@ def test_a_calculate_that_cannot_compute_removes_the_earlier_results(tmp_path: P
     assert "Issues" in failed
     click(path, "calculate")
     assert openpyxl.load_workbook(path).sheetnames == failed  # Issues where it was
+
+
+def test_a_failed_calculate_keeps_an_input_sheet_named_as_an_output(tmp_path: Path) -> None:
+    """Appraisal writes no History on the button, and History is also the input of earlier
+    cycles: a Calculate that cannot compute never removes it."""
+    path = sample(tmp_path, "zh", "appraisal")
+    before = sheet_values(path, "历史考核")
+    set_cells(path, SCORES["zh"], {"E4": "abc"})
+    click(path, "calculate")
+    assert sheet_values(path, "历史考核") == before
