@@ -25,8 +25,8 @@ def _plan(tmp_path, lang, rows):
 
 
 @pytest.mark.parametrize(("lang", "word", "budget"), [
-    ("zh", "合计", "预算"), ("zh", "合 计：", "预算"), ("en", "Total", "Budget"),
-    ("en", "TOTAL", "Budget")])
+    ("zh", "合计", "预算"), ("zh", "合 计：", "预算"), ("zh", "合\u3000计", "预算"),
+    ("en", "Total", "Budget"), ("en", "TOTAL", "Budget")])
 def test_a_totals_row_is_said_and_not_read(tmp_path, lang, word, budget):
     path, last = _plan(tmp_path, lang, [{("编号" if lang == "zh" else "Item ID"): word,
                                          budget: 123456}])
@@ -57,3 +57,26 @@ def test_a_totals_row_no_longer_leaves_a_department_out(tmp_path):
     done = opsbook.consolidate_plans([path])
     assert done.result is not None
     assert not [i for i in done.report.issues if i.code == "company-plan-left-out"]
+
+
+def test_a_task_named_total_is_data(tmp_path):
+    """A row whose first word is Total but which holds text, dates or an owner is data, not
+    a totals row: only a word followed by numbers is."""
+    path = tmp_path / "tracker.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Tasks"]
+    header = [c.value for c in sheet[3]]
+    sheet.cell(5, header.index("Task") + 1).value = "Total"
+    book.save(path)
+    before = len(opsbook.load(path).tables["Tasks"].frame)
+    assert not [i for i in opsbook.validate(path).issues if i.code == "totals-row"]
+    assert 5 in opsbook.load(path).tables["Tasks"].frame.index and before >= 20
+
+
+def test_a_department_named_total_is_data(tmp_path):
+    path, last = _plan(tmp_path, "en", [{"Item ID": "X-1", "Department": "Total",
+                                         "Objective": "o", "KPI": "k", "Unit": "pcs",
+                                         "Annual Target": 4}])
+    frame = opsbook.load(path).tables["Plan"].frame
+    assert last + 1 in frame.index

@@ -5,7 +5,7 @@ the template pre-filled, or one whose data was deleted but not its 越高越好 
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
@@ -13,15 +13,30 @@ from opsbook.core.issues import Issue
 if TYPE_CHECKING:
     from opsbook.core.table import Layout
 
-#: What a totals row says in one of its first cells, as typed (a quick C-level set match).
-TOTAL_WORDS = frozenset(
-    variant
-    for word in ("合计", "总计", "小计", "共计", "合 计", "总 计", "Total", "Totals", "Subtotal",
-                 "Sub-total", "Grand Total", "Sum")
-    for base in (word, word.upper(), word.lower())
-    for variant in (base, base + ":", base + "：", f" {base}", f"{base} "))
-#: How many leading columns of a row are looked at for a total word.
+#: What a totals row says in its first cell (compared normalized: spaces, full width, case).
+TOTAL_WORDS = frozenset(normalize(w) for w in (
+    "合计", "总计", "小计", "共计", "Total", "Totals", "Subtotal", "Sub-total", "Grand Total",
+    "Sum"))
+
+
+#: A cell longer than this is no total word.
+LONGEST_WORD = 16
+#: How many leading columns may hold a totals row's word (its first non-blank cell).
 TOTAL_COLUMNS = 3
+
+
+def _totals_word(row: list[Any]) -> str | None:
+    """The word that makes ``row`` a totals row, or None: its first non-blank cell says
+    合计 / Total …, and every other cell it fills holds a number (a task named "Total" with
+    dates and an owner is data)."""
+    filled = [v for v in row if v not in ("", None)]
+    if not filled or not isinstance(filled[0], str) or normalize(filled[0].rstrip(":：")) \
+            not in TOTAL_WORDS:
+        return None
+    rest = filled[1:]
+    if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in rest):
+        return None
+    return filled[0].strip()
 
 
 def drop_filler(layout: Layout) -> None:
@@ -32,11 +47,15 @@ def drop_filler(layout: Layout) -> None:
     drop: dict[int, str | None] = {}
     for col in range(min(TOTAL_COLUMNS, len(layout.data[0]))):
         cells = list(map(itemgetter(col), layout.data))
-        if TOTAL_WORDS.isdisjoint(cells):
+        words = {v for v in set(cells) if isinstance(v, str) and len(v) <= LONGEST_WORD
+                 and normalize(v.rstrip(":：")) in TOTAL_WORDS}  # once per distinct value
+        if not words:
             continue
         for n, value in enumerate(cells):
-            if n not in drop and isinstance(value, str) and value in TOTAL_WORDS:
-                drop[n] = value.strip()
+            if value in words and n not in drop:
+                word = _totals_word(layout.data[n])
+                if word is not None:
+                    drop[n] = word
     defaults = _defaults(layout)
     if defaults:
         most = len(defaults)
