@@ -34,11 +34,24 @@ def test_a_workbook_of_another_kind_is_named_as_such(books, given, read_as, foun
     assert "工作簿类型不对" in issue.message("zh")
 
 
-def test_a_kind_with_faults_is_not_called_another_kind(books):
-    """An appraisal workbook read as attendance has attendance's one required sheet
-    (Employees): it is an attendance workbook with faults, read as such."""
-    book = api.load(books / "appraisal.xlsx", "attendance")
-    assert book.kind.id == "attendance"
+@pytest.mark.parametrize(("given", "read_as"), [("appraisal", "attendance"),
+                                                ("attendance", "appraisal")])
+def test_a_shared_sheet_does_not_hide_the_other_kind(books, given, read_as):
+    """Employees is a sheet of attendance and of appraisal: a workbook of one read as the
+    other is still told to be of its own kind (its sheets fit it better)."""
+    with pytest.raises(api.NotAWorkbook) as raised:
+        api.load(books / f"{given}.xlsx", read_as)
+    assert (raised.value.issue.code, raised.value.issue.params["kind"]) == ("wrong-kind", given)
+
+
+def test_a_kind_with_faults_is_not_called_another_kind(books, tmp_path):
+    """A tracker whose Tasks sheet is missing is still a tracker (with a missing sheet)."""
+    book = openpyxl.load_workbook(books / "project.xlsx")
+    del book["Tasks"]
+    book.save(tmp_path / "no-tasks.xlsx")
+    loaded = api.load(tmp_path / "no-tasks.xlsx", "project")
+    assert loaded.kind.id == "project"
+    assert "missing-sheet" in {i.code for i in loaded.issues}
 
 
 def test_plan_status_on_an_appraisal_workbook_says_so_in_both_languages(books, tmp_path):

@@ -18,6 +18,7 @@ from opsbook.core.book import (
     build_books,
     detect_kind,
     fits,
+    kind_score,
     output_kind,
 )
 from opsbook.core.issues import Issue, Report
@@ -80,7 +81,7 @@ def book_from_sheets(raw: list[RawSheet], name: str, kind: str | Kind | None = N
 def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind | Issue:
     """The kind to read raw sheets as: ``kind`` when given, else the one detected; or the
     Issue saying why they are read as none (``output-workbook``: a result opsbook wrote;
-    ``wrong-kind``: none of ``kind``'s required sheets, and another kind's workbook;
+    ``wrong-kind``: another kind's workbook, which fits that kind better than ``kind``;
     ``ambiguous-kind``: they fit several kinds equally; ``unknown-kind``: they fit none)."""
     kinds = registry.kinds()
     made = output_kind(raw, kinds)
@@ -88,11 +89,12 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
         return Issue("output-workbook", "info", file=name,
                      params={"what": made.en.lower(), "what_zh": made.zh})
     if kind is not None:
-        if fits(raw, kind):
+        if fits(raw, kind, exactly=True) and not _foreign(raw, kind, kinds):
             return kind
         other = detect_kind(raw, kinds)
-        if other is None or other.id == kind.id:
-            return kind  # no kind's workbook either: its missing sheets say what is wrong
+        if other is None or other.id == kind.id or (
+                fits(raw, kind) and kind_score(raw, other) <= kind_score(raw, kind)):
+            return kind  # a workbook of the kind with faults: its missing sheets say what
         return Issue("wrong-kind", file=name, params={
             "expected": kind.en.lower(), "expected_zh": kind.zh,
             "found": other.en.lower(), "found_zh": other.zh, "kind": other.id})
@@ -103,6 +105,14 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
             "kinds_zh": "或".join(k.zh for k in best),
             "ids": " / ".join(k.id for k in best)})
     return best[0] if best else unknown_kind(name)
+
+
+def _foreign(raw: list[RawSheet], kind: Kind, kinds: dict[str, Kind]) -> bool:
+    """Whether a sheet is named as another kind's input sheet that ``kind`` does not have
+    (an appraisal workbook's Scores, given to a command that reads attendance)."""
+    return any(kind.sheet_by_name(name) is None
+               and any(k.sheet_by_name(name) is not None for k in kinds.values())
+               for name in (s.name.strip() for s in raw))
 
 
 def unknown_kind(name: str | None) -> Issue:

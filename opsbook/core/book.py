@@ -197,14 +197,15 @@ def detect_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
     return best[0] if len(best) == 1 else None
 
 
-def fits(raw: list[RawSheet], kind: Kind) -> bool:
-    """Whether a workbook has one of the kind's required sheets at all, by name or by its
-    headers: read as that kind, it is a workbook of the kind with faults, not another."""
+def fits(raw: list[RawSheet], kind: Kind, *, exactly: bool = False) -> bool:
+    """Whether a workbook has one of the kind's required sheets, by name or by its headers
+    (read as that kind, it may be a workbook of the kind with faults). With ``exactly``:
+    every required sheet of the kind, by name (the quick answer for the common case)."""
     required = {s.id for s in kind.sheets if s.required}
-    if any((found := kind.sheet_by_name(s.name.strip())) is not None and found.id in required
-           for s in raw):
-        return True
-    return kind_score(raw, kind)[0] > 0
+    named = {found.id for s in raw if (found := kind.sheet_by_name(s.name.strip())) is not None}
+    if exactly:
+        return required <= named
+    return bool(required & named) or kind_score(raw, kind)[0] > 0
 
 
 def output_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:

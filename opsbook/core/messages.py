@@ -55,11 +55,11 @@ CODES: dict[str, Code] = {
     ),
     "wrong-kind": Code(  # the command reads {expected} workbooks; this one is {found}'s
         "file",
-        "Wrong kind of workbook: this command reads {expected} workbooks, and this one has "
-        "none of their required sheets; it looks like a workbook for {found}. Give a "
-        "workbook of the right kind, or use 'opsbook {kind} …' for this one.",
-        "工作簿类型不对：此命令读取{expected_zh}工作簿，而此文件没有其任何必需工作表，"
-        "看起来是{found_zh}工作簿。请提供正确类型的工作簿，或对此文件使用“opsbook {kind} …”。",
+        "Wrong kind of workbook: this command reads {expected} workbooks, and this one looks "
+        "like a workbook for {found} (its sheets fit that kind better). Give a workbook of "
+        "the right kind, or use 'opsbook {kind} …' for this one.",
+        "工作簿类型不对：此命令读取{expected_zh}工作簿，而此文件看起来是{found_zh}工作簿"
+        "（其工作表更符合该类型）。请提供正确类型的工作簿，或对此文件使用“opsbook {kind} …”。",
     ),
     "ambiguous-kind": Code(  # {kinds}: the kinds it fits equally
         "file",
