@@ -58,7 +58,8 @@ class Built:
 
 
 def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
-              options: BatchOptions | None = None, output: PathLike | None = None) -> Built:
+              options: BatchOptions | None = None, output: PathLike | None = None,
+              kind: str | None = None) -> Built:
     """Validate and compute a workbook — or several of one kind (files, folders, glob
     patterns: the trackers of a portfolio, the attendance of every department) — and make
     its report content (nothing is written).
@@ -69,13 +70,13 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
     :class:`~opsbook.api.common.NotAWorkbook` when nothing could be read, and
     :class:`NoReport` when the kind has no report, when the workbooks are of several kinds,
     or when the kind reports on one workbook at a time (appraisal, plan) and several are
-    given.
+    given. ``kind`` skips detection (a workbook that fits two kinds equally).
     """
     check_lang(lang)
     if isinstance(source, Book):
         books, read = [source], None
     else:
-        books, read = load_many(source, options=options, command="report",
+        books, read = load_many(source, kind, options=options, command="report",
                                 settings={"lang": lang}, output=output)
         if not books:
             raise NotAWorkbook(next((i for i in read.issues if i.severity == "error"),
@@ -87,23 +88,19 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
                        f"一份报告只能由同一类型的工作簿生成；这些工作簿分属"
                        f"{'、'.join(k.zh for k in kinds.values())}。")
     book = books[0]
-    kind = book.kind
-    if kind.summary is None or kind.calculate is None:
-        raise NoReport(f"{book.path}: {kind.en.lower()} workbooks have no report yet",
-                       f"{book.path}：{kind.zh}工作簿暂无报告。")
+    spec = book.kind
+    if spec.summary is None or spec.calculate is None:
+        raise NoReport(f"{book.path}: {spec.en.lower()} workbooks have no report yet",
+                       f"{book.path}：{spec.zh}工作簿暂无报告。")
     if lang is not None:
         for each in books:
             each.lang = lang
-    try:
-        done = calculate_books(kind, books, read)
-    except ValueError:
-        if len(books) == 1:
-            raise
-        raise NoReport(f"a {kind.en.lower()} report is made from one workbook at a time; "
+    if spec.one_book and len(books) > 1:
+        raise NoReport(f"{spec.en} reports are made from one workbook at a time; "
                        f"{len(books)} were given",
-                       f"{kind.zh}报告每次只能由一个工作簿生成；这里给出了 {len(books)} 个。"
-                       ) from None
-    summary = kind.summary(done.result, lang or book.lang) if done.computed else None
+                       f"{spec.zh}报告每次只能由一个工作簿生成；这里给出了 {len(books)} 个。")
+    done = calculate_books(spec, books, read)
+    summary = spec.summary(done.result, lang or book.lang) if done.computed else None
     return Built(done, summary, book=book)
 
 
@@ -124,7 +121,8 @@ def check_report_target(target: Path, *sources: Path) -> None:
 
 
 def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
-                 lang: str | None = None, options: BatchOptions | None = None) -> Built:
+                 lang: str | None = None, options: BatchOptions | None = None,
+                 kind: str | None = None) -> Built:
     """Write the report of a workbook — or of several of one kind (files, folders, glob
     patterns; see :func:`summarize`) — to ``out`` (one path or several): ``.xlsx`` (a
     Summary sheet with native charts, then the detail sheets), ``.html`` (one
@@ -143,7 +141,7 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
         check_report_target(target, *files)
     from opsbook.batch.manifest import settle
 
-    built = summarize(sources, lang=lang, options=options, output=targets[0])
+    built = summarize(sources, lang=lang, options=options, output=targets[0], kind=kind)
     if built.summary is not None:
         built.paths = [write_report(t, built.summary, built.calculation.sheets)
                        for t in targets]

@@ -22,6 +22,7 @@ KIND = Kind(
     "appraisal", "Performance Appraisal", "绩效考核",
     (EMPLOYEES, INDICATORS, SCORES, GRADES, HISTORY), AppraisalSettings, RULES,
     prepare=(long_scores,),
+    one_book=True,
     instructions_en=(
         "Employees: one row per person appraised; Manager ID is the direct superior.",
         "Indicators: work results, abilities and attitude, with weights adding up to 100.",

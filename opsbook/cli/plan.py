@@ -17,7 +17,6 @@ from opsbook.cli.common import (
     finish,
     lang_option,
     plain_failures,
-    unreadable,
 )
 
 app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate, diff, "
@@ -66,13 +65,11 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
     """
     from opsbook import api
 
-    try:
+    with plain_failures():
         api.check_output(out, *paths)
         done = api.consolidate_plans(paths, departments=departments, strict=strict,
                                      year=_plan_year(year), lang=lang.value if lang else None,
                                      options=batch, output=out)
-    except ValueError as error:
-        raise CannotRun.of(error) from None
     if done.computed:
         api.write_output(out, done.sheets)
         printing.say(f"{out}: {done.headline}")
@@ -96,14 +93,10 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
     from opsbook import api
     from opsbook.plan.diff import to_json, to_markdown, to_text
 
-    try:
+    with plain_failures():
         if out is not None:
             api.check_output(out, old, new)
         done = api.diff_plans(old, new, lang=lang.value if lang else None)
-    except api.NotAWorkbook as problem:
-        raise unreadable(problem) from None
-    except ValueError as error:
-        raise CannotRun.of(error) from None
     if not done.computed:
         printing.report(done.report, "text", max_issues=50)
         raise typer.Exit(2)
@@ -135,14 +128,8 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
     """
     from opsbook import api
 
-    try:
+    with plain_failures():  # .xls, .xlsb, .ods or write-protected: a refusal, untouched
         done = api.set_plan_status(file, set_.value)
-    except api.NotAWorkbook as problem:
-        raise unreadable(problem) from None
-    except api.CannotWrite as error:  # .xls, .xlsb, .ods or write-protected: untouched
-        raise CannotRun.of(error) from None
-    except ValueError as error:
-        raise CannotRun.of(error) from None
     printing.say(f"{file}: {done.headline}")
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))

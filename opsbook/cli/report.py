@@ -8,7 +8,7 @@ import typer
 
 from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang, lang_option, unreadable
+from opsbook.cli.common import CannotRun, Lang, kind_option, lang_option, plain_failures
 
 
 @batch_options
@@ -21,6 +21,7 @@ def report(paths: list[Path] = typer.Argument(
                                                "(repeatable)."),
            lang: Lang | None = lang_option("Language of the report and the messages "
                                            "(default: the workbook's)."),
+           kind: str | None = typer.Option(None, help="Skip detection: the kind of all."),
            *, batch: BatchOptions) -> None:
     """Write a report: a summary workbook with charts, a self-contained HTML page, or a PDF.
 
@@ -33,13 +34,13 @@ def report(paths: list[Path] = typer.Argument(
     from opsbook.reports.images import MissingFont
     from opsbook.reports.pdf import NoBrowser
 
-    try:
-        built = api.build_report(list(paths), list(out), lang=lang.value if lang else None,
-                                 options=batch)
-    except api.NotAWorkbook as problem:
-        raise unreadable(problem) from None
-    except (ValueError, NoBrowser, MissingFont, RuntimeError) as error:
-        raise CannotRun.of(error) from None
+    kind_option(kind)
+    with plain_failures():
+        try:
+            built = api.build_report(list(paths), list(out), lang=lang.value if lang else None,
+                                     options=batch, kind=kind)
+        except (NoBrowser, MissingFont, RuntimeError) as error:
+            raise CannotRun.of(error) from None
     for path in built.paths:
         printing.say(f"{path}: {built.summary.title}")
     printing.report(built.report, "text", max_issues=50, quiet_when_valid=True)

@@ -133,6 +133,9 @@ class Kind:
     summary: Callable[[Any, str], Any] | None = None
     #: How a results sheet this kind wrote is read back as an earlier cycle's history.
     results_as_history: Sheet | None = None
+    #: Computed from one workbook at a time (an appraisal cycle, a plan's tracking): a
+    #: report of several is refused before anything is computed.
+    one_book: bool = False
 
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -12,6 +12,7 @@ from opsbook.plan.settings import SOURCE_PREFIX, PlanSettings
 KIND = Kind(
     "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
     RULES,
+    one_book=True,
     instructions_en=(
         "Plan: one row per plan item: objective, KPI, annual and quarterly targets, budget.",
         "Quarterly targets of additive units (amounts, counts) add up to the annual target.",

@@ -76,11 +76,13 @@ def test_a_steps_own_inputs_name_a_file_or_one_an_earlier_step_writes(tmp_path: 
 
 
 def test_a_one_workbook_command_given_a_folder_or_pattern_is_refused(tmp_path: Path):
+    """email takes one workbook; report takes several of one kind (a folder is fine)."""
     text = (HEAD + '[[steps]]\nstep = "report"\nout = "r.html"\n'
+            '[[steps]]\nstep = "email"\nto = ["a@example.com"]\n'
             '[[steps]]\nstep = "email"\ninputs = ["plans/*.xlsx"]\nto = ["a@example.com"]\n')
     found = refused(tmp_path, text)
-    assert [(line, key) for line, _, key, _ in found] == [(4, "steps[0].inputs"),
-                                                          (9, "steps[1].inputs")]
+    assert [(line, key) for line, _, key, _ in found] == [(7, "steps[1].inputs"),
+                                                          (12, "steps[2].inputs")]
     assert "is a folder" in found[0][3] and "not a glob pattern" in found[1][3]
 
 
