@@ -52,3 +52,8 @@ def percent_points(value: float) -> float:
     """The number a cell shown as a percentage shows: 0.925 → 92.5 (rounded to 12 decimals,
     so that 0.07 is 7, not 7.000000000000001)."""
     return round(value * 100, 12)
+
+
+def percent_text(value: float) -> str:
+    """A number as a cell formatted as a percentage shows it: 1.5 → "150%"."""
+    return f"{value * 100:.15g}%"

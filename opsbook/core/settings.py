@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from opsbook.core.parse import percent_text
+
 
 def setting(default: Any, en: str, zh: str, label: str, **kwargs: Any) -> Any:
     """A settings field: default, English description, Chinese description and label."""
@@ -213,7 +215,7 @@ def as_shown(model: type[SettingsModel], key: str, value: Any) -> Any:
     such as an SPI of 0.9 shown as 90% is 0.9."""
     if (isinstance(value, (int, float)) and not isinstance(value, bool)
             and _shape(model.model_fields.get(key))[0] == "share"):
-        return f"{value * 100:.15g}%"
+        return percent_text(value)
     return value
 
 

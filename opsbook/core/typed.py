@@ -17,7 +17,7 @@ import pandas as pd
 from opsbook.core.coerce import EXCEL_EPOCH, read_column
 from opsbook.core.issues import Issue
 from opsbook.core.messages import TYPE_NAMES
-from opsbook.core.parse import percent_points
+from opsbook.core.parse import percent_points, percent_text
 from opsbook.core.spec import REACH, Field
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class _Stack:
         value = self.values[pos]
         if (self.shown is not None and self.shown[pos] and isinstance(value, (int, float))
                 and not isinstance(value, bool)):
-            return f"{value * 100:.15g}%"
+            return percent_text(value)
         return value
 
 

@@ -19,6 +19,7 @@ from opsbook.io.package import Package, PackageGap, attributes
 BUILT_IN_PERCENT = frozenset({9, 10})
 STYLES = "/styles"
 
+_NUM_FMTS = re.compile(rb"<(?:[\w.-]+:)?numFmts\b.*?</(?:[\w.-]+:)?numFmts>", re.S)
 _NUM_FMT = re.compile(rb"<(?:[\w.-]+:)?numFmt\b([^>]*?)/?>", re.S)
 _CELL_XFS = re.compile(rb"<(?:[\w.-]+:)?cellXfs\b.*?</(?:[\w.-]+:)?cellXfs>", re.S)
 _XF = re.compile(rb"<(?:[\w.-]+:)?xf\b([^>]*?)/?>", re.S)
@@ -51,7 +52,8 @@ def percent_styles(package: Package, workbook: str) -> frozenset[bytes]:
     if b"%" not in xml and not any(_built_in(n) in xml for n in BUILT_IN_PERCENT):
         return frozenset()  # the common case, said without parsing the part
     percent = set(BUILT_IN_PERCENT)
-    for element in _NUM_FMT.findall(xml):
+    formats = _NUM_FMTS.search(xml)  # the workbook's own codes (not a <dxf>'s)
+    for element in _NUM_FMT.findall(formats[0] if formats else b""):
         attrs = attributes(element)
         if shows_percent(attrs.get("formatCode", "")) and attrs.get("numFmtId", "").isdigit():
             percent.add(int(attrs["numFmtId"]))
