@@ -97,8 +97,8 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
 
     Marks and the Issues sheet are refreshed as by Validate (the Issues sheet stays where it
     was); when results are written and nothing is left to report, a stale Issues sheet is
-    removed instead. When nothing can be computed, an earlier run's results sheets are
-    removed: they no longer match the workbook.
+    removed instead. When nothing can be computed, an earlier run's results sheets stay (a
+    sheet of the user's may bear such a name) and the message says they were not updated.
     """
     previous = previous_marks(port)
     book = read_book(port, kind)
@@ -107,15 +107,15 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
     if isinstance(book, Book) and book.kind.calculate is not None:
         done = calculate_books(book.kind, [book], report)
         report, sheets = done.report, done.sheets
-        if not sheets:  # an earlier run's results no longer match the workbook
-            for out in book.kind.outputs:  # never an input sheet of the same name (History)
-                for name in out.names():
-                    if name in OUTPUT_SHEETS:
-                        port.delete_sheet(name)
+    stale: list[str] = []
+    if isinstance(book, Book) and not sheets:  # an earlier run's results, if any, stay: a
+        present = set(port.sheet_names())   # sheet of the user's may have such a name
+        stale = [name for out in book.kind.outputs for name in out.names()
+                 if name in OUTPUT_SHEETS and name in present]
     _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
     for sheet in sheets:
         port.write_sheet(sheet)
-    port.message(summary_line(report, lang, calculated=[s.name for s in sheets]))
+    port.message(summary_line(report, lang, calculated=[s.name for s in sheets], stale=stale))
     return report
 
 
@@ -148,8 +148,10 @@ def _write_check(port: BookPort, report: Report, lang: str,
         port.write_sheet(issues_sheet(report, lang, ISSUES_SHEET[lang], fills))
 
 
-def summary_line(report: Report, lang: str, calculated: list[str] | None = None) -> str:
-    """One line for the status cell or the terminal: counts, and what was written."""
+def summary_line(report: Report, lang: str, calculated: list[str] | None = None,
+                 stale: list[str] | None = None) -> str:
+    """One line for the status cell or the terminal: counts, what was written, and the
+    results sheets of an earlier run that this one did not update (``stale``)."""
     s = report.summary()
     located = any(i.cell and i.severity == "error" for i in report.issues)
     if lang == "zh":
@@ -158,10 +160,14 @@ def summary_line(report: Report, lang: str, calculated: list[str] | None = None)
             text += f"已生成：{'、'.join(calculated)}。"
         elif located:
             text += "请先修正标红的单元格。"
+        if stale:
+            text += f"{'、'.join(stale)} 是上次计算的结果，本次未更新。"
         return text
     text = f"Checked: {s['errors']} error(s), {s['warnings']} warning(s)."
     if calculated:
         text += f" Written: {', '.join(calculated)}."
     elif located:
         text += " Fix the cells marked red first."
+    if stale:
+        text += f" {', '.join(stale)}: an earlier run's results, not updated."
     return text

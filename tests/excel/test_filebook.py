@@ -293,23 +293,27 @@ def test_handlers_never_read_or_mark_the_control_sheet(
     assert marks and all(m.sheet != control for m in marks)
 
 
-def test_a_calculate_that_cannot_compute_removes_the_earlier_results(tmp_path: Path) -> None:
-    """Results of an earlier run no longer match a workbook that now has errors: they go,
-    and the Issues sheet says why; a second failing run keeps the Issues sheet in place."""
+def test_a_calculate_that_cannot_compute_says_the_earlier_results_are_stale(
+        tmp_path: Path) -> None:
+    """Results of an earlier run no longer match a workbook that now has errors: they stay
+    (a sheet of the user's may bear such a name) and the message says they were not
+    updated; a second failing run keeps the Issues sheet in place."""
     path = sample(tmp_path, "en", "attendance")
     click(path, "calculate")
     done = openpyxl.load_workbook(path).sheetnames
     assert {"Daily", "Monthly", "Departments", "Violations"} <= set(done)
     book = openpyxl.load_workbook(path)
-    settings = book["Settings"]
-    for row in settings.iter_rows():
+    for row in book["Settings"].iter_rows():
         if row[0].value == "month":
             row[1].value = "2026-13"
     book.save(path)
-    click(path, "calculate")
+    port = FileBook(path)
+    handlers.calculate(port)
+    port.save()
+    assert "an earlier run's results, not updated" in port.messages[-1]
+    assert "Daily" in port.messages[-1]
     failed = openpyxl.load_workbook(path).sheetnames
-    assert not {"Daily", "Monthly", "Departments", "Violations"} & set(failed)
-    assert "Issues" in failed
+    assert {"Daily", "Monthly", "Departments", "Violations", "Issues"} <= set(failed)
     click(path, "calculate")
     assert openpyxl.load_workbook(path).sheetnames == failed  # Issues where it was
 
