@@ -133,3 +133,18 @@ def test_a_ratio_setting_in_a_percent_cell_keeps_its_number(tmp_path):
             row[1].value, row[1].number_format = 0.85, "0%"
     book.save(path)
     assert opsbook.load(path).settings.spi_amber == 0.85
+
+
+def test_a_free_form_share_in_a_percent_cell_is_what_it_shows(tmp_path):
+    """max_share_<grade> is a share too: 1.2 in a 0% cell is 120%, refused, never 1.2 %."""
+    path = tmp_path / "appraisal.xlsx"
+    opsbook.new_workbook("appraisal", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Settings"]
+    row = sheet.max_row + 1
+    sheet.cell(row, 1).value = "max_share_A"
+    sheet.cell(row, 2).value = 1.2
+    sheet.cell(row, 2).number_format = "0%"
+    book.save(path)
+    found = [i for i in opsbook.validate(path).issues if i.field == "max_share_A"]
+    assert [i.code for i in found] == ["invalid-setting"] and found[0].value == "120%"

@@ -12,6 +12,8 @@ SCALE_LIMIT = 1_000_000
 
 
 class AppraisalSettings(SettingsModel):
+    share_prefixes = ("max_share_",)
+
     cycle: Text = setting(
         "", "The cycle these scores belong to, written the same way every time and "
         "zero-padded (2026Q4, 2026-03): history is ordered by it as text.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import types
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -133,6 +133,8 @@ class SettingsModel(BaseModel):
     """Base of every kind's settings: blank values take the default, unknown keys are kept."""
 
     model_config = ConfigDict(extra="allow", validate_default=True)
+    #: Prefixes of free-form keys whose values are shares (appraisal's ``max_share_``).
+    share_prefixes: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def rows(cls) -> list[tuple[str, Any, str, str, str]]:
@@ -213,8 +215,9 @@ def as_shown(model: type[SettingsModel], key: str, value: Any) -> Any:
     the percentage text it shows ("120%" for 1.2, never read as 1.2 % by the rule that a
     share above 1 is in percent points). Any other setting keeps its number: a threshold
     such as an SPI of 0.9 shown as 90% is 0.9."""
-    if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and _shape(model.model_fields.get(key))[0] == "share"):
+    share = (_shape(model.model_fields.get(key))[0] == "share"
+             or key.lower().startswith(model.share_prefixes))
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and share:
         return percent_text(value)
     return value
 
