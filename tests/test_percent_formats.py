@@ -148,3 +148,22 @@ def test_a_free_form_share_in_a_percent_cell_is_what_it_shows(tmp_path):
     book.save(path)
     found = [i for i in opsbook.validate(path).issues if i.field == "max_share_A"]
     assert [i.code for i in found] == ["invalid-setting"] and found[0].value == "120%"
+
+
+def test_a_merged_cell_shown_as_a_percentage_is_so_in_every_cell(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    opsbook.new_workbook("plan", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Plan"]
+    column = [c.value for c in sheet[3]].index("Annual Target") + 1
+    letter = openpyxl.utils.get_column_letter(column)
+    sheet.cell(5, column).value = 0.925
+    sheet.cell(5, column).number_format = "0.0%"
+    sheet.cell(6, column).value = None
+    sheet.merge_cells(f"{letter}5:{letter}6")
+    book.save(path)
+    loaded = opsbook.load(path)
+    frame = loaded.tables["Plan"].frame
+    assert (frame.loc[5, "target"], frame.loc[6, "target"]) == (92.5, 92.5)
+    [note] = [i for i in loaded.issues if i.code == "merged-cells" and i.cell == f"{letter}5"]
+    assert note.value == "92.5%"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from opsbook.core.cells import a1
 from opsbook.core.issues import Issue
+from opsbook.core.parse import percent_text
 
 if TYPE_CHECKING:
     from opsbook.core.table import RawSheet
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
 def merged_data(raw: RawSheet, first: int, issues: list[Issue],
                  file: str | None) -> list[list[Any]]:
     """The data rows (from 0-based row ``first``), each merged range reading as its value in
-    every cell it covers, as the user sees it; an info note for each such range."""
+    every cell it covers, as the user sees it (shown as a percentage in each, when its first
+    cell is); an info note for each such range."""
     data = raw.rows[first:]
     copied: set[int] = set()
     for (r0, c0), (r1, c1) in sorted(raw.merged):
@@ -33,7 +35,12 @@ def merged_data(raw: RawSheet, first: int, issues: list[Issue],
                 row.extend([""] * (c1 + 1 - len(row)))
             row[c0:c1 + 1] = [value] * (c1 + 1 - c0)
         ref = f"{a1(r0 + 1, c0 + 1)}:{a1(r1 + 1, c1 + 1)}"
-        issues.append(Issue("merged-cells", "info", file, raw.name, a1(r0 + 1, c0 + 1),
+        top = a1(r0 + 1, c0 + 1)
+        if top in raw.percent_cells:  # every cell it covers shows the percentage
+            raw.percent_cells = raw.percent_cells | {
+                a1(r + 1, c + 1) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+            value = percent_text(value) if isinstance(value, (int, float)) else value
+        issues.append(Issue("merged-cells", "info", file, raw.name, top,
                             r0 + 1, value=value, params={"range": ref}))
     return data
 
