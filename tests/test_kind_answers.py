@@ -106,3 +106,11 @@ def test_a_file_that_cannot_be_read_is_named_in_the_error(tmp_path):
         opsbook.set_plan_status(missing, "submitted")
     assert str(raised.value) == f"{missing}: File not found."
     assert raised.value.zh == f"{missing}：找不到文件。"
+
+
+def test_a_kind_answer_is_in_the_language_of_the_workbook_s_sheets(books, tmp_path):
+    """No --lang: the answer about a Chinese workbook is in Chinese, as every issue is in
+    the language of its own workbook."""
+    path = _employees_only(books, tmp_path, keep_settings=False)  # a 员工 sheet only
+    done = run_cli("validate", path)
+    assert "无法判断工作簿类型" in done.stdout and "cannot be told" not in done.stdout

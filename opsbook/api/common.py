@@ -21,6 +21,7 @@ from opsbook.core.book import (
     kind_score,
     output_kind,
 )
+from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
@@ -84,6 +85,7 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
     ``wrong-kind``: another kind's workbook, which fits that kind better than ``kind``;
     ``ambiguous-kind``: they fit several kinds equally; ``unknown-kind``: they fit none)."""
     kinds = registry.kinds()
+    said = "zh" if any(is_chinese(s.name) for s in raw) else "en"  # as its sheets are named
     made = output_kind(raw, kinds)
     if made is not None:
         return Issue("output-workbook", "info", file=name,
@@ -97,14 +99,18 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
             return kind  # a workbook of the kind with faults: its missing sheets say what
         return Issue("wrong-kind", file=name, params={
             "expected": kind.en.lower(), "expected_zh": kind.zh,
-            "found": other.en.lower(), "found_zh": other.zh, "kind": other.id})
+            "found": other.en.lower(), "found_zh": other.zh, "kind": other.id, "lang": said})
     best = best_kinds(raw, kinds)
     if len(best) > 1:
         return Issue("ambiguous-kind", file=name, params={
             "kinds": " or ".join(k.en.lower() for k in best),
             "kinds_zh": "或".join(k.zh for k in best),
-            "ids": " / ".join(k.id for k in best)})
-    return best[0] if best else unknown_kind(name)
+            "ids": " / ".join(k.id for k in best), "lang": said})
+    if best:
+        return best[0]
+    unknown = unknown_kind(name)
+    unknown.params["lang"] = said
+    return unknown
 
 
 def _foreign(raw: list[RawSheet], kind: Kind, kinds: dict[str, Kind]) -> bool:
@@ -207,7 +213,9 @@ def read_steps(paths: list[Path], kind: str | None = None, *,
         if alone:
             raise
         return [read_step(path, kind) for path in paths]
-    return [Outcome(None, Report(issues=[b], files=[str(p)])) if isinstance(b, Issue)
+    return [Outcome(None, Report(issues=[b], files=[str(p)],
+                                 langs={str(p): b.params["lang"]} if "lang" in b.params else {}))
+            if isinstance(b, Issue)
             else Outcome(b, next(reports), b.kind.id) for p, b in zip(paths, loaded)]
 
 
