@@ -11,7 +11,6 @@ from opsbook import registry
 from opsbook.api.common import (
     NotAWorkbook,
     PathLike,
-    Refused,
     calculate_books,
     check_lang,
     read_step,
@@ -134,10 +133,10 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
         from opsbook.core.validate import validate_book
 
         report = validate_book(book)
-    if book.kind.id != kind.id:
-        raise Refused(f"{book.path} is not an appraisal workbook: it looks like "
-                      f"{book.kind.en} ({book.kind.zh})",
-                      f"{book.path} 不是绩效考核工作簿：它像是{book.kind.zh}工作簿。")
+    if book.kind.id != kind.id:  # the answer every command gives another kind's workbook
+        raise NotAWorkbook(Issue("wrong-kind", file=str(book.path), params={
+            "expected": kind.en.lower(), "expected_zh": kind.zh, "found": book.kind.en.lower(),
+            "found_zh": book.kind.zh, "kind": book.kind.id}))
     if lang is not None:
         book.lang = lang
     past = _merged([o.value for o in parts.values() if o is not None])
