@@ -122,7 +122,8 @@ def test_scoring_another_kind_of_workbook_says_so_in_chinese(tmp_path):
                    "--jobs", "1")
     text = said(done)
     assert done.returncode == 2
-    assert f"{plan}：工作簿类型不对：此命令读取绩效考核工作簿，而此文件看起来是年度运营计划工作簿" in text
+    assert (f"{plan}：工作簿类型不对：此命令读取绩效考核工作簿，"
+            "而此文件看起来是年度运营计划工作簿") in text
     assert "Wrong kind of workbook" not in text  # the same wrong-kind answer as elsewhere
     assert not (tmp_path / "s.xlsx").exists()
 
