@@ -39,8 +39,9 @@ def test_a_totals_row_is_said_and_not_read(tmp_path, lang, word, budget):
     assert last + 1 not in frame.index
 
 
-def test_a_row_of_defaults_only_is_blank(tmp_path):
-    path, last = _plan(tmp_path, "zh", [{"方向": "越高越好", "优先级": "中"}])
+@pytest.mark.parametrize("extra", [{}, {"负责人": "N/A"}, {"负责人": "无"}])
+def test_a_row_of_defaults_only_is_blank(tmp_path, extra):
+    path, last = _plan(tmp_path, "zh", [{"方向": "越高越好", "优先级": "中", **extra}])
     report = opsbook.validate(path)
     assert report.valid and not [i for i in report.issues if i.row == last + 1]
     assert last + 1 not in opsbook.load(path).tables["Plan"].frame.index

@@ -7,6 +7,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from opsbook.core.cellvalues import BLANKS
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 
@@ -60,10 +61,12 @@ def drop_filler(layout: Layout) -> None:
     if defaults:
         most = len(defaults)
         for n, row in enumerate(layout.data):
-            if n in drop or len(row) - row.count("") - row.count(None) > most:
+            if n in drop:
                 continue
-            if all(value in ("", None) or normalize(str(value)) in defaults.get(col, ())
-                   for col, value in enumerate(row)):
+            filled = [(col, v) for col, v in enumerate(row)
+                      if v not in ("", None) and not _blank_word(v)]
+            if len(filled) <= most and all(normalize(str(v)) in defaults.get(col, ())
+                                           for col, v in filled):
                 drop[n] = None
     if not drop:
         return
@@ -74,6 +77,11 @@ def drop_filler(layout: Layout) -> None:
     keep = [n for n in range(len(layout.rows)) if n not in drop]
     layout.rows = [layout.rows[n] for n in keep]
     layout.data = [layout.data[n] for n in keep]
+
+
+def _blank_word(value: Any) -> bool:
+    """A cell holding a token that means blank (N/A, -, 无)."""
+    return isinstance(value, str) and value.strip().lower() in BLANKS
 
 
 def _defaults(layout: Layout) -> dict[int, frozenset[str]]:
