@@ -3,6 +3,7 @@ together, punches reduced, findings located, sheets made."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
@@ -16,6 +17,7 @@ from opsbook.attendance.punch_match import match_employees
 from opsbook.attendance.punches import PunchLog, reduce_punches, table_log
 from opsbook.core.book import Book
 from opsbook.core.cells import a1
+from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
@@ -70,6 +72,7 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
         sources[n] = Source(sources[n].path or log.file, sheet_names)
         if len(log.frame):
             clock_parts.append(reduce_punches(log, policies.get(n, policies[0]), source=n))
+    issues.extend(id_clashes(books))
     clock = pd.concat(clock_parts) if clock_parts else None
     result = summarize_groups(settings, groups, employees, clock, _frames(books, "Holidays"),
                               _frames(books, "Leave"), _frames(books, "Overtime"), month)
@@ -85,6 +88,31 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
                 issue.cell = a1(issue.row, columns[issue.field])
             issues.append(issue)
     return result, sources, issues
+
+
+def id_clashes(books: Sequence[Book]) -> list[Issue]:
+    """``employee-id-clash`` at each Employees row whose ID an earlier workbook gives to
+    someone of another name (compared as people mean it: case, width and spaces aside):
+    two departments numbering their staff from E001, summarised together."""
+    first: dict[str, tuple[str, str, int]] = {}  # id → (name, file, row)
+    issues: list[Issue] = []
+    for book in books:
+        table = book.tables.get("Employees")
+        if table is None or "name" not in table.frame:
+            continue
+        frame = table.frame
+        for row, person, name in zip(frame.index, frame["employee_id"], frame["name"]):
+            if person is None or pd.isna(person) or name is None or pd.isna(name):
+                continue
+            key, said = str(person), str(name)
+            seen = first.setdefault(key, (said, book.path, int(row)))
+            if seen[1] != book.path and normalize(seen[0]) != normalize(said):
+                issues.append(Issue(
+                    "employee-id-clash", "error", book.path, table.name,
+                    a1(int(row), table.columns["employee_id"]), int(row), value=key,
+                    params={"name": said, "first_name": seen[0],
+                            "first_file": Path(seen[1]).name, "first_row": seen[2]}))
+    return issues
 
 
 def headline(result: AttendanceResult, lang: str) -> str:

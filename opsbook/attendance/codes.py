@@ -15,6 +15,14 @@ CODES: dict[str, Code] = {
         "Request {value} has no approval (approved by / approved on are empty).",
         "申请 {value} 没有审批记录（审批人/审批日期为空）。",
     ),
+    "employee-id-clash": Code(
+        "data",
+        "Employee ID {value} is {name} here but {first_name} in {first_file} (row "
+        "{first_row}): the workbooks summarised together must give one person one ID; the "
+        "two are counted as one.",
+        "工号 {value} 在此处是 {name}，在 {first_file}（第 {first_row} 行）却是 {first_name}："
+        "一起汇总的工作簿中，一人一号；两者被当作同一人计算。",
+    ),
     "duplicate-clock": Code(
         "data",
         "Employee {value} has more than one clock row on {date} (also row {other}); the "
