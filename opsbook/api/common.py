@@ -277,7 +277,9 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
     run = run_files(check_steps, source, args=(kind,), options=options, command="validate",
                     settings={"kind": kind}, on_file=on_file, together=True)
     report = run.report
-    langs = [o.report.lang for o in run.outcomes if o is not None and o.report.readable]
+    langs = [o.report.lang if o is not None else report.langs[str(path)]  # unchanged: as
+             for path, o in zip(run.files, run.outcomes)               # the last run read it
+             if (o is not None and o.report.readable) or (o is None and str(path) in report.langs)]
     # the run's own language (summaries): the most common, ties going to the earliest file
     report.lang = max(langs, key=lambda lang: (langs.count(lang), -langs.index(lang)),
                       default="en")

@@ -133,15 +133,18 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
         entry = {"path": name, "sha256": record.sha256, "bytes": record.bytes, "kind": None,
                  "status": record.status, "errors": 0, "warnings": 0, "infos": 0,
                  "seconds": record.seconds}
-        if record.status == UNCHANGED:
-            entry["kind"] = known[name].get("kind")
-            part = Report(issues=[Issue("unchanged-file", "info", file=name)], files=[name])
+        if record.status == UNCHANGED:  # its kind and language as the last run found them
+            entry["kind"], said = known[name].get("kind"), known[name].get("lang")
+            part = Report(issues=[Issue("unchanged-file", "info", file=name)], files=[name],
+                          langs={name: said} if said in ("en", "zh") else {})
         elif outcome is None:
             part = Report(issues=[Issue("not-run", "info", file=name)], files=[name])
         else:
             part = outcome.report
             entry.update(kind=outcome.kind, status=manifests.status_of(part))
         entry.update(manifests.counts(part))  # this run's: a note of its own, or the file's
+        if part.langs.get(name) in ("en", "zh"):
+            entry["lang"] = part.langs[name]
         report.merge(part)
         inputs.append(entry)
     for note in skipped:
