@@ -133,14 +133,13 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
     ``built.report`` lists them (exit code 1). Raises NotAWorkbook, NoReport,
     CannotWriteReport, and :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium.
     """
+    from opsbook.batch.manifest import settle
     from opsbook.reports.render import write_report
 
     targets = [Path(p) for p in (out if isinstance(out, list) else [out])]
     files = [Path(s) for s in paths_of(sources) if Path(s).is_file()]
     for target in targets:
         check_report_target(target, *files)
-    from opsbook.batch.manifest import settle
-
     built = summarize(sources, lang=lang, options=options, output=targets[0], kind=kind)
     if built.summary is not None:
         built.paths = [write_report(t, built.summary, built.calculation.sheets)

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 TOTAL_WORDS = frozenset(normalize(w) for w in (
     "合计", "总计", "小计", "共计", "Total", "Totals", "Subtotal", "Sub-total", "Grand Total",
     "Sum"))
-
-
 #: A cell longer than this is no total word.
 LONGEST_WORD = 16
 #: How many leading columns may hold a totals row's word (its first non-blank cell).
