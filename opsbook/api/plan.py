@@ -328,7 +328,9 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
         if actuals else [main]
     run = run_files(track_input, sources, args=(main,), options=options,
                     command="plan track", output=output, aggregate=True,
-                    settings={"as_of": as_of})
+                    settings={"as_of": as_of, "lang": lang,  # without as_of, as of today:
+                              **({"today": dt.date.today().isoformat()}  # a new day is a
+                                 if as_of is None else {})})             # new tracking
     parts = dict(zip(map(str, run.files), run.outcomes))
     first = parts.pop(main, None)
     if first is None or first.value is None:
