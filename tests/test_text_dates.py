@@ -108,3 +108,19 @@ def test_a_time_column_keeps_a_next_day_time_past_24_hours():
 ])
 def test_a_warning_shows_a_next_day_time_in_words(value, en, zh):
     assert (show_result(value), show_result(value, "zh")) == (en, zh)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026-11-03 09:10", 9 * H + 10 * M), ("2026/11/3 下午 6:03", 18 * H + 3 * M),
+    ("09:10", 9 * H + 10 * M), ("2026-11-03", None), ("abc", None)])
+def test_a_date_time_typed_in_a_time_column_keeps_its_time(text, expected):
+    """As a date-time cell's time is kept, so is a date-time typed as text (with the
+    warning of a value typed as text); a date alone is no time."""
+    f = Field("check_in", "Check In", "上班打卡", "time")
+    column, _ = coerce.read_column(pd.Series([text], dtype=object), f)
+    value = column.values.iloc[0]
+    if expected is None:
+        assert pd.isna(value) and [p.code for p in column.problems] == ["type-error"]
+    else:
+        assert value == pd.Timedelta(expected)
+        assert [p.code for p in column.problems] == ["coerced-value"]

@@ -309,13 +309,26 @@ def _seconds(t: dt.time | dt.datetime) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
+def time_of_text(text: str) -> dt.timedelta | None:
+    """A time of day typed as text (:func:`parse_time`), or the time of a date-time typed as
+    text (``2026-11-03 09:10``: 09:10, as a date-time cell's time is kept); None else."""
+    since = parse_time(text)
+    if since is not None or ":" not in text and "：" not in text:
+        return since
+    moment = parse_date(text)
+    if moment is None:
+        return None
+    return dt.timedelta(hours=moment.hour, minutes=moment.minute, seconds=moment.second)
+
+
 def read_time(raw: pd.Series, f: Field, blank: np.ndarray,
               epoch: dt.datetime = EXCEL_EPOCH) -> Column:
     """Times of day; a full date-time keeps its time only, with a ``value-truncated`` warning
     showing the time kept (a time cell's own zero date, 1899-12-30/31 or 1904-01-01, is not
-    a date and is dropped without a word)."""
-    col = read_cells(raw, f, blank, _times, parse_time, np.nan, dtype="float64",
-                store=dt.timedelta.total_seconds)
+    a date and is dropped without a word); a date-time typed as text the same, with the
+    warning of a value typed as text."""
+    col = read_cells(raw, f, blank, _times, time_of_text, np.nan, dtype="float64",
+                     store=dt.timedelta.total_seconds)
     values = raw.to_numpy(dtype=object)
     dated = np.flatnonzero(type_codes(values) == DATETIME)
     if len(dated):  # a time cell's own zero day is no date: only real dates are dropped
