@@ -20,13 +20,15 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
     """Set Settings values in a workbook, optionally protecting every sheet; atomic.
 
     ``cells`` maps a key to the (sheet, A1) cell its value was read from; a key without one
-    is added as a new key/value row at the end of ``settings_sheet`` (made if missing).
+    is added as a new key/value row at the end of ``settings_sheet`` (made if missing, with
+    a Key/Value header row: 参数/值 for a Chinese sheet name).
     Macros are kept in an .xlsm. The original is replaced only when all went well
     (``target`` writes elsewhere).
     """
     import openpyxl
     from openpyxl.workbook.protection import WorkbookProtection
 
+    from opsbook.core.headers import is_chinese
     from opsbook.io.filebook import close_workbook
 
     path = Path(path)
@@ -37,8 +39,11 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
                 sheet, ref = cells[key]
                 cell = book[sheet][ref]
             else:
-                ws = (book[settings_sheet] if settings_sheet in book.sheetnames
-                      else book.create_sheet(settings_sheet))
+                if settings_sheet in book.sheetnames:
+                    ws = book[settings_sheet]
+                else:  # a new Settings sheet, headed as the templates head theirs
+                    ws = book.create_sheet(settings_sheet)
+                    ws.append(["参数", "值"] if is_chinese(settings_sheet) else ["Key", "Value"])
                 row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
                 ws.cell(row, 1, key)
                 cell = ws.cell(row, 2)
