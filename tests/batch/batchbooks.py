@@ -54,3 +54,19 @@ def messy(books: Path) -> Path:
     (books / "sub").mkdir()
     shutil.copy(books / "a2-plan.xlsx", books / "sub" / "d-plan.xlsx")
     return books
+
+
+def pipeline_refused(folder: Path, text: str | bytes, given: str = "plans/sales.xlsx"):
+    """The PipelineError that checking ``text`` (written as ``folder/p.toml``, beside an
+    empty workbook file ``given`` for its inputs to name) raises, every step's options
+    checked by its command's own parser."""
+    from opsbook.cli.run import arguments
+    from opsbook.pipeline import PipelineError, read
+
+    (folder / given).parent.mkdir(parents=True, exist_ok=True)
+    (folder / given).touch()
+    path = folder / "p.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(PipelineError) as error:
+        read(path, lambda step, pipeline: arguments(step, pipeline)[2])
+    return error.value

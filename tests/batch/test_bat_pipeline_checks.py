@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from batchbooks import pipeline_refused
 from conftest import run_cli
 
 from opsbook.cli.run import arguments
@@ -21,15 +22,10 @@ def check(step, pipeline):
 
 
 def refused(folder: Path, text: str | bytes) -> list:
-    (folder / "plans").mkdir(exist_ok=True)
-    (folder / "plans" / "sales.xlsx").touch()
-    path = folder / "p.toml"
-    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    with pytest.raises(PipelineError) as error:
-        read(path, check)
-    for problem in error.value.problems:  # every mistake in both languages
+    error = pipeline_refused(folder, text)
+    for problem in error.problems:  # every mistake in both languages
         assert problem.zh and any(mark in problem.zh for mark in "。；："), problem
-    return [(p.line, p.column, p.key, p.message) for p in error.value.problems]
+    return [(p.line, p.column, p.key, p.message) for p in error.problems]
 
 
 def accepted(folder: Path, text: str | bytes):

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from batchbooks import pipeline_refused
 
 from opsbook.cli.run import arguments
 from opsbook.pipeline import PipelineError, read
@@ -21,13 +22,7 @@ def check(step, pipeline):
 
 
 def refused(folder: Path, text: str) -> PipelineError:
-    (folder / "plans").mkdir(exist_ok=True)
-    (folder / "plans" / "sales.xlsx").touch()
-    path = folder / "p.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(PipelineError) as error:
-        read(path, check)
-    return error.value
+    return pipeline_refused(folder, text)
 
 
 def told(error: PipelineError) -> list[tuple[int | None, str]]:

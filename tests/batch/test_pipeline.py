@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from batchbooks import _made, books
+from batchbooks import _made, books, pipeline_refused
 from conftest import run_cli
 
 from opsbook.cli.run import arguments, find
@@ -36,13 +36,8 @@ def check(step, pipeline):
 
 
 def problems(tmp_path: Path, text: str) -> list[tuple[int | None, str, str]]:
-    (tmp_path / "books").mkdir(exist_ok=True)
-    (tmp_path / "books" / "a1-plan.xlsx").touch()
-    path = tmp_path / "p.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(PipelineError) as refused:
-        read(path, check)
-    return [(p.line, p.key, p.message) for p in refused.value.problems]
+    refused = pipeline_refused(tmp_path, text, "books/a1-plan.xlsx")
+    return [(p.line, p.key, p.message) for p in refused.problems]
 
 
 def test_mistakes_are_refused_with_their_line_and_key(tmp_path: Path):

@@ -34,6 +34,13 @@ def plan_book(path, lang, rows, settings, actuals=(), review=()):
     return path
 
 
+def sales_plan(path, year=2027):
+    """The sales department's one-item plan (S1, 1000 万元 over four equal quarters)."""
+    return plan_book(path, "zh", [item("S1", "销售部", "销售额", "万元", 1000,
+                                       (250, 250, 250, 250))],
+                     {"year": year, "department": "销售部"})
+
+
 def item(item_id, department, kpi, unit, target, quarters, budget=100, direction="up"):
     return (item_id, department, "objective", kpi, unit, direction, target, *quarters, budget,
             "owner", Y0, Y1, "high")
@@ -74,27 +81,21 @@ def test_units_that_differ_only_in_case_are_one_column(tmp_path):
 
 @pytest.mark.parametrize("typed", ["2027年", "2027 年度", "FY2027", "２０２７", " 2027 "])
 def test_a_year_typed_as_text_is_read(tmp_path, typed):
-    path = plan_book(tmp_path / "plan.xlsx", "zh", [
-        item("S1", "销售部", "销售额", "万元", 1000, (250, 250, 250, 250))],
-        {"year": typed, "department": "销售部"})
+    path = sales_plan(tmp_path / "plan.xlsx", typed)
     report = validate(path)
     assert not report.errors, [i.message() for i in report.errors]
     assert load(path).settings.year == 2027
 
 
 def test_a_year_that_is_no_year_is_still_refused(tmp_path):
-    path = plan_book(tmp_path / "plan.xlsx", "zh", [
-        item("S1", "销售部", "销售额", "万元", 1000, (250, 250, 250, 250))],
-        {"year": "明年", "department": "销售部"})
+    path = sales_plan(tmp_path / "plan.xlsx", "明年")
     assert [i.code for i in validate(path).errors] == ["invalid-setting"]
 
 
 def test_company_settings_say_each_label_once(tmp_path):
     folder = tmp_path / "plans"
     folder.mkdir()
-    plan_book(folder / "sales.xlsx", "zh", [
-        item("S1", "销售部", "销售额", "万元", 1000, (250, 250, 250, 250))],
-        {"year": 2027, "department": "销售部"})
+    sales_plan(folder / "sales.xlsx")
     out = tmp_path / "company.xlsx"
     from opsbook.api import write_output
     write_output(out, consolidate_plans(folder, output=out).sheets)
@@ -167,9 +168,7 @@ def test_as_of_as_text_in_python_and_only_yyyy_mm_dd_on_the_command_line(tmp_pat
 
 
 def test_status_in_any_case_or_in_chinese(tmp_path):
-    path = plan_book(tmp_path / "plan.xlsx", "zh", [
-        item("S1", "销售部", "销售额", "万元", 1000, (250, 250, 250, 250))],
-        {"year": 2027, "department": "销售部"})
+    path = sales_plan(tmp_path / "plan.xlsx")
     assert set_plan_status(path, " Submitted ").computed
     assert set_plan_status(path, "已审核").computed
     assert load(path).settings.status == "reviewed"
@@ -239,9 +238,7 @@ def test_a_department_whose_plan_was_left_out_is_not_said_to_have_sent_nothing(t
 def two_plans(tmp_path):
     folder = tmp_path / "plans"
     folder.mkdir()
-    plan_book(folder / "sales.xlsx", "zh", [
-        item("S1", "销售部", "销售额", "万元", 1000, (250, 250, 250, 250))],
-        {"year": 2027, "department": "销售部"})
+    sales_plan(folder / "sales.xlsx")
     plan_book(folder / "ops.xlsx", "zh", [
         item("O1", "运营部", "成本", "元", 100, (25, 25, 25, 25))],
         {"year": 2027, "department": "运营部"})
