@@ -4,11 +4,12 @@ the template pre-filled, or one whose data was deleted but not its 越高越好 
 
 from __future__ import annotations
 
+import unicodedata
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from opsbook.core.cellvalues import BLANKS
-from opsbook.core.headers import normalize
+from opsbook.core.headers import NOISE, normalize
 from opsbook.core.issues import Issue
 
 if TYPE_CHECKING:
@@ -18,10 +19,19 @@ if TYPE_CHECKING:
 TOTAL_WORDS = frozenset(normalize(w) for w in (
     "合计", "总计", "小计", "共计", "Total", "Totals", "Subtotal", "Sub-total", "Grand Total",
     "Sum"))
+#: The first letters of the total words once normalized (總 is 总 before simplification):
+#: a cheap test made before the full comparison.
+TOTAL_FIRSTS = frozenset(w[0] for w in TOTAL_WORDS) | {"總"}
 #: A cell longer than this is no total word.
 LONGEST_WORD = 16
 #: How many leading columns may hold a totals row's word (its first non-blank cell).
 TOTAL_COLUMNS = 3
+
+
+def _first_letter(text: str) -> str:
+    """The first letter of ``text`` as :func:`~opsbook.core.headers.normalize` would begin
+    (full width folded, marks and spaces skipped, lower case), before simplification."""
+    return NOISE.sub("", unicodedata.normalize("NFKC", text))[:1].lower()
 
 
 def _totals_word(row: list[Any]) -> str | None:
@@ -47,6 +57,7 @@ def drop_filler(layout: Layout) -> None:
     for col in range(min(TOTAL_COLUMNS, len(layout.data[0]))):
         cells = list(map(itemgetter(col), layout.data))
         words = {v for v in set(cells) if isinstance(v, str) and len(v) <= LONGEST_WORD
+                 and _first_letter(v) in TOTAL_FIRSTS
                  and normalize(v.rstrip(":：")) in TOTAL_WORDS}  # once per distinct value
         if not words:
             continue
@@ -57,15 +68,8 @@ def drop_filler(layout: Layout) -> None:
                     drop[n] = word
     defaults = _defaults(layout)
     if defaults:
-        most = len(defaults)
-        for n, row in enumerate(layout.data):
-            if n in drop:
-                continue
-            filled = [(col, v) for col, v in enumerate(row)
-                      if v not in ("", None) and not _blank_word(v)]
-            if len(filled) <= most and all(normalize(str(v)) in defaults.get(col, ())
-                                           for col, v in filled):
-                drop[n] = None
+        for n in _defaults_only(layout.data, defaults):
+            drop.setdefault(n, None)
     if not drop:
         return
     for n, word in sorted(drop.items()):
@@ -75,6 +79,25 @@ def drop_filler(layout: Layout) -> None:
     keep = [n for n in range(len(layout.rows)) if n not in drop]
     layout.rows = [layout.rows[n] for n in keep]
     layout.data = [layout.data[n] for n in keep]
+
+
+def _defaults_only(data: list[list[Any]], defaults: dict[int, frozenset[str]]) -> list[int]:
+    """The rows of ``data`` whose every filled cell is its column's default (blank words
+    aside). Column by column, each distinct value is judged once and only the rows still in
+    the running are looked at: most rows leave at their first column (an id is no
+    default)."""
+    running = list(range(len(data)))
+    width = max(map(len, data), default=0)
+    for col in range(width):
+        if not running:
+            break
+        allowed = defaults.get(col, frozenset())
+        cells = [data[n][col] if col < len(data[n]) else "" for n in running]
+        other = {v for v in set(cells) if v not in ("", None) and not _blank_word(v)
+                 and not (allowed and normalize(str(v)) in allowed)}
+        if other:
+            running = [n for n, v in zip(running, cells) if v not in other]
+    return running
 
 
 def _blank_word(value: Any) -> bool:

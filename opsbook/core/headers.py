@@ -16,7 +16,7 @@ from opsbook.core.spec import Field, Sheet
 #: How many rows from the top are searched for the header.
 HEADER_SCAN_ROWS = 30
 
-_NOISE = re.compile(r"[\s\*::()()\[\]【】<>《》_\-—·./、,,']+")
+NOISE = re.compile(r"[\s\*::()()\[\]【】<>《》_\-—·./、,,']+")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +38,7 @@ def normalize(text: object) -> str:
     value = unicodedata.normalize("NFKC", str(text)).strip()
     if any(ord(ch) > 0x2E80 for ch in value):
         value = _t2s().convert(value)
-    return _NOISE.sub("", value).lower()
+    return NOISE.sub("", value).lower()
 
 
 def is_chinese(text: object) -> bool:

@@ -74,8 +74,16 @@ def normalized(text: pd.Series) -> pd.Series:
 
     "ＫＰＩ 销售额", "kpi销售额" and "KPI  销售额" all give "kpi销售额".
     """
-    return (text.fillna("").astype(str).str.normalize("NFKC").str.casefold()
-            .str.replace(r"\s+", "", regex=True))
+    return per_value(text, _key).fillna("")
+
+
+#: Whitespace of every kind (after NFKC folding).
+SPACES = re.compile(r"\s+")
+
+
+def _key(value: Any) -> str:
+    """One text as :func:`normalized` compares it."""
+    return SPACES.sub("", unicodedata.normalize("NFKC", str(value)).casefold())
 
 
 def spellings(names: pd.Series) -> dict[str, str]:
