@@ -1,5 +1,6 @@
 """Project rules across rows and sheets: dates in order, tasks unique within a project,
-thresholds in order, task progress that agrees with its actual dates."""
+thresholds in order, task progress that agrees with its actual dates, actions on a task of
+their own project."""
 
 from __future__ import annotations
 
@@ -90,5 +91,31 @@ def actual_after(book: Book, status_date: dt.date) -> Iterator[Issue]:
                         **book.where("Tasks", field, int(row)))
 
 
+def action_task_in_project(book: Book) -> Iterator[Issue]:
+    """A warning at an action's WBS that is a task of another project only: the action is
+    matched by project and WBS, so it corrects no deviation (a WBS no task has at all is the
+    ``unknown-reference`` warning already)."""
+    if "Actions" not in book or "Tasks" not in book:
+        return
+    actions, tasks = book["Actions"], book["Tasks"]
+    if actions.empty or tasks.empty:
+        return
+    given = actions[actions["task_id"].notna() & actions["project_id"].notna()]
+    pairs = pd.MultiIndex.from_frame(tasks[["project_id", "task_id"]].dropna())
+    elsewhere = given["task_id"].isin(tasks["task_id"]) & ~pd.MultiIndex.from_frame(
+        given[["project_id", "task_id"]]).isin(pairs)
+    if not elsewhere.any():
+        return
+    hits = given.loc[elsewhere, ["project_id", "task_id"]]
+    named = tasks[tasks["task_id"].isin(hits["task_id"])].dropna(subset=["project_id"])
+    owners: dict[object, dict[str, None]] = {}
+    for wbs, pid in zip(named["task_id"], named["project_id"]):  # only the tasks named
+        owners.setdefault(wbs, {})[str(pid)] = None
+    for row, pid, wbs in hits.itertuples():
+        yield Issue("action-task-other-project", "warning", value=wbs,
+                    params={"project": pid, "others": ", ".join(owners.get(wbs, ()))},
+                    **book.where("Actions", "task_id", int(row)))
+
+
 RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, status_date_in_range,
-         progress_agrees)
+         progress_agrees, action_task_in_project)
