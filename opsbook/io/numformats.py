@@ -12,6 +12,7 @@ read gives no percentage cells.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from opsbook.io.package import Package, PackageGap, attributes
 
@@ -26,10 +27,10 @@ _XF = re.compile(rb"<(?:[\w.-]+:)?xf\b([^>]*?)/?>", re.S)
 #: What a format code holds that is not a placeholder: quoted text, an escaped character,
 #: a colour or condition in brackets.
 _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-#: A cell's start tag, and its reference and style in it.
-_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c\s([^>]*?)/?>", re.S)
+#: The start of a cell's start tag (not a row's, which has a style too).
+_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\s")
+#: A cell's reference in its start tag.
 _REF = re.compile(rb'\br="([A-Za-z]+\d+)"')
-_STYLE = re.compile(rb'\bs="(\d+)"')
 
 
 def shows_percent(code: str) -> bool:
@@ -78,10 +79,20 @@ def percent_cells(xml: bytes, styles: frozenset[bytes]) -> set[str]:
     if not styles or not any(b's="' + s + b'"' in xml for s in styles):
         return set()
     cells = set()
-    for attrs in _CELL_TAG.findall(xml):
-        style = _STYLE.search(attrs)
-        if style is not None and style[1] in styles:
-            ref = _REF.search(attrs)
+    for style in _styled(styles).finditer(xml):  # few cells have a percent style
+        if not xml[style.start() - 1:style.start()].isspace():
+            continue  # the end of another attribute's name (cs="3")
+        start = xml.rfind(b"<", 0, style.start())
+        tag = _CELL_START.match(xml, start)
+        if tag is not None and tag.end() <= style.start():
+            ref = _REF.search(xml, tag.end(), xml.find(b">", style.end()))
             if ref is not None:
                 cells.add(ref[1].decode().upper())
     return cells
+
+
+@lru_cache(maxsize=64)
+def _styled(styles: frozenset[bytes]) -> re.Pattern[bytes]:
+    """A pattern finding the style attributes ``s="…"`` that name one of ``styles``; the
+    tag each is in is looked at only then."""
+    return re.compile(rb's="(?:' + b"|".join(sorted(styles)) + rb')"')  # found as text
