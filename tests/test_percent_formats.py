@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 import opsbook
-from opsbook.io.numformats import shows_percent
+from opsbook.io.numformats import percent_cells, shows_percent
 
 
 @pytest.mark.parametrize(("code", "percent"), [
@@ -17,6 +17,19 @@ from opsbook.io.numformats import shows_percent
 ])
 def test_format_codes(code, percent):
     assert shows_percent(code) is percent
+
+
+def test_percent_cells_are_the_cells_of_those_styles_only():
+    """A cell's own style counts, not a row's or a column's; not a style number that only
+    begins the same (30), another attribute ending in s (cs), or text in a value; cells
+    with a prefix or with their attributes on other lines are found."""
+    xml = (b'<row r="1" s="3" customFormat="1"><c r="A1" s="3" t="n"><v>1</v></c>'
+           b'<c r="B1" s="30"><v>2</v></c><x:c r="C1" t="s" s="5"/><c s="3" r="d2"/>'
+           b'<c r="E1" cs="3"/><c r="G1" t="inlineStr"><is><t>s="3"</t></is></c>'
+           b'<c\ns="5"\nr="F9"/></row><col style="3"/>')
+    assert percent_cells(xml, frozenset({b"3", b"5"})) == {"A1", "C1", "D2", "F9"}
+    assert percent_cells(xml, frozenset({b"7"})) == set()
+    assert percent_cells(xml, frozenset()) == set()
 
 
 def _tracker(tmp_path, values, number_format="0%"):
