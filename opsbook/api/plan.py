@@ -27,6 +27,7 @@ from opsbook.api.common import (
     read_steps,
     write_output,
 )
+from opsbook.api.plan_totals import stale_totals
 from opsbook.batch.run import Outcome
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
@@ -265,7 +266,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     review = book["Review"]
     done: Move = move(book.settings.status, book.settings.version, status, review,
                       book["Plan"]["item_id"], errors=len(checked.errors), today=today)
-    issues = [locate(book, i) for i in done.issues]
+    issues = [locate(book, i) for i in done.issues] + stale_totals(path, book)
     if any(i.code == "plan-has-errors" for i in issues):
         issues += checked.errors                 # which errors keep it from becoming final
     for issue in issues:

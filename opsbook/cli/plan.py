@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 
 import typer
@@ -23,10 +22,16 @@ app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate
                                              "status, track.")
 
 
-class Status(str, Enum):
-    submitted = "submitted"
-    reviewed = "reviewed"
-    final = "final"
+def _status(value: str) -> str:
+    """``--set``: submitted, reviewed or final in any case, or the Chinese label (已提交,
+    已审核, 定稿), as Python's ``set_plan_status`` takes it; else one line (in ``--lang``,
+    else in English and then Chinese) and exit 2, before the file is read."""
+    from opsbook.plan.status import asked
+
+    try:
+        return asked(value)  # draft too: the move is refused as a step back, as in Python
+    except ValueError as error:
+        raise CannotRun.of(error) from None
 
 
 def _plan_year(value: int | None) -> int | None:
@@ -60,8 +65,9 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
     totals by department and quarter, conflicts to follow up, a Review sheet.
 
     A file that cannot be read as a plan is reported and left out (with --strict nothing is
-    written). Exit 0 when there is nothing to follow up, 1 when there are conflicts or files
-    left out.
+    written). Exit 0 when no conflict is an error (a KPI planned twice, a department
+    missing or claimed twice are warnings), 1 when one is or a file was left out, 2 when no
+    plan could be read.
     """
     from opsbook import api
 
@@ -110,14 +116,16 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
                     file=None if format is Format.text else sys.stderr)
     if out is not None:
         api.write_output(out, done.sheets)
-        printing.note(printing.pick(f"differences written to {out}",
-                                    f"差异已写入 {out}"))
+        printing.note(f"差异已写入 {out}" if told == "zh" else  # as the diff was told
+                      f"differences written to {out}")
     raise typer.Exit(done.result.exit_code)
 
 
 @app.command("status")
 def status(file: Path = typer.Argument(..., help="A plan workbook (changed in place)."),
-           set_: Status = typer.Option(..., "--set", help="The next status.")) -> None:
+           set_: str = typer.Option(..., "--set", metavar="submitted|reviewed|final",
+                                    help="The next status (any case, or 已提交, 已审核, "
+                                         "定稿).")) -> None:
     """Move a plan one step: draft → submitted → reviewed → final.
 
     A plan with unresolved revise/reject decisions or with errors cannot become final. A final
@@ -128,8 +136,9 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
     """
     from opsbook import api
 
+    asked = _status(set_)  # an unknown status is refused before the file is read
     with plain_failures():  # .xls, .xlsb, .ods or write-protected: a refusal, untouched
-        done = api.set_plan_status(file, set_.value)
+        done = api.set_plan_status(file, asked)
     printing.say(f"{file}: {done.headline}")
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))

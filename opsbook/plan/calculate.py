@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from opsbook.core.book import Book
-from opsbook.core.issues import Report
+from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.plan.headlines import counted
@@ -61,6 +61,11 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     by_path = {b.path: b for b in sources}
     result.issues = [locate(by_path[i.file], i) if i.file in by_path else i
                      for i in result.issues]
+    if pd.to_numeric(actuals["actual"], errors="coerce").dropna().empty:
+        # a company plan has no Actuals sheet: tracked alone, it measures nothing
+        result.issues.append(Issue("no-actual-at-all", "warning", file=book.path,
+                                   sheet=book.tables["Actuals"].name if "Actuals" in
+                                   book.tables else None))
     lang = lang or book.lang
     return Calculation(Report.of(result.issues, lang), result,
                        tracking_sheets(result, lang), headline(result, lang))

@@ -15,6 +15,25 @@ CODES: dict[str, Code] = {
         "to the tracking.",
         "这不是带执行情况表的计划（或该文件夹中没有工作簿）：未向跟踪计入任何实际值。",
     ),
+    "company-plan-stale": Code(
+        "data",
+        "This sheet no longer matches the Plan sheet, edited since it was consolidated: "
+        "{where} has {items} item(s) and a budget of {budget} there, {shown} and "
+        "{shown_budget} here. The totals, By Quarter and Conflicts are out of date: "
+        "consolidate the department plans again, or correct them, before the plan is "
+        "published.",
+        "本表与合并后又修改过的“计划”工作表不再一致：{where_zh}在计划表中有 {items} 个计划项、"
+        "预算 {budget}，本表为 {shown} 个、{shown_budget}。各项合计、“按季度”和“冲突”已过时："
+        "请重新汇总各部门计划或加以更正后再发布。",
+    ),
+    "no-actual-at-all": Code(
+        "data",
+        "No actual was found: the plan's Actuals sheet and the workbooks given hold none, so "
+        "nothing can be measured yet. Fill in the Actuals sheet, or give the department "
+        "plans whose Actuals sheets hold them.",
+        "未找到任何实际值：计划的执行情况表及所给工作簿中均没有，尚无可计量的计划项。"
+        "请填写执行情况表，或提供填有执行情况表的部门计划。",
+    ),
     "quarters-mismatch": Code(
         "data",
         "Quarter targets add up to {value}, not the annual target {expected}.",

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from opsbook.plan.items import QUARTERS, additive, normalized
+from opsbook.plan.items import QUARTERS, additive, normalized, number_text, quarters_given
 
 COLUMNS = ["code", "item_id", "department", "kpi", "source", "source_row", "field", "value",
            "expected", "other", "other_zh"]
@@ -80,14 +80,15 @@ def duplicate_kpis(items: pd.DataFrame) -> pd.DataFrame:
 
 def quarters_mismatch(items: pd.DataFrame, units: frozenset[str]) -> pd.DataFrame:
     """Additive items whose four quarter targets do not add up to the annual target (the
-    same test as the plan's validation rule: all four quarters and the target given)."""
+    same test as the plan's validation rule: the target and a quarter given, a blank
+    quarter beside them counting as 0)."""
     quarters = items[list(QUARTERS)].to_numpy(dtype=float)
     target = items["target"].to_numpy(dtype=float)
-    total = quarters.sum(axis=1)
-    given = ~np.isnan(quarters).any(axis=1) & ~np.isnan(target)
+    total = np.nansum(quarters, axis=1)
+    given = quarters_given(quarters, target)
     bad = additive(items["unit"], units) & given
     bad[bad] = ~np.isclose(total[bad], target[bad], rtol=1e-9, atol=1e-6)
-    expected = pd.Series([f"{t:g}" for t in target], index=items.index, dtype=object)
+    expected = pd.Series([number_text(t) for t in target], index=items.index, dtype=object)
     return _rows(items, bad, "quarters-mismatch", "q4",
                  value=pd.Series(np.round(total, 6), index=items.index), expected=expected)
 

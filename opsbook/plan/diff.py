@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.values import excel_value
-from opsbook.plan.items import FIELDS, NUMBERS, items_frame, normalized
+from opsbook.plan.items import FIELDS, NUMBERS, items_frame, normalized, number_text
 from opsbook.plan.schema import PLAN
 
 CHANGE_COLUMNS = ["item_id", "department", "field", "old", "new"]
@@ -130,7 +130,7 @@ def _show(value: object) -> str:
     if hasattr(value, "date") and hasattr(value, "hour"):
         return value.date().isoformat()
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+        return number_text(value)
     return str(value)
 
 
@@ -153,14 +153,24 @@ def field_value(name: str, value: object, lang: str = "en") -> str:
 
 
 def _item(row: pd.Series, lang: str) -> str:
+    kpi = _one_line(_show(row["kpi"]), lang)
     if lang == "zh":
-        return f"{row['item_id']}（{row['department']}）：{row['kpi']}"
-    return f"{row['item_id']} ({row['department']}): {row['kpi']}"
+        return f"{row['item_id']}（{row['department']}）：{kpi}"
+    return f"{row['item_id']} ({row['department']}): {kpi}"
+
+
+#: A blank value in a one-line change, which would otherwise read as a cut-off line.
+_BLANK = {"en": "(blank)", "zh": "（空）"}
+
+
+def _one_line(text: str, lang: str) -> str:
+    """A value on one line of the text form: line breaks shown as ↵, a blank said."""
+    return text.replace("\r\n", " ↵ ").replace("\n", " ↵ ") if text else _BLANK[lang]
 
 
 def _change(r: object, lang: str) -> str:
-    old = field_value(r.field, r.old, lang)
-    new = field_value(r.field, r.new, lang)
+    old = _one_line(field_value(r.field, r.old, lang), lang)
+    new = _one_line(field_value(r.field, r.new, lang), lang)
     if lang == "zh":
         return (f"~ {r.item_id}（{r.department}）{field_header(r.field, lang)}："
                 f"{old} → {new}")
@@ -220,7 +230,7 @@ def to_markdown(d: PlanDiff, lang: str = "en") -> str:
 
 
 def _cell(value: object) -> str:
-    return _show(value).replace("|", "\\|").replace("\n", " ")
+    return _show(value).replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
 
 
 def to_json(d: PlanDiff, indent: int | None = 2) -> str:

@@ -37,6 +37,21 @@ def items_frame(plan: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def number_text(value: float) -> str:
+    """A number as a person reads it: every digit a spreadsheet keeps (15 significant), no
+    trailing zeros and no exponent below 1e15 (1234567.5, not 1.23457e+06)."""
+    return f"{value:.15g}"
+
+
+def quarters_given(quarters: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Items whose quarters are to add up to the annual target: the target and at least one
+    quarter given. A blank quarter beside quarters given is a quarter planned at 0 (Q1–Q3
+    filled and Q4 left blank do not add up to a larger target); four blank quarters are no
+    quarterly plan."""
+    quarters = np.asarray(quarters, dtype=float)
+    return ~np.isnan(quarters).all(axis=1) & ~np.isnan(np.asarray(target, dtype=float))
+
+
 def per_value(column: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
     """``function`` applied once per distinct non-blank value (plan columns repeat a lot);
     blanks stay None."""

@@ -10,13 +10,13 @@ import pandas as pd
 from opsbook.core.group import BOOK, Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references
-from opsbook.plan.items import unit_key
+from opsbook.plan.items import number_text, quarters_given, unit_key
 
 
 @over_books
 def quarters_add_up(group: Group) -> Iterator[tuple[int, Issue]]:
     """For additive units (each book's ``additive_units``), q1 + q2 + q3 + q4 equals the
-    annual target."""
+    annual target; a blank quarter beside quarters given counts as 0 (``quarters_given``)."""
     plan = group.frame("Plan")
     if plan.empty:
         return
@@ -26,13 +26,13 @@ def quarters_add_up(group: Group) -> Iterator[tuple[int, Issue]]:
         pd.MultiIndex.from_tuples(units)) if units else np.zeros(len(plan), dtype=bool)
     quarters = plan[["q1", "q2", "q3", "q4"]].astype(float)
     target = plan["target"].astype(float)
-    given = (quarters.notna().all(axis=1) & target.notna()).to_numpy()
+    given = quarters_given(quarters.to_numpy(), target.to_numpy())
     total = quarters.sum(axis=1).to_numpy()
     bad = additive & given & ~np.isclose(total, target.to_numpy(), rtol=1e-9, atol=1e-6)
     for pos in np.flatnonzero(bad):
         k, place = group.where(plan, pos, "Plan", "q4")
         yield k, Issue("quarters-mismatch", value=round(float(total[pos]), 6),
-                       params={"expected": f"{target.iat[pos]:g}"}, **place)
+                       params={"expected": number_text(target.iat[pos])}, **place)
 
 
 @over_books

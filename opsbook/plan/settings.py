@@ -28,6 +28,25 @@ def _year(value: Any) -> Any:
 
 
 Year = Annotated[int, BeforeValidator(_year)]
+
+#: A status as people type it in the Settings sheet: its Chinese label, as the setting's
+#: description lists them, or the English word in any case or width.
+STATUS_LABELS = {"草稿": "draft", "已提交": "submitted", "已审核": "reviewed", "定稿": "final"}
+
+
+def read_status(value: Any) -> Any:
+    """A status as typed ("已提交", "Submitted", "ＤＲＡＦＴ") as its id; anything else is
+    left as it is, for the choice check to refuse."""
+    if isinstance(value, str):
+        said = unicodedata.normalize("NFKC", value).strip()
+        return STATUS_LABELS.get(said, said.lower() if said.lower() in
+                                 STATUS_LABELS.values() else value)
+    return value
+
+
+Status = Annotated[Literal["draft", "submitted", "reviewed", "final"],
+                   BeforeValidator(read_status)]
+
 #: The years a plan can have (the bounds of the ``year`` setting).
 YEARS = (1900, 2200)
 
@@ -58,7 +77,7 @@ class PlanSettings(SettingsModel):
     department: Text = setting("", "The department whose plan this is (blank for a company plan).",
                                "本计划所属部门（公司汇总计划留空）。", "部门")
     version: Text = setting("1", "Version of this plan.", "计划版本。", "版本")
-    status: Literal["draft", "submitted", "reviewed", "final"] = setting(
+    status: Status = setting(
         "draft", "draft, submitted, reviewed or final.", "草稿 draft / 已提交 submitted / "
         "已审核 reviewed / 定稿 final。", "状态")
     additive_units: Text = setting(

@@ -47,10 +47,11 @@ class UnknownStatus(Said, ValueError):
 def asked(status: str) -> str:
     """The status asked for, as the Settings sheet takes it: English in any case, or the
     Chinese label (已提交, 已审核, 定稿); else :class:`UnknownStatus`."""
-    said = str(status).strip()
-    named = {**{s: s for s in STEPS}, **{zh: s for s, zh in LABELS.items()}}
-    if said.lower() in named or said in named:
-        return named.get(said.lower()) or named[said]
+    from opsbook.plan.settings import read_status
+
+    said = read_status(str(status))
+    if said in STEPS:
+        return said
     raise UnknownStatus(f"unknown status {status!r}: choose submitted, reviewed or final",
                         f"未知的状态“{status}”：应为 submitted（已提交）、reviewed（已审核）"
                         "或 final（定稿）。")

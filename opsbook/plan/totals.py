@@ -100,6 +100,8 @@ def by_quarter(items: pd.DataFrame, units: frozenset[str], year: int | None) -> 
     for unit in dict.fromkeys(named.dropna()):
         rows = named.eq(unit).to_numpy()
         values = items.loc[rows, list(QUARTERS)]
+        # a blank quarter beside quarters given is planned at 0 (as the quarters are added up)
+        values = values.mask(values.isna() & values.notna().any(axis=1).to_numpy()[:, None], 0.0)
         out[TARGET + unit] = values.sum(min_count=1).to_numpy()
     total = {c: out[c].sum(min_count=1) for c in out.columns if c not in ("quarter", "items")}
     out.loc[len(out)] = {"quarter": None, "items": len(items), **total}

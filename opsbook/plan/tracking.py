@@ -4,7 +4,8 @@ Monthly targets come from the quarterly ones, spread evenly over the quarter's t
 an additive item (amounts, counts) gets a third of its quarter target each month and is
 measured on sums; any other item (a rate, a level such as 92 % or 5 days) gets its quarter's
 level each month and is measured on means, over the months it has actuals for. An item
-without quarterly targets uses its annual target (a twelfth of it per month when additive).
+without quarterly targets uses its annual target (a twelfth of it per month when additive);
+an additive item with some quarters given plans 0 in a blank one.
 
 Completion per item = actual to date ÷ target to date; for a ``down`` KPI (lower is better)
 it is target ÷ actual. A target to date of 0 is met (1.0) when the actual is no worse (up:
@@ -53,10 +54,14 @@ class Tracking:
 
 def monthly_targets(items: pd.DataFrame, units: frozenset[str]) -> np.ndarray:
     """(items, 12) monthly targets: quarter targets spread evenly (additive: a third each;
-    others: the quarter's level each month); the annual target where quarters are blank."""
+    others: the quarter's level each month); the annual target where quarters are blank,
+    except that an additive item with some quarters given plans nothing in a blank one (as
+    its quarters are added up: Q2 and Q3 only is no target in Q1)."""
     quarters = items[list(QUARTERS)].to_numpy(dtype=float)
     target = items["target"].to_numpy(dtype=float)
     add = additive(items["unit"], units)
+    partly = add & ~np.isnan(quarters).all(axis=1)
+    quarters = np.where(partly[:, None], np.nan_to_num(quarters), quarters)
     spread = np.where(add[:, None], quarters / 3.0, quarters)
     annual = np.where(add, target / 12.0, target)
     spread = np.where(np.isnan(spread), annual[:, None], spread)
