@@ -26,6 +26,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
     (["new", "plan", "a.xlsx", "b.xlsx"], "unexpected extra argument", "多余的参数：b.xlsx"),
     (["validate", "x.xlsx", "--jobs", "0"], "'--jobs' / '-j': must be 1 or more",
      "“--jobs” / “-j”的值无效：应不小于 1。"),
+    (["plan", "diff", "a.xlsx", "b.xlsx", "--format", "pdf"],
+     "'pdf' is not one of 'text', 'json', 'markdown'",
+     "“--format” / “-f”的值无效：不是可选的值之一，应为以下之一：text、json、markdown。"),
 ])
 def test_each_mistake_in_the_language_asked(tmp_path, args, english, chinese):
     both = run(*args)

@@ -72,6 +72,9 @@ def in_chinese(error: click_errors.ClickException) -> str:
     if isinstance(error, click_errors.BadParameter):
         detail = next((found.expand(zh) for pattern, zh in DETAILS
                        if (found := re.search(pattern, error.message))), None)
+        choices = _choices(error.message)
+        if choices:
+            detail = f"{detail}，应为以下之一：{'、'.join(choices)}"
         return f"{_hint(error)}的值无效" + (f"：{detail}。" if detail else
                                            f"（{error.message}）。")
     if isinstance(error, click_errors.BadOptionUsage):
@@ -82,6 +85,13 @@ def in_chinese(error: click_errors.ClickException) -> str:
     if found:
         return f"多余的参数：{found.group(1)}。每个选项的写法见 --help。"
     return f"命令行有误（{error.format_message()}）。"
+
+
+def _choices(message: str) -> list[str]:
+    """The values a choice takes, as an English mistake lists them ("'pdf' is not one of
+    'text', 'json', 'markdown'." or pydantic's "should be 'a', 'b' or 'c'")."""
+    found = re.search(r"(?:not one of|should be) ('.*)$", message)
+    return re.findall(r"'([^']*)'", found.group(1)) if found else []
 
 
 def _hint(error: click_errors.BadParameter) -> str:
