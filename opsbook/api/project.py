@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+import numpy as np
+import pandas as pd
+
 from opsbook import registry
 from opsbook.api.common import (
     PathLike,
@@ -46,7 +49,9 @@ def status_day(as_of: dt.date | str | None) -> dt.date | None:
 def _day(as_of: dt.date | str | None) -> dt.date | None:
     if as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
         return as_of
-    if isinstance(as_of, dt.datetime):
+    if isinstance(as_of, np.datetime64) and not np.isnat(as_of):  # a pandas column's day
+        as_of = pd.Timestamp(as_of)
+    if isinstance(as_of, dt.datetime) and not pd.isna(as_of):  # pandas' NaT is no day
         return as_of.date()
     if isinstance(as_of, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", as_of.strip()):
         try:

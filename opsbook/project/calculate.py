@@ -12,7 +12,7 @@ from opsbook.project.compute import ProjectResult
 from opsbook.project.deviations import UNCOVERED
 from opsbook.project.outputs import sheets
 from opsbook.project.status import status_of_books
-from opsbook.project.texts import STATUS_FROM, pick
+from opsbook.project.tables import origin
 
 
 def calculate(books: list[Book], *, as_of: dt.date | None = None, today: dt.date | None = None,
@@ -41,8 +41,11 @@ def headline(result: ProjectResult, lang: str) -> str:
     dates = result.config.drop_duplicates("status_date")
     if len(dates) == 1:
         day = dates["status_date"].iloc[0].strftime("%Y-%m-%d")
-        origin = pick(STATUS_FROM[dates["status_from"].iloc[0]], lang)
-        when = f"状态日期 {day}（{origin}）" if lang == "zh" else f"as of {day} ({origin})"
+        # the same day may come from Settings in one file and be today in another
+        said = origin(result.config, lang)
+        one = result.config["status_from"].nunique() == 1
+        when = ((f"状态日期 {day}（{said}）" if one else f"状态日期 {day}：{said}")
+                if lang == "zh" else f"as of {day} ({said})" if one else f"as of {day}: {said}")
     else:
         when = "各文件状态日期不同" if lang == "zh" else "status dates differ by file"
     left = len(result.left_out)

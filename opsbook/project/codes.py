@@ -35,4 +35,12 @@ CODES: dict[str, Code] = {
         "cannot be later than the date the status is taken.",
         "实际日期 {value} 晚于状态日期 {status_date}：实际日期不应晚于状态日期。",
     ),
+    "action-task-other-project": Code(
+        "data",
+        "WBS {value} is a task of project {others} only, not of {project}: this action is matched "
+        "by project and WBS, so it corrects no deviation; give the WBS of a task of "
+        "{project}, or the action's project.",
+        "任务编号 {value} 属于项目 {others}，不属于项目 {project}：纠正措施按项目和任务编号对应，"
+        "该措施不对应任何偏差；请填写项目 {project} 的任务编号，或改正措施所属项目。",
+    ),
 }

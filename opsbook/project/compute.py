@@ -99,8 +99,10 @@ def compute(projects: pd.DataFrame, tasks: pd.DataFrame, risk_rows: pd.DataFrame
     projects, tasks = _prepare(projects), _prepare(tasks)
     risk_rows, actions = _prepare(risk_rows), _prepare(actions)
     clash = conflicts(projects)
-    projects = projects.drop(projects.index[projects["row"].isin(clash["row"])
-                                            & projects["source"].isin(clash["source"])])
+    # the later rows themselves, by file and row together (a row number of one file says
+    # nothing of another file's row of that number)
+    later = pd.MultiIndex.from_frame(clash[["source", "row"]])
+    projects = projects[~pd.MultiIndex.from_frame(projects[["source", "row"]]).isin(later)]
     projects = projects.dropna(subset=["project_id"]).drop_duplicates(KEY)
     keys = projects[KEY]
     tasks = tasks.merge(keys, on=KEY)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from opsbook.core.output import SheetOut
 from opsbook.project.compute import ProjectResult
-from opsbook.project.tables import table
+from opsbook.project.tables import as_of, table
 from opsbook.project.texts import OUTPUTS, pick
 
 PLANNED, DONE, LATE, TODAY = "BDD7EE", "2F5597", "F8696B", "FFE699"
@@ -54,6 +54,19 @@ def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return weeks, codes
 
 
+def week_labels(weeks: np.ndarray) -> list[str]:
+    """Each week's header, its Monday as MM-DD; when the weeks run over more than one year,
+    the first week and the first of each new year say their year too (YYYY-MM-DD), so that a
+    12-07 of one year is not read as another's."""
+    days = pd.DatetimeIndex(weeks)
+    labels = days.strftime("%m-%d").tolist()
+    if len(days) and days[0].year != days[-1].year:
+        new_year = np.r_[True, days.year[1:] != days.year[:-1]]
+        for n in np.flatnonzero(new_year).tolist():
+            labels[n] = days[n].strftime("%Y-%m-%d")
+    return labels
+
+
 #: The status week's mark in every task's row (over its bar, which keeps its colour), and
 #: before its header.
 MARK, HEAD = "│", "▼"
@@ -72,7 +85,7 @@ def _mark_status_week(out: SheetOut, weeks: np.ndarray, status: np.ndarray) -> N
     if shown.all() and len(set(at.tolist())) == 1 and len(status):
         col = len(COLUMNS) + int(at[0])
         out.headers[col] = HEAD + out.headers[col]
-        out.widths[col] = 7  # room for the mark
+        out.widths[col] += 2  # room for the mark
 
 
 def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
@@ -82,13 +95,14 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = tasks.assign(task_name=tasks["name"])
     name = pick(OUTPUTS["gantt"], lang)
     span = f"{weeks[0]} – {weeks[-1] + 6}" if len(weeks) else ""
-    title = ((f"甘特图（按周，{span}）" if span else "甘特图") if lang == "zh" else
-             f"Gantt chart by week, {span}" if span else "Gantt chart")
+    when = as_of(result.config, lang)  # the status week is marked: its day is said
+    title = ((f"甘特图（按周，{span}；{when}）" if span else "甘特图") if lang == "zh" else
+             f"Gantt chart by week, {span}; {when}" if span else "Gantt chart")
     out = table(name, title, frame, COLUMNS, lang, key_columns=3)
-    labels = [pd.Timestamp(w).strftime("%m-%d") for w in weeks]
+    labels = week_labels(weeks)
     out.headers += labels
     out.formats += [""] * len(labels)
-    out.widths += [5] * len(labels)
+    out.widths += [5 if len(label) == 5 else 10 for label in labels]
     # the week cells hold no value, only fills: rows stop at the task columns
     colours = np.array([None, PLANNED, DONE, LATE, TODAY], dtype=object)  # by code
     rows, cols = np.nonzero(codes)

@@ -12,8 +12,8 @@ from opsbook.project.gantt import gantt_sheet
 from opsbook.project.gates import REQUIRES
 from opsbook.project.risk_sheet import risks_sheet
 from opsbook.project.schema import OUTPUTS
-from opsbook.project.tables import RAG_FILL, fill_column, table
-from opsbook.project.texts import NOTES, REQUIREMENTS, STATUS_FROM, pick, word
+from opsbook.project.tables import RAG_FILL, as_of, fill_column, table
+from opsbook.project.texts import NOTES, REQUIREMENTS, pick, word
 from opsbook.project.texts import OUTPUTS as NAMES
 
 __all__ = ["OUTPUTS", "sheets"]  # OUTPUTS: the sheets the project status writes, in order
@@ -73,12 +73,7 @@ def _extra(result: ProjectResult) -> list[str]:
 
 
 def _as_of(result: ProjectResult, lang: str) -> str:
-    dates = result.config["status_date"].drop_duplicates()
-    if len(dates) != 1:
-        return "状态日期见各行" if lang == "zh" else "status dates per file"
-    origin = pick(STATUS_FROM[result.config["status_from"].iloc[0]], lang)
-    day = dates.iloc[0].strftime("%Y-%m-%d")
-    return f"状态日期 {day}，{origin}" if lang == "zh" else f"as of {day} ({origin})"
+    return as_of(result.config, lang)
 
 
 def _threshold(value: float) -> str:
@@ -135,7 +130,7 @@ def status_sheet(result: ProjectResult, lang: str) -> SheetOut:
     out = table(name, title, frame, columns, lang, key_columns=2 + len(_extra(result)))
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
     out.empty = "没有项目。" if lang == "zh" else "No projects."
-    out.notes = rag_rule(result, lang) + left_out_note(result, lang)
+    out.notes = rag_rule(result, lang) + left_out_note(result, lang) + clash_note(result, lang)
     return out
 
 
@@ -147,6 +142,21 @@ def left_out_note(result: ProjectResult, lang: str) -> list[str]:
         return [f"未计入（文件有错误，请修正后重新运行）：{'、'.join(result.left_out)}。"]
     return [f"Left out (the file has errors; correct them and run again): "
             f"{', '.join(result.left_out)}."]
+
+
+def clash_note(result: ProjectResult, lang: str) -> list[str]:
+    """A line naming the project ids found again in a later file (counted once, from the
+    first), with where the later rows are."""
+    c = result.conflicts
+    if c is None or c.empty:
+        return []
+    if lang == "zh":
+        items = "、".join(f"{p}（{f} 第 {r} 行）"
+                         for p, f, r in zip(c["project_id"], c["source"], c["row"]))
+        return [f"项目编号在后面的文件中重复，只计入第一处：{items}。"]
+    items = "; ".join(f"{p} ({f} row {r})"
+                      for p, f, r in zip(c["project_id"], c["source"], c["row"]))
+    return [f"Project IDs repeated in a later file, counted once (the first): {items}."]
 
 
 TASK_COLUMNS = ["project_id", "task_id", "task_name", "owner", "planned_start",
@@ -253,7 +263,9 @@ def gates_sheet(result: ProjectResult, lang: str) -> SheetOut:
     columns = [*(["source"] if "source" in _extra(result) else []),
                "project_id", "name", "phase", "requires", "missing", "passed"]
     name = pick(NAMES["gates"], lang)
-    title = "阶段检查" if lang == "zh" else "Phase gates"
+    # the execution gate counts the tasks due to have started by the status date
+    title = (f"阶段检查（{_as_of(result, lang)}）" if lang == "zh" else
+             f"Phase gates, {_as_of(result, lang)}")
     out = table(name, title, frame, columns, lang)
     out.widths[columns.index("requires")] = 40
     out.widths[columns.index("missing")] = 50

@@ -28,20 +28,22 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
     live = int(ranked["open"].sum())
     title = (f"风险：{len(ranked)} 项，未关闭 {live} 项，按可能性×影响排序" if lang == "zh" else
              f"Risks: {len(ranked)}, {live} open, ranked by probability × impact")
-    out = table(name, title, ranked, COLUMNS, lang, key_columns=4)
-    out.filter_columns = len(COLUMNS)  # sorting the risks never moves the heat map
-    level_col = COLUMNS.index("level")
+    # several trackers may each have a risk R-1: the file tells them apart
+    columns = [*(["source"] if result.config.index.nunique() > 1 else []), *COLUMNS]
+    out = table(name, title, ranked, columns, lang, key_columns=columns.index("risk_id") + 1)
+    out.filter_columns = len(columns)  # sorting the risks never moves the heat map
+    level_col = columns.index("level")
     for offset, level in enumerate(ranked["level"]):
         if level in LEVEL_FILL:
             out.fills[(offset, level_col)] = LEVEL_FILL[level]
-    start = len(COLUMNS) + 1
+    start = len(columns) + 1
     corner = "可能性 ↓ 影响 →" if lang == "zh" else "Probability ↓ Impact →"
     out.headers += ["", corner, *[str(i) for i in range(1, 6)]]
     out.formats += [""] * 7
     out.widths += [3, 14 if lang == "en" else 16, *[6] * 5]
     width = len(out.headers)
     while len(out.rows) < 6:
-        out.rows.append([None] * len(COLUMNS))
+        out.rows.append([None] * len(columns))
     for row in out.rows:
         row.extend([None] * (width - len(row)))
     for r, probability in enumerate(result.heat.index):
@@ -53,6 +55,8 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
             out.fills[(r, start + 1 + c)] = (HEAT_FILL if count else LEVEL_FILL)[level]
     out.rows[5][start] = "未关闭风险数" if lang == "zh" else "open risks per cell"
     out.empty = "没有风险。" if lang == "zh" else "No risks."
+    if ranked.empty:  # the heat map's rows are there: say it where the first risk would be
+        out.rows[0][0] = out.empty
     out.notes = (["热力图：格内数字为未关闭风险数；风险值 ≥ 15 为高（红），5–12 为中（黄），"
                   "≤ 4 为低（绿）。"] if lang == "zh" else
                  ["Heat map: each cell counts open risks; score ≥ 15 high (red), 5–12 medium "

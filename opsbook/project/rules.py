@@ -5,7 +5,7 @@ their own project."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from typing import Any, Iterator
 
 import numpy as np
 import pandas as pd
@@ -71,8 +71,9 @@ def progress_agrees(book: Book) -> Iterator[Issue]:
             yield Issue("task-finished-incomplete", "warning", value=f"{share * 100:.10g}%",
                         params={"finish": day.date().isoformat()},
                         **book.where("Tasks", "percent_complete", int(row)))
-    if book.settings.status_date is not None:
-        yield from actual_after(book, book.settings.status_date)
+    day = book.settings.status_date
+    if day is not None and FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
+        yield from actual_after(book, day)  # a date refused as no status date measures nothing
 
 
 def actual_after(book: Book, status_date: dt.date) -> Iterator[Issue]:
@@ -100,21 +101,23 @@ def action_task_in_project(book: Book) -> Iterator[Issue]:
     actions, tasks = book["Actions"], book["Tasks"]
     if actions.empty or tasks.empty:
         return
-    given = actions[actions["task_id"].notna() & actions["project_id"].notna()]
-    pairs = pd.MultiIndex.from_frame(tasks[["project_id", "task_id"]].dropna())
-    elsewhere = given["task_id"].isin(tasks["task_id"]) & ~pd.MultiIndex.from_frame(
-        given[["project_id", "task_id"]]).isin(pairs)
-    if not elsewhere.any():
-        return
-    hits = given.loc[elsewhere, ["project_id", "task_id"]]
-    named = tasks[tasks["task_id"].isin(hits["task_id"])].dropna(subset=["project_id"])
-    owners: dict[object, dict[str, None]] = {}
-    for wbs, pid in zip(named["task_id"], named["project_id"]):  # only the tasks named
-        owners.setdefault(wbs, {})[str(pid)] = None
-    for row, pid, wbs in hits.itertuples():
-        yield Issue("action-task-other-project", "warning", value=wbs,
-                    params={"project": pid, "others": ", ".join(owners.get(wbs, ()))},
-                    **book.where("Actions", "task_id", int(row)))
+    # A tracker holds a few actions: plain sets and one pass over them cost far less than
+    # pandas' fixed cost per call, paid again for every tracker of a folder.
+    pairs = set(zip(tasks["project_id"], tasks["task_id"]))
+    owners: dict[Any, dict[str, None]] = {}
+    for pid, wbs in pairs:
+        if _given(pid) and _given(wbs):
+            owners.setdefault(wbs, {})[str(pid)] = None
+    for row, pid, wbs in zip(actions.index, actions["project_id"], actions["task_id"]):
+        if _given(pid) and _given(wbs) and wbs in owners and (pid, wbs) not in pairs:
+            yield Issue("action-task-other-project", "warning", value=wbs,
+                        params={"project": pid, "others": ", ".join(sorted(owners[wbs]))},
+                        **book.where("Actions", "task_id", int(row)))
+
+
+def _given(value: Any) -> bool:
+    """Not blank: neither None nor NaN."""
+    return value is not None and value == value
 
 
 RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, status_date_in_range,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import field_validator
@@ -52,7 +53,9 @@ class ProjectSettings(SettingsModel):
     @field_validator("eac_method", mode="before")
     @classmethod
     def _method(cls, value: object) -> object:
-        return value.strip().lower().replace("-", "_") if isinstance(value, str) else value
+        # cpi_spi as typed: CPI-SPI, cpi spi, cpi－spi (full-width), Cpi__Spi
+        return re.sub(r"[\s_\-－]+", "_", value.strip().lower()) if isinstance(value, str) \
+            else value
 
     @field_validator("work_days")
     @classmethod

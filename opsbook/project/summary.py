@@ -14,6 +14,7 @@ from opsbook.project.compute import ProjectResult
 from opsbook.project.deviations import UNCOVERED
 from opsbook.project.outputs import rag_rule
 from opsbook.project.schema import PROJECTS
+from opsbook.project.tables import origin
 from opsbook.project.texts import HEADERS, pick, word
 
 #: Output columns holding money (computed from costs and budgets): left out of restricted
@@ -36,7 +37,7 @@ TEXT = {
         "purpose": "To report every project's schedule and cost performance as of the status "
                    "date, so that projects in trouble get corrective actions with owners and "
                    "deadlines as the project rules require.",
-        "m_evm": "{n} project(s) and {tasks} task(s); earned value as of {date}: PV from the "
+        "m_evm": "{n} project(s) and {tasks} task(s); earned value as of {when}: PV from the "
                  "planned dates, EV = % complete × planned cost, AC as recorded; SPI = EV/PV, "
                  "CPI = EV/AC; portfolio indices on the sums.",
         "projects": "Projects", "green": "Green", "amber": "Amber", "red": "Red",
@@ -68,12 +69,13 @@ TEXT = {
                    "totals are given, nor a portfolio SPI or CPI (the sums they divide would "
                    "add up amounts in different currencies).",
         "item": "{name} ({n})", "sep": ", ", "none": "no projects",
+        "one_day": "{date}", "each_day": "each tracker's own status date ({first} to {last})",
     },
     "zh": {
         "title": "{date} 项目状态报告",
         "purpose": "汇报截至状态日期各项目的进度与成本绩效，"
                    "使出现偏差的项目按项目管理规定及时制定纠正措施，明确负责人和完成期限。",
-        "m_evm": "共 {n} 个项目、{tasks} 项任务；挣值按状态日期 {date} 计算："
+        "m_evm": "共 {n} 个项目、{tasks} 项任务；挣值按{when}计算："
                  "计划价值按计划日期分摊，挣值 = 完成百分比 × 计划成本，实际成本按填报；"
                  "SPI = EV/PV，CPI = EV/AC；整体指数按各项目合计计算。",
         "projects": "项目数", "green": "绿灯", "amber": "黄灯", "red": "红灯",
@@ -102,6 +104,7 @@ TEXT = {
         "m_mixed": "各跟踪表金额币种不同（{currencies}），不计算金额合计，也不计算整体 SPI 和 "
                    "CPI（需将不同币种的金额相加）。",
         "item": "{name}（{n}）", "sep": "、", "none": "无",
+        "one_day": "状态日期 {date} ", "each_day": "各跟踪表各自的状态日期（{first} 至 {last}）",
     },
 }
 
@@ -118,8 +121,17 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     lang = "zh" if lang == "zh" else "en"
     t = TEXT[lang]
     s = result.status
-    dates = result.config["status_date"].drop_duplicates()
-    date = dates.max().strftime("%Y-%m-%d") if len(dates) else ""
+    days = sorted(d.strftime("%Y-%m-%d") for d in result.config["status_date"].unique())
+    date = days[-1] if days else ""
+    # trackers may be taken at different dates: the method says so, not the latest for all
+    when = (t["one_day"].format(date=date) if len(days) <= 1 else
+            t["each_day"].format(first=days[0], last=days[-1]))
+    if result.config["status_from"].eq("today").any():  # a report has no --as-of: say so
+        said, when = origin(result.config, lang), when.strip()
+        if len(days) > 1:  # inside the range's brackets
+            when = f"{when[:-1]}；{said}）" if lang == "zh" else f"{when[:-1]}; {said})"
+        else:
+            when = f"{when}（{said}）" if lang == "zh" else f"{when} ({said})"
     counts = s["rag"].value_counts()
     uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
     currencies = [str(c) for c in result.config["currency"].drop_duplicates()]
@@ -138,7 +150,7 @@ def summary(result: ProjectResult, lang: str) -> Summary:
         Figure(t["ac"], _total(s["ac"], mixed), "#,##0", confidential=True),
         Figure(t["vac"], _total(s["vac"], mixed), "#,##0", better="up", confidential=True),
     ]
-    method = [t["m_evm"].format(n=len(s), tasks=len(result.tasks), date=date),
+    method = [t["m_evm"].format(n=len(s), tasks=len(result.tasks), when=when),
               *_rules(result, lang),
               *([t["m_mixed"].format(currencies=t["sep"].join(currencies))] if mixed else [])]
     return Summary(
@@ -155,8 +167,12 @@ def _rules(result: ProjectResult, lang: str) -> list[str]:
 
 
 def _total(values: pd.Series, mixed: bool) -> float | None:
-    """The sum of a money column to the cent; None when the trackers' currencies differ."""
-    return None if mixed else round(float(pd.to_numeric(values, errors="coerce").sum()), 2)
+    """The sum of a money column to the cent; None when the trackers' currencies differ, or
+    when no project has the figure (a VAC blank everywhere sums to no 0)."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    if mixed or not numbers.notna().any():
+        return None
+    return round(float(numbers.sum()), 2)
 
 
 def _ratio(top: float, bottom: float) -> float | None:
@@ -249,7 +265,8 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
         out.append(Finding("gate", t["f_gate"].format(names=sep.join(failed)),
                            t["a_gate"].format(names=sep.join(failed)), failed, "warn"))
     vac = pd.to_numeric(s["vac"], errors="coerce")
-    over = s[vac < 0].assign(vac=vac).sort_values("vac", kind="stable")
+    # assigned before filtering: a Series assigned to an empty frame would give it its rows
+    over = s.assign(vac=vac)[vac < 0].sort_values("vac", kind="stable")
     if len(over):
         names = _names(over)
         items = sep.join(t["item"].format(name=n, n=f"{v:,.0f}")

@@ -7,7 +7,7 @@ import pandas as pd
 
 from opsbook.core.output import SheetOut
 from opsbook.core.values import excel_rows
-from opsbook.project.texts import HEADERS, pick, word
+from opsbook.project.texts import HEADERS, OUTPUTS, STATUS_FROM, pick, word
 
 MONEY, INDEX, PERCENT, DATE = "#,##0.00", "0.00", "0%", "yyyy-mm-dd"
 FORMATS = {**dict.fromkeys(["bac", "pv", "ev", "ac", "sv", "cv", "eac_cpi", "eac_remaining",
@@ -58,3 +58,32 @@ def fill_column(out: SheetOut, values: pd.Series, column: str, columns: list[str
             out.fills[(offset, col)] = colours[value]
 
 
+def origin(config: pd.DataFrame, lang: str) -> str:
+    """Where the status date of a run's config rows came from: one phrase when every file
+    got it the same way ("from Settings"), else each way with its files ("from Settings
+    (a.xlsx), today: no status date was given (b.xlsx)")."""
+    ways = config.groupby("status_from", sort=False).groups
+    if len(ways) == 1:
+        return pick(STATUS_FROM[next(iter(ways))], lang)
+    if lang == "zh":
+        return "，".join(f"{pick(STATUS_FROM[w], lang)}（{'、'.join(map(str, files))}）"
+                        for w, files in ways.items())
+    return ", ".join(f"{pick(STATUS_FROM[w], lang)} ({', '.join(map(str, files))})"
+                     for w, files in ways.items())
+
+
+def as_of(config: pd.DataFrame, lang: str) -> str:
+    """The status date of a run's config rows and where it came from, as a sheet title
+    says it ("as of 2026-11-30 (today: no status date was given)")."""
+    dates = config["status_date"].drop_duplicates()
+    if len(dates) != 1:
+        # only the Status sheet has a Status Date column: every other sheet points to it
+        column, sheet = pick(HEADERS["status_date"], lang), pick(OUTPUTS["status"], lang)
+        return (f"各文件状态日期不同，见“{sheet}”表的“{column}”列" if lang == "zh" else
+                f"status dates differ by file (see {column} on the {sheet} sheet)")
+    day = dates.iloc[0].strftime("%Y-%m-%d")
+    if lang == "zh":
+        return f"状态日期 {day}，{origin(config, lang)}"
+    said = origin(config, lang)
+    return f"as of {day} ({said})" if config["status_from"].nunique() == 1 else \
+        f"as of {day}: {said}"
