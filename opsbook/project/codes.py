@@ -13,9 +13,9 @@ CODES: dict[str, Code] = {
     ),
     "tracker-left-out": Code(
         "structure",
-        "This tracker has errors, so its projects are left out of the project status; "
+        "This file has errors, so it is left out of the project status; "
         "correct the errors and run again.",
-        "该跟踪表有错误，其项目未计入项目状态；请修正错误后重新运行。",
+        "该文件有错误，未计入项目状态；请修正错误后重新运行。",
     ),
     "status-date-today": Code(
         "data",

@@ -160,7 +160,7 @@ def test_a_broken_tracker_is_named_in_the_written_workbook(tmp_path) -> None:
                   "--lang", "zh", "--quiet", "--jobs", "1")
     assert run.returncode == 2, run.stderr
     assert "2 个文件有错误未计入" in run.stdout
-    assert "该跟踪表有错误，其项目未计入项目状态" in run.stdout + run.stderr
+    assert "该文件有错误，未计入项目状态" in run.stdout + run.stderr
     sheet = openpyxl.load_workbook(out)["项目状态"]
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert "P-1" in texts and "P-2" in texts and "P-3" not in texts
