@@ -75,6 +75,18 @@ def _unreachable(scheduler: str, error: BaseException) -> BatchProblem:
                         f"无法使用 {scheduler} 的 Dask 调度器：Dask 不接受该地址。")
 
 
+def _not_started(error: RuntimeError) -> BatchProblem:
+    """A local cluster whose worker processes did not start: most often a script run without
+    ``if __name__ == "__main__":`` (or from standard input), which each new worker process
+    runs again as it starts."""
+    detail = str(error).strip().rstrip(".") or type(error).__name__
+    return BatchProblem(
+        f"the local Dask cluster could not start ({detail}); in a script, run the batch under "
+        "if __name__ == \"__main__\": (worker processes start by running the script's file)",
+        f"本地 Dask 集群无法启动（{detail}）；在脚本中请把批处理放在 "
+        "if __name__ == \"__main__\": 之下（工作进程启动时会重新运行脚本文件）。")
+
+
 @contextlib.contextmanager
 def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
     """None when ``scheduler`` is None (run here); for ``"local"`` a LocalCluster of ``jobs``
@@ -102,6 +114,8 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
         if cluster is not None:
             cluster.close()
         raise _unreachable(scheduler, error) from None
+    except RuntimeError as error:  # a worker process that could not start
+        raise _not_started(error) from None
     try:
         yield client.get_executor(pure=False)
     finally:

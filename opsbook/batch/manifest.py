@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from opsbook.io.atomic import replace_atomically
 
@@ -60,7 +60,7 @@ def write(path: str | os.PathLike[str], manifest: dict[str, Any]) -> Path:
 
 
 #: Manifests of runs whose output is not written yet, by output path (see :func:`hold`).
-_HELD: dict[str, tuple[Path, dict[str, Any]]] = {}
+_HELD: dict[str, tuple[Path, dict[str, Any], Callable[[dict[str, Any]], None] | None]] = {}
 
 
 def _key(output: str | os.PathLike[str]) -> str:
@@ -68,12 +68,48 @@ def _key(output: str | os.PathLike[str]) -> str:
 
 
 def hold(output: str | os.PathLike[str], path: str | os.PathLike[str],
-         manifest: dict[str, Any]) -> None:
+         manifest: dict[str, Any], reports: Sequence[Any] = ()) -> None:
     """Keep ``manifest`` (to be written to ``path``) until ``output`` is written: a run that
     writes no output (refused, interrupted, failed) leaves no manifest that says it did.
     Only the last run's manifest is held: a run that starts lets go of those before it
-    (:func:`release`)."""
-    _HELD[_key(output)] = (Path(path), manifest)
+    (:func:`release`).
+
+    ``reports`` are the run's Reports (the whole run's, each file's): what the command
+    adds to them before writing — the findings only the inputs combined show (an employee
+    ID given to two people, a project in two trackers, a conflict between plans) — is
+    counted, when the manifest is written, in the entry of the input it is located in, and
+    such an input with an error is ``invalid``, as the run's report and exit code say."""
+    _HELD[_key(output)] = (Path(path), manifest, _tally(manifest, reports) if reports else None)
+
+
+def _tally(manifest: dict[str, Any], reports: Sequence[Any]
+           ) -> Callable[[dict[str, Any]], None]:
+    """What :func:`hold` counts later: the issues ``reports`` hold now are those the entries
+    count already; each entry's counts and status as they are now."""
+    counted = {id(i) for report in reports for i in getattr(report, "issues", [])}
+    before = [{k: entry.get(k) for k in ("errors", "warnings", "infos", "status")}
+              for entry in manifest["inputs"]]
+
+    def recount(held: dict[str, Any]) -> None:
+        added: dict[str, dict[str, int]] = {}
+        seen = set(counted)
+        for report in reports:
+            for issue in getattr(report, "issues", []):
+                if id(issue) not in seen and issue.file is not None:
+                    seen.add(id(issue))
+                    one = added.setdefault(issue.file, {})
+                    one[f"{issue.severity}s"] = one.get(f"{issue.severity}s", 0) + 1
+        for entry, was in zip(held["inputs"], before):
+            more = added.pop(entry["path"], None) if entry.get("sha256") else None
+            if more is None:
+                continue
+            entry.update(was)  # from the run's own counts: a command's amends are recounted
+            for severity, count in more.items():
+                entry[severity] = entry.get(severity, 0) + count
+            if entry["status"] == "valid" and entry.get("errors"):
+                entry["status"] = "invalid"
+
+    return recount
 
 
 def release() -> None:
@@ -82,12 +118,15 @@ def release() -> None:
 
 
 def settle(output: str | os.PathLike[str]) -> Path | None:
-    """Write the manifest held for ``output``, now that it is written; its path, or None
-    when none was held."""
+    """Write the manifest held for ``output``, now that it is written, with the findings
+    added to the run's reports since it was held (see :func:`hold`); its path, or None when
+    none was held."""
     held = _HELD.pop(_key(output), None)
     if held is None:
         return None
-    path, manifest = held
+    path, manifest, recount = held
+    if recount is not None:
+        recount(manifest)
     manifest["summary"] = summary(manifest["inputs"])
     return write(path, manifest)
 

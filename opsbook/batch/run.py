@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,16 +101,24 @@ def _same_files(where: Path | None, files: list[Path]) -> bool:
     return read == [str(p) for p in files]
 
 
-def _manifest_clash(where: Path, output: Path | None, files: list[Path],
+def _manifest_clash(where: Path, outputs: list[Path], files: list[Path],
                     skipped: list[Issue]) -> None:
     """Raises :class:`BatchProblem` before anything is read when the manifest would land on
-    a folder, on the command's output or on one of the run's files (read or skipped):
-    writing it there would replace a user's file, or the results, with JSON."""
+    a folder, under a file, on the command's output, on one of the run's files (read or
+    skipped) or on any other file that is no manifest (an earlier step's results, a
+    workbook; a ``….manifest.json`` cut short is one still): writing it there would replace
+    a user's file, or the results, with JSON."""
     if where.is_dir():
         raise BatchProblem(f"--manifest {where} is a folder; give the name of a file",
                            f"--manifest {where} 是文件夹；请指定一个文件名。")
+    # a file where its folder should be: said now, not once the output is written
+    blocked = next((p for p in where.parents if p.exists()), None)
+    if blocked is not None and not blocked.is_dir():
+        raise BatchProblem(f"--manifest {where} cannot be written: {blocked} is a file, not "
+                           "a folder", f"--manifest {where} 无法写入：{blocked} 是文件，"
+                           "不是文件夹。")
     target = where.resolve()
-    if output is not None and Path(output).resolve() == target:
+    if any(output.resolve() == target for output in outputs):
         raise BatchProblem(f"--manifest {where} is also the output; give the manifest a name "
                            "of its own", f"--manifest {where} 与输出文件相同；请为清单另取文件名。")
     notes = [n for n in skipped if n.file and Path(n.file).resolve() == target]
@@ -118,6 +127,12 @@ def _manifest_clash(where: Path, output: Path | None, files: list[Path],
         raise BatchProblem(f"--manifest {where} is one of the inputs; writing the manifest "
                            "there would replace it", f"--manifest {where} 是输入文件之一；"
                            "在此写入清单会覆盖该文件。")
+    # a workbook, a user's file; a manifest cut short or edited by hand is one still
+    if where.exists() and not manifests.is_manifest(where) \
+            and not where.name.lower().endswith(".manifest.json"):
+        raise BatchProblem(f"--manifest {where} is a file that is no run manifest; writing the "
+                           "manifest there would replace it", f"--manifest {where} 已存在且"
+                           "不是运行清单；在此写入清单会覆盖该文件。")
     for note in notes:  # an earlier run's manifest, in the folder read: said as what it is
         note.params.update(detail="the manifest of this command", detail_zh="本命令的清单")
 
@@ -199,7 +214,8 @@ def groups_of(files: Sequence[Path], workers: int) -> list[int]:
 
 def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ...] = (),
               options: BatchOptions | None = None, command: str = "batch",
-              settings: dict[str, Any] | None = None, output: Path | str | None = None,
+              settings: dict[str, Any] | None = None,
+              output: Path | str | Sequence[Path | str] | None = None,
               aggregate: bool = False, on_file: Callable[[Path], None] | None = None,
               together: bool = False) -> BatchRun:
     """Run ``step(path, *args)`` (a picklable module-level function giving an
@@ -215,6 +231,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     ``skip_unchanged`` a file whose SHA-256 and settings match a valid input of that manifest
     is not read again (its status "unchanged"); when the command ``aggregate``\\ s its inputs
     into ``output``, either every file is read or, when none changed and ``output`` exists,
+    (every one, when it is a list: a report written as .xlsx and .html; the manifest goes
+    beside the first, and is written with it),
     :class:`UpToDate` is raised. Raises :class:`BatchProblem` for a run that cannot start and
     :class:`~opsbook.batch.pool.Interrupted` on Ctrl-C (nothing written then).
     """
@@ -223,12 +241,15 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     settings = _plain(settings or {})
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
     files, skipped = expand(sources, options.recursive)
+    outputs = [Path(o) for o in ([] if output is None else [output]
+                                 if isinstance(output, (str, os.PathLike)) else output)]
+    output = outputs[0] if outputs else None  # the manifest is beside it, written with it
     where = Path(options.manifest) if options.manifest else \
         manifests.beside(output) if output is not None else None
-    if output is not None:
-        files = _without_output(files, Path(output), where, skipped)
+    for each in outputs:
+        files = _without_output(files, each, where, skipped)
     if where is not None:
-        _manifest_clash(where, Path(output) if output is not None else None, files, skipped)
+        _manifest_clash(where, outputs, files, skipped)
     if options.skip_unchanged and where is None:
         raise BatchProblem("--skip-unchanged compares with the last run's manifest: "
                            "give --manifest FILE",
@@ -236,8 +257,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     known = _known(where, command, settings) if options.skip_unchanged else {}
     previous: Sequence[str | None] = [known.get(str(p), {}).get("sha256") for p in files]
     if aggregate:
-        if known and output is not None and Path(output).exists() and all(previous) \
-                and _same_files(where, files) and manifests.wrote(where, output) \
+        if known and outputs and all(o.exists() and manifests.wrote(where, o) for o in outputs) \
+                and all(previous) and _same_files(where, files) \
                 and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
             raise UpToDate(f"{output} is up to date: no input or setting changed since "
                            f"{where}", f"{output} 已是最新：自 {where} 以来输入与设置均未变化。")
@@ -253,7 +274,9 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         groups = [1] * len(files) if options.fail_fast else groups_of(files, options.workers)
     results: BatchResults | None = None
     try:
-        with dask_executor(options.scheduler, options.workers) as executor, \
+        # a local cluster, as our own pool, has no more processes than calls to make
+        calls = len(groups) if groups is not None else len(files)
+        with dask_executor(options.scheduler, max(1, min(options.workers, calls))) as executor, \
                 progress(command, len(files), options.progress) as tick:
             results = batch(step, files, jobs=options.workers, executor=executor,
                             on_done=told, on_error=_unexpected, args=args, hashed=True,
@@ -270,14 +293,16 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         "settings": settings,
         "options": {"recursive": options.recursive, "fail_fast": options.fail_fast,
                     "skip_unchanged": options.skip_unchanged},
-        "inputs": inputs, "outputs": [str(output)] if output is not None else [],
+        "inputs": inputs, "outputs": [str(o) for o in outputs],
         "summary": manifests.summary(inputs),
         "run": {"jobs": options.workers, "scheduler": options.scheduler,
                 "started": started.isoformat(timespec="seconds"),
                 "seconds": round(time.perf_counter() - clock, 3), "interrupted": False},
     }
     if where is not None and output is not None:
-        manifests.hold(output, where, manifest)  # written with the output, if it ever is
+        # written with the output, if it ever is, counting what the command finds by then
+        manifests.hold(output, where, manifest,
+                       [report, *(o.report for o in results if o is not None)])
     elif where is not None:
         manifests.write(where, manifest)
     return BatchRun(files, list(results), report, manifest, where)

@@ -28,7 +28,11 @@ def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
     ``recursive``; a folder it matches gives its files as the folder named would)."""
     path = Path(source)
     if not path.exists() and _MAGIC & set(source):
+        source = _literal_brackets(source, recursive)
+        base = _base(source)
         for match in sorted(glob.glob(source, recursive=recursive)):
+            if _looped(match, base):
+                continue
             if os.path.isdir(match):
                 yield from _folder(Path(match), recursive)
             else:
@@ -40,15 +44,78 @@ def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
     yield from _folder(path, recursive)
 
 
+def _literal_brackets(pattern: str, recursive: bool) -> str:
+    """``pattern``, or — when it matches nothing — the same with the leading parts that name
+    a folder or file as written taken literally: a folder named ``2026[Q1]`` is no
+    character class in ``2026[Q1]/*.xlsx``."""
+    if glob.glob(pattern, recursive=recursive):
+        return pattern
+    parts, done = Path(pattern).parts, ""
+    for n, part in enumerate(parts):
+        if not os.path.lexists(os.path.join(done, part)):
+            return os.path.join(*(glob.escape(p) for p in parts[:n]), *parts[n:]) \
+                if n else pattern
+        done = os.path.join(done, part)
+    return pattern
+
+
+def _base(pattern: str) -> tuple[int, str]:
+    """How many leading parts of a glob pattern are plain names, and the real path of the
+    folder they name (where the pattern starts)."""
+    parts = Path(pattern).parts
+    plain = next((n for n, part in enumerate(parts) if _MAGIC & set(part)), len(parts))
+    return plain, os.path.realpath(os.path.join(*parts[:plain]) if plain else ".")
+
+
+def _looped(match: str, base: tuple[int, str]) -> bool:
+    """Whether a glob match goes through a link, below where the pattern starts, back to
+    that folder or one above it: ``**`` follows such a loop to the depth the system
+    allows, naming the same files again and again, and files outside the folder too."""
+    plain, start = base
+    parts = Path(match).parts
+    for depth in range(plain + 1, len(parts) + 1):
+        step = os.path.join(*parts[:depth])
+        if os.path.islink(step) and (start + os.sep).startswith(
+                os.path.realpath(step).rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
 def _folder(path: Path, recursive: bool) -> Iterator[tuple[Path, bool]]:
-    """A folder's files, sorted (its sub-folders' too when ``recursive``), hidden ones
-    left out."""
-    found = path.rglob("*") if recursive else path.iterdir()
+    """A folder's files, sorted (its sub-folders' too when ``recursive``, linked ones as
+    well), hidden ones left out."""
+    found = _tree(path, set()) if recursive else path.iterdir()
     for entry in sorted(found):
         # a link to a file that is gone is read like a file (reading says it is missing)
         if (entry.is_file() or entry.is_symlink() and not entry.exists()) \
                 and not any(part.startswith(".") for part in entry.relative_to(path).parts):
             yield entry, False
+
+
+def _tree(path: Path, visited: set[str], top: str | None = None) -> list[Path]:
+    """Every entry under ``path``, a sub-folder reached by a link too (a department's
+    folder linked in is a sub-folder to whoever made the link, as it is to a ``**``
+    pattern): the real folders first, then each linked one not already walked, under the
+    link's name. A link to a folder walked already, or to the folder given or one above it
+    (a loop), adds nothing: only what lies under the folder given, and each folder once."""
+    top = top or os.path.realpath(path)
+    found: list[Path] = []
+    links: list[Path] = []
+    for root, folders, names in os.walk(path):
+        visited.add(os.path.realpath(root))
+        folders[:] = [f for f in folders if not f.startswith(".")]  # hidden: passed over
+        links += [Path(root, f) for f in folders if os.path.islink(os.path.join(root, f))]
+        found += [Path(root, n) for n in names]
+    for link in sorted(links):
+        real = os.path.realpath(link)
+        if real not in visited and not (top + os.sep).startswith(real.rstrip(os.sep) + os.sep):
+            found += _tree(link, visited, top)
+    return found
+
+
+def _linked(path: Path) -> bool:
+    """Whether ``path`` reaches its file through a link (the file's or a folder's)."""
+    return os.path.realpath(path) != os.path.abspath(path)
 
 
 def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[Issue]]:
@@ -60,14 +127,18 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
     be), except an Excel lock file (``~$…``); in folders and glob matches, lock files and
     files that are no workbook (by extension) get a ``skipped-file`` note; hidden files are
     passed over in silence. A source that names nothing (a missing file, a glob that
-    matches nothing) gives ``file-not-found``; a folder or a pattern with no workbook to
-    read (empty, or only lock files and other files), ``not-a-workbook``: a run that
-    checked nothing did not find everything valid.
+    matches nothing, an empty path: never the current folder) gives ``file-not-found``; a
+    folder or a pattern with no workbook to read (empty, or only lock files and other
+    files), ``not-a-workbook``: a run that checked nothing did not find everything valid.
     """
     files: dict[Path, Path] = {}  # where the file really is → the name it was found by
     skipped: list[Issue] = []
     noted: set[str] = set()
     for source in _listed(sources):
+        if not source:  # an unset variable in a script ("$PLANS"): no file, not this folder
+            skipped.append(Issue("file-not-found", file='""', params={
+                "detail": "an empty path", "detail_zh": "空路径"}))
+            continue
         entries = list(_entries(source, recursive))
         notes: list[Issue] = []
         workbooks = 0
@@ -82,10 +153,11 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
                                        params={"detail": detail[0], "detail_zh": detail[1]}))
             else:
                 workbooks += 1
-                # a link (or a loop of links) to a file is no second file: the file is read
-                # once, under its own name and in its own place when a link came first
+                # a link (or a loop of links) to a file, or a linked folder, is no second
+                # file: the file is read once, under its own name and in its own place when
+                # a name through a link came first
                 real = Path(os.path.realpath(path))
-                if real in files and files[real].is_symlink() and not path.is_symlink():
+                if real in files and _linked(files[real]) and not _linked(path):
                     del files[real]
                 files.setdefault(real, path)
         if not entries or not workbooks and not any(n for _, n in entries):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import glob
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -241,6 +242,34 @@ def matches(pattern: str) -> bool:
     return Path(pattern).exists() or bool(glob.glob(pattern, recursive=True))
 
 
+#: Step options naming one file a step writes (``outbox`` is a folder steps may share).
+WRITES = ("out", "output", "annotate", "manifest")
+
+
+def _manifest_clashes(pipeline: Pipeline) -> list[tuple[tuple, str, str]]:
+    """(key path, message, Chinese) for each ``manifest`` of a step that names a file a
+    step writes too (its own ``out``, an earlier step's results, another manifest), or for
+    a file written where an earlier step's manifest goes: the JSON would replace the
+    results, or one run's manifest the other's."""
+    written: dict[str, tuple] = {}  # the file (absolute) → the first key path writing it
+    clashes = []
+    for step in pipeline.steps:
+        for key in WRITES:
+            values = step.options.get(key)
+            for value in values if isinstance(values, list) else [values]:
+                if not isinstance(value, str) or not value:
+                    continue
+                target = os.path.normpath(os.path.abspath(pipeline.outputs / value))
+                first = written.setdefault(target, ("steps", step.index, key))
+                if first[1:] != (step.index, key) and "manifest" in (key, first[2]):
+                    other = _key(first)
+                    clashes.append((("steps", step.index, key),
+                                    f"{value} is written by {other} too; give the manifest "
+                                    "a file of its own",
+                                    f"{other} 也写入 {value}；请为清单另取文件名。"))
+    return clashes
+
+
 def read(path: str | Path,
          check_step: Callable[[Step, Pipeline], list[tuple[Any, str]]] | None = None
          ) -> Pipeline:
@@ -293,12 +322,17 @@ def read(path: str | Path,
     if isinstance(inputs, str):
         inputs = [inputs]
     if not isinstance(inputs, list) or not inputs or not all(isinstance(i, str) for i in inputs):
-        wrong(("inputs",), "give a list of files, folders or glob patterns",
-              "请写文件、文件夹或通配符路径的列表。")
+        absent = "inputs" not in data
+        wrong(("inputs",), f"{'missing; ' if absent else ''}give a list of files, folders or "
+              "glob patterns",
+              f"{'缺少此键；' if absent else ''}请写文件、文件夹或通配符路径的列表。")
         inputs = []
     resolved = [str(base / i) for i in inputs]
     for given, full in zip(inputs, resolved):
-        if not matches(full):
+        if not given:  # the pipeline's own folder is no input named
+            wrong(("inputs",), "an empty path names no file; give a folder or a file",
+                  "空路径不指向任何文件；请写文件夹或文件。")
+        elif not matches(full):
             wrong(("inputs",), f"missing input: {given} names no file",
                   f"缺少输入：{given} 未指向任何文件。")
     outputs = data.get("outputs", ".")
@@ -337,6 +371,8 @@ def read(path: str | Path,
             for option, *told in check_step(step, pipeline):
                 wrong(option if isinstance(option, tuple) else ("steps", index, option),
                       *told)
+    for where, message, zh in _manifest_clashes(pipeline):
+        wrong(where, message, zh)
     if problems:
         problems.sort(key=lambda p: (p.line is None, p.line or 0))
         raise PipelineError(path, problems)

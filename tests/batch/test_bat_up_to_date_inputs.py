@@ -5,8 +5,10 @@ inputs that changed places, make it read everything again."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import opsbook
@@ -19,11 +21,18 @@ SKIP = BatchOptions(jobs=1, skip_unchanged=True)
 
 @pytest.fixture
 def attendance(tmp_path: Path) -> Path:
-    """Two attendance workbooks (different seeds: different clock rows)."""
+    """Two attendance workbooks (different seeds: different clock rows), of different
+    people: the second's employee IDs are F0001… (the same ID for two names is an error of
+    the combination, and an input with an error is read again)."""
     folder = tmp_path / "att"
     folder.mkdir()
     for n in (1, 2):
         new_workbook("attendance", "en", folder / f"a{n}.xlsx", sample=True, seed=n)
+    book = openpyxl.load_workbook(folder / "a2.xlsx")
+    for cell in (c for sheet in book.worksheets for row in sheet.iter_rows() for c in row):
+        if isinstance(cell.value, str) and re.fullmatch(r"E\d{4}", cell.value):
+            cell.value = f"F{cell.value[1:]}"
+    book.save(folder / "a2.xlsx")
     return folder
 
 
