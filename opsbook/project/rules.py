@@ -56,24 +56,32 @@ def status_date_in_range(book: Book) -> Iterator[Issue]:
             f"{LAST_STATUS_DATE} 之间。")
 
 
-def progress_agrees(book: Book) -> Iterator[Issue]:
+@over_books
+def progress_agrees(group: Group) -> Iterator[tuple[int, Issue]]:
     """Warnings on a task whose actual finish is given while it is less than 100 % complete,
     and on an actual start or finish after the status date of Settings (when it gives one:
-    a check that does not depend on the day it is run)."""
-    if "Tasks" not in book:
+    a check that does not depend on the day it is run). Run once over the trackers read
+    together (pandas' fixed cost per call would otherwise be paid for each)."""
+    tasks = group.frame("Tasks")
+    if tasks.empty:
         return
-    tasks = book["Tasks"]
     pct = pd.to_numeric(tasks["percent_complete"], errors="coerce").to_numpy(dtype=float)
     finish = pd.to_datetime(tasks["actual_finish"], errors="coerce")
-    unfinished = (finish.notna().to_numpy() & ~np.isnan(pct) & (pct < 1)).tolist()
-    for row, hit, day, share in zip(tasks.index, unfinished, finish, pct):
-        if hit:
-            yield Issue("task-finished-incomplete", "warning", value=f"{share * 100:.10g}%",
-                        params={"finish": day.date().isoformat()},
-                        **book.where("Tasks", "percent_complete", int(row)))
-    day = book.settings.status_date
-    if day is not None and FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
-        yield from actual_after(book, day)  # a date refused as no status date measures nothing
+    for pos in np.flatnonzero(finish.notna().to_numpy() & ~np.isnan(pct) & (pct < 1)):
+        k, where = group.where(tasks, pos, "Tasks", "percent_complete")
+        yield k, Issue("task-finished-incomplete", "warning", value=f"{pct[pos] * 100:.10g}%",
+                       params={"finish": finish.iat[pos].date().isoformat()}, **where)
+    days = [d if d is not None and FIRST_STATUS_DATE <= d <= LAST_STATUS_DATE else None
+            for d in (b.settings.status_date for b in group.books)]
+    if any(d is not None for d in days):  # a date refused as no status date measures nothing
+        status = pd.Series(pd.to_datetime(group.per_row("Tasks", days), errors="coerce"))
+        for field in ("actual_start", "actual_finish"):
+            got = pd.to_datetime(tasks[field], errors="coerce")
+            for pos in np.flatnonzero((got > status.dt.normalize()).to_numpy()):
+                k, where = group.where(tasks, pos, "Tasks", field)
+                yield k, Issue("actual-after-status-date", "warning", value=got.iat[pos].date(),
+                               params={"status_date": status.iat[pos].date().isoformat()},
+                               **where)
 
 
 def actual_after(book: Book, status_date: dt.date) -> Iterator[Issue]:
