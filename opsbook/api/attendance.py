@@ -37,7 +37,7 @@ def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
         try:
             raw, _fmt = read_raw(Path(path))
         except FileProblem as problem:
-            report.merge(Report(issues=[problem.issue], files=[str(path)]))
+            report.merge(Report(issues=[_as_export(problem.issue)], files=[str(path)]))
             continue
         found = punch_logs(raw, str(path))
         logs.extend(log for log in found if len(log.frame))
@@ -47,6 +47,14 @@ def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
             report.extend(Issue("no-punches", "warning", str(path), log.sheet)
                           for log in found[:1])
     return logs, report
+
+
+def _as_export(issue: Issue) -> Issue:
+    """A punch export saved as text (``csv-file``) is told what to do with an export: save
+    it as .xlsx as it is (the standard template is for workbooks, not exports)."""
+    if issue.code != "csv-file":
+        return issue
+    return Issue("punch-export-text", issue.severity, issue.file, params=issue.params)
 
 
 def summarize_attendance(paths: Sources, *, month: str | None = None,

@@ -73,6 +73,7 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
         if len(log.frame):
             clock_parts.append(reduce_punches(log, policies.get(n, policies[0]), source=n))
     issues.extend(id_clashes(books))
+    issues.extend(holiday_conflicts(books))
     clock = pd.concat(clock_parts) if clock_parts else None
     result = summarize_groups(settings, groups, employees, clock, _frames(books, "Holidays"),
                               _frames(books, "Leave"), _frames(books, "Overtime"), month)
@@ -113,6 +114,42 @@ def id_clashes(books: Sequence[Book]) -> list[Issue]:
                     params={"name": said, "first_name": seen[0],
                             "first_file": Path(seen[1]).name, "first_row": seen[2]}))
     return issues
+
+
+def holiday_conflicts(books: Sequence[Book]) -> list[Issue]:
+    """``holiday-conflict`` at each Holidays row whose day an earlier workbook summarised
+    with it gives the other kind (a holiday here, a make-up workday there): the Holidays of
+    every workbook make one calendar, and the earlier workbook's kind is the one used."""
+    first: dict[pd.Timestamp, tuple[str, str, int]] = {}  # day → (kind, file, row)
+    issues: list[Issue] = []
+    for book in books:
+        table = book.tables.get("Holidays")
+        if table is None or "date" not in table.frame or not len(table.frame):
+            continue
+        frame = table.frame
+        days = pd.to_datetime(frame["date"], errors="coerce").dt.normalize()
+        kinds = frame["kind"] if "kind" in frame else pd.Series(None, index=frame.index)
+        for row, day, kind in zip(frame.index, days, kinds.fillna("holiday")):
+            if pd.isna(day):
+                continue
+            seen = first.setdefault(day, (str(kind), book.path, int(row)))
+            if seen[1] != book.path and seen[0] != str(kind):
+                column = table.columns.get("kind", table.columns["date"])
+                issues.append(Issue(
+                    "holiday-conflict", "warning", book.path, table.name,
+                    a1(int(row), column), int(row), field="kind", value=day.date().isoformat(),
+                    params={**_day_kind("", str(kind)), **_day_kind("first_", seen[0]),
+                            "first_file": Path(seen[1]).name, "first_row": seen[2]}))
+    return issues
+
+
+def _day_kind(prefix: str, kind: str) -> dict[str, str]:
+    """A Holidays kind as the ``holiday-conflict`` message says it, in English and Chinese."""
+    en, zh = _KINDS.get(kind, (kind, kind))
+    return {f"{prefix}kind": en, f"{prefix}kind_zh": zh}
+
+
+_KINDS = {"holiday": ("holiday", "节假日"), "workday": ("make-up workday", "调休上班")}
 
 
 def headline(result: AttendanceResult, lang: str) -> str:

@@ -17,6 +17,9 @@ import pandas as pd
 from opsbook.attendance.findings import findings
 
 DAY = 86400.0
+#: Punches of one employee and day closer than this (seconds) are one punch, and so are a
+#: Clock row's check-in and check-out.
+REPEAT_SECONDS = 60
 CLOCK_COLUMNS = ["employee_id", "date", "check_in", "check_out", "source", "sheet", "row",
                  "out_row"]
 DAY_COLUMNS = ["employee_id", "date", "check_in", "check_out", "overnight", "duplicate",
@@ -65,13 +68,17 @@ def left_out(rows: pd.DataFrame) -> pd.DataFrame:
                  row=("row", "min")).reset_index())
 
 
-def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> ClockDays:
+def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
+               midday: float = 13.5 * 3600) -> ClockDays:
     """Reduce standard clock rows (``standard``) to one row per employee and day.
 
-    Rows without an employee or date are dropped (reading reports them). Several rows for one
-    employee and day are combined — the earliest check-in, the latest check-out — and each
-    row after the first is a ``duplicate_clock`` finding. A check-out earlier than the
-    check-in is the next morning (+24 h) and an ``overnight`` finding.
+    Rows without an employee or date are dropped (reading reports them). A row whose
+    check-in and check-out are less than a minute apart holds one punch, as punches that
+    close are one (the same time in both columns, as an export writes a single punch): a
+    check-in before ``midday`` (seconds; the middle of the shift), else a check-out. Several
+    rows for one employee and day are combined — the earliest check-in, the latest
+    check-out — and each row after the first is a ``duplicate_clock`` finding. A check-out
+    earlier than the check-in is the next morning (+24 h) and an ``overnight`` finding.
     """
     rows = clock[clock["employee_id"].notna() & clock["date"].notna()]
     in_months = np.isin(rows["date"].to_numpy().astype("datetime64[M]"),
@@ -89,8 +96,12 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index) -> Clock
                           source=rows["source"][repeat], sheet=rows["sheet"][repeat],
                           field="date", row=rows["row"][repeat]))
     check_in, check_out = rows["check_in"].to_numpy(), rows["check_out"].to_numpy()
+    one = np.abs(check_out - check_in) < REPEAT_SECONDS  # NaN compares False
+    check_in = np.where(one & (check_in >= midday), np.nan, check_in)
+    check_out = np.where(one & (check_out < midday), np.nan, check_out)
     overnight = check_out < check_in  # NaN compares False
-    rows = rows.assign(check_out=np.where(overnight, check_out + DAY, check_out),
+    rows = rows.assign(check_in=check_in,
+                       check_out=np.where(overnight, check_out + DAY, check_out),
                        overnight=overnight)
     found.append(findings(rows["employee_id"][overnight], rows["date"][overnight], "overnight",
                           source=rows["source"][overnight], sheet=rows["sheet"][overnight],

@@ -23,6 +23,15 @@ CODES: dict[str, Code] = {
         "工号 {value} 在此处是 {name}，在 {first_file}（第 {first_row} 行）却是 {first_name}："
         "一起汇总的工作簿中，一人一号；两者被当作同一人计算。",
     ),
+    "holiday-conflict": Code(
+        "data",
+        "{value} is a {kind} here but a {first_kind} in {first_file} (row {first_row}): the "
+        "workbooks summarised together share one calendar, and the {first_kind} of "
+        "{first_file} is used.",
+        "{value} 在此处为“{kind_zh}”，在 {first_file}（第 {first_row} 行）却为"
+        "“{first_kind_zh}”：一起汇总的工作簿共用一个日历，按 {first_file} 的“{first_kind_zh}”"
+        "计算。",
+    ),
     "duplicate-clock": Code(
         "data",
         "Employee {value} has more than one clock row on {date} (also row {other}); the "
@@ -41,6 +50,13 @@ CODES: dict[str, Code] = {
         "dates of the Clock sheet, the Punches sheet and the punch exports.",
         "{months} 没有任何打卡记录，无法汇总。请检查考勤月份设置，以及打卡记录、打卡明细和"
         "打卡导出文件中的日期。",
+    ),
+    "unknown-clock-ids": Code(
+        "data",
+        "The {value} clock row(s) or punch(es) for {months} are all of IDs no Employees sheet "
+        "lists (such as {expected}); check these IDs against the Employees sheet.",
+        "{months} 的 {value} 条打卡记录所用工号（如 {expected_zh}）都不在员工表中；请对照员工表核对"
+        "这些工号。",
     ),
     "no-month": Code(
         "data",
@@ -77,6 +93,13 @@ CODES: dict[str, Code] = {
         "The export has punch columns but not one punch under them: nothing of it is "
         "counted.",
         "导出文件有打卡列，但其中没有任何打卡记录：未计入任何数据。",
+    ),
+    "punch-export-text": Code(
+        "file",
+        "{detail} cannot be read as a punch export: open it in Excel and save it as .xlsx, its "
+        "columns as they are, then give that file to --punches.",
+        "{detail_zh}无法作为打卡导出文件读取：请用 Excel 打开并另存为 .xlsx（各列保持原样），"
+        "再用 --punches 指定该文件。",
     ),
     "no-punch-columns": Code(
         "structure",

@@ -78,6 +78,23 @@ def outside_issues(outside: pd.DataFrame, months: list[str]) -> list[Issue]:
             for item in outside.itertuples()]
 
 
+def strangers(found: pd.DataFrame, months: list[str]) -> list[Issue]:
+    """``unknown-clock-ids``: when no one listed has clock data, the clock rows there are
+    (``unknown_employee`` findings) are all of IDs no Employees sheet has — said at the first
+    of them, with a few of the IDs, so that "no clock data" is not all the user learns."""
+    unknown = found[found["flag"] == "unknown_employee"]
+    if unknown.empty:
+        return []
+    first = unknown.sort_values(["source", "sheet", "row"], kind="mergesort").iloc[0]
+    ids = pd.unique(unknown["employee_id"].astype(str))
+    more = len(ids) > 3
+    return [Issue("unknown-clock-ids", "warning", sheet=str(first["sheet"]),
+                  field="employee_id", row=int(first["row"]), value=len(unknown),
+                  params={"expected": ", ".join(ids[:3]) + (" …" if more else ""),
+                          "expected_zh": "、".join(ids[:3]) + ("等" if more else ""),
+                          "months": ", ".join(months), "source": int(first["source"])})]
+
+
 def in_months(found: pd.DataFrame, months: list[str]) -> pd.DataFrame:
     """The findings dated within ``months`` (or not dated): a request that reaches into the
     month from before it is told in the summary of the month it begins in, so that a
@@ -139,11 +156,12 @@ def summarize(employees: pd.DataFrame | None, clock: pd.DataFrame | None,
     if not months:
         issues.append(Issue("no-month", sheet="Settings", field="month"))
     cal = make_calendar(months, holidays, policy)
-    days = clock_days(rows, months, pd.Index(people["employee_id"]))
+    days = clock_days(rows, months, pd.Index(people["employee_id"]), policy.midday)
     issues.extend(outside_issues(days.outside, months))
     if months and days.days.empty:
         issues.append(Issue("no-clock-data", sheet="Clock", field="date",
                             params={"months": ", ".join(months)}))
+        issues.extend(strangers(days.findings, months))
     if leave is None:
         leave = pd.DataFrame(columns=["request_id", "employee_id", "leave_type", "start", "end",
                                       "approved_on", "status"])

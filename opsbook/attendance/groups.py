@@ -3,7 +3,8 @@
 Each workbook covers months: the ``month`` asked for, else its month setting, else every
 month its clock rows fall in (a workbook with neither covers the months of the whole run).
 An employee's month is summarised under the rules (shift, grace, thresholds) of the first
-workbook that lists the employee and covers that month, with the clock rows, punches, leave
+workbook that lists the employee and covers that month, with the name and department that
+workbook gives, and with the clock rows, punches, leave
 and overtime of that employee from whichever workbook or export they come; a clock row of
 someone no workbook lists goes with the workbook it is in (an export's, with the first
 workbook), and a row in a month no workbook of its employee covers is left out with a
@@ -95,7 +96,7 @@ def summarize_groups(settings: Sequence[AttendanceSettings], groups: list[list[i
     for (g, m), ids in sorted(staff.items(), key=lambda unit: (unit[0][1], unit[0][0])):
         mine = None if rows is None else clock[(group == g) & (month_of == m)]
         rules = settings[groups[g][0]].model_copy(update={"month": ""})
-        results.append(summarize(_rows_of(employees, ids), mine, holidays,
+        results.append(summarize(_listed_by(employees, owner, ids, m), mine, holidays,
                                  _rows_of(leave, ids), _rows_of(overtime, ids), rules,
                                  month=[m]))
     if rows is not None and (group < 0).any():  # in no month of their workbooks
@@ -111,12 +112,14 @@ def summarize_groups(settings: Sequence[AttendanceSettings], groups: list[list[i
 
 def join(results: list[AttendanceResult]) -> AttendanceResult:
     """Summaries of groups of employees as one; a group's ``no-clock-data`` or ``no-month``
-    is said only when every group says it."""
+    is said only when every group says it, and its ``unknown-clock-ids`` only then too."""
     if len(results) == 1:
         return results[0]
     monthly = pd.concat([r.monthly for r in results], ignore_index=True)
     said_by_all = set.intersection(*({i.code for i in r.issues} for r in results))
-    issues = [i for r in results for i in r.issues if i.code not in _EMPTY]
+    # IDs no one lists are worth a word of their own only when nothing could be summarised
+    quiet = {*_EMPTY, *(() if "no-clock-data" in said_by_all else ("unknown-clock-ids",))}
+    issues = [i for r in results for i in r.issues if i.code not in quiet]
     issues += [next(i for i in results[0].issues if i.code == code)  # once for the run
                for code in _EMPTY if code in said_by_all]
     return AttendanceResult(
@@ -166,6 +169,19 @@ def _units(rows: pd.DataFrame, owner: dict[tuple[object, str], int], covers: lis
                     np.where(in_cover, own_book, -1))
     group = np.where(book >= 0, group_of[np.maximum(book, 0)], -1).astype(np.int64)
     return group, months
+
+
+def _listed_by(employees: pd.DataFrame | None, owner: dict[tuple[object, str], int],
+               ids: list[object], month: str) -> pd.DataFrame | None:
+    """The Employees rows of ``ids`` as the workbook that owns each one's ``month`` lists
+    them: someone who moved from Sales in the October workbook to Ops in the November one is
+    in Ops in November, whichever workbook comes first."""
+    if employees is None or not ids:
+        return None if employees is None else employees.iloc[:0]
+    pairs = pd.MultiIndex.from_arrays([employees["employee_id"].to_numpy(dtype=object),
+                                       employees["source"].to_numpy(dtype=np.int64)])
+    wanted = pd.MultiIndex.from_tuples([(e, owner[(e, month)]) for e in ids])
+    return employees[pairs.isin(wanted)]
 
 
 def _rows_of(frame: pd.DataFrame | None, ids: list[object]) -> pd.DataFrame | None:

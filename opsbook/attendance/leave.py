@@ -21,6 +21,7 @@ import pandas as pd
 
 from opsbook.attendance.findings import findings
 from opsbook.attendance.policy import Policy
+from opsbook.attendance.punch_cells import employee_key
 
 DAY = 86400
 LEAVE_DAY_COLUMNS = ["employee_id", "date", "leave_share", "leave_type", "leave_request",
@@ -39,6 +40,14 @@ class LeaveDays:
     approved: pd.DataFrame
     unapproved: pd.DataFrame
     findings: pd.DataFrame
+
+
+def request_order(ids: pd.Series) -> pd.Series:
+    """A sort key of request IDs in the order people number them: the digits of an ID
+    compared as a number, so that L9 comes before L10 and 9 before 10 (as text, "L10" <
+    "L9"); IDs typed as numbers and as text alike."""
+    text = pd.Series(ids, dtype=object).map(employee_key).fillna("")
+    return text.str.replace(r"\d+", lambda m: m.group().lstrip("0").zfill(20), regex=True)
 
 
 def _pieces(leave: pd.DataFrame, days: pd.DatetimeIndex, policy: Policy) -> pd.DataFrame:
@@ -62,6 +71,7 @@ def _pieces(leave: pd.DataFrame, days: pd.DatetimeIndex, policy: Policy) -> pd.D
     pieces["begin"] = np.where(date == first.to_numpy()[at], start_tod[at], 0)
     pieces["finish"] = np.where(date == last.to_numpy()[at], end_tod[at], DAY)
     pieces["first_day"] = first.to_numpy()[at]
+    pieces["order"] = request_order(pieces["request_id"]).to_numpy(dtype=object)
     if "half" in pieces:
         half = pieces["half"].to_numpy(dtype=object)
         pieces.loc[half == "am", ["begin", "finish"]] = (policy.shift_start, policy.midday)
@@ -95,7 +105,7 @@ def leave_days(leave: pd.DataFrame, calendar: pd.DataFrame, policy: Policy) -> L
                                  afternoon=(b > S) & (f >= E))
     ok["window_start"] = np.where(ok["morning"], np.minimum(ok["finish"], E), S)
     ok["window_end"] = np.where(ok["afternoon"], np.maximum(ok["begin"], S), E)
-    ok = ok.sort_values(["employee_id", "date", "first_day", "request_id"], kind="mergesort")
+    ok = ok.sort_values(["employee_id", "date", "first_day", "order"], kind="mergesort")
     by = ok.groupby(["employee_id", "date"], sort=False)
     per_day = by.agg(full=("full", "any"), morning=("morning", "any"),
                      afternoon=("afternoon", "any"), leave_type=("leave_type", "first"),
@@ -108,7 +118,7 @@ def leave_days(leave: pd.DataFrame, calendar: pd.DataFrame, policy: Policy) -> L
     per_day["window_start"] = per_day["window_start"].astype(float)
     per_day["window_end"] = per_day["window_end"].astype(float)
 
-    rest = pieces[~approved].sort_values(["employee_id", "date", "first_day", "request_id"],
+    rest = pieces[~approved].sort_values(["employee_id", "date", "first_day", "order"],
                                          kind="mergesort")
     rest = rest.drop_duplicates(["employee_id", "date"], keep="first")
     unapproved = rest.rename(columns={"request_id": "unapproved_request"})[UNAPPROVED_COLUMNS]
@@ -171,22 +181,22 @@ def _notice(leave: pd.DataFrame) -> list[pd.DataFrame]:
 
 def _overlaps(pieces: pd.DataFrame, policy: Policy) -> pd.DataFrame:
     """leave_overlap: a request (approved or pending) covering time of a day that an earlier
-    one (by start day, then request id) covers too. A morning and an afternoon request on one
-    day do not overlap: they make the day whole."""
+    one (by start day, then request id as :func:`request_order` sorts them) covers too. A
+    morning and an afternoon request on one day do not overlap: they make the day whole."""
     live = pieces[pieces["status"].isin(["approved", "pending"]).to_numpy()]
     live = live.assign(
         begin=np.maximum(live["begin"].to_numpy(float), policy.shift_start),
         finish=np.minimum(live["finish"].to_numpy(float), policy.shift_end))
-    keep = ["employee_id", "date", "begin", "finish", "first_day", "request_id", "source",
-            "row"]
+    keep = ["employee_id", "date", "begin", "finish", "first_day", "order", "request_id",
+            "source", "row"]
     pairs = live[keep].merge(live[keep], on=["employee_id", "date"], suffixes=("", "_o"))
     earlier = ((pairs["first_day_o"] < pairs["first_day"])
                | ((pairs["first_day_o"] == pairs["first_day"])
-                  & (pairs["request_id_o"].astype(str) < pairs["request_id"].astype(str))))
+                  & (pairs["order_o"] < pairs["order"])))
     meet = (np.maximum(pairs["begin"], pairs["begin_o"])
             < np.minimum(pairs["finish"], pairs["finish_o"]))
     clash = pairs[(earlier & meet).to_numpy()].sort_values(
-        ["employee_id", "date", "first_day_o", "request_id_o"], kind="mergesort")
+        ["employee_id", "date", "first_day_o", "order_o"], kind="mergesort")
     clash = clash.drop_duplicates(["source", "row"], keep="first")
     return findings(clash["employee_id"], clash["date"], "leave_overlap",
                     request_id=clash["request_id"], other=clash["request_id_o"],

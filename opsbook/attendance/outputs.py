@@ -168,22 +168,42 @@ def violations_frame(result: AttendanceResult, lang: str,
                      sources: list[Source] | None = None) -> pd.DataFrame:
     """The Violations sheet's columns: finding label, detail, and the file, sheet and cell."""
     v = result.violations
-    people = result.daily.drop_duplicates("employee_id").set_index("employee_id")
+    names, departments = _people_of_month(result.daily, v)
     detail = np.full(len(v), "", dtype=object)
     for flag, pair in DETAILS.items():
         at = np.flatnonzero((v["flag"] == flag).to_numpy() & v["value"].notna().to_numpy())
         detail[at] = [pair[_n(lang)].format(v=x) for x in v["value"].to_numpy()[at]]
     overlap = np.flatnonzero((v["flag"] == "leave_overlap").to_numpy())
-    detail[overlap] = [("与 " if lang == "zh" else "overlaps ") + str(o)
+    detail[overlap] = [f"与 {o} 重叠" if lang == "zh" else f"overlaps {o}"
                        for o in v["other"].to_numpy()[overlap]]
     where = locate(v, sources or [])
     return pd.DataFrame({
         "date": v["date"], "employee_id": v["employee_id"],
-        "name": v["employee_id"].map(people["name"]),
-        "department": v["employee_id"].map(people["department"]),
+        "name": names, "department": departments,
         "finding": _labels(v["flag"], FLAGS, lang), "flag": v["flag"], "detail": detail,
         "request_id": v["request_id"], "sheet_name": where["sheet_name"],
         "cell": where["cell"], "file": where["file"]})[VIOLATIONS]
+
+
+def _people_of_month(daily: pd.DataFrame, found: pd.DataFrame
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Each finding's name and department as its month's Daily rows give them (someone who
+    moved department is told under the department of the month), else the employee's
+    first."""
+    people = daily.drop_duplicates(["employee_id", "month"])
+    keys = pd.MultiIndex.from_arrays([people["employee_id"].to_numpy(dtype=object),
+                                      people["month"].to_numpy(dtype=object)])
+    month = pd.to_datetime(found["date"]).dt.strftime("%Y-%m").to_numpy(dtype=object)
+    at = keys.get_indexer(pd.MultiIndex.from_arrays(
+        [found["employee_id"].to_numpy(dtype=object), month]))
+    first = daily.drop_duplicates("employee_id").set_index("employee_id")
+    out = []
+    for column in ("name", "department"):
+        fallback = found["employee_id"].map(first[column]).to_numpy(dtype=object)
+        mine = people[column].to_numpy(dtype=object)
+        out.append(np.where(at >= 0, mine[np.maximum(at, 0)] if len(mine) else fallback,
+                            fallback))
+    return out[0], out[1]
 
 
 def violations_sheet(result: AttendanceResult, lang: str,

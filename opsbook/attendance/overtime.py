@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from opsbook.attendance.leave import request_order
 from opsbook.attendance.policy import Policy
 
 DAY = 86400.0
@@ -62,7 +63,8 @@ def approved_seconds(days: pd.DataFrame, start: np.ndarray, end: np.ndarray,
                     np.maximum(both["ot_start"], both["win_start"]).to_numpy()[good],
                     np.minimum(both["ot_end"], both["win_end"]).to_numpy()[good], n)
     approved = np.nan_to_num(np.minimum(sums, end - start))
-    bad = both[~good].sort_values(["at", "request_id"], kind="mergesort").drop_duplicates("at")
+    bad = both[~good].assign(order=request_order(both["request_id"][~good]).to_numpy())
+    bad = bad.sort_values(["at", "order"], kind="mergesort").drop_duplicates("at")
     refused[bad["at"].to_numpy()] = bad["request_id"].to_numpy(dtype=object)
     return approved, refused
 

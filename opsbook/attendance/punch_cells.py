@@ -26,6 +26,9 @@ _PUNCH = re.compile(
     rf"(?:{_DATE}\s*(?:T|\s)?)?\s*(次日|隔日|next\s*day)?\s*(上午|下午|中午|凌晨|晚上)?\s*"
     r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm)?", re.I)
 _DATE_ONLY = re.compile(rf"\s*{_DATE}")
+#: An Excel date-time serial written out as text (a date-time cell pasted as a value into a
+#: text column: 46328.3736 is 2026-11-02 08:58): five digits, 1927 to 2173, and a fraction.
+_SERIAL = re.compile(r"\d{5}(\.\d+)?")
 
 
 def _clean(value: str) -> str:
@@ -74,7 +77,8 @@ def _hour(hour: int, half: str | None, suffix: str | None) -> int:
 
 def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
     """Every punch in a cell as (date or None, seconds since midnight of that date, past
-    86,400 for a next-day time); an empty list when the cell holds none. A time without a
+    86,400 for a next-day time); an empty list when the cell holds none. An Excel serial
+    date-time is read as a number or as the text of one (46328.3736). A time without a
     date that follows a dated punch in the same cell (``2026-11-03 08:58 12:01 18:03``) is
     of that date."""
     if value is None or value == "":
@@ -93,8 +97,11 @@ def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
         seconds = round((value - whole) * 86400)
         day = pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=whole)) if whole > 59 else None
         return [(day, float(seconds + (86400 * whole if day is None else 0)))]
+    text = _clean(str(value))
+    if _SERIAL.fullmatch(text):
+        return parse_punches(float(text))
     out: list[tuple[pd.Timestamp | None, float]] = []
-    for m in _PUNCH.finditer(_clean(str(value))):
+    for m in _PUNCH.finditer(text):
         day = out[-1][0] if out else None  # times after a date in one cell are of that day
         if m[1]:
             year = int(m[1]) + (2000 if len(m[1]) == 2 else 0)

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from opsbook.attendance.clock import REPEAT_SECONDS
 from opsbook.attendance.policy import Policy
 from opsbook.attendance.punch_cells import employee_key, parse_date, parse_punches, per_unique
 from opsbook.core.cells import a1
@@ -62,8 +63,6 @@ _SUB_WORDS = {normalize(w) for w in ("打卡时间", "打卡结果")}
 PUNCH_COLUMNS = ["employee_id", "name", "department", "date", "seconds", "row", "column"]
 #: What a time cell may hold for a punch that did not happen.
 _NO_PUNCH = frozenset({"n/a", "na", "none", "missing", "no punch", "off", "nan"})
-#: Punches of one employee and day closer than this (seconds) are one punch.
-REPEAT_SECONDS = 60
 
 
 @dataclass

@@ -14,8 +14,9 @@ STATUSES = choices(("approved", "已批准", ("批准", "通过", "同意")),
                    ("cancelled", "已取消", ("取消", "撤销", "canceled")))
 HALVES = choices(("am", "上午", ("morning", "上半天", "AM")),
                  ("pm", "下午", ("afternoon", "下半天", "PM")))
-DAY_KINDS = choices(("holiday", "节假日", ("假日", "法定节假日")),
-                    ("workday", "调休上班", ("补班", "上班", "working day")))
+DAY_KINDS = choices(("holiday", "节假日", ("假日", "法定节假日", "放假", "public holiday")),
+                    ("workday", "调休上班", ("补班", "上班", "working day", "make-up workday",
+                                         "make-up day")))
 
 
 def _time(id: str, en: str, zh: str, **kw) -> Field:
