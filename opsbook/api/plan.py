@@ -293,10 +293,11 @@ def actuals_of(path: Path) -> Outcome:
     if "Actuals" not in other:  # a department plan may have none; another workbook is said
         issues = [] if "Plan" in other else [Issue("no-actuals", "warning", file=str(path),
                                                    sheet="Actuals / 执行情况")]
-        return Outcome(None, Report(issues=issues, files=[str(path)]))
+        return Outcome(None, Report(issues=issues, files=[str(path)],
+                                    langs={str(path): other.lang}))
     name = other.tables["Actuals"].name
     return Outcome(other, Report(issues=[i for i in other.issues if i.sheet == name],
-                                 files=[str(path)]), KIND)
+                                 files=[str(path)], langs={str(path): other.lang}), KIND)
 
 
 def track_input(path: Path, main: str) -> Outcome:

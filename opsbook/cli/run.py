@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import shlex
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,9 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
             problems.append(("inputs", "give a list of files, folders or glob patterns",
                              "请写文件、文件夹或通配符路径的列表。"))
             names = []
+        problems += [("inputs", "an empty path names no file; give a folder or a file",
+                      "空路径不指向任何文件；请写文件夹或文件。") for n in names if not n.strip()]
+        names = [n for n in names if n.strip()]
         inputs = [str(base / n) for n in names]
         problems += [("inputs", f"missing input: {n} names no file, and no step before "
                                 "writes it",
@@ -236,7 +240,7 @@ def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[s
     own parser refuses; for a refusal of no option of the step (a required option not
     given, the inputs) the name of what is refused, or None. Parsed, running nothing, again
     without each refused option until the rest is accepted."""
-    from opsbook.cli.usage import click_errors, in_chinese
+    from opsbook.cli.usage import click_errors, in_chinese, plain
 
     refused: list[tuple[str | None, str, str]] = []
     entries = list(entries)
@@ -248,8 +252,8 @@ def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[s
             return refused
         except Exception as error:  # the command line's BadParameter or UsageError
             param = getattr(error, "param", None)
-            message = str(error.format_message() if hasattr(error, "format_message")
-                          else error)
+            message = plain(str(error.format_message() if hasattr(error, "format_message")
+                                else error))
             zh = in_chinese(error) if isinstance(error, click_errors.ClickException) \
                 else f"{message.rstrip('.')}。"
             bad = [e for e in entries if param is not None and e[1] is param]
@@ -315,10 +319,9 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
     except PipelineError as error:
         raise CannotRun(f"{file} cannot run:\n{error}", f"{file} 无法运行：\n{error.zh}") \
             from None
-    for number, step in enumerate(pipeline.steps, 1):
-        words, argv = planned[step.index]
-        printing.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
     if dry_run:
+        for number, step in enumerate(pipeline.steps, 1):
+            _announce(number, *planned[step.index])
         return
     try:
         pipeline.outputs.mkdir(parents=True, exist_ok=True)
@@ -331,6 +334,7 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
     worst = 0
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
+        _announce(number, words, argv)  # just before it runs: a log shows where each begins
         try:
             code = _invoke([*words, *argv])
         except Exception:  # unexpected: main() says it and keeps the details
@@ -354,6 +358,13 @@ def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/b
                   f"第 {number} 步（{step.name}）退出码 1：已完成，有待跟进的问题；流水线继续。")
     if worst:
         raise typer.Exit(worst)
+
+
+def _announce(number: int, words: tuple[str, ...], argv: list[str]) -> None:
+    """Print a step's command line, numbered, at once (before its own output)."""
+    printing.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
+    sys.stdout.flush()
+    sys.stderr.flush()
 
 
 def _tell(en: str, zh: str) -> None:

@@ -17,7 +17,7 @@ from opsbook.cli import printing
 
 #: English details of a bad value that have a Chinese wording (pattern → Chinese).
 DETAILS = (
-    (r"valid integer", "应为整数"),
+    (r"valid integer|whole number", "应为整数"),
     (r"valid (number|float)", "应为数字"),
     (r"valid (date|datetime)", "应为日期，写作 YYYY-MM-DD"),
     (r"does not exist", "该路径不存在"),
@@ -39,13 +39,15 @@ _BOUNDS = (
     (r"Input should be greater than (-?[\d.]+)", r"must be more than \1"),
     (r"Input should be less than or equal to (-?[\d.]+)", r"must be \1 or less"),
     (r"Input should be less than (-?[\d.]+)", r"must be less than \1"),
+    (r"Input should be a valid integer(, unable to parse string as an integer)?",
+     "must be a whole number"),
 )
 
 
 def plain(message: str) -> str:
     """A bad value's English without pydantic's words: "Value error, " dropped, "Input
     should be greater than or equal to 1" said "must be 1 or more"."""
-    message = message.removeprefix("Value error, ")
+    message = message.replace("Value error, ", "")
     for pattern, words in _BOUNDS:
         message = re.sub(pattern, words, message)
     return message

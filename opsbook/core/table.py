@@ -124,7 +124,8 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
     found = find_header(rows, spec, raw.merged, min(MIN_HEADER_FIELDS, len(spec.fields)))
     required = [f for f in spec.fields if f.required]
     if found is None:
-        expected = ", ".join(f"{f.en}/{f.zh}" for f in (required or spec.fields)[:3])
+        named = [*required, *(f for f in spec.fields if not f.required)][:3]  # required first
+        expected = ", ".join(f"{f.en}/{f.zh}" for f in named)
         issues.append(Issue("missing-header", file=file, sheet=raw.name,
                             params={"expected": expected}))
         return layout

@@ -35,6 +35,7 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
                                         dir=target.parent)
     except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
+        error.errno = errno.ENOTDIR  # the Chinese is chosen by the number
         error.strerror = f"a file stands where its folder {error.filename or ''} should be"
         raise _about(error, target) from None
     except OSError as error:
