@@ -26,6 +26,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
     (["new", "plan", "a.xlsx", "b.xlsx"], "unexpected extra argument", "多余的参数：b.xlsx"),
     (["validate", "x.xlsx", "--jobs", "0"], "'--jobs' / '-j': must be 1 or more",
      "“--jobs” / “-j”的值无效：应不小于 1。"),
+    (["validate", "x.xlsx", "--max-issues", "lots"], "'--max-issues': must be a whole number",
+     "“--max-issues”的值无效：应为整数。"),
     (["plan", "diff", "a.xlsx", "b.xlsx", "--format", "pdf"],
      "'pdf' is not one of 'text', 'json', 'markdown'",
      "“--format” / “-f”的值无效：不是可选的值之一，应为以下之一：text、json、markdown。"),

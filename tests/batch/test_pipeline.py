@@ -202,3 +202,11 @@ def test_a_step_that_cannot_run_stops_the_pipeline_with_the_highest_code(books: 
     out = books.parent / "out"
     assert (out / "validate.manifest.json").exists()
     assert not (out / "again.manifest.json").exists()  # step 3 never ran
+    assert "1. opsbook validate" in done.stdout and "2. opsbook report" in done.stdout
+    assert "3. opsbook" not in done.stdout  # each step is told just before it runs
+
+
+def test_an_empty_step_input_names_no_file(tmp_path: Path):
+    said = problems(tmp_path, GOOD + '\n[[steps]]\nstep = "validate"\ninputs = [""]\n')
+    assert any(key.endswith("inputs") and "an empty path names no file" in message
+               for _, key, message in said), said
