@@ -29,13 +29,16 @@ M = dt.timedelta(minutes=1)
     ("次日 01:30", 25 * H + 30 * M), ("隔日1:30", 25 * H + 30 * M),
     ("01:30(次日)", 25 * H + 30 * M), ("01:30（次日）", 25 * H + 30 * M),
     ("next day 01:30", 25 * H + 30 * M), ("25:30", 25 * H + 30 * M),
+    ("9点", 9 * H), ("9点钟", 9 * H), ("8点30分", 8 * H + 30 * M), ("8点半", 8 * H + 30 * M),
+    ("下午6点", 18 * H), ("9时", 9 * H), ("9時5分", 9 * H + 5 * M), ("12点30", 12 * H + 30 * M),
+    ("次日1点30分", 25 * H + 30 * M),
 ])
 def test_times(text, expected):
     assert parse_time(text) == expected
 
 
 @pytest.mark.parametrize("text", ["8:60", "48:00", "次日 25:00", "上午 13:00", "13:00 AM",
-                                  "abc", "8", "下午", ""])
+                                  "abc", "8", "下午", "", "8小时", "9点61分"])
 def test_not_times(text):
     assert parse_time(text) is None
 

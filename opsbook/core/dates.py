@@ -49,6 +49,17 @@ _CLOCK = re.compile(
     rf"(?:({_NEXT_DAY})\s*)?(?:(上午|早上|凌晨|中午|下午|晚上)\s*)?"
     r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?"
     rf"(?:\s*\(?\s*({_NEXT_DAY})\s*\)?)?", re.I)
+#: An hour written in Chinese: ``9点``, ``9点钟``, ``8点30分``, ``8点半``, ``9时5分10秒``.
+_CHINESE_HOUR = re.compile(r"(\d{1,2})\s*(?:点钟?|[时時])\s*(?:(半)|(\d{1,2})\s*分?)?"
+                           r"(?:\s*(\d{1,2})\s*秒)?")
+
+
+def _colon_form(hour: re.Match[str]) -> str:
+    """An hour in Chinese as ``H:MM`` (``H:MM:SS``)."""
+    minutes = "30" if hour[2] else (hour[3] or "0").zfill(2)
+    return f"{hour[1]}:{minutes}" + (f":{hour[4].zfill(2)}" if hour[4] else "")
+
+
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
 
@@ -92,11 +103,15 @@ def parse_time(text: str) -> dt.timedelta | None:
     """A time of day typed as text, as the time since midnight; None when it is not one.
 
     ``8:59``, ``08:59:30``, ``6:03 PM``, ``上午 8:59``, ``下午 6:03`` (18:03), ``中午 12:30``,
-    ``晚上 9:00`` (21:00), ``凌晨 1:30`` (01:30). A time of the next day — ``次日 01:30``,
+    ``晚上 9:00`` (21:00), ``凌晨 1:30`` (01:30), and the hour in words: ``9点``, ``8点30分``,
+    ``8点半``, ``下午6点``, ``9时``. A time of the next day — ``次日 01:30``,
     ``隔日 01:30``, ``01:30(次日)``, ``next day 01:30``, or written past 24 as ``25:30`` —
     is 24 hours more (25:30), as a check-out after midnight is kept.
     """
-    match = _CLOCK.fullmatch(clean_text(text))
+    text = clean_text(text)
+    if "点" in text or "时" in text or "時" in text:
+        text = _CHINESE_HOUR.sub(_colon_form, text)
+    match = _CLOCK.fullmatch(text)
     if not match:
         return None
     later, half, suffix = match[1] or match[7], match[2], (match[6] or "").lower()
