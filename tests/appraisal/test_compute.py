@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from opsbook import registry
 from opsbook.appraisal.compute import RESULT_COLUMNS, score, wide_to_long
 from opsbook.appraisal.sample import SAMPLE_CYCLE, sample_frames
 from opsbook.appraisal.settings import AppraisalSettings
@@ -411,6 +412,7 @@ def test_every_code_has_both_languages():
     assert set(codes_of(res)) >= {"self-rated-as-other", "duplicate-rating", "no-scores",
                                   "peers-below-minimum", "forced-distribution",
                                   "bonus-over-budget"}
+    registry.kinds()  # every kind's codes are known once the kinds are loaded
     for issue in res.issues:
         assert issue.code in CODES
         for lang in ("en", "zh"):
