@@ -7,9 +7,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from opsbook.api.common import PathLike
+from opsbook.core.said import Said
 from opsbook.excel.startup import Layout, NoExcelHere, Status
 
-__all__ = ["NoExcelHere", "addin_status", "build_addin", "install_addin", "remove_addin"]
+__all__ = ["NoAddin", "NoExcelHere", "addin_status", "build_addin", "install_addin",
+           "remove_addin"]
+
+
+class NoAddin(Said, FileNotFoundError):
+    """No add-in file to install, or no sources to build it from; ``zh`` in Chinese."""
 
 
 def build_addin(out_dir: PathLike | None = None) -> Path:
@@ -20,9 +26,11 @@ def build_addin(out_dir: PathLike | None = None) -> Path:
     from opsbook.excel.ribbon import ADDIN_DIR
 
     if not ADDIN_DIR.is_dir():
-        raise FileNotFoundError("the add-in's sources (macros/addin/) are not installed with "
-                                "the package; run 'opsbook addin build' in a checkout of the "
-                                "opsbook repository")
+        raise NoAddin("the add-in's sources (macros/addin/) are not installed with the "
+                      "package; run 'opsbook addin build' in a checkout of the opsbook "
+                      "repository",
+                      "加载项的源文件（macros/addin/）不随软件包安装；请在 opsbook 仓库的检出"
+                      "目录中运行“opsbook addin build”。")
     return addin.build_addin(Path(out_dir) if out_dir is not None else addin.WORKBOOKS_DIR)
 
 
@@ -39,15 +47,18 @@ def install_addin(source: PathLike | None = None, *, lang: str | None = None,
                   executable: str | None = None) -> Layout:
     """Copy the add-in (default :func:`default_addin`) into Excel's start-up folder, and set
     the Python it starts (default: this one) and, if given, its labels' language (zh, en)
-    in the user's ``opsbook.conf``. Raises FileNotFoundError when there is no add-in file,
+    in the user's ``opsbook.conf``. Raises :class:`NoAddin` (a FileNotFoundError) when there
+    is no add-in file,
     :class:`NoExcelHere` on a system without desktop Excel, OSError when the folder cannot
     be written (Excel holding the old add-in open)."""
     from opsbook.excel import startup
 
     path = Path(source) if source is not None else default_addin()
     if not path.is_file():
-        raise FileNotFoundError(f"no add-in at {path}: run 'opsbook addin build' in a checkout "
-                                "of the opsbook repository, or give the .xlam with --file")
+        raise NoAddin(f"no add-in at {path}: run 'opsbook addin build' in a checkout of the "
+                      "opsbook repository, or give the .xlam with --file",
+                      f"{path} 处没有加载项：请在 opsbook 仓库的检出目录中运行“opsbook addin "
+                      "build”，或用 --file 指定 .xlam 文件。")
     return startup.install(path, system=system, home=Path(home) if home else None,
                            environ=environ, executable=executable, lang=lang)
 

@@ -45,11 +45,14 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
     ``encrypt`` protects the attachments with the password in OPSBOOK_ATTACHMENT_PASSWORD.
     Nothing is sent when the workbook has errors (``exit_code`` 1).
 
-    Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (a recipient outside
-    the allowed domains, no recipient, no password for ``encrypt``),
+    Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (a folder or a
+    pattern instead of one workbook, a recipient outside the allowed domains, no recipient,
+    no password for ``encrypt``),
     :class:`~opsbook.mail.config.ConfigError`, NotAWorkbook and NoReport.
     """
     check_lang(lang)
+    if not isinstance(source, Book):
+        one_workbook(Path(source))
     settings = load_settings(config)
     password = None
     if encrypt:
@@ -72,6 +75,16 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
                   file_stem=f"{path.stem}.report")
     return Sent(built, send_summary_mail(built.summary, built.calculation.sheets, settings,
                                          batch))
+
+
+def one_workbook(path: Path) -> None:
+    """Refuse a folder or a glob pattern: a summary is emailed from one workbook (``opsbook
+    report`` makes one report of several)."""
+    if path.is_dir() or (not path.exists() and any(c in str(path) for c in "*?[")):
+        raise Refused(f"{path}: email sends the report of one workbook; give a workbook file, "
+                      "not a folder or a pattern (opsbook report makes one report of several)",
+                      f"{path}：email 只发送一个工作簿的报告；请给出工作簿文件，而不是文件夹或"
+                      "通配符（opsbook report 可由多个工作簿生成一份报告）。")
 
 
 DEMO_CONFIG = """\

@@ -79,8 +79,10 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
         books, read = load_many(source, kind, options=options, command="report",
                                 settings={"lang": lang}, output=output)
         if not books:
-            raise NotAWorkbook(next((i for i in read.issues if i.severity == "error"),
-                                    None) or unknown_kind(None))
+            # a result opsbook wrote is said as such (an info note in a batch of many)
+            raise NotAWorkbook(next((i for i in read.issues if i.severity == "error"
+                                     or i.code == "output-workbook"), None)
+                               or unknown_kind(None))
     kinds = {b.kind.id: b.kind for b in books}
     if len(kinds) > 1:
         names = ", ".join(k.en.lower() for k in kinds.values())
@@ -131,7 +133,9 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
 
     Returns :class:`Built`; when a workbook has errors nothing is written and
     ``built.report`` lists them (exit code 1). Raises NotAWorkbook, NoReport,
-    CannotWriteReport, and :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium.
+    CannotWriteReport, :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium
+    (before anything is read or written) and :class:`~opsbook.reports.pdf.BrowserFailed`
+    when Chromium prints nothing.
     """
     from opsbook.batch.manifest import settle
     from opsbook.reports.render import write_report
@@ -140,6 +144,10 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
     files = [Path(s) for s in paths_of(sources) if Path(s).is_file()]
     for target in targets:
         check_report_target(target, *files)
+    if any(t.suffix.lower() == ".pdf" for t in targets):
+        from opsbook.reports.pdf import find_browser
+
+        find_browser()  # before anything is computed or written: no report half-made
     built = summarize(sources, lang=lang, options=options, output=targets[0], kind=kind)
     if built.summary is not None:
         built.paths = [write_report(t, built.summary, built.calculation.sheets)

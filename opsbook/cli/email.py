@@ -47,6 +47,8 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
     from opsbook.mail.compose import ComposeError
     from opsbook.mail.config import ConfigError
     from opsbook.mail.deliver import DeliveryError
+    from opsbook.reports.images import MissingFont
+    from opsbook.reports.pdf import BrowserFailed, NoBrowser
 
     try:
         sent = api.send_summary(report, to=to, cc=cc, subject=subject, smtp=smtp,
@@ -55,10 +57,15 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
                                 lang=lang.value if lang else None)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
-    except (Refused, ConfigError, ComposeError, DeliveryError, api.NoReport) as error:
+    except (Refused, ConfigError, ComposeError, DeliveryError, api.NoReport, NoBrowser,
+            BrowserFailed, MissingFont) as error:
         raise CannotRun.of(error) from None
     done = sent.outcome
-    pick = printing.pick
+    said = printing.chosen_lang() or sent.built.report.lang  # --lang, else the workbook's
+
+    def pick(en: str, zh: str) -> str:
+        return zh if said == "zh" else en
+
     if done is not None:
         for recipients in done.sent:
             printing.say(pick(f"sent to {', '.join(recipients)}",
@@ -71,10 +78,11 @@ def email(report: Path = typer.Argument(..., help="The workbook to report on (as
         for recipients, reason, path in done.failed:
             printing.fail(pick(f"not sent to {', '.join(recipients)}: {reason}; the message "
                                f"is in {path}",
-                               f"未能发送给 {'、'.join(recipients)}：{reason}；邮件保存在 {path}"))
+                               f"未能发送给 {'、'.join(recipients)}："
+                               f"{getattr(reason, 'zh', reason).rstrip('。')}；邮件保存在 {path}"),
+                          lang=said)
     printing.report(sent.built.report, "text", max_issues=50, quiet_when_valid=True)
     if done is None:
-        zh = (printing.chosen_lang() or sent.built.report.lang) == "zh"
-        printing.note(f"{report}：未发送任何邮件，请先修正上述错误。" if zh else
-                      f"{report}: nothing was sent; correct the errors above first.")
+        printing.note(pick(f"{report}: nothing was sent; correct the errors above first.",
+                           f"{report}：未发送任何邮件，请先修正上述错误。"))
     raise typer.Exit(sent.exit_code)

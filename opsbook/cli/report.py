@@ -32,14 +32,14 @@ def report(paths: list[Path] = typer.Argument(
     """
     from opsbook import api
     from opsbook.reports.images import MissingFont
-    from opsbook.reports.pdf import NoBrowser
+    from opsbook.reports.pdf import BrowserFailed, NoBrowser
 
     kind_option(kind)
     with plain_failures():
         try:
             built = api.build_report(list(paths), list(out), lang=lang.value if lang else None,
                                      options=batch, kind=kind)
-        except (NoBrowser, MissingFont, RuntimeError) as error:
+        except (NoBrowser, BrowserFailed, MissingFont) as error:
             raise CannotRun.of(error) from None
     for path in built.paths:
         printing.say(f"{path}: {built.summary.title}")

@@ -72,9 +72,11 @@ def workbook_lang(sheet_names: list[str]) -> str:
 
 def failure_message(action: str, error: BaseException, lang: str) -> str:
     """One line saying which button did not finish and why, without a traceback."""
-    text = str(error).strip().splitlines()
+    said = getattr(error, "zh", None) if lang == "zh" else None  # a refusal said in Chinese
+    text = str(said or error).strip().splitlines()
     colon = "：" if lang == "zh" else ": "
-    detail = f"{type(error).__name__}{colon}{text[0]}" if text else type(error).__name__
+    detail = f"{type(error).__name__}{colon}{text[0].rstrip('。.')}" if text else (
+        type(error).__name__)
     if len(detail) > 160:
         detail = detail[:159] + "…"
     caption = BUTTONS[action][1 if lang == "zh" else 0]

@@ -26,6 +26,7 @@ from opsbook.core.output import (
     SheetOut,
 )
 from opsbook.core.outsheets import SEVERITY, issues_sheet
+from opsbook.core.summary import LABELS
 from opsbook.core.validate import validate_book
 
 #: Sheets the handlers or the workbook build write; never read as input, never marked.
@@ -33,6 +34,8 @@ OUTPUT_SHEETS = frozenset({
     *ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
     *registry.output_sheets(),
 })
+#: A report workbook's summary sheet, in either language: with results only, no input.
+REPORT_SHEETS = frozenset(LABELS[lang]["summary_sheet"] for lang in LABELS)
 #: The Issues sheet's severity column (as written in either language) of marked cells.
 _MARKED = {"error", "warning", *(SEVERITY["zh"][s] for s in ("error", "warning"))}
 _SEVERITY_COLUMN = 7
@@ -45,7 +48,8 @@ def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     results only is ``output-workbook``)."""
     sheets = port.sheets()
     raw = [sheet for sheet in sheets if sheet.name not in OUTPUT_SHEETS]
-    if sheets and not raw:  # results only: a workbook opsbook wrote
+    if sheets and all(s.name.strip() in REPORT_SHEETS for s in raw):
+        # results only (and a report's summary sheet): a workbook opsbook wrote
         made = kind_for(sheets, port.name, None)
         if isinstance(made, Issue):
             return made

@@ -24,16 +24,25 @@ TEXT = {
            "skipped": " Already sent before: {n} message(s), not sent again.",
            "failed": "Not sent: {reason} The message is in {folder}.",
            "refused": "Not sent: {reason}",
-           "unsaved": "Save the workbook first: the report is written next to it."},
+           "unsaved": "Save the workbook first: the report is written next to it.",
+           "nobody": "Not sent: {config} names nobody to send to; give [mail] to, or a "
+                     "[recipients] table of department heads.",
+           "no_config": "Not sent: no opsbook.toml beside the workbook or in your own "
+                        "settings folder says whom to send to ([mail] to, or a [recipients] "
+                        "table of department heads)."},
     "zh": {"no_report": "{kind}工作簿暂无报告。",
            "written": "报告已生成：{paths}。",
            "fix": "未生成报告：请先修正标红的单元格。",
            "sent": "摘要已发送给 {n} 位收件人。",
            "outbox": "摘要已写入发件箱：{folder}（{n} 封）。",
            "skipped": "此前已发送的 {n} 封未重复发送。",
-           "failed": "未发送：{reason} 邮件保存在 {folder}。",
+           "failed": "未发送：{reason}邮件保存在 {folder}。",
            "refused": "未发送：{reason}",
-           "unsaved": "请先保存工作簿：报告将生成在工作簿所在的文件夹。"},
+           "unsaved": "请先保存工作簿：报告将生成在工作簿所在的文件夹。",
+           "nobody": "未发送：{config} 中没有收件人；请填写 [mail] to，或部门负责人的 "
+                     "[recipients] 表。",
+           "no_config": "未发送：工作簿所在文件夹和您的设置文件夹中都没有 opsbook.toml 说明"
+                        "发送给谁（[mail] to，或部门负责人的 [recipients] 表）。"},
 }
 
 
@@ -98,6 +107,8 @@ def email(port: BookPort, folder: Path | None = None) -> Report:
     from opsbook.mail.compose import ComposeError
     from opsbook.mail.config import ConfigError, load_settings
     from opsbook.mail.deliver import DeliveryError
+    from opsbook.reports.images import MissingFont
+    from opsbook.reports.pdf import BrowserFailed, NoBrowser
 
     folder = beside(port, folder)
     book, report, lang = _start(port, folder)
@@ -107,18 +118,25 @@ def email(port: BookPort, folder: Path | None = None) -> Report:
     config = folder / "opsbook.toml"
     try:
         settings = load_settings(config if config.is_file() else None)
+        if not settings.to and not settings.recipients:  # the button has no --to to ask for
+            port.message(words["nobody"].format(config=settings.source) if settings.source
+                         else words["no_config"])
+            return Report(lang=lang)
         sent = send_summary(book, config=settings.source, per_department=not settings.to,
                             outbox=None if settings.outbox else folder / "outbox",
                             smtp=settings.smtp_url)
-    except (Refused, ConfigError, ComposeError, DeliveryError) as error:
-        port.message(words["refused"].format(reason=error))
+    except (Refused, ConfigError, ComposeError, DeliveryError, NoBrowser, BrowserFailed,
+            MissingFont) as error:
+        port.message(words["refused"].format(reason=_reason(error, lang)))
         return Report(lang=lang)
     if sent.outcome is None:
         return _refuse_invalid(port, lang)
     done = sent.outcome
     if done.failed:
         _to, reason, path = done.failed[0]
-        text = words["failed"].format(reason=reason.rstrip(".") + ".", folder=path.parent)
+        said = _reason(reason, lang)
+        text = words["failed"].format(reason=said if lang == "zh" else said.rstrip(".") + ".",
+                                      folder=path.parent)
     elif done.written:
         text = words["outbox"].format(folder=done.written[0].parent, n=len(done.written))
     else:
@@ -127,3 +145,20 @@ def email(port: BookPort, folder: Path | None = None) -> Report:
         text += words["skipped"].format(n=len(done.skipped))
     port.message(text)
     return sent.built.report
+
+
+#: How a refusal's own text may begin; the status line says it once.
+_NOT_SENT = ("not sent: ", "not sent:", "未发送：")
+
+
+def _reason(error: object, lang: str) -> str:
+    """Why, in the workbook's language (a refusal's ``zh`` in a Chinese workbook), without
+    a leading "not sent" that the status line already says."""
+    text = (getattr(error, "zh", None) if lang == "zh" else None) or str(error)
+    for opening in _NOT_SENT:
+        if text.lower().startswith(opening):
+            text = text[len(opening):].lstrip()
+            break
+    if lang == "zh" and not text.endswith("。"):
+        text += "。"
+    return text

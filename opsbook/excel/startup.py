@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from opsbook.core.said import Said
 from opsbook.excel.addin import ADDIN_NAME, PROJECT_NAME
 
 SYSTEMS = ("Windows", "Darwin")
@@ -42,8 +43,9 @@ _MANAGED = {"Windows": ("INTERPRETER_WIN", "CONDA PATH", "CONDA ENV"),
             "Darwin": ("INTERPRETER_MAC", "CONDA PATH", "CONDA ENV")}
 
 
-class NoExcelHere(RuntimeError):
-    """This system has no Excel desktop to install an add-in into (only Windows, macOS)."""
+class NoExcelHere(Said, RuntimeError):
+    """This system has no Excel desktop to install an add-in into (only Windows, macOS);
+    ``zh`` says it in Chinese."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def layout(system: str | None = None, home: Path | None = None,
         version = _xlwings_version()
         return Layout(system, startup, home.joinpath(*_MAC_EXCEL_DATA, f"{PROJECT_NAME}.conf"),
                       home.joinpath(*_MAC_SCRIPTS, f"xlwings-{version}.applescript"))
-    raise NoExcelHere(f"Excel add-ins install on Windows and macOS, not on {system}")
+    raise NoExcelHere(f"Excel add-ins install on Windows and macOS, not on {system}",
+                      f"Excel 加载项只能安装在 Windows 和 macOS 上，不能安装在 {system} 上。")
 
 
 def python_settings(system: str, executable: str | None = None,

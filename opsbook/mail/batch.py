@@ -18,14 +18,41 @@ from opsbook.core.output import SheetOut
 from opsbook.core.said import Said
 from opsbook.core.summary import Summary
 from opsbook.mail.compose import Draft, compose, restricted
-from opsbook.mail.config import MailSettings, bare, domain_of
-from opsbook.mail.deliver import DeliveryError, SentLog, parse_server, send, write_eml
+from opsbook.mail.config import (
+    MailSettings,
+    bare,
+    domain_of,
+    is_address,
+    split_addresses,
+)
+from opsbook.mail.deliver import (
+    DeliveryError,
+    SentLog,
+    parse_server,
+    send,
+    tls_context,
+    write_eml,
+)
 
 log = logging.getLogger("opsbook.mail")
+# A library's log is the application's to show: without this, Python's last-resort handler
+# printed each warning on stderr in English beside the command line's own line.
+log.addHandler(logging.NullHandler())
 
 
 class Refused(Said, ValueError):
     """The batch was refused before anything was sent (recipients, options)."""
+
+
+class Reason(str):
+    """Why a message was not sent, in English; ``zh`` the same in Chinese."""
+
+    zh: str
+
+    def __new__(cls, text: str, zh: str | None = None) -> Reason:
+        reason = super().__new__(cls, text)
+        reason.zh = zh or text
+        return reason
 
 
 @dataclass
@@ -62,7 +89,13 @@ class Batch:
 def check_recipients(addresses: list[str], settings: MailSettings) -> None:
     """Raise Refused naming every address outside the allowed domains (or malformed)."""
     domains = settings.domains()
-    bad = [a for a in addresses if "@" not in bare(a) or domain_of(a) not in domains]
+    malformed = [a for a in addresses if not is_address(a)]
+    if malformed:
+        raise Refused(f"not sent: {', '.join(repr(a) for a in malformed)} is no email address "
+                      "(name@domain); nothing was sent",
+                      f"未发送：{'、'.join(f'“{a}”' for a in malformed)} 不是电子邮件地址"
+                      "（应为 名称@域名）；没有发送任何邮件。")
+    bad = [a for a in addresses if domain_of(a) not in domains]
     if bad:
         allowed = ", ".join(domains) or "none configured"
         raise Refused(f"not sent: {', '.join(bare(a) for a in bad)} outside the allowed "
@@ -81,6 +114,8 @@ def send_summary_mail(summary: Summary, sheets: list[SheetOut], settings: MailSe
     plan = _plan(summary, settings, batch)
     check_recipients([a for _s, to, cc in plan for a in (*to, *cc)], settings)
     server = parse_server(batch.smtp) if batch.smtp else None
+    if server is not None and server.security != "none":
+        tls_context(batch.cafile or settings.cafile)  # a CA file that is none: before sending
     attach = batch.attach if batch.attach is not None else settings.attach
     outcome = Outcome()
     sent_log = SentLog(batch.outbox)
@@ -103,7 +138,7 @@ def _plan(summary: Summary, settings: MailSettings,
         if not batch.to:
             raise Refused("give at least one --to address (or --per-department)",
                           "请至少给出一个 --to 收件地址（或使用 --per-department）。")
-        return [(summary, tuple(batch.to), tuple(batch.cc))]
+        return [(summary, split_addresses(batch.to), split_addresses(batch.cc))]
     if not settings.recipients:
         raise Refused("--per-department needs a [recipients] table (department = address) in "
                       "the config file",
@@ -115,7 +150,8 @@ def _plan(summary: Summary, settings: MailSettings,
                           f"does not have; departments: {', '.join(summary.parts) or 'none'}",
                           f"配置文件中的部门“{department}”不在本报告中；本报告的部门："
                           f"{'、'.join(summary.parts) or '无'}。")
-        plan.append((summary.parts[department], heads, tuple(batch.cc)))
+        plan.append((summary.parts[department], split_addresses(heads),
+                     split_addresses(batch.cc)))
     return plan
 
 
@@ -151,7 +187,7 @@ def _deliver(draft: Draft, via: str, server: object, settings: MailSettings, bat
              settings.login(), cafile=batch.cafile or settings.cafile, timeout=settings.timeout)
     except DeliveryError as error:
         path = write_eml(batch.outbox, draft.message, draft.key)
-        outcome.failed.append((todo, str(error), path))
+        outcome.failed.append((todo, Reason(str(error), error.zh), path))
         log.warning("not sent, left in the outbox as %s: %s", path.name, error)
         return
     sent_log.record(draft.key, tuple(bare(a) for a in todo), via)

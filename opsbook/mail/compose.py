@@ -62,7 +62,8 @@ def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[
     if password and "pdf" in attach:
         raise ComposeError("only workbooks can be encrypted; attach the xlsx alone with "
                            "--encrypt", "只有工作簿可以加密；使用 --encrypt 时请只附加 xlsx。")
-    subject = subject or summary.title
+    # one line: a header cannot hold a line break (a multi-line text from the config file)
+    subject = " ".join((subject or summary.title).splitlines()).strip() or summary.title
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = sender

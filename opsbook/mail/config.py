@@ -10,10 +10,11 @@ never from the command line. See the README for a commented example.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from opsbook.core.said import Said
 
@@ -88,6 +89,35 @@ def bare(address: str) -> str:
     return parseaddr(address)[1] or address.strip()
 
 
+def is_address(address: str) -> bool:
+    """Whether ``address`` is one address (``user@host`` or ``Name <user@host>``)."""
+    from email.utils import getaddresses
+
+    pairs = getaddresses([address])
+    return len(pairs) == 1 and _ADDRESS.fullmatch(pairs[0][1]) is not None
+
+
+def split_addresses(entries: Iterable[str]) -> tuple[str, ...]:
+    """Each entry as the addresses it holds: ``"a@x.com, b@y.com"`` (one ``--to`` or one
+    config text listing several) is two. An entry that is no list of addresses is kept as
+    given, for :func:`is_address` to refuse by its own words."""
+    from email.headerregistry import Address
+    from email.utils import getaddresses
+
+    out: list[str] = []
+    for entry in entries:
+        entry = " ".join(entry.splitlines()).strip()  # a header holds no line break
+        pairs = getaddresses([entry])
+        if len(pairs) > 1 and all(_ADDRESS.fullmatch(a) for _n, a in pairs):
+            out.extend(str(Address(display_name=n, addr_spec=a)) if n else a for n, a in pairs)
+        else:
+            out.append(entry)
+    return tuple(out)
+
+
+_ADDRESS = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+")
+
+
 def domain_of(address: str) -> str:
     """The domain of an address, lower case ("" when it has none)."""
     address = bare(address)
@@ -132,16 +162,19 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> MailSettings:
     for department, addresses in _table(data, "recipients", found).items():
         recipients[str(department)] = _strings(addresses, f"recipients.{department}", found)
     return MailSettings(
-        smtp_url=smtp.get("url"), username=smtp.get("username"), password=smtp.get("password"),
-        cafile=smtp.get("cafile"), timeout=float(smtp.get("timeout", 30)),
-        sender=mail.get("sender", "opsbook@localhost"), subject=mail.get("subject"),
+        smtp_url=_text(smtp, "url", "smtp", found),
+        username=_text(smtp, "username", "smtp", found),
+        password=_text(smtp, "password", "smtp", found),
+        cafile=_text(smtp, "cafile", "smtp", found), timeout=_timeout(smtp, found),
+        sender=_text(mail, "sender", "mail", found) or "opsbook@localhost",
+        subject=_text(mail, "subject", "mail", found),
         to=_strings(mail.get("to", ()), "mail.to", found),
         cc=_strings(mail.get("cc", ()), "mail.cc", found),
         allowed_domains=_strings(mail.get("allowed_domains", ()), "mail.allowed_domains", found),
         confidential=_strings(mail.get("confidential", ()), "mail.confidential", found),
         recipients=recipients,
         attach=_strings(mail.get("attach", ("xlsx",)), "mail.attach", found),
-        outbox=mail.get("outbox"), source=found)
+        outbox=_text(mail, "outbox", "mail", found), source=found)
 
 
 def _table(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
@@ -158,3 +191,20 @@ def _strings(value: Any, name: str, path: Path) -> tuple[str, ...]:
         return tuple(value)
     raise ConfigError(f"{path}: {name} must be a text or a list of texts",
                       f"{path}：{name} 必须是文本或文本列表。")
+
+
+def _text(table: dict[str, Any], key: str, name: str, path: Path) -> str | None:
+    """A text setting, or None when it is not there (its value is never repeated)."""
+    value = table.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise ConfigError(f"{path}: {name}.{key} must be a text in quotes",
+                      f"{path}：{name}.{key} 必须是加引号的文本。")
+
+
+def _timeout(smtp: dict[str, Any], path: Path) -> float:
+    value = smtp.get("timeout", 30)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    raise ConfigError(f"{path}: smtp.timeout must be a number of seconds above 0",
+                      f"{path}：smtp.timeout 必须是大于 0 的秒数。")

@@ -14,6 +14,7 @@ import ipaddress
 import json
 import os
 import smtplib
+import socket
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -58,12 +59,21 @@ def parse_server(url: str) -> Server:
                             "SMTP 地址中不要写登录信息；请设置 OPSBOOK_SMTP_USER 和 "
                             "OPSBOOK_SMTP_PASSWORD，或配置文件的 [smtp] 表。")
     security, default_port = SCHEMES[parts.scheme]
+    try:
+        port = default_port if parts.port is None else parts.port
+        if not port:
+            raise ValueError("port 0")
+    except ValueError:  # not a number, 0 or beyond 65535
+        raise DeliveryError(f"the port of the SMTP address must be a number from 1 to 65535 "
+                            f"(smtps:// 465, smtp:// 587); not {url.rpartition(':')[2]!r}",
+                            "SMTP 地址中的端口应为 1 到 65535 之间的数字（smtps:// 用 465，"
+                            f"smtp:// 用 587），不能是“{url.rpartition(':')[2]}”。") from None
     if security == "none" and not is_loopback(parts.hostname):
         raise DeliveryError(f"SMTP without TLS only to this computer (127.0.0.1, ::1); "
                             f"use smtps:// or smtp:// for {parts.hostname}",
                             "不加密的 SMTP 只能用于本机（127.0.0.1、::1）；"
                             f"{parts.hostname} 请使用 smtps:// 或 smtp://。")
-    return Server(parts.hostname, parts.port or default_port, security)
+    return Server(parts.hostname, port, security)
 
 
 def is_loopback(host: str) -> bool:
@@ -78,9 +88,18 @@ def is_loopback(host: str) -> bool:
 
 def tls_context(cafile: str | None = None) -> ssl.SSLContext:
     """Certificates checked (host name included) against ``cafile``, else SSL_CERT_FILE,
-    else the system's trust store."""
+    else the system's trust store. Raises DeliveryError for a file that is not there or
+    holds no certificate."""
     cafile = cafile or os.environ.get("SSL_CERT_FILE") or None
-    return ssl.create_default_context(cafile=cafile)
+    try:
+        return ssl.create_default_context(cafile=cafile)
+    except (OSError, ssl.SSLError) as error:  # no such file, or no certificate in it
+        reason = "not found" if isinstance(error, FileNotFoundError) else (
+            "no certificate (PEM) could be read from it")
+        reason_zh = "找不到该文件" if isinstance(error, FileNotFoundError) else (
+            "无法从中读取证书（PEM）")
+        raise DeliveryError(f"the certificate authority file {cafile}: {reason}",
+                            f"证书颁发机构文件 {cafile}：{reason_zh}。") from None
 
 
 def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
@@ -119,19 +138,42 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
                             f"{server.host} 的证书不受信任（{error.verify_message}）；私有 CA "
                             "请用 --cafile 或 SSL_CERT_FILE 指定。") from None
     except (smtplib.SMTPException, OSError) as error:
-        raise DeliveryError(_scrub(f"{server.host}:{server.port}: {_reason(error)}", secret),
-                            _scrub(f"无法使用 {server.host}:{server.port}（{_reason(error)}）。",
+        en, zh = _reason(error)
+        raise DeliveryError(_scrub(f"{server.host}:{server.port}: {en}", secret),
+                            _scrub(f"无法使用 {server.host}:{server.port}：{zh}。",
                                    secret)) from None
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException) -> tuple[str, str]:
+    """Why the server could not be used, in English and in Chinese."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return f"recipients refused: {', '.join(error.recipients)}"
+        names = list(error.recipients)
+        return (f"recipients refused: {', '.join(names)}",
+                f"服务器拒绝了收件人：{'、'.join(names)}")
     if isinstance(error, smtplib.SMTPResponseException):
         text = error.smtp_error.decode("utf-8", "replace") if isinstance(
             error.smtp_error, bytes) else str(error.smtp_error)
-        return f"{error.smtp_code} {text}"
-    return f"{type(error).__name__}: {error}"
+        return f"{error.smtp_code} {text}", f"服务器答复 {error.smtp_code} {text}"
+    said = f"{type(error).__name__}: {error}"
+    for kind, en, zh in _PLAIN_REASONS:
+        if isinstance(error, kind):
+            return f"{en} ({said})", f"{zh}（{said}）"
+    return said, said
+
+
+#: Common network failures said in words (the system's own text follows in brackets).
+_PLAIN_REASONS = (
+    (ConnectionRefusedError, "nothing answers at this port; check the port and the scheme "
+     "(smtps:// 465, smtp:// 587)",
+     "该端口无服务应答；请检查端口和协议，smtps:// 用 465，smtp:// 用 587"),
+    (socket.gaierror, "no such host", "找不到该主机"),
+    (TimeoutError, "no answer in time", "连接超时，服务器无应答"),
+    (smtplib.SMTPServerDisconnected, "the server closed the connection; check the port and "
+     "the scheme (smtps:// 465, smtp:// 587)",
+     "服务器断开了连接；请检查端口和协议，smtps:// 用 465，smtp:// 用 587"),
+    (ssl.SSLError, "the TLS handshake failed; check the port and the scheme (smtps:// 465, "
+     "smtp:// 587)", "TLS 握手失败；请检查端口和协议，smtps:// 用 465，smtp:// 用 587"),
+)
 
 
 def _scrub(text: str, secret: str | None) -> str:

@@ -12,6 +12,7 @@ import io
 from functools import lru_cache
 from typing import Any
 
+from opsbook.core.said import Said
 from opsbook.core.summary import ChartData
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
@@ -20,8 +21,8 @@ PALETTE = ("#9DC3E6", "#1F4E78", "#ED7D31", "#70AD47", "#FFC000", "#7030A0")
 SIZE = (6.4, 4.2)
 
 
-class MissingFont(RuntimeError):
-    """No font that draws Chinese is installed."""
+class MissingFont(Said, RuntimeError):
+    """No font that draws Chinese is installed (``zh`` says it in Chinese)."""
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def chart_image(chart: ChartData, fmt: str = "svg", dpi: int = 144) -> bytes:
 
     font = cjk_font()
     if font is None and _needs_cjk(chart):
-        raise MissingFont("no font with Chinese glyphs is installed (Debian: fonts-noto-cjk)")
+        raise MissingFont("no font with Chinese glyphs is installed (Debian: fonts-noto-cjk)",
+                          "未安装含中文字形的字体（Debian：fonts-noto-cjk）。")
     rc = {"font.family": "sans-serif",
           "font.sans-serif": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
           "svg.fonttype": "path", "svg.hashsalt": "opsbook", "axes.unicode_minus": False,
@@ -99,6 +101,7 @@ def _draw(ax: Any, chart: ChartData) -> None:
             bars = draw(at, [v or 0 for v in s.values], width, label=s.name, color=color)
             ax.bar_label(bars, fmt=_label_format(chart.number_format),
                          fontsize=10, padding=2)
+        _from_zero(ax, chart)
         axis = ax.xaxis if chart.type == "bar" else ax.yaxis
         if chart.number_format == "0":
             axis.set_major_locator(MaxNLocator(integer=True))
@@ -115,6 +118,19 @@ def _draw(ax: Any, chart: ChartData) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     if n > 1:
         ax.figure.legend(loc="outside lower center", ncols=n, frameon=False, fontsize=11)
+
+
+def _from_zero(ax: Any, chart: ChartData) -> None:
+    """Bars of counts and amounts none below 0 start at 0, and bars all 0 (an empty period)
+    stand on an axis from 0 to 1, never one of negative counts around 0."""
+    values = [v or 0 for s in chart.series for v in s.values]
+    if any(v < 0 for v in values):
+        return
+    top = 1 if not any(values) else None
+    if chart.type == "bar":
+        ax.set_xlim(left=0, right=top)
+    else:
+        ax.set_ylim(bottom=0, top=top)
 
 
 def _nan(value: float | None) -> float:

@@ -494,7 +494,7 @@ def test_addin_commands_on_a_windows_layout(tmp_path: Path,
         f"not installed; 'opsbook addin install' puts it at {xlstart}")
 
 
-def test_addin_status_without_excel_says_so_in_one_line(
+def test_addin_status_without_excel_says_so_plainly(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from opsbook import cli
 
@@ -504,4 +504,5 @@ def test_addin_status_without_excel_says_so_in_one_line(
         cli.main()
     assert exit_.value.code == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        "opsbook: error: Excel add-ins install on Windows and macOS, not on Linux"]
+        "opsbook: error: Excel add-ins install on Windows and macOS, not on Linux",
+        "opsbook 错误：Excel 加载项只能安装在 Windows 和 macOS 上，不能安装在 Linux 上。"]
