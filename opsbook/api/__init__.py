@@ -14,7 +14,7 @@ from opsbook.core.lazy import lazy_names
 
 #: Each public name → the module of this package that defines it.
 _WHERE = {
-    "NoExcelHere": "addin", "addin_status": "addin", "build_addin": "addin",
+    "NoAddin": "addin", "NoExcelHere": "addin", "addin_status": "addin", "build_addin": "addin",
     "install_addin": "addin", "remove_addin": "addin",
     "read_history": "appraisal", "score_appraisal": "appraisal",
     "read_punches": "attendance", "summarize_attendance": "attendance",
@@ -45,6 +45,7 @@ __all__ = [
     "summarize",
     "CannotWrite",
     "NotAWorkbook",
+    "NoAddin",
     "NoExcelHere",
     "NothingToCalculate",
     "addin_status",
@@ -87,6 +88,7 @@ __getattr__, __dir__ = lazy_names(
 
 if TYPE_CHECKING:
     from opsbook.api.addin import (
+        NoAddin,
         NoExcelHere,
         addin_status,
         build_addin,

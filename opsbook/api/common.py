@@ -234,7 +234,8 @@ def given(sources: Sources) -> None:
 
 def load_many(sources: Sources, kind: str | Kind | None = None, *,
               options: BatchOptions | None = None, command: str = "load",
-              settings: dict[str, Any] | None = None, output: PathLike | None = None
+              settings: dict[str, Any] | None = None,
+              output: PathLike | Sequence[PathLike] | None = None
               ) -> tuple[list[Book], Report]:
     """Every workbook named by files, folders and globs as a Book, and a Report of what
     could not be read (files skipped, unreadable, of another kind) plus each Book's own

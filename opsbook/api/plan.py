@@ -249,7 +249,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     status cannot be written into: an .xls, .xlsb or .ods file (save it as .xlsx first) or a
     write-protected one; the file is left untouched.
     """
-    from opsbook.api.workbook import CannotWrite
+    from opsbook.api.workbook import CannotWrite, check_not_open
     from opsbook.plan.status import asked, not_writable
 
     status = asked(status)  # an unknown status is refused before the file is read
@@ -263,6 +263,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
                        any(i.code == "write-protected" for i in book.issues))
     if why is not None:
         raise CannotWrite(*why)
+    check_not_open(path, copy_option=False)
     review = book["Review"]
     done: Move = move(book.settings.status, book.settings.version, status, review,
                       book["Plan"]["item_id"], errors=len(checked.errors), today=today)

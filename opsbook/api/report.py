@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from opsbook.api.common import (
     NotAWorkbook,
@@ -58,14 +58,16 @@ class Built:
 
 
 def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
-              options: BatchOptions | None = None, output: PathLike | None = None,
+              options: BatchOptions | None = None,
+              output: PathLike | Sequence[PathLike] | None = None,
               kind: str | None = None) -> Built:
     """Validate and compute a workbook — or several of one kind (files, folders, glob
     patterns: the trackers of a portfolio, the attendance of every department) — and make
     its report content (nothing is written).
 
     Several workbooks are read through :func:`opsbook.batch.run_files` with ``options``
-    (processes, progress, fail-fast; the manifest goes beside ``output``); a workbook with
+    (processes, progress, fail-fast; the manifest goes beside ``output``, the first when
+    several are written, and lists them all); a workbook with
     errors gives no report, its errors in ``built.report``. Raises
     :class:`~opsbook.api.common.NotAWorkbook` when nothing could be read, and
     :class:`NoReport` when the kind has no report, when the workbooks are of several kinds,
@@ -148,7 +150,7 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
         from opsbook.reports.pdf import find_browser
 
         find_browser()  # before anything is computed or written: no report half-made
-    built = summarize(sources, lang=lang, options=options, output=targets[0], kind=kind)
+    built = summarize(sources, lang=lang, options=options, output=targets, kind=kind)
     if built.summary is not None:
         built.paths = [write_report(t, built.summary, built.calculation.sheets)
                        for t in targets]

@@ -77,6 +77,19 @@ def annotate(source: PathLike, target: PathLike, kind: str | None = None,
     return report
 
 
+def check_not_open(file: Path, copy_option: bool = True) -> None:
+    """Raise CannotWrite when ``file`` is open in Excel (its lock file ``~$NAME`` beside it):
+    what is written into it now would be lost when Excel saves it. ``copy_option``: the
+    command can write a copy instead (``-o OUT``), which the message then offers."""
+    lock = file.parent / f"~${file.name}"
+    if lock.exists():
+        raise CannotWrite(
+            f"{file} is open in Excel (its lock file {lock.name} is beside it): close it "
+            "there first" + (", or give -o OUT" if copy_option else ""),
+            f"{file} 正在 Excel 中打开（旁边有锁定文件 {lock.name}）：请先在 Excel 中关闭"
+            + ("，或用 -o 指定输出文件。" if copy_option else "。"))
+
+
 def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = None
               ) -> tuple[Report, list[str]]:
     """What Calculate does: validate, then write the kind's results sheets into ``file`` (a
@@ -97,6 +110,8 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
                           "请先另存为 .xlsx。")
     if out is not None:
         check_output(Path(out), file, like=file)
+    else:
+        check_not_open(file)
     try:
         book = FileBook(file, Path(out) if out else file)
     except FileProblem as problem:

@@ -136,6 +136,9 @@ class Kind:
     #: Computed from one workbook at a time (an appraisal cycle, a plan's tracking): a
     #: report of several is refused before anything is computed.
     one_book: bool = False
+    #: The ids of the outputs the Calculate button writes; empty: every output (a plan's
+    #: button writes its tracking, never the sheets of a consolidation or a diff).
+    calculate_outputs: tuple[str, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -158,6 +161,11 @@ class Kind:
             if o.id == output_id:
                 return o
         raise KeyError(output_id)
+
+    def button_outputs(self) -> tuple[Output, ...]:
+        """The outputs the Calculate button may write (see ``calculate_outputs``)."""
+        return tuple(o for o in self.outputs
+                     if not self.calculate_outputs or o.id in self.calculate_outputs)
 
     @property
     def buttons(self) -> tuple[str, ...]:

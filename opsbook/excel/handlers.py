@@ -114,7 +114,7 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
     stale: list[str] = []
     if isinstance(book, Book) and not sheets:  # an earlier run's results, if any, stay: a
         present = set(port.sheet_names())   # sheet of the user's may have such a name
-        stale = [name for out in book.kind.outputs for name in out.names()
+        stale = [name for out in book.kind.button_outputs() for name in out.names()
                  if name in OUTPUT_SHEETS and name in present]
     _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
     for sheet in sheets:

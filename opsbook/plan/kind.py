@@ -31,6 +31,7 @@ KIND = Kind(
     sample=Lazy("opsbook.plan.sample:sample_frames"),
     calculate=Lazy("opsbook.plan.calculate:calculate"),
     outputs=OUTPUTS,
+    calculate_outputs=("tracking", "tracking_departments", "behind", "monthly"),
     setting_prefixes=(SOURCE_PREFIX,),
     summary=Lazy("opsbook.plan.summary:summary"),
     help={"calculate": (
