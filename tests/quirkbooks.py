@@ -60,6 +60,15 @@ def write(path: Path, sheets: Sheets, *, merged: dict[str, list[str]] | None = N
     return path
 
 
+def export(path: Path, rows: list[list]) -> Path:
+    """A one-sheet workbook of ``rows`` as an app's export is: no template, no styles."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
 def build(name: str, path: Path) -> Path:
     """Write the workbook of quirk ``name`` to ``path``."""
     QUIRKS[name](path)

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pandas as pd
-from quirkbooks import base, write
+from quirkbooks import base, export, write
 
 import opsbook
-
-
-def export(path, rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def people(tmp_path):

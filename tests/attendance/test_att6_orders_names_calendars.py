@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 import pandas as pd
-from quirkbooks import D, T, base, write
+from quirkbooks import D, T, base, export, write
 
 import opsbook
 
@@ -52,14 +51,6 @@ def test_request_l9_comes_before_l10(tmp_path):
     by_type = done.result.monthly.set_index("employee_id")
     assert (by_type.loc["E001", "leave_annual"], by_type.loc["E001", "leave_personal"]) == (
         1, 0)
-
-
-def export(path, rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def test_names_in_an_export_match_whatever_their_spacing_case_and_width(tmp_path):

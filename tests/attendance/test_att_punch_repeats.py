@@ -9,7 +9,7 @@ import datetime as dt
 import openpyxl
 import pandas as pd
 import pytest
-from quirkbooks import base, write
+from quirkbooks import base, export, write
 
 import opsbook
 from opsbook.cli import app
@@ -24,14 +24,6 @@ def workbook(tmp_path):
     sheets = base("attendance")
     sheets["Clock"] = sheets["Clock"][:1]
     return write(tmp_path / "attendance.xlsx", sheets)
-
-
-def export(path, rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def daily(done, employee, day):
