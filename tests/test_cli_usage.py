@@ -28,6 +28,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
      "“--jobs” / “-j”的值无效：应不小于 1。"),
     (["validate", "x.xlsx", "--max-issues", "lots"], "'--max-issues': must be a whole number",
      "“--max-issues”的值无效：应为整数。"),
+    (["validate", ""], "Invalid value for 'paths': an empty path names no file",
+     "的值无效：空路径不指向任何文件，请写文件夹或文件。"),
     (["plan", "diff", "a.xlsx", "b.xlsx", "--format", "pdf"],
      "'pdf' is not one of 'text', 'json', 'markdown'",
      "“--format” / “-f”的值无效：不是可选的值之一，应为以下之一：text、json、markdown。"),

@@ -47,3 +47,24 @@ def test_a_company_plan_that_cannot_track_names_only_tracking_sheets(tmp_path) -
     said = " ".join(lines)
     for consolidated in ("按部门", "按季度", "冲突"):
         assert f"{consolidated} 是上次计算的结果" not in said and consolidated + "、" not in said
+
+
+def test_an_output_open_in_excel_is_refused_before_anything_is_written(tmp_path) -> None:
+    tracker = opsbook.new_workbook("project", "en", tmp_path / "t.xlsx", sample=True)
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"the user's own workbook, open in Excel")
+    (tmp_path / "~$out.xlsx").write_bytes(b"\x00" * 162)
+    for args in (("calculate", tracker, "-o", out), ("report", tracker, "-o", out),
+                 ("validate", tracker, "--annotate", out),
+                 ("project", "status", tracker, "-o", out)):
+        done = run_cli(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "out.xlsx is open in Excel" in done.stderr and "正在 Excel 中打开" in done.stderr
+    assert out.read_bytes() == b"the user's own workbook, open in Excel"
+
+
+def test_calculate_given_a_folder_says_it_is_a_folder(tmp_path) -> None:
+    done = run_cli("calculate", tmp_path)
+    assert done.returncode == 2
+    assert "a folder" in done.stderr and "这是一个文件夹" in done.stderr
+    assert ".xlsx or .xlsm" not in done.stderr

@@ -127,3 +127,11 @@ def test_a_date_time_typed_in_a_time_column_keeps_its_time(text, expected):
     else:
         assert value == pd.Timedelta(expected)
         assert [p.code for p in column.problems] == ["coerced-value"]
+
+
+def test_punch_cells_read_the_hour_in_chinese_as_clock_cells_do():
+    from opsbook.attendance.punch_cells import parse_punches
+
+    assert parse_punches("2026-10-12 9点") == [(pd.Timestamp(2026, 10, 12), 9 * 3600.0)]
+    assert parse_punches("08:58 12点01 下午6点") == [(None, 32280.0), (None, 43260.0),
+                                                   (None, 64800.0)]

@@ -109,7 +109,9 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
 
 
 def check_report_target(target: Path, *sources: Path) -> None:
-    """Refuse a target of another type, or one that is one of the workbooks read."""
+    """Refuse a target of another type, one that is one of the workbooks read, or one open
+    in Excel."""
+    from opsbook.api.workbook import check_not_open
     from opsbook.reports.render import FORMATS
 
     if target.is_dir():
@@ -122,6 +124,7 @@ def check_report_target(target: Path, *sources: Path) -> None:
         raise CannotWriteReport(f"{target} is the workbook itself; write the report to "
                                 "another file",
                                 f"{target} 就是工作簿本身；请将报告写入另一个文件。")
+    check_not_open(target, copy_option=False)
 
 
 def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from opsbook.api.common import PathLike, check_lang
 from opsbook.core.issues import Issue, Report
-from opsbook.io.read import FileProblem
+from opsbook.io.read import FileProblem, check_file
 
 #: The file types results and marks can be written into.
 WRITABLE = (".xlsx", ".xlsm")
@@ -29,10 +29,10 @@ class CannotWrite(ValueError):
 
 
 def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
-    """Refuse an output that is no workbook, that is one of the inputs, or that changes the
-    file type of ``like`` (a macro workbook written as .xlsx would not open in Excel). A new
-    results workbook (no ``like``) has no macros, so it is an .xlsx: Excel refuses to open
-    a plain workbook named .xlsm."""
+    """Refuse an output that is no workbook, that is one of the inputs, that is open in Excel,
+    or that changes the file type of ``like`` (a macro workbook written as .xlsx would not
+    open in Excel). A new results workbook (no ``like``) has no macros, so it is an .xlsx:
+    Excel refuses to open a plain workbook named .xlsm."""
     if target.suffix.lower() not in WRITABLE:
         raise CannotWrite(f"{target}: results are written as .xlsx or .xlsm files",
                           f"{target}：结果只能写入 .xlsx 或 .xlsm 文件。")
@@ -48,6 +48,7 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
     if like is not None and (like.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
         raise CannotWrite(f"{target}: keep the file type of {like.name} ({like.suffix})",
                           f"{target}：请保持与 {like.name} 相同的文件类型（{like.suffix}）。")
+    check_not_open(target, copy_option=False)  # Excel would save over what is written
 
 
 def annotate(source: PathLike, target: PathLike, kind: str | None = None,
@@ -104,6 +105,11 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
     from opsbook.io.filebook import FileBook
 
     file = Path(file)
+    if file.is_dir():  # said as every command says it, not as a file of the wrong type
+        try:
+            check_file(file)
+        except FileProblem as problem:
+            raise NotAWorkbook(problem.issue) from None
     if file.suffix.lower() not in WRITABLE:
         raise CannotWrite(f"{file}: calculate writes into the workbook, so it needs .xlsx or "
                           ".xlsm", f"{file}：“计算”会写入该工作簿，只能用于 .xlsx 或 .xlsm 文件；"

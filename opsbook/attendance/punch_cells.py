@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from opsbook.core.dates import colon_hours
+
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 # year first; the day is whole (not the first digits of 11/02/2026, which puts the year last
 # and is no date here, as in a typed column: its day and month may be either way round)
@@ -97,7 +99,7 @@ def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
         seconds = round((value - whole) * 86400)
         day = pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=whole)) if whole > 59 else None
         return [(day, float(seconds + (86400 * whole if day is None else 0)))]
-    text = _clean(str(value))
+    text = colon_hours(_clean(str(value)))
     if _SERIAL.fullmatch(text):
         return parse_punches(float(text))
     out: list[tuple[pd.Timestamp | None, float]] = []

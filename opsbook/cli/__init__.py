@@ -22,6 +22,7 @@ from opsbook.cli.common import (
     CannotRun,
     Format,
     Lang,
+    given_path,
     kind_option,
     lang_option,
     not_a_folder,
@@ -39,7 +40,7 @@ ERROR_LOG = Path(tempfile.gettempdir()) / "opsbook-last-error.txt"
 
 @app.command()
 def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names())}."),
-        file: Path = typer.Argument(..., help="The workbook to create (.xlsx)."),
+        file: Path = typer.Argument(..., parser=given_path, help="The workbook to create (.xlsx)."),
         lang: Lang = typer.Option(Lang.zh, help="Language of sheets, headers and lists."),
         sample: bool = typer.Option(False, help="Fill it with seeded sample data."),
         force: bool = typer.Option(False, help="Replace FILE if it exists.")) -> None:
@@ -66,7 +67,8 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
 @app.command()
 @batch_options
 def validate(paths: list[Path] = typer.Argument(
-                 ..., help="Workbooks, folders of them or glob patterns ('plans/*.xlsx')."),
+                 ..., parser=given_path,
+                 help="Workbooks, folders of them or glob patterns ('plans/*.xlsx')."),
              format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
              annotate: Path | None = typer.Option(
                  None, help="Write a copy of the (single) workbook with bad cells marked red, "
@@ -96,7 +98,8 @@ def validate(paths: list[Path] = typer.Argument(
 
 
 @app.command()
-def calculate(file: Path = typer.Argument(..., help="A standard workbook (.xlsx or .xlsm)."),
+def calculate(file: Path = typer.Argument(..., parser=given_path,
+                                          help="A standard workbook (.xlsx or .xlsm)."),
               out: Path | None = typer.Option(None, "-o", "--out",
                                                  help="Write to this file instead of FILE."),
               kind: str | None = typer.Option(None, help="Skip detection.")) -> None:

@@ -7,14 +7,14 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli.common import Lang, finish, lang_option, plain_failures
+from opsbook.cli.common import Lang, finish, given_path, lang_option, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
 
 
 @app.command("score")
 @batch_options
-def score(file: Path = typer.Argument(..., help="An appraisal workbook."),
+def score(file: Path = typer.Argument(..., parser=given_path, help="An appraisal workbook."),
           out: Path = typer.Option(..., "-o", "--out", help="The results workbook."),
           history: list[Path] = typer.Option(
               [], help="Earlier cycles' result or appraisal workbooks, folders of them or "

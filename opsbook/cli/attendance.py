@@ -7,15 +7,16 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli.common import Lang, finish, lang_option, plain_failures
+from opsbook.cli.common import Lang, finish, given_path, lang_option, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Attendance summaries.")
 
 
 @app.command("summarize")
 @batch_options
-def summarize(paths: list[Path] = typer.Argument(..., help="Attendance workbooks, folders or "
-                                                         "glob patterns."),
+def summarize(paths: list[Path] = typer.Argument(..., parser=given_path,
+                                                 help="Attendance workbooks, folders or "
+                                                      "glob patterns."),
               out: Path = typer.Option(..., "-o", "--out", help="The summary workbook."),
               month: str | None = typer.Option(None, help="The month, YYYY-MM (default: the "
                                                           "month setting)."),

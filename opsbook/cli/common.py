@@ -40,6 +40,14 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+def given_path(text: str) -> Path:
+    """A path argument as typed; an empty one (an unset variable: ``"$PLANS"``) is refused,
+    where the command line would make it the current folder."""
+    if not text.strip():
+        raise typer.BadParameter("an empty path names no file; give a folder or a file")
+    return Path(text)
+
+
 class CannotRun(Exception):
     """A problem that stops a command: printed as one line, exit 2.
 

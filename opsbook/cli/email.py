@@ -7,11 +7,12 @@ from pathlib import Path
 import typer
 
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang, lang_option, unreadable
+from opsbook.cli.common import CannotRun, Lang, given_path, lang_option, unreadable
 
 
-def email(report: Path = typer.Argument(..., help="The workbook to report on (as for "
-                                                  "'opsbook report')."),
+def email(report: Path = typer.Argument(..., parser=given_path,
+                                        help="The workbook to report on (as for "
+                                             "'opsbook report')."),
           to: list[str] = typer.Option([], "--to", help="A recipient (repeatable; default: "
                                                         "[mail] to in the config)."),
           cc: list[str] = typer.Option([], "--cc", help="A copy recipient (repeatable)."),

@@ -14,6 +14,7 @@ from opsbook.cli.common import (
     Format,
     Lang,
     finish,
+    given_path,
     lang_option,
     plain_failures,
 )
@@ -48,8 +49,9 @@ def _plan_year(value: int | None) -> int | None:
 
 @app.command("consolidate")
 @batch_options
-def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan workbooks, "
-                                                           "folders of them or glob patterns."),
+def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
+                                                   help="Department plan workbooks, "
+                                                        "folders of them or glob patterns."),
                 out: Path = typer.Option(..., "-o", "--out", help="The company plan workbook."),
                 departments: str = typer.Option("", help="Departments expected, comma "
                                                         "separated: one that sent nothing is "
@@ -86,8 +88,8 @@ def consolidate(paths: list[Path] = typer.Argument(..., help="Department plan wo
 
 
 @app.command("diff")
-def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
-         new: Path = typer.Argument(..., help="The later plan workbook."),
+def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier plan workbook."),
+         new: Path = typer.Argument(..., parser=given_path, help="The later plan workbook."),
          out: Path | None = typer.Option(None, "-o", "--out", help="Also write the "
                                                                   "differences as a workbook."),
          format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
@@ -122,7 +124,8 @@ def diff(old: Path = typer.Argument(..., help="The earlier plan workbook."),
 
 
 @app.command("status")
-def status(file: Path = typer.Argument(..., help="A plan workbook (changed in place)."),
+def status(file: Path = typer.Argument(..., parser=given_path,
+                                       help="A plan workbook (changed in place)."),
            set_: str = typer.Option(..., "--set", metavar="submitted|reviewed|final",
                                     help="The next status (any case, or 已提交, 已审核, "
                                          "定稿).")) -> None:
@@ -146,9 +149,10 @@ def status(file: Path = typer.Argument(..., help="A plan workbook (changed in pl
 
 @app.command("track")
 @batch_options
-def track(plan: Path = typer.Argument(..., help="The plan workbook."),
-          actuals: list[Path] = typer.Argument(None, help="Workbooks (folders, glob patterns) "
-                                                       "whose Actuals sheets add actuals."),
+def track(plan: Path = typer.Argument(..., parser=given_path, help="The plan workbook."),
+          actuals: list[Path] = typer.Argument(None, parser=given_path,
+                                               help="Workbooks (folders, glob patterns) "
+                                                    "whose Actuals sheets add actuals."),
           out: Path = typer.Option(..., "-o", "--out", help="The tracking workbook."),
           as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: the "
                                                                  "last month with actuals)."),

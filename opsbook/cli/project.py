@@ -7,15 +7,16 @@ from pathlib import Path
 import typer
 
 from opsbook.batch import BatchOptions, batch_options
-from opsbook.cli.common import Lang, finish, lang_option, plain_failures
+from opsbook.cli.common import Lang, finish, given_path, lang_option, plain_failures
 
 app = typer.Typer(no_args_is_help=True, help="Project tracking.")
 
 
 @app.command("status")
 @batch_options
-def status(paths: list[Path] = typer.Argument(..., help="Project trackers, folders of them or "
-                                                      "glob patterns."),
+def status(paths: list[Path] = typer.Argument(..., parser=given_path,
+                                              help="Project trackers, folders of them or "
+                                                   "glob patterns."),
            out: Path = typer.Option(..., "-o", "--out", help="The status workbook."),
            as_of: str | None = typer.Option(
                None, "--as-of", metavar="YYYY-MM-DD",

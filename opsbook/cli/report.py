@@ -8,13 +8,14 @@ import typer
 
 from opsbook.batch import BatchOptions, batch_options
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang, kind_option, lang_option, plain_failures
+from opsbook.cli.common import CannotRun, Lang, given_path, kind_option, lang_option, plain_failures
 
 
 @batch_options
 def report(paths: list[Path] = typer.Argument(
-               ..., help="A standard workbook whose kind has a report, or several of one kind "
-                         "(files, folders, glob patterns: the trackers of a portfolio, every "
+               ..., parser=given_path,
+               help="A standard workbook whose kind has a report, or several of one kind "
+                    "(files, folders, glob patterns: the trackers of a portfolio, every "
                          "department's attendance)."),
            out: list[Path] = typer.Option(..., "-o", "--out",
                                           help="report.xlsx, report.html or report.pdf "

@@ -17,7 +17,7 @@ import typer
 
 from opsbook import registry
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun
+from opsbook.cli.common import CannotRun, given_path
 
 #: The command each step runs; ``compute`` runs the kind's computing command.
 STEP_COMMANDS = {"validate": ("validate",), "report": ("report",), "email": ("email",)}
@@ -294,7 +294,8 @@ def _invoke(argv: list[str]) -> int:
         return show(refused, argv)
 
 
-def run(file: Path = typer.Argument(..., help="A pipeline file (TOML, see docs/batch.md)."),
+def run(file: Path = typer.Argument(..., parser=given_path,
+                                    help="A pipeline file (TOML, see docs/batch.md)."),
         dry_run: bool = typer.Option(False, "--dry-run",
                                      help="Check the file and print each step's command; "
                                           "run nothing.")) -> None:

@@ -28,6 +28,7 @@ DETAILS = (
     (r"less than or equal to (-?[\d.]+)|(-?[\d.]+) or less", r"应不大于 \1\2"),
     (r"less than (-?[\d.]+)", r"应小于 \1"),
     (r"not one of|should be '|Input should be", "不是可选的值之一"),
+    (r"empty path", "空路径不指向任何文件，请写文件夹或文件"),
     (r"not readable", "没有读取权限"),
     (r"not writable", "没有写入权限"),
 )

@@ -54,6 +54,14 @@ _CHINESE_HOUR = re.compile(r"(\d{1,2})\s*(?:点钟?|[时時])\s*(?:(半)|(\d{1,2
                            r"(?:\s*(\d{1,2})\s*秒)?")
 
 
+def colon_hours(text: str) -> str:
+    """``text`` with every hour written in Chinese (``9点``, ``8点半``, ``9时5分``) written
+    ``H:MM`` instead, as time readers parse it; other text unchanged."""
+    if "点" in text or "时" in text or "時" in text:
+        return _CHINESE_HOUR.sub(_colon_form, text)
+    return text
+
+
 def _colon_form(hour: re.Match[str]) -> str:
     """An hour in Chinese as ``H:MM`` (``H:MM:SS``)."""
     minutes = "30" if hour[2] else (hour[3] or "0").zfill(2)
@@ -108,10 +116,7 @@ def parse_time(text: str) -> dt.timedelta | None:
     ``隔日 01:30``, ``01:30(次日)``, ``next day 01:30``, or written past 24 as ``25:30`` —
     is 24 hours more (25:30), as a check-out after midnight is kept.
     """
-    text = clean_text(text)
-    if "点" in text or "时" in text or "時" in text:
-        text = _CHINESE_HOUR.sub(_colon_form, text)
-    match = _CLOCK.fullmatch(text)
+    match = _CLOCK.fullmatch(colon_hours(clean_text(text)))
     if not match:
         return None
     later, half, suffix = match[1] or match[7], match[2], (match[6] or "").lower()
