@@ -71,8 +71,11 @@ def _unreachable(scheduler: str, error: BaseException) -> BatchProblem:
             "running (dask scheduler) and the address and port",
             f"无法连接 {scheduler} 的 Dask 调度器（{TIMEOUT} 秒内未能连接）；"
             "请确认调度器已启动（dask scheduler），且地址和端口无误。")
+    if isinstance(error, (ValueError, TypeError)):
+        return BatchProblem(f"cannot use the Dask scheduler at {scheduler} ({detail})",
+                            f"无法使用 {scheduler} 的 Dask 调度器：Dask 不接受该地址。")
     return BatchProblem(f"cannot use the Dask scheduler at {scheduler} ({detail})",
-                        f"无法使用 {scheduler} 的 Dask 调度器：Dask 不接受该地址。")
+                        f"无法使用 {scheduler} 的 Dask 调度器（{detail}）。")
 
 
 def _not_started(error: RuntimeError) -> BatchProblem:
@@ -115,6 +118,10 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
             cluster.close()
         raise _unreachable(scheduler, error) from None
     except RuntimeError as error:  # a worker process that could not start
+        if cluster is not None:
+            cluster.close()
+        if scheduler != "local":
+            raise _unreachable(scheduler, error) from None
         raise _not_started(error) from None
     try:
         yield client.get_executor(pure=False)

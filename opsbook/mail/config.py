@@ -99,7 +99,8 @@ def is_address(address: str) -> bool:
 
 def split_addresses(entries: Iterable[str]) -> tuple[str, ...]:
     """Each entry as the addresses it holds: ``"a@x.com, b@y.com"`` (one ``--to`` or one
-    config text listing several) is two. An entry that is no list of addresses is kept as
+    config text listing several, separated by commas or semicolons, as Outlook writes a
+    list; also full-width ，；) is two. An entry that is no list of addresses is kept as
     given, for :func:`is_address` to refuse by its own words."""
     from email.headerregistry import Address
     from email.utils import getaddresses
@@ -107,6 +108,8 @@ def split_addresses(entries: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for entry in entries:
         entry = " ".join(entry.splitlines()).strip()  # a header holds no line break
+        if '"' not in entry:  # Outlook lists with semicolons; full-width separators too
+            entry = _SEPARATORS.sub(",", entry)
         pairs = getaddresses([entry])
         if len(pairs) > 1 and all(_ADDRESS.fullmatch(a) for _n, a in pairs):
             out.extend(str(Address(display_name=n, addr_spec=a)) if n else a for n, a in pairs)
@@ -116,6 +119,8 @@ def split_addresses(entries: Iterable[str]) -> tuple[str, ...]:
 
 
 _ADDRESS = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+")
+#: What separates addresses in a list besides the comma.
+_SEPARATORS = re.compile(r"[;；，、]")
 
 
 def domain_of(address: str) -> str:

@@ -39,7 +39,7 @@ def items_frame(plan: pd.DataFrame) -> pd.DataFrame:
 
 def number_text(value: float) -> str:
     """A number as a person reads it: every digit a spreadsheet keeps (15 significant), no
-    trailing zeros and no exponent below 1e15 (1234567.5, not 1.23457e+06)."""
+    trailing zeros, and no exponent from 0.0001 up to 1e15 (1234567.5, not 1.23457e+06)."""
     return f"{value:.15g}"
 
 
