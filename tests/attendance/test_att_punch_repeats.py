@@ -150,19 +150,21 @@ def test_the_command_reads_a_repeated_punch_as_one(workbook, tmp_path):
 
 
 def test_a_punches_cell_of_words_is_an_error_unless_it_says_no_punch(tmp_path):
-    """A Punches cell that holds no time is an error at its cell (``abc``, ``9点``); the
-    words of the apps for a punch that did not happen (缺卡) are passed over."""
+    """A Punches cell that holds no time is an error at its cell (``abc``, ``9点61分``); the
+    words of the apps for a punch that did not happen (缺卡) are passed over; ``9点`` is a
+    time (09:00), as in a Clock cell."""
     sheets = base("attendance")
     sheets["Clock"] = sheets["Clock"][:1]
     sheets["打卡明细"] = [["工号", "日期", "打卡时间"],
                         ["E001", D(2026, 11, 2), "08:58 18:03"],
                         ["E001", D(2026, 11, 3), "abc"],
                         ["E001", D(2026, 11, 4), "缺卡"],
-                        ["E001", D(2026, 11, 9), "9点"]]
+                        ["E001", D(2026, 11, 9), "9点61分"],
+                        ["E001", D(2026, 11, 10), "9点 18点"]]
     path = write(tmp_path / "punches.xlsx", sheets)
     report = opsbook.validate([path])
     assert sorted((i.code, i.cell, i.value) for i in report.issues if i.severity == "error") \
-        == [("type-error", "C3", "abc"), ("type-error", "C5", "9点")]
+        == [("type-error", "C3", "abc"), ("type-error", "C5", "9点61分")]
 
 
 def test_an_export_cell_of_words_is_the_app_s_and_no_error(workbook, tmp_path):
