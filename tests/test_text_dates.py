@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from opsbook.core import coerce
-from opsbook.core.dates import parse_date, parse_month, parse_time
+from opsbook.core.dates import parse_date, parse_month, parse_time, time_of_text
 from opsbook.core.spec import Field
 from opsbook.core.typed import show_result
 
@@ -135,3 +135,8 @@ def test_punch_cells_read_the_hour_in_chinese_as_clock_cells_do():
     assert parse_punches("2026-10-12 9点") == [(pd.Timestamp(2026, 10, 12), 9 * 3600.0)]
     assert parse_punches("08:58 12点01 下午6点") == [(None, 32280.0), (None, 43260.0),
                                                    (None, 64800.0)]
+
+
+def test_a_date_time_with_the_hour_in_chinese_keeps_its_time():
+    assert time_of_text("2026-11-03 9点") == 9 * H
+    assert time_of_text("2026-11-03 下午1点30分") == 13 * H + 30 * M

@@ -333,7 +333,7 @@ def time_of_text(text: str) -> dt.timedelta | None:
     """A time of day typed as text (:func:`parse_time`), or the time of a date-time typed as
     text (``2026-11-03 09:10``: 09:10, as a date-time cell's time is kept); None else."""
     since = parse_time(text)
-    if since is not None or ":" not in text and "：" not in text:
+    if since is not None or ":" not in colon_hours(text) and "：" not in text:
         return since
     moment = parse_date(text)
     if moment is None:
