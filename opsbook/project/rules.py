@@ -114,18 +114,13 @@ def action_task_in_project(book: Book) -> Iterator[Issue]:
     pairs = set(zip(tasks["project_id"], tasks["task_id"]))
     owners: dict[Any, dict[str, None]] = {}
     for pid, wbs in pairs:
-        if _given(pid) and _given(wbs):
+        if pd.notna(pid) and pd.notna(wbs):
             owners.setdefault(wbs, {})[str(pid)] = None
     for row, pid, wbs in zip(actions.index, actions["project_id"], actions["task_id"]):
-        if _given(pid) and _given(wbs) and wbs in owners and (pid, wbs) not in pairs:
+        if pd.notna(pid) and pd.notna(wbs) and wbs in owners and (pid, wbs) not in pairs:
             yield Issue("action-task-other-project", "warning", value=wbs,
                         params={"project": pid, "others": ", ".join(sorted(owners[wbs]))},
                         **book.where("Actions", "task_id", int(row)))
-
-
-def _given(value: Any) -> bool:
-    """Not blank: neither None nor NaN."""
-    return value is not None and value == value
 
 
 RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, status_date_in_range,
