@@ -108,9 +108,8 @@ def split_addresses(entries: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for entry in entries:
         entry = " ".join(entry.splitlines()).strip()  # a header holds no line break
-        if '"' not in entry:  # Outlook lists with semicolons; full-width separators too
-            entry = _SEPARATORS.sub(",", entry)
-        pairs = getaddresses([entry])
+        listed = entry if '"' in entry else _SEPARATORS.sub(",", entry)  # Outlook's ; too
+        pairs = getaddresses([listed])
         if len(pairs) > 1 and all(_ADDRESS.fullmatch(a) for _n, a in pairs):
             out.extend(str(Address(display_name=n, addr_spec=a)) if n else a for n, a in pairs)
         else:
