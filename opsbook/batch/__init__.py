@@ -12,7 +12,7 @@ from opsbook.batch.cluster import BatchProblem
 from opsbook.batch.codes import CODES
 from opsbook.batch.options import BatchOptions, batch_options, cores
 from opsbook.batch.pool import BatchResults, Interrupted, Record, batch, digest
-from opsbook.batch.run import BatchRun, Outcome, UpToDate, run_files
+from opsbook.batch.run import BatchRun, Outcome, UpToDate, run_files, skipped_result
 from opsbook.batch.sources import expand
 
 __all__ = [
@@ -31,4 +31,5 @@ __all__ = [
     "digest",
     "expand",
     "run_files",
+    "skipped_result",
 ]

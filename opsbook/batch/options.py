@@ -23,6 +23,16 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def jobs_problem(jobs: Any) -> BatchProblem | None:
+    """Why ``jobs`` cannot be a number of processes (not a whole number, below 1), or None;
+    None itself is the machine's cores."""
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
+        return BatchProblem(f"jobs {jobs!r} cannot be used: give a whole number, 1 or more (or "
+                            "None for the machine's cores)", f"jobs“{jobs}”无法使用：请给出"
+                            "不小于 1 的整数（None 表示本机的处理器数）。")
+    return None
+
+
 #: How a run shows its progress (``BatchOptions.progress``).
 PROGRESS = ("auto", "bar", "lines", "none")
 
@@ -57,12 +67,9 @@ class BatchOptions:
         problem = None if self.scheduler is None else scheduler_problem(self.scheduler)
         if problem is not None:
             raise problem
-        if self.jobs is not None and (not isinstance(self.jobs, int)
-                                      or isinstance(self.jobs, bool) or self.jobs < 1):
-            raise BatchProblem(f"jobs {self.jobs!r} cannot be used: give a whole number, 1 or "
-                               "more (or None for the machine's cores)",
-                               f"jobs“{self.jobs}”无法使用：请给出不小于 1 的整数"
-                               "（None 表示本机的处理器数）。")
+        problem = jobs_problem(self.jobs)
+        if problem is not None:
+            raise problem
         if self.progress not in PROGRESS:
             raise BatchProblem(f"progress {self.progress!r} cannot be used: give one of "
                                f"{', '.join(PROGRESS)}", f"progress“{self.progress}”无法使用："

@@ -135,15 +135,17 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
+def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
           executor: Executor | None = None, on_done: Callable[[T], None] | None = None,
           on_error: Callable[[T, BaseException], R] | None = None,
           args: tuple[Any, ...] = (), stop: Callable[[R], bool] | None = None,
           hashed: bool = False, previous: Sequence[str | None] | None = None,
           groups: Sequence[int] | None = None) -> BatchResults:
     """``[fn(item, *args) for item in items]``, run in this process (``jobs`` 1), in a pool of
-    ``jobs`` processes, or on ``executor`` (a process pool, or a Dask cluster's
-    ``Client.get_executor()``); the results come back in the order of ``items``.
+    ``jobs`` processes (None: the machine's cores; below 1 or not a whole number is a
+    :class:`~opsbook.batch.cluster.BatchProblem`), or on ``executor`` (a process pool, or a
+    Dask cluster's ``Client.get_executor()``); the results come back in the order of
+    ``items``.
 
     With ``groups`` (the sizes of consecutive groups of items, summing to their number)
     ``fn`` takes a list of items and gives one result per item, and each group is one call:
@@ -163,6 +165,12 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int = 1,
     items finish; our own pool's processes are killed and reaped at once, and the call
     returns within moments. ``fn`` and ``args`` must be picklable when they run elsewhere.
     """
+    from opsbook.batch.options import cores, jobs_problem
+
+    problem = jobs_problem(jobs)  # as BatchOptions refuses it: never a run in one process
+    if problem is not None:
+        raise problem
+    jobs = jobs or cores()
     items = list(items)
     before = list(previous) if previous is not None else [None] * len(items)
     results = BatchResults([None] * len(items))

@@ -5,6 +5,7 @@ Every multi-file command reads its inputs through :func:`run_files`."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import time
@@ -17,7 +18,7 @@ from opsbook.batch.cluster import BatchProblem, dask_executor
 from opsbook.batch.options import BatchOptions
 from opsbook.batch.pool import UNCHANGED, BatchResults, Interrupted, batch, digest
 from opsbook.batch.progress import progress
-from opsbook.batch.sources import Sources, expand
+from opsbook.batch.sources import Sources, gathered
 from opsbook.core.issues import Issue, Report
 
 
@@ -72,11 +73,13 @@ def _stopper(outcome: Outcome) -> bool:
     return not (outcome.report.valid and outcome.report.readable)
 
 
-def _known(where: Path | None, command: str, settings: dict[str, Any]) -> dict[str, dict]:
+def _known(where: Path | None, command: str, settings: dict[str, Any],
+           statuses: tuple[str, ...] = ("valid", UNCHANGED)) -> dict[str, dict]:
     """Inputs of the last manifest that may be skipped: same command, settings and opsbook
-    version (another version may check by other rules), valid. A manifest that is not one
-    (edited by hand, cut short, of another format) skips nothing: every input is read
-    again."""
+    version (another version may check by other rules), of ``statuses`` (valid ones; a
+    combining command's up-to-date check takes a result opsbook wrote, skipped, as well).
+    A manifest that is not one (edited by hand, cut short, of another format) skips
+    nothing: every input is read again."""
     from opsbook import __version__
 
     last = manifests.read(where)
@@ -86,7 +89,7 @@ def _known(where: Path | None, command: str, settings: dict[str, Any]) -> dict[s
     inputs = last.get("inputs")
     return {i["path"]: i for i in inputs if isinstance(i, dict)
             and isinstance(i.get("path"), str) and isinstance(i.get("sha256"), str)
-            and i.get("status") in ("valid", UNCHANGED)} if isinstance(inputs, list) else {}
+            and i.get("status") in statuses} if isinstance(inputs, list) else {}
 
 
 def _same_files(where: Path | None, files: list[Path]) -> bool:
@@ -99,6 +102,26 @@ def _same_files(where: Path | None, files: list[Path]) -> bool:
     read = [i.get("path") for i in inputs if isinstance(i, dict)
             and isinstance(i.get("sha256"), str)]
     return read == [str(p) for p in files]
+
+
+def _name_too_long(where: Path, given: bool, output: Path | None) -> None:
+    """Raises :class:`BatchProblem` before anything is read when the disk cannot hold the
+    manifest's name (``results.manifest.json`` is 14 bytes longer than ``results.xlsx``,
+    itself within the limit): once the output is written it could not be said so."""
+    try:
+        os.stat(where)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            return  # missing (it is made), or said by what follows
+        if given or output is None:
+            raise BatchProblem(f"--manifest {where} cannot be written: its name is too long "
+                               "for the disk; give a shorter name",
+                               f"--manifest {where} 无法写入：文件名过长，磁盘无法保存；"
+                               "请换一个较短的名称。") from None
+        raise BatchProblem(f"the manifest beside {output} would be named {where.name}, too "
+                           "long for the disk; give a shorter output name or --manifest FILE",
+                           f"{output} 旁的清单将命名为 {where.name}，文件名过长，磁盘无法保存；"
+                           "请缩短输出文件名，或用 --manifest FILE 指定清单。") from None
 
 
 def _manifest_clash(where: Path, outputs: list[Path], files: list[Path],
@@ -156,7 +179,8 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
             part = Report(issues=[Issue("not-run", "info", file=name)], files=[name])
         else:
             part = outcome.report
-            entry.update(kind=outcome.kind, status=manifests.status_of(part))
+            entry.update(kind=outcome.kind, status="skipped" if skipped_result(outcome)
+                         else manifests.status_of(part))
         entry.update(manifests.counts(part))  # this run's: a note of its own, or the file's
         if part.langs.get(name) in ("en", "zh"):
             entry["lang"] = part.langs[name]
@@ -168,6 +192,27 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
                        "errors": int(note.severity == "error"), "warnings": 0,
                        "infos": int(note.severity == "info"), "seconds": None})
     return report, inputs
+
+
+def skipped_result(outcome: Outcome | None) -> bool:
+    """Whether a file read in the run turned out to be a result opsbook wrote (only output
+    sheets: ``output-workbook``), skipped as no input: "skipped" in the manifest, not
+    "valid", since nothing in it was checked, and no input left out either. Its entry keeps
+    its SHA-256, so that a combining command still finds a folder holding one up to date."""
+    issues = outcome.report.issues if outcome is not None and outcome.value is None else []
+    return bool(issues) and all(i.code == "output-workbook" for i in issues)
+
+
+def _only_results(files: list[Path], results: BatchResults,
+                  found_in: dict[str, set[str]]) -> list[Issue]:
+    """``not-a-workbook`` for each folder or pattern whose every workbook turned out to be a
+    result opsbook wrote (or this command's own output): the run read no workbook there, as
+    in a folder of lock files."""
+    read = {os.path.realpath(f) for f, o in zip(files, results) if not skipped_result(o)}
+    return [Issue("not-a-workbook", file=source, params={
+        "detail": "no workbook found, only results opsbook wrote",
+        "detail_zh": "未找到工作簿，只有 opsbook 生成的结果"})
+            for source, reals in found_in.items() if reals and not reals & read]
 
 
 def _without_output(files: list[Path], output: Path, where: Path | None,
@@ -240,7 +285,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     manifests.release()  # an earlier run's output that was never written: not this run's
     settings = _plain(settings or {})
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
-    files, skipped = expand(sources, options.recursive)
+    files, skipped, found_in = gathered(sources, options.recursive)
     outputs = [Path(o) for o in ([] if output is None else [output]
                                  if isinstance(output, (str, os.PathLike)) else output)]
     output = outputs[0] if outputs else None  # the manifest is beside it, written with it
@@ -249,6 +294,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     for each in outputs:
         files = _without_output(files, each, where, skipped)
     if where is not None:
+        _name_too_long(where, options.manifest is not None, output)
         _manifest_clash(where, outputs, files, skipped)
     if options.skip_unchanged and where is None:
         raise BatchProblem("--skip-unchanged compares with the last run's manifest: "
@@ -256,7 +302,10 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
                            "--skip-unchanged 需与上次运行的清单比较：请用 --manifest FILE 指定。")
     known = _known(where, command, settings) if options.skip_unchanged else {}
     previous: Sequence[str | None] = [known.get(str(p), {}).get("sha256") for p in files]
-    if aggregate:
+    if aggregate:  # a result opsbook wrote, skipped in the last run, unchanged too
+        known = _known(where, command, settings, ("valid", UNCHANGED, "skipped")) \
+            if options.skip_unchanged else {}
+        previous = [known.get(str(p), {}).get("sha256") for p in files]
         if known and outputs and all(o.exists() and manifests.wrote(where, o) for o in outputs) \
                 and all(previous) and _same_files(where, files) \
                 and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
@@ -285,6 +334,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     except KeyboardInterrupt:  # as a cluster starts or closes: nothing is written either
         done = len(files) if results is not None else 0
         raise Interrupted(done, len(files)) from None
+    skipped += _only_results(files, results, found_in)
     report, inputs = _assembled(files, results, skipped, known)
     from opsbook import __version__
 

@@ -120,6 +120,19 @@ def _linked(path: Path) -> bool:
 
 def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[Issue]]:
     """The workbook files named by ``sources`` in a stable order (each once, however many
+    names or links lead to it), and a note for each file skipped: see :func:`gathered`."""
+    files, skipped, _ = gathered(sources, recursive)
+    return files, skipped
+
+
+def gathered(sources: Sources, recursive: bool = False
+             ) -> tuple[list[Path], list[Issue], dict[str, set[str]]]:
+    """What :func:`expand` gives, and for each folder or pattern among ``sources`` the real
+    paths of the workbooks it found: a run that finds each of them to be a result opsbook
+    wrote has read no workbook there either (``not-a-workbook``, as for a folder of lock
+    files).
+
+    The workbook files named by ``sources`` in a stable order (each once, however many
     names or links lead to it: under its own name and in its own place when links to it
     come first), and a note for each file skipped.
 
@@ -134,6 +147,7 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
     files: dict[Path, Path] = {}  # where the file really is → the name it was found by
     skipped: list[Issue] = []
     noted: set[str] = set()
+    found_in: dict[str, set[str]] = {}  # a folder or pattern → its workbooks' real paths
     for source in _listed(sources):
         if not source:  # an unset variable in a script ("$PLANS"): no file, not this folder
             skipped.append(Issue("file-not-found", file='""', params={
@@ -160,6 +174,8 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
                 if real in files and _linked(files[real]) and not _linked(path):
                     del files[real]
                 files.setdefault(real, path)
+                if not named:
+                    found_in.setdefault(source, set()).add(str(real))
         if not entries or not workbooks and not any(n for _, n in entries):
             found = Path(source).is_dir() or bool(entries) \
                 or bool(_MAGIC & set(source) and glob.glob(source, recursive=recursive))
@@ -167,4 +183,4 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
                                  params={"detail": "no workbook found",
                                          "detail_zh": "未找到工作簿"}))
         skipped += notes
-    return list(files.values()), skipped
+    return list(files.values()), skipped, found_in

@@ -18,6 +18,7 @@ import typer
 from opsbook import registry
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, given_path
+from opsbook.cli.run_values import value_problem
 
 #: The command each step runs; ``compute`` runs the kind's computing command.
 STEP_COMMANDS = {"validate": ("validate",), "report": ("report",), "email": ("email",)}
@@ -142,6 +143,9 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
                                           "there would replace it",
                                      f"{one} 是流水线的输入文件之一；写入此处会覆盖该文件。"))
             said += [flag, text]
+        told = value_problem(param.name, said[1::2], words, inputs)  # checked as it starts
+        if told is not None:
+            problems.append((key, *told))
         entries.append((key, param, said))
     positional = [p for p in command.params if p.param_type_name == "argument"]
     head = inputs if positional else []

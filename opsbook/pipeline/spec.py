@@ -247,26 +247,28 @@ WRITES = ("out", "output", "annotate", "manifest")
 
 
 def _manifest_clashes(pipeline: Pipeline) -> list[tuple[tuple, str, str]]:
-    """(key path, message, Chinese) for each ``manifest`` of a step that names a file a
-    step writes too (its own ``out``, an earlier step's results, another manifest), or for
-    a file written where an earlier step's manifest goes: the JSON would replace the
-    results, or one run's manifest the other's."""
+    """(key path, message, Chinese) for each file a step writes that a step writes too (an
+    earlier step's results, its own ``out`` named twice, a manifest): the later would
+    replace the earlier — a report over the summary it was made from, the JSON of a
+    manifest over the results, one run's manifest over the other's."""
     written: dict[str, tuple] = {}  # the file (absolute) → the first key path writing it
     clashes = []
     for step in pipeline.steps:
         for key in WRITES:
             values = step.options.get(key)
-            for value in values if isinstance(values, list) else [values]:
+            for n, value in enumerate(values if isinstance(values, list) else [values]):
                 if not isinstance(value, str) or not value:
                     continue
                 target = os.path.normpath(os.path.abspath(pipeline.outputs / value))
-                first = written.setdefault(target, ("steps", step.index, key))
-                if first[1:] != (step.index, key) and "manifest" in (key, first[2]):
-                    other = _key(first)
-                    clashes.append((("steps", step.index, key),
-                                    f"{value} is written by {other} too; give the manifest "
-                                    "a file of its own",
-                                    f"{other} 也写入 {value}；请为清单另取文件名。"))
+                first = written.setdefault(target, ("steps", step.index, key, n))
+                if first[1:] == (step.index, key, n):
+                    continue
+                other = _key(first[:3])
+                what = ("the manifest", "清单") if "manifest" in (key, first[2]) else \
+                    ("each output", "每个输出")
+                clashes.append((("steps", step.index, key),
+                                f"{value} is written by {other} too; give {what[0]} a file "
+                                "of its own", f"{other} 也写入 {value}；请为{what[1]}另取文件名。"))
     return clashes
 
 
