@@ -45,3 +45,27 @@ def test_a_workbook_with_its_results_written_in_is_still_an_input(tmp_path):
     new_workbook("project", "en", path, sample=True)
     opsbook.calculate(path)
     assert load(path).kind.id == "project"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_listed_as_skipped_in_its_own_language_and_not_counted_for_the_run(tmp_path, lang):
+    """A result is listed "skipped", never "valid" (nothing in it was checked), in the
+    language of its sheets; it does not decide the run's language either."""
+    other = "zh" if lang == "en" else "en"
+    new_workbook("project", other, tmp_path / "tracker.xlsx", sample=True)
+    done = opsbook.project_status(tmp_path / "tracker.xlsx")
+    for result in ("a-status.xlsx", "a2-status.xlsx", "a3-status.xlsx"):
+        write_output(tmp_path / result, done.sheets)  # statuses in the tracker's language
+    new_workbook("project", lang, tmp_path / "b.xlsx", sample=True)
+    new_workbook("project", lang, tmp_path / "c.xlsx", sample=True)
+    made = opsbook.project_status(tmp_path / "b.xlsx")
+    write_output(tmp_path / "d-status.xlsx", made.sheets)
+    shown = subprocess.run([sys.executable, "-m", "opsbook.cli", "validate", str(tmp_path),
+                            "--quiet"], capture_output=True, text=True, encoding="utf-8")
+    lines = shown.stdout.splitlines()
+    skipped = {"en": "- skipped", "zh": "- 已跳过"}
+    assert any(line.endswith(f"a-status.xlsx: {skipped[other]}") for line in lines), lines
+    assert any(line.endswith(f"d-status.xlsx: {skipped[lang]}") for line in lines), lines
+    assert not any("status.xlsx: ✓" in line for line in lines)
+    # two inputs in ``lang``, one input and three results in the other: the totals in ``lang``
+    assert lines[-1].startswith("共 7 个文件" if lang == "zh" else "7 file(s)")

@@ -89,7 +89,7 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
     made = output_kind(raw, kinds)
     if made is not None:
         return Issue("output-workbook", "info", file=name,
-                     params={"what": made.en.lower(), "what_zh": made.zh})
+                     params={"what": made.en.lower(), "what_zh": made.zh, "lang": said})
     if kind is not None:
         if fits(raw, kind, exactly=True) and not _foreign(raw, kind, kinds):
             return kind
@@ -268,7 +268,7 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
     options, which override ``jobs``) add Dask, progress, fail-fast, sub-folders, the
     manifest and skipping unchanged files; ``on_file`` is told of each file as it is done.
     """
-    from opsbook.batch import BatchOptions, run_files
+    from opsbook.batch import BatchOptions, run_files, skipped_result
 
     if isinstance(source, Book):
         return validate_book(source)
@@ -280,7 +280,8 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
     report = run.report
     langs = [o.report.lang if o is not None else report.langs[str(path)]  # unchanged: as
              for path, o in zip(run.files, run.outcomes)               # the last run read it
-             if (o is not None and o.report.readable) or (o is None and str(path) in report.langs)]
+             if (o is not None and o.report.readable and not skipped_result(o))  # a result:
+             or (o is None and str(path) in report.langs)]                     # no input
     # the run's own language (summaries): the most common, ties going to the earliest file
     report.lang = max(langs, key=lambda lang: (langs.count(lang), -langs.index(lang)),
                       default="en")

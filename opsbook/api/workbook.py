@@ -5,6 +5,7 @@ Both go through the same handlers as the buttons in Excel, on the file adapter.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from opsbook.api.common import PathLike, check_lang
@@ -48,6 +49,13 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
     if like is not None and (like.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
         raise CannotWrite(f"{target}: keep the file type of {like.name} ({like.suffix})",
                           f"{target}：请保持与 {like.name} 相同的文件类型（{like.suffix}）。")
+    try:
+        target.stat()
+    except OSError as error:  # absent, as a new output is; or a name the disk cannot hold
+        if error.errno == errno.ENAMETOOLONG:
+            raise CannotWrite(f"{target}: the name is too long for the disk; give a shorter "
+                              "name", f"{target}：文件名过长，磁盘无法保存；请使用更短的名称。"
+                              ) from None
     check_not_open(target, copy_option=False)  # Excel would save over what is written
 
 
@@ -83,7 +91,11 @@ def check_not_open(file: Path, copy_option: bool = True) -> None:
     what is written into it now would be lost when Excel saves it. ``copy_option``: the
     command can write a copy instead (``-o OUT``), which the message then offers."""
     lock = file.parent / f"~${file.name}"
-    if lock.exists():
+    try:
+        locked = lock.exists()
+    except OSError:  # a name two letters short of the disk's limit: Excel could not lock it
+        locked = False
+    if locked:
         raise CannotWrite(
             f"{file} is open in Excel (its lock file {lock.name} is beside it): close it "
             "there first" + (", or give -o OUT" if copy_option else ""),

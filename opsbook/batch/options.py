@@ -83,6 +83,19 @@ class BatchOptions:
         return dataclasses.replace(self, **changes)
 
 
+def given_path(text: str | Path) -> Path:
+    """A path argument or option as typed; an empty one (an unset variable: ``"$PLANS"``) is
+    refused, where the command line would make it the current folder. A default given as a
+    Path is taken as it is."""
+    if isinstance(text, Path):
+        return text
+    if not text.strip():
+        import typer
+
+        raise typer.BadParameter("an empty path names no file; give a folder or a file")
+    return Path(text)
+
+
 #: The shared command-line options: (name, type, default, flags, help).
 OPTIONS: tuple[tuple[str, Any, Any, tuple[str, ...], str], ...] = (
     ("jobs", int | None, None, ("--jobs", "-j"),
@@ -114,7 +127,9 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
            for p in inspect.signature(command).parameters.values() if p.name != "batch"]
     extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind,
                                default=typer.Option(default, *flags, help=text,
-                                                    **({"min": 1} if name == "jobs" else {})))
+                                                    **({"min": 1} if name == "jobs" else {}),
+                                                    **({"parser": given_path}
+                                                       if Path in typing.get_args(kind) else {})))
              for name, kind, default, flags, text in OPTIONS]
 
     @functools.wraps(command)

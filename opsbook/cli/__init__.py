@@ -71,8 +71,9 @@ def validate(paths: list[Path] = typer.Argument(
                  help="Workbooks, folders of them or glob patterns ('plans/*.xlsx')."),
              format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
              annotate: Path | None = typer.Option(
-                 None, help="Write a copy of the (single) workbook with bad cells marked red, "
-                            "a note on each, and an Issues sheet."),
+                 None, parser=given_path,
+                 help="Write a copy of the (single) workbook with bad cells marked red, "
+                      "a note on each, and an Issues sheet."),
              kind: str | None = typer.Option(None, help="Skip detection: the kind of all."),
              lang: Lang | None = lang_option("Message language (default: each workbook's "
                                              "header language)."),
@@ -100,8 +101,8 @@ def validate(paths: list[Path] = typer.Argument(
 @app.command()
 def calculate(file: Path = typer.Argument(..., parser=given_path,
                                           help="A standard workbook (.xlsx or .xlsm)."),
-              out: Path | None = typer.Option(None, "-o", "--out",
-                                                 help="Write to this file instead of FILE."),
+              out: Path | None = typer.Option(None, "-o", "--out", parser=given_path,
+                                              help="Write to this file instead of FILE."),
               kind: str | None = typer.Option(None, help="Skip detection.")) -> None:
     """Do what the Calculate button does: validate, then write the results sheets.
 
@@ -122,7 +123,8 @@ def calculate(file: Path = typer.Argument(..., parser=given_path,
 
 
 @app.command()
-def demo(folder: Path = typer.Argument(Path("opsbook-demo"), help="Where to put everything."),
+def demo(folder: Path = typer.Argument(Path("opsbook-demo"), parser=given_path,
+                                       help="Where to put everything."),
          ) -> None:
     """Make sample workbooks of every kind and run every step on them."""
     from opsbook.demo import run

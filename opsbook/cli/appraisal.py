@@ -15,10 +15,12 @@ app = typer.Typer(no_args_is_help=True, help="Appraisal scoring.")
 @app.command("score")
 @batch_options
 def score(file: Path = typer.Argument(..., parser=given_path, help="An appraisal workbook."),
-          out: Path = typer.Option(..., "-o", "--out", help="The results workbook."),
+          out: Path = typer.Option(..., "-o", "--out", parser=given_path,
+                                   help="The results workbook."),
           history: list[Path] = typer.Option(
-              [], help="Earlier cycles' result or appraisal workbooks, folders of them or "
-                       "glob patterns (repeatable)."),
+              [], parser=given_path,
+              help="Earlier cycles' result or appraisal workbooks, folders of them or "
+                   "glob patterns (repeatable)."),
           lang: Lang | None = lang_option("Language of the results and the messages "
                                           "(default: the workbook's)."),
           *, batch: BatchOptions) -> None:

@@ -17,12 +17,14 @@ app = typer.Typer(no_args_is_help=True, help="Attendance summaries.")
 def summarize(paths: list[Path] = typer.Argument(..., parser=given_path,
                                                  help="Attendance workbooks, folders or "
                                                       "glob patterns."),
-              out: Path = typer.Option(..., "-o", "--out", help="The summary workbook."),
+              out: Path = typer.Option(..., "-o", "--out", parser=given_path,
+                                       help="The summary workbook."),
               month: str | None = typer.Option(None, help="The month, YYYY-MM (default: the "
                                                           "month setting)."),
               punches: list[Path] = typer.Option(
-                  [], help="A punch export (time clock log, DingTalk record or daily "
-                           "report); repeatable."),
+                  [], parser=given_path,
+                  help="A punch export (time clock log, DingTalk record or daily "
+                       "report); repeatable."),
               lang: Lang | None = lang_option("Language of the summary and the messages "
                                               "(default: the first workbook's)."),
               *, batch: BatchOptions) -> None:

@@ -10,6 +10,7 @@ from typing import Any, Iterator, NoReturn
 import typer
 
 from opsbook import registry
+from opsbook.batch.options import given_path as given_path  # every path the commands take
 from opsbook.cli.printing import chosen_lang, speaking
 
 
@@ -38,14 +39,6 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
-
-
-def given_path(text: str) -> Path:
-    """A path argument as typed; an empty one (an unset variable: ``"$PLANS"``) is refused,
-    where the command line would make it the current folder."""
-    if not text.strip():
-        raise typer.BadParameter("an empty path names no file; give a folder or a file")
-    return Path(text)
 
 
 class CannotRun(Exception):

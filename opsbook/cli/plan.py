@@ -52,7 +52,8 @@ def _plan_year(value: int | None) -> int | None:
 def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
                                                    help="Department plan workbooks, "
                                                         "folders of them or glob patterns."),
-                out: Path = typer.Option(..., "-o", "--out", help="The company plan workbook."),
+                out: Path = typer.Option(..., "-o", "--out", parser=given_path,
+                                         help="The company plan workbook."),
                 departments: str = typer.Option("", help="Departments expected, comma "
                                                         "separated: one that sent nothing is "
                                                         "a conflict."),
@@ -90,8 +91,8 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
 @app.command("diff")
 def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier plan workbook."),
          new: Path = typer.Argument(..., parser=given_path, help="The later plan workbook."),
-         out: Path | None = typer.Option(None, "-o", "--out", help="Also write the "
-                                                                  "differences as a workbook."),
+         out: Path | None = typer.Option(None, "-o", "--out", parser=given_path,
+                                         help="Also write the differences as a workbook."),
          format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
          lang: Lang | None = lang_option("Language of the workbook (default: NEW's) and "
                                          "of the messages.")) -> None:
@@ -153,7 +154,8 @@ def track(plan: Path = typer.Argument(..., parser=given_path, help="The plan wor
           actuals: list[Path] = typer.Argument(None, parser=given_path,
                                                help="Workbooks (folders, glob patterns) "
                                                     "whose Actuals sheets add actuals."),
-          out: Path = typer.Option(..., "-o", "--out", help="The tracking workbook."),
+          out: Path = typer.Option(..., "-o", "--out", parser=given_path,
+                                   help="The tracking workbook."),
           as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: the "
                                                                  "last month with actuals)."),
           lang: Lang | None = lang_option("Language of the tracking workbook and the "

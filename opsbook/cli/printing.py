@@ -142,7 +142,7 @@ def _text(report: Report, issues, asked: str | None) -> str:
         if lang == "zh":
             status = "✓ 通过" if not errors else f"✗ {errors} 个错误"
         codes = {i.code for i in every[file]}
-        if codes and codes <= {"skipped-file"}:
+        if codes and codes <= {"skipped-file", "output-workbook"}:  # nothing in it checked
             status = "- 已跳过" if lang == "zh" else "- skipped"
         elif codes and codes <= {"not-run", "unchanged-file"}:  # not read in this run
             status = "- 未检查" if lang == "zh" else "- not checked"

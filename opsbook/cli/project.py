@@ -17,7 +17,8 @@ app = typer.Typer(no_args_is_help=True, help="Project tracking.")
 def status(paths: list[Path] = typer.Argument(..., parser=given_path,
                                               help="Project trackers, folders of them or "
                                                    "glob patterns."),
-           out: Path = typer.Option(..., "-o", "--out", help="The status workbook."),
+           out: Path = typer.Option(..., "-o", "--out", parser=given_path,
+                                    help="The status workbook."),
            as_of: str | None = typer.Option(
                None, "--as-of", metavar="YYYY-MM-DD",
                help="Status date, YYYY-MM-DD, from 1900-01-01 to 2200-12-31 (wins over each "

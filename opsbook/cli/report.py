@@ -16,8 +16,9 @@ def report(paths: list[Path] = typer.Argument(
                ..., parser=given_path,
                help="A standard workbook whose kind has a report, or several of one kind "
                     "(files, folders, glob patterns: the trackers of a portfolio, every "
-                         "department's attendance)."),
+                    "department's attendance)."),
            out: list[Path] = typer.Option(..., "-o", "--out",
+                                          parser=given_path,
                                           help="report.xlsx, report.html or report.pdf "
                                                "(repeatable)."),
            lang: Lang | None = lang_option("Language of the report and the messages "

@@ -7,14 +7,14 @@ from pathlib import Path
 import typer
 
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun
+from opsbook.cli.common import CannotRun, given_path
 
 app = typer.Typer(no_args_is_help=True, help="The macro workbooks.")
 
 
 @app.command("build")
 def build(out: Path = typer.Option(Path("workbooks"), "--out",
-                                   help="Folder for the .xlsm files.")) -> None:
+                                   parser=given_path, help="Folder for the .xlsm files.")) -> None:
     """Rebuild the macro workbooks from macros/ and the templates (same sources, same bytes)."""
     from opsbook import api
     from opsbook.api.workbooks import CannotBuildHere, NoMacroSources
