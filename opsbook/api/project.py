@@ -24,7 +24,7 @@ from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.project.rules import actual_after
-from opsbook.project.settings import FIRST_STATUS_DATE, LAST_STATUS_DATE
+from opsbook.project.settings import FIRST_STATUS_DATE, LAST_STATUS_DATE, time_of_day
 
 if TYPE_CHECKING:
     from opsbook.batch import BatchOptions
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 KIND = "project"
 #: The warning on an actual date later than the status date.
 AFTER = "actual-after-status-date"
+#: The note on a status date given with a time of day (the day is used, not the time).
+TIMED = "status-date-time"
 
 
 def status_day(as_of: dt.date | str | None) -> dt.date | None:
@@ -44,6 +46,15 @@ def status_day(as_of: dt.date | str | None) -> dt.date | None:
     raise Refused(f"--as-of must be a date from {FIRST_STATUS_DATE} to {LAST_STATUS_DATE} "
                   f"(got {day})", f"--as-of 应为 {FIRST_STATUS_DATE} 至 {LAST_STATUS_DATE} "
                   f"之间的日期（当前为 {day}）。")
+
+
+def _time_given(as_of: object) -> str | None:
+    """The time of day of an ``as_of`` datetime (HH:MM), None for a day or midnight."""
+    if isinstance(as_of, np.datetime64) and not np.isnat(as_of):
+        as_of = pd.Timestamp(as_of)
+    if isinstance(as_of, dt.datetime) and not pd.isna(as_of):
+        return time_of_day(as_of)[1]
+    return None
 
 
 def _day(as_of: dt.date | str | None) -> dt.date | None:
@@ -81,11 +92,14 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     The trackers (files, folders, glob patterns) are read through
     :func:`opsbook.batch.run_files` with ``options``; its manifest goes beside ``output``.
     Raises ValueError when ``paths`` is an empty list, or ``as_of`` is no date (a datetime
-    counts as its day; a text must be YYYY-MM-DD) or outside 1900-01-01 … 2200-12-31, before
-    any file is read. With ``as_of``, actual dates are checked against it (an
-    ``actual-after-status-date`` warning), not against each tracker's Settings date.
+    counts as its day, its time of day not used and said so by a ``status-date-time`` info
+    issue, as a Settings date typed with a time is; a text must be YYYY-MM-DD) or outside
+    1900-01-01 … 2200-12-31, before any file is read. With ``as_of``, actual dates are
+    checked against it (an ``actual-after-status-date`` warning), not against each
+    tracker's Settings date.
     """
     check_lang(lang)
+    timed = _time_given(as_of)
     as_of = status_day(as_of)
     kind = registry.get(KIND)
     # a tracker without a status date is as of today: the manifest records the day, so that
@@ -95,6 +109,9 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
                               settings={"as_of": as_of, "lang": lang, **day}, output=output)
     if as_of is not None:
         against_status_date(books, report, as_of)
+    if timed:  # a datetime's time is not used: said, as for a Settings date with a time
+        report.extend([Issue(TIMED, "info", field="as_of", column="as_of", value=timed,
+                             params={"date": as_of.isoformat(), "time": timed})])
     failed = {i.file for i in report.issues if i.severity == "error" and i.file}
     kept = [b for b in books if b.path not in failed]
     if not failed or not kept or (options is not None and options.fail_fast):
@@ -116,8 +133,9 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
 def against_status_date(books: list[Book], report: Report, as_of: dt.date) -> None:
     """The actual dates of ``books`` checked against the run's status date ``as_of``
     instead of each tracker's Settings one (which the validation used): the
-    ``actual-after-status-date`` warnings of ``report`` replaced in place."""
-    said = [i for i in report.issues if i.code != AFTER]
+    ``actual-after-status-date`` warnings of ``report`` replaced in place, and the notes on
+    a Settings date typed with a time (``status-date-time``) dropped: that date is not used."""
+    said = [i for i in report.issues if i.code not in (AFTER, TIMED)]
     report.issues[:] = [*said, *(i for b in books for i in actual_after(b, as_of))]
 
 

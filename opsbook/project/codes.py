@@ -22,6 +22,14 @@ CODES: dict[str, Code] = {
         "No status date given (command line or Settings): the status is as of today, {date}.",
         "未指定状态日期（命令行或设置）：按今天 {date} 计算。",
     ),
+    "status-date-time": Code(
+        "data",
+        "The status date {date} is given with a time of day ({time}), which is not used: "
+        "the status is taken as of the end of {date}, the whole day counted as elapsed; "
+        "give the date alone (=TODAY(), not =NOW()) to be rid of this note.",
+        "状态日期 {date} 带有时刻（{time}），时刻不参与计算：按 {date} 当天结束时计算，"
+        "当天整日计为已过去；只填写日期（公式用 =TODAY()，不用 =NOW()）即可不再提示。",
+    ),
     "task-finished-incomplete": Code(
         "data",
         "The task has an actual finish ({finish}) but is {value} complete: set 100% when it "

@@ -28,6 +28,16 @@ def _monday(days: pd.Series) -> np.ndarray:
     return d - ((d.astype("int64") - 4) % 7).astype("timedelta64[D]")  # 1970-01-05 a Monday
 
 
+def all_weeks(tasks: pd.DataFrame) -> np.ndarray:
+    """Every week (its Monday, datetime64[D]) from the first planned start or status date
+    to the last planned finish or status date of ``tasks`` (not empty)."""
+    start, finish = _monday(tasks["planned_start"]), _monday(tasks["planned_finish"])
+    status = _monday(tasks["status_date"])
+    first = np.nanmin(np.concatenate([start, status]).astype("int64"))
+    last = np.nanmax(np.concatenate([finish, status]).astype("int64"))
+    return np.arange(first, last + 1, 7).astype("datetime64[D]")
+
+
 def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The week starts (datetime64[D]) and a (tasks × weeks) array of fill codes: 0 none,
     1 planned, 2 done, 3 late, 4 status week."""
@@ -35,9 +45,7 @@ def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         return np.array([], dtype="datetime64[D]"), np.zeros((0, 0), dtype=int)
     start, finish = _monday(tasks["planned_start"]), _monday(tasks["planned_finish"])
     status = _monday(tasks["status_date"])
-    first = np.nanmin(np.concatenate([start, status]).astype("int64"))
-    last = np.nanmax(np.concatenate([finish, status]).astype("int64"))
-    weeks = np.arange(first, last + 1, 7).astype("datetime64[D]")
+    weeks = all_weeks(tasks)
     if len(weeks) > MAX_WEEKS:
         centre = int(np.searchsorted(weeks, np.min(status)))
         low = max(0, min(centre - MAX_WEEKS // 2, len(weeks) - MAX_WEEKS))
@@ -115,4 +123,20 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
                  ["Light blue: planned; dark blue: the share done (% complete); red: past the "
                   f"planned finish and not complete; yellow and '{MARK}': the week of the status "
                   f"date (its header marked '{HEAD}')."])
+    whole = len(all_weeks(tasks)) if len(weeks) == MAX_WEEKS else 0
+    if whole > MAX_WEEKS:
+        out.notes.append(_cut_note(weeks, whole, codes, lang))
     return out
+
+
+def _cut_note(weeks: np.ndarray, span: int, codes: np.ndarray, lang: str) -> str:
+    """What a chart cut to :data:`MAX_WEEKS` weeks leaves out (said, not silently dropped):
+    the weeks of the whole plan and the tasks with no bar in the weeks drawn."""
+    drawn = f"{weeks[0]} – {weeks[-1] + 6}"
+    barless = int((~np.isin(codes, (1, 2, 3)).any(axis=1)).sum())
+    if lang == "zh":
+        return (f"图表本应跨 {span} 周，仅绘制状态日期前后的 {MAX_WEEKS} 周（{drawn}）"
+                + (f"；{barless} 项任务不在其中，没有条形。" if barless else "。"))
+    return (f"The chart would span {span} weeks; only the {MAX_WEEKS} weeks around the status date "
+            f"are drawn ({drawn})" + (f"; {barless} task(s) fall outside them and have no "
+                                      "bar." if barless else "."))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -47,17 +49,18 @@ def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """The ``notes`` codes of each row as sentences (budget figures filled in), worked out
     once per distinct set of codes; only the rows whose sentences hold figures one by one."""
     sentence = {code: pick(pair, lang) for code, pair in NOTES.items()}
+    gap = "" if lang == "zh" else " "  # a Chinese sentence ends with 。 and no space follows
     keys, uniques = pd.factorize(frame["notes"].fillna("").astype(str).to_numpy(dtype=object))
     held = [[code for code in NOTES if code in set(found.split(" "))
              and not (code in SAID_BY_CAUSE and CAUSES & set(found.split(" ")))]
             for found in uniques]
-    out = np.array([" ".join(sentence[c] for c in codes) for codes in held] + [""],
+    out = np.array([gap.join(sentence[c] for c in codes) for codes in held] + [""],
                    dtype=object)[keys]
     figures = [k for k, codes in enumerate(held) if any("{budget}" in sentence[c] for c in codes)]
     for n in np.flatnonzero(np.isin(keys, figures)):
         budget, bac = frame["budget"].iat[n], frame["bac"].iat[n]
         shown = {"budget": f"{budget:,.2f}" if pd.notna(budget) else "", "bac": f"{bac:,.2f}"}
-        out[n] = " ".join(sentence[c].format(**shown) if "{budget}" in sentence[c]
+        out[n] = gap.join(sentence[c].format(**shown) if "{budget}" in sentence[c]
                           else sentence[c] for c in held[keys[n]])
     return pd.Series(out, index=frame.index, dtype=object)
 
@@ -183,17 +186,37 @@ DEVIATION_COLUMNS = ["project_id", "project_name", "task_id", "task_name", "kind
                      "state"]
 
 
-def _detail(frame: pd.DataFrame, lang: str) -> pd.Series:
+def index_text(value: float, limits: set[float]) -> str:
+    """An SPI or CPI with two decimals, more where two would round it up onto a RAG threshold
+    it falls short of (0.8999 is said 0.8999, not the 0.90 that would be amber)."""
+    if pd.isna(value):
+        return "—"
+    for digits in range(2, 7):
+        text = f"{value:.{digits}f}"
+        if not any(float(text) == limit > value for limit in limits):
+            return text
+    return f"{math.floor(value * 10 ** 6) / 10 ** 6:.6f}"  # short of it by a millionth
+
+
+def percent_text(value: float) -> str:
+    """A share as a whole percentage, but never 100% short of complete (0.996 is 99.6%)."""
+    if pd.isna(value):
+        return ""
+    text = f"{value:.0%}"
+    return f"{math.floor(value * 1000) / 10:g}%" if text == "100%" and value < 1 else text
+
+
+def _detail(frame: pd.DataFrame, lang: str, limits: set[float]) -> pd.Series:
     """What the deviation is, in a few words: the indices, the late finish or the due date."""
     def num(series: pd.Series) -> pd.Series:
-        return series.map(lambda v: "—" if pd.isna(v) else f"{v:.2f}")
+        return series.map(lambda v: index_text(v, limits))
 
     def day(series: pd.Series) -> pd.Series:
         return series.map(lambda v: "" if pd.isna(v) else v.strftime("%Y-%m-%d"))
 
     if frame.empty:
         return pd.Series([], index=frame.index, dtype=object)
-    pct = frame["percent_complete"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
+    pct = frame["percent_complete"].map(percent_text)
     if lang == "zh":
         project = "SPI " + num(frame["spi"]) + "，CPI " + num(frame["cpi"])
         task = "计划 " + day(frame["planned_finish"]) + " 完成，已完成 " + pct
@@ -212,7 +235,8 @@ def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
     nobody = "（无负责人，请指定）" if lang == "zh" else "(no owner: name one)"
     chase = found["owner"].where(found["owner"].fillna("").astype(str).str.strip().ne(""),
                                  nobody)
-    frame = found.assign(detail=_detail(found, lang), chase=chase)
+    limits = set(result.config[list(THRESHOLDS)].to_numpy(dtype=float).ravel().tolist())
+    frame = found.assign(detail=_detail(found, lang, limits), chase=chase)
     columns = [*(["source"] if "source" in _extra(result) else []), *DEVIATION_COLUMNS]
     name = pick(NAMES["deviations"], lang)
     missing = int(found["state"].isin(UNCOVERED).sum())

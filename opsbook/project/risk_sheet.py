@@ -61,4 +61,12 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
                   "≤ 4 为低（绿）。"] if lang == "zh" else
                  ["Heat map: each cell counts open risks; score ≥ 15 high (red), 5–12 medium "
                   "(amber), ≤ 4 low (green)."])
+    unscored = ranked[ranked["open"] & ranked["score"].isna()]
+    if len(unscored):  # said, or the heat map would count fewer risks than the title
+        ids = ("、" if lang == "zh" else ", ").join(unscored["risk_id"].astype(str))
+        out.notes.append(
+            f"{len(unscored)} 项未关闭风险缺少可能性或影响，无法评分：排在最后，不计入热力图"
+            f"（{ids}）。" if lang == "zh" else
+            f"{len(unscored)} open risk(s) without a probability or an impact cannot be "
+            f"scored: ranked last and left out of the heat map ({ids}).")
     return out

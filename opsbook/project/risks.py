@@ -21,14 +21,18 @@ def level(score: pd.Series) -> np.ndarray:
 
 def rank(risk_rows: pd.DataFrame, projects: pd.DataFrame) -> pd.DataFrame:
     """Risks with their score (probability × impact) and level; open risks first, ranked
-    1, 2, … by score (ties by probability, then impact, then risk id); closed ones after,
-    without a rank. Columns ``COLUMNS``."""
+    1, 2, … by score (ties by probability, then impact, then risk id, its numbers compared
+    as numbers: R-2 before R-10); closed ones after, without a rank. Columns
+    ``COLUMNS``."""
     names = projects[[*KEY, "name"]].rename(columns={"name": "project_name"})
     r = risk_rows.merge(names, on=KEY, how="left")
     r["score"] = r["probability"] * r["impact"]
     r["level"] = level(r["score"])
     r["open"] = r["status"].fillna("open").ne("closed")
-    r = r.sort_values(["open", "score", "probability", "impact", "risk_id"],
+    # ties by risk id as people number them: R-2 before R-10
+    r["order"] = r["risk_id"].astype(str).str.replace(
+        r"\d+", lambda m: m.group().zfill(12), regex=True)
+    r = r.sort_values(["open", "score", "probability", "impact", "order"],
                       ascending=[False, False, False, False, True], na_position="last")
     r["rank"] = np.where(r["open"], np.arange(1, len(r) + 1), np.nan)
     return r.reindex(columns=COLUMNS).reset_index(drop=True)

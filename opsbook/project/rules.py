@@ -56,6 +56,17 @@ def status_date_in_range(book: Book) -> Iterator[Issue]:
             f"{LAST_STATUS_DATE} 之间。")
 
 
+def status_date_time(book: Book) -> Iterator[Issue]:
+    """A ``status-date-time`` info issue at the ``status_date`` setting typed with a time of
+    day (a date-time cell, =NOW(), "2026-10-15 14:30"): the day is used, the whole of it
+    counted as elapsed, and the time is not — said, never dropped silently."""
+    day, time = book.settings.status_date, book.settings.status_time
+    if time is not None and day is not None and FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
+        yield Issue("status-date-time", "info", value=time,
+                    params={"date": day.isoformat(), "time": time},
+                    **book.setting_where("status_date"))
+
+
 @over_books
 def progress_agrees(group: Group) -> Iterator[tuple[int, Issue]]:
     """Warnings on a task whose actual finish is given while it is less than 100 % complete,
@@ -124,4 +135,4 @@ def action_task_in_project(book: Book) -> Iterator[Issue]:
 
 
 RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, status_date_in_range,
-         progress_agrees, action_task_in_project)
+         status_date_time, progress_agrees, action_task_in_project)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from pydantic import field_validator
+from pydantic import PrivateAttr, field_validator, model_validator
 
 from opsbook.core.settings import Day, Ratio, SettingsModel, Text, setting
 from opsbook.project.workdays import weekmask
@@ -19,6 +19,47 @@ FIRST_STATUS_DATE, LAST_STATUS_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 #: The highest SPI or CPI threshold taken: an index is a ratio near 1, and 95 typed for
 #: 95 % would make a colour no project ever reaches.
 MAX_THRESHOLD = 2.0
+
+
+def time_of_day(value: object) -> tuple[Any, str | None]:
+    """A status date as the Day setting takes it, and the time of day it was typed with, as
+    HH:MM (HH:MM:SS with seconds), else None: a date-time cell (14:30, =NOW()), an Excel
+    serial with a fraction (46310.6) or a text with a time ("2026-10-15 14:30",
+    "2026/10/15 下午2点"). A text keeps the day typed: "2026-11-30 24:00" is 30 November,
+    at 24:00, not 1 December. The time is not used (the whole status date counts as
+    elapsed) and is said so."""
+    if isinstance(value, dt.datetime):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 59 < value < 2958466:
+        seconds = round(value % 1 * 86400) % 86400
+    elif isinstance(value, str) and value.strip():
+        return _typed(value)
+    else:
+        return value, None
+    return value, clock(seconds) if seconds else None
+
+
+def _typed(text: str) -> tuple[Any, str | None]:
+    """A text's day as typed and its time, split where a date ends and a time follows."""
+    from opsbook.core.dates import parse_date, parse_time
+
+    moment = parse_date(text)
+    if moment is None:
+        return text, None
+    text = text.strip()
+    for cut in range(1, len(text)):
+        since = parse_time(text[cut:].strip().removeprefix("T").removeprefix("t").strip())
+        day = parse_date(text[:cut]) if since is not None else None
+        if day is not None and day + since == moment:
+            seconds = int(since.total_seconds())
+            return day.date(), clock(seconds) if seconds else None
+    return text, None
+
+
+def clock(seconds: int) -> str:
+    """A time of day as HH:MM, with the seconds when it has any (24:00 and later kept)."""
+    hours, minutes, rest = seconds // 3600, seconds % 3600 // 60, seconds % 60
+    return f"{hours:02d}:{minutes:02d}" + (f":{rest:02d}" if rest else "")
 
 
 def _threshold(default: float, en: str, zh: str, label: str) -> Any:
@@ -49,13 +90,33 @@ class ProjectSettings(SettingsModel):
         "Mon-Fri", "Working weekdays over which planned cost is spread, e.g. Mon-Fri or "
         "Mon,Tue,Wed,Thu,Fri,Sat.",
         "计划成本按工作日平均分摊，如 Mon-Fri（周一至周五）。", "工作日")
+    _status_time: str | None = PrivateAttr(default=None)
+
+    @property
+    def status_time(self) -> str | None:
+        """The time of day the ``status_date`` setting was typed with, as HH:MM (not used:
+        the whole status date counts as elapsed), else None."""
+        return self._status_time
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_time(cls, data: Any, handler: Any) -> Any:
+        # the Day type keeps the day only: the time typed with it is kept aside, to be said
+        time = None
+        if isinstance(data, dict) and data.get("status_date") is not None:
+            day, time = time_of_day(data["status_date"])
+            data = {**data, "status_date": day}
+        settings = handler(data)
+        settings._status_time = time
+        return settings
 
     @field_validator("eac_method", mode="before")
     @classmethod
     def _method(cls, value: object) -> object:
-        # cpi_spi as typed: CPI-SPI, cpi spi, cpi－spi (full-width), Cpi__Spi
-        return re.sub(r"[\s_\-－]+", "_", value.strip().lower()) if isinstance(value, str) \
-            else value
+        # cpi_spi as typed: CPI-SPI, cpi spi, cpi－spi (full-width), Cpi__Spi, and as the
+        # formula writes it: CPI×SPI, CPI*SPI, CPI·SPI
+        return re.sub(r"[\s_\-－×*＊·・]+", "_", value.strip().lower()) \
+            if isinstance(value, str) else value
 
     @field_validator("work_days")
     @classmethod
