@@ -78,6 +78,7 @@ def _employees_only(books, tmp_path, keep_settings):
     for name in book.sheetnames:
         if name not in ("员工", *(("设置",) if keep_settings else ())):
             del book[name]
+    book["员工"].delete_cols(4, 2)  # Joined On, Left On: attendance's own, not shared
     path = tmp_path / "employees.xlsx"
     book.save(path)
     return path

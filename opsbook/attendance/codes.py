@@ -12,8 +12,8 @@ CODES: dict[str, Code] = {
     ),
     "not-approved": Code(
         "data",
-        "Request {value} has no approval (approved by / approved on are empty).",
-        "申请 {value} 没有审批记录（审批人/审批日期为空）。",
+        "Request {value} is approved but {detail}.",
+        "申请 {value} 状态为已批准，但{detail_zh}。",
     ),
     "employee-id-clash": Code(
         "data",
@@ -38,6 +38,12 @@ CODES: dict[str, Code] = {
         "earliest check-in and the latest check-out are used, and the day is listed.",
         "员工 {value} 在 {date} 有多条打卡记录（另见第 {other} 行）；取最早上班和最晚下班打卡，"
         "并列入违规记录。",
+    ),
+    "clock-outside-employment": Code(
+        "data",
+        "Employee {value} has a clock row on {date}, {detail} (Employees sheet); the day is "
+        "counted all the same: check the dates.",
+        "员工 {value} 在 {date} 有打卡记录，{detail_zh}（见员工表）；该日仍计入考勤，请核对日期。",
     ),
     "clock-outside-month": Code(
         "data",

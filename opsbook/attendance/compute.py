@@ -27,6 +27,8 @@ from opsbook.attendance.violations import violations as make_violations
 from opsbook.core.issues import Issue
 
 EMPLOYEE_COLUMNS = ["employee_id", "name", "department"]
+#: Optional Employees columns: the first and last day employed (blank: the whole month).
+EMPLOYMENT_COLUMNS = ["joined_on", "left_on"]
 
 
 @dataclass
@@ -124,13 +126,16 @@ def one_spelling(departments: pd.Series) -> pd.Series:
 
 def _people(employees: pd.DataFrame | None) -> pd.DataFrame:
     if employees is None or employees.empty:
-        frame = pd.DataFrame(columns=[*EMPLOYEE_COLUMNS, "source"])
+        frame = pd.DataFrame(columns=[*EMPLOYEE_COLUMNS, *EMPLOYMENT_COLUMNS, "source"])
         frame.index.name = "row"
         return frame
     frame = employees.assign(source=employees.get("source", 0))
+    for column in EMPLOYMENT_COLUMNS:  # optional: blank is employed all month
+        frame[column] = pd.to_datetime(frame.get(column, pd.NaT), errors="coerce")
     frame = frame[frame["employee_id"].notna()]
     frame = frame.assign(department=one_spelling(frame["department"]))
-    return frame.drop_duplicates("employee_id", keep="first")[[*EMPLOYEE_COLUMNS, "source"]]
+    return frame.drop_duplicates("employee_id", keep="first")[
+        [*EMPLOYEE_COLUMNS, *EMPLOYMENT_COLUMNS, "source"]]
 
 
 def summarize(employees: pd.DataFrame | None, clock: pd.DataFrame | None,

@@ -1,4 +1,6 @@
-"""The daily status of every employee on every day of the months, in one vectorised pass.
+"""The daily status of every employee on every day of the months, in one vectorised pass
+(the days before an employee's Joined On and after their Left On left out, unless they have
+clock data).
 
 A holiday or rest day is ``holiday`` or ``rest``. On a work day: approved leave for the whole
 day is ``leave``; no punch at all, or fewer hours than ``absent_hours``, is ``absent``; fewer
@@ -51,7 +53,26 @@ def grid(employees: pd.DataFrame, calendar: pd.DataFrame) -> pd.DataFrame:
     })
     for column in calendar.columns:
         frame[column] = np.tile(calendar[column].to_numpy(), n)
+    for column in ("joined_on", "left_on"):
+        if column in employees:
+            frame[column] = pd.to_datetime(employees[column], errors="coerce").to_numpy()[at]
     return frame
+
+
+def employed(frame: pd.DataFrame) -> np.ndarray:
+    """Per row of a grid, whether the day is within the employee's Joined On and Left On
+    (a blank one does not bound it), or has clock data all the same (its day is counted,
+    and ``validate`` warns of the clock row)."""
+    days = frame["date"].to_numpy()
+    inside = np.ones(len(frame), dtype=bool)
+    if "joined_on" in frame:
+        joined = frame["joined_on"].to_numpy()
+        inside &= np.isnat(joined) | (days >= joined)
+    if "left_on" in frame:
+        left = frame["left_on"].to_numpy()
+        inside &= np.isnat(left) | (days <= left)
+    clocked = frame["check_in"].notna().to_numpy() | frame["check_out"].notna().to_numpy()
+    return inside | clocked
 
 
 def _join(frame: pd.DataFrame, other: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -71,6 +92,7 @@ def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFr
         "out_row": "clock_out_row", "out_source": "clock_out_source",
         "out_sheet": "clock_out_sheet"}
     frame = _join(frame, clock_days, clock_names)
+    frame = frame[employed(frame)].reset_index(drop=True)  # not before joining, after leaving
     frame = _join(frame, leave.approved, {c: c for c in leave.approved.columns[2:]})
     frame = _join(frame, leave.unapproved, {"unapproved_request": "unapproved_request",
                                             "source": "unapproved_source",

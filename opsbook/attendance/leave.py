@@ -98,7 +98,7 @@ def leave_days(leave: pd.DataFrame, calendar: pd.DataFrame, policy: Policy) -> L
     pieces = pieces[covers]
     begin, finish = begin[covers], finish[covers]
     approved = _approved(pieces)
-    found = [_overlaps(pieces, policy), *_notice(leave)]
+    found = [_overlaps(pieces, policy), *_notice(leave, pieces[approved])]
 
     b, f = begin[approved], finish[approved]
     ok = pieces[approved].assign(full=(b <= S) & (f >= E), morning=(b <= S) & (f < E),
@@ -160,9 +160,12 @@ def _flags(leave: pd.DataFrame, policy: Policy) -> tuple[np.ndarray, np.ndarray]
     return late, short
 
 
-def _notice(leave: pd.DataFrame) -> list[pd.DataFrame]:
-    """leave_approved_late / leave_short_notice, one per approved request; ``value`` the
-    days between the approval and the start (after it, or before it)."""
+def _notice(leave: pd.DataFrame, counted: pd.DataFrame) -> list[pd.DataFrame]:
+    """leave_approved_late / leave_short_notice, one per approved request, dated its start;
+    ``value`` the days between the approval and the start (after it, or before it). A
+    request that reaches into a later month (``counted``: its approved pieces on work days)
+    is told in that month too, on its first day of leave there, so that every month whose
+    Daily rows carry the flag has the request's Violations row."""
     approved = _approved(leave)
     out = []
     for flag in ("approved_late", "short_notice"):
@@ -171,11 +174,23 @@ def _notice(leave: pd.DataFrame) -> list[pd.DataFrame]:
         start = pd.to_datetime(rows["start"]).dt.normalize()
         # days between the approval and the start: after it (late) or before it (short)
         gap = (pd.to_datetime(rows["approved_on"]).dt.normalize() - start).dt.days.abs()
-        out.append(findings(rows["employee_id"], start,
-                            f"leave_{flag}", value=gap.to_numpy(float),
-                            request_id=rows["request_id"],
-                            source=rows["source"], sheet="Leave", field="approved_on",
-                            row=rows.index.to_numpy()))
+        told = pd.DataFrame({"employee_id": rows["employee_id"].to_numpy(dtype=object),
+                             "date": start.to_numpy(), "value": gap.to_numpy(float),
+                             "request_id": rows["request_id"].to_numpy(dtype=object),
+                             "source": rows["source"].to_numpy(),
+                             "row": rows.index.to_numpy()})
+        later = counted[counted[flag].to_numpy(dtype=bool)]
+        month = later["date"].to_numpy().astype("datetime64[M]")
+        moved = month != later["first_day"].to_numpy().astype("datetime64[M]")
+        later = (later[moved].assign(month=month[moved]).sort_values("date", kind="mergesort")
+                 .drop_duplicates(["source", "row", "month"]))
+        again = later[["source", "row", "date"]].merge(
+            told.drop(columns="date"), on=["source", "row"], how="inner")
+        both = pd.concat([told, again[told.columns]], ignore_index=True)
+        out.append(findings(both["employee_id"], both["date"], f"leave_{flag}",
+                            value=both["value"].to_numpy(float),
+                            request_id=both["request_id"], source=both["source"],
+                            sheet="Leave", field="approved_on", row=both["row"].to_numpy()))
     return out
 
 

@@ -2,10 +2,10 @@
 machines and apps write them.
 
 A punch cell may hold a time (``08:58``, ``8:58:30``, ``上午 8:58``, ``下午 6:03``,
-``6:03 PM``), a next-day time (``次日 01:30``), a date and time (``2026-11-02 08:58:00``,
-``2026/11/2 8:58``, an Excel date-time, a serial number) or several of these separated by
-spaces, commas or line breaks (``08:58 12:01 18:03``, ``2026-11-03 08:58, 18:03``). Each
-distinct cell value is parsed once.
+``6:03 PM``), a next-day time (``次日 01:30``, ``01:30(次日)``, ``25:30``), a date and time
+(``2026-11-02 08:58:00``, ``2026/11/2 8:58``, an Excel date-time, a serial number) or
+several of these separated by spaces, commas or line breaks (``08:58 12:01 18:03``,
+``2026-11-03 08:58, 18:03``). Each distinct cell value is parsed once.
 """
 
 from __future__ import annotations
@@ -24,9 +24,16 @@ EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 # year first; the day is whole (not the first digits of 11/02/2026, which puts the year last
 # and is no date here, as in a typed column: its day and month may be either way round)
 _DATE = r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*[日号]?"
+#: The words for the next day, as the Clock sheet reads them (core.dates): before the time
+#: (``次日 01:30``, ``(次日)01:30``, ``+1 01:30``) or after it (``01:30(次日)``,
+#: ``01:30 +1``) — after it only when no time follows, so that ``18:03 次日 01:30`` and
+#: ``18:03 (次日) 01:30`` are 18:03 and the next day's 01:30.
+_NEXT = r"次日|隔日|翌日|next\s*day|\+\s*1(?![\d:：])"
+_HALF = r"上午|早上|下午|中午|凌晨|晚上"
 _PUNCH = re.compile(
-    rf"(?:{_DATE}\s*(?:T|\s)?)?\s*(次日|隔日|next\s*day)?\s*(上午|下午|中午|凌晨|晚上)?\s*"
-    r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm)?", re.I)
+    rf"(?:{_DATE}\s*(?:T|\s)?)?\s*(?:\(?\s*({_NEXT})\s*\)?)?\s*({_HALF})?\s*"
+    r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm)?"
+    rf"(?:\s*\(?\s*({_NEXT})\s*\)?(?!\s*\)?\s*(?:{_HALF})?\s*\d))?", re.I)
 _DATE_ONLY = re.compile(rf"\s*{_DATE}")
 #: An Excel date-time serial written out as text (a date-time cell pasted as a value into a
 #: text column: 46328.3736 is 2026-11-02 08:58): five digits, 1927 to 2173, and a fraction.
@@ -112,10 +119,12 @@ def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
             except ValueError:
                 continue
         hour, minute, second = int(m[6]), int(m[7]), int(m[8] or 0)
-        if minute > 59 or second > 59 or hour > 23:
+        # past 24 (25:30) is the next morning, as on the Clock sheet; not with 上午/PM
+        if minute > 59 or second > 59 or hour > (23 if m[5] or m[9] else 47):
             continue
         seconds = _hour(hour, m[5], m[9]) * 3600 + minute * 60 + second
-        out.append((day, float(seconds + (86400 if m[4] else 0))))
+        later = m[4] or m[10]
+        out.append((day, float(seconds + (86400 if later and hour < 24 else 0))))
     return out
 
 

@@ -1,14 +1,16 @@
 """Attendance rules across rows and sheets: approvals before the start, date order, settings
-that make sense together, one clock row per employee and day."""
+that make sense together, one clock row per employee and day, clock rows within the
+employee's Joined On and Left On."""
 
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
-from opsbook.attendance.policy import parse_work_days
+from opsbook.attendance.policy import parse_work_days, seconds
 from opsbook.attendance.punches import table_log
 from opsbook.attendance.schema import CLOCK, PUNCHES
 from opsbook.core.book import Book
@@ -21,6 +23,32 @@ from opsbook.core.rules import date_order, references
 @over_books
 def requests_in_order(group: Group) -> Iterator[tuple[int, Issue]]:
     yield from date_order(group, "Leave", "start", "end")
+    yield from date_order(group, "Employees", "joined_on", "left_on")
+
+
+def clocked_while_employed(book: Book) -> Iterator[Issue]:
+    """A warning at every Clock row dated before its employee's Joined On or after their
+    Left On (on the workbook's own Employees sheet): the day is counted all the same, and
+    one of the dates is likely mistyped."""
+    if "Clock" not in book or "Employees" not in book:
+        return
+    people = book["Employees"]
+    if not {"joined_on", "left_on"} & set(people.columns[people.notna().any()]):
+        return
+    people = people[people["employee_id"].notna()].drop_duplicates("employee_id")
+    clock = book["Clock"]
+    span = clock[["employee_id", "date"]].reset_index().merge(
+        people[["employee_id", *(c for c in ("joined_on", "left_on") if c in people)]],
+        on="employee_id", how="inner")
+    day = pd.to_datetime(span["date"], errors="coerce")
+    for column, outside in (("joined_on", lambda d, x: d < x), ("left_on", lambda d, x: d > x)):
+        if column not in span:
+            continue
+        bound = pd.to_datetime(span[column], errors="coerce")
+        for n in np.flatnonzero(outside(day, bound).fillna(False).to_numpy(dtype=bool)):
+            yield Issue("clock-outside-employment", "warning", value=span.at[n, "employee_id"],
+                        params=_employment(column, day.iat[n], bound.iat[n]),
+                        **book.where("Clock", "date", int(span.at[n, "row"])))
 
 
 def approved_in_advance(book: Book) -> Iterator[Issue]:
@@ -30,10 +58,18 @@ def approved_in_advance(book: Book) -> Iterator[Issue]:
             continue
         frame = book[sheet_id]
         approved = frame["status"].eq("approved").fillna(False).to_numpy(dtype=bool)
-        missing = approved & (frame["approved_on"].isna() | frame["approved_by"].isna()).to_numpy()
-        for row in frame.index[missing]:
+        no_date = frame["approved_on"].isna().to_numpy()
+        no_one = frame["approved_by"].isna().to_numpy()
+        has_by = "approved_by" in book.tables[sheet_id].columns
+        for row, date_blank, by_blank in zip(frame.index[approved & (no_date | no_one)],
+                                             no_date[approved & (no_date | no_one)],
+                                             no_one[approved & (no_date | no_one)]):
+            # at the cell that is blank: the date (without it the request is not counted
+            # as approved), else the approver
+            at = "approved_on" if date_blank else "approved_by" if has_by else "status"
             yield Issue("not-approved", "warning", value=frame.at[row, "request_id"],
-                        **book.where(sheet_id, "approved_on", int(row)))
+                        params=_unapproved(bool(date_blank), bool(by_blank)),
+                        **book.where(sheet_id, at, int(row)))
         begins = pd.to_datetime(frame[start]).dt.normalize()
         late = (frame["approved_on"] > begins).fillna(False).to_numpy(dtype=bool)
         for row in frame.index[late]:
@@ -41,6 +77,29 @@ def approved_in_advance(book: Book) -> Iterator[Issue]:
                         value=frame.at[row, "approved_on"].date(),
                         params={"expected": begins.at[row].date()},
                         **book.where(sheet_id, "approved_on", int(row)))
+
+
+def _unapproved(date_blank: bool, by_blank: bool) -> dict[str, str]:
+    """What an approved request lacks, as the ``not-approved`` message says it."""
+    if date_blank and by_blank:
+        return {"detail": "names neither an approver nor an approval date (Approved By and "
+                          "Approved On are empty), so it is not counted as approved",
+                "detail_zh": "既没有审批人也没有审批日期（审批人和审批日期为空），不按已批准计算"}
+    if date_blank:
+        return {"detail": "has no approval date (Approved On is empty), so it is not counted "
+                          "as approved",
+                "detail_zh": "没有审批日期（审批日期为空），不按已批准计算"}
+    return {"detail": "names no approver (Approved By is empty)",
+            "detail_zh": "没有审批人（审批人为空）"}
+
+
+def _employment(column: str, day: pd.Timestamp, bound: pd.Timestamp) -> dict[str, str]:
+    """The ``clock-outside-employment`` words: the day, and the bound it is outside."""
+    on = bound.date().isoformat()
+    joined = column == "joined_on"
+    return {"date": day.date().isoformat(),
+            "detail": f"before joining on {on}" if joined else f"after leaving on {on}",
+            "detail_zh": f"早于入职日期 {on}" if joined else f"晚于离职日期 {on}"}
 
 
 def _invalid(book: Book, key: str, value: object, en: str, zh: str) -> Issue:
@@ -63,6 +122,7 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
                        "punch earlier than it belongs to the day before.",
                        f"换日时间必须早于上班时间（{s.shift_start:%H:%M}），因为早于换日时间"
                        "的打卡计入前一天。")
+    yield from _thresholds(book)
     if parse_work_days(s.work_days) is None:
         yield _invalid(book, "work_days", s.work_days,
                        "must name weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
@@ -71,6 +131,34 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
     if s.month and (match is None or not 1 <= int(match[2]) <= 12):
         yield _invalid(book, "month", s.month, "must be a month written YYYY-MM, e.g. 2026-11.",
                        "应为 YYYY-MM 格式的月份，如 2026-11。")
+
+
+def _thresholds(book: Book) -> Iterator[Issue]:
+    """Hour thresholds a whole shift can meet: longer than the shift, every day worked in
+    full would be a half day (or an absence) — an error; an absence threshold above the
+    half-day one leaves no day a half day — a warning."""
+    s = book.settings
+    shift = (seconds(s.shift_end) - seconds(s.shift_start)) / 3600
+    if shift <= 0:
+        return
+    for key, what, what_zh in (("half_day_hours", "a half day", "半天"),
+                               ("absent_hours", "an absence", "旷工")):
+        hours = float(getattr(s, key))
+        if hours > shift:
+            yield _invalid(book, key, hours,
+                           f"must not be more than the shift's {shift:g} hours "
+                           f"({s.shift_start:%H:%M}–{s.shift_end:%H:%M}): a whole shift "
+                           f"worked would be {what}.",
+                           f"不得超过班次时长 {shift:g} 小时（{s.shift_start:%H:%M}–"
+                           f"{s.shift_end:%H:%M}），否则上满整个班次也记为{what_zh}。")
+    half, absent = float(s.half_day_hours), float(s.absent_hours)
+    if half > 0 and absent > half:
+        yield book.setting_issue(
+            "absent_hours", absent,
+            f"is more than half_day_hours ({half:g}): every day below {half:g} hours is an "
+            "absence, so no day is a half day.",
+            f"大于半天工时（{half:g}），工作时长低于 {half:g} 小时的日子都记为旷工，不会有半天。",
+            severity="warning")
 
 
 def one_clock_row_a_day(book: Book) -> Iterator[Issue]:
@@ -121,6 +209,6 @@ def clock_data_given(book: Book) -> Iterator[Issue]:
 
 
 RULES = (references, requests_in_order, approved_in_advance, settings_consistent,
-         one_clock_row_a_day, punches_readable, clock_data_given)
+         one_clock_row_a_day, punches_readable, clock_data_given, clocked_while_employed)
 
 

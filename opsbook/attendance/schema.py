@@ -27,7 +27,20 @@ def _moment(id: str, en: str, zh: str, **kw) -> Field:
     return Field(id, en, zh, "datetime", width=17, **kw)
 
 
-EMPLOYEES = Sheet("Employees", "Employees", "员工", (EMPLOYEE_ID, NAME, DEPARTMENT))
+EMPLOYEES = Sheet("Employees", "Employees", "员工", (
+    EMPLOYEE_ID, NAME, DEPARTMENT,
+    date("joined_on", "Joined On", "入职日期",
+         aliases=("Hire Date", "Hired On", "Date Joined", "入职时间"),
+         note_en="Optional: the first day employed; the days before it are not counted.",
+         note_zh="选填：入职第一天；此前的日期不计考勤。"),
+    date("left_on", "Left On", "离职日期",
+         aliases=("Last Working Day", "Date Left", "离职时间", "最后工作日"),
+         note_en="Optional: the last day employed; the days after it are not counted.",
+         note_zh="选填：最后工作日；此后的日期不计考勤。"),
+))
+"""Joined On and Left On (optional): the days before the first and after the second are
+not the employee's, so that someone who joins or leaves within the month is not absent on
+the days they were not employed."""
 HOLIDAYS = Sheet("Holidays", "Holidays", "节假日", (
     date("date", "Date", "日期", required=True, unique=True),
     text("name", "Name", "名称", width=16),
