@@ -2,15 +2,14 @@
 
 Each function reads and validates its workbooks, computes with :mod:`opsbook.plan` and
 returns a :class:`~opsbook.core.kind.Calculation` (``report``, ``result``, ``sheets``,
-``headline``); the command line writes the sheets and prints.
+``headline``); the command line writes the sheets and prints. Consolidation is in
+:mod:`opsbook.api.plan_consolidate` (its functions are here too).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +20,16 @@ from opsbook.api.common import (
     Sources,
     calculate_books,
     check_lang,
-    given,
     load,
     read_step,
-    read_steps,
     write_output,
+)
+from opsbook.api.plan_consolidate import (  # noqa: F401  (the plan cycle's functions, here)
+    consolidate_plans,
+    sha256,
+    source_names,
+    take_in,
+    take_in_steps,
 )
 from opsbook.api.plan_totals import stale_totals
 from opsbook.batch.run import Outcome
@@ -35,166 +39,17 @@ from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.core.validate import validate_book
 from opsbook.io.protect import write_settings
-from opsbook.plan.consolidate import consolidate
+from opsbook.plan.carry import with_department
 from opsbook.plan.diff import PlanDiff, diff
-from opsbook.plan.headlines import consolidated, most_lang, moved, refused
-from opsbook.plan.intake import (
-    blocking,
-    company_plan_sheet,
-    department_plan,
-    expected_departments,
-    left_departments,
-    left_out,
-)
-from opsbook.plan.outputs import company_sheets, diff_sheets
-from opsbook.plan.settings import plan_year
+from opsbook.plan.headlines import moved
+from opsbook.plan.intake import blocking
+from opsbook.plan.outputs import diff_sheets
 from opsbook.plan.status import Move, move
 
 if TYPE_CHECKING:
     from opsbook.batch import BatchOptions
 
 KIND = "plan"
-#: Findings in a department's file that the company plan lists as conflicts: told once.
-AS_CONFLICTS = frozenset({"quarters-mismatch", "outside-year", "date-order"})
-
-
-def _as_conflict(issue: Issue, book: Book) -> bool:
-    plan = book.tables["Plan"].name if "Plan" in book.tables else None
-    if issue.sheet != plan:
-        return False
-    return (issue.code in AS_CONFLICTS or (issue.code == "duplicate-key"
-                                           and issue.field == "item_id")
-            or (issue.code == "out-of-range" and issue.field == "budget"))
-
-
-def sha256(path: Path) -> str:
-    """The SHA-256 digest of a file, in hex."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def source_names(paths: Sequence[Path]) -> dict[Path, str]:
-    """How each file is named in the company plan: its file name, or its path from the
-    folder all share when two files have the same name."""
-    names = [p.name for p in paths]
-    if len(set(names)) == len(names):
-        return dict(zip(paths, names))
-    root = Path(os.path.commonpath([p.resolve().parent for p in paths])) if paths else Path()
-    return {p: p.resolve().relative_to(root).as_posix() for p in paths}
-
-
-def take_in(outcome: Outcome) -> Outcome:
-    """One department workbook as read and validated, taken into the company plan: its Book
-    (None when it is left out) and its Report (a left-out file's ends with the
-    ``plan-left-out`` issue; findings the company plan lists as conflicts are left to it)."""
-    book, checked, _ = outcome
-    if book is None:
-        return outcome
-    made = company_plan_sheet(book)
-    if made is not None:  # an earlier company plan in the folder is no department's plan
-        checked.issues = [Issue("company-plan-left-out", "warning", file=str(book.path),
-                                sheet=made)]
-        return Outcome(None, checked)
-    reasons = blocking(book, checked.issues)
-    if reasons:
-        checked.issues.append(left_out(str(book.path), reasons, book))
-        return Outcome(None, checked)
-    checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
-    return Outcome(book, checked, KIND)
-
-
-def take_in_steps(paths: list[Path]) -> list[Outcome]:
-    """:func:`take_in` for a group of files of a batch run, read together."""
-    return [take_in(outcome) for outcome in read_steps(paths, KIND)]
-
-
-def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = (),
-                      strict: bool = False, year: int | str | None = None,
-                      lang: str | None = None, jobs: int = 1,
-                      on_file: Callable[[Path], None] | None = None,
-                      options: BatchOptions | None = None,
-                      output: PathLike | None = None) -> Calculation:
-    """Consolidate department plan workbooks (files, folders, glob patterns) into a company
-    plan.
-
-    Every workbook is validated through :func:`opsbook.batch.run_files` (``options``: the
-    shared batch options, else ``jobs`` processes; ``on_file`` is told of each; the manifest
-    goes beside ``output``). One that cannot be read as a plan (no Plan sheet, a required
-    column missing, a wrong type or nothing in a required field, or not a workbook) is
-    reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
-    Conflicts are reported, located in the department files, and every item kept.
-    ``departments`` are the departments expected: a list, or a text such as "销售部,运营部";
-    ``year`` the plan year (2027, "2027" or "2027年"; default: the one most plans give;
-    ValueError, its ``zh`` in Chinese, for no year from 1900 to 2200).
-    ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
-    plan workbook (itself a plan workbook).
-    """
-    from opsbook.batch import BatchOptions, run_files
-
-    check_lang(lang)
-    year = plan_year(year)  # "2027" and "2027年" too; no year: a ValueError in both languages
-    departments = expected_departments(departments)
-    given(sources)
-    options = options or BatchOptions(jobs=jobs)
-    run = run_files(take_in_steps, sources, options=options,
-                    together=True,
-                    command="plan consolidate", output=output, aggregate=True,
-                    on_file=on_file, settings={"departments": departments, "strict": strict,
-                                               "year": year, "lang": lang})
-    report, books = run.report, run.values
-    left = sum(1 for o in run.outcomes if o is not None and o.value is None
-               and not any(i.code == "company-plan-left-out" for i in o.report.issues))
-    unchecked = sum(1 for o in run.outcomes if o is None)  # --fail-fast stopped before them
-    digests = {entry["path"]: entry["sha256"] for entry in run.manifest["inputs"]}
-    report.lang = lang or most_lang(b.lang for b in books) or most_lang(report.langs.values()) \
-        or report.lang  # the company plan's language, whatever the order of the files
-    said = report.lang
-    if (strict or options.fail_fast) and (left or unchecked):
-        return Calculation(report, headline=refused(left + unchecked, said,
-                                                     "--strict" if strict else "--fail-fast"))
-    if not books:
-        report.issues.append(Issue("no-plan-consolidated", file=str(output or "") or None))
-        return Calculation(report)
-    names = source_names([Path(b.path) for b in books])
-    by_name = {names[Path(b.path)]: b for b in books}
-    company = consolidate([department_plan(b, names[Path(b.path)],  # hashed as it was read
-                                           digests.get(b.path) or sha256(Path(b.path)))
-                           for b in books], departments=departments, year=year, lang=lang,
-                          left_out=left_departments(i for o in run.outcomes if o is not None
-                                                    for i in o.report.issues))
-    for issue in company.issues:  # told under the file's own path, at its sheet and cell
-        book = by_name.get(issue.file or "")
-        if book is not None:
-            locate(book, issue)
-            issue.file = str(book.path)
-        elif output is not None:  # a department that sent nothing: the company plan's
-            issue.file = str(output)
-    company.conflicts = company.conflicts.assign(
-        sheet=[i.sheet for i in company.issues], cell=[i.cell for i in company.issues])
-    report.extend(company.issues)
-    if output is not None:
-        report.langs.setdefault(str(output), company.lang if lang is None else lang)
-    _count_conflicts(run.manifest, company.issues)
-    lang = lang or company.lang
-    return Calculation(report, company, company_sheets(company, lang),
-                       consolidated(company, len(books), left, lang))
-
-
-def _count_conflicts(manifest: dict, issues: list[Issue]) -> None:
-    """The manifest's entry of each department file counts the conflicts found in it (an
-    input with errors is read again by the next ``--skip-unchanged`` run)."""
-    entries = {entry["path"]: entry for entry in manifest["inputs"]}
-    for issue in issues:
-        entry = entries.get(issue.file or "")
-        if entry is not None:
-            entry[f"{issue.severity}s"] = entry.get(f"{issue.severity}s", 0) + 1
-            if issue.severity == "error" and entry["status"] == "valid":
-                entry["status"] = "invalid"
-
-
 def _read_plan(path: PathLike) -> tuple[Book, Report, list[Issue]]:
     """A plan workbook, its validation, and what keeps it from being read as a plan."""
     book = load(path, registry.get(KIND))
@@ -264,9 +119,10 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     if why is not None:
         raise CannotWrite(*why)
     check_not_open(path, copy_option=False)
-    review = book["Review"]
+    review = with_department(book["Review"])  # a company plan's rows name the department
     done: Move = move(book.settings.status, book.settings.version, status, review,
-                      book["Plan"]["item_id"], errors=len(checked.errors), today=today)
+                      book["Plan"][["item_id", "department"]], errors=len(checked.errors),
+                      today=today)
     issues = [locate(book, i) for i in done.issues] + stale_totals(path, book)
     if any(i.code == "plan-has-errors" for i in issues):
         issues += checked.errors                 # which errors keep it from becoming final

@@ -61,6 +61,9 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     by_path = {b.path: b for b in sources}
     result.issues = [locate(by_path[i.file], i) if i.file in by_path else i
                      for i in result.issues]
+    if as_of.year < year:  # every target to date is nothing yet: said, not left blank
+        result.issues.append(Issue("as-of-before-year", "warning", file=book.path,
+                                   value=as_of, params={"expected": year}))
     if pd.to_numeric(actuals["actual"], errors="coerce").dropna().empty:
         # a company plan has no Actuals sheet: tracked alone, it measures nothing
         result.issues.append(Issue("no-actual-at-all", "warning", file=book.path,

@@ -121,4 +121,55 @@ CODES: dict[str, Code] = {
         "Actual for {month} is outside the plan year {expected}: ignored.",
         "{month} 的实际值不在计划年度 {expected} 内，已忽略。",
     ),
+    "review-carried": Code(
+        "data",
+        "{rows} reviewer row(s) on {items} item(s) carried over from the company plan this "
+        "run replaces (matched by department and item ID; the items are unchanged).",
+        "已从本次替换的公司计划沿用 {items} 个计划项的 {rows} 条审核意见"
+        "（按部门和编号匹配，计划项未变）。",
+    ),
+    "review-dropped": Code(
+        "data",
+        "The review of {value}{department} is not carried over to the new company plan: "
+        "{reason}.",
+        "{value}{department_zh}的审核意见未沿用到新的公司计划：{reason_zh}。",
+    ),
+    "earlier-plan-unreadable": Code(
+        "file",
+        "A file is already at the output path and it cannot be read ({detail}), so the "
+        "reviewers' decisions it may hold cannot be carried over: nothing was written. Move "
+        "it away, or give another -o.",
+        "输出路径上已有文件且无法读取（{detail_zh}），其中可能的审核意见无法沿用：未写入任何内容。"
+        "请先移走该文件，或用 -o 指定其他输出文件。",
+    ),
+    "earlier-plan-final": Code(
+        "file",
+        "The company plan at the output path is final (published, version {value}): a new "
+        "consolidation would replace it with a draft, so nothing was written. Give another "
+        "-o for the revised plan.",
+        "输出路径上的公司计划已定稿（已发布，版本 {value}）：重新汇总会以草稿替换它，"
+        "因此未写入任何内容。请用 -o 为修订后的计划指定另一个文件。",
+    ),
+    "as-of-before-year": Code(
+        "data",
+        "The tracking date {value} is before the plan year {expected}: no target is due yet, "
+        "so no item can be measured.",
+        "跟踪截止日期 {value} 早于计划年度 {expected}：尚无到期的目标，无法计量任何计划项。",
+    ),
+    "earlier-plan-department": Code(
+        "file",
+        "The file at the output path is a department's plan ({value} item(s), no By "
+        "Department sheet), not a company plan: it would be replaced, so nothing was "
+        "written. Give another -o for the company plan.",
+        "输出路径上的文件是部门计划（{value} 个计划项，没有“按部门”工作表），不是公司计划："
+        "写入会将其替换，因此未写入任何内容。请用 -o 为公司计划指定另一个文件。",
+    ),
+    "review-decision-dropped": Code(
+        "data",
+        "The decision '{value}' on {item}{department} is none of accept, revise or reject: "
+        "it is not carried over to the new company plan{kept}. Choose one from the "
+        "drop-down there.",
+        "{item}{department_zh}的结论“{value}”不是通过、修改或不通过之一，未沿用到新的公司计划"
+        "{kept_zh}。请在新计划中从下拉列表选择。",
+    ),
 }

@@ -12,7 +12,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from opsbook.plan.items import QUARTERS, additive, normalized, number_text, quarters_given
+from opsbook.plan.items import (
+    QUARTERS,
+    additive,
+    id_keys,
+    normalized,
+    number_text,
+    quarters_given,
+)
 
 COLUMNS = ["code", "item_id", "department", "kpi", "source", "source_row", "field", "value",
            "expected", "other", "other_zh"]
@@ -67,8 +74,9 @@ def _occurrences(items: pd.DataFrame, key: pd.Series
 
 
 def duplicate_items(items: pd.DataFrame) -> pd.DataFrame:
-    """The same item_id on more than one item, in one department or across departments."""
-    mask, other = _occurrences(items, items["item_id"].fillna("").astype(str))
+    """The same item_id on more than one item, in one department or across departments
+    (compared as :func:`~opsbook.plan.items.id_keys` does: "a-01" is A-01)."""
+    mask, other = _occurrences(items, id_keys(items["item_id"]))
     return _rows(items, mask, "duplicate-item", "item_id", other=other)
 
 

@@ -16,7 +16,15 @@ import pandas as pd
 
 from opsbook.core.issues import Issue
 from opsbook.plan import conflicts as find
-from opsbook.plan.items import FIELDS, canonical, items_frame, normalized, spellings, unit_set
+from opsbook.plan.items import (
+    FIELDS,
+    canonical,
+    id_keys,
+    items_frame,
+    normalized,
+    spellings,
+    unit_set,
+)
 from opsbook.plan.settings import PlanSettings
 from opsbook.plan.totals import by_department, by_quarter, summed_units
 
@@ -100,9 +108,10 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
                                                spelt).dropna()))
     order = _department_order(departments, items["department"])
     rank = items["department"].map({d: n for n, d in enumerate(order)})
-    items = (items.assign(_rank=rank, _id=items["item_id"].fillna(""))
-             .sort_values(["_rank", "_id", "source", "source_row"], kind="stable")
-             .drop(columns=["_rank", "_id"]).reset_index(drop=True))
+    items = (items.assign(_rank=rank, _key=id_keys(items["item_id"]),
+                          _id=items["item_id"].fillna(""))
+             .sort_values(["_rank", "_key", "_id", "source", "source_row"], kind="stable")
+             .drop(columns=["_rank", "_key", "_id"]).reset_index(drop=True))
     items["source_row"] = items["source_row"].astype(object)
     items["kpi_key"] = normalized(items["kpi"])
 

@@ -1,7 +1,9 @@
 """Two versions of a plan compared item by item: added, removed and changed (field by field).
 
 Items are matched by item ID and department (an ID a company plan has in two departments is
-two items); an item whose department changed is matched by its ID alone. Rows that only
+two items), both compared as case, spaces and full-width forms folded ("a-01" is A-01, an ID
+retyped so is a changed field); an item whose department changed is matched by its ID
+alone. Rows that only
 moved are not changes. Numbers are equal when they agree to 1e-9; blank equals blank; text
 is compared after trimming spaces.
 """
@@ -15,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.values import excel_value
-from opsbook.plan.items import FIELDS, NUMBERS, items_frame, normalized, number_text
+from opsbook.plan.items import FIELDS, NUMBERS, id_keys, items_frame, normalized, number_text
 from opsbook.plan.schema import PLAN
 
 CHANGE_COLUMNS = ["item_id", "department", "field", "old", "new"]
@@ -56,8 +58,8 @@ def _keyed(plan: pd.DataFrame) -> pd.DataFrame:
     of their KPI and content, not of their rows, so that two such items that only swapped
     rows are matched to themselves."""
     items = items_frame(plan).reset_index(drop=True)
-    ident = items["item_id"].fillna("").astype(str)
-    dept = items["department"].fillna("").astype(str)
+    ident = id_keys(items["item_id"])  # "a-01" and "A-01" are one item, shown as typed
+    dept = normalized(items["department"])
     pair = ident + "\x1f" + dept
     nth = pd.Series(0, index=items.index)
     twice = pair.duplicated(keep=False)
@@ -89,7 +91,9 @@ def _match(a: pd.DataFrame, b: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     return a.set_index("key"), b.set_index("key")
 
 
-def _same(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:
+def same_values(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:
+    """Where the values of field ``name`` agree, pair by pair: numbers to 1e-9, blank equals
+    blank, anything else when equal (as :func:`~opsbook.plan.items.items_frame` gives it)."""
     both_blank = (old.isna() & new.isna()).to_numpy()
     if name in NUMBERS:
         a, b = old.to_numpy(dtype=float), new.to_numpy(dtype=float)
@@ -107,7 +111,7 @@ def diff(old: pd.DataFrame, new: pd.DataFrame) -> PlanDiff:
     left, right = a.loc[common], b.loc[common]
     parts = []
     for name in FIELDS:
-        differs = ~_same(left[name], right[name], name)
+        differs = ~same_values(left[name], right[name], name)
         if differs.any():
             parts.append(pd.DataFrame({
                 "item_id": right["item_id"].to_numpy()[differs],

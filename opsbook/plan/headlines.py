@@ -44,6 +44,17 @@ def consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
     return line + (f", {left} file(s) left out" if left else "")
 
 
+def carried_over(rows: int, items: int, dropped: int, lang: str) -> str:
+    """What became of the reviewers' decisions of the company plan a consolidation replaces
+    (nothing to say when it held none)."""
+    if not rows and not dropped:
+        return ""
+    if lang == "zh":
+        return f"；沿用审核意见 {rows} 条" + (f"，{dropped} 条未沿用（见下文）" if dropped else "")
+    return (f"; {counted(rows, 'review row')} carried over"
+            + (f", {dropped} not carried over (see below)" if dropped else ""))
+
+
 def moved(done: Move, lang: str) -> str:
     """The status a plan moved to (for a final plan: its version and the protection)."""
     zh = lang == "zh"

@@ -92,6 +92,13 @@ def normalized(text: pd.Series) -> pd.Series:
     return per_value(text, _key).fillna("")
 
 
+def id_keys(ids: pd.Series) -> pd.Series:
+    """Item IDs as they are matched (consolidation, diff, status, tracking), the way KPIs
+    and departments are: full-width folded, case folded, no spaces ("a-01", "A-01" and
+    "Ａ－01" are one ID). Blanks give "". An ID is always shown as it was typed."""
+    return normalized(ids)
+
+
 #: Whitespace of every kind (after NFKC folding).
 SPACES = re.compile(r"\s+")
 

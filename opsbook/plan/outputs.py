@@ -221,7 +221,7 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
     column = list(items.columns).index("completion")
     red = {(int(n), column): ERROR_FILL for n in np.flatnonzero(items["behind"].to_numpy())}
     items["behind"] = items["behind"].map({True: "是" if zh else "yes", False: ""})
-    company = ("" if tracking.company != tracking.company else f"{tracking.company:.1%}")
+    company = ("–" if tracking.company != tracking.company else f"{tracking.company:.1%}")
     sheets = [sheet("tracking", f"执行跟踪（截至 {as_of}，公司完成率 {company}）" if zh else
                     f"Tracking as of {as_of} (company completion {company})", items, lang,
                     fills=red, key_columns=2,

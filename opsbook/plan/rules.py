@@ -7,10 +7,10 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from opsbook.core.group import BOOK, Group, over_books
+from opsbook.core.group import BOOK, ROW, Group, over_books
 from opsbook.core.issues import Issue
-from opsbook.core.rules import date_order, references
-from opsbook.plan.items import number_text, quarters_given, unit_key
+from opsbook.core.rules import date_order
+from opsbook.plan.items import id_keys, number_text, quarters_given, unit_key
 
 
 @over_books
@@ -58,4 +58,54 @@ def dates_in_order(group: Group) -> Iterator[tuple[int, Issue]]:
     yield from date_order(group, "Plan", "start", "end")
 
 
-RULES = (references, quarters_add_up, within_year, dates_in_order)
+@over_books
+def ids_once(group: Group) -> Iterator[tuple[int, Issue]]:
+    """An item ID that repeats another of its plan once case, spaces and full-width forms
+    are folded ("a-01" beside A-01: ``id_keys``), as consolidation, diff, status and
+    tracking match IDs; a repeat typed the same is the reader's ``duplicate-key`` already."""
+    plan = group.frame("Plan")
+    if plan.empty or "item_id" not in plan:
+        return
+    keys = pd.DataFrame({"book": plan[BOOK].to_numpy(), "key": id_keys(plan["item_id"]),
+                         "raw": plan["item_id"].astype(object).to_numpy()})
+    keys = keys[keys["key"].ne("")]
+    again = keys.duplicated(["book", "key"]) & ~keys.duplicated(["book", "raw"])
+    first = plan.loc[keys.index, ROW].groupby([keys["book"], keys["key"]]).transform("first")
+    for pos in keys.index[again.to_numpy()]:
+        k, place = group.where(plan, pos, "Plan", "item_id")
+        yield k, Issue("duplicate-key", value=plan["item_id"].iat[pos],
+                       params={"other": int(first[pos])}, **place)
+
+
+@over_books
+def item_references(group: Group) -> Iterator[tuple[int, Issue]]:
+    """``unknown-reference`` for an Actuals or Review row whose item ID is on no item of its
+    own plan, IDs compared as ``id_keys`` does ("a-01" is A-01's); an error on Actuals, a
+    warning on Review (a decision on an item since taken out is history)."""
+    plan = group.frame("Plan")
+    known = (pd.MultiIndex.from_arrays([plan[BOOK], id_keys(plan["item_id"])])
+             if not plan.empty and "item_id" in plan else None)
+    for spec in group.books[0].kind.sheets:
+        ref = next((f for f in spec.fields if f.ref == "Plan.item_id"), None)
+        frame = group.frame(spec.id)
+        if ref is None or frame.empty:
+            continue
+        values = frame[ref.id]
+        checked = group.has_column(spec.id, ref.id) & group.per_row(
+            spec.id, ["Plan" in b.tables and "item_id" in b.tables["Plan"].columns
+                      for b in group.books]).astype(bool)
+        bad = checked & values.notna().to_numpy()
+        if known is not None and len(known):
+            pairs = pd.MultiIndex.from_arrays([frame[BOOK], id_keys(values)])
+            bad &= ~pairs.isin(known)
+        for pos in np.flatnonzero(bad):
+            k, place = group.where(frame, pos, spec.id, ref.id)
+            table = group.books[k].tables["Plan"]
+            expected = f"{table.name}!{table.headers.get('item_id', 'item_id')}"
+            yield k, Issue("unknown-reference", ref.ref_severity, value=values.iat[pos],
+                           params={"expected": expected}, **place)
+
+
+#: The core's ``references`` is not among them: item IDs are matched as ``id_keys`` folds
+#: them (``item_references``), as everywhere in the plan cycle.
+RULES = (item_references, ids_once, quarters_add_up, within_year, dates_in_order)

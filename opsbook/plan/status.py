@@ -16,6 +16,7 @@ import pandas as pd
 
 from opsbook.core.issues import Issue
 from opsbook.core.said import Said
+from opsbook.plan.items import id_keys, normalized
 
 STEPS = ("draft", "submitted", "reviewed", "final")
 LABELS = {"draft": "草稿", "submitted": "已提交", "reviewed": "已审核", "final": "定稿"}
@@ -91,22 +92,43 @@ def next_version(version: str) -> str:
     return f"{version[:last.start()]}{int(last.group()) + 1}{version[last.end():]}"
 
 
-def unresolved(review: pd.DataFrame, item_ids: pd.Series) -> pd.DataFrame:
+def unresolved(review: pd.DataFrame, items: pd.Series | pd.DataFrame) -> pd.DataFrame:
     """Review rows whose item's latest decision is revise or reject (items still in the
-    plan); the index is the spreadsheet row."""
+    plan); the index is the spreadsheet row.
+
+    ``items`` are the plan's item IDs, or its items with ``item_id`` and ``department``.
+    IDs are compared as :func:`~opsbook.plan.items.id_keys` does ("a-01" is A-01). A Review
+    row that names a department (a company plan's Review sheet has a Department column,
+    ``department``) is about that department's item only; one that names none, or a
+    department no item with its ID is in, is about every item with its ID."""
     if review is None or review.empty:
         return review.iloc[0:0] if review is not None else pd.DataFrame()
+    plan = items.to_frame("item_id") if isinstance(items, pd.Series) else items
+    ident = id_keys(plan["item_id"]).reset_index(drop=True)
+    dept = (normalized(plan["department"]).reset_index(drop=True) if "department" in plan
+            else pd.Series("", index=ident.index))
     decided = review[review["decision"].notna() & review["item_id"].notna()]
-    latest = decided[~decided["item_id"].duplicated(keep="last")]
-    open_ = latest["decision"].isin(("revise", "reject")) & latest["item_id"].isin(set(item_ids))
-    return latest[open_]
+    row_id = id_keys(decided["item_id"])
+    row_dept = (normalized(decided["department"]) if "department" in decided else
+                pd.Series("", index=decided.index))
+    latest: dict[int, object] = {}  # plan item → the Review row of its latest decision
+    positions = pd.Series(ident.index, index=ident.to_numpy()).groupby(level=0).agg(list)
+    for row, i, d in zip(decided.index, row_id, row_dept):
+        items = positions.get(i, [])
+        own = [at for at in items if not d or not dept[at] or d == dept[at]]
+        for at in own or items:  # a department no item with the ID has: every such item
+            latest[at] = row
+    rows = decided.loc[list(dict.fromkeys(latest.values()))] if latest else decided.iloc[0:0]
+    rows = rows[~rows.index.duplicated()]
+    return rows[rows["decision"].isin(("revise", "reject"))].sort_index()
 
 
 def move(current: str, version: str, target: str, review: pd.DataFrame | None,
-         item_ids: pd.Series, *, errors: int = 0, today: dt.date | None = None,
+         item_ids: pd.Series | pd.DataFrame, *, errors: int = 0, today: dt.date | None = None,
          review_sheet: str = "Review") -> Move:
     """Ask to move a plan from ``current`` to ``target``; ``errors`` is the number of errors
-    validation found in the plan (a plan with errors does not become final)."""
+    validation found in the plan (a plan with errors does not become final); ``item_ids``
+    as :func:`unresolved` takes them."""
     target = asked(target)
     issues: list[Issue] = []
     at = {"sheet": "Settings", "field": "status"}  # told at the plan's status setting

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
-from opsbook.plan.items import QUARTERS, additive, canonical, items_frame
+from opsbook.plan.items import QUARTERS, additive, canonical, id_keys, items_frame
 
 ITEM_COLUMNS = ["item_id", "department", "kpi", "unit", "direction", "months",
                 "target_to_date", "actual_to_date", "completion", "behind"]
@@ -155,7 +155,7 @@ def _actual_matrix(items: pd.DataFrame, actuals: pd.DataFrame,
     """(items, 12) actuals by month, NaN where none; issues for rows that were not used.
 
     An item_id given on several plan items (a conflict in the plan) gets its actuals on the
-    first of them.
+    first of them; IDs are compared as :func:`~opsbook.plan.items.id_keys` does.
     """
     issues: list[Issue] = []
     matrix = np.full((len(items), 12), np.nan)
@@ -167,9 +167,9 @@ def _actual_matrix(items: pd.DataFrame, actuals: pd.DataFrame,
         "actual": pd.to_numeric(actuals["actual"], errors="coerce"),
         "source": source.to_numpy(), "row": actuals.index.to_numpy()})
     frame = frame[frame["actual"].notna() & frame["item_id"].notna()]
-    position = pd.Series(np.arange(len(items)), index=items["item_id"].astype(object))
-    position = position[~position.index.duplicated()]
-    frame["item"] = frame["item_id"].map(position)
+    position = pd.Series(np.arange(len(items)), index=id_keys(items["item_id"]).to_numpy())
+    position = position[~position.index.duplicated() & (position.index != "")]
+    frame["item"] = id_keys(frame["item_id"]).map(position)  # "a-01" is A-01's
     frame["year"] = pd.to_numeric(frame["month"].str[:4], errors="coerce")
     frame["m"] = pd.to_numeric(frame["month"].str[5:7], errors="coerce")
 
