@@ -10,12 +10,16 @@ from opsbook.api.common import PathLike
 from opsbook.core.said import Said
 from opsbook.excel.startup import Layout, NoExcelHere, Status
 
-__all__ = ["NoAddin", "NoExcelHere", "addin_status", "build_addin", "install_addin",
+__all__ = ["NoAddin", "NoExcelHere", "NotAnAddin", "addin_status", "build_addin", "install_addin",
            "remove_addin"]
 
 
 class NoAddin(Said, FileNotFoundError):
     """No add-in file to install, or no sources to build it from; ``zh`` in Chinese."""
+
+
+class NotAnAddin(Said, ValueError):
+    """The file given to install is no Excel add-in; ``zh`` in Chinese."""
 
 
 def build_addin(out_dir: PathLike | None = None) -> Path:
@@ -25,13 +29,17 @@ def build_addin(out_dir: PathLike | None = None) -> Path:
     from opsbook.excel import addin
     from opsbook.excel.ribbon import ADDIN_DIR
 
+    out = Path(out_dir) if out_dir is not None else None
+    if out is not None and out.exists() and not out.is_dir():
+        raise NoAddin(f"--out {out} is a file; give the folder opsbook.xlam goes into",
+                      f"--out {out} 是一个文件；请给出存放 opsbook.xlam 的文件夹。")
     if not ADDIN_DIR.is_dir():
         raise NoAddin("the add-in's sources (macros/addin/) are not installed with the "
                       "package; run 'opsbook addin build' in a checkout of the opsbook "
                       "repository",
                       "加载项的源文件（macros/addin/）不随软件包安装；请在 opsbook 仓库的检出"
                       "目录中运行“opsbook addin build”。")
-    return addin.build_addin(Path(out_dir) if out_dir is not None else addin.WORKBOOKS_DIR)
+    return addin.build_addin(out if out is not None else addin.WORKBOOKS_DIR)
 
 
 def default_addin() -> Path:
@@ -48,7 +56,7 @@ def install_addin(source: PathLike | None = None, *, lang: str | None = None,
     """Copy the add-in (default :func:`default_addin`) into Excel's start-up folder, and set
     the Python it starts (default: this one) and, if given, its labels' language (zh, en)
     in the user's ``opsbook.conf``. Raises :class:`NoAddin` (a FileNotFoundError) when there
-    is no add-in file,
+    is no add-in file, :class:`NotAnAddin` for a file that is no add-in package,
     :class:`NoExcelHere` on a system without desktop Excel, OSError when the folder cannot
     be written (Excel holding the old add-in open)."""
     from opsbook.excel import startup
@@ -59,8 +67,26 @@ def install_addin(source: PathLike | None = None, *, lang: str | None = None,
                       "opsbook repository, or give the .xlam with --file",
                       f"{path} 处没有加载项：请在 opsbook 仓库的检出目录中运行“opsbook addin "
                       "build”，或用 --file 指定 .xlam 文件。")
+    if not is_addin(path):
+        raise NotAnAddin(f"{path} is no Excel add-in (.xlam): Excel would open it as a "
+                         "workbook at every start; give opsbook.xlam, as 'opsbook addin "
+                         "build' makes it",
+                         f"{path} 不是 Excel 加载项（.xlam）：Excel 每次启动都会把它当作工作簿"
+                         "打开；请给出“opsbook addin build”生成的 opsbook.xlam。")
     return startup.install(path, system=system, home=Path(home) if home else None,
                            environ=environ, executable=executable, lang=lang)
+
+
+def is_addin(path: Path) -> bool:
+    """Whether ``path`` is an Excel add-in package (its main part is an add-in's)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            types = package.read("[Content_Types].xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return b"ms-excel.addin.macroEnabled.main+xml" in types
 
 
 def remove_addin(*, system: str | None = None, home: PathLike | None = None,

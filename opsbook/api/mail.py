@@ -47,7 +47,7 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
 
     Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (a folder or a
     pattern instead of one workbook, a recipient outside the allowed domains, no recipient,
-    no password for ``encrypt``),
+    no password for ``encrypt``, an outbox that is a file),
     :class:`~opsbook.mail.config.ConfigError`, NotAWorkbook and NoReport.
     """
     check_lang(lang)
@@ -64,6 +64,11 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
     path = Path(source.path or "workbook") if isinstance(source, Book) else Path(source)
     folder = Path(outbox) if outbox else (Path(settings.outbox) if settings.outbox
                                           else path.parent / "outbox")
+    if folder.exists() and not folder.is_dir():  # before anything is made or sent
+        raise Refused(f"the outbox {folder} is a file; give a folder for the .eml files and "
+                      "the sent log (--outbox, or [mail] outbox in the config)",
+                      f"发件箱 {folder} 是一个文件；请给出存放 .eml 文件和发送记录的文件夹"
+                      "（--outbox，或配置文件中的 [mail] outbox）。")
     server = smtp or (None if outbox else settings.smtp_url)
     built = summarize(source, lang=lang)
     if built.summary is None:

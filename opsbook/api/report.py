@@ -145,7 +145,10 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
     from opsbook.batch.manifest import settle
     from opsbook.reports.render import write_report
 
-    targets = [Path(p) for p in (out if isinstance(out, list) else [out])]
+    given = [Path(p) for p in (out if isinstance(out, list) else [out])]
+    # one file named twice (report.html and ./report.html) is written, and said, once
+    targets = [path for at, path in enumerate(given)
+               if path.resolve() not in {p.resolve() for p in given[:at]}]
     files = [Path(s) for s in paths_of(sources) if Path(s).is_file()]
     for target in targets:
         check_report_target(target, *files)

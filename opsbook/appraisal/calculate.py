@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult, score
+from opsbook.appraisal.history import in_cycle_order, one_row_per_cycle
 from opsbook.appraisal.outputs import grade_counts, history_sheet, sheets
 from opsbook.core.book import Book
 from opsbook.core.issues import Report
@@ -18,14 +19,13 @@ def score_book(book: Book, history: pd.DataFrame | None = None) -> AppraisalResu
     employee and cycle)."""
     past = [frame for frame in (book["History"], history)
             if frame is not None and not frame.empty]
-    merged = (pd.concat(past).drop_duplicates(["employee_id", "cycle"], keep="last")
-              if past else None)
+    merged = one_row_per_cycle(pd.concat(past)) if past else None
     result = score(book["Employees"], book["Indicators"], book["Scores"], book["Grades"],
                    merged, book.settings, lang=book.lang)
     result.issues = [locate(book, issue) for issue in result.issues]
     if merged is not None:
-        both = pd.concat([merged, result.history_rows])
-        result.history_rows = both.drop_duplicates(["employee_id", "cycle"], keep="last")
+        result.history_rows = in_cycle_order(
+            one_row_per_cycle(pd.concat([merged, result.history_rows])))
     return result
 
 

@@ -7,7 +7,7 @@ from opsbook.core.messages import Code
 CODES: dict[str, Code] = {
     "weights-sum": Code(
         "data",
-        "{detail} add up to {value}, not 100 %.",
+        "{detail} add up to {value}, not 100%.",
         "{detail_zh}合计为 {value}，不等于 100%。",
     ),
     "overlapping-bands": Code(
@@ -72,6 +72,20 @@ CODES: dict[str, Code] = {
         "No History sheet, and no Results sheet with a cycle in its Settings: nothing was read "
         "from this file as an earlier cycle.",
         "没有“历史考核”工作表，也没有带考核周期设置的“考核结果”工作表：未从该文件读取历史考核。",
+    ),
+    "below-lowest-grade": Code(
+        "data",
+        "Employee {value}'s total of {total} is below every grade's minimum score (the lowest "
+        "is {grade} from {minimum}): no grade, bonus or outcome. Add a grade from {scale_min} "
+        "in the Grades sheet.",
+        "员工 {value} 的总分 {total} 低于所有等级的最低分（最低的是 {grade}，{minimum} 分起）："
+        "无等级、奖金和结果应用。请在“等级”表中添加一个从 {scale_min} 分起的等级。",
+    ),
+    "no-rating-counted": Code(
+        "data",
+        "Employee {value} was rated, but by no role that counts (role weights 0, or too few "
+        "peers): not graded.",
+        "员工 {value} 有评分，但没有一个角色计入（角色权重为 0，或同事人数不足）：未评定等级。",
     ),
     "bonus-over-budget": Code(
         "data",

@@ -19,7 +19,7 @@ from opsbook.appraisal import findings
 from opsbook.appraisal.calibration import zscore
 from opsbook.appraisal.grading import DECIMALS, assign, grade_table
 from opsbook.appraisal.history import earlier_failures
-from opsbook.appraisal.notes import NoteFacts, employee_notes
+from opsbook.appraisal.notes import NoteFacts, below_lowest_grade, employee_notes
 from opsbook.appraisal.rater_stats import rater_stats, self_gap
 from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, ratio, unique_ids
 from opsbook.appraisal.settings import AppraisalSettings
@@ -52,6 +52,10 @@ class AppraisalResult:
     issues: list[Issue] = field(default_factory=list)
     #: The cycle scored (the ``cycle`` setting), also when nobody in it could be scored.
     cycle: str | None = None
+    #: The ratings counted, self-ratings included (``raters`` lists raters of others only),
+    #: and how many people gave them.
+    rating_count: int | None = None
+    rater_count: int | None = None
 
 
 @dataclass
@@ -174,10 +178,19 @@ def score(
         "notes": employee_notes(facts, ind_ids, role_weights, settings.min_peers,
                                 settings.consecutive_failure_limit, lang),
     }
+    if len(table):
+        below = ~np.isnan(total) & grade.isna().to_numpy()
+        per_employee["notes"] = below_lowest_grade(
+            per_employee["notes"], below, str(table["grade"].iloc[0]),
+            float(table["min_score"].iloc[0]), lang)
     at = emp_ids.get_indexer(staff["employee_id"])
     results = _results_frame(staff, at, per_employee)
 
     issues += findings.no_scores(staff, (at >= 0) & ~_take(facts.any_rating, at))
+    issues += findings.not_graded(staff, results["total"].to_numpy(dtype=float),
+                                  results["grade"].to_numpy(dtype=object),
+                                  (at >= 0) & _take(facts.any_rating, at), table,
+                                  settings.scale_min)
     issues += findings.peers_below_minimum(staff, _take(counts[:, PEER], at), _take(dropped, at),
                                          settings.min_peers)
     issues += findings.forced_distribution(results["grade"], settings.max_shares(),
@@ -192,6 +205,8 @@ def score(
         history_rows=_history_rows(emp_ids, total, grade, outcome, settings.cycle),
         issues=issues,
         cycle=str(settings.cycle) if settings.cycle else None,
+        rating_count=int(len(ratings.score)),
+        rater_count=int(len(np.unique(ratings.rater))),
     )
 
 

@@ -61,6 +61,33 @@ def no_scores(employees: pd.DataFrame, mask: np.ndarray) -> list[Issue]:
     ]
 
 
+def not_graded(employees: pd.DataFrame, total: np.ndarray, grade: np.ndarray, rated: np.ndarray,
+               table: pd.DataFrame, scale_min: float) -> list[Issue]:
+    """Employees who were rated and got no grade: their total below every band
+    (``below-lowest-grade``), or no role left to count (``no-rating-counted``); warnings."""
+    def number_text(value: float) -> str:
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+
+    lowest = table.iloc[0] if len(table) else None
+    issues = []
+    for row, emp, value, given, any_rating in zip(employees.index, employees["employee_id"],
+                                                  total, grade, rated, strict=True):
+        if not any_rating or not pd.isna(given):
+            continue
+        if np.isnan(value):
+            issues.append(Issue("no-rating-counted", "warning", sheet="Employees",
+                                row=_row(row), field="employee_id", value=emp))
+        elif lowest is not None:
+            issues.append(Issue(
+                "below-lowest-grade", "warning", sheet="Employees", row=_row(row),
+                field="employee_id", value=emp,
+                params={"total": number_text(float(value)),
+                        "grade": lowest["grade"],
+                        "minimum": number_text(float(lowest["min_score"])),
+                        "scale_min": number_text(float(scale_min))}))
+    return issues
+
+
 def peers_below_minimum(
     employees: pd.DataFrame, count: np.ndarray, mask: np.ndarray, minimum: int
 ) -> list[Issue]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -23,23 +25,60 @@ def cycle_text(values: pd.Series) -> pd.Series:
     return text.where(text.notna() & (text != ""), None).astype(object)
 
 
+def cycle_keys(values: pd.Series) -> pd.Series:
+    """Cycles as they are compared and ordered, on the same index: their text (see
+    :func:`cycle_text`) with full-width letters and digits made plain, spaces dropped and
+    letters upper-cased, so ``2026q3``, ``2026 Q3`` and ``２０２６Ｑ３`` are the cycle ``2026Q3``
+    (None for a blank)."""
+    keys = cycle_text(values).map(_plain_cycle).astype(object)
+    return keys.where(keys.notna(), None)
+
+
+def cycle_key(value: object) -> str | None:
+    """One cycle as :func:`cycle_keys` compares it."""
+    return cycle_keys(pd.Series([value], dtype=object)).iloc[0]
+
+
+def _plain_cycle(text: object) -> str | None:
+    if text is None or pd.isna(text):
+        return None
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).upper() or None
+
+
+def one_row_per_cycle(frame: pd.DataFrame) -> pd.DataFrame:
+    """History rows with one row per employee and cycle (cycles compared as
+    :func:`cycle_key` does); the later row wins."""
+    keys = cycle_keys(frame["cycle"]).rename("_cycle_key")
+    keep = ~pd.concat([frame["employee_id"].rename("_emp"), keys], axis=1).duplicated(
+        keep="last")
+    return frame[keep.to_numpy()]
+
+
+def in_cycle_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """History rows ordered by cycle (compared as :func:`cycle_keys` does; rows without a
+    cycle last), each cycle's rows in the order they came."""
+    keys = cycle_keys(frame["cycle"]).rename("_cycle_key").reset_index(drop=True)
+    order = keys.sort_values(kind="stable", na_position="last").index
+    return frame.iloc[order.to_numpy()]
+
+
 def earlier_failures(
     history: pd.DataFrame | None, table: pd.DataFrame, cycle: str, emp_ids: pd.Index
 ) -> np.ndarray:
     """Per employee, how many cycles in a row before ``cycle`` had the outcome improve.
 
     The cycles are the distinct ones in History that sort before ``cycle`` (all of them when
-    ``cycle`` is blank), in text order. A cycle without a row for the employee, or with another
-    outcome, breaks the run. The outcome is History's own when given, else that of its grade,
-    else that of its total.
+    ``cycle`` is blank), in text order, compared as :func:`cycle_keys` writes them. A cycle
+    without a row for the employee, or with another outcome, breaks the run. The outcome is
+    History's own when given, else that of its grade, else that of its total.
     """
     runs = np.zeros(len(emp_ids), dtype=np.int64)
     if history is None or history.empty or not {"employee_id", "cycle"} <= set(history.columns):
         return runs
     frame = history.reindex(columns=HISTORY_COLUMNS)
-    frame = frame.assign(cycle=cycle_text(frame["cycle"]))
+    frame = frame.assign(cycle=cycle_keys(frame["cycle"]))
     frame = frame[frame["cycle"].notna()]
-    current = str(cycle or "").strip()
+    current = cycle_key(cycle) or ""
     if current:
         frame = frame[frame["cycle"] < current]
     if frame.empty:

@@ -20,6 +20,7 @@ TEXT = {
         "partial": "no {rating} for {k} indicator{s}: role weights re-balanced there",
         "missing": "no scores for {k} indicator{s} ({ids}): indicator weights re-balanced",
         "no_scores": "no scores: not graded",
+        "below": "below the lowest grade ({grade} from {minimum}): not graded",
         "escalate": "{n} failed cycles in a row (limit {limit}): escalate",
         "list": ", ",
     },
@@ -32,6 +33,7 @@ TEXT = {
         "partial": "{k} 项指标无{rating}：这些指标的角色权重已重新分配",
         "missing": "{k} 项指标无评分（{ids}）：指标权重已重新分配",
         "no_scores": "无评分：未评定等级",
+        "below": "低于最低等级（{grade}，{minimum} 分起）：未评定等级",
         "escalate": "连续 {n} 次考核不达标（上限 {limit}）：按规定处理",
         "list": "、",
     },
@@ -112,6 +114,15 @@ def employee_notes(facts: NoteFacts, ind_ids: pd.Index, weights: np.ndarray, min
                                                 limit=str(limit)), ""))
     notes = _join(parts, t["sep"], n)
     return np.where(facts.any_rating, notes, t["no_scores"])
+
+
+def below_lowest_grade(notes: np.ndarray, below: np.ndarray, grade: str, minimum: float,
+                       lang: str = "en") -> np.ndarray:
+    """``notes`` with, where ``below``, that the total reached no grade (the lowest is
+    ``grade`` from ``minimum``)."""
+    t = TEXT["zh" if lang == "zh" else "en"]
+    text = t["below"].format(grade=grade, minimum=f"{minimum:g}")
+    return _join([notes, np.where(below, text, "")], t["sep"], len(notes))
 
 
 def _plural(k: np.ndarray, lang: str) -> np.ndarray:

@@ -20,16 +20,22 @@ def weights_add_up(book: Book) -> Iterator[Issue]:
         return  # a blank or unreadable weight is reported on its cell; a sum would mislead
     total = float(weights.sum())
     if not (abs(total - 100) < 1e-6 or abs(total - 1) < 1e-9):
-        yield Issue("weights-sum", value=round(total, 6),
+        # fractions (0.5, 0.3 …) are told as the percent they mean: 0.9 is 90%
+        yield Issue("weights-sum", value=_percent(total if total > 2 else total * 100),
                     params={"detail": "Indicator weights", "detail_zh": "指标权重"},
                     **book.where("Indicators", "weight"))
     roles = book.settings
     role_total = roles.weight_superior + roles.weight_peer + roles.weight_self
     if abs(role_total - 1) > 1e-6:
-        yield Issue("weights-sum", value=f"{role_total:.0%}",
+        yield Issue("weights-sum", value=_percent(role_total * 100),
                     params={"detail": "Rater-role weights (superior, peer, self)",
                             "detail_zh": "评分人角色权重（上级、同事、自评）"},
                     **book.setting_where("weight_superior"))
+
+
+def _percent(value: float) -> str:
+    """``90%``, ``99.5%``: never rounded to a whole percent that would read as 100%."""
+    return f"{round(value, 6):g}%"
 
 
 def bands_do_not_overlap(book: Book) -> Iterator[Issue]:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult
+from opsbook.appraisal.history import cycle_key, cycle_keys
 from opsbook.appraisal.outputs import HEADERS, OUTPUTS
 from opsbook.appraisal.schema import EMPLOYEES, GRADES
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
@@ -154,22 +155,28 @@ def _only(result: AppraisalResult, department: str) -> AppraisalResult:
 
 def _cycles(history: pd.DataFrame, cycle: str | None = None) -> tuple[str, str | None]:
     """(this cycle, the latest earlier cycle or None): this cycle is the one scored (its
-    ``cycle`` setting), else the one of the rows scoring appended last."""
+    ``cycle`` setting), else the one of the rows scoring appended last; cycles compare as
+    :func:`~opsbook.appraisal.history.cycle_keys` writes them, and with no cycle set every
+    cycle on record is earlier (as the escalation count takes them)."""
     if cycle:
         current = cycle
     elif history.empty:
         return "", None
     else:
         current = str(history["cycle"].iloc[-1])
-    earlier = sorted(str(c) for c in history["cycle"].dropna().unique() if str(c) < current)
-    return current, (earlier[-1] if earlier else None)
+    now = cycle_key(current) or ""
+    keys = cycle_keys(history["cycle"])
+    earlier = {key: text for key, text in zip(keys, history["cycle"].astype(str))
+               if isinstance(key, str) and (key < now or not now)}  # blank: all are earlier
+    return current, (earlier[max(earlier)] if earlier else None)
 
 
 def _build(result: AppraisalResult, lang: str, department: str | None) -> Summary:
     t = TEXT[lang]
     res = result.results
     cycle, previous = _cycles(result.history_rows, result.cycle)
-    before = (result.history_rows[result.history_rows["cycle"].astype(str) == previous]
+    before = (result.history_rows[(cycle_keys(result.history_rows["cycle"])
+                                   == cycle_key(previous)).to_numpy()]
               if previous else result.history_rows.iloc[0:0])
     before = before[before["employee_id"].isin(set(res["employee_id"]))]
     scored = res[res["total"].notna()]
@@ -203,8 +210,10 @@ def _build(result: AppraisalResult, lang: str, department: str | None) -> Summar
     if department is None and len(result.departments) > 1:
         charts.append(_department_chart(result, before, cycle, previous, t))
     method = [t["m_dept"].format(dept=department, employees=len(scored)) if department else
-              t["m_scores"].format(ratings=int(result.raters["ratings"].sum()),
-                                   raters=len(result.raters), employees=len(scored)),
+              t["m_scores"].format(ratings=_or(result.rating_count,
+                                               int(result.raters["ratings"].sum())),
+                                   raters=_or(result.rater_count, len(result.raters)),
+                                   employees=len(scored)),
               t["m_weights"], t["m_grades"],
               t["m_history"].format(previous=previous) if previous else t["m_no_history"]]
     title = (t["dept_title"].format(cycle=cycle, dept=department) if department
@@ -220,6 +229,10 @@ def _build(result: AppraisalResult, lang: str, department: str | None) -> Summar
 def _mean(values: pd.Series) -> float | None:
     values = pd.to_numeric(values, errors="coerce").dropna()
     return round(float(values.mean()), 2) if len(values) else None
+
+
+def _or(count: int | None, otherwise: int) -> int:
+    return otherwise if count is None else count
 
 
 def _grade_chart(res: pd.DataFrame, before: pd.DataFrame, grades: list[str], cycle: str,

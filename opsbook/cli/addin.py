@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from opsbook.cli import printing
-from opsbook.cli.common import CannotRun, Lang
+from opsbook.cli.common import CannotRun, Lang, given_path, lang_option
 
 app = typer.Typer(no_args_is_help=True,
                   help="The opsbook.xlam add-in: an opsbook ribbon tab in every workbook.")
@@ -15,7 +15,7 @@ app = typer.Typer(no_args_is_help=True,
 
 @app.command("build")
 def build(out: Path = typer.Option(Path("workbooks"), "--out",
-                                   help="Folder for opsbook.xlam.")) -> None:
+                                   parser=given_path, help="Folder for opsbook.xlam.")) -> None:
     """Rebuild opsbook.xlam from macros/addin/ (same sources, same bytes)."""
     from opsbook import api
 
@@ -27,30 +27,38 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
 
 
 @app.command("install")
-def install(file: Path | None = typer.Option(None, "--file", help="The add-in to install "
-                                             "(default: workbooks/opsbook.xlam)."),
-            lang: Lang | None = typer.Option(None, help="Language of the tab's labels "
-                                             "(default: Office's own).")) -> None:
+def install(file: Path | None = typer.Option(None, "--file", parser=given_path,
+                                             help="The add-in to install "
+                                                  "(default: workbooks/opsbook.xlam)."),
+            lang: Lang | None = lang_option("Language of the tab's labels (default: "
+                                            "Office's own) and of the lines printed "
+                                            "(default: English, then Chinese).")) -> None:
     """Put the add-in into Excel's start-up folder, to run with this Python."""
     from opsbook import api
+    from opsbook.api.addin import NotAnAddin
 
     try:
         place = api.install_addin(file, lang=lang.value if lang else None)
-    except (FileNotFoundError, api.NoExcelHere) as error:
+    except (FileNotFoundError, NotAnAddin, api.NoExcelHere) as error:
         raise CannotRun.of(error) from None
     except OSError as error:
         raise CannotRun(f"could not write the add-in ({error}); quit Excel and try again",
                         f"无法写入加载项（{error}）；请退出 Excel 后重试。") from None
-    printing.say(f"installed: {place.addin}")
-    printing.say(f"Python: {api.addin_status().python}")
-    printing.say(f"settings: {place.config}")
-    quit_ = "quit Excel (Cmd-Q) and start it again" if place.system == "Darwin" else (
-        "restart Excel")
-    printing.say(f"The opsbook tab appears when you {quit_}.")
+    now = api.addin_status()
+    _say(f"installed: {place.addin}", f"已安装：{place.addin}")
+    _say(f"Python: {now.python}", f"Python：{now.python_in('zh')}")
+    _say(f"settings: {place.config}", f"设置文件：{place.config}")
+    if place.system == "Darwin":
+        _say("The opsbook tab appears when you quit Excel (Cmd-Q) and start it again.",
+             "用 Cmd-Q 退出 Excel 并重新启动后，即出现 opsbook 选项卡。")
+    else:
+        _say("The opsbook tab appears when you restart Excel.",
+             "重新启动 Excel 后，即出现 opsbook 选项卡。")
 
 
 @app.command("remove")
-def remove() -> None:
+def remove(lang: Lang | None = lang_option("Language of the lines printed (default: "
+                                           "English, then Chinese).")) -> None:
     """Take the add-in out of Excel's start-up folder (its settings file stays)."""
     from opsbook import api
 
@@ -61,11 +69,15 @@ def remove() -> None:
     except OSError as error:
         raise CannotRun(f"could not remove the add-in ({error}); quit Excel and try again",
                         f"无法移除加载项（{error}）；请退出 Excel 后重试。") from None
-    printing.say(f"removed: {removed}" if removed else "the add-in was not installed")
+    if removed:
+        _say(f"removed: {removed}", f"已移除：{removed}")
+    else:
+        _say("the add-in was not installed", "加载项未安装，无需移除。")
 
 
 @app.command("status")
-def status() -> None:
+def status(lang: Lang | None = lang_option("Language of the lines printed (default: "
+                                           "English, then Chinese).")) -> None:
     """Say whether the add-in is installed and which Python it starts."""
     from opsbook import api
 
@@ -75,15 +87,30 @@ def status() -> None:
         raise CannotRun.of(error) from None
     where = now.layout.addin
     if now.installed:
-        state = {True: " (current)", False: " (differs from workbooks/opsbook.xlam)",
-                 None: ""}[now.current]
-        printing.say(f"installed: {where}{state}")
+        state = {True: (" (current)", "（最新版本）"),
+                 False: (" (differs from workbooks/opsbook.xlam)",
+                         "（与 workbooks/opsbook.xlam 不同）"),
+                 None: ("", "")}[now.current]
+        _say(f"installed: {where}{state[0]}", f"已安装：{where}{state[1]}")
     else:
-        printing.say(f"not installed; 'opsbook addin install' puts it at {where}")
-    printing.say(f"Python: {now.python}")
-    printing.say(f"settings: {now.layout.config}"
-               + ("" if now.layout.config.is_file() else " (not written yet)"))
+        _say(f"not installed; 'opsbook addin install' puts it at {where}",
+             f"未安装；“opsbook addin install”会把它放到 {where}")
+    _say(f"Python: {now.python}", f"Python：{now.python_in('zh')}")
+    written = now.layout.config.is_file()
+    _say(f"settings: {now.layout.config}" + ("" if written else " (not written yet)"),
+         f"设置文件：{now.layout.config}" + ("" if written else "（尚未写入）"))
     if now.layout.applescript is not None:
         there = now.layout.applescript.is_file()
-        printing.say(f"RunPython script: {now.layout.applescript}"
-                   + ("" if there else " (missing: run 'opsbook addin install')"))
+        _say(f"RunPython script: {now.layout.applescript}"
+             + ("" if there else " (missing: run 'opsbook addin install')"),
+             f"RunPython 脚本：{now.layout.applescript}"
+             + ("" if there else "（缺失：请运行“opsbook addin install”）"))
+
+
+def _say(en: str, zh: str) -> None:
+    """A line in the command's ``--lang``; without one, in English and then in Chinese."""
+    lang = printing.chosen_lang()
+    if lang != "zh":
+        printing.say(en)
+    if lang != "en":
+        printing.say(zh)

@@ -22,17 +22,20 @@ def email(report: Path = typer.Argument(..., parser=given_path,
                          " default: [smtp] url in the config. The login comes from "
                          "OPSBOOK_SMTP_USER / OPSBOOK_SMTP_PASSWORD or the config."),
           outbox: Path | None = typer.Option(
-              None, help="Write .eml files here (alone: instead of sending; with --smtp: "
-                         "where failed messages are left). Default: outbox/ beside REPORT."),
+              None, parser=given_path,
+              help="Write .eml files here (alone: instead of sending; with --smtp: "
+                   "where failed messages are left). Default: outbox/ beside REPORT."),
           config: Path | None = typer.Option(
-              None, help="The TOML settings (default: ./opsbook.toml, else the user's)."),
+              None, parser=given_path,
+              help="The TOML settings (default: ./opsbook.toml, else the user's)."),
           per_department: bool = typer.Option(
               False, help="Send each department head in [recipients] only their department."),
           attach: list[str] = typer.Option([], help="xlsx and/or pdf (repeatable; default "
                                                     "from the config: xlsx)."),
           encrypt: bool = typer.Option(False, help="Encrypt attachments with the password in "
                                                    "OPSBOOK_ATTACHMENT_PASSWORD."),
-          cafile: Path | None = typer.Option(None, help="A private CA's certificates (PEM)."),
+          cafile: Path | None = typer.Option(None, parser=given_path,
+                                             help="A private CA's certificates (PEM)."),
           lang: Lang | None = lang_option("Language of the report and the messages "
                                           "(default: the workbook's).")
           ) -> None:
@@ -76,6 +79,11 @@ def email(report: Path = typer.Argument(..., parser=given_path,
         for recipients in done.skipped:
             printing.note(pick(f"already sent to {', '.join(recipients)}; not sent again",
                                f"此前已发送给 {'、'.join(recipients)}，不再重发"))
+        for department, heads in done.no_data:
+            printing.note(pick(f"no figures for department {department!r} in this report; "
+                               f"nothing sent to {', '.join(heads)}",
+                               f"本报告中没有部门“{department}”的数据，未发送给 "
+                               f"{'、'.join(heads)}"))
         for recipients, reason, path in done.failed:
             printing.fail(pick(f"not sent to {', '.join(recipients)}: {reason}; the message "
                                f"is in {path}",

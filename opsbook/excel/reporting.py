@@ -18,10 +18,12 @@ from opsbook.excel import handlers
 TEXT = {
     "en": {"no_report": "{kind} workbooks have no report yet.",
            "written": "Report written: {paths}.",
+           "not_written": "Report not written: {reason}",
            "fix": " No report: fix the cells marked red first.",
            "sent": "Summary sent to {n} recipient(s).",
            "outbox": "Summary written to the outbox: {folder} ({n} message(s)).",
            "skipped": " Already sent before: {n} message(s), not sent again.",
+           "no_data": " No figures for {departments} in this report: their heads got nothing.",
            "failed": "Not sent: {reason} The message is in {folder}.",
            "refused": "Not sent: {reason}",
            "unsaved": "Save the workbook first: the report is written next to it.",
@@ -32,10 +34,12 @@ TEXT = {
                         "table of department heads)."},
     "zh": {"no_report": "{kind}工作簿暂无报告。",
            "written": "报告已生成：{paths}。",
+           "not_written": "未生成报告：{reason}",
            "fix": "未生成报告：请先修正标红的单元格。",
            "sent": "摘要已发送给 {n} 位收件人。",
            "outbox": "摘要已写入发件箱：{folder}（{n} 封）。",
            "skipped": "此前已发送的 {n} 封未重复发送。",
+           "no_data": "本报告中没有{departments}的数据，未发给其负责人。",
            "failed": "未发送：{reason}邮件保存在 {folder}。",
            "refused": "未发送：{reason}",
            "unsaved": "请先保存工作簿：报告将生成在工作簿所在的文件夹。",
@@ -81,20 +85,29 @@ def _refuse_invalid(port: BookPort, lang: str) -> Report:
 def report(port: BookPort, folder: Path | None = None) -> Report:
     """The Report button: ``<workbook>.report.xlsx`` and ``<workbook>.report.html`` in
     ``folder`` (default: the workbook's own folder)."""
-    from opsbook.api.report import summarize
+    from opsbook.api.report import CannotWriteReport, check_report_target, summarize
+    from opsbook.api.workbook import CannotWrite
     from opsbook.reports.render import write_report
 
     folder = beside(port, folder)
     book, report, lang = _start(port, folder)
     if book is None or folder is None:
         return report
+    stem = Path(port.name).stem
+    targets = [folder / f"{stem}.report{suffix}" for suffix in (".xlsx", ".html")]
+    try:  # a report open in Excel would be saved over (or cannot be replaced): as the CLI
+        for target in targets:
+            check_report_target(target, Path(port.name))
+    except (CannotWriteReport, CannotWrite) as error:
+        port.message(TEXT[lang]["not_written"].format(reason=_reason(error, lang)))
+        return Report(lang=lang)
     built = summarize(book)
     if built.summary is None:
         return _refuse_invalid(port, lang)
-    stem = Path(port.name).stem
-    paths = [write_report(folder / f"{stem}.report{suffix}", built.summary,
-                          built.calculation.sheets) for suffix in (".xlsx", ".html")]
-    port.message(TEXT[lang]["written"].format(paths=", ".join(str(p) for p in paths)))
+    paths = [write_report(target, built.summary, built.calculation.sheets)
+             for target in targets]
+    listed = ("、" if lang == "zh" else ", ").join(str(p) for p in paths)
+    port.message(TEXT[lang]["written"].format(paths=listed))
     return built.report
 
 
@@ -143,6 +156,10 @@ def email(port: BookPort, folder: Path | None = None) -> Report:
         text = words["sent"].format(n=sum(len(r) for r in done.sent))
     if done.skipped:
         text += words["skipped"].format(n=len(done.skipped))
+    if done.no_data:
+        names = [department for department, _heads in done.no_data]
+        text += words["no_data"].format(departments="、".join(f"“{n}”" for n in names)
+                                        if lang == "zh" else ", ".join(names))
     port.message(text)
     return sent.built.report
 
@@ -161,4 +178,6 @@ def _reason(error: object, lang: str) -> str:
             break
     if lang == "zh" and not text.endswith("。"):
         text += "。"
+    elif lang != "zh" and not text.endswith((".", "!", "?")):
+        text += "."  # a sentence in the status cell, as every other one there
     return text

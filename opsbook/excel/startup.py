@@ -73,6 +73,10 @@ class Status:
     python: str  # which Python the buttons start, in words
     settings: dict[str, str]
 
+    def python_in(self, lang: str) -> str:
+        """:attr:`python` in ``lang`` ("zh" or "en")."""
+        return describe_python(self.layout.system, self.settings, lang)
+
 
 def layout(system: str | None = None, home: Path | None = None,
            environ: Mapping[str, str] | None = None) -> Layout:
@@ -202,14 +206,17 @@ def status(*, source: Path | None = None, system: str | None = None, home: Path 
     return Status(place, installed, current, describe_python(place.system, settings), settings)
 
 
-def describe_python(system: str, settings: Mapping[str, str]) -> str:
-    """Which Python the add-in starts with these settings, in words."""
+def describe_python(system: str, settings: Mapping[str, str], lang: str = "en") -> str:
+    """Which Python the add-in starts with these settings, in words (``lang`` "zh": in
+    Chinese)."""
+    zh = lang == "zh"
     key = "INTERPRETER_WIN" if system == "Windows" else "INTERPRETER_MAC"
     if settings.get("CONDA PATH") and settings.get("CONDA ENV"):
-        return f"conda environment {settings['CONDA ENV']} of {settings['CONDA PATH']}"
+        env, path = settings["CONDA ENV"], settings["CONDA PATH"]
+        return f"{path} 的 conda 环境 {env}" if zh else f"conda environment {env} of {path}"
     if settings.get(key):
         return settings[key]
-    return "python on the PATH (no interpreter set)"
+    return "PATH 上的 python（未设置解释器）" if zh else "python on the PATH (no interpreter set)"
 
 
 def _encoding() -> str:

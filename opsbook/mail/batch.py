@@ -64,6 +64,9 @@ class Outcome:
     skipped: list[tuple[str, ...]] = field(default_factory=list)
     failed: list[tuple[tuple[str, ...], str, Path]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: ``--per-department``: (department, its heads) of the config that this report has no
+    #: figures for; nothing was sent to them.
+    no_data: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -109,15 +112,16 @@ def send_summary_mail(summary: Summary, sheets: list[SheetOut], settings: MailSe
     """Send (or write to the outbox) the summary as ``batch`` says; see the module doc.
 
     Raises Refused before anything is sent when a recipient is outside the allowed domains,
-    nobody is addressed, or a department head is asked for a department without data.
+    nobody is addressed, or ``[recipients]`` names none of the report's departments (those
+    it names that the report lacks are in ``outcome.no_data``; their heads get nothing).
     """
-    plan = _plan(summary, settings, batch)
+    plan, no_data = _plan(summary, settings, batch)
     check_recipients([a for _s, to, cc in plan for a in (*to, *cc)], settings)
     server = parse_server(batch.smtp) if batch.smtp else None
     if server is not None and server.security != "none":
         tls_context(batch.cafile or settings.cafile)  # a CA file that is none: before sending
     attach = batch.attach if batch.attach is not None else settings.attach
-    outcome = Outcome()
+    outcome = Outcome(no_data=no_data)
     sent_log = SentLog(batch.outbox)
     via = "smtp" if server else "outbox"
     for part, to, cc in plan:
@@ -132,27 +136,64 @@ def send_summary_mail(summary: Summary, sheets: list[SheetOut], settings: MailSe
     return outcome
 
 
-def _plan(summary: Summary, settings: MailSettings,
-          batch: Batch) -> list[tuple[Summary, tuple[str, ...], tuple[str, ...]]]:
+def _plan(summary: Summary, settings: MailSettings, batch: Batch
+          ) -> tuple[list[tuple[Summary, tuple[str, ...], tuple[str, ...]]],
+                     list[tuple[str, tuple[str, ...]]]]:
+    """The messages to make (part, to, cc), and the departments of ``[recipients]`` this
+    report has no figures for (with their heads): a company-wide table serves a report of
+    some departments; one that names none of the report's is refused."""
     if not batch.per_department:
         if not batch.to:
             raise Refused("give at least one --to address (or --per-department)",
                           "请至少给出一个 --to 收件地址（或使用 --per-department）。")
-        return [(summary, split_addresses(batch.to), split_addresses(batch.cc))]
+        to, cc = _distinct(split_addresses(batch.to), split_addresses(batch.cc))
+        return [(summary, to, cc)], []
     if not settings.recipients:
         raise Refused("--per-department needs a [recipients] table (department = address) in "
                       "the config file",
                       "--per-department 需要配置文件中的 [recipients] 表（部门 = 地址）。")
-    plan = []
+    plan, no_data = [], []
+    parts = {_department_key(name): part for name, part in summary.parts.items()}
     for department, heads in settings.recipients.items():
-        if department not in summary.parts:
-            raise Refused(f"the config names department {department!r}, which this report "
-                          f"does not have; departments: {', '.join(summary.parts) or 'none'}",
-                          f"配置文件中的部门“{department}”不在本报告中；本报告的部门："
-                          f"{'、'.join(summary.parts) or '无'}。")
-        plan.append((summary.parts[department], split_addresses(heads),
-                     split_addresses(batch.cc)))
-    return plan
+        part = parts.get(_department_key(department))
+        if part is None:
+            no_data.append((department, split_addresses(heads)))
+            continue
+        plan.append((part, *_distinct(split_addresses(heads), split_addresses(batch.cc))))
+    if not plan:
+        named = ", ".join(repr(d) for d in settings.recipients)
+        raise Refused(f"the config's [recipients] names no department of this report "
+                      f"({named}); departments: {', '.join(summary.parts) or 'none'}",
+                      f"配置文件的 [recipients] 中没有本报告的部门"
+                      f"（{'、'.join(f'“{d}”' for d in settings.recipients)}）；本报告的部门："
+                      f"{'、'.join(summary.parts) or '无'}。")
+    return plan, no_data
+
+
+def _distinct(to: tuple[str, ...], cc: tuple[str, ...]
+              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``to`` and ``cc`` with each address once (letter case aside; the first spelling
+    kept), a copy recipient who is also a recipient only among the recipients: one
+    mailbox gets one message."""
+    seen: set[str] = set()
+    lists: list[tuple[str, ...]] = []
+    for addresses in (to, cc):
+        kept = []
+        for address in addresses:
+            key = bare(address).casefold()
+            if key not in seen:
+                seen.add(key)
+                kept.append(address)
+        lists.append(tuple(kept))
+    return lists[0], lists[1]
+
+
+def _department_key(name: object) -> str:
+    """A department's name as the config and the workbook are matched: width, case and
+    spaces aside (``运营部 `` is ``运营部``, ``sales`` is ``Sales``)."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", str(name)).split()).casefold()
 
 
 def _by_clearance(to: tuple[str, ...], cc: tuple[str, ...], settings: MailSettings
@@ -168,27 +209,43 @@ def _by_clearance(to: tuple[str, ...], cc: tuple[str, ...], settings: MailSettin
 
 
 def _subject(batch: Batch, settings: MailSettings, summary: Summary) -> str:
-    return batch.subject or settings.subject or summary.title
+    # a subject of only spaces (an empty variable in a script) is none: the report's title
+    return (batch.subject or "").strip() or (settings.subject or "").strip() or summary.title
 
 
 def _deliver(draft: Draft, via: str, server: object, settings: MailSettings, batch: Batch,
              sent_log: SentLog, outcome: Outcome) -> None:
     todo = tuple(a for a in draft.recipients if not sent_log.done(draft.key, bare(a), via))
+    before = tuple(a for a in draft.recipients if a not in todo)
+    if before:  # each recipient who had it already is said, also beside others sent now
+        outcome.skipped.append(before)
+        log.info("already %s, skipped: %d recipient(s)", via, len(before))
     if not todo:
-        outcome.skipped.append(draft.recipients)
-        log.info("already %s, skipped: %d recipient(s)", via, len(draft.recipients))
         return
     if server is None:
         outcome.written.append(write_eml(batch.outbox, draft.message, draft.key))
         sent_log.record(draft.key, tuple(bare(a) for a in todo), via)
         return
     try:
-        send(draft.message, tuple(bare(a) for a in todo), server,  # type: ignore[arg-type]
-             settings.login(), cafile=batch.cafile or settings.cafile, timeout=settings.timeout)
+        refused = send(draft.message, tuple(bare(a) for a in todo),
+                       server,  # type: ignore[arg-type]
+                       settings.login(), cafile=batch.cafile or settings.cafile,
+                       timeout=settings.timeout)
     except DeliveryError as error:
         path = write_eml(batch.outbox, draft.message, draft.key)
         outcome.failed.append((todo, Reason(str(error), error.zh), path))
         log.warning("not sent, left in the outbox as %s: %s", path.name, error)
         return
-    sent_log.record(draft.key, tuple(bare(a) for a in todo), via)
-    outcome.sent.append(todo)
+    # a recipient the server refused while it took the others did not get it: said, kept
+    # in the outbox and not logged as sent, so the next run tries it again
+    lost = tuple(a for a in todo if bare(a) in refused)
+    if lost:
+        path = write_eml(batch.outbox, draft.message, draft.key)
+        for address in lost:
+            en, zh = refused[bare(address)]
+            outcome.failed.append(((address,), Reason(en, zh), path))
+        log.warning("%d recipient(s) refused, left in the outbox as %s", len(lost), path.name)
+    got = tuple(a for a in todo if a not in lost)
+    if got:
+        sent_log.record(draft.key, tuple(bare(a) for a in got), via)
+        outcome.sent.append(got)

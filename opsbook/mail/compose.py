@@ -55,6 +55,7 @@ def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[
     (workbooks only: ComposeError for a PDF). The key hashes the subject, both parts and
     the detail sheets' content, not dates, message ids or file bytes.
     """
+    attach = tuple(a.strip().lstrip(".").lower() for a in attach)  # XLSX, .pdf are asked
     unknown = [a for a in attach if a not in ATTACHMENTS]
     if unknown:
         raise ComposeError(f"attachments can be {', '.join(ATTACHMENTS)}; not {unknown[0]!r}",

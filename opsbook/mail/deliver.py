@@ -104,8 +104,10 @@ def tls_context(cafile: str | None = None) -> ssl.SSLContext:
 
 def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
          login: tuple[str, str] | None, *, cafile: str | None = None,
-         timeout: float = 30.0) -> None:
-    """Send one message to ``recipients`` (envelope). Raises DeliveryError saying why."""
+         timeout: float = 30.0) -> dict[str, tuple[str, str]]:
+    """Send one message to ``recipients`` (envelope). Raises DeliveryError saying why (every
+    recipient refused among them); returns those the server refused while it took the
+    others, each with why in English and in Chinese."""
     secret = login[1] if login else None
     try:
         context = tls_context(cafile) if server.security != "none" else None
@@ -125,7 +127,7 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
                 client.ehlo()
             if login:
                 client.login(*login)
-            client.send_message(message, to_addrs=list(recipients))
+            refused = client.send_message(message, to_addrs=list(recipients))
     except DeliveryError:
         raise
     except smtplib.SMTPAuthenticationError as error:
@@ -142,6 +144,14 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
         raise DeliveryError(_scrub(f"{server.host}:{server.port}: {en}", secret),
                             _scrub(f"无法使用 {server.host}:{server.port}：{zh}。",
                                    secret)) from None
+    return {address: _refusal(server, code, text) for address, (code, text) in refused.items()}
+
+
+def _refusal(server: Server, code: int, text: bytes | str) -> tuple[str, str]:
+    """Why the server refused one recipient, in English and in Chinese."""
+    said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return (f"{server.host}:{server.port} refused this recipient ({code} {said})",
+            f"{server.host}:{server.port} 拒绝了该收件人（{code} {said}）。")
 
 
 def _reason(error: BaseException) -> tuple[str, str]:

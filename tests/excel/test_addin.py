@@ -481,16 +481,17 @@ def test_addin_commands_on_a_windows_layout(tmp_path: Path,
     runner = CliRunner()
     installed = runner.invoke(app, ["addin", "install", "--lang", "zh"])
     assert installed.exit_code == 0, installed.output
-    assert installed.output.splitlines() == [
-        f"installed: {xlstart}", f"Python: {sys.executable}",
-        f"settings: {tmp_path / 'me' / '.opsbook' / 'opsbook.conf'}",
-        "The opsbook tab appears when you restart Excel."]
+    assert installed.output.splitlines() == [  # in the tab's language, chosen by --lang
+        f"已安装：{xlstart}", f"Python：{sys.executable}",
+        f"设置文件：{tmp_path / 'me' / '.opsbook' / 'opsbook.conf'}",
+        "重新启动 Excel 后，即出现 opsbook 选项卡。"]
     assert xlstart.read_bytes() == (REPO / "workbooks" / "opsbook.xlam").read_bytes()
-    status = runner.invoke(app, ["addin", "status"])
+    status = runner.invoke(app, ["addin", "status", "--lang", "en"])
     assert status.output.splitlines()[:2] == [f"installed: {xlstart} (current)",
                                               f"Python: {sys.executable}"]
-    assert runner.invoke(app, ["addin", "remove"]).output == f"removed: {xlstart}\n"
-    assert runner.invoke(app, ["addin", "status"]).output.splitlines()[0] == (
+    assert runner.invoke(app, ["addin", "remove", "--lang", "en"]).output == (
+        f"removed: {xlstart}\n")
+    assert runner.invoke(app, ["addin", "status", "--lang", "en"]).output.splitlines()[0] == (
         f"not installed; 'opsbook addin install' puts it at {xlstart}")
 
 
