@@ -45,6 +45,8 @@ def test_each_mistake_in_the_language_asked(tmp_path, args, english, chinese):
     assert zh.returncode == 2
     assert chinese in zh.stderr and english not in zh.stderr
     assert "查看用法" in zh.stderr or args[-1] == "-o"
+    assert "Usage: " not in zh.stderr  # 用法： in Chinese
+    assert "用法：" in zh.stderr or args[-1] == "-o"
     en = run(*args[:words], "--lang=en", *args[words:])
     assert en.returncode == 2
     assert english in en.stderr and chinese not in en.stderr

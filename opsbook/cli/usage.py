@@ -114,7 +114,10 @@ def show(error: click_errors.ClickException, args: Sequence[str] | None = None) 
     lang = asked_lang(sys.argv[1:] if args is None else args)
     context = getattr(error, "ctx", None)
     if context is not None:
-        print(context.get_usage(), file=sys.stderr)
+        usage = context.get_usage()
+        if lang == "zh" and usage.startswith("Usage:"):  # the command line itself stays as is
+            usage = "用法：" + usage[len("Usage:"):].lstrip()
+        print(usage, file=sys.stderr)
         if context.command.get_help_option(context) is not None:
             print(f"运行“{context.command_path} --help”查看用法。" if lang == "zh" else
                   f"Try '{context.command_path} --help' for help.", file=sys.stderr)
