@@ -35,6 +35,7 @@ from opsbook.core.cellvalues import (
     read_cells,
     type_codes,
 )
+from opsbook.core.month_names import month_number, named_date
 from opsbook.core.parse import clean_text
 from opsbook.core.spec import Field
 
@@ -68,32 +69,35 @@ def _colon_form(hour: re.Match[str]) -> str:
     return f"{hour[1]}:{minutes}" + (f":{hour[4].zfill(2)}" if hour[4] else "")
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-
-
 def parse_date(text: str) -> dt.datetime | None:
     """A date, or a date and time, typed as text; None when it is not one.
 
     The date is year first: ``2026-11-05``, ``2026/11/5``, ``2026.11.5``, ``2026年11月5日``,
     ``20261105`` or, as attendance exports write it, a two-digit year (20xx): ``26-11-05``
-    (with ``-`` or ``年`` only: ``05/11/26`` and ``10.5.3`` may put the day first).
+    (with ``-`` or ``年`` only: ``05/11/26`` and ``10.5.3`` may put the day first); or with
+    the month in letters, either way round: ``5-Nov-26``, ``5 November 2026``,
+    ``Nov 5, 2026`` (see :func:`~opsbook.core.month_names.named_date`).
     A weekday may follow (``星期四``, ``周四``, ``(Thu)``) and must be the date's own, else
     the text is no date (a misread order would show there). A time may follow, in any form
     :func:`parse_time` reads (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
     """
     text = clean_text(text)
     match = _YMD.match(text)
-    if not match:
-        return None
-    year, month, day = (match[1], match[3], match[4]) if match[1] else match.group(5, 6, 7)
-    if len(year) == 2 and match[2] not in ("-", "年"):  # 05/11/26, 10.5.3: day or month first
+    if match:
+        year, month, day = (match[1], match[3], match[4]) if match[1] else match.group(5, 6, 7)
+        if len(year) == 2 and match[2] not in ("-", "年"):  # 05/11/26, 10.5.3: day first?
+            return None
+        found: tuple[int, int, int, int] | None = (
+            int(year) + (2000 if len(year) == 2 else 0), int(month), int(day), match.end())
+    else:
+        found = named_date(text)
+    if found is None:
         return None
     try:
-        moment = dt.datetime(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
+        moment = dt.datetime(*found[:3])
     except ValueError:
         return None
-    rest = text[match.end():].strip()
+    rest = text[found[3]:].strip()
     weekday = _WEEKDAY.match(rest)
     if weekday:
         if _WEEKDAYS[(weekday[1] or weekday[2]).lower()] != moment.weekday():
@@ -170,8 +174,7 @@ def parse_month(value: Any) -> str | None:
     match = (re.fullmatch(r"(?P<name>[a-z]{3,9})\.?[\s,-]*(?P<year>\d{4})", text)
              or re.fullmatch(r"(?P<year>\d{4})[\s,-]*(?P<name>[a-z]{3,9})\.?", text))
     if match:
-        number = next((n for n, full in enumerate(_MONTH_NAMES, 1)
-                       if full.startswith(match["name"])), None)
+        number = month_number(match["name"])
         return None if number is None else _month(int(match["year"]), number)
     day = parse_date(value)
     return None if day is None else _month(day.year, day.month)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from opsbook.core.cells import a1, letter
 from opsbook.core.issues import Issue
@@ -88,10 +88,62 @@ class Header:
         return len(set(self.fields.values()))
 
 
+#: A note in brackets after (or within) a header: "计划成本（元）", "Weight (%)",
+#: "下班打卡（Check Out）" (full-width brackets are half-width after NFKC).
+_NOTE = re.compile(r"[(\[【]([^()\[\]【】]*)[)\]】]")
+#: Where a header written in two languages splits: a line break, a slash or a bar, or the
+#: change from Chinese to Latin letters ("上班打卡 Check In", "工号\nEmployee ID").
+_SPLIT = re.compile(r"[\n\r/|\\]+|(?<=[\u2e80-\u9fff])\s*(?=[A-Za-z])"
+                    r"|(?<=[A-Za-z])\s*(?=[\u2e80-\u9fff])")
+#: A note that scales the numbers under the header ("万元", "$k", "'000", "millions").
+_SCALE = re.compile(r"[万千亿]|(?<![a-z])(?:k|thousands?|mn|millions?|bn|billions?)(?![a-z])"
+                    r"|000", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """A header's parts as keys (its languages apart), its bracketed notes as keys, and the
+    first note that scales the numbers under it (None when none does)."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    notes = [note.strip() for note in _NOTE.findall(value)]
+    parts = tuple(k for k in map(normalize, _SPLIT.split(_NOTE.sub(" ", value))) if k)
+    scale = next((note for note in notes if _SCALE.search(note)), None)
+    return parts, tuple(k for k in map(normalize, notes) if k), scale
+
+
+def scale_note(text: object) -> str | None:
+    """The note of a header that scales its numbers ("预算（万元）": "万元"), else None."""
+    return _pieces(text)[2] if type(text) is str else None
+
+
+def header_field(text: object, lookup: dict[str, str]) -> str | None:
+    """The field a header names (``lookup``: :func:`header_lookup`), or None.
+
+    A header names a field when it is one of the field's headers (:func:`normalize`), or
+    when it is that header in two languages ("工号\nEmployee ID", "日期 / Date",
+    "上班打卡 Check In") or with a note in brackets ("计划成本（元）", "Weight (%)"): every
+    part names the same field, and no note names another. A note that scales the numbers
+    ("预算（万元）") keeps the column from being read as plain amounts: no field then.
+    Only text names a field: numbers and dates below a header are data.
+    """
+    if type(text) is not str:
+        return None
+    key = normalize(text)
+    if key in lookup:
+        return lookup[key]
+    parts, notes, scale = _pieces(text)
+    if not parts or scale is not None or (len(parts) == 1 and not notes):
+        return None
+    named = {lookup.get(part) for part in parts}
+    if len(named) != 1 or None in named:
+        return None
+    found = named.pop()
+    return found if all(lookup.get(note, found) == found for note in notes) else None
+
+
 def _row_fields(texts: Sequence[Any], lookup: dict[str, str]) -> dict[int, str]:
-    # only text names a field: numbers and dates below a header are data
-    return {col: lookup[key] for col, text in enumerate(texts)
-            if type(text) is str and (key := normalize(text)) in lookup}
+    return {col: found for col, text in enumerate(texts)
+            if (found := header_field(text, lookup)) is not None}
 
 
 def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
@@ -149,15 +201,19 @@ def _two_rows(rows: list[list[Any]], index: int, spans: Sequence[Any],
             choices = [lower]
         else:
             choices = [f"{upper} {lower}", lower, upper]
-        match = next((c for c in choices if normalize(c) in lookup), None)
+        match = next((found for c in choices if (found := header_field(c, lookup))), None)
         texts.append(" ".join(c for c in (upper, lower if col not in down else "") if c))
         if match is not None:
-            fields[col] = lookup[normalize(match)]
+            fields[col] = match
     return Header(index, 2, texts, fields)
 
 
-def similar_column(f: Field, extras: dict[str, int]) -> tuple[str, int] | None:
-    """The extra column whose header looks most like one of the field's headers."""
+def similar_column(f: Field, extras: dict[str, int], *, strict: bool = False
+                   ) -> tuple[str, int] | None:
+    """The extra column whose header looks most like one of the field's headers. With
+    ``strict`` (said of an optional field, which nothing else calls for): only a header that
+    begins with one of the field's ("实际成本合计", "计划成本（万元）") or nearly is one (a
+    typo); "Department Name" is not taken for "Name"."""
     from difflib import SequenceMatcher
 
     keys = [k for k in map(normalize, f.headers()) if k]
@@ -166,11 +222,12 @@ def similar_column(f: Field, extras: dict[str, int]) -> tuple[str, int] | None:
         key = normalize(text)
         for wanted in keys:
             ratio = SequenceMatcher(None, key, wanted).ratio()
-            if (wanted in key or key in wanted) and min(len(key), len(wanted)) >= 2:
-                ratio = max(ratio, 0.8)
+            near = key.startswith(wanted) if strict else (wanted in key or key in wanted)
+            if near and min(len(key), len(wanted)) >= 2:
+                ratio = max(ratio, 0.8 if not strict else 0.85)
             if ratio > score:
                 best, score = (text, column), ratio
-    return best if score >= 0.7 else None
+    return best if score >= (0.85 if strict else 0.7) else None
 
 
 def missing_column(f: Field, extras: dict[str, int], sheet: str, header_row: int,
@@ -182,9 +239,48 @@ def missing_column(f: Field, extras: dict[str, int], sheet: str, header_row: int
     if like is not None:
         text, column = like
         issue.cell, issue.value = a1(header_row, column), text
-        issue.params = {
-            "hint": f" Column {letter(column)} is headed '{text}', which looks like it: if that "
-                    f"is the column, rename its header to '{f.en}' (or '{f.zh}').",
-            "hint_zh": f"第 {letter(column)} 列的表头“{text}”与之相似：如就是该列，请将表头改为"
-                       f"“{f.zh}”（或“{f.en}”）。"}
+        issue.params = _rename(f, text, column, lead=True)
     return issue
+
+
+def unread_columns(fields: Sequence[Field], extras: dict[str, int], sheet: str,
+                   header_row: int, file: str | None,
+                   holds: Callable[[int], bool] = lambda column: True) -> list[Issue]:
+    """unread-column warnings: an optional field that was not found while a column holding
+    data (``extras``: header → 1-based column; ``holds(column)``: it holds data) is headed
+    like it ("计划成本（万元）", "实际成本合计"), so that its values are not left out without
+    a word. A column is named once."""
+    issues: list[Issue] = []
+    left = dict(extras)
+    for f in fields:
+        like = similar_column(f, left, strict=True)
+        while like is not None and not holds(like[1]):  # an empty column loses nothing
+            del left[like[0]]
+            like = similar_column(f, left, strict=True)
+        if like is None:
+            continue
+        text, column = like
+        del left[text]
+        issues.append(Issue("unread-column", "warning", file, sheet, a1(header_row, column),
+                            header_row, f"{f.en} / {f.zh}", f.id, text,
+                            {"cell_column": letter(column), **_rename(f, text, column)}))
+    return issues
+
+
+def _rename(f: Field, text: str, column: int, lead: bool = False) -> dict[str, str]:
+    """The hint (en, zh) to rename a look-alike column's header to the field's; when the
+    header gives a unit that scales its numbers ("万元"), to write the amounts in full too.
+    ``lead``: the hint first names the column (after a sentence about the field)."""
+    col = letter(column)
+    en = f" Column {col} is headed '{text}', which looks like it:" if lead else ""
+    zh = f"第 {col} 列的表头“{text}”与之相似：" if lead else ""
+    scale = scale_note(text)
+    if scale is not None:
+        return {"hint": f"{en} its header gives the unit '{scale}', and opsbook reads plain "
+                        f"numbers: write the amounts in full (not in {scale}) and rename the "
+                        f"header to '{f.en}' (or '{f.zh}').",
+                "hint_zh": f"{zh}表头注明了单位“{scale}”，而 opsbook 按原数读取：请填写完整数额"
+                           f"（不以“{scale}”为单位），并将表头改为“{f.zh}”（或“{f.en}”）。"}
+    return {"hint": f"{en} if that is the column, rename its header to '{f.en}' (or "
+                    f"'{f.zh}').",
+            "hint_zh": f"{zh}如就是该列，请将表头改为“{f.zh}”（或“{f.en}”）。"}

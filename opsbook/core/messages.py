@@ -129,6 +129,13 @@ CODES: dict[str, Code] = {
         "Column {cell_column} has data but no header; it is ignored.",
         "第 {cell_column} 列有数据但没有表头，已被忽略。",
     ),
+    "unread-column": Code(  # {column}: the optional field it looks like; {hint}: what to do
+        "structure",
+        "Column {cell_column} is headed '{value}', which looks like the column '{column}', "
+        "so its values are not read;{hint}",
+        "第 {cell_column} 列的表头“{value}”与“{column}”列相似，但未作为该列读取，其中的数据未被"
+        "使用；{hint_zh}",
+    ),
     "skipped-file": Code(  # {detail}: not a workbook, or an Excel lock file (~$…)
         "structure",
         "Skipped: {detail}.",
@@ -170,7 +177,7 @@ CODES: dict[str, Code] = {
         "structure",
         "{detail} files are read for checking only; annotating or writing results needs .xlsx "
         "or .xlsm.",
-        "{detail} 文件只能用于检查；标注或写入结果需要 .xlsx 或 .xlsm 格式。",
+        "{detail_zh} 文件只能用于检查；标注或写入结果需要 .xlsx 或 .xlsm 格式。",
     ),
     # data: values
     "missing-value": Code(
@@ -178,8 +185,8 @@ CODES: dict[str, Code] = {
     ),
     "type-error": Code(
         "data",
-        "'{column}' should be {expected}, found '{value}'.",
-        "“{column}”应为{expected_zh}，实际为“{value}”。",
+        "'{column}' should be {expected}, found '{value}'.{hint}",
+        "“{column}”应为{expected_zh}，实际为“{value}”。{hint_zh}",
     ),
     "number-formatted-as-date": Code(
         "data",
@@ -244,6 +251,15 @@ CODES: dict[str, Code] = {
     ),
 }
 
+#: What to do about a value of a type that is not one (English, Chinese), after the
+#: ``type-error`` sentence: a date whose day and month cannot be told apart (03/11/2026).
+TYPE_HINTS: dict[str, tuple[str, str]] = {
+    "date": (" Write a date year first, such as 2026-11-03 (or 3-Nov-2026).",
+             "请按年份在前的形式填写日期，如 2026-11-03（或 3-Nov-2026）。"),
+    "datetime": (" Write a date year first, such as 2026-11-03 09:00.",
+                 "请按年份在前的形式填写日期，如 2026-11-03 09:00。"),
+}
+
 #: How a type is named in messages (English, Chinese).
 TYPE_NAMES: dict[str, tuple[str, str]] = {
     "text": ("text", "文本"),
@@ -258,96 +274,6 @@ TYPE_NAMES: dict[str, tuple[str, str]] = {
     "month": ("a month (YYYY-MM)", "月份（YYYY-MM）"),
     "choice": ("one of the listed values", "列表中的值"),
 }
-
-
-#: What a setting's value should be, by its shape (see ``core.settings.setting_problem``):
-#: the noun (English, Chinese); ``{choices}`` lists a choice's values.
-SETTING_SHAPES: dict[str, tuple[str, str]] = {
-    "integer": ("a whole number", "整数"),
-    "number": ("a number", "数字"),
-    "share": ("a share", "比例"),
-    "amount": ("an amount", "金额"),
-    "ratio": ("a ratio", "比值"),
-    "date": ("a date", "日期"),
-    "time": ("a time of day", "时间"),
-    "month": ("a month written as YYYY-MM", "年月，格式为 YYYY-MM"),
-    "text": ("text", "文本"),
-    "bool": ("yes or no", "是或否"),
-    "choice": ("one of {choices}", "以下之一：{choices}"),
-    "any": ("a value this setting takes", "该设置项可接受的值"),
-}
-
-#: An example after a shape's noun: "…, e.g. 2026-11" / "…，例如 2026-11".
-SETTING_EXAMPLES: dict[str, tuple[str, str]] = {
-    "share": ("0.6, 60 or 60%", "0.6、60 或 60%"),
-    "amount": ("50000 or 50,000", "50000 或 50,000"),
-    "ratio": ("0.9 or 90%", "0.9 或 90%"),
-    "date": ("2026-11-20", "2026-11-20"),
-    "time": ("09:00", "09:00"),
-    "month": ("2026-11", "2026-11"),
-}
-
-#: A range around a shape's noun, by the bounds a setting has.
-SETTING_RANGES: dict[str, tuple[str, str]] = {
-    "ge": ("{noun} of {low} or more", "大于或等于 {low} 的{noun}"),
-    "gt": ("{noun} greater than {low}", "大于 {low} 的{noun}"),
-    "le": ("{noun} of {high} or less", "小于或等于 {high} 的{noun}"),
-    "lt": ("{noun} less than {high}", "小于 {high} 的{noun}"),
-    "between": ("{noun} from {low} to {high}", "{low} 到 {high} 之间的{noun}"),
-}
-
-#: What is wrong with a setting's value, by pydantic's error type (``{ge}`` and the like
-#: are the error's bounds); :data:`SETTING_ERROR_OTHER` for any other type.
-SETTING_ERRORS: dict[str, tuple[str, str]] = {
-    "greater_than_equal": ("less than {ge}", "小于 {ge}"),
-    "greater_than": ("not more than {gt}", "不大于 {gt}"),
-    "less_than_equal": ("more than {le}", "大于 {le}"),
-    "less_than": ("not less than {lt}", "不小于 {lt}"),
-    "multiple_of": ("not a multiple of {multiple_of}", "不是 {multiple_of} 的倍数"),
-    "int_parsing": ("not a whole number", "不是整数"),
-    "int_type": ("not a whole number", "不是整数"),
-    "int_from_float": ("not a whole number", "不是整数"),
-    "float_parsing": ("not a number", "不是数字"),
-    "float_type": ("not a number", "不是数字"),
-    "finite_number": ("not a finite number", "不是有限的数字"),
-    "bool_parsing": ("not yes or no", "不是“是”或“否”"),
-    "bool_type": ("not yes or no", "不是“是”或“否”"),
-    "date_parsing": ("not a date", "不是日期"),
-    "date_type": ("not a date", "不是日期"),
-    "date_from_datetime_parsing": ("not a date", "不是日期"),
-    "date_from_datetime_inexact": ("a date with a time of day", "是带时间的日期"),
-    "datetime_parsing": ("not a date or date-time", "不是日期或日期时间"),
-    "datetime_type": ("not a date or date-time", "不是日期或日期时间"),
-    "time_parsing": ("not a time of day", "不是时间"),
-    "time_type": ("not a time of day", "不是时间"),
-    "month_parsing": ("not a month", "不是有效的年月"),
-    "string_type": ("not text", "不是文本"),
-    "string_pattern_mismatch": ("not in the expected form", "格式不符"),
-    "string_too_short": ("too short", "太短"),
-    "string_too_long": ("too long", "太长"),
-    "literal_error": ("not one of the choices", "不在可选值中"),
-    "enum": ("not one of the choices", "不在可选值中"),
-    "missing": ("missing", "缺失"),
-    "value_error": ("not accepted", "无法识别"),
-    "assertion_error": ("not accepted", "无法识别"),
-}
-SETTING_ERROR_OTHER = ("not accepted", "不符合要求")
-
-#: The sentence of an ``invalid-setting`` issue from the settings reader: where (the cell,
-#: when known), what was found, what is wrong with it and what was expected.
-SETTING_SENTENCE = {
-    "cell": ("cell {place} holds '{found}', which is {reason}; expected{expected}{hint}.",
-             "单元格 {place} 的值为“{found}”，{reason}；应为{expected}{hint}。"),
-    "value": ("the value '{found}' is {reason}; expected{expected}{hint}.",
-              "取值“{found}”{reason}；应为{expected}{hint}。"),
-}
-
-#: Said of a date cell in a text setting: Excel makes a date of "2026-03" typed in a cell.
-SETTING_DATE_HINT = (
-    " (Excel turns some text, such as 2026-03, into a date: format the cell as Text and type "
-    "the value again)",
-    "（Excel 会把部分输入内容（如 2026-03）自动转换为日期：请将单元格设为文本格式后重新输入）",
-)
 
 
 #: Called once when a code is not known yet: the registry loads every kind's codes.

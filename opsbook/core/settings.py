@@ -166,11 +166,11 @@ def setting_problem(model: type[SettingsModel], error: dict[str, Any], value: An
     ``error`` is one of ``ValidationError.errors()``; ``value`` the value as found in the
     sheet (else the error's input is shown) at ``cell`` of ``sheet``. Returns ``detail`` and
     ``detail_zh``: where the value is, what was found, what is wrong with it (by the error's
-    type, :data:`~opsbook.core.messages.SETTING_ERRORS`) and what the setting takes (by the
+    type, :data:`~opsbook.core.setting_words.SETTING_ERRORS`) and what the setting takes (by the
     field's type and bounds, else its description) — never pydantic's own words — and
     ``label_zh``, the setting's Chinese label in brackets ("" when it has none).
     """
-    from opsbook.core.messages import SETTING_DATE_HINT, SETTING_ERROR_OTHER, SETTING_ERRORS
+    from opsbook.core.setting_words import SETTING_DATE_HINT, SETTING_ERROR_OTHER, SETTING_ERRORS
 
     key = str(error["loc"][0]) if error.get("loc") else ""
     info = model.model_fields.get(key)
@@ -197,7 +197,7 @@ def setting_problem(model: type[SettingsModel], error: dict[str, Any], value: An
 
 def _sentence(name: str, sheet: str | None, cell: str | None, found: str, reason: str,
               expected: str, hint: str, context: dict[str, Any]) -> str:
-    from opsbook.core.messages import SETTING_SENTENCE
+    from opsbook.core.setting_words import SETTING_SENTENCE
 
     where = "cell" if cell else "value"
     template = SETTING_SENTENCE[where][name == "detail_zh"]
@@ -252,7 +252,7 @@ def _shape(info: Any) -> tuple[str, dict[str, float], tuple[Any, ...]]:
 def _expected(shape: str, bounds: dict[str, float], choices: tuple[Any, ...]
               ) -> tuple[str, str]:
     """What a setting of ``shape`` within ``bounds`` takes, in English and Chinese."""
-    from opsbook.core.messages import SETTING_EXAMPLES, SETTING_RANGES, SETTING_SHAPES
+    from opsbook.core.setting_words import SETTING_EXAMPLES, SETTING_RANGES, SETTING_SHAPES
 
     percent = shape == "share"
     low = next((bounds[k] for k in ("ge", "gt") if k in bounds), None)

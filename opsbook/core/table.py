@@ -23,6 +23,7 @@ from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-e
     match_count,
     missing_column,
     normalize,
+    unread_columns,
 )
 from opsbook.core.issues import Issue
 from opsbook.core.merges import merged_data, merged_in_row
@@ -115,7 +116,8 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
     """Find a sheet's header and map its columns to the spec's fields; issues for structure.
 
     A sheet without a header row naming at least two of its fields gets one
-    ``missing-header`` issue and no data (``header_row`` stays 0).
+    ``missing-header`` issue and no data (``header_row`` stays 0); an optional sheet that
+    is wholly blank, an ``empty-sheet`` warning instead.
     """
     table = Table(spec=spec, name=raw.name, frame=None)  # type: ignore[arg-type]
     layout = Layout(table, raw, file)
@@ -123,6 +125,10 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
     rows = raw.rows
     found = find_header(rows, spec, raw.merged, min(MIN_HEADER_FIELDS, len(spec.fields)))
     required = [f for f in spec.fields if f.required]
+    if found is None and not spec.required and not any(map(_filled, rows)):
+        # an optional sheet left blank (clock data given as punches instead): nothing to read
+        issues.append(Issue("empty-sheet", "warning", file=file, sheet=raw.name))
+        return layout
     if found is None:
         named = [*required, *(f for f in spec.fields if not f.required)][:3]  # required first
         expected = ", ".join(f"{f.en}/{f.zh}" for f in named)
@@ -179,7 +185,16 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
     layout.data = [row if len(row) == width else list(row) + [""] * (width - len(row))
                    for row in kept]
     drop_filler(layout)
+    unread = [f for f in spec.fields if not f.required and f.id not in table.columns]
+    if unread and extras:
+        issues.extend(unread_columns(unread, extras, table.name, table.header_row, file,
+                                     holds=lambda column: _holds_data(layout.data, column)))
     return layout
+
+
+def _holds_data(data: list[list[Any]], column: int) -> bool:
+    """True when some data row holds a value in the (1-based) column."""
+    return any(row[column - 1] not in ("", None) for row in data)
 
 
 def read_tables(layouts: Sequence[Layout]) -> None:

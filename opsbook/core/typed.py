@@ -16,7 +16,7 @@ import pandas as pd
 
 from opsbook.core.coerce import EXCEL_EPOCH, read_column
 from opsbook.core.issues import Issue
-from opsbook.core.messages import TYPE_NAMES
+from opsbook.core.messages import TYPE_HINTS, TYPE_NAMES
 from opsbook.core.parse import percent_points, percent_text
 from opsbook.core.spec import REACH, Field
 
@@ -44,7 +44,9 @@ class _Stack:
         self.owner = np.repeat(np.arange(len(parts), dtype=np.int32), sizes)
         self.rows = row_numbers(parts)
         names = TYPE_NAMES.get(f.type, TYPE_NAMES["text"])
-        self.params = {"expected": names[0], "expected_zh": names[1]}
+        hint = TYPE_HINTS.get(f.type, ("", ""))
+        self.params = {"expected": names[0], "expected_zh": names[1], "hint": hint[0],
+                       "hint_zh": hint[1]}
         self.shown: np.ndarray | None = None  # the cells shown as percentages, once known
 
     def where(self, pos: int) -> tuple[Layout, int, str]:

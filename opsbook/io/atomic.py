@@ -69,11 +69,14 @@ class WriteFailed(OSError):
         reason = reason[:1].lower() + reason[1:]
         return f"Cannot write {self.filename}: {reason}. {self.advice}"
 
+    #: the reason in Chinese, when it is none of :data:`REASONS_ZH`
+    reason_zh = ""
+
     @property
     def zh(self) -> str:
         """The same in Chinese."""
-        reason = REASONS_ZH.get(self.strerror or "") or REASONS_ZH.get(self.errno or 0) or (
-            (self.strerror or "系统拒绝").rstrip("."))
+        reason = self.reason_zh or REASONS_ZH.get(self.strerror or "") or REASONS_ZH.get(
+            self.errno or 0) or (self.strerror or "系统拒绝").rstrip(".")
         return f"无法写入 {self.filename}：{reason}。{self.advice_zh}"
 
 

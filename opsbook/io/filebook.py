@@ -51,6 +51,18 @@ def _solid_rgb(fill) -> str | None:
     return None if rgb in (ERROR_FILL, WARNING_FILL) else rgb
 
 
+def _misnamed(source: Path, fmt: str) -> WriteFailed:
+    """Why a workbook of another format under an .xlsx name is not written: openpyxl writes
+    only .xlsx/.xlsm (its content is read for checking, as that format's files are)."""
+    suffix = source.suffix.lower()
+    error = WriteFailed(0, f"it is an .{fmt} workbook under an {suffix} name", str(source))
+    error.reason_zh = f"这是 .{fmt} 格式的工作簿，只是文件名为 {suffix}"
+    error.advice = ("Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook), "
+                    "then run again.")
+    error.advice_zh = "请用 Excel 或 LibreOffice 打开，另存为 .xlsx（Excel 工作簿）后重试。"
+    return error
+
+
 class FileBook:
     """A workbook file behind the BookPort interface.
 
@@ -101,6 +113,8 @@ class FileBook:
         if self._book is None:
             import openpyxl
 
+            if self.format not in ("xlsx", "xlsm"):  # an .xls saved under an .xlsx name
+                raise _misnamed(self.source, self.format)
             self._book = openpyxl.load_workbook(self._writable_source(),
                                                 keep_vba=self.source.suffix.lower() == ".xlsm",
                                                 rich_text=True)

@@ -16,7 +16,7 @@ from opsbook.core.table import RawSheet
 from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch
 from opsbook.io.decrypt import open_default
 from opsbook.io.formulas import PackageScan, scan, scan_package
-from opsbook.io.package import ZIP_ERRORS, Package
+from opsbook.io.package import ZIP_ERRORS, Package, PackageGap
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 READ_ONLY_SUFFIXES = (".xls", ".xlsb", ".ods")
@@ -87,8 +87,7 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
     if head == _OLE_MAGIC:
         return ("encrypted" if _ENCRYPTED in blob else "xls"), None
     if head[:2] == b"PK":
-        fmt = {".xlsm": "xlsm", ".xlsb": "xlsb", ".ods": "ods"}.get(suffix, "xlsx")
-        return fmt, _check_zip(path, scanned and fmt in ("xlsx", "xlsm"))
+        return _check_zip(path, scanned, suffix)
     if suffix in WORKBOOK_SUFFIXES:
         raise _detail("corrupt-file", path, NOT_SPREADSHEET)
     shown = suffix or path.name
@@ -101,16 +100,18 @@ NO_ACCESS = ("it is open in another program, or you have no permission to read i
              "文件可能已被其他程序打开，或没有读取权限；请关闭该程序或申请权限后重试")
 
 
-def _check_zip(path: Path, scanned: bool) -> PackageScan | None:
-    """A zip that is cut short is incomplete; a zip holding another kind of document (a Word
-    file renamed .xlsx) is not a workbook. With ``scanned``, the formula scan of the
-    package (see :func:`opsbook.io.formulas.scan`)."""
+def _check_zip(path: Path, scanned: bool, suffix: str) -> tuple[str, PackageScan | None]:
+    """The format of a zip workbook, as its content shows it (:func:`_zip_format`), and
+    with ``scanned`` the formula scan of an .xlsx/.xlsm package (see
+    :func:`opsbook.io.formulas.scan`). A zip that is cut short is incomplete; a zip holding
+    another kind of document (a Word file renamed .xlsx) is not a workbook."""
     found = None
     try:
         with zipfile.ZipFile(path) as archive:
             package = Package(archive)
             other = package.other_document()
-            if scanned and other is None:
+            fmt = _zip_format(package, suffix)
+            if scanned and other is None and fmt in ("xlsx", "xlsm"):
                 found = scan(package)
     except zipfile.BadZipFile as error:
         raise _detail("corrupt-file", path, INCOMPLETE, _short(error)) from None
@@ -120,8 +121,32 @@ def _check_zip(path: Path, scanned: bool) -> PackageScan | None:
         raise _detail("not-a-workbook", path, (
             f"it is {other[0]} under a spreadsheet's name; open it with the program it belongs "
             "to, or choose the right file",
-            f"这是 {other[1]}，只是用了电子表格的文件名；请用相应的程序打开，或选择正确的文件"))
-    return found
+            f"这是{' ' if other[1][:1].isascii() else ''}{other[1]}，只是用了电子表格的文件名；"
+            "请用相应的程序打开，或选择正确的文件"))
+    return fmt, found
+
+
+def _zip_format(package: Package, suffix: str) -> str:
+    """"ods", "xlsb", "xlsm" or "xlsx" as the package's parts show it, whatever its name
+    says (an .ods or .xlsb saved under an .xlsx name, an .xlsx named .xls)."""
+    try:
+        if b"opendocument.spreadsheet" in package.read("/mimetype"):
+            return "ods"
+    except PackageGap:
+        pass
+    if any(key.endswith("/workbook.bin") for key in package.names):
+        return "xlsb"
+    return "xlsm" if suffix == ".xlsm" else "xlsx"
+
+
+#: The format python-calamine takes a file for by its name (it does not look inside).
+_NAMED = {".xls": "xls", ".xla": "xls", ".xlsb": "xlsb", ".ods": "ods"}
+
+
+def _misnamed(path: Path, fmt: str) -> bool:
+    """True when a workbook's name says another format than its content (an .xls saved as
+    .xlsx, as some systems export): it is then read from its bytes, by its content."""
+    return _NAMED.get(path.suffix.lower(), "xlsx") != {"xlsm": "xlsx"}.get(fmt, fmt)
 
 
 @dataclass
@@ -154,6 +179,8 @@ def read_book(path: Path) -> RawBook:
         if fmt == "encrypted":
             data = _decrypted(path, notes)
             fmt = _inner_format(path, data)
+        elif _misnamed(path, fmt):
+            data = path.read_bytes()
         try:
             return _read(path, fmt, data, notes, scanned)
         except calamine.PasswordError:
@@ -326,7 +353,12 @@ def _short(error: Exception) -> str:
 def format_note(path: Path, fmt: str) -> Issue | None:
     """An info issue for formats that are read but cannot be written back."""
     if fmt in ("xls", "xlsb", "ods"):
-        return Issue("read-only-format", "info", file=str(path), params={"detail": f".{fmt}"})
+        detail = {"detail": f".{fmt}"}
+        if _misnamed(path, fmt):  # an .xls saved under an .xlsx name: said as it is
+            suffix = path.suffix.lower()
+            detail = {"detail": f".{fmt} (under an {suffix} name)",
+                      "detail_zh": f".{fmt}（文件名却是 {suffix}）"}
+        return Issue("read-only-format", "info", file=str(path), params=detail)
     return None
 
 
