@@ -118,10 +118,8 @@ def report_failure(port: XlwingsBook, action: str, error: BaseException) -> None
     if action == "validate":
         with contextlib.suppress(Exception):
             carried = handlers.marked_rows(port)
-            sheet = failure_sheet(handlers.ISSUES_SHEET[lang], lang, text, carried)
-            for name in handlers.ISSUES_SHEET.values():
-                port.delete_sheet(name)
-            port.write_sheet(sheet)
+            handlers.replace_issues_sheet(
+                port, failure_sheet(handlers.ISSUES_SHEET[lang], lang, text, carried))
             shown = True
     if not shown:
         with contextlib.suppress(Exception):

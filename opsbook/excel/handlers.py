@@ -25,9 +25,10 @@ from opsbook.core.output import (
     Mark,
     SheetOut,
 )
-from opsbook.core.outsheets import SEVERITY, issues_sheet
+from opsbook.core.outsheets import ISSUE_HEADERS, SEVERITY, issues_sheet
 from opsbook.core.summary import LABELS
 from opsbook.core.validate import validate_book
+from opsbook.excel.placing import is_own_name, ours, place
 
 #: Sheets the handlers or the workbook build write; never read as input, never marked.
 OUTPUT_SHEETS = frozenset({
@@ -47,7 +48,8 @@ def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     """The port's workbook as a Book, or the Issue that says why it is none (a workbook of
     results only is ``output-workbook``)."""
     sheets = port.sheets()
-    raw = [sheet for sheet in sheets if sheet.name not in OUTPUT_SHEETS]
+    raw = [sheet for sheet in sheets
+           if sheet.name not in OUTPUT_SHEETS and not is_own_name(sheet.name)]
     if sheets and all(s.name.strip() in REPORT_SHEETS for s in raw):
         # results only (and a report's summary sheet): a workbook opsbook wrote
         made = kind_for(sheets, port.name, None)
@@ -61,13 +63,28 @@ def guess_lang(sheet_names: list[str]) -> str:
     return "zh" if any(is_chinese(name) for name in sheet_names) else "en"
 
 
+def own_issues_sheets(port: BookPort) -> list[str]:
+    """The Issues sheets (either language) an earlier run wrote; a sheet of the user's that
+    bears such a name is not one (see :mod:`opsbook.excel.placing`)."""
+    return [found for lang, name in ISSUES_SHEET.items()
+            for found in ours(port, name, ISSUE_HEADERS[lang])]
+
+
+def replace_issues_sheet(port: BookPort, sheet: SheetOut | None) -> None:
+    """Take away the Issues sheets of earlier runs and write ``sheet`` (None: none) where
+    the one of its name was, never over a sheet of the user's."""
+    placed = place(port, sheet) if sheet is not None else None
+    for name in own_issues_sheets(port):
+        if placed is None or name != placed.name:  # that one is replaced where it is
+            port.delete_sheet(name)
+    if placed is not None:
+        port.write_sheet(placed)
+
+
 def marked_rows(port: BookPort) -> list[list[Any]]:
     """The rows of an earlier run's Issues sheet whose cells that run marked."""
-    names = port.sheet_names()
     rows: list[list[Any]] = []
-    for name in ISSUES_SHEET.values():
-        if name not in names:
-            continue
+    for name in own_issues_sheets(port):
         for row in port.values(name)[2:]:
             if len(row) > _SEVERITY_COLUMN and row[0] not in ("", None) and (
                     _A1.fullmatch(str(row[1]))) and str(row[_SEVERITY_COLUMN]) in _MARKED:
@@ -117,9 +134,13 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
         stale = [name for out in book.kind.button_outputs() for name in out.names()
                  if name in OUTPUT_SHEETS and name in present]
     _write_check(port, report, lang, previous, issues_sheet_always=not sheets)
+    written = []
     for sheet in sheets:
-        port.write_sheet(sheet)
-    port.message(summary_line(report, lang, calculated=[s.name for s in sheets], stale=stale))
+        written.append(place(port, sheet))  # never over a sheet of the user's of its name
+        port.write_sheet(written[-1])
+    port.message(summary_line(report, lang, calculated=[s.name for s in written], stale=stale,
+                              beside=[(s.name, w.name) for s, w in zip(sheets, written)
+                                      if s.name != w.name]))
     return report
 
 
@@ -145,17 +166,16 @@ def _write_check(port: BookPort, report: Report, lang: str,
     port.clear_marks(previous)
     fills = port.mark(marks)
     keep = issues_sheet_always or bool(report.issues)
-    for said, name in ISSUES_SHEET.items():
-        if not keep or said != lang:  # this language's is replaced where it is
-            port.delete_sheet(name)
-    if keep:
-        port.write_sheet(issues_sheet(report, lang, ISSUES_SHEET[lang], fills))
+    replace_issues_sheet(port, issues_sheet(report, lang, ISSUES_SHEET[lang], fills)
+                         if keep else None)
 
 
 def summary_line(report: Report, lang: str, calculated: list[str] | None = None,
-                 stale: list[str] | None = None) -> str:
-    """One line for the status cell or the terminal: counts, what was written, and the
-    results sheets of an earlier run that this one did not update (``stale``)."""
+                 stale: list[str] | None = None,
+                 beside: list[tuple[str, str]] | None = None) -> str:
+    """One line for the status cell or the terminal: counts, what was written, the results
+    sheets of an earlier run that this one did not update (``stale``), and the results
+    written beside a sheet of the user's of their name (``beside``: (name, name taken))."""
     s = report.summary()
     located = any(i.cell and i.severity == "error" for i in report.issues)
     if lang == "zh":
@@ -166,6 +186,8 @@ def summary_line(report: Report, lang: str, calculated: list[str] | None = None,
             text += "请先修正标红的单元格。"
         if stale:
             text += f"{'、'.join(stale)} 是上次计算的结果，本次未更新。"
+        for name, taken in beside or []:
+            text += f"“{name}”是您自己的工作表，未改动；结果写在“{taken}”。"
         return text
     text = f"Checked: {s['errors']} error(s), {s['warnings']} warning(s)."
     if calculated:
@@ -174,4 +196,6 @@ def summary_line(report: Report, lang: str, calculated: list[str] | None = None,
         text += " Fix the cells marked red first."
     if stale:
         text += f" {', '.join(stale)}: an earlier run's results, not updated."
+    for name, taken in beside or []:
+        text += f" '{name}' is a sheet of yours, left as it is: the results are in '{taken}'."
     return text
