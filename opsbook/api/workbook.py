@@ -117,14 +117,19 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
     from opsbook.io.filebook import FileBook
 
     file = Path(file)
-    if file.is_dir():  # said as every command says it, not as a file of the wrong type
-        try:
-            check_file(file)
-        except FileProblem as problem:
-            raise NotAWorkbook(problem.issue) from None
+    try:  # a missing file, a folder, a .csv: said as every command says it, before its type
+        check_file(file)
+    except FileProblem as problem:
+        raise NotAWorkbook(problem.issue) from None
     if file.suffix.lower() not in WRITABLE:
+        if out is not None:
+            raise CannotWrite(f"{file}: calculate writes its results into a copy of the "
+                              "workbook, and that needs an .xlsx or .xlsm workbook: save it as "
+                              ".xlsx first", f"{file}：“计算”会把结果写入工作簿的副本，只能用于 "
+                              ".xlsx 或 .xlsm 文件；请先另存为 .xlsx。")
         raise CannotWrite(f"{file}: calculate writes into the workbook, so it needs .xlsx or "
-                          ".xlsm", f"{file}：“计算”会写入该工作簿，只能用于 .xlsx 或 .xlsm 文件；"
+                          ".xlsm: save it as .xlsx first",
+                          f"{file}：“计算”会写入该工作簿，只能用于 .xlsx 或 .xlsm 文件；"
                           "请先另存为 .xlsx。")
     if out is not None:
         check_output(Path(out), file, like=file)

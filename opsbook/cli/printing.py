@@ -124,6 +124,18 @@ def _place(issue) -> str:
     return issue.sheet or ""
 
 
+def _other(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+def _unknown_lang(report: Report, issue, asked: str | None) -> bool:
+    """Whether an issue about a file as a whole (password-protected, damaged …) is of a file
+    whose language nothing told (no header read, no --lang): said in the other language too,
+    under the run's."""
+    return (asked is None and issue.category == "file" and issue.file is not None
+            and issue.file not in report.langs)
+
+
 def _text(report: Report, issues, asked: str | None) -> str:
     lang = _lang(report, asked)
     by_file = defaultdict(list)
@@ -154,6 +166,8 @@ def _text(report: Report, issues, asked: str | None) -> str:
             lines.append(f"  {SEVERITY_MARK.get(issue.severity, '?')} "
                          f"{place + '  ' if place else ''}[{issue.code}] "
                          f"{issue.message(report.lang_of(issue, asked))}")
+            if _unknown_lang(report, issue, asked):
+                lines.append(f"    {issue.message(_other(report.lang_of(issue)))}")
     lang = _lang(report, asked)
     shown = len(issues)
     if shown < len(report.issues):
@@ -173,7 +187,10 @@ def _markdown(report: Report, issues, asked: str | None) -> str:
             "| File | Place | Severity | Code | Message |")
     lines = [head, "| --- | --- | --- | --- | --- |"]
     for i in issues:
-        message = i.message(report.lang_of(i, asked)).replace("|", "\\|")
+        message = i.message(report.lang_of(i, asked))
+        if _unknown_lang(report, i, asked):
+            message += f" / {i.message(_other(report.lang_of(i)))}"
+        message = message.replace("|", "\\|")
         lines.append(f"| {i.file or ''} | {_place(i)} | {i.severity} | `{i.code}` | {message} |")
     s = report.summary()
     lines.append("")

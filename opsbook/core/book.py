@@ -258,7 +258,18 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
                     issues.append(Issue("unknown-setting", "warning", file, raw.name,
                                         a1(index + 1, col + 1), index + 1, value=text))
                     continue
-            cells[key] = (raw.name, a1(index + 1, col + 2))
+            cell = a1(index + 1, col + 2)
+            if key in cells:  # given twice: the first counts, as a person reads top down
+                issues.append(Issue("duplicate-setting", "warning", file, raw.name,
+                                    a1(index + 1, col + 1), index + 1, value=str(key_text).strip(),
+                                    params={"other": cells[key][1]}))
+                continue
+            cells[key] = (raw.name, cell)
+            if cell in raw.formulas_without_value or cell in raw.errors:  # never a blank
+                issues.append(Issue("formula-no-value" if cell not in raw.errors
+                                    else "formula-error", "error", file, raw.name, cell,
+                                    index + 1, column=key, field=key, value=raw.errors.get(cell)))
+                continue
             if cells[key][1] in raw.percent_cells:
                 value = as_shown(model, key, value)
             if value not in ("", None):

@@ -158,6 +158,12 @@ CODES: dict[str, Code] = {
         "Unknown setting '{value}' is ignored.",
         "未知的设置项“{value}”，已忽略。",
     ),
+    "duplicate-setting": Code(  # {other}: the cell of the value used
+        "structure",
+        "Setting '{value}' is given again; the first value (at {other}) is used, this one is "
+        "ignored.",
+        "设置项“{value}”重复出现；按首次出现的值（{other}）计算，此处的值被忽略。",
+    ),
     "write-protected": Code(
         "structure",
         "The workbook is write-protected (Excel opens it without a password); it was read as "
