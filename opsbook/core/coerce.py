@@ -43,6 +43,7 @@ from opsbook.core.headers import normalize
 from opsbook.core.parse import (  # noqa: F401 - re-exported: the parsers of one text value
     as_text,
     clean_text,
+    number_as_shown,
     parse_number,
 )
 from opsbook.core.spec import YES_NO, Field
@@ -54,8 +55,10 @@ def _numeric(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def read_number(raw: pd.Series, f: Field, blank: np.ndarray,
-                epoch: dt.datetime = EXCEL_EPOCH) -> Column:
-    col = read_cells(raw, f, blank, _numeric, parse_number, np.nan, dtype="float64")
+                epoch: dt.datetime = EXCEL_EPOCH,
+                parse: Callable[[str], float | None] = number_as_shown) -> Column:
+    """Numbers, and numbers typed as text (``parse``: by default as shown, "85%" is 85)."""
+    col = read_cells(raw, f, blank, _numeric, parse, np.nan, dtype="float64")
     dated_numbers(col, raw, epoch)
     return col
 
@@ -69,7 +72,7 @@ def read_percent(raw: pd.Series, f: Field, blank: np.ndarray,
     text with a percent sign is the percentage it says ("150%" is 1.5, out of a 0–100 %
     range, never 1.5 %), and so is a number in a cell shown as a percentage (``shown``, a
     mask: 1.5 formatted ``0%`` shows 150%)."""
-    col = read_number(raw, f, blank, epoch)
+    col = read_number(raw, f, blank, epoch, parse=parse_number)  # "85%" as 0.85
     numbers = col.values
     signed = np.fromiter((type(v) is str and ("%" in v or "％" in v)
                           for v in raw.to_numpy(dtype=object)), dtype=bool, count=len(raw))

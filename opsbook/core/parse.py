@@ -37,6 +37,17 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+def number_as_shown(text: str) -> float | None:
+    """:func:`parse_number`, but a trailing % keeps the figure shown ("85%" → 85, not 0.85):
+    a number field (a score, a KPI's target, a weight) reads a value as it is shown, as it
+    reads a cell formatted as a percentage. None when the text is not a number."""
+    stripped = clean_text(text).strip()
+    if stripped.endswith(("%", "％")):
+        figure = stripped[:-1].strip()
+        return parse_number(figure) if figure and figure[-1:] not in UNITS else None
+    return parse_number(text)
+
+
 def as_text(value: Any) -> str:
     """A cell as text: 12345.0 → "12345", dates in ISO form."""
     if isinstance(value, float) and value.is_integer():
