@@ -2,8 +2,10 @@
 
 Prints, for the same folder of workbooks, the median wall-clock time of
 
-- ``opsbook plan consolidate FOLDER -o OUT`` as a process, and its start-up
-  (``opsbook --help``);
+- ``opsbook plan consolidate FOLDER -o OUT`` as a process, OUT made anew each time (a
+  first consolidation), and its start-up (``opsbook --help``);
+- the same again into the company plan it made (which is read first, so that its
+  reviewers' decisions are carried over), for comparison;
 - a raw python-calamine read of every sheet of the same files as a process, and its
   start-up (Python importing python_calamine);
 
@@ -62,11 +64,14 @@ def opsbook_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "opsbook.cli"]
 
 
-def timed(command: list[str], repeat: int) -> tuple[float, float]:
+def timed(command: list[str], repeat: int, fresh: list[Path] = ()) -> tuple[float, float]:
     """Median (wall-clock, CPU) seconds of running ``command`` ``repeat`` times (exit code
-    0 or 1 expected); CPU counts the process and every process it started."""
+    0 or 1 expected); CPU counts the process and every process it started. The files of
+    ``fresh`` are removed before each run."""
     walls, cpus = [], []
     for _ in range(repeat):
+        for path in fresh:
+            path.unlink(missing_ok=True)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, env=environment())
@@ -92,21 +97,25 @@ def main() -> None:
     out = args.folder / "company-plan.xlsx"
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     consolidate = " ".join(["opsbook plan consolidate", *jobs])
+    command = opsbook_command() + ["plan", "consolidate", str(plans), "-o", str(out), *jobs]
+    again = f"{consolidate}, again into OUT"
     runs = {
-        consolidate: opsbook_command() + ["plan", "consolidate", str(plans), "-o", str(out),
-                                          *jobs],
+        consolidate: command,
+        again: command,
         "opsbook --help": opsbook_command() + ["--help"],
         "raw calamine read": [sys.executable, "-c", RAW_READ, str(plans)],
         "python -c 'import python_calamine'": [sys.executable, "-c",
                                                "import python_calamine"],
     }
-    times = {name: timed(command, args.repeat) for name, command in runs.items()}
+    made = [out, out.with_suffix(".manifest.json")]
+    times = {name: timed(command, args.repeat, made if name == consolidate else [])
+             for name, command in runs.items()}
     size = sum(p.stat().st_size for p in plans.glob("*.xlsx")) / 1e6
     print(f"{args.plans} department plans × {args.items} items ({size:.1f} MB) in {plans}")
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    print(f"{'process':<38}{'seconds':>9}{'CPU s':>9}")
+    print(f"{'process':<48}{'seconds':>9}{'CPU s':>9}")
     for name, (wall, cpu) in times.items():
-        print(f"{name:<38}{wall:>9.3f}{cpu:>9.3f}")
+        print(f"{name:<48}{wall:>9.3f}{cpu:>9.3f}")
     for n, label in ((0, "seconds"), (1, "CPU seconds")):
         work = times[consolidate][n] - times["opsbook --help"][n]
         raw = times["raw calamine read"][n] - times["python -c 'import python_calamine'"][n]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -103,6 +104,7 @@ def id_keys(ids: pd.Series) -> pd.Series:
 SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same IDs are matched by several rules of a run
 def _key(value: Any) -> str:
     """One text as :func:`normalized` compares it."""
     return SPACES.sub("", unicodedata.normalize("NFKC", str(value)).casefold())
