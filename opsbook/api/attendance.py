@@ -57,6 +57,13 @@ def _as_export(issue: Issue) -> Issue:
     return Issue("punch-export-text", issue.severity, issue.file, params=issue.params)
 
 
+def check_month(month: str) -> None:
+    """Refused (a ValueError, said in both languages) for a ``month`` not written YYYY-MM."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
+                      f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
+
+
 def summarize_attendance(paths: Sources, *, month: str | None = None,
                          punches: PathLike | Iterable[PathLike] | None = None,
                          lang: str | None = None, options: BatchOptions | None = None,
@@ -76,9 +83,8 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
     ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM
     or a ``lang`` other than "en" and "zh".
     """
-    if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-        raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
-                      f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
+    if month is not None:
+        check_month(month)
     check_lang(lang)
     kind = registry.get(KIND)
     if isinstance(punches, (str, Path)):

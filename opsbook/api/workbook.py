@@ -5,11 +5,11 @@ Both go through the same handlers as the buttons in Excel, on the file adapter.
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from opsbook.api.common import PathLike, check_lang
 from opsbook.core.issues import Issue, Report
+from opsbook.io.atomic import name_too_long
 from opsbook.io.read import FileProblem, check_file
 
 #: The file types results and marks can be written into.
@@ -49,13 +49,9 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
     if like is not None and (like.suffix.lower() == ".xlsm") != (target.suffix.lower() == ".xlsm"):
         raise CannotWrite(f"{target}: keep the file type of {like.name} ({like.suffix})",
                           f"{target}：请保持与 {like.name} 相同的文件类型（{like.suffix}）。")
-    try:
-        target.stat()
-    except OSError as error:  # absent, as a new output is; or a name the disk cannot hold
-        if error.errno == errno.ENAMETOOLONG:
-            raise CannotWrite(f"{target}: the name is too long for the disk; give a shorter "
-                              "name", f"{target}：文件名过长，磁盘无法保存；请使用更短的名称。"
-                              ) from None
+    if name_too_long(target):
+        raise CannotWrite(f"{target}: the name is too long for the disk; give a shorter name",
+                          f"{target}：文件名过长，磁盘无法保存；请使用更短的名称。")
     check_not_open(target, copy_option=False)  # Excel would save over what is written
 
 

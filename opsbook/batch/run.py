@@ -5,7 +5,6 @@ Every multi-file command reads its inputs through :func:`run_files`."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import os
 import time
@@ -20,6 +19,7 @@ from opsbook.batch.pool import UNCHANGED, BatchResults, Interrupted, batch, dige
 from opsbook.batch.progress import progress
 from opsbook.batch.sources import Sources, gathered
 from opsbook.core.issues import Issue, Report
+from opsbook.io.atomic import name_too_long
 
 
 class Outcome(NamedTuple):
@@ -108,20 +108,17 @@ def _name_too_long(where: Path, given: bool, output: Path | None) -> None:
     """Raises :class:`BatchProblem` before anything is read when the disk cannot hold the
     manifest's name (``results.manifest.json`` is 14 bytes longer than ``results.xlsx``,
     itself within the limit): once the output is written it could not be said so."""
-    try:
-        os.stat(where)
-    except OSError as error:
-        if error.errno != errno.ENAMETOOLONG:
-            return  # missing (it is made), or said by what follows
-        if given or output is None:
-            raise BatchProblem(f"--manifest {where} cannot be written: its name is too long "
-                               "for the disk; give a shorter name",
-                               f"--manifest {where} 无法写入：文件名过长，磁盘无法保存；"
-                               "请换一个较短的名称。") from None
-        raise BatchProblem(f"the manifest beside {output} would be named {where.name}, too "
-                           "long for the disk; give a shorter output name or --manifest FILE",
-                           f"{output} 旁的清单将命名为 {where.name}，文件名过长，磁盘无法保存；"
-                           "请缩短输出文件名，或用 --manifest FILE 指定清单。") from None
+    if not name_too_long(where):
+        return  # missing (it is made), present, or said by what follows
+    if given or output is None:
+        raise BatchProblem(f"--manifest {where} cannot be written: its name is too long "
+                           "for the disk; give a shorter name",
+                           f"--manifest {where} 无法写入：文件名过长，磁盘无法保存；"
+                           "请换一个较短的名称。")
+    raise BatchProblem(f"the manifest beside {output} would be named {where.name}, too "
+                       "long for the disk; give a shorter output name or --manifest FILE",
+                       f"{output} 旁的清单将命名为 {where.name}，文件名过长，磁盘无法保存；"
+                       "请缩短输出文件名，或用 --manifest FILE 指定清单。")
 
 
 def _manifest_clash(where: Path, outputs: list[Path], files: list[Path],

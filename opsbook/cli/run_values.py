@@ -5,20 +5,14 @@ later step would be found only after the steps before it had run."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Callable
 
-#: A month as ``attendance summarize --month`` takes it (opsbook.api.attendance).
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-
 
 def _month(value: str, _words: tuple[str, ...], _inputs: list[str]) -> None:
-    from opsbook.api.common import Refused
+    from opsbook.api.attendance import check_month
 
-    if not MONTH.fullmatch(value):
-        raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {value!r})",
-                      f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{value}”）。")
+    check_month(value)
 
 
 def _as_of(value: str, _words: tuple[str, ...], _inputs: list[str]) -> None:

@@ -10,6 +10,16 @@ from pathlib import Path
 from typing import Callable
 
 
+def name_too_long(path: Path) -> bool:
+    """Whether the disk cannot hold ``path``'s name (ENAMETOOLONG: over 255 bytes on most
+    file systems); a file that does not exist yet is asked about all the same."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ENAMETOOLONG
+    return False
+
+
 def _mode_for(target: Path) -> int:
     """The permissions the written file should have: the old file's, or the umask default."""
     if target.exists():
