@@ -86,3 +86,11 @@ def test_the_json_fields_are_documented():
 
     for name in ISSUE_FIELDS:
         assert f"`{name}`" in README
+
+
+def test_every_issue_code_is_in_the_readme():
+    from opsbook.core import messages
+
+    messages.category("a-code-nobody-registers")  # has every kind register its codes
+    missing = [code for code in messages.CODES if f"`{code}`" not in README]
+    assert not missing, f"codes the README's Codes list does not name: {missing}"

@@ -61,7 +61,10 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
         raise CannotRun(f"{file}: templates are .xlsx files",
                         f"{file}：模板是 .xlsx 文件。")
     new_workbook(kind, lang.value, file, sample=sample)
-    printing.say(f"{file}: {kind} template ({lang.value}){' with sample data' if sample else ''}")
+    if lang is Lang.zh:  # said in the workbook's own language
+        printing.say(f"{file}：{registry.get(kind).zh}模板（中文）{'，含示例数据' if sample else ''}")
+    else:
+        printing.say(f"{file}: {kind} template (en){' with sample data' if sample else ''}")
 
 
 @app.command()
