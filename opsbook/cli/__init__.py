@@ -62,7 +62,8 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
                         f"{file}：模板是 .xlsx 文件。")
     new_workbook(kind, lang.value, file, sample=sample)
     if lang is Lang.zh:  # said in the workbook's own language
-        printing.say(f"{file}：{registry.get(kind).zh}模板（中文）{'，含示例数据' if sample else ''}")
+        with_sample = "，含示例数据" if sample else ""
+        printing.say(f"{file}：{registry.get(kind).zh}模板（中文）{with_sample}")
     else:
         printing.say(f"{file}: {kind} template (en){' with sample data' if sample else ''}")
 
