@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -58,13 +59,24 @@ def _as_export(issue: Issue) -> Issue:
 
 
 def check_month(month: str) -> None:
-    """Refused (a ValueError, said in both languages) for a ``month`` not written YYYY-MM."""
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+    """Refused (a ValueError, said in both languages) for a ``month`` not written YYYY-MM
+    (or not text at all: a number, a list)."""
+    if not isinstance(month, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
                       f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
 
 
-def summarize_attendance(paths: Sources, *, month: str | None = None,
+def month_of(month: str | dt.date | None) -> str | None:
+    """``month`` as YYYY-MM: a date (or date-time, or pandas Timestamp) is its month, as a
+    date cell in the month setting is; text is checked (:func:`check_month`)."""
+    if isinstance(month, dt.date):
+        return f"{month.year:04d}-{month.month:02d}"
+    if month is not None:
+        check_month(month)
+    return month
+
+
+def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
                          punches: PathLike | Iterable[PathLike] | None = None,
                          lang: str | None = None, options: BatchOptions | None = None,
                          output: PathLike | None = None) -> Calculation:
@@ -74,6 +86,7 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
     (YYYY-MM; default each workbook's month setting, else every month of its clock data;
     each workbook under its own settings, see :mod:`opsbook.attendance.groups`), with punch
     exports (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report …).
+    A date given as ``month`` is its month.
 
     Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (every input's validation,
     the exports' problems and the summary's notes), ``result`` (an AttendanceResult with the
@@ -83,8 +96,7 @@ def summarize_attendance(paths: Sources, *, month: str | None = None,
     ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM
     or a ``lang`` other than "en" and "zh".
     """
-    if month is not None:
-        check_month(month)
+    month = month_of(month)
     check_lang(lang)
     kind = registry.get(KIND)
     if isinstance(punches, (str, Path)):

@@ -14,7 +14,7 @@ from opsbook.attendance.locate import Source
 from opsbook.attendance.outputs import sheets
 from opsbook.attendance.policy import Policy
 from opsbook.attendance.punch_match import match_employees
-from opsbook.attendance.punches import PunchLog, reduce_punches, table_log
+from opsbook.attendance.punches import PunchLog, punch_columns, reduce_punches, table_log
 from opsbook.core.book import Book
 from opsbook.core.cells import a1
 from opsbook.core.headers import normalize
@@ -68,7 +68,8 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
         log = match_employees(log, people)
         issues.extend(log.issues)
         sheet_names = dict(sources[n].sheets)
-        sheet_names["Punches"] = (log.sheet, log.cell_columns())
+        sheet_names.update({sheet: (log.sheet, columns)
+                            for sheet, columns in punch_columns(log).items()})
         sources[n] = Source(sources[n].path or log.file, sheet_names)
         if len(log.frame):
             clock_parts.append(reduce_punches(log, policies.get(n, policies[0]), source=n))
@@ -79,11 +80,11 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
                               _frames(books, "Leave"), _frames(books, "Overtime"), month)
     for issue in result.issues:
         source = issue.params.pop("source", 0)
-        if source < len(books) and issue.sheet != "Punches":
+        if source < len(books) and not str(issue.sheet).startswith("Punches"):
             issues.append(locate(books[source], issue))
         else:
             where = sources[source]
-            name, columns = where.sheets.get("Punches", ("", {}))
+            name, columns = where.sheets.get(issue.sheet or "", ("", {}))
             issue.file, issue.sheet = where.path, name
             if issue.row and columns.get(issue.field or ""):
                 issue.cell = a1(issue.row, columns[issue.field])
@@ -154,7 +155,7 @@ _KINDS = {"holiday": ("holiday", "节假日"), "workday": ("make-up workday", "�
 
 def headline(result: AttendanceResult, lang: str) -> str:
     """One line on what was summarised, in ``lang``."""
-    months = ", ".join(result.months)
+    months = ("、" if lang == "zh" else ", ").join(result.months)
     people = result.daily["employee_id"].nunique()
     late = int(result.monthly["late_count"].sum())
     absent = float(result.monthly["absent_days"].sum())

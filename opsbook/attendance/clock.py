@@ -3,8 +3,9 @@ rows found, check-outs after midnight read as the next morning.
 
 Input frames are as the reader gives them (index: spreadsheet row) with ``employee_id``,
 ``date`` (datetime64), ``check_in`` and ``check_out`` (timedelta64 since midnight), and
-optionally ``source`` (which input), ``sheet`` (sheet id, default ``Clock``) and ``out_row``
-(the row of the check-out, when it is another row, as for punches).
+optionally ``source`` (which input), ``sheet`` (sheet id, default ``Clock``), ``out_row``
+and ``out_sheet`` (the row and sheet id of the check-out, when they are another row or
+column, as for punches).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ DAY = 86400.0
 #: Clock row's check-in and check-out.
 REPEAT_SECONDS = 60
 CLOCK_COLUMNS = ["employee_id", "date", "check_in", "check_out", "source", "sheet", "row",
-                 "out_row"]
+                 "out_row", "out_sheet"]
 DAY_COLUMNS = ["employee_id", "date", "check_in", "check_out", "overnight", "duplicate",
                "single_punch", "source", "sheet", "row", "out_row", "out_source", "out_sheet"]
 
@@ -57,12 +58,18 @@ def standard(clock: pd.DataFrame, source: int = 0, sheet: str = "Clock") -> pd.D
                else np.full(len(clock), np.nan))
     frame["out_row"] = np.where(np.isnan(out_row), frame["row"].to_numpy(), out_row
                                 ).astype(np.int64)
+    sheets = frame["sheet"].to_numpy(dtype=object)
+    out_sheet = clock["out_sheet"].to_numpy(dtype=object) if "out_sheet" in clock else sheets
+    frame["out_sheet"] = np.where(pd.notna(out_sheet), out_sheet, sheets)
     return frame.reset_index(drop=True)[CLOCK_COLUMNS]
 
 
 def left_out(rows: pd.DataFrame) -> pd.DataFrame:
     """Standard clock rows left out of a summary, per input and sheet: how many, the first
     and last date, the first row."""
+    codes, sheets = pd.factorize(rows["sheet"])  # a sheet's columns (Punches@9) are one sheet
+    base = np.array([str(s).split("@")[0] for s in sheets] + [""], dtype=object)
+    rows = rows.assign(sheet=base[codes])
     return (rows.groupby(["source", "sheet"], sort=True)
             .agg(rows=("date", "size"), first=("date", "min"), last=("date", "max"),
                  row=("row", "min")).reset_index())
@@ -104,8 +111,9 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
                        check_out=np.where(overnight, check_out + DAY, check_out),
                        overnight=overnight)
     found.append(findings(rows["employee_id"][overnight], rows["date"][overnight], "overnight",
-                          source=rows["source"][overnight], sheet=rows["sheet"][overnight],
-                          field="check_out", row=rows["out_row"][overnight]))
+                          source=rows["source"][overnight],
+                          sheet=rows["out_sheet"][overnight], field="check_out",
+                          row=rows["out_row"][overnight]))
     key = ["employee_id", "date"]
     grouped = rows.groupby(key, sort=False)
     days = grouped.agg(check_in=("check_in", "min"), check_out=("check_out", "max"),
@@ -117,8 +125,8 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
     first_in = first_in.drop_duplicates(key)[[*key, "source", "sheet", "row"]]
     last_out = rows.sort_values([*key, "check_out"], ascending=[True, True, False],
                                 kind="mergesort", na_position="last").drop_duplicates(key)
-    last_out = last_out[[*key, "source", "sheet", "out_row"]].rename(
-        columns={"source": "out_source", "sheet": "out_sheet"})
+    last_out = last_out[[*key, "source", "out_sheet", "out_row"]].rename(
+        columns={"source": "out_source"})
     days = days.merge(first_in, on=key, how="left").merge(last_out, on=key, how="left")
     days["single_punch"] = days["check_in"].isna() != days["check_out"].isna()
     return ClockDays(days[DAY_COLUMNS], pd.concat(found, ignore_index=True), outside)

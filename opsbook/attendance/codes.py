@@ -48,21 +48,21 @@ CODES: dict[str, Code] = {
     "clock-outside-month": Code(
         "data",
         "{value} clock row(s) from {first} to {last} are outside {months} and are left out.",
-        "{value} 条打卡记录（{first} 至 {last}）不在 {months} 内，未计入。",
+        "{value} 条打卡记录（{first} 至 {last}）不在 {months_zh} 内，未计入。",
     ),
     "no-clock-data": Code(
         "data",
         "No clock data for {months}: nothing to summarise. Check the month setting and the "
         "dates of the Clock sheet, the Punches sheet and the punch exports.",
-        "{months} 没有任何打卡记录，无法汇总。请检查考勤月份设置，以及打卡记录、打卡明细和"
+        "{months_zh} 没有任何打卡记录，无法汇总。请检查考勤月份设置，以及打卡记录、打卡明细和"
         "打卡导出文件中的日期。",
     ),
     "unknown-clock-ids": Code(
         "data",
         "The {value} clock row(s) or punch(es) for {months} are all of IDs no Employees sheet "
         "lists (such as {expected}); check these IDs against the Employees sheet.",
-        "{months} 的 {value} 条打卡记录所用工号（如 {expected_zh}）都不在员工表中；请对照员工表核对"
-        "这些工号。",
+        "{months_zh} 的 {value} 条打卡记录所用工号（如 {expected_zh}）都不在员工表中；"
+        "请对照员工表核对这些工号。",
     ),
     "no-month": Code(
         "data",
@@ -78,7 +78,7 @@ CODES: dict[str, Code] = {
         "data",
         "Name '{value}' matches several employees ({expected}); the punches are left out. "
         "Add the employee ID to the export.",
-        "姓名“{value}”对应多名员工（{expected}）；相关打卡未计入。请在导出中包含工号。",
+        "姓名“{value}”对应多名员工（{expected_zh}）；相关打卡未计入。请在导出中包含工号。",
     ),
     "no-clock-sheet": Code(
         "structure",
@@ -86,13 +86,12 @@ CODES: dict[str, Code] = {
         "export (--punches).",
         "没有“打卡记录”表，也没有“打卡明细”表：打卡数据只能来自打卡导出文件（--punches）。",
     ),
-    "punch-without-date": Code(
+    "punch-without-date": Code(  # {detail}: why there is no date (see punches.NO_DATE)
         "data",
-        "'{column}': '{value}' has no date (none in the cell, and the row's date is blank or "
-        "unreadable), so its day is unknown and it is left out; write the date with the time "
-        "(2026-11-03 08:58) or fill in a Date column.",
-        "“{column}”：“{value}”没有日期（单元格中没有，所在行的日期为空或无法识别），无法确定是"
-        "哪一天，未计入；请写成带日期的时间（2026-11-03 08:58）或填写“日期”列。",
+        "'{column}': '{value}' {detail}, so its day is unknown and it is left out; write "
+        "the date year first with the time (2026-11-03 08:58) or fill in a Date column.",
+        "“{column}”：“{value}”{detail_zh}，无法确定是哪一天，未计入；请按年份在前的形式写成带"
+        "日期的时间（2026-11-03 08:58）或填写“日期”列。",
     ),
     "no-punches": Code(
         "data",
@@ -111,6 +110,6 @@ CODES: dict[str, Code] = {
         "structure",
         "No punch columns found: expected an employee (ID or name) and a punch time "
         "(such as {expected}).",
-        "未找到打卡列：应包含员工（工号或姓名）和打卡时间（如 {expected}）。",
+        "未找到打卡列：应包含员工（工号或姓名）和打卡时间（如 {expected_zh}）。",
     ),
 }

@@ -69,13 +69,19 @@ def months_of(clock: pd.DataFrame, month: str | list[str] | None,
     return [str(m) for m in np.unique(dates)]
 
 
+def named(months: list[str]) -> dict[str, str]:
+    """The months as a message names them: ``months`` (2026-10, 2026-11) and ``months_zh``
+    (2026-10、2026-11, with the Chinese enumeration comma)."""
+    return {"months": ", ".join(months), "months_zh": "、".join(months)}
+
+
 def outside_issues(outside: pd.DataFrame, months: list[str]) -> list[Issue]:
     """One ``clock-outside-month`` warning per input and sheet of ``outside`` (see
     :func:`opsbook.attendance.clock.left_out`)."""
     return [Issue("clock-outside-month", "warning", sheet=item.sheet, field="date",
                   row=int(item.row), value=int(item.rows),
                   params={"first": item.first.date().isoformat(),
-                          "last": item.last.date().isoformat(), "months": ", ".join(months),
+                          "last": item.last.date().isoformat(), **named(months),
                           "source": int(item.source)})
             for item in outside.itertuples()]
 
@@ -94,7 +100,7 @@ def strangers(found: pd.DataFrame, months: list[str]) -> list[Issue]:
                   field="employee_id", row=int(first["row"]), value=len(unknown),
                   params={"expected": ", ".join(ids[:3]) + (" …" if more else ""),
                           "expected_zh": "、".join(ids[:3]) + ("等" if more else ""),
-                          "months": ", ".join(months), "source": int(first["source"])})]
+                          **named(months), "source": int(first["source"])})]
 
 
 def in_months(found: pd.DataFrame, months: list[str]) -> pd.DataFrame:
@@ -165,7 +171,7 @@ def summarize(employees: pd.DataFrame | None, clock: pd.DataFrame | None,
     issues.extend(outside_issues(days.outside, months))
     if months and days.days.empty:
         issues.append(Issue("no-clock-data", sheet="Clock", field="date",
-                            params={"months": ", ".join(months)}))
+                            params=named(months)))
         issues.extend(strangers(days.findings, months))
     if leave is None:
         leave = pd.DataFrame(columns=["request_id", "employee_id", "leave_type", "start", "end",

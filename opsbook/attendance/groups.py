@@ -15,6 +15,7 @@ file is touched.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Sequence
 
@@ -22,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.attendance.clock import left_out, standard
-from opsbook.attendance.compute import AttendanceResult, outside_issues, summarize
+from opsbook.attendance.compute import AttendanceResult, named, outside_issues, summarize
 from opsbook.attendance.findings import combine
 from opsbook.attendance.settings import AttendanceSettings
 from opsbook.attendance.summary import departments
@@ -120,10 +121,14 @@ def join(results: list[AttendanceResult]) -> AttendanceResult:
     # IDs no one lists are worth a word of their own only when nothing could be summarised
     quiet = {*_EMPTY, *(() if "no-clock-data" in said_by_all else ("unknown-clock-ids",))}
     issues = [i for r in results for i in r.issues if i.code not in quiet]
-    issues += [next(i for i in results[0].issues if i.code == code)  # once for the run
-               for code in _EMPTY if code in said_by_all]
+    months = sorted({m for r in results for m in r.months})
+    for code in _EMPTY:
+        if code in said_by_all:  # once for the run, naming every month of it
+            first = next(i for i in results[0].issues if i.code == code)
+            issues.append(dataclasses.replace(first, params={**first.params, **named(months)})
+                          if "months" in first.params else first)
     return AttendanceResult(
-        sorted({m for r in results for m in r.months}),
+        months,
         pd.concat([r.calendar for r in results]).drop_duplicates("date").sort_values(
             "date", kind="mergesort").reset_index(drop=True),
         pd.concat([r.daily for r in results], ignore_index=True), monthly,

@@ -48,11 +48,13 @@ DAILY = ["date", "weekday", "employee_id", "name", "department", "day_type", "st
 VIOLATIONS = ["date", "employee_id", "name", "department", "finding", "flag", "detail",
               "request_id", "sheet_name", "cell", "file"]
 HOURS, DAYS = "0.00", "0.0"
+#: A penalty is late_penalty_days (any fraction: 0.25, 1/3) a time: shown to the thousandth.
+PENALTY = "0.0##"
 FORMATS = {"date": "yyyy-mm-dd", "check_in": "[h]:mm", "check_out": "[h]:mm",
            "late_minutes": "0", "early_minutes": "0", "hours_worked": HOURS,
            "overtime_approved": HOURS, "overtime_unapproved": HOURS, "leave_days": DAYS,
            "absent_days": DAYS, "overtime_approved_hours": HOURS,
-           "overtime_unapproved_hours": HOURS, "penalty_days": DAYS, "punctuality": "0.0%",
+           "overtime_unapproved_hours": HOURS, "penalty_days": PENALTY, "punctuality": "0.0%",
            "absence_rate": "0.0%", "overtime_per_head": HOURS,
            **{c: DAYS for c in LEAVE_COLUMNS}}
 EMPTY = {"en": "no findings", "zh": "无违规记录"}

@@ -62,9 +62,11 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
         count = int(counts.get(key, 0))
         first = group.loc[group["row"].idxmin()]
         row, name = int(first["row"]), first["name"]
-        expected = ", ".join(map(str, employees.loc[known.eq(key).to_numpy(), "employee_id"]))
+        people = [str(i) for i in employees.loc[known.eq(key).to_numpy(), "employee_id"]]
         log.issues.append(Issue("ambiguous-punch-name" if count else "unknown-punch-name",
                                 file=log.file, sheet=log.sheet, cell=a1(row, column), row=row,
-                                field="name", value=name, params={"expected": expected}))
+                                field="name", value=name,
+                                params={"expected": ", ".join(people),
+                                        "expected_zh": "、".join(people)}))
     log.frame = frame[frame["employee_id"].notna().to_numpy()].reset_index(drop=True)
     return log

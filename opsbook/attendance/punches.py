@@ -61,6 +61,9 @@ _FLAT_SHIFT = re.compile(r"^((?:上班|下班)\d*)打卡时间$")
 _SUB_TIME = normalize("打卡时间")
 _SUB_WORDS = {normalize(w) for w in ("打卡时间", "打卡结果")}
 PUNCH_COLUMNS = ["employee_id", "name", "department", "date", "seconds", "row", "column"]
+#: The headers a punch sheet is found by, for ``no-punch-columns`` (English, Chinese lists).
+PUNCH_HEADERS = {"expected": "工号/Employee ID, 姓名/Name, 打卡时间/Date/Time, 上班1/下班1",
+                 "expected_zh": "工号/Employee ID、姓名/Name、打卡时间/Date/Time、上班1/下班1"}
 #: What a time cell may hold for a punch that did not happen.
 _NO_PUNCH = frozenset({"n/a", "na", "none", "missing", "no punch", "off", "nan"})
 
@@ -130,6 +133,25 @@ def _two_row(rows: list[list[Any]], at: int) -> dict[int, str]:
     return out
 
 
+#: Why a punch has no date (English, Chinese), for ``punch-without-date``.
+NO_DATE = {
+    "none": ("has no date (none in the cell, and the row's date is blank or unreadable)",
+             "没有日期（单元格中没有，所在行的日期为空或无法识别）"),
+    "year-last": ("has its date written with the year last (02/11/2026 may be 2 November or "
+                  "11 February)",
+                  "的日期年份在后（02/11/2026 可能是 11 月 2 日，也可能是 2 月 11 日）"),
+    "row-year-last": ("is on a row whose date is written with the year last (02/11/2026 may "
+                      "be 2 November or 11 February)",
+                      "所在行的日期年份在后（02/11/2026 可能是 11 月 2 日，也可能是 2 月 11 日）"),
+}
+_YEAR_LAST = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?!\d)")
+
+
+def _year_last(value: Any) -> bool:
+    """Whether a cell is text beginning with a date whose year is written last."""
+    return isinstance(value, str) and bool(_YEAR_LAST.match(value))
+
+
 def _has_digits(value: Any) -> bool:
     """Whether a cell in which no punch was read was meant to hold one, in an export: it has
     digits (``9:0x``); words are the app's (缺卡, Missed, Rest)."""
@@ -174,8 +196,7 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
     time_columns = sorted(report) or ([roles["time"]] if "time" in roles else [])
     if who is None or not time_columns:
         log.issues.append(Issue("no-punch-columns", file=file, sheet=sheet,
-                                params={"expected": "工号/Employee ID, 姓名/Name, 打卡时间/"
-                                                    "Date/Time, 上班1/下班1"}))
+                                params=dict(PUNCH_HEADERS)))
         return log
     first_data = at + below + 1
     data = rows[first_data:]
@@ -236,11 +257,15 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
         frame["employee_id"] = None
     dated = frame["date"].notna().to_numpy()
     undated = pd.DataFrame({"at": at_row[~dated], "column": frame["column"][~dated]})
+    day_cells = cells(day_column)
     for pos, col in undated.drop_duplicates().itertuples(index=False):  # told once a cell
+        value = grid.at[pos, col - 1]
+        why = NO_DATE["year-last" if _year_last(value) else
+                      "row-year-last" if _year_last(day_cells[pos]) else "none"]
         log.issues.append(Issue("punch-without-date", file=file, sheet=sheet,
                                 cell=a1(int(numbers[pos]), int(col)), row=int(numbers[pos]),
-                                column=str(rows[at + below][col - 1]),
-                                field="time", value=grid.at[pos, col - 1]))
+                                column=str(rows[at + below][col - 1]), field="time",
+                                value=value, params={"detail": why[0], "detail_zh": why[1]}))
     log.frame = frame[dated].reset_index(drop=True)[PUNCH_COLUMNS]
     return log
 
@@ -253,7 +278,7 @@ def punch_logs(sheets: list[RawSheet], file: str | None) -> list[PunchLog]:
     if found:
         return found
     return logs[:1] or [PunchLog("", file, pd.DataFrame(columns=PUNCH_COLUMNS), issues=[
-        Issue("no-punch-columns", file=file, params={"expected": "打卡时间/Date/Time"})])]
+        Issue("no-punch-columns", file=file, params=dict(PUNCH_HEADERS))])]
 
 
 def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, int], *,
@@ -274,6 +299,7 @@ def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, in
     where = {n: c for n, (_h, c, _k) in enumerate(order)}
     log.columns = {role: where[col - 1] for role, col in log.columns.items()
                    if col - 1 in where}
+    log.frame["column"] = log.frame["column"].map(lambda col: where[col - 1]).astype(np.int64)
     for issue in log.issues:  # the column as the sheet heads it, not as read here
         if issue.field in (headers or {}):
             issue.column = (headers or {})[issue.field]
@@ -297,7 +323,8 @@ def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
         seconds = np.where(early, seconds + 86400, seconds)
     punches = pd.DataFrame({"employee_id": frame["employee_id"].to_numpy(dtype=object),
                             "date": day.to_numpy(), "seconds": seconds,
-                            "row": frame["row"].to_numpy(np.int64)})
+                            "row": frame["row"].to_numpy(np.int64),
+                            "column": frame["column"].to_numpy(np.int64)})
     punches = punches.sort_values(["employee_id", "date", "seconds", "row"], kind="mergesort")
     # a punch less than a minute after the one before it on the day is the same punch (a
     # repeated press, or the same record given twice): two of them are no day's work
@@ -307,7 +334,8 @@ def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
     punches = punches[~(gap < REPEAT_SECONDS)]
     by = punches.groupby(key, sort=False)
     days = by.agg(first=("seconds", "first"), last=("seconds", "last"), row=("row", "first"),
-                  out_row=("row", "last"), punches=("seconds", "size")).reset_index()
+                  out_row=("row", "last"), punches=("seconds", "size"),
+                  in_column=("column", "first"), out_column=("column", "last")).reset_index()
     single = days["punches"].to_numpy() == 1
     morning = days["first"].to_numpy() < policy.midday
     check_in = np.where(single & ~morning, np.nan, days["first"])
@@ -317,6 +345,36 @@ def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
         "check_in": pd.to_timedelta(check_in, unit="s"),
         "check_out": pd.to_timedelta(check_out, unit="s"),
         "out_row": np.where(single & morning, days["row"], days["out_row"]),
-        "punches": days["punches"], "source": source, "sheet": "Punches"})
+        "punches": days["punches"], "source": source,
+        # each time at its own cell: a daily report's check-out may be 下班2's, not 下班1's
+        "sheet": _sheet_ids(days["in_column"], log, "check_in", single & ~morning),
+        "out_sheet": _sheet_ids(days["out_column"], log, "check_out", single & morning)})
     out.index = pd.Index(days["row"].to_numpy(np.int64), name="row")
     return out
+
+
+def punch_sheet(column: int) -> str:
+    """The sheet id of punches read from ``column`` (1-based) when it is not the column the
+    log's findings point at by default (a daily report's 上班2, 下班2 …)."""
+    return f"Punches@{column}"
+
+
+def punch_columns(log: PunchLog) -> dict[str, dict[str, int]]:
+    """Sheet id → field id → column of a log's findings: ``Punches`` for its default columns,
+    and one ``Punches@N`` per other time column (see :func:`punch_sheet`)."""
+    columns = log.cell_columns()
+    out = {"Punches": columns}
+    for column in pd.unique(log.frame["column"]) if len(log.frame) else []:
+        out[punch_sheet(int(column))] = {**columns, "check_in": int(column),
+                                         "check_out": int(column)}
+    return out
+
+
+def _sheet_ids(columns: pd.Series, log: PunchLog, field: str, missing: np.ndarray
+               ) -> np.ndarray:
+    """``Punches`` where a time is at the log's default column for ``field`` (or missing: a
+    finding then points at the cell it should be in), else the ``Punches@N`` of its column."""
+    default = log.cell_columns()[field]
+    cols = columns.to_numpy(np.int64)
+    named = np.array([punch_sheet(c) for c in range(int(cols.max(initial=0)) + 1)], dtype=object)
+    return np.where(missing | (cols == default), "Punches", named[cols])

@@ -6,8 +6,10 @@ from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
 from opsbook.core.spec import Field, Sheet, choice, choices, date, ident, text
 
 LEAVE_TYPES = choices(("annual", "年假", ("年休假",)), ("sick", "病假"), ("personal", "事假"),
-                      ("marriage", "婚假"), ("maternity", "产假", ("陪产假",)),
-                      ("bereavement", "丧假"), ("other", "其他"))
+                      ("marriage", "婚假"), ("maternity", "产假", ("陪产假", "产检假", "哺乳假")),
+                      ("bereavement", "丧假"),
+                      # time off in lieu of overtime (调休), as Chinese HR systems name it
+                      ("other", "其他", ("调休", "调休假", "倒休", "探亲假", "time off in lieu")))
 STATUSES = choices(("approved", "已批准", ("批准", "通过", "同意")),
                    ("pending", "待审批", ("审批中", "未审批")),
                    ("rejected", "已驳回", ("驳回", "拒绝", "不同意")),

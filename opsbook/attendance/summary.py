@@ -214,7 +214,8 @@ def _build(result: AttendanceResult, lang: str, department: str | None) -> Summa
         Figure(t["late"], int(sums["late_count"]), "0", better="down"),
         Figure(t["late_minutes"], int(sums["late_minutes"]), "0", better="down"),
         Figure(t["absent"], float(sums["absent_days"]), "0.0", better="down"),
-        Figure(t["penalty"], float(sums["penalty_days"]), "0.0", better="down"),
+        # general: late_penalty_days may be any fraction (0.25 is not 0.3)
+        Figure(t["penalty"], float(sums["penalty_days"]), "", better="down"),
         Figure(t["violations"], int(sums["violations"]), "0", better="down"),
     ]
     deps = _by_department(result)
@@ -236,7 +237,7 @@ def _build(result: AttendanceResult, lang: str, department: str | None) -> Summa
                          float(r.absent_days), int(r.violations))
                         for d, r in zip(names, deps.itertuples())),
                   ("", "0", "0", "0.0%", "0.0%", "0", "0", "0.0", "0"))
-    months = ", ".join(result.months)
+    months = t["sep"].join(result.months)
     work = int(month.groupby("employee_id")["work_days"].sum().max()) if people else 0
     method = [t["m_dept"].format(dept=department, people=people, work=work, months=months)
               if department else t["m_all"].format(people=people, depts=len(names), work=work,

@@ -19,8 +19,9 @@ def summarize(paths: list[Path] = typer.Argument(..., parser=given_path,
                                                       "glob patterns."),
               out: Path = typer.Option(..., "-o", "--out", parser=given_path,
                                        help="The summary workbook."),
-              month: str | None = typer.Option(None, help="The month, YYYY-MM (default: the "
-                                                          "month setting)."),
+              month: str | None = typer.Option(None, help="The month, YYYY-MM (default: each "
+                                                          "workbook's month setting; blank: "
+                                                          "every month of its clock rows)."),
               punches: list[Path] = typer.Option(
                   [], parser=given_path,
                   help="A punch export (time clock log, DingTalk record or daily "
