@@ -15,6 +15,13 @@ CODES: dict[str, Code] = {
         "Grade bands overlap: minimum score {value} is used by more than one grade.",
         "等级区间重叠：最低分 {value} 被多个等级使用。",
     ),
+    "grade-above-scale": Code(
+        "data",
+        "Grade {grade} starts at {value}, above the highest score of the scale (scale_max "
+        "{scale_max}): no total can reach it. Write the grade bands on the scale of the scores.",
+        "等级 {grade} 的最低分 {value} 高于评分上限（scale_max {scale_max}）：任何总分都达不到。"
+        "请按评分的分制填写等级分数段。",
+    ),
     "self-reference": Code(
         "data",
         "'{column}' refers to the row's own employee ({value}).",

@@ -113,8 +113,8 @@ def forced_distribution(
         if grade is None:
             issues.append(Issue(
                 "invalid-setting", "warning", sheet="Settings", field=f"max_share_{key}",
-                value=cap, params={"detail": f"there is no grade '{key}' in the Grades table",
-                                   "detail_zh": f"等级表中没有等级“{key}”"}))
+                value=cap, params={"detail": f"there is no grade '{key}' in the Grades table.",
+                                   "detail_zh": f"等级表中没有等级“{key}”。"}))
             continue
         count, scored = int(counts.get(grade, 0)), len(graded)
         allowed = math.floor(cap * scored + 1e-9)
@@ -122,9 +122,17 @@ def forced_distribution(
             issues.append(Issue(
                 "forced-distribution", "warning", sheet="Settings", field=f"max_share_{key}",
                 value=cap, params={"grade": grade, "count": count, "scored": scored,
-                                   "share": f"{count / scored:.0%}", "maximum": f"{cap:.0%}",
+                                   "share": _share(count / scored),
+                                   # the cap as set (12.5%), never rounded to what it is not
+                                   "maximum": f"{round(cap * 100, 6):g}%",
                                    "allowed": allowed}))
     return issues
+
+
+def _share(value: float) -> str:
+    """A share as a percent to one decimal (10.5%, 67%): never rounded onto the cap it is
+    over (11 of 105 is 10.5%, not 10%)."""
+    return f"{round(value * 100, 1):g}%"
 
 
 def bonus_over_budget(bonus: pd.Series, budget: float | None) -> list[Issue]:

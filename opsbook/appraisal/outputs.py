@@ -28,7 +28,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "ratings": ("Ratings", "评分条数"), "employees": ("Employees Rated", "被评人数"),
     "mean_given": ("Mean Given", "平均给分"), "leniency": ("Leniency", "宽严度"),
     "leniency_z": ("Leniency z", "宽严度 z 值"),
-    "same_score_everywhere": ("Same Score Everywhere", "所有指标同分"),
+    "same_score_everywhere": ("Same Score on All Indicators", "所有指标同分"),
     "self_mean": ("Self Mean", "自评平均"), "others_mean": ("Others' Mean", "他评平均"),
     "gap": ("Self minus Others", "自评偏差"), "cycle": ("Cycle", "考核周期"),
 }

@@ -7,6 +7,7 @@ from typing import Iterator
 import numpy as np
 
 from opsbook.appraisal.rating_rules import one_rating_each, one_role_per_rater
+from opsbook.appraisal.settings import DEFAULT_GRADES
 from opsbook.appraisal.wide import score_cell, score_header
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
@@ -48,6 +49,33 @@ def bands_do_not_overlap(book: Book) -> Iterator[Issue]:
                     **book.where("Grades", "min_score", int(row)))
 
 
+def bands_on_scale(book: Book) -> Iterator[Issue]:
+    """Grade bands on the scale of the scores: a band whose minimum is above ``scale_max``
+    can never be reached (the default bands are on 0–100, so a 1–5 scale would grade every
+    employee D, to be interviewed and escalated)."""
+    high = book.settings.scale_max
+    if book.settings.scale_min >= high:
+        return  # the scale itself is reported
+    sheet = book["Grades"]
+    values = numbers(sheet, "min_score")
+    bands = sheet["grade"].notna().to_numpy() & ~np.isnan(values)
+    if not bands.any():  # no band of the user's: the default grades apply
+        above = [(grade, low) for grade, low, *_ in DEFAULT_GRADES if low > high]
+        if above:
+            names = ", ".join(f"{grade} {low:g}" for grade, low in above)
+            yield book.setting_issue(
+                "scale_max", high,
+                f"the default grades start at {names}, above the highest score of the scale, "
+                "so no total can reach them; add a Grades sheet with bands on this scale.",
+                f"默认等级的最低分（{names.replace(', ', '、')}）高于评分上限，任何总分都达不到；"
+                "请添加“等级”表，按此分制填写等级分数段。")
+        return
+    for row in sheet.index[bands & (values > high)]:
+        yield Issue("grade-above-scale", value=sheet.at[row, "min_score"],
+                    params={"grade": sheet.at[row, "grade"], "scale_max": f"{high:g}"},
+                    **book.where("Grades", "min_score", int(row)))
+
+
 def settings_consistent(book: Book) -> Iterator[Issue]:
     """A scale that has room, and forced-distribution shares that are fractions."""
     from opsbook.core.settings import fraction
@@ -55,15 +83,15 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
     settings = book.settings
     if settings.scale_min >= settings.scale_max:
         yield book.setting_issue("scale_max", settings.scale_max,
-                                 f"must be above scale_min ({settings.scale_min:g})",
-                                 f"必须大于评分下限 scale_min（{settings.scale_min:g}）")
+                                 f"must be above scale_min ({settings.scale_min:g}).",
+                                 f"必须大于评分下限 scale_min（{settings.scale_min:g}）。")
     for key, value in settings.extra_items().items():
         if not key.lower().startswith("max_share_") or value in (None, ""):
             continue
         share = fraction(value)
         if not (isinstance(share, float) and 0 <= share <= 1):
-            yield book.setting_issue(key, value, "must be a share such as 0.1 or 10%",
-                                     "应为比例，如 0.1 或 10%")
+            yield book.setting_issue(key, value, "must be a share such as 0.1 or 10%.",
+                                     "应为比例，如 0.1 或 10%。")
 
 
 def scores_on_scale(book: Book) -> Iterator[Issue]:
@@ -84,5 +112,5 @@ def scores_on_scale(book: Book) -> Iterator[Issue]:
         yield Issue("out-of-range", value=value, params=expected, **place)
 
 
-RULES = (references, weights_add_up, bands_do_not_overlap, settings_consistent,
+RULES = (references, weights_add_up, bands_do_not_overlap, bands_on_scale, settings_consistent,
          scores_on_scale, one_rating_each, one_role_per_rater)

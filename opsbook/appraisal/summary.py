@@ -75,8 +75,8 @@ TEXT = {
         "f_escalate": "{names} failed {limit} or more cycles in a row.",
         "a_escalate": "Escalate {names} as the rules require (transfer, training or further "
                       "action).",
-        "f_raters": "Raters far from the others (leniency beyond ±{z} SD or one score "
-                    "everywhere): {names}.",
+        "f_raters": "Raters far from the others (leniency beyond ±{z} SD, or the same score "
+                    "on every indicator of each employee they rated): {names}.",
         "a_raters": "Review the ratings of {names} with them before the results are final.",
         "f_gap": "Self-ratings at least {gap} points above the others' ratings: {names}.",
         "a_gap": "Discuss the gap between self-view and others' view with {names}.",

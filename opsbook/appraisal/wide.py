@@ -10,6 +10,7 @@ from opsbook.core.book import Book
 from opsbook.core.coerce import read_column
 from opsbook.core.headers import normalize
 from opsbook.core.spec import number
+from opsbook.core.typed import show_result
 
 KEYS = ["employee_id", "rater_id", "rater_role"]
 LONG_COLUMNS = KEYS + ["indicator_id", "score", "comment"]
@@ -88,10 +89,14 @@ def long_scores(book: Book) -> None:
         wide[indicator] = column.values
         letter_col = table.extras[header]
         for problem in column.problems:
-            for pos in problem.positions:
+            for n, pos in enumerate(problem.positions):
                 row = int(frame.index[pos])
+                extra = dict(problem.params)  # what it was read as ('88.5' as 88.5), said
+                if problem.results is not None:
+                    extra["result"] = show_result(problem.results[n])
+                    extra["result_zh"] = show_result(problem.results[n], "zh")
                 book.issues.append(_issue(book, problem.code, problem.severity, header,
-                                          letter_col, row, frame[header].iat[pos]))
+                                          letter_col, row, frame[header].iat[pos], extra))
     book.issues = [i for i in book.issues if not (
         i.code == "missing-column" and i.sheet == table.name and i.field in _LONG_ONLY)]
     long = wide_to_long(wide, indicators)
@@ -138,12 +143,14 @@ def score_cell(book: Book, row: int, indicator: str) -> str | None:
     return a1(row, column) if column else None
 
 
-def _issue(book: Book, code: str, severity: str, header: str, column: int, row: int, value):
+def _issue(book: Book, code: str, severity: str, header: str, column: int, row: int, value,
+           extra: dict | None = None):
     from opsbook.core.cells import a1
     from opsbook.core.issues import Issue
     from opsbook.core.messages import TYPE_NAMES
 
     names = TYPE_NAMES["number"]
     return Issue(code, severity, book.path, book.tables["Scores"].name, a1(row, column), row,
-                 header, "score", value, {"expected": names[0], "expected_zh": names[1]})
+                 header, "score", value,
+                 {"expected": names[0], "expected_zh": names[1], **(extra or {})})
 

@@ -26,6 +26,8 @@ TEXT = {
            "no_data": " No figures for {departments} in this report: their heads got nothing.",
            "failed": "Not sent: {reason} The message is in {folder}.",
            "refused": "Not sent: {reason}",
+           "more_failed": " {n} more not sent either (also in the outbox).",
+           "also_sent": " Sent to {n} other recipient(s).",
            "unsaved": "Save the workbook first: the report is written next to it.",
            "nobody": "Not sent: {config} names nobody to send to; give [mail] to, or a "
                      "[recipients] table of department heads.",
@@ -42,6 +44,8 @@ TEXT = {
            "no_data": "本报告中没有{departments}的数据，未发给其负责人。",
            "failed": "未发送：{reason}邮件保存在 {folder}。",
            "refused": "未发送：{reason}",
+           "more_failed": "另有 {n} 封也未发送（同样保存在发件箱中）。",
+           "also_sent": "已发送给其他 {n} 位收件人。",
            "unsaved": "请先保存工作簿：报告将生成在工作簿所在的文件夹。",
            "nobody": "未发送：{config} 中没有收件人；请填写 [mail] to，或部门负责人的 "
                      "[recipients] 表。",
@@ -150,6 +154,10 @@ def email(port: BookPort, folder: Path | None = None) -> Report:
         said = _reason(reason, lang)
         text = words["failed"].format(reason=said if lang == "zh" else said.rstrip(".") + ".",
                                       folder=path.parent)
+        if len(done.failed) > 1:  # the others not sent are said too, not only the first
+            text += words["more_failed"].format(n=len(done.failed) - 1)
+        if done.sent:  # and so are those who did get it
+            text += words["also_sent"].format(n=sum(len(r) for r in done.sent))
     elif done.written:
         text = words["outbox"].format(folder=done.written[0].parent, n=len(done.written))
     else:

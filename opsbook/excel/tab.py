@@ -44,6 +44,13 @@ _TEXT = {
         "zh": "“{name}”没有“设置”工作表：校验和计算按默认规则进行。新建一个同类型的工作簿"
               "（新建工作簿），可复制其中的“设置”工作表。",
     },
+    "exists": {
+        "en": "{path} exists already: New workbook never writes over a file (opsbook new "
+              "does not either, without --force). Choose another name, or delete that file "
+              "first.",
+        "zh": "{path} 已存在：“新建工作簿”不会覆盖已有文件（opsbook new 不加 --force 时也不会）。"
+              "请换一个文件名，或先删除该文件。",
+    },
     "written": {
         "en": "The new workbook is saved as {path}; open it with File → Open.",
         "zh": "新工作簿已保存为 {path}，请用“文件 → 打开”打开。",
@@ -100,7 +107,8 @@ def new_workbook(kind: str, lang: str, target: str, book: Any = None) -> Path | 
     """The tab's New workbook: the blank template of ``kind`` in ``lang``, saved at
     ``target`` (hexadecimal UTF-16, see :func:`decode_path`; ``.xlsx`` added when the name
     has another ending) and opened in the caller's Excel. Returns the file written, or None
-    (with a message) when it could not be written.
+    (with a message) when it could not be written or a file of that name exists already
+    (never written over, as ``opsbook new`` without ``--force``).
     """
     from opsbook.api import new_workbook as write_template
 
@@ -110,6 +118,9 @@ def new_workbook(kind: str, lang: str, target: str, book: Any = None) -> Path | 
         path = path.with_name(path.name + ".xlsx")
     book = _caller(book)
     if book is None:
+        return None
+    if path.exists():  # Excel's save dialog may not ask: a workbook of the user's, kept
+        _alert(book, _TEXT["exists"][said].format(path=path))
         return None
     try:
         write_template(kind, lang, path)

@@ -147,6 +147,15 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
     return {address: _refusal(server, code, text) for address, (code, text) in refused.items()}
 
 
+def _said(answer: object) -> str:
+    """A server's answer ``(code, text)`` as ``550 text``."""
+    if isinstance(answer, tuple) and len(answer) == 2:
+        code, text = answer
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+        return f"{code} {text}"
+    return str(answer)
+
+
 def _refusal(server: Server, code: int, text: bytes | str) -> tuple[str, str]:
     """Why the server refused one recipient, in English and in Chinese."""
     said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
@@ -156,14 +165,37 @@ def _refusal(server: Server, code: int, text: bytes | str) -> tuple[str, str]:
 
 def _reason(error: BaseException) -> tuple[str, str]:
     """Why the server could not be used, in English and in Chinese."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        names = list(error.recipients)
+    if isinstance(error, smtplib.SMTPRecipientsRefused):  # each with the server's own words
+        names = [f"{name} ({_said(answer)})" for name, answer in error.recipients.items()]
         return (f"recipients refused: {', '.join(names)}",
                 f"服务器拒绝了收件人：{'、'.join(names)}")
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        said = f"{type(error).__name__}: {error}"
+        if "SMTPUTF8" in str(error):
+            return (f"the server takes no address with letters beyond ASCII (no SMTPUTF8); "
+                    f"give an ASCII address ({said})",
+                    f"服务器不接受含非 ASCII 字符的地址（不支持 SMTPUTF8）；请使用仅含 ASCII "
+                    f"字符的地址（{said}）")
+        if "AUTH" in str(error):
+            return (f"the server offers no login (AUTH), but a login is set; unset "
+                    f"OPSBOOK_SMTP_USER / OPSBOOK_SMTP_PASSWORD or check the server ({said})",
+                    f"服务器不提供登录（AUTH），但设置了登录信息；请取消 OPSBOOK_SMTP_USER / "
+                    f"OPSBOOK_SMTP_PASSWORD，或检查服务器（{said}）")
     if isinstance(error, smtplib.SMTPResponseException):
         text = error.smtp_error.decode("utf-8", "replace") if isinstance(
             error.smtp_error, bytes) else str(error.smtp_error)
-        return f"{error.smtp_code} {text}", f"服务器答复 {error.smtp_code} {text}"
+        en, zh = f"{error.smtp_code} {text}", f"服务器答复 {error.smtp_code} {text}"
+        if "STARTTLS" in text.upper():  # a server that wants encryption, asked without it
+            return (f"{en}; the server wants encryption: use smtp:// (STARTTLS) or smtps://, "
+                    "not smtp+plain://",
+                    f"{zh}；服务器要求加密：请使用 smtp://（STARTTLS）或 smtps://，"
+                    "不要用 smtp+plain://")
+        if error.smtp_code == 530 or "AUTHENTICATION" in text.upper():  # a login is wanted
+            return (f"{en}; the server wants a login: set OPSBOOK_SMTP_USER and "
+                    "OPSBOOK_SMTP_PASSWORD (or [smtp] username and password)",
+                    f"{zh}；服务器要求登录：请设置 OPSBOOK_SMTP_USER 和 OPSBOOK_SMTP_PASSWORD"
+                    "（或 [smtp] 的 username 和 password）")
+        return en, zh
     said = f"{type(error).__name__}: {error}"
     for kind, en, zh in _PLAIN_REASONS:
         if isinstance(error, kind):

@@ -88,6 +88,10 @@ def _draw(ax: Any, chart: ChartData) -> None:
         for x, y, label in zip(chart.x, chart.series[0].values, labels):
             ax.annotate(label, (_nan(x), _nan(y)), fontsize=10,
                         xytext=(3, 3), textcoords="offset points")
+        if not any(_known(x) for x in chart.x) or not any(
+                _known(v) for s in chart.series for v in s.values):
+            ax.set_xlim(0, 1)  # nothing to plot: an axis from 0, never one of -0.04 to 0.04
+            ax.set_ylim(0, 1)
     elif chart.type == "line":
         for k, s in enumerate(chart.series):
             ax.plot(labels, [_nan(v) for v in s.values], marker="o",
@@ -98,8 +102,11 @@ def _draw(ax: Any, chart: ChartData) -> None:
         for k, s in enumerate(chart.series):
             at = [i - 0.4 + width * (k + 0.5) for i in range(len(labels))]
             color = PALETTE[k + 1] if n == 1 else PALETTE[k % len(PALETTE)]
-            bars = draw(at, [v or 0 for v in s.values], width, label=s.name, color=color)
-            ax.bar_label(bars, fmt=_label_format(chart.number_format),
+            # a value that is not known (a department nobody was scored in, a period with
+            # no figure) is no bar and no label, never a bar of 0
+            bars = draw(at, [_nan(v) for v in s.values], width, label=s.name, color=color)
+            fmt = _label_format(chart.number_format)
+            ax.bar_label(bars, labels=[fmt % v if _known(v) else "" for v in s.values],
                          fontsize=10, padding=2)
         _from_zero(ax, chart)
         axis = ax.xaxis if chart.type == "bar" else ax.yaxis
@@ -123,7 +130,7 @@ def _draw(ax: Any, chart: ChartData) -> None:
 def _from_zero(ax: Any, chart: ChartData) -> None:
     """Bars of counts and amounts none below 0 start at 0, and bars all 0 (an empty period)
     stand on an axis from 0 to 1, never one of negative counts around 0."""
-    values = [v or 0 for s in chart.series for v in s.values]
+    values = [v for s in chart.series for v in s.values if _known(v)]
     if any(v < 0 for v in values):
         return
     top = 1 if not any(values) else None
@@ -134,7 +141,12 @@ def _from_zero(ax: Any, chart: ChartData) -> None:
 
 
 def _nan(value: float | None) -> float:
-    return float("nan") if value is None else float(value)
+    return float(value) if _known(value) else float("nan")
+
+
+def _known(value: float | None) -> bool:
+    """Whether a chart value is a figure (not None, not NaN)."""
+    return value is not None and value == value
 
 
 def _label_format(number_format: str) -> str:
