@@ -90,11 +90,19 @@ def _not_started(error: RuntimeError) -> BatchProblem:
         "if __name__ == \"__main__\": 之下（工作进程启动时会重新运行脚本文件）。")
 
 
+def threads_of(executor: Executor | None) -> int | None:
+    """How many worker threads the running Dask cluster behind ``executor`` has (what its
+    files are grouped for, so that each has work), or None: our own processes, a local
+    cluster (as many as asked), or a cluster whose workers have not joined yet."""
+    return getattr(executor, "opsbook_threads", None) or None
+
+
 @contextlib.contextmanager
 def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]:
     """None when ``scheduler`` is None (run here); for ``"local"`` a LocalCluster of ``jobs``
     single-threaded worker processes on loopback; else a Client of the scheduler at that
-    address (``tcp://host:port``). Closed on leaving."""
+    address (``tcp://host:port``), its worker threads told by :func:`threads_of`. Closed on
+    leaving."""
     if scheduler is None:
         yield None
         return
@@ -124,7 +132,11 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
             raise _unreachable(scheduler, error) from None
         raise _not_started(error) from None
     try:
-        yield client.get_executor(pure=False)
+        executor = client.get_executor(pure=False)
+        if cluster is None:  # a running cluster: its worker threads, to give each work
+            with contextlib.suppress(Exception):  # none known yet: as for our own processes
+                executor.opsbook_threads = sum(client.nthreads().values())
+        yield executor
     finally:
         client.close()
         if cluster is not None:

@@ -70,6 +70,12 @@ class BatchOptions:
         problem = jobs_problem(self.jobs)
         if problem is not None:
             raise problem
+        if self.manifest is not None and not str(self.manifest).strip():
+            # an unset variable in a script: no manifest written at all, or one named " "
+            raise BatchProblem("manifest: an empty path names no file; give the manifest's "
+                               "file name (or None: beside the output)",
+                               "manifest：空路径不指向任何文件；请写清单的文件名"
+                               "（None 表示写在输出旁）。")
         if self.progress not in PROGRESS:
             raise BatchProblem(f"progress {self.progress!r} cannot be used: give one of "
                                f"{', '.join(PROGRESS)}", f"progress“{self.progress}”无法使用："

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
 from opsbook.batch import manifest as manifests
-from opsbook.batch.cluster import BatchProblem, dask_executor
+from opsbook.batch.cluster import BatchProblem, dask_executor, threads_of
 from opsbook.batch.options import BatchOptions
 from opsbook.batch.pool import UNCHANGED, BatchResults, Interrupted, batch, digest
 from opsbook.batch.progress import progress
@@ -34,11 +34,13 @@ class Outcome(NamedTuple):
 class UpToDate(Exception):
     """``skip_unchanged`` on a command that aggregates: no input and no setting changed since
     the last manifest and the output is there, so nothing is done (exit 0). ``zh`` says the
-    same in Chinese."""
+    same in Chinese; ``lang`` is the language the inputs were read in ("en" or "zh"), when
+    they all were read in one: without ``--lang`` the notice is said in it, as the
+    command's own status line is (else in English and then in Chinese)."""
 
-    def __init__(self, text: str, zh: str | None = None):
+    def __init__(self, text: str, zh: str | None = None, lang: str | None = None):
         super().__init__(text)
-        self.en, self.zh = text, zh
+        self.en, self.zh, self.lang = text, zh, lang
 
 
 @dataclass
@@ -306,8 +308,11 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         if known and outputs and all(o.exists() and manifests.wrote(where, o) for o in outputs) \
                 and all(previous) and _same_files(where, files) \
                 and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
+            said = {known[str(p)].get("lang") for p in files  # not a result opsbook wrote
+                    if known[str(p)].get("status") != "skipped"}
             raise UpToDate(f"{output} is up to date: no input or setting changed since "
-                           f"{where}", f"{output} 已是最新：自 {where} 以来输入与设置均未变化。")
+                           f"{where}", f"{output} 已是最新：自 {where} 以来输入与设置均未变化。",
+                           said.pop() if len(said) == 1 and said <= {"en", "zh"} else None)
         previous = [None] * len(files)
 
     def told(path: Path) -> None:
@@ -324,6 +329,9 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         calls = len(groups) if groups is not None else len(files)
         with dask_executor(options.scheduler, max(1, min(options.workers, calls))) as executor, \
                 progress(command, len(files), options.progress) as tick:
+            if groups is not None and not options.fail_fast and threads_of(executor):
+                # a running cluster: groups for all its workers (not this machine's cores)
+                groups = groups_of(files, threads_of(executor) or 1)
             results = batch(step, files, jobs=options.workers, executor=executor,
                             on_done=told, on_error=_unexpected, args=args, hashed=True,
                             previous=previous, stop=_stopper if options.fail_fast else None,

@@ -18,7 +18,12 @@ import typer
 from opsbook import registry
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, given_path
-from opsbook.cli.run_values import value_problem
+from opsbook.cli.run_values import (
+    mail_problems,
+    one_book_problem,
+    one_file_problem,
+    value_problem,
+)
 
 #: The command each step runs; ``compute`` runs the kind's computing command.
 STEP_COMMANDS = {"validate": ("validate",), "report": ("report",), "email": ("email",)}
@@ -26,10 +31,9 @@ COMPUTE = {"appraisal": ("appraisal", "score"), "attendance": ("attendance", "su
            "plan": ("plan", "consolidate"), "project": ("project", "status")}
 #: The exit code of a step stopped by Ctrl-C.
 INTERRUPTED = 130
-#: Options naming a file a step writes: relative ones go into the pipeline's outputs.
+#: Options naming a file a step writes: relative ones go into the pipeline's outputs
+#: (those of opsbook.pipeline.files.WRITES, and the outbox folder).
 WRITES = ("out", "output", "annotate", "manifest", "outbox")
-#: Options naming files a step reads: relative ones are relative to the pipeline file.
-READS = ("history", "punches", "config", "cafile")
 
 
 def command_words(step: str, kind: str) -> tuple[str, ...]:
@@ -60,6 +64,7 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     or its whole key path). The files the step writes are added to ``pipeline.written``:
     a later step may take them as its inputs."""
     from opsbook.pipeline import batch_problem
+    from opsbook.pipeline.files import READS
     from opsbook.pipeline.spec import BATCH
 
     kinds = registry.names()
@@ -100,7 +105,15 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
                      for n, full in zip(names, inputs) if not _found(full, pipeline.written)]
     options = _options(command)
     entries: list[tuple[str, Any, list[str]]] = []  # (option as written, its param, its words)
-    chosen = {**{k: v for k, v in batch.items() if k in options}, **given}
+    named: dict[str, str] = {}  # the option (max_issues) → its key as written (max-issues)
+    for key in list(given):
+        first = named.setdefault(key.replace("-", "_"), key)
+        if first != key:  # max_issues and max-issues: one option, given twice
+            del given[key]
+            problems.append((key, f"the same option as {first}; give it once",
+                             f"与 {first} 是同一个选项；请只写一次。"))
+    # a step's own value (fail-fast = false) stands over the [batch] table's (fail_fast)
+    chosen = {**{k: v for k, v in batch.items() if k in options and k not in named}, **given}
     if "kind" in options and "kind" not in chosen and pipeline_kind is not None:
         chosen["kind"] = pipeline_kind
     if "manifest" in options and not any(k in chosen for k in WRITES):
@@ -128,6 +141,9 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
         said: list[str] = []
         for one in value if isinstance(value, list) else [value]:
             text = str(one)
+            if (key in WRITES or key in READS) and not text.strip():
+                said += [flag, text]  # as typed: the command's parser refuses an empty path,
+                continue  # never the outputs folder or the pipeline's own folder
             if key in WRITES and not Path(text).is_absolute():
                 text = str(outputs / text)
             elif key in READS and not Path(text).is_absolute():
@@ -143,10 +159,13 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
                                           "there would replace it",
                                      f"{one} 是流水线的输入文件之一；写入此处会覆盖该文件。"))
             said += [flag, text]
-        told = value_problem(param.name, said[1::2], words, inputs)  # checked as it starts
+        told = value_problem(param.name, [v for v in said[1::2] if v.strip()
+                                          or key not in WRITES], words, inputs)
         if told is not None:
             problems.append((key, *told))
         entries.append((key, param, said))
+    as_named = {k.replace("-", "_"): v for k, v in chosen.items()}
+    problems += [(named.get(k, k), *told) for k, *told in mail_problems(words, as_named, base)]
     positional = [p for p in command.params if p.param_type_name == "argument"]
     head = inputs if positional else []
     told_inputs = None  # the inputs' argument, when they are a mistake already told
@@ -154,10 +173,13 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
         # no inputs: the pipeline's own are a mistake told already
         told_inputs = positional[0].name
     elif positional and positional[0].nargs == 1:
-        one = _one_file(inputs, words)
+        one = one_file_problem(inputs, words)
         if one is not None:
             problems.append(("inputs", *one))
             head, told_inputs = inputs[:1], positional[0].name
+    elif positional and (one := one_book_problem(words, chosen.get("kind"), inputs,
+                                                 chosen.get("recursive") is True)):
+        problems.append(("inputs", *one))  # a plan's report: of one plan
     told = {options[k.replace("-", "_")].name for k, *_ in problems
             if k.replace("-", "_") in options}  # a refusal of these says the same again
     for key, message, zh in _refused(command, head, entries):
@@ -174,6 +196,8 @@ def _wrong_value(key: str, value: Any, param: Any, kinds: list[str]
     """What is wrong with a step option's value by its TOML type, or None: a table is no
     option's value, a file is named in quotes, a flag is true or false, a list is for an
     option that may be repeated."""
+    from opsbook.pipeline.files import READS
+
     values = value if isinstance(value, list) else [value]
     if any(isinstance(v, (dict, list)) for v in values):
         return "give a value, not a table", "请写一个值，而不是表。"
@@ -221,23 +245,6 @@ def _an_input(path: str, pipeline: Any) -> bool:
     return not manifests.wrote(manifests.beside(path), path)
 
 
-def _one_file(inputs: list[str], words: tuple[str, ...]) -> tuple[str, str] | None:
-    """Why ``inputs`` cannot be the one workbook a command takes (``report``, ``email``),
-    or None: several of them, a folder, a glob pattern."""
-    command = f"opsbook {' '.join(words)}"
-    hint, hint_zh = 'give the step its own inputs = ["…"]', '请为该步骤写 inputs = ["…"]。'
-    if len(inputs) != 1:
-        return f"'{command}' takes one input; {hint}", f"“{command}”只接受一个输入；{hint_zh}"
-    only = inputs[0]
-    if Path(only).is_dir():
-        return (f"'{command}' takes one workbook, and {only} is a folder; {hint}",
-                f"“{command}”只接受一个工作簿，而 {only} 是文件夹；{hint_zh}")
-    if not Path(only).exists() and set("*?[") & set(only):
-        return (f"'{command}' takes one workbook, not a glob pattern ({only}); {hint}",
-                f"“{command}”只接受一个工作簿，不接受通配符路径（{only}）；{hint_zh}")
-    return None
-
-
 def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[str]]]
              ) -> list[tuple[str | None, str, str]]:
     """(option as written, message, the message in Chinese) for every value the command's
@@ -247,6 +254,7 @@ def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[s
     from opsbook.cli.usage import click_errors, in_chinese, plain
 
     refused: list[tuple[str | None, str, str]] = []
+    dropped: list[Any] = []  # the params refused so far
     entries = list(entries)
     while True:
         argv = [*head, *(w for _, _, said in entries for w in said)]
@@ -261,9 +269,11 @@ def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[s
             zh = in_chinese(error) if isinstance(error, click_errors.ClickException) \
                 else f"{message.rstrip('.')}。"
             bad = [e for e in entries if param is not None and e[1] is param]
-            if not bad:
-                return [*refused, (getattr(param, "name", None), message, zh)]
+            if not bad:  # a required option refused above is missing now: said once
+                return refused if param is not None and param in dropped else \
+                    [*refused, (getattr(param, "name", None), message, zh)]
             refused.append((bad[0][0], message, zh))
+            dropped.append(param)
             entries = [e for e in entries if e[1] is not param]
 
 

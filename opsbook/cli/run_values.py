@@ -95,3 +95,81 @@ def value_problem(name: str, value: Any, words: tuple[str, ...], inputs: list[st
                 raise
             return str(error), zh
     return None
+
+
+def mail_problems(words: tuple[str, ...], chosen: dict[str, Any], base: Path
+                  ) -> list[tuple[str, str, str]]:
+    """(option, message, Chinese) for what an ``email`` step's command refuses only as it
+    starts, after the steps before it have run: a config file that cannot be used (the
+    step's ``config``, else the one the command would find), no recipient (no ``to``, none
+    in the config) or ``per_department`` without a ``[recipients]`` table, ``encrypt``
+    without the password's variable. ``chosen``: the step's options as written."""
+    if words != ("email",):
+        return []
+    import os
+
+    from opsbook.mail.config import ATTACHMENT_PASSWORD_ENV, load_settings
+
+    config = chosen.get("config")
+    if config is not None and (not isinstance(config, str) or not config.strip()
+                               or not (base / config).is_file()):
+        return []  # its type, its emptiness, a missing file: told by the option's checks
+    try:
+        settings = load_settings(base / config if config else None)
+    except ValueError as error:  # ConfigError: said in both languages
+        return [("config", str(error), getattr(error, "zh", None) or str(error))]
+    found: list[tuple[str, str, str]] = []
+    if chosen.get("per_department") is True:
+        if not settings.recipients:
+            found.append(("per_department", "needs a [recipients] table (department = "
+                          "address) in the config file", "需要配置文件中的 [recipients] 表"
+                          "（部门 = 地址）。"))
+    elif not chosen.get("to") and not settings.to:
+        found.append(("to", "no recipient: give to = [\"…\"] (or to in the config's [mail] "
+                      "table, or per_department = true)", "没有收件人：请写 to = [\"…\"]"
+                      "（或在配置文件的 [mail] 表中写 to，或写 per_department = true）。"))
+    if chosen.get("encrypt") is True and not os.environ.get(ATTACHMENT_PASSWORD_ENV):
+        found.append(("encrypt", f"takes the password from {ATTACHMENT_PASSWORD_ENV}; set it "
+                      "for the job that runs the pipeline", f"密码取自环境变量 "
+                      f"{ATTACHMENT_PASSWORD_ENV}；请为运行流水线的任务设置该变量。"))
+    return found
+
+
+def one_file_problem(inputs: list[str], words: tuple[str, ...]) -> tuple[str, str] | None:
+    """Why ``inputs`` cannot be the one workbook a command takes (``report``, ``email``),
+    or None: several of them, a folder, a glob pattern."""
+    command = f"opsbook {' '.join(words)}"
+    hint, hint_zh = 'give the step its own inputs = ["…"]', '请为该步骤写 inputs = ["…"]。'
+    if len(inputs) != 1:
+        return f"'{command}' takes one input; {hint}", f"“{command}”只接受一个输入；{hint_zh}"
+    only = inputs[0]
+    if Path(only).is_dir():
+        return (f"'{command}' takes one workbook, and {only} is a folder; {hint}",
+                f"“{command}”只接受一个工作簿，而 {only} 是文件夹；{hint_zh}")
+    if not Path(only).exists() and set("*?[") & set(only):
+        return (f"'{command}' takes one workbook, not a glob pattern ({only}); {hint}",
+                f"“{command}”只接受一个工作簿，不接受通配符路径（{only}）；{hint_zh}")
+    return None
+
+
+def one_book_problem(words: tuple[str, ...], kind: Any, inputs: list[str], recursive: bool
+                     ) -> tuple[str, str] | None:
+    """Why ``inputs`` cannot make a ``report`` of ``kind`` when that kind reports on one
+    workbook at a time (a plan, an appraisal cycle) and they name several workbooks now
+    (a result opsbook wrote, its manifest beside it, aside), or None."""
+    from opsbook import registry
+
+    if words != ("report",) or kind not in registry.names() or not registry.get(kind).one_book:
+        return None
+    from opsbook.batch import expand
+    from opsbook.batch import manifest as manifests
+
+    files, _ = expand(inputs, recursive)
+    found = [f for f in files if f.is_file() and not manifests.wrote(manifests.beside(f), f)]
+    if len(found) <= 1:
+        return None
+    spec = registry.get(kind)
+    return (f"{spec.en} reports are made from one workbook at a time, and the inputs name "
+            f"{len(found)}; give the step its own inputs = [\"…\"]",
+            f"{spec.zh}报告每次只能由一个工作簿生成，而输入包含 {len(found)} 个；"
+            "请为该步骤写 inputs = [\"…\"]。")

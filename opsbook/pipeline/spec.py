@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import glob
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any, Callable
 
 from opsbook import registry
 from opsbook.batch.cluster import scheduler_problem
+from opsbook.pipeline.files import clashes, key_text, read_too_early
 from opsbook.pipeline.locate import line_of, lines_of
 
 if sys.version_info >= (3, 11):
@@ -142,18 +142,47 @@ def _syntax(text: str, error: Exception) -> Problem:
             end = text.rstrip()
             line, column = end.count("\n") + 1, len(end) - end.rfind("\n")
             at_end = True
+    # a table's name as written, not as Python's tuple: [batch], [steps.extra]
+    message = re.sub(r"\(((?:'[^']*',?\s*)+)\)", lambda m: "[" + ".".join(
+        re.findall(r"'([^']*)'", m.group(1))) + "]", message)
     zh = next((said.format(*hit.groups()) for pattern, said in TOML_ZH
                if (hit := re.fullmatch(pattern, message))), f"（{message}）")
     hint = TOML_HINTS.get(message)
+    wide = _full_width(text, line, column)
+    if wide is not None:  # what a Chinese keyboard types: said instead of the general hint
+        hint, zh = wide[0], f"{zh.rstrip('。')}；{wide[1]}"
     return Problem(line, "-", f"not valid TOML: {message}"
                               + (" at the end of the file" if at_end else "")
                               + (f" ({hint})" if hint else ""), column,
                    f"不是有效的 TOML{'（文件末尾）' if at_end else ''}：{zh.rstrip('。')}。")
 
 
+#: Full-width characters a Chinese keyboard types where TOML needs their half-width forms.
+FULL_WIDTH = {"＝": "=", "“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "［": "[",
+              "］": "]", "｛": "{", "｝": "}", "：": ":", "＃": "#", "\u3000": " "}
+
+
+def _full_width(text: str, line: int | None, column: int | None) -> tuple[str, str] | None:
+    """What to type instead of the full-width character where a syntax error is (at its
+    line and column), in English and Chinese; None when the character there is another."""
+    rows = text.splitlines()
+    if not line or not column or line > len(rows) or column > len(rows[line - 1]):
+        return None
+    char = rows[line - 1][column - 1]
+    if char not in FULL_WIDTH:
+        return None
+    if char == "\u3000":
+        return ("a full-width space: type an ordinary space", "全角空格请改为半角空格")
+    half = FULL_WIDTH[char]
+    return (f"the full-width {char} must be typed as {half}",
+            f"全角字符 {char} 请改为半角字符 {half}")
+
+
 #: What to write instead, after tomllib's words for the mistakes made most.
 TOML_HINTS = {"Invalid value": "text goes in quotes, a list in [\"…\"]",
-              "Unescaped '\\' in a string": "write paths with / or in 'single quotes'"}
+              "Unescaped '\\' in a string": "write paths with / or in 'single quotes'",
+              "Illegal character '\\n'": "a text in quotes has no closing quote on its line",
+              "Cannot overwrite a value": "the same key is given twice"}
 #: tomllib's syntax errors in Chinese (its message as a pattern → the Chinese); any other
 #: is given in brackets as tomllib says it.
 TOML_ZH = (
@@ -171,6 +200,7 @@ TOML_ZH = (
     (r"Cannot declare (.+) twice", "{0} 声明了两次"),
     (r"Invalid date or datetime", "日期或时间的写法无效"),
     (r"Unescaped '\\' in a string", "字符串中的 \\ 未转义（路径请用 / 或单引号）"),
+    (r"Illegal character '\\n'", "引号中的文字在本行缺少结尾的引号"),
     (r"Illegal character (.+)", "非法字符 {0}"),
     (r"Found invalid character (.+)", "无效字符 {0}"),
 )
@@ -230,46 +260,9 @@ def _decoded(raw: bytes) -> str:
         raise _NotText(raw[at], raw.count(b"\n", 0, at) + 1, column) from None
 
 
-def _key(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}" if out else str(part)
-    return out
-
-
 def matches(pattern: str) -> bool:
     """Whether a path (a file, a folder or a glob pattern) names something now."""
     return Path(pattern).exists() or bool(glob.glob(pattern, recursive=True))
-
-
-#: Step options naming one file a step writes (``outbox`` is a folder steps may share).
-WRITES = ("out", "output", "annotate", "manifest")
-
-
-def _manifest_clashes(pipeline: Pipeline) -> list[tuple[tuple, str, str]]:
-    """(key path, message, Chinese) for each file a step writes that a step writes too (an
-    earlier step's results, its own ``out`` named twice, a manifest): the later would
-    replace the earlier — a report over the summary it was made from, the JSON of a
-    manifest over the results, one run's manifest over the other's."""
-    written: dict[str, tuple] = {}  # the file (absolute) → the first key path writing it
-    clashes = []
-    for step in pipeline.steps:
-        for key in WRITES:
-            values = step.options.get(key)
-            for n, value in enumerate(values if isinstance(values, list) else [values]):
-                if not isinstance(value, str) or not value:
-                    continue
-                target = os.path.normpath(os.path.abspath(pipeline.outputs / value))
-                first = written.setdefault(target, ("steps", step.index, key, n))
-                if first[1:] == (step.index, key, n):
-                    continue
-                other = _key(first[:3])
-                what = ("the manifest", "清单") if "manifest" in (key, first[2]) else \
-                    ("each output", "每个输出")
-                clashes.append((("steps", step.index, key),
-                                f"{value} is written by {other} too; give {what[0]} a file "
-                                "of its own", f"{other} 也写入 {value}；请为{what[1]}另取文件名。"))
-    return clashes
 
 
 def read(path: str | Path,
@@ -303,7 +296,7 @@ def read(path: str | Path,
     problems: list[Problem] = []
 
     def wrong(where: tuple, message: str, zh: str | None = None) -> None:
-        problems.append(Problem(line_of(lines, where), _key(where), message, zh=zh))
+        problems.append(Problem(line_of(lines, where), key_text(where), message, zh=zh))
 
     for key in sorted(set(data) - TOP):
         when = key.lower() in WHEN
@@ -373,7 +366,7 @@ def read(path: str | Path,
             for option, *told in check_step(step, pipeline):
                 wrong(option if isinstance(option, tuple) else ("steps", index, option),
                       *told)
-    for where, message, zh in _manifest_clashes(pipeline):
+    for where, message, zh in [*clashes(pipeline), *read_too_early(pipeline)]:
         wrong(where, message, zh)
     if problems:
         problems.sort(key=lambda p: (p.line is None, p.line or 0))
