@@ -208,7 +208,7 @@ def main() -> None:
         printing.failed(error)
         sys.exit(2)
     except UpToDate as done:
-        printing.note(printing.said(done))
+        printing.notice(done)
         sys.exit(0)
     except Interrupted as stopped:
         printing.failed(stopped)

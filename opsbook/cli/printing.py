@@ -61,10 +61,19 @@ def fail(text: str, lang: str | None = None) -> None:
         print(f"opsbook: error: {text}", file=sys.stderr)
 
 
-def said(news: BaseException) -> str:
-    """A notice's text in the command's ``--lang`` (its ``zh`` under ``--lang zh``)."""
-    zh = getattr(news, "zh", None)
-    return zh if zh and (chosen_lang() or _LAST[0]) == "zh" else str(news)
+def notice(news: BaseException) -> None:
+    """A notice that ends a command without an error (an UpToDate), on stderr: in the
+    command's ``--lang``, else in the language its inputs were read in (``news.lang``),
+    else in English and then in Chinese."""
+    en, zh = getattr(news, "en", str(news)), getattr(news, "zh", None)
+    lang = chosen_lang() or _LAST[0] or getattr(news, "lang", None)
+    if zh and lang == "zh":
+        note(zh)
+    elif lang == "en" or not zh:
+        note(en)
+    else:
+        note(en)
+        note(zh)
 
 
 def failed(error: BaseException) -> None:

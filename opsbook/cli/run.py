@@ -297,7 +297,7 @@ def _invoke(argv: list[str]) -> int:
         printing.failed(error)
         return 2
     except UpToDate as done:
-        printing.note(printing.said(done))
+        printing.notice(done)
         return 0
     except Interrupted as stopped:  # Ctrl-C in the step's batch: said, and the run stops
         printing.failed(stopped)
