@@ -9,6 +9,7 @@ returns a :class:`~opsbook.core.kind.Calculation` (``report``, ``result``, ``she
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,8 +184,10 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     kind = registry.get(KIND)
     main = str(Path(plan))
     here = Path(plan).resolve()
-    sources = [main, *(actuals if isinstance(actuals, (list, tuple)) else [actuals])] \
-        if actuals else [main]
+    if not Path(plan).is_file():  # the plan is one workbook: a folder, a glob or a missing
+        load(plan, kind)          # file is none, said as every command says it (NotAWorkbook)
+    named = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals or ())
+    sources = [main, *named]  # any iterable of paths, as every command takes them
     run = run_files(track_input, sources, args=(main,), options=options,
                     command="plan track", output=output, aggregate=True,
                     settings={"as_of": as_of, "lang": lang,  # without as_of, as of today:
@@ -194,7 +197,8 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     first = parts.pop(main, None)
     if first is None or first.value is None:
         issues = first.report.issues if first else run.report.issues
-        raise NotAWorkbook(next(i for i in issues if i.severity == "error"))
+        raise NotAWorkbook(next((i for i in issues if i.severity == "error"), Issue(
+            "file-not-found", file=main)))  # a glob naming no file: no plan at that path
     book, report = first.value, first.report
     others = []
     for path, outcome in parts.items():

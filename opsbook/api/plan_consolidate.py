@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from opsbook import registry
@@ -143,9 +143,10 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
                     on_file=on_file, settings={"departments": departments, "strict": strict,
                                                "year": year, "lang": lang})
     report, books = run.report, run.values
-    left = sum(1 for o in run.outcomes if o is not None and o.value is None
-               and not skipped_result(o)  # a result opsbook wrote is no plan left out
-               and not any(i.code == "company-plan-left-out" for i in o.report.issues))
+    gone = [o for o in run.outcomes if o is not None and o.value is None
+            and not skipped_result(o)  # a result opsbook wrote is no plan left out
+            and not any(i.code == "company-plan-left-out" for i in o.report.issues)]
+    left = len(gone)
     unchecked = sum(1 for o in run.outcomes if o is None)  # --fail-fast stopped before them
     digests = {entry["path"]: entry["sha256"] for entry in run.manifest["inputs"]}
     report.lang = lang or most_lang(b.lang for b in books) or most_lang(report.langs.values()) \
@@ -163,7 +164,8 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
                                            digests.get(b.path) or sha256(Path(b.path)))
                            for b in books], departments=departments, year=year, lang=lang,
                           left_out=left_departments(i for o in run.outcomes if o is not None
-                                                    for i in o.report.issues))
+                                                    for i in o.report.issues),
+                          left_files=[why_left_out(o) for o in gone])
     for issue in company.issues:  # told under the file's own path, at its sheet and cell
         book = by_name.get(issue.file or "")
         if book is not None:
@@ -173,10 +175,11 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
             issue.file = str(output)
     company.conflicts = company.conflicts.assign(
         sheet=[i.sheet for i in company.issues], cell=[i.cell for i in company.issues])
-    report.extend(company.issues)
+    # a file left out was told under its own path already: listed in the company plan only
+    report.extend(i for i in company.issues if i.code != "plan-left-out")
     if output is not None:
         report.langs.setdefault(str(output), company.lang if lang is None else lang)
-    _count_conflicts(run.manifest, company.issues)
+    _count_conflicts(run.manifest, [i for i in company.issues if i.code != "plan-left-out"])
     lang = lang or company.lang
     earlier = earlier_plan(output)  # a company plan there: its decisions are carried over
     if isinstance(earlier, Issue):  # one that cannot be read, or a final one, stays as it is
@@ -189,6 +192,23 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     return Calculation(report, company, company_sheets(company, lang),
                        consolidated(company, len(books), left, lang)
                        + (carried_over(*kept, lang) if kept else ""))
+
+
+def why_left_out(outcome: Outcome) -> tuple[str, str, str]:
+    """A file left out of the company plan: its name and why, in English and in Chinese
+    (its ``plan-left-out`` reason, else its first error: not a workbook, another kind…)."""
+    issues = outcome.report.issues
+    told = next((i for i in issues if i.code == "plan-left-out"), None)
+    if told is not None:
+        return (PurePath(told.file or "").name, told.params["detail"],
+                told.params["detail_zh"])
+    first = next((i for i in issues if i.severity == "error"), issues[0] if issues else None)
+    file = (first.file if first is not None and first.file else
+            (outcome.report.files or [""])[0])
+    if first is None:
+        return PurePath(file).name, "not read", "未读取"
+    return (PurePath(file).name, first.message("en").rstrip(". "),
+            first.message("zh").rstrip("。"))
 
 
 def earlier_plan(output: PathLike | None) -> Book | Issue | None:

@@ -12,6 +12,7 @@ from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.plan.headlines import counted
+from opsbook.plan.items import id_keys
 from opsbook.plan.outputs import tracking_sheets
 from opsbook.plan.tracking import Tracking, track
 
@@ -24,9 +25,16 @@ def actuals_of(books: Sequence[Book]) -> pd.DataFrame:
             pd.DataFrame(columns=["item_id", "month", "actual", "source"]))
 
 
-def default_as_of(actuals: pd.DataFrame, year: int) -> dt.date:
-    """The end of the last month of ``year`` with an actual, else the end of ``year`` or
-    today, whichever is earlier."""
+def default_as_of(actuals: pd.DataFrame, year: int, items: pd.Series | None = None
+                  ) -> dt.date:
+    """The end of the last month of ``year`` with an actual (of one of ``items``, the plan's
+    item IDs, when given: an actual for an item not in the plan is ignored, so it does not
+    move the date either), else the end of ``year`` or today, whichever is earlier."""
+    if items is not None:
+        known = set(id_keys(items.astype(object)))
+        actuals = actuals[id_keys(actuals["item_id"].astype(object)).isin(known - {""})
+                          .to_numpy()]
+    actuals = actuals[pd.to_numeric(actuals["actual"], errors="coerce").notna().to_numpy()]
     months = actuals["month"].dropna().astype(str)
     months = months[months.str.startswith(str(year))]
     if not months.empty:
@@ -54,7 +62,7 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     sources = [book, *actuals_from]
     actuals = actuals_of(sources)
     year = plan_year(book, dt.date.today())
-    as_of = as_of or default_as_of(actuals, year)
+    as_of = as_of or default_as_of(actuals, year, book["Plan"]["item_id"])
     result = track(book["Plan"], actuals, year=year, as_of=as_of,
                    additive_units=frozenset(book.settings.units()),
                    behind_threshold=book.settings.behind_threshold)

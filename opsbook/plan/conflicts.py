@@ -25,7 +25,7 @@ COLUMNS = ["code", "item_id", "department", "kpi", "source", "source_row", "fiel
            "expected", "other", "other_zh"]
 #: Conflict codes in the order the Conflicts sheet lists them.
 ORDER = ("duplicate-item", "duplicate-kpi", "quarters-mismatch", "outside-year", "date-order",
-         "out-of-range", "department-twice", "missing-department")
+         "out-of-range", "department-twice", "missing-department", "plan-left-out")
 
 
 def empty() -> pd.DataFrame:
@@ -176,4 +176,18 @@ def missing_departments(expected: Sequence[str], present: pd.Series,
                             for f in sent], index=gone.index, dtype=object),
         "other_zh": pd.Series([f and f"（{'、'.join(f)} 无法作为计划读取，未纳入）"
                                for f in sent], index=gone.index, dtype=object),
+    }, columns=COLUMNS).astype(object)
+
+
+def left_out_files(files: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
+    """A row per file that was sent but left out (``files``: its name and why, in English
+    and in Chinese), so that the company plan itself says which plans it lacks, not only
+    the run that made it."""
+    if not len(files):
+        return empty()
+    rows = sorted(set(files))
+    return pd.DataFrame({
+        "code": "plan-left-out", "item_id": None, "department": None, "kpi": None,
+        "source": [r[0] for r in rows], "source_row": None, "field": None, "value": None,
+        "expected": None, "other": [r[1] for r in rows], "other_zh": [r[2] for r in rows],
     }, columns=COLUMNS).astype(object)

@@ -74,15 +74,17 @@ class CompanyPlan:
 
 def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] = (),
                 year: int | None = None, version: str = "1", additive_units: str | None = None,
-                lang: str | None = None, left_out: Mapping[str, Sequence[str]] | None = None
-                ) -> CompanyPlan:
+                lang: str | None = None, left_out: Mapping[str, Sequence[str]] | None = None,
+                left_files: Sequence[tuple[str, str, str]] = ()) -> CompanyPlan:
     """One company plan from department plans (any order gives the same plan).
 
     ``departments`` are the departments expected (one missing is a conflict); ``year`` is the
     plan year (default: the year most plans give, the earliest on a tie); ``additive_units``
     defaults to every unit any plan declares additive; ``left_out`` maps a department to
     the files of its plans that could not be read (an expected department whose plan was left
-    out is told so). Conflicts (:mod:`.conflicts`) are listed and every item is kept.
+    out is told so); ``left_files`` every file left out, with why in English and Chinese
+    (a ``plan-left-out`` row each). Conflicts (:mod:`.conflicts`) are listed and every item
+    is kept.
     """
     plans = sorted(plans, key=lambda p: (p.source, p.sha256))
     if year is None:
@@ -117,7 +119,7 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
 
     claimed = [_claimed_rows(p) for p in plans]
     claims = _claims(plans, claimed)
-    named = [", ".join(sorted(names)) for names in claimed]
+    named = [p.department or ", ".join(sorted(names)) for p, names in zip(plans, claimed)]
     years = pd.DataFrame({"source": [p.source for p in plans],
                           "department": [n or None for n in named],
                           "year": [p.year for p in plans]}, dtype=object)
@@ -127,7 +129,8 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
              find.departments_twice(claims), find.wrong_years(years, year),
              find.missing_departments(departments, pd.concat([items["department"],
                                                                claims["department"]]),
-                                      left_out or {})]
+                                      left_out or {}),
+             find.left_out_files(left_files)]
     conflicts = pd.concat([f for f in found if not f.empty] or [find.empty()],
                           ignore_index=True)
     conflicts = _sorted_conflicts(conflicts, order)
@@ -168,16 +171,19 @@ def _department_order(expected: Sequence[str], present: pd.Series) -> list[str]:
 
 def _claimed_rows(plan: DepartmentPlan) -> dict[str, object]:
     """The departments a file claims, each with the first Plan row that claims it (None
-    for the department of its Settings)."""
-    if plan.department:
-        return {plan.department: None}
+    for the department of its Settings): its Settings' department and every other one its
+    items name (a sales plan whose items say 市场部, copied from marketing's, claims 市场部
+    too, so that two files holding 市场部's items are told), names compared as
+    :func:`~opsbook.plan.items.normalized` folds them."""
+    first: dict[str, object] = {plan.department: None} if plan.department else {}
     if "department" not in plan.items:
-        return {}
-    first: dict[str, object] = {}
-    for row, value in zip(plan.items.index, plan.items["department"].tolist()):
-        name = "" if value is None or value != value else str(value).strip()
-        if name and name not in first:
-            first[name] = row
+        return first
+    names = plan.items["department"].astype(object)
+    seen = set(normalized(pd.Series(list(first), dtype=object)))
+    for row, name, key in zip(plan.items.index, names.tolist(), normalized(names).tolist()):
+        if key and key not in seen:
+            seen.add(key)
+            first[str(name).strip()] = row
     return first
 
 
@@ -213,6 +219,8 @@ def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
     for row in conflicts.itertuples(index=False):
         params = {k: v for k, v in (("expected", row.expected), ("other", row.other),
                                     ("other_zh", row.other_zh)) if v is not None}
+        if row.code == "plan-left-out":  # why, as the file's own plan-left-out says it
+            params = {"detail": row.other, "detail_zh": row.other_zh}
         if row.code == "date-order":
             params["other"] = "Start / 开始日期"
         elif row.code == "out-of-range":
@@ -220,7 +228,8 @@ def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
         source_row = None if row.source_row is None or pd.isna(row.source_row) \
             else int(row.source_row)
         sheet = ("Plan" if source_row is not None else
-                 "Settings" if row.source is not None else None)
+                 "Settings" if row.source is not None and row.code != "plan-left-out"
+                 else None)
         value = row.value.date() if isinstance(row.value, pd.Timestamp) else row.value
         # a file's year setting is a label to check; its dates, if any, are errors already
         severity = "warning" if row.field == "year" else WARNINGS.get(row.code, "error")

@@ -35,7 +35,8 @@ def refused(left: int, lang: str, option: str = "--strict") -> str:
 
 def consolidated(company: CompanyPlan, files: int, left: int, lang: str) -> str:
     """Items, department plans, conflicts and files left out of a consolidation."""
-    items, conflicts = len(company.items), len(company.conflicts)
+    items = len(company.items)  # a file left out is told apart, not as a conflict
+    conflicts = int(company.conflicts["code"].ne("plan-left-out").sum())
     if lang == "zh":
         line = f"{files} 个部门计划，{items} 个计划项，{conflicts} 条冲突待核实"
         return line + (f"，{left} 个文件未纳入" if left else "")

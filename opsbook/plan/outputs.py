@@ -56,6 +56,7 @@ CONFLICT_LABELS: dict[str, tuple[str, str]] = {
     "out-of-range": ("Budget below 0", "预算为负数"),
     "department-twice": ("Department sent twice", "部门重复提交"),
     "missing-department": ("Department missing", "部门未提交"),
+    "plan-left-out": ("Plan left out", "计划未纳入"),
 }
 FORMATS = {**{n: "#,##0.00" for n in ("target", "q1", "q2", "q3", "q4", "budget",
                                       "target_to_date", "actual_to_date", "actual",
@@ -178,8 +179,12 @@ def conflicts_sheet(plan: CompanyPlan, lang: str) -> SheetOut:
         "source_cell": [i.cell for i in plan.issues],
         "detail": [_message(i, lang) for i in plan.issues],
     })
-    out = sheet("conflicts", f"冲突：{len(frame)} 条，需与部门核实" if lang == "zh" else
-                f"Conflicts: {len(frame)} to follow up with the departments", frame, lang)
+    left = int(c["code"].eq("plan-left-out").sum())  # files, told apart as the headline does
+    n = len(frame) - left
+    out = sheet("conflicts", (f"冲突：{n} 条，需与部门核实" + (f"；{left} 个文件未纳入" if left
+                                                             else "")) if lang == "zh" else
+                f"Conflicts: {n} to follow up with the departments"
+                + (f"; {left} file(s) left out" if left else ""), frame, lang)
     out.formats[frame.columns.get_loc("source_row")] = "0"
     out.widths = [18, 10, 12, 18, 22, 8, 12, 8, 70]
     out.empty = "没有冲突。" if lang == "zh" else "No conflicts."
@@ -228,7 +233,8 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
                     notes=["完成率 = 累计实际 ÷ 累计目标（越低越好的指标取倒数）；"
                            f"低于 {threshold} 为进度滞后。" if zh else
                            "Completion = actual to date ÷ target to date (inverted for "
-                           f"lower-is-better KPIs); below {threshold} is behind schedule."])]
+                           f"lower-is-better KPIs); below {threshold} is behind schedule.",
+                           *_unmeasured_note(tracking, zh)])]
     depts = tracking.departments.copy()
     depts.loc[len(depts)] = {"department": TOTAL[lang], "items": int(depts["items"].sum()),
                              "measured": int(depts["measured"].sum()),
@@ -250,6 +256,18 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
                         tracking.monthly.rename(columns={"target": "monthly_target"}),
                         lang, key_columns=1))
     return sheets
+
+
+def _unmeasured_note(tracking: Tracking, zh: bool) -> list[str]:
+    """A note for items whose completion is blank: what keeps them from being measured."""
+    n = int(tracking.items["completion"].isna().sum())
+    if not n:
+        return []
+    return [f"完成率为空的 {n} 个计划项尚无法计量：截至当前没有实际值（越低越好的指标和比率、"
+            "水平类指标未填报时不按 0 计算），或尚无到期的目标。" if zh else
+            f"{counted(n, 'item')} with a blank completion cannot be measured yet: no actual "
+            "reported to date (a lower-is-better KPI, a rate or a level is not counted as 0 "
+            "when nothing is reported), or no target due yet."]
 
 
 def diff_sheets(d: PlanDiff, lang: str) -> list[SheetOut]:

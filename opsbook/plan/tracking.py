@@ -4,14 +4,20 @@ Monthly targets come from the quarterly ones, spread evenly over the quarter's t
 an additive item (amounts, counts) gets a third of its quarter target each month and is
 measured on sums; any other item (a rate, a level such as 92 % or 5 days) gets its quarter's
 level each month and is measured on means, over the months it has actuals for. An item
-without quarterly targets uses its annual target (a twelfth of it per month when additive);
+without quarterly targets uses its annual target (when additive, spread evenly over the
+months of the plan year it runs in, from its start to its end: a twelfth a month all year);
 an additive item with some quarters given plans 0 in a blank one.
 
 Completion per item = actual to date ÷ target to date; for a ``down`` KPI (lower is better)
 it is target ÷ actual. A target to date of 0 is met (1.0) when the actual is no worse (up:
 ≥ 0, down: ≤ 0) and missed (0.0) otherwise; a ``down`` actual of 0 against a positive target
-is met (1.0). A department's and the company's completion is the mean of their items'
-completion, each item capped at 1.0 so that one item far ahead does not hide another behind;
+is met (1.0). An additive ``up`` item with no actual reported to date has done nothing yet
+(0, behind) when other items have actuals to date; a ``down`` item with none cannot be
+measured (nothing reported is no proof of a low cost or of no incident), nor can a level,
+nor any item when no actual to date was reported at all.
+
+A department's and the company's completion is the mean of their items' completion, each
+item capped at 1.0 so that one item far ahead does not hide another behind;
 department names that differ only in case, spaces or full-width forms are one department.
 An item is behind when its completion is below ``behind_threshold``. Months are the plan
 year's, up to and including the month of ``as_of``.
@@ -28,6 +34,7 @@ import pandas as pd
 
 from opsbook.core.issues import Issue
 from opsbook.plan.items import QUARTERS, additive, canonical, id_keys, items_frame
+from opsbook.plan.totals import active_months
 
 ITEM_COLUMNS = ["item_id", "department", "kpi", "unit", "direction", "months",
                 "target_to_date", "actual_to_date", "completion", "behind"]
@@ -52,20 +59,25 @@ class Tracking:
     issues: list[Issue] = field(default_factory=list)
 
 
-def monthly_targets(items: pd.DataFrame, units: frozenset[str]) -> np.ndarray:
+def monthly_targets(items: pd.DataFrame, units: frozenset[str],
+                    year: int | None = None) -> np.ndarray:
     """(items, 12) monthly targets: quarter targets spread evenly (additive: a third each;
     others: the quarter's level each month); the annual target where quarters are blank,
     except that an additive item with some quarters given plans nothing in a blank one (as
-    its quarters are added up: Q2 and Q3 only is no target in Q1)."""
+    its quarters are added up: Q2 and Q3 only is no target in Q1). An additive item with
+    the annual target alone spreads it evenly over the months of ``year`` it runs in (its
+    start and end, as By Quarter spreads its budget: a store opening from July has nothing
+    due in June); with no ``year``, or no month of its dates in it, over all twelve."""
     quarters = items[list(QUARTERS)].to_numpy(dtype=float)
     target = items["target"].to_numpy(dtype=float)
     add = additive(items["unit"], units)
     partly = add & ~np.isnan(quarters).all(axis=1)
     quarters = np.where(partly[:, None], np.nan_to_num(quarters), quarters)
-    spread = np.where(add[:, None], quarters / 3.0, quarters)
-    annual = np.where(add, target / 12.0, target)
-    spread = np.where(np.isnan(spread), annual[:, None], spread)
-    return np.repeat(spread, 3, axis=1)
+    spread = np.repeat(np.where(add[:, None], quarters / 3.0, quarters), 3, axis=1)
+    active = active_months(items, year)
+    annual = np.where(add[:, None], active * (target / active.sum(axis=1))[:, None],
+                      target[:, None])
+    return np.where(np.isnan(spread), annual, spread)
 
 
 def completion(actual: np.ndarray, target: np.ndarray, down: np.ndarray) -> np.ndarray:
@@ -91,7 +103,7 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     items = items_frame(plan).reset_index(drop=True)
     items["department"] = canonical(items["department"])  # "Sales", "SALES": one department
     months_to_date = 0 if as_of.year < year else 12 if as_of.year > year else as_of.month
-    monthly = monthly_targets(items, additive_units)
+    monthly = monthly_targets(items, additive_units, year)
     actual, issues = _actual_matrix(items, actuals, year)
     add = additive(items["unit"], additive_units)
     down = items["direction"].eq("down").to_numpy()
@@ -106,8 +118,13 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     counted = has.sum(axis=1)
     target_to_date = np.where(add, add_target, level_target)
     actual_to_date = np.where(add, add_actual, level_actual)
-    # an additive item with nothing reported has done nothing yet; a level cannot be measured
-    actual_to_date = np.where(add & (counted == 0) & (months_to_date > 0), 0.0, actual_to_date)
+    # an additive item with nothing reported while others report has done nothing yet (0:
+    # behind, to be chased); a level cannot be measured, nor can a down item (costs,
+    # incidents): nothing reported is no proof of a low figure, and would read as met; and
+    # with no actual to date anywhere nothing is measured (not every item behind)
+    nothing = add & (counted == 0)
+    actual_to_date = np.where(nothing, np.where(~down & has.any(), 0.0, np.nan),
+                              actual_to_date)
     if months_to_date == 0:
         target_to_date[:] = np.nan
     # kept to nine decimals, so that a completion exactly on the threshold is on it
