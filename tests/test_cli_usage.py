@@ -17,8 +17,6 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(("args", "english", "chinese"), [
-    (["plan", "consolidate", "plans", "-o", "c.xlsx", "--year", "abc"],
-     "Invalid value for '--year'", "“--year”的值无效：应为整数。"),
     (["plan", "consolidate", "plans", "--bogus"], "No such option: --bogus",
      "没有 --bogus 这个选项"),
     (["validate"], "Missing argument", "缺少“paths”。"),
@@ -63,3 +61,20 @@ def test_help_and_a_group_without_a_command_keep_their_exit_codes():
     (["--lang", "fr"], None), ([], None)])
 def test_the_language_is_found_on_a_line_that_did_not_parse(args, lang):
     assert asked_lang(["plan", "consolidate", *args]) == lang
+
+
+def test_a_plan_year_is_read_as_the_plan_setting_is(tmp_path):
+    """``--year`` takes what the plan's year setting takes (2027年, FY2027, full-width
+    digits), and refuses anything else in both languages before any file is read."""
+    from opsbook.api import new_workbook
+
+    new_workbook("plan", "zh", tmp_path / "plans" / "sales.xlsx", sample=True)
+    done = run("plan", "consolidate", str(tmp_path / "plans"), "-o", str(tmp_path / "c.xlsx"),
+               "--year", "2027年", "--quiet")
+    assert done.returncode in (0, 1), done.stderr
+    assert (tmp_path / "c.xlsx").is_file()
+    wrong = run("plan", "consolidate", str(tmp_path / "plans"), "-o", str(tmp_path / "d.xlsx"),
+                "--year", "abc")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "--year abc" in wrong.stderr and "计划年度" in wrong.stderr
+    assert not (tmp_path / "d.xlsx").exists()

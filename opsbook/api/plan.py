@@ -235,8 +235,8 @@ def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> 
     expected = [*sent, "法务部"]
     first = consolidate_plans(plans, departments=expected)
     v1 = write_output(folder / "company_plan.v1.xlsx", first.sheets)
-    say(f"· plan consolidate plans/ → {v1.name}: {first.headline} (planted; 法务部 sent "
-        "nothing)")
+    say(f"· plan consolidate plans/ → {v1.name}: {first.headline}"
+        "（冲突为示例有意设置；法务部未提交计划）")
     for department, frames in department_plans(conflicts=False).items():
         new_workbook(KIND, "zh", plans / f"{department}.xlsx", frames=frames)
     second = consolidate_plans(plans, departments=list(sent))

@@ -35,7 +35,7 @@ def _status(value: str) -> str:
         raise CannotRun.of(error) from None
 
 
-def _plan_year(value: int | None) -> int | None:
+def _plan_year(value: str | None) -> int | None:
     """``--year``: a year a plan can have (the bounds of the plan's ``year`` setting), else
     one line (in ``--lang``, else in English and then Chinese) and exit 2, before any file
     is read."""
@@ -59,7 +59,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
                                                         "a conflict."),
                 strict: bool = typer.Option(False, help="Stop before writing anything when "
                                                        "a file cannot be read as a plan."),
-                year: int | None = typer.Option(None, help="The plan year (default: the one "
+                year: str | None = typer.Option(None, help="The plan year (default: the one "
                                                           "most plans give)."),
                 lang: Lang | None = lang_option("Language of the company plan and the "
                                                 "messages (default: most plans')."),
