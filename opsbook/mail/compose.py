@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import tempfile
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -43,6 +44,18 @@ def restricted(summary: Summary, sheets: list[SheetOut]) -> tuple[Summary, list[
     """The summary and detail sheets without confidential figures, charts, columns and
     sheets."""
     return summary.redacted(), redact_sheets(summary, sheets)
+
+
+#: A cell naming a workbook by its path (a File column of findings).
+_WORKBOOK_PATH = re.compile(r"[\\/].*\.(xlsx|xlsm|xlsb|xls|ods)$", re.IGNORECASE)
+
+
+def _file_name(value: object) -> object:
+    """A workbook's path as its file name, for the key: the path as typed depends on the
+    folder the command ran in, and the same report must not go out twice for it."""
+    if isinstance(value, str) and _WORKBOOK_PATH.search(value):
+        return re.split(r"[\\/]", value)[-1]
+    return value
 
 
 def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[str, ...],
@@ -91,7 +104,8 @@ def compose(summary: Summary, sheets: list[SheetOut], *, sender: str, to: tuple[
                               filename=f"{cid[1:].split('@')[0]}.png")
 
     if attach:  # the files differ by their dates on every run: hash what they show instead
-        digest.update(repr([(s.name, s.headers, s.rows) for s in sheets]).encode("utf-8"))
+        digest.update(repr([(s.name, s.headers, [tuple(map(_file_name, row)) for row in s.rows])
+                            for s in sheets]).encode("utf-8"))
     for kind in attach:
         data = _attachment(kind, summary, sheets)
         if password:
