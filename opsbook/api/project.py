@@ -67,8 +67,12 @@ def _day(as_of: dt.date | str | None) -> dt.date | None:
     if isinstance(as_of, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", as_of.strip()):
         try:
             return dt.date.fromisoformat(as_of.strip())
-        except ValueError:  # 2026-13-01, 2026-02-30
-            pass
+        except ValueError:  # 2026-13-01, 2026-02-30: written so, but no day of the calendar
+            raise Refused(
+                f"--as-of must be a date written YYYY-MM-DD, e.g. 2026-11-30 (got {as_of!r}: "
+                "no such day)",
+                f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30（当前为“{as_of}”，"
+                "该日期不存在）。") from None
     raise Refused(f"--as-of must be a date written YYYY-MM-DD, e.g. 2026-11-30 (got {as_of!r})",
                   f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30（当前为“{as_of}”）。")
 

@@ -38,12 +38,12 @@ def headline(result: ProjectResult, lang: str) -> str:
     s = result.status
     counts = s["rag"].value_counts()
     uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
-    dates = result.config.drop_duplicates("status_date")
+    dates = result.counted.drop_duplicates("status_date")
     if len(dates) == 1:
         day = dates["status_date"].iloc[0].strftime("%Y-%m-%d")
         # the same day may come from Settings in one file and be today in another
-        said = origin(result.config, lang)
-        one = result.config["status_from"].nunique() == 1
+        said = origin(result.counted, lang)
+        one = result.counted["status_from"].nunique() == 1
         when = ((f"状态日期 {day}（{said}）" if one else f"状态日期 {day}：{said}")
                 if lang == "zh" else f"as of {day} ({said})" if one else f"as of {day}: {said}")
     else:

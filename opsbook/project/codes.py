@@ -43,12 +43,20 @@ CODES: dict[str, Code] = {
         "cannot be later than the date the status is taken.",
         "实际日期 {value} 晚于状态日期 {status_date}：实际日期不应晚于状态日期。",
     ),
+    "summary-task": Code(
+        "data",
+        "WBS {value} heads tasks of its project ({subtasks}): its costs are counted on top of "
+        "theirs, so the project's BAC, EV and AC count that work twice; set a summary row's "
+        "planned and actual cost to 0, or remove the row.",
+        "任务编号 {value} 下还有本项目的子任务（{subtasks_zh}）：其成本会与子任务的成本重复计入，"
+        "项目的完工预算、挣值和实际成本将重复计算；汇总行的计划成本和实际成本请填 0，或删除该行。",
+    ),
     "action-task-other-project": Code(
         "data",
         "WBS {value} is a task of project {others} only, not of {project}: this action is matched "
         "by project and WBS, so it corrects no deviation; give the WBS of a task of "
         "{project}, or the action's project.",
-        "任务编号 {value} 属于项目 {others}，不属于项目 {project}：纠正措施按项目和任务编号对应，"
-        "该措施不对应任何偏差；请填写项目 {project} 的任务编号，或改正措施所属项目。",
+        "任务编号 {value} 属于项目 {others_zh}，不属于项目 {project}：纠正措施按项目和任务编号"
+        "对应，该措施不对应任何偏差；请填写项目 {project} 的任务编号，或改正措施所属项目。",
     ),
 }

@@ -33,7 +33,8 @@ class ProjectResult:
     ``status`` one row per project; ``tasks`` one row per task; ``deviations`` one row per
     deviation (or overdue action); ``gates`` one row per project; ``risks`` ranked, ``heat``
     the 5 × 5 count of open risks (index probability 5 … 1, columns impact 1 … 5);
-    ``config`` one row per source (status date and where it came from, thresholds);
+    ``config`` one row per source (status date and where it came from, thresholds; see
+    :attr:`counted` for the sources whose settings the figures use);
     ``conflicts`` the Projects rows whose project_id an earlier source already holds;
     ``left_out`` the names of the trackers left out for their errors (not computed).
     Money is in the trackers' currency, indices are plain ratios, dates are Timestamps.
@@ -48,6 +49,14 @@ class ProjectResult:
     config: pd.DataFrame
     conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     left_out: list[str] = field(default_factory=list)
+
+    @property
+    def counted(self) -> pd.DataFrame:
+        """The ``config`` rows of the sources that hold a project counted (every row when
+        none does): a tracker whose projects all repeat an earlier file's sets no status
+        date, threshold or currency of the figures shown."""
+        held = self.config[self.config.index.isin(self.status["source"])]
+        return held if len(held) else self.config
 
 
 def config_row(settings: Any, *, as_of: dt.date | None = None,
@@ -168,7 +177,9 @@ def forecast(start: pd.Series, finish: pd.Series, spi: pd.Series, complete: pd.S
     spi = pd.Series(np.asarray(spi, dtype=float), index=start.index)
     stretched = duration / spi.where(spi > 0)
     stretched = stretched.where(stretched <= MAX_FORECAST_DAYS)
-    estimate = start + pd.to_timedelta(np.ceil(stretched), unit="D")
+    # SPI is kept to nine decimals: 25 days / 2.083333333 is 12.0000000019 days, which is
+    # 12, not 13 — the noise is rounded off before the part day counts as a whole one
+    estimate = start + pd.to_timedelta(np.ceil(stretched.round(6)), unit="D")
     estimate = estimate.where(spi.notna(), finish)
     estimate = estimate.mask(estimate.notna() & (estimate <= status),
                              status + pd.Timedelta(days=1))
@@ -189,7 +200,9 @@ def project_status(projects: pd.DataFrame, tasks: pd.DataFrame,
                                     last_finish=("planned_finish", "max"),
                                     last_actual=("actual_finish", "max"))
     p = p.join(sums, on=KEY).join(counts, on=KEY)
-    p[list(MONEY)] = p[list(MONEY)].fillna(0.0)
+    # sums kept to the decimals their terms are (700 + 171.428571429 + 50 is no
+    # 921.4285714289999 in a cell)
+    p[list(MONEY)] = exact(p[list(MONEY)].fillna(0.0))
     p[["task_count", "overdue_tasks", "complete_tasks"]] = (
         p[["task_count", "overdue_tasks", "complete_tasks"]].fillna(0).astype(int))
     p = pd.concat([p, figures(p["bac"], p["pv"], p["ev"], p["ac"], p["eac_method"])

@@ -1,7 +1,8 @@
 """The Gantt sheet: one row per task, one column per week, bars drawn with cell fills.
 
 A week column starts on a Monday. Light blue: the planned bar (planned start to planned
-finish); dark blue: the share of the bar done (% complete, from the left); red: weeks past
+finish); dark blue: the share of the bar done (% complete, from the left, in whole weeks:
+see :func:`done_share`); red: weeks past
 the planned finish up to the status date for a task not complete; yellow: the week of the
 status date, in the cells no bar covers; and in every row a mark in the status week.
 """
@@ -55,11 +56,21 @@ def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     planned = (w >= s) & (w <= f)
     span = ((f - s).astype("int64") // 7 + 1)
     pct = np.nan_to_num(tasks["percent_complete"].to_numpy(dtype=float))[:, None]
-    done_weeks = np.ceil(pct * span - 1e-9)
+    done_weeks = done_share(pct, span)
     done = planned & (((w - s).astype("int64") // 7) < done_weeks)
     late = (tasks["overdue"].to_numpy(dtype=bool)[:, None] & (w > f) & (w <= d))
     codes = np.select([done, late, planned, w == d], [2, 3, 1, 4], 0)
     return weeks, codes
+
+
+def done_share(pct: np.ndarray, span: np.ndarray) -> np.ndarray:
+    """How many of a bar's ``span`` weeks are drawn done at ``pct`` complete: the nearest
+    whole number of weeks, but a task begun and not complete on a bar of two weeks or more
+    shows at least one week done and at least one not (80 % of three weeks is two dark
+    weeks, not the whole bar a finished task has)."""
+    weeks = np.floor(pct * span + 0.5)
+    partial = (pct > 0) & (pct < 1) & (span >= 2)
+    return np.where(partial, np.clip(weeks, 1, np.maximum(span - 1, 1)), weeks)
 
 
 def week_labels(weeks: np.ndarray) -> list[str]:
@@ -103,7 +114,7 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     frame = tasks.assign(task_name=tasks["name"])
     name = pick(OUTPUTS["gantt"], lang)
     span = f"{weeks[0]} – {weeks[-1] + 6}" if len(weeks) else ""
-    when = as_of(result.config, lang)  # the status week is marked: its day is said
+    when = as_of(result.counted, lang)  # the status week is marked: its day is said
     title = ((f"甘特图（按周，{span}；{when}）" if span else "甘特图") if lang == "zh" else
              f"Gantt chart by week, {span}; {when}" if span else "Gantt chart")
     out = table(name, title, frame, COLUMNS, lang, key_columns=3)

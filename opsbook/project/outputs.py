@@ -14,7 +14,7 @@ from opsbook.project.gantt import gantt_sheet
 from opsbook.project.gates import REQUIRES
 from opsbook.project.risk_sheet import risks_sheet
 from opsbook.project.schema import OUTPUTS
-from opsbook.project.tables import RAG_FILL, as_of, fill_column, table
+from opsbook.project.tables import RAG_FILL, as_of, fill_column, fixed, table
 from opsbook.project.texts import NOTES, REQUIREMENTS, pick, word
 from opsbook.project.texts import OUTPUTS as NAMES
 
@@ -59,7 +59,8 @@ def note_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     figures = [k for k, codes in enumerate(held) if any("{budget}" in sentence[c] for c in codes)]
     for n in np.flatnonzero(np.isin(keys, figures)):
         budget, bac = frame["budget"].iat[n], frame["bac"].iat[n]
-        shown = {"budget": f"{budget:,.2f}" if pd.notna(budget) else "", "bac": f"{bac:,.2f}"}
+        shown = {"budget": fixed(budget, thousands=True) if pd.notna(budget) else "",
+                 "bac": fixed(bac, thousands=True)}
         out[n] = gap.join(sentence[c].format(**shown) if "{budget}" in sentence[c]
                           else sentence[c] for c in held[keys[n]])
     return pd.Series(out, index=frame.index, dtype=object)
@@ -70,13 +71,13 @@ def _extra(result: ProjectResult) -> list[str]:
     cols = []
     if result.config.index.nunique() > 1:
         cols.append("source")
-    if result.config["status_date"].nunique() > 1:
+    if result.counted["status_date"].nunique() > 1:
         cols.append("status_date")
     return cols
 
 
 def _as_of(result: ProjectResult, lang: str) -> str:
-    return as_of(result.config, lang)
+    return as_of(result.counted, lang)
 
 
 def _threshold(value: float) -> str:
@@ -101,7 +102,7 @@ def rag_rule(result: ProjectResult, lang: str, eac: bool = True) -> list[str]:
     """The RAG rule and (with ``eac``) the EAC method and currency, with the thresholds in
     use, as lines of text; trackers whose settings differ get their own lines, each led by
     the files it holds for."""
-    groups = result.config.groupby([*THRESHOLDS, "eac_method", "currency"], sort=False,
+    groups = result.counted.groupby([*THRESHOLDS, "eac_method", "currency"], sort=False,
                                    dropna=False)
     lines = []
     for _, rows in groups:
@@ -112,6 +113,14 @@ def rag_rule(result: ProjectResult, lang: str, eac: bool = True) -> list[str]:
             rule, method = lead + rule, lead + method
         lines += [rule, method] if eac else [rule]
     return lines
+
+
+def index_limits(result: ProjectResult) -> dict[str, set[float]]:
+    """The SPI and CPI thresholds of the run, by column: a cell never shows an index
+    rounded up onto one it falls short of (0.8999 beside its red is no 0.90)."""
+    c = result.counted
+    return {index: set(c[[f"{index}_green", f"{index}_amber"]].to_numpy(dtype=float).ravel()
+                       .tolist()) for index in ("spi", "cpi")}
 
 
 STATUS_COLUMNS = ["project_id", "name", "owner", "phase", *FIGURES[:11], "eac_method",
@@ -130,7 +139,8 @@ def status_sheet(result: ProjectResult, lang: str) -> SheetOut:
     if left:
         title += (f"：{left} 个文件有错误未计入" if lang == "zh" else
                   f": {left} file(s) with errors left out")
-    out = table(name, title, frame, columns, lang, key_columns=2 + len(_extra(result)))
+    out = table(name, title, frame, columns, lang, key_columns=2 + len(_extra(result)),
+                limits=index_limits(result))
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
     out.empty = "没有项目。" if lang == "zh" else "No projects."
     out.notes = rag_rule(result, lang) + left_out_note(result, lang) + clash_note(result, lang)
@@ -174,7 +184,8 @@ def tasks_sheet(result: ProjectResult, lang: str) -> SheetOut:
     name = pick(NAMES["tasks"], lang)
     title = (f"任务挣值（{_as_of(result, lang)}）" if lang == "zh" else
              f"Earned value by task, {_as_of(result, lang)}")
-    out = table(name, title, frame, columns, lang, key_columns=columns.index("task_name") + 1)
+    out = table(name, title, frame, columns, lang, key_columns=columns.index("task_name") + 1,
+                limits=index_limits(result))
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
     out.notes = rag_rule(result, lang, eac=False)
@@ -192,7 +203,7 @@ def index_text(value: float, limits: set[float]) -> str:
     if pd.isna(value):
         return "—"
     for digits in range(2, 7):
-        text = f"{value:.{digits}f}"
+        text = fixed(value, digits)  # 0.625 is 0.63, as its cell on the Status sheet shows
         if not any(float(text) == limit > value for limit in limits):
             return text
     return f"{math.floor(value * 10 ** 6) / 10 ** 6:.6f}"  # short of it by a millionth
@@ -202,7 +213,7 @@ def percent_text(value: float) -> str:
     """A share as a whole percentage, but never 100% short of complete (0.996 is 99.6%)."""
     if pd.isna(value):
         return ""
-    text = f"{value:.0%}"
+    text = fixed(value, 0, scale=100) + "%"  # 12.5 % is 13 %, as a 0% cell shows it
     return f"{math.floor(value * 1000) / 10:g}%" if text == "100%" and value < 1 else text
 
 
@@ -235,7 +246,7 @@ def deviations_sheet(result: ProjectResult, lang: str) -> SheetOut:
     nobody = "（无负责人，请指定）" if lang == "zh" else "(no owner: name one)"
     chase = found["owner"].where(found["owner"].fillna("").astype(str).str.strip().ne(""),
                                  nobody)
-    limits = set(result.config[list(THRESHOLDS)].to_numpy(dtype=float).ravel().tolist())
+    limits = set(result.counted[list(THRESHOLDS)].to_numpy(dtype=float).ravel().tolist())
     frame = found.assign(detail=_detail(found, lang, limits), chase=chase)
     columns = [*(["source"] if "source" in _extra(result) else []), *DEVIATION_COLUMNS]
     name = pick(NAMES["deviations"], lang)

@@ -127,12 +127,50 @@ def action_task_in_project(book: Book) -> Iterator[Issue]:
     for pid, wbs in pairs:
         if pd.notna(pid) and pd.notna(wbs):
             owners.setdefault(wbs, {})[str(pid)] = None
+    # an action of a project the tracker does not have is the unknown-reference error at
+    # its Project ID already: its WBS is not said to belong to "another" project too
+    known = set(book["Projects"]["project_id"]) if "Projects" in book else set()
     for row, pid, wbs in zip(actions.index, actions["project_id"], actions["task_id"]):
-        if pd.notna(pid) and pd.notna(wbs) and wbs in owners and (pid, wbs) not in pairs:
+        if pd.notna(pid) and pd.notna(wbs) and wbs in owners and (pid, wbs) not in pairs \
+                and pid in known:
+            others = sorted(owners[wbs])
             yield Issue("action-task-other-project", "warning", value=wbs,
-                        params={"project": pid, "others": ", ".join(sorted(owners[wbs]))},
+                        params={"project": pid, "others": ", ".join(others),
+                                "others_zh": "、".join(others)},
                         **book.where("Actions", "task_id", int(row)))
 
 
+def summary_tasks(book: Book) -> Iterator[Issue]:
+    """A ``summary-task`` warning at the cost of a task whose WBS heads other tasks of its
+    project (1 of 1.1 and 1.2, 2.3 of 2.3.1) and that has a planned or actual cost of its
+    own: every row is counted, so a summary row's cost would count its tasks' work twice."""
+    if "Tasks" not in book or book["Tasks"].empty:
+        return
+    tasks = book["Tasks"]
+    # a tracker holds a few dozen tasks: plain dicts cost far less than pandas per call
+    heads: dict[tuple[Any, str], list[str]] = {}
+    for pid, wbs in zip(tasks["project_id"], tasks["task_id"]):
+        if pd.notna(pid) and pd.notna(wbs):
+            parts = str(wbs).split(".")
+            for n in range(1, len(parts)):
+                if any(p.strip("0") for p in parts[n:]):  # 3.0 is task 3 itself, written so
+                    heads.setdefault((pid, ".".join(parts[:n])), []).append(str(wbs))
+    if not heads:
+        return
+    for row, pid, wbs, planned, actual in zip(tasks.index, tasks["project_id"],
+                                              tasks["task_id"], tasks["planned_cost"],
+                                              tasks["actual_cost"]):
+        subtasks = heads.get((pid, str(wbs))) if pd.notna(wbs) else None
+        if not subtasks:
+            continue
+        field = "planned_cost" if pd.notna(planned) and planned > 0 else \
+            "actual_cost" if pd.notna(actual) and actual > 0 else None
+        if field:
+            shown = subtasks[:5] + (["…"] if len(subtasks) > 5 else [])
+            yield Issue("summary-task", "warning", value=wbs,
+                        params={"subtasks": ", ".join(shown), "subtasks_zh": "、".join(shown)},
+                        **book.where("Tasks", field, int(row)))
+
+
 RULES = (references, dates_in_order, tasks_unique, thresholds_in_order, status_date_in_range,
-         status_date_time, progress_agrees, action_task_in_project)
+         status_date_time, progress_agrees, action_task_in_project, summary_tasks)

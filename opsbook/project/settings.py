@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any, Literal
 
 from pydantic import PrivateAttr, field_validator, model_validator
@@ -19,6 +20,21 @@ FIRST_STATUS_DATE, LAST_STATUS_DATE = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 #: The highest SPI or CPI threshold taken: an index is a ratio near 1, and 95 typed for
 #: 95 % would make a colour no project ever reaches.
 MAX_THRESHOLD = 2.0
+
+
+def _formula(text: str) -> str:
+    """A formula as typed, folded: lower case, full width, no spaces or brackets, one sign
+    for minus and for times, no leading "EAC =" or 完工估算 (``AC + (BAC − EV)`` is
+    ``ac+bac-ev``)."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    folded = re.sub(r"[\s()\[\]]+", "", folded)
+    folded = folded.removeprefix("完工估算").removeprefix("eac").removeprefix("=")
+    return re.sub(r"[×·・]", "*", folded.replace("−", "-"))
+
+
+#: The EAC methods as the status workbook writes them (its "EAC for ETC and VAC" column
+#: and headers), folded by :func:`_formula`.
+FORMULA = {"bac/cpi": "cpi", "ac+bac-ev": "remaining", "ac+bac-ev/cpi*spi": "cpi_spi"}
 
 
 def time_of_day(value: object) -> tuple[Any, str | None]:
@@ -114,9 +130,12 @@ class ProjectSettings(SettingsModel):
     @classmethod
     def _method(cls, value: object) -> object:
         # cpi_spi as typed: CPI-SPI, cpi spi, cpi－spi (full-width), Cpi__Spi, and as the
-        # formula writes it: CPI×SPI, CPI*SPI, CPI·SPI
-        return re.sub(r"[\s_\-－×*＊·・]+", "_", value.strip().lower()) \
-            if isinstance(value, str) else value
+        # formula writes it: CPI×SPI, CPI*SPI, CPI·SPI; each method also as the status
+        # workbook names it (EAC for ETC and VAC: BAC/CPI, AC+(BAC−EV), ...)
+        if not isinstance(value, str):
+            return value
+        formula = FORMULA.get(_formula(value))
+        return formula or re.sub(r"[\s_\-－×*＊·・]+", "_", value.strip().lower())
 
     @field_validator("work_days")
     @classmethod

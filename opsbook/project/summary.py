@@ -12,9 +12,9 @@ import pandas as pd
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 from opsbook.project.compute import ProjectResult
 from opsbook.project.deviations import UNCOVERED
-from opsbook.project.outputs import rag_rule
+from opsbook.project.outputs import index_limits, rag_rule
 from opsbook.project.schema import PROJECTS
-from opsbook.project.tables import origin
+from opsbook.project.tables import fixed, half_up, origin, widened
 from opsbook.project.texts import HEADERS, pick, word
 
 #: Output columns holding money (computed from costs and budgets): left out of restricted
@@ -121,20 +121,20 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     lang = "zh" if lang == "zh" else "en"
     t = TEXT[lang]
     s = result.status
-    days = sorted(d.strftime("%Y-%m-%d") for d in result.config["status_date"].unique())
+    days = sorted(d.strftime("%Y-%m-%d") for d in result.counted["status_date"].unique())
     date = days[-1] if days else ""
     # trackers may be taken at different dates: the method says so, not the latest for all
     when = (t["one_day"].format(date=date) if len(days) <= 1 else
             t["each_day"].format(first=days[0], last=days[-1]))
-    if result.config["status_from"].eq("today").any():  # a report has no --as-of: say so
-        said, when = origin(result.config, lang), when.strip()
+    if result.counted["status_from"].eq("today").any():  # a report has no --as-of: say so
+        said, when = origin(result.counted, lang), when.strip()
         if len(days) > 1:  # inside the range's brackets
             when = f"{when[:-1]}；{said}）" if lang == "zh" else f"{when[:-1]}; {said})"
         else:
             when = f"{when}（{said}）" if lang == "zh" else f"{when} ({said})"
     counts = s["rag"].value_counts()
     uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
-    currencies = [str(c) for c in result.config["currency"].drop_duplicates()]
+    currencies = [str(c) for c in result.counted["currency"].drop_duplicates()]
     mixed = len(currencies) > 1  # amounts in CNY and USD do not add up
     figures = [
         Figure(t["projects"], len(s), "0"),
@@ -172,16 +172,16 @@ def _total(values: pd.Series, mixed: bool) -> float | None:
     numbers = pd.to_numeric(values, errors="coerce")
     if mixed or not numbers.notna().any():
         return None
-    return round(float(numbers.sum()), 2)
+    return float(half_up(numbers.sum()))
 
 
 def _ratio(top: float, bottom: float) -> float | None:
-    return round(float(top) / float(bottom), 2) if bottom else None
+    return float(half_up(float(top) / float(bottom))) if bottom else None
 
 
 def _num(value: object, digits: int = 2) -> float | None:
     number = pd.to_numeric(value, errors="coerce")
-    return None if pd.isna(number) else round(float(number), digits)
+    return None if pd.isna(number) else float(half_up(number, digits))
 
 
 def scatter(result: ProjectResult, t: dict[str, str]) -> ChartData:
@@ -203,17 +203,26 @@ def rag_chart(result: ProjectResult, lang: str, t: dict[str, str]) -> ChartData:
 
 def _table(result: ProjectResult, lang: str, t: dict[str, str]) -> Table:
     s = result.status
+    limits = index_limits(result)
+    # as many decimals as keep an index off a threshold it falls short of (0.8999 beside
+    # its red is no 0.90), and a project 99.6 % done off 100 %
+    spi_format, cpi_format = (widened("0.00", s[k], limits[k]) for k in ("spi", "cpi"))
+    pct_format = widened("0%", s["percent_complete"], {1.0})
+    spi_digits, cpi_digits = (f.count("0") - 1 for f in (spi_format, cpi_format))
+    pct_digits = max(4, pct_format.count("0") + 1)  # a fraction: two more than the percent
     rows = tuple(
         (str(r.project_id), str(r.name), "" if pd.isna(r.owner) else str(r.owner),
          word(r.phase, lang) if pd.notna(r.phase) else "",
-         word(r.rag, lang) if pd.notna(r.rag) else "", _num(r.spi), _num(r.cpi),
-         _num(r.percent_complete, 4), int(r.overdue_tasks), int(r.open_risks),
+         word(r.rag, lang) if pd.notna(r.rag) else "", _num(r.spi, spi_digits),
+         _num(r.cpi, cpi_digits), _num(r.percent_complete, pct_digits),
+         int(r.overdue_tasks), int(r.open_risks),
          r.forecast_finish.strftime("%Y-%m-%d") if pd.notna(r.forecast_finish) else "",
          _num(r.bac), _num(getattr(r, f"eac_{r.eac_method}", None)))
         for r in s.itertuples())
     headers = (t["id"], t["name"], t["owner"], t["phase"], t["rag"], t["x"], t["y"],
                t["pct"], t["overdue"], t["risks"], t["forecast"], t["project_bac"], t["eac"])
-    formats = ("", "", "", "", "", "0.00", "0.00", "0%", "0", "0", "", "#,##0", "#,##0")
+    formats = ("", "", "", "", "", spi_format, cpi_format, pct_format, "0", "0", "", "#,##0",
+               "#,##0")
     return Table(t["table"], headers, rows, formats, confidential=frozenset({11, 12}))
 
 
@@ -269,7 +278,7 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
     over = s.assign(vac=vac)[vac < 0].sort_values("vac", kind="stable")
     if len(over):
         names = _names(over)
-        items = sep.join(t["item"].format(name=n, n=f"{v:,.0f}")
+        items = sep.join(t["item"].format(name=n, n=fixed(v, 0, thousands=True))
                          for n, v in zip(names, over["vac"]))
         out.append(Finding("over-budget", t["f_over"].format(items=items),
                            t["a_over"].format(names=sep.join(names)), names, "bad",

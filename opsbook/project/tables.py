@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import numpy as np
 import pandas as pd
 
@@ -25,6 +27,21 @@ WORD_COLUMNS = ("phase", "rag", "kind", "state", "level", "status", "eac_method"
 BOOL_COLUMNS = ("deviations_covered", "overdue", "passed")
 
 
+def half_up(value: float, digits: int = 2, *, scale: int = 1) -> Decimal:
+    """``value`` × ``scale`` rounded to ``digits`` decimals as a spreadsheet shows it: a half
+    away from zero, from the decimal the number is written as (0.625 is 0.63 and 0.145 is
+    14.5 %, 15 %, where Python's own formatting of the binary value says 0.62 and 14 %)."""
+    exact = Decimal(repr(float(value))) * scale
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP) + 0  # no −0
+
+
+def fixed(value: float, digits: int = 2, *, scale: int = 1, thousands: bool = False) -> str:
+    """:func:`half_up` as text, with thousands separators when asked: the figure as the
+    cell beside it shows it (``#,##0.00``, ``0.00``, ``0%``)."""
+    shown = half_up(value, digits, scale=scale)
+    return f"{shown:,f}" if thousands else f"{shown:f}"
+
+
 def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     for column in WORD_COLUMNS:
@@ -36,16 +53,54 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+#: The most decimals a figure is shown with to keep it off a limit it falls short of.
+MOST_DECIMALS = 6
+
+
+def decimals(values: pd.Series, limits: set[float], digits: int, scale: int = 1) -> int:
+    """The fewest decimals, from ``digits`` (at most :data:`MOST_DECIMALS`), at which no
+    value is shown rounded up onto a limit it falls short of (an SPI of 0.8999 is no "0.90"
+    beside its red, a task 99.6 % done no "100%")."""
+    v = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+    v = v[~np.isnan(v)]
+    need = digits
+    for limit in limits:
+        edge = Decimal(repr(float(limit))) * scale
+        for value in v[(v < limit) & (v >= limit - 10.0 ** -digits / scale)].tolist():
+            d = digits
+            while d < MOST_DECIMALS and half_up(value, d, scale=scale) == edge:
+                d += 1
+            need = max(need, d)
+    return need
+
+
+def widened(fmt: str, values: pd.Series, limits: set[float]) -> str:
+    """An index (0.00) or percentage (0%) format with the decimals :func:`decimals` asks."""
+    percent = fmt.endswith("%")
+    digits = fmt.count("0") - 1
+    d = decimals(values, limits, digits, 100 if percent else 1)
+    if d == digits:
+        return fmt
+    return "0." + "0" * d + ("%" if percent else "")
+
+
 def table(name: str, title: str, frame: pd.DataFrame, columns: list[str], lang: str,
-          key_columns: int = 2) -> SheetOut:
-    """A frame's columns as a SheetOut: localised headers and words, formats, widths."""
+          key_columns: int = 2, limits: dict[str, set[float]] | None = None) -> SheetOut:
+    """A frame's columns as a SheetOut: localised headers and words, formats, widths.
+
+    ``limits`` names, per column, the thresholds its figures are judged by (the SPI and
+    CPI ones): the column shows the decimals that keep a figure off a threshold it falls
+    short of; % Complete is kept off 100 % always."""
+    limits = {"percent_complete": {1.0}, **(limits or {})}
     shown = localise(frame.reindex(columns=columns), lang)
     shown = shown.mask(shown.eq(""))  # an empty text is a blank cell
     rows = excel_rows(shown)
     headers = [pick(HEADERS[c], lang) for c in columns]
     widths = [WIDTHS.get(c, 12 if c in FORMATS else max(10, min(30, len(h) + 2)))
               for c, h in zip(columns, headers)]
-    return SheetOut(name, title, headers, rows, formats=[FORMATS.get(c, "") for c in columns],
+    formats = [widened(FORMATS[c], frame[c], limits[c]) if c in limits and c in frame
+               else FORMATS.get(c, "") for c in columns]
+    return SheetOut(name, title, headers, rows, formats=formats,
                     widths=[max(w, 10 if lang == "en" else 12) for w in widths],
                     key_columns=key_columns)
 

@@ -29,7 +29,8 @@ def test_action_on_a_task_of_other_projects_names_them(tmp_path) -> None:
     assert len(found) == 1
     issue = found[0]
     assert (issue.sheet, issue.value, issue.severity) == ("Actions", "7", "warning")
-    assert issue.params == {"project": "P-1", "others": "P-2, P-3"}
+    assert issue.params == {"project": "P-1", "others": "P-2, P-3", "others_zh": "P-2、P-3"}
+    assert "属于项目 P-2、P-3，不属于项目 P-1" in issue.message("zh")
     assert issue.cell is not None and issue.cell.startswith("C")
 
 
