@@ -51,3 +51,20 @@ def test_a_damaged_file_alone_is_listed_in_both_languages(tmp_path):
     assert "The file is damaged" in done.stdout and "文件已损坏" in done.stdout
     zh = run("validate", "bad.xlsx", "--lang", "zh", cwd=tmp_path)
     assert "文件已损坏" in zh.stdout and "The file is damaged" not in zh.stdout
+
+
+def test_a_new_results_workbook_is_asked_as_xlsx_only(tmp_path):
+    """A command writing a new results workbook names the one type it takes (.xlsx), as
+    its refusal of an .xlsm name does; calculate -o keeps its input's type (.xlsm too)."""
+    import pytest
+
+    from opsbook.api import CannotWrite, check_output
+
+    for name in ("out.csv", "folder"):
+        with pytest.raises(CannotWrite) as refused:
+            check_output(tmp_path / name)
+        assert "written as .xlsx files" in str(refused.value)
+        assert refused.value.zh.split("：", 1)[1] == "结果只能写入 .xlsx 文件。"
+    with pytest.raises(CannotWrite) as refused:
+        check_output(tmp_path / "out.csv", like=tmp_path / "in.xlsm")
+    assert ".xlsx or .xlsm" in str(refused.value)

@@ -35,6 +35,9 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
     open in Excel). A new results workbook (no ``like``) has no macros, so it is an .xlsx:
     Excel refuses to open a plain workbook named .xlsm."""
     if target.suffix.lower() not in WRITABLE:
+        if like is None:  # a new results workbook: an .xlsx (below)
+            raise CannotWrite(f"{target}: results are written as .xlsx files",
+                              f"{target}：结果只能写入 .xlsx 文件。")
         raise CannotWrite(f"{target}: results are written as .xlsx or .xlsm files",
                           f"{target}：结果只能写入 .xlsx 或 .xlsm 文件。")
     if like is None and target.suffix.lower() == ".xlsm":
