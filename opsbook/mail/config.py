@@ -217,15 +217,15 @@ def _read(found: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
     """The file's tables. UTF-8 (with or without the mark Notepad writes) or UTF-16 with its
     mark; a byte that is not text, a TOML mistake (line and column, never a value) and a
     table or key opsbook does not know (a misspelt ``URL`` would send nothing) are refused."""
-    from opsbook.pipeline.locate import line_of, lines_of
-    from opsbook.pipeline.spec import _decoded, _NotText, _syntax
+    from opsbook.core.tomllines import line_of, lines_of
+    from opsbook.core.tomltext import NotText, decoded, syntax
 
     try:
-        text = _decoded(found.read_bytes())
+        text = decoded(found.read_bytes())
     except OSError as error:
         raise ConfigError(f"{found}: cannot be read ({type(error).__name__})",
                           f"{found}：无法读取（{type(error).__name__}）。") from None
-    except _NotText as bad:
+    except NotText as bad:
         raise ConfigError(f"{found}:{bad.line}:{bad.column}: not UTF-8 text (byte "
                           f"0x{bad.byte:02x}); save the file as UTF-8",
                           f"{found}:{bad.line}:{bad.column}：不是 UTF-8 文本（字节 "
@@ -233,9 +233,9 @@ def _read(found: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        problem = _syntax(text, error)
-        raise ConfigError(f"{found}:{problem.where()}: {problem.message}",
-                          f"{found}:{problem.where()}：{problem.zh}") from None
+        line, column, en, zh = syntax(text, error)
+        where = f"{line or '?'}{f':{column}' if line and column else ''}"
+        raise ConfigError(f"{found}:{where}: {en}", f"{found}:{where}：{zh}") from None
     lines = lines_of(text)
     unknown = [(where, _known_beside(where)) for where in _keys(data) if _unknown(where)]
     if unknown:
@@ -310,7 +310,7 @@ class _Place:
 
     def at(self, *key: str) -> str:
         """``FILE:LINE`` of the key path (``FILE`` when its line is not found)."""
-        from opsbook.pipeline.locate import line_of
+        from opsbook.core.tomllines import line_of
 
         line = line_of(self.lines, key)
         return f"{self.path}:{line}" if line else str(self.path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from batchbooks import pipeline_refused
 
-from opsbook.pipeline.locate import lines_of
+from opsbook.core.tomllines import lines_of
 
 HEAD = 'kind = "plan"\ninputs = ["plans/"]\noutputs = "out"\n'
 

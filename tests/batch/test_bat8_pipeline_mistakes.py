@@ -10,8 +10,8 @@ import pytest
 from batchbooks import pipeline_refused
 
 from opsbook.cli.run import arguments
+from opsbook.core.tomllines import lines_of
 from opsbook.pipeline import read
-from opsbook.pipeline.locate import lines_of
 
 HEAD = 'kind = "plan"\ninputs = ["plans/"]\noutputs = "out"\n'
 
