@@ -45,10 +45,12 @@ _WEEKDAY = re.compile(r"\(?\s*(?:(?:星期|周|礼拜)([一二三四五六日天
                       r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*\)?", re.I)
 _WEEKDAYS = {**{c: n for n, c in enumerate("一二三四五六日")}, "天": 6,
              **{w: n for n, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
+#: The first year a date cell can hold (Excel's 1900 date system starts on 1900-01-01).
+FIRST_YEAR = 1900
 _NEXT_DAY = r"次日|隔日|翌日|next\s*day|\+\s*1"
 _CLOCK = re.compile(
     rf"(?:({_NEXT_DAY})\s*)?(?:(上午|早上|凌晨|中午|下午|晚上)\s*)?"
-    r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?"
+    r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([ap])\.?m\.?)?"
     rf"(?:\s*\(?\s*({_NEXT_DAY})\s*\)?)?", re.I)
 #: An hour written in Chinese: ``9点``, ``9点钟``, ``8点30分``, ``8点半``, ``9时5分10秒``.
 _CHINESE_HOUR = re.compile(r"(\d{1,2})\s*(?:点钟?|[时時])\s*(?:(半)|(\d{1,2})\s*分?)?"
@@ -77,9 +79,11 @@ def parse_date(text: str) -> dt.datetime | None:
     (with ``-`` or ``年`` only: ``05/11/26`` and ``10.5.3`` may put the day first); or with
     the month in letters, either way round: ``5-Nov-26``, ``5 November 2026``,
     ``Nov 5, 2026`` (see :func:`~opsbook.core.month_names.named_date`).
-    A weekday may follow (``星期四``, ``周四``, ``(Thu)``) and must be the date's own, else
-    the text is no date (a misread order would show there). A time may follow, in any form
-    :func:`parse_time` reads (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
+    A year before 1900 is no date (no date cell holds one: ``0206-11-03`` is a slip, never
+    kept to become a Gantt of eighteen centuries). A weekday may follow (``星期四``, ``周四``,
+    ``(Thu)``) and must be the date's own, else the text is no date (a misread order would
+    show there). A time may follow, in any form :func:`parse_time` reads
+    (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
     """
     text = clean_text(text)
     match = _YMD.match(text)
@@ -91,7 +95,7 @@ def parse_date(text: str) -> dt.datetime | None:
             int(year) + (2000 if len(year) == 2 else 0), int(month), int(day), match.end())
     else:
         found = named_date(text)
-    if found is None:
+    if found is None or not FIRST_YEAR <= found[0] <= 9999:
         return None
     try:
         moment = dt.datetime(*found[:3])
@@ -116,9 +120,10 @@ def parse_time(text: str) -> dt.timedelta | None:
 
     ``8:59``, ``08:59:30``, ``6:03 PM``, ``上午 8:59``, ``下午 6:03`` (18:03), ``中午 12:30``,
     ``晚上 9:00`` (21:00), ``凌晨 1:30`` (01:30), and the hour in words: ``9点``, ``8点30分``,
-    ``8点半``, ``下午6点``, ``9时``. A time of the next day — ``次日 01:30``,
-    ``隔日 01:30``, ``01:30(次日)``, ``next day 01:30``, or written past 24 as ``25:30`` —
-    is 24 hours more (25:30), as a check-out after midnight is kept.
+    ``8点半``, ``下午6点``, ``9时``; seconds may have a fraction, as exports from a
+    database write them (``09:00:00.000``: the fraction is dropped). A time of the next
+    day — ``次日 01:30``, ``隔日 01:30``, ``01:30(次日)``, ``next day 01:30``, or written
+    past 24 as ``25:30`` — is 24 hours more (25:30), as a check-out after midnight is kept.
     """
     match = _CLOCK.fullmatch(colon_hours(clean_text(text)))
     if not match:

@@ -11,6 +11,7 @@ from typing import Any, Callable, Sequence
 
 from opsbook.core.cells import a1, letter
 from opsbook.core.issues import Issue
+from opsbook.core.parse import visible
 from opsbook.core.spec import Field, Sheet
 
 #: How many rows from the top are searched for the header.
@@ -35,7 +36,7 @@ def normalize(text: object) -> str:
     """
     if text is None:
         return ""
-    value = unicodedata.normalize("NFKC", str(text)).strip()
+    value = visible(unicodedata.normalize("NFKC", str(text))).strip()
     if any(ord(ch) > 0x2E80 for ch in value):
         value = _t2s().convert(value)
     return NOISE.sub("", value).lower()
@@ -104,7 +105,7 @@ _SCALE = re.compile(r"[万千亿]|(?<![a-z])(?:k|thousands?|mn|millions?|bn|bill
 def _pieces(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     """A header's parts as keys (its languages apart), its bracketed notes as keys, and the
     first note that scales the numbers under it (None when none does)."""
-    value = unicodedata.normalize("NFKC", text).strip()
+    value = visible(unicodedata.normalize("NFKC", text)).strip()
     notes = [note.strip() for note in _NOTE.findall(value)]
     parts = tuple(k for k in map(normalize, _SPLIT.split(_NOTE.sub(" ", value))) if k)
     scale = next((note for note in notes if _SCALE.search(note)), None)

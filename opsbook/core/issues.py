@@ -47,7 +47,7 @@ class Issue:
         values = {
             "file": self.file, "sheet": self.sheet, "cell": self.cell, "row": self.row,
             "column": self.column or self.field, "field": self.field,
-            "value": _show(self.value), **self.params,
+            "value": _said(self.value), **self.params,
         }
         return render(self.code, lang, values)
 
@@ -72,6 +72,19 @@ def _show(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def _said(value: Any) -> str:
+    """A value as a message shows it: as :func:`_show` (which the JSON keeps), but a time of
+    day and a date-time as a cell shows them, ``2026-11-03 09:30`` and ``09:30``, never
+    ``2026-11-03T09:30:00``; a logical cell as Excel shows it, TRUE or FALSE."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's too
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime) and value == value and value.time() != dt.time(0):
+        return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="seconds" if value.second else "minutes")
+    return _show(value)
 
 
 def _jsonable(value: Any) -> Any:

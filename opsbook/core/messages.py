@@ -86,8 +86,8 @@ CODES: dict[str, Code] = {
     ),
     "missing-header": Code(
         "structure",
-        "No header row found in sheet '{sheet}' (expected headers such as {expected}).",
-        "工作表“{sheet}”中找不到表头行（应包含如 {expected} 等表头）。",
+        "No header row found in sheet '{sheet}' (expected headers such as {expected}).{hint}",
+        "工作表“{sheet}”中找不到表头行（应包含如 {expected_zh} 等表头）。{hint_zh}",
     ),
     "missing-column": Code(
         "structure",

@@ -5,36 +5,77 @@ Each returns the value or None."""
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+#: Characters that show nothing and that pasting from a web page, a chat or a CSV file with
+#: a byte-order mark leaves in a cell: zero-width space, word joiner, BOM, soft hyphen and
+#: the direction marks. Left in, "P-101" and "P-101\u200b" would look the same in every
+#: message and still differ.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200e\u200f\u2060\u2061\u2062"
+                                    "\u2063\u2064\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069\ufeff"))
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (:data:`_INVISIBLE`)."""
+    return text.translate(_INVISIBLE)
+
 
 def clean_text(value: Any) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
+    """A text cell as a person reads it: NFKC (full-width letters and digits as ASCII), no
+    invisible characters, no spaces around."""
+    return visible(unicodedata.normalize("NFKC", value)).strip()
 
 
 #: Chinese units of count a number may end in: 万 (ten thousand) and 亿 (a hundred million).
 UNITS = {"万": 4, "亿": 8}
 
 
+#: A number as typed once signs and units are off: digits, thousands grouped in threes by
+#: commas or by spaces (one or the other), a decimal point, an exponent. "12,00", "1.234,50"
+#: and "1 2 3" are not numbers a person can be taken to mean; nor are "nan", "inf" or "1_000",
+#: which Python's float() would read.
+_NUMBER = re.compile(r"[+-]?(?=\.?\d)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d*)"
+                     r"(?:\.\d*)?(?:[eE][+-]?\d+)?")
+#: Currency signs and 元 are dropped; a minus sign (−, U+2212, as a web page writes one) is a
+#: hyphen-minus.
+_SIGNS = str.maketrans({"¥": None, "￥": None, "$": None, "元": None, "\u2212": "-"})
+
+
+def _figure(text: str) -> float | None:
+    """The number ``text`` writes (signs and units already off), finite, or None."""
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
+        return None
+    try:
+        number = float(Decimal(text.replace(",", "").replace(" ", "")))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 def parse_number(text: str) -> float | None:
     """A number as people type it: thousands separators, a currency sign or 元, a trailing
     % (85% → 0.85) or a Chinese unit of count (1.2万 → 12000, 3亿 → 300000000); None when
-    the text is not a number."""
-    cleaned = clean_text(text).replace(",", "").replace(" ", "").replace("¥", "").replace("$", "")
-    cleaned = cleaned.replace("元", "").replace("￥", "")
+    the text is not a number (separators not in threes, "12,00"; "nan", "inf"; a number too
+    large for a float)."""
+    cleaned = clean_text(text).translate(_SIGNS).strip()
     places = UNITS.get(cleaned[-1:], 0)
     if places:  # scaled in decimal, so that 1.1万 is 11000, not 11000.000000000002
-        cleaned = cleaned[:-1]
-        try:
-            return float(Decimal(cleaned).scaleb(places)) if cleaned[-1:].isdigit() else None
-        except (InvalidOperation, ValueError):
+        cleaned = cleaned[:-1].strip()
+        figure = _figure(cleaned) if cleaned[-1:].isdigit() else None
+        if figure is None:
             return None
-    try:
-        return float(cleaned.rstrip("%")) / 100 if cleaned.endswith("%") else float(cleaned)
-    except ValueError:
-        return None
+        scaled = float(Decimal(cleaned.replace(",", "").replace(" ", "")).scaleb(places))
+        return scaled if math.isfinite(scaled) else None
+    if cleaned.endswith("%"):
+        figure = _figure(cleaned[:-1])
+        return None if figure is None else figure / 100
+    return _figure(cleaned)
 
 
 def number_as_shown(text: str) -> float | None:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origi
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from opsbook.core.parse import percent_text
+from opsbook.core.parse import percent_text, visible
 
 
 def setting(default: Any, en: str, zh: str, label: str, **kwargs: Any) -> Any:
@@ -28,11 +28,12 @@ def fraction(value: Any) -> Any:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        text = value.strip().replace("%", "").replace("%", "")
-        percent = text != value.strip()
-        try:
-            number = float(text)
-        except ValueError:
+        from opsbook.core.parse import clean_text, parse_number
+
+        text = clean_text(value)
+        percent = text.endswith("%")
+        number = parse_number(text.rstrip("%").strip())  # "nan", "1_000" and "6,0" are none
+        if number is None:
             return value
         return number / 100 if percent or number > 1 else number
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -132,7 +133,7 @@ Month = Annotated[str, BeforeValidator(_month)]
 class SettingsModel(BaseModel):
     """Base of every kind's settings: blank values take the default, unknown keys are kept."""
 
-    model_config = ConfigDict(extra="allow", validate_default=True)
+    model_config = ConfigDict(extra="allow", validate_default=True, allow_inf_nan=False)
     #: Prefixes of free-form keys whose values are shares (appraisal's ``max_share_``).
     share_prefixes: ClassVar[tuple[str, ...]] = ()
 
@@ -149,7 +150,7 @@ class SettingsModel(BaseModel):
     @classmethod
     def key_for(cls, text: str) -> str | None:
         """The settings key for a key or Chinese label as typed in a sheet."""
-        cleaned = re.sub(r"\s+", "", str(text)).lower()
+        cleaned = re.sub(r"\s+", "", visible(str(text))).lower()
         for key, _default, _en, _zh, label in cls.rows():
             if cleaned in (key.lower(), re.sub(r"\s+", "", label).lower()):
                 return key

@@ -16,6 +16,7 @@ from opsbook.core.cells import a1, letter
 from opsbook.core.coerce import EXCEL_EPOCH
 from opsbook.core.filler import drop_filler
 from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-exported
+    HEADER_SCAN_ROWS,
     MIN_HEADER_FIELDS,
     find_header,
     header_lookup,
@@ -131,9 +132,11 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
         return layout
     if found is None:
         named = [*required, *(f for f in spec.fields if not f.required)][:3]  # required first
-        expected = ", ".join(f"{f.en}/{f.zh}" for f in named)
+        expected = [f"{f.en}/{f.zh}" for f in named]
         issues.append(Issue("missing-header", file=file, sheet=raw.name,
-                            params={"expected": expected}))
+                            params={"expected": ", ".join(expected),
+                                    "expected_zh": "、".join(expected)}))
+        _header_too_low(issues[-1], rows, spec)
         return layout
     header_index = found.index
     table.header_row = header_index + 1
@@ -169,11 +172,14 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
                 continue
             extras[header] = column
         elif any(col < len(r) and r[col] not in ("", None) for r in data):
-            merged = merged_header.get(col)
-            code = "merged-header" if merged else "blank-header"
-            issues.append(Issue(code, "warning", file, raw.name, a1(table.header_row, column),
-                                table.header_row, value=merged,
-                                params={"cell_column": letter(column)}))
+            cell, merged = a1(table.header_row, column), merged_header.get(col)
+            if cell in raw.errors or cell in raw.formulas_without_value:  # not "no header"
+                code, merged = ("formula-error", raw.errors[cell]) if cell in raw.errors \
+                    else ("formula-no-value", None)
+            else:
+                code = "merged-header" if merged else "blank-header"
+            issues.append(Issue(code, "warning", file, raw.name, cell, table.header_row,
+                                value=merged, params={"cell_column": letter(column)}))
     for f in required:
         if f.id not in table.columns:
             issues.append(missing_column(f, extras, table.name, table.header_row, file))
@@ -190,6 +196,27 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
         issues.extend(unread_columns(unread, extras, table.name, table.header_row, file,
                                      holds=lambda column: _holds_data(layout.data, column)))
     return layout
+
+
+#: How far down a sheet a header is looked for, past the rows it is read from, to say where
+#: it is when it is too low to be read.
+DEEP_ROWS = 1000
+
+
+def _header_too_low(issue: Issue, rows: list[list[Any]], spec: Sheet) -> None:
+    """Locate a ``missing-header`` at the header a sheet has below the rows headers are read
+    from (a long title block above it), and say what to do."""
+    for start in range(HEADER_SCAN_ROWS, min(len(rows), DEEP_ROWS), HEADER_SCAN_ROWS):
+        found = find_header(rows[start:], spec, (), min(MIN_HEADER_FIELDS, len(spec.fields)))
+        if found is not None:
+            row = start + found.index + 1
+            issue.cell, issue.row = a1(row, 1), row
+            issue.params.update(
+                hint=f" Its header seems to be row {row}: headers are looked for in the first "
+                     f"{HEADER_SCAN_ROWS} rows, so delete rows above it.",
+                hint_zh=f"表头似乎在第 {row} 行：只在前 {HEADER_SCAN_ROWS} 行中查找表头，"
+                        "请删除其上方的部分行。")
+            return
 
 
 def _holds_data(data: list[list[Any]], column: int) -> bool:

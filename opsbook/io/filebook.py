@@ -23,6 +23,7 @@ from opsbook.core.table import RawSheet
 from opsbook.io.atomic import WRITE_PROTECTED, WriteFailed, replace_atomically
 from opsbook.io.decrypt import open_default
 from opsbook.io.read import read_raw
+from opsbook.io.unkept import load_for_writing
 
 
 def close_workbook(book: Any) -> None:
@@ -111,13 +112,10 @@ class FileBook:
     @property
     def book(self) -> Any:
         if self._book is None:
-            import openpyxl
-
             if self.format not in ("xlsx", "xlsm"):  # an .xls saved under an .xlsx name
                 raise _misnamed(self.source, self.format)
-            self._book = openpyxl.load_workbook(self._writable_source(),
-                                                keep_vba=self.source.suffix.lower() == ".xlsm",
-                                                rich_text=True)
+            self._book = load_for_writing(self.source, self._writable_source(), self.target,
+                                          [raw.name for raw in self._raw])
         return self._book
 
     def _writable_source(self) -> Path | io.BytesIO:

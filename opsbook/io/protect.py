@@ -12,6 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from opsbook.io.atomic import replace_atomically
+from opsbook.io.unkept import load_for_writing
+
+#: What to do when a workbook holds what opsbook cannot keep in saving it in place.
+KEEP_AS_IT_IS = ("Remove them in Excel (or keep them in another workbook) and run again; "
+                 "this workbook is left as it is.",
+                 "请先在 Excel 中删除这些内容（或移到另一个工作簿），然后重新运行；"
+                 "本工作簿保持不变。")
 
 
 def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[str, str]],
@@ -25,14 +32,14 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
     Macros are kept in an .xlsm. The original is replaced only when all went well
     (``target`` writes elsewhere).
     """
-    import openpyxl
     from openpyxl.workbook.protection import WorkbookProtection
 
     from opsbook.core.headers import is_chinese
     from opsbook.io.filebook import close_workbook
 
     path = Path(path)
-    book = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
+    # never a Strict one, one openpyxl cannot load, or one it would save without a part
+    book = load_for_writing(path, target=target, advice=KEEP_AS_IT_IS)
     try:
         for key, value in values.items():
             if key in cells and cells[key][0] in book.sheetnames:
