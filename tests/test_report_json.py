@@ -112,3 +112,17 @@ def test_report_to_json_matches_the_schema(quirk_book, name):
     report = json.loads(opsbook.validate(quirk_book(name)).to_json())
     check(report)
     assert report["issues"]
+
+
+def test_a_whole_number_is_written_as_the_cell_shows_it():
+    """A score of 120 typed in a cell (a float to the reader) is 120 in the JSON, as in the
+    message; a fraction stays one, and what JSON cannot hold (NaN, infinity) is null."""
+    from opsbook.core.issues import Issue
+
+    def value(number):
+        return Issue("out-of-range", value=number).to_dict()["value"]
+
+    assert value(120.0) == 120 and isinstance(value(120.0), int)
+    assert value(85.5) == 85.5
+    assert value(float("nan")) is None and value(float("inf")) is None
+    assert json.loads(json.dumps(value(1e300))) == 1e300

@@ -151,7 +151,7 @@ def gathered(sources: Sources, recursive: bool = False
     for source in _listed(sources):
         if not source:  # an unset variable in a script ("$PLANS"): no file, not this folder
             skipped.append(Issue("file-not-found", file='""', params={
-                "detail": "an empty path", "detail_zh": "空路径"}))
+                "why": ": an empty path names no file", "why_zh": "：空路径不指向任何文件"}))
             continue
         entries = list(_entries(source, recursive))
         notes: list[Issue] = []
@@ -179,8 +179,11 @@ def gathered(sources: Sources, recursive: bool = False
         if not entries or not workbooks and not any(n for _, n in entries):
             found = Path(source).is_dir() or bool(entries) \
                 or bool(_MAGIC & set(source) and glob.glob(source, recursive=recursive))
+            pattern = not found and bool(_MAGIC & set(source))
             skipped.append(Issue("not-a-workbook" if found else "file-not-found", file=source,
                                  params={"detail": "no workbook found",
-                                         "detail_zh": "未找到工作簿"}))
+                                         "detail_zh": "未找到工作簿"} | ({
+                                     "why": ": no file matches the pattern",
+                                     "why_zh": "：没有与该模式匹配的文件"} if pattern else {})))
         skipped += notes
     return list(files.values()), skipped, found_in

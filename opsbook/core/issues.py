@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
@@ -90,8 +91,10 @@ def _said(value: Any) -> str:
 def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str)):
         return value
-    if isinstance(value, float):
-        return value if value == value else None
+    if isinstance(value, float):  # 120 as the cell shows it, not 120.0; no NaN in JSON
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
     if hasattr(value, "item"):  # numpy scalars
         return _jsonable(value.item())
     return _show(value)

@@ -18,7 +18,7 @@ class Code(NamedTuple):
 
 CODES: dict[str, Code] = {
     # file: nothing of the file could be read
-    "file-not-found": Code("file", "File not found.", "找不到文件。"),
+    "file-not-found": Code("file", "File not found{why}.", "找不到文件{why_zh}。"),  # why: ": …"
     "not-a-workbook": Code(
         "file",
         "Not a workbook that can be read: {detail}.",

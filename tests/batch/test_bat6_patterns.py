@@ -46,3 +46,15 @@ def test_a_pipeline_input_that_is_an_empty_path_is_refused(tmp_path: Path):
                                        '[[steps]]\nstep = "validate"\n')
     assert [(p.line, p.key) for p in error.problems] == [(2, "inputs")]
     assert "empty path" in str(error) and "空路径" in error.zh
+
+
+def test_a_source_naming_nothing_says_why(tmp_path: Path, monkeypatch):
+    """A pattern matching no file and an empty path are each told for what they are, in
+    both languages (a missing file is just not found, when it is read)."""
+    monkeypatch.chdir(tmp_path)
+    _, notes = expand(["nomatch/*.xlsx", ""])
+    said = {n.file: (n.message("en"), n.message("zh")) for n in notes}
+    assert said["nomatch/*.xlsx"] == ("File not found: no file matches the pattern.",
+                                      "找不到文件：没有与该模式匹配的文件。")
+    assert said['""'] == ("File not found: an empty path names no file.",
+                          "找不到文件：空路径不指向任何文件。")
