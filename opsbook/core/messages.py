@@ -210,9 +210,9 @@ CODES: dict[str, Code] = {
     ),
     "coerced-value": Code(
         "data",
-        "'{column}': '{value}' was read as {expected}, {result}; check it, and enter the value "
+        "'{column}': '{value}' was read as {expected}{as_result}; check it, and enter the value "
         "in the cell's own format to be sure.",
-        "“{column}”：“{value}”被识别为{expected_zh} {result_zh}；建议按{expected_zh}格式录入。",
+        "“{column}”：“{value}”被识别为{expected_zh}{as_result_zh}；建议按{expected_zh}格式录入。",
     ),
     "invalid-choice": Code(
         "data",
@@ -327,4 +327,7 @@ def render(code: str, lang: str, values: dict[str, object]) -> str:
         fields["expected_zh"] = fields["expected"]
     if "result_zh" not in values and "result" in values:
         fields["result_zh"] = fields["result"]
+    if fields["result"] != "":  # what it was read as, when there is something to show
+        fields["as_result"], fields["as_result_zh"] = (f", {fields['result']}",
+                                                       f" {fields['result_zh']}")
     return template.format_map(fields)

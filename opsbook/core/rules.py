@@ -56,8 +56,9 @@ def date_order(group: Group, sheet_id: str, start: str,
     for pos in np.flatnonzero(bad):
         k, place = group.where(frame, pos, sheet_id, finish)
         other = group.books[k].tables[sheet_id].headers.get(start, start)
-        yield k, Issue("date-order", value=later.iat[pos].date(), params={"other": other},
-                       **place)
+        stamp = later.iat[pos]  # with its time of day when it has one (a half-day leave)
+        value = stamp.date() if stamp == stamp.normalize() else stamp.to_pydatetime()
+        yield k, Issue("date-order", value=value, params={"other": other}, **place)
 
 
 def repeats(group: Group, sheet_id: str, field_id: str,
