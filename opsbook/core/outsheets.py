@@ -42,7 +42,8 @@ def issues_sheet(report: Report, lang: str, name: str,
             links[n] = (issue.sheet, issue.cell)
     s = report.summary()
     counts = (f"{s['errors']} 个错误，{s['warnings']} 个警告" if lang == "zh" else
-              f"{s['errors']} errors, {s['warnings']} warnings")
+              f"{s['errors']} error{'s' * (s['errors'] != 1)}, "
+              f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}")
     if lang == "zh":
         title = f"{title or '校验结果'}：{counts}"
     else:

@@ -1,0 +1,40 @@
+"""Messages in detail: an end before its start on one day (a half-day leave ending at 09:00
+that starts at 10:00) is said with its time, where a date alone would read as no mistake at
+all; the Issues sheet counts in words (1 warning, 2 warnings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+
+import opsbook
+
+
+def test_an_end_before_its_start_on_one_day_shows_its_time(tmp_path):
+    path = tmp_path / "leave.xlsx"
+    opsbook.new_workbook("attendance", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    leave = book["Leave"]
+    leave["D4"] = dt.datetime(2026, 10, 23, 10, 0)
+    leave["E4"] = dt.datetime(2026, 10, 23, 9, 0)
+    book.save(path)
+
+    report = opsbook.validate(path)
+    found = [i for i in report.issues if i.code == "date-order"]
+    assert [i.cell for i in found] == ["E4"]
+    assert "2026-10-23 09:00" in found[0].message("en")
+    assert "2026-10-23 09:00" in found[0].message("zh")
+
+
+def test_the_issues_sheet_counts_in_words():
+    """The Issues sheet's title says 1 warning, 2 warnings, 0 errors."""
+    from opsbook.core.issues import Issue, Report
+    from opsbook.core.outsheets import issues_sheet
+
+    one = Report(issues=[Issue("duplicate-setting", "warning")], files=["a.xlsx"])
+    two = Report(issues=[Issue("duplicate-setting", "warning")] * 2 + [Issue("missing-value")],
+                 files=["a.xlsx"])
+    assert issues_sheet(one, "en", "Issues").title.endswith(": 0 errors, 1 warning")
+    assert issues_sheet(two, "en", "Issues").title.endswith(": 1 error, 2 warnings")
+    assert issues_sheet(one, "zh", "问题清单").title.endswith("：0 个错误，1 个警告")
