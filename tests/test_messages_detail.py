@@ -38,3 +38,20 @@ def test_the_issues_sheet_counts_in_words():
     assert issues_sheet(one, "en", "Issues").title.endswith(": 0 errors, 1 warning")
     assert issues_sheet(two, "en", "Issues").title.endswith(": 1 error, 2 warnings")
     assert issues_sheet(one, "zh", "问题清单").title.endswith("：0 个错误，1 个警告")
+
+
+def test_a_fraction_typed_in_a_whole_number_field_is_one_error(tmp_path):
+    """"3.5" typed as text in Probability (1–5, whole) is a type-error, with no warning that
+    it was read as a number beside it."""
+    path = tmp_path / "risks.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    risks = book["Risks"]
+    column = [c.value for c in risks[3]].index("Probability") + 1
+    risks.cell(4, column).value = "3.5"
+    risks.cell(5, column).value = "4"  # a whole number as text: read, with its warning
+    book.save(path)
+
+    at = {(i.cell, i.code) for i in opsbook.validate(path).issues}
+    assert ("D4", "type-error") in at and ("D4", "coerced-value") not in at
+    assert ("D5", "coerced-value") in at and ("D5", "type-error") not in at

@@ -91,6 +91,13 @@ def read_integer(raw: pd.Series, f: Field, blank: np.ndarray,
     numbers = col.values.to_numpy()
     fractional = np.flatnonzero(~np.isnan(numbers) & (numbers != np.round(numbers)))
     if len(fractional):
+        for problem in col.problems:  # "3.5" read as a number, then refused: one message
+            keep = ~np.isin(problem.positions, fractional)
+            if problem.severity != "error" and not keep.all():
+                problem.positions = problem.positions[keep]
+                if problem.results is not None:
+                    problem.results = [r for r, k in zip(problem.results, keep) if k]
+        col.problems = [q for q in col.problems if len(q.positions)]
         col.problems.append(Problem("type-error", "error", fractional))
         numbers = numbers.copy()
         numbers[fractional] = np.nan
