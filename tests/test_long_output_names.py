@@ -41,3 +41,15 @@ def test_the_commands_refuse_it_with_exit_code_2(tmp_path, args):
     assert "the name is too long" in done.stderr and "文件名过长" in done.stderr
     assert hashlib.md5(tracker.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
+
+
+def test_a_name_that_fits_is_written_though_its_temporary_name_would_not(tmp_path):
+    """An output of 250 bytes passes the check before the run; the temporary file written
+    beside it first must fit too, or the run would fail only after all its work."""
+    from opsbook.io.atomic import replace_atomically
+
+    target = tmp_path / ("长" * 81 + "ab.xlsx")  # 250 bytes
+    assert len(target.name.encode()) == 250
+    check_output(target)
+    replace_atomically(target, lambda temp: temp.write_bytes(b"done"))
+    assert target.read_bytes() == b"done" and [p.name for p in tmp_path.iterdir()] == [target.name]

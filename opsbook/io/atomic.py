@@ -29,6 +29,18 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
+#: The bytes a file name may have on most file systems, and what mkstemp adds to a prefix
+#: and a suffix: a dot before, a dot after and eight random characters.
+NAME_BYTES, TEMP_BYTES = 255, 10
+
+
+def _short(target: Path) -> str:
+    """The target's stem, cut so that the temporary name beside it fits where the target's
+    own name fits (a name that passed the check before the run never fails after it)."""
+    room = NAME_BYTES - TEMP_BYTES - len(target.suffix.encode())
+    return target.stem.encode()[:max(room, 1)].decode("utf-8", "ignore")
+
+
 def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write`` on a temporary file beside ``target``, then rename it into place.
 
@@ -42,7 +54,7 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         raise WriteFailed(errno.EACCES, READ_ONLY, str(target))  # the owner said: keep it
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix,
+        handle, name = tempfile.mkstemp(prefix=f".{_short(target)}.", suffix=target.suffix,
                                         dir=target.parent)
     except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
         error.errno = errno.ENOTDIR  # the Chinese is chosen by the number
