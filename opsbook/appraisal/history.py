@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import numpy as np
 import pandas as pd
 
 from opsbook.appraisal.grading import assign, outcome_of
 from opsbook.appraisal.schema import HISTORY, OUTCOMES
+from opsbook.core.parse import folded
 
 HISTORY_COLUMNS = [f.id for f in HISTORY.fields]
 
@@ -42,7 +41,7 @@ def cycle_key(value: object) -> str | None:
 def _plain_cycle(text: object) -> str | None:
     if text is None or pd.isna(text):
         return None
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).upper() or None
+    return folded(text).upper() or None
 
 
 def one_row_per_cycle(frame: pd.DataFrame) -> pd.DataFrame:

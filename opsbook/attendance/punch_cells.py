@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from opsbook.core.dates import colon_hours
+from opsbook.core.parse import clean_text
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 # year first; the day is whole (not the first digits of 11/02/2026, which puts the year last
@@ -41,7 +41,7 @@ _SERIAL = re.compile(r"\d{5}(\.\d+)?")
 
 
 def _clean(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
+    return clean_text(value)
 
 
 def employee_key(value: Any) -> str | None:

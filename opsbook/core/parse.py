@@ -31,6 +31,12 @@ def clean_text(value: Any) -> str:
     return visible(unicodedata.normalize("NFKC", value)).strip()
 
 
+def folded(value: Any) -> str:
+    """A name as two spellings of it compare (IDs, departments, cycles): NFKC (full-width
+    as ASCII), no invisible characters, no spaces of any kind, case folded."""
+    return "".join(visible(unicodedata.normalize("NFKC", str(value))).split()).casefold()
+
+
 #: Chinese units of count a number may end in: 万 (ten thousand) and 亿 (a hundred million).
 UNITS = {"万": 4, "亿": 8}
 

@@ -191,9 +191,9 @@ def _distinct(to: tuple[str, ...], cc: tuple[str, ...]
 def _department_key(name: object) -> str:
     """A department's name as the config and the workbook are matched: width, case and
     spaces aside (``运营部 `` is ``运营部``, ``sales`` is ``Sales``)."""
-    import unicodedata
+    from opsbook.core.parse import folded
 
-    return "".join(unicodedata.normalize("NFKC", str(name)).split()).casefold()
+    return folded(name)
 
 
 def _by_clearance(to: tuple[str, ...], cc: tuple[str, ...], settings: MailSettings

@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from opsbook.core.parse import folded
+
 QUARTERS = ("q1", "q2", "q3", "q4")
 #: The fields of a Plan row, in the order of the standard workbook.
 FIELDS = ("item_id", "department", "objective", "kpi", "unit", "direction", "target",
@@ -100,14 +102,10 @@ def id_keys(ids: pd.Series) -> pd.Series:
     return normalized(ids)
 
 
-#: Whitespace of every kind (after NFKC folding).
-SPACES = re.compile(r"\s+")
-
-
 @functools.lru_cache(maxsize=1 << 16)  # the same IDs are matched by several rules of a run
 def _key(value: Any) -> str:
     """One text as :func:`normalized` compares it."""
-    return SPACES.sub("", unicodedata.normalize("NFKC", str(value)).casefold())
+    return folded(value)
 
 
 def spellings(names: pd.Series) -> dict[str, str]:

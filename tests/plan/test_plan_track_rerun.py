@@ -19,7 +19,7 @@ def test_the_manifest_says_the_language_and_today(tmp_path):
     settings = json.loads((tmp_path / "tracking.manifest.json").read_text("utf-8"))["settings"]
     assert settings["today"] == dt.date.today().isoformat() and settings["lang"] is None
     again = run_cli("plan", "track", plan, "-o", out, "--skip-unchanged", "--quiet")
-    assert "up to date" in again.stderr
+    assert "已是最新" in again.stderr  # said in the language of the plan, a Chinese one
     english = run_cli("plan", "track", plan, "-o", out, "--skip-unchanged", "--quiet",
                       "--lang", "en")
     assert "up to date" not in english.stderr
