@@ -230,6 +230,16 @@ def test_an_infinite_number_is_written_as_a_blank(tmp_path: Path) -> None:
     assert 1 in values and not any(isinstance(v, float) and math.isinf(v) for v in values)
 
 
+def test_text_that_looks_like_a_number_has_no_error_triangle(tmp_path: Path) -> None:
+    """IDs and headers written as text on purpose (the heat map's 1…5, an ID "1001") are
+    not flagged by Excel as numbers stored as text."""
+    sheet = SheetOut("Heat", "Heat map", ["Impact", "1", "2"], [["1001", "5", 3.0]])
+    write_sheets(tmp_path / "heat.xlsx", [sheet])
+    with zipfile.ZipFile(tmp_path / "heat.xlsx") as package:
+        xml = package.read("xl/worksheets/sheet1.xml").decode()
+    assert '<ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/>' in xml
+
+
 def attendance_like() -> SheetOut:
     rows = [["E0001" if d % 2 else "E0002", dt.datetime(2026, 6, d), "present" if d % 5 else "late",
              0.375 + d / 1440, None if d % 5 else d * 1.0, 8.0] for d in range(1, 31)]

@@ -96,6 +96,8 @@ def add_sheet(workbook: Any, styles: Styles, formats: Formats, out: SheetOut) ->
 
 
 def _printable(ws: Any, out: SheetOut) -> None:
+    # IDs, headers (the heat map's 1…5) and codes are text on purpose: no green triangles
+    ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
     ws.freeze_panes(FIRST_ROW, out.key_columns)
     ws.set_landscape()
     ws.set_paper(9)  # A4
