@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.book import Book
+from opsbook.core.cells import letter
 from opsbook.core.coerce import read_column
 from opsbook.core.headers import normalize
 from opsbook.core.spec import number
@@ -88,6 +89,11 @@ def long_scores(book: Book) -> None:
         column, _blank = read_column(frame[header], spec)
         wide[indicator] = column.values
         letter_col = table.extras[header]
+        for ref, error in table.no_value.items():  # a formula's score: never silently blank
+            if ref.rstrip("0123456789") == letter(letter_col):
+                row = int(ref[len(letter(letter_col)):])
+                book.issues.append(_issue(book, "formula-error" if error else "formula-no-value",
+                                          "error", header, letter_col, row, error))
         for problem in column.problems:
             for n, pos in enumerate(problem.positions):
                 row = int(frame.index[pos])

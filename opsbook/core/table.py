@@ -28,6 +28,7 @@ from opsbook.core.headers import (  # noqa: F401 - match_count, find_header re-e
 )
 from opsbook.core.issues import Issue
 from opsbook.core.merges import merged_data, merged_in_row
+from opsbook.core.parse import percent_points
 from opsbook.core.spec import Sheet
 from opsbook.core.typed import row_numbers, typed_field
 
@@ -66,6 +67,9 @@ class Table:
     chinese_headers: int = 0
     english_headers: int = 0
     header_rows: int = 1  # 2 for a two-row header (captions over fields)
+    #: Cells of the extra columns whose formula gives no value (A1 → None) or an error (A1
+    #: → "#DIV/0!"): blank in ``frame``, for a kind that reads an extra column to say why.
+    no_value: dict[str, str | None] = field(default_factory=dict)
 
     def cell(self, field_id: str, row: int) -> str | None:
         column = self.columns.get(field_id)
@@ -263,12 +267,27 @@ def _read_group(group: list[Layout]) -> None:
         frame = stacked.iloc[int(end) - size:int(end)]
         missing = {f.id: pd.Series(None, index=frame.index, dtype=object)
                    for f in spec.fields if f.id not in lay.table.columns}
-        extras = {text: pd.Series([None if r[col - 1] == "" else r[col - 1] for r in lay.data],
-                                  index=frame.index, dtype=object)
+        extras = {text: _extra_column(lay, col, frame.index)
                   for text, col in lay.table.extras.items()}
         if missing or extras:
             frame = frame.assign(**missing, **extras)
         lay.table.frame = frame
+
+
+def _extra_column(lay: Layout, col: int, rows: pd.Index) -> pd.Series:
+    """An extra column's cells as read, a number shown as a percentage as the figure shown
+    (90%: 90, as a number field reads it); a formula cell without a value or with an error
+    is blank, and noted in ``table.no_value``."""
+    raw, mark = lay.raw, letter(col)
+    values = [None if r[col - 1] == "" else r[col - 1] for r in lay.data]
+    for n, row in enumerate(rows):
+        ref = f"{mark}{row}"
+        if ref in raw.percent_cells and type(values[n]) in (int, float):
+            values[n] = percent_points(values[n])
+        if ref in raw.formulas_without_value or ref in raw.errors:
+            lay.table.no_value[ref] = raw.errors.get(ref)
+            values[n] = None
+    return pd.Series(values, index=rows, dtype=object)
 
 
 def read_table(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> tuple[Table, list[Issue]]:
