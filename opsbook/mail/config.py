@@ -166,6 +166,14 @@ def user_config_folder() -> Path:
 def find_config(path: str | os.PathLike[str] | None = None) -> Path | None:
     """The config file to use: ``path``, else ./opsbook.toml, else the user's; or None."""
     if path is not None:
+        if Path(path).is_dir():
+            raise ConfigError(f"config file {path} is a folder; give the opsbook.toml file",
+                              f"配置文件 {path} 是文件夹；请给出 opsbook.toml 文件。")
+        if Path(path).exists() and not Path(path).is_file():
+            raise ConfigError(f"config file {path} is not a file (a device or a pipe); give "
+                              "the opsbook.toml file",
+                              f"配置文件 {path} 不是普通文件（设备或管道）；"
+                              "请给出 opsbook.toml 文件。")
         if not Path(path).is_file():
             raise ConfigError(f"config file not found: {path}", f"找不到配置文件：{path}。")
         return Path(path)

@@ -86,3 +86,17 @@ def test_server_addresses():
     assert "topsecret" not in str(error.value) and "OPSBOOK_SMTP_PASSWORD" in str(error.value)
     with pytest.raises(DeliveryError, match="must look like"):
         parse_server("http://mail.example.com")
+
+
+def test_a_config_that_is_no_file_is_said_for_what_it_is(tmp_path):
+    """--config naming a folder or a device is told as such, not as a file not found."""
+    import pytest
+
+    from opsbook.mail.config import ConfigError, find_config
+
+    for path, said, zh in ((tmp_path, "is a folder", "是文件夹"),
+                           ("/dev/null", "is not a file", "不是普通文件"),
+                           (tmp_path / "none.toml", "not found", "找不到配置文件")):
+        with pytest.raises(ConfigError) as refused:
+            find_config(path)
+        assert said in str(refused.value) and zh in refused.value.zh
