@@ -43,3 +43,15 @@ def test_calculate_leaves_a_read_only_workbook_as_it_was(read_only):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "read-only" in done.stderr and "文件为只读" in done.stderr
     assert digest(read_only) == before
+
+
+def test_the_refusal_names_the_file_as_it_was_written(read_only, monkeypatch):
+    """A relative name (or one through a link) is said as typed, not as the absolute path
+    the file was found at."""
+    monkeypatch.chdir(read_only.parent)
+    link = read_only.parent / "linked.xlsx"
+    link.symlink_to(read_only.name)
+    for name in ("plan.xlsx", "linked.xlsx"):
+        with pytest.raises(WriteFailed) as refused:
+            replace_atomically(type(read_only)(name), lambda temp: temp.write_bytes(b"new"))
+        assert str(refused.value).startswith(f"Cannot write {name}:")

@@ -49,9 +49,10 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     If ``write`` fails, the temporary file is removed and ``target`` is left exactly as it
     was.
     """
+    given = target  # named in messages as the user wrote it
     target = Path(os.path.realpath(target))
     if target.is_file() and not target.stat().st_mode & stat.S_IWUSR:
-        raise WriteFailed(errno.EACCES, READ_ONLY, str(target))  # the owner said: keep it
+        raise WriteFailed(errno.EACCES, READ_ONLY, str(given))  # the owner said: keep it
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{_short(target)}.", suffix=target.suffix,
@@ -59,9 +60,9 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
         error.errno = errno.ENOTDIR  # the Chinese is chosen by the number
         error.strerror = f"a file stands where its folder {error.filename or ''} should be"
-        raise _about(error, target) from None
+        raise _about(error, target, shown=given) from None
     except OSError as error:
-        raise _about(error, target) from None
+        raise _about(error, target, shown=given) from None
     os.close(handle)
     temp = Path(name)
     try:
@@ -70,7 +71,7 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise _about(error, target, temp) from None
+        raise _about(error, target, temp, shown=given) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -117,9 +118,10 @@ REASONS_ZH: dict[int | str, str] = {
 }
 
 
-def _about(error: OSError, target: Path, temp: Path | None = None) -> WriteFailed:
-    """The error as a WriteFailed about ``target``."""
+def _about(error: OSError, target: Path, temp: Path | None = None,
+           shown: Path | None = None) -> WriteFailed:
+    """The error as a WriteFailed about ``target``, named ``shown`` (as the user wrote it)."""
     text = error.strerror or type(error).__name__
     if temp is not None:
         text = text.replace(str(temp), str(target)).replace(temp.name, target.name)
-    return WriteFailed(error.errno or 0, text, str(target))
+    return WriteFailed(error.errno or 0, text, str(shown if shown is not None else target))
