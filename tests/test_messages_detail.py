@@ -55,3 +55,22 @@ def test_a_fraction_typed_in_a_whole_number_field_is_one_error(tmp_path):
     at = {(i.cell, i.code) for i in opsbook.validate(path).issues}
     assert ("D4", "type-error") in at and ("D4", "coerced-value") not in at
     assert ("D5", "coerced-value") in at and ("D5", "type-error") not in at
+
+
+def test_a_percentage_typed_as_text_in_a_percent_cell_is_what_it_says(tmp_path):
+    """"50" typed as text in a % Complete cell formatted 0% is 50% (text shows as typed, the
+    format applies to numbers only), never 5000%."""
+    path = tmp_path / "tasks.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    tasks = book["Tasks"]
+    column = [c.value for c in tasks[3]].index("% Complete") + 1
+    assert tasks.cell(4, column).number_format == "0%"
+    tasks.cell(4, column).value = "50"
+    tasks.cell(5, column).value = 0.5  # a number in the same format: 50% as shown
+    book.save(path)
+
+    report = opsbook.validate(path)
+    [read] = [i for i in report.issues if i.cell == "I4" and i.code == "coerced-value"]
+    assert "read as a percentage, 50%" in read.message("en")
+    assert not any(i.code == "out-of-range" and i.cell in ("I4", "I5") for i in report.issues)

@@ -74,10 +74,12 @@ def read_percent(raw: pd.Series, f: Field, blank: np.ndarray,
     mask: 1.5 formatted ``0%`` shows 150%)."""
     col = read_number(raw, f, blank, epoch, parse=parse_number)  # "85%" as 0.85
     numbers = col.values
-    signed = np.fromiter((type(v) is str and ("%" in v or "％" in v)
-                          for v in raw.to_numpy(dtype=object)), dtype=bool, count=len(raw))
-    if shown is not None:
-        signed |= shown
+    cells = raw.to_numpy(dtype=object)
+    signed = np.fromiter((type(v) is str and ("%" in v or "％" in v) for v in cells),
+                         dtype=bool, count=len(raw))
+    if shown is not None:  # a number shown as a percentage; text shows as typed ("50": 50%)
+        signed |= shown & np.fromiter((type(v) is not str for v in cells), dtype=bool,
+                                      count=len(raw))
     col.values = numbers.where(~(numbers.abs() > 1) | signed, numbers / 100)
     for problem in col.problems:  # warnings show the percentage as finally read
         if problem.results is not None:
