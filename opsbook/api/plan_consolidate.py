@@ -189,6 +189,9 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
                            "is not to be replaced")
     kept = (carry_over(company, earlier, str(output), report, lang) if earlier is not None
             else None)
+    if earlier is not None and earlier.settings.version:  # the version goes on, as the review
+        company.settings = company.settings.model_copy(
+            update={"version": earlier.settings.version})
     return Calculation(report, company, company_sheets(company, lang),
                        consolidated(company, len(books), left, lang)
                        + (carried_over(*kept, lang) if kept else ""))

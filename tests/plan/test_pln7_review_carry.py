@@ -244,3 +244,29 @@ def test_a_decision_typed_past_the_drop_down_is_said_not_lost_silently(tmp_path)
     assert "is none of accept, revise or reject" in said.message("en")
     o1 = done.result.review[done.result.review["item_id"].eq("O1")]
     assert o1[["reviewer", "comment", "decision"]].values.tolist() == [["李总", "再议", None]]
+
+
+def settings_value(path, key):
+    sheet = openpyxl.load_workbook(path)["设置"]
+    return next(row[1] for row in sheet.iter_rows(values_only=True) if row[0] in key)
+
+
+def test_consolidating_again_keeps_the_plans_version(tmp_path):
+    """A company plan whose version the planners set (2027-B) keeps it when consolidated
+    again into the same file, as its reviewers' decisions are kept; a new file starts at 1."""
+    folder, out = tmp_path / "plans", tmp_path / "company.xlsx"
+    department_plans(folder)
+    assert run_cli("plan", "consolidate", folder, "-o", out).returncode == 0
+    assert str(settings_value(out, ("version", "版本"))) == "1"
+    book = openpyxl.load_workbook(out)
+    sheet = book["设置"]
+    row = next(r for r in range(1, sheet.max_row + 1)
+               if sheet.cell(r, 1).value in ("version", "版本"))
+    sheet.cell(row, 2).value = "2027-B"
+    book.save(out)
+
+    assert run_cli("plan", "consolidate", folder, "-o", out).returncode == 0
+    assert settings_value(out, ("version", "版本")) == "2027-B"
+    other = tmp_path / "other.xlsx"
+    assert run_cli("plan", "consolidate", folder, "-o", other).returncode == 0
+    assert str(settings_value(other, ("version", "版本"))) == "1"
