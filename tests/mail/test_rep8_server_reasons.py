@@ -5,8 +5,10 @@ offers none."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -27,15 +29,22 @@ class Taking:
         return "250 OK"
 
 
-def serve(handler, utf8: bool = False):
+@contextlib.contextmanager
+def serve(handler, utf8: bool = False, **options) -> Iterator[int]:
+    """A real SMTP server on a free loopback port while the block runs: its port.
+    ``options`` go to aiosmtpd's Controller (TLS, a login required …)."""
     from aiosmtpd.controller import Controller
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    controller = Controller(handler, hostname="127.0.0.1", port=port, enable_SMTPUTF8=utf8)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, enable_SMTPUTF8=utf8,
+                            **options)
     controller.start()
-    return controller
+    try:
+        yield port
+    finally:
+        controller.stop()
 
 
 @pytest.fixture
@@ -53,11 +62,8 @@ def send(workbook: Path, port: int, to: list[str]):
 
 
 def test_every_recipient_refused_is_said_with_the_servers_reason(workbook: Path):
-    controller = serve(Refusing())
-    try:
-        sent = send(workbook, controller.port, ["wang@example.com", "li@example.com"])
-    finally:
-        controller.stop()
+    with serve(Refusing()) as port:
+        sent = send(workbook, port, ["wang@example.com", "li@example.com"])
     [(who, reason, kept)] = sent.outcome.failed
     assert sent.exit_code == 2 and kept.suffix == ".eml"
     assert ("recipients refused: wang@example.com (550 5.1.1 mailbox unavailable), "
@@ -67,31 +73,22 @@ def test_every_recipient_refused_is_said_with_the_servers_reason(workbook: Path)
 
 
 def test_an_address_beyond_ascii_to_a_server_without_smtputf8(workbook: Path):
-    controller = serve(Taking())
-    try:
-        sent = send(workbook, controller.port, ["王伟@example.com"])
-    finally:
-        controller.stop()
+    with serve(Taking()) as port:
+        sent = send(workbook, port, ["王伟@example.com"])
     [(who, reason, _kept)] = sent.outcome.failed
     assert who == ("王伟@example.com",) and sent.exit_code == 2
     assert "the server takes no address with letters beyond ASCII (no SMTPUTF8)" in str(reason)
     assert "服务器不接受含非 ASCII 字符的地址（不支持 SMTPUTF8）" in reason.zh
-    controller = serve(Taking(), utf8=True)  # a server that takes them gets it
-    try:
-        again = send(workbook, controller.port, ["王伟@example.com"])
-    finally:
-        controller.stop()
+    with serve(Taking(), utf8=True) as port:  # a server that takes them gets it
+        again = send(workbook, port, ["王伟@example.com"])
     assert again.exit_code == 0 and again.outcome.sent == [("王伟@example.com",)]
 
 
 def test_a_login_for_a_server_that_offers_none(workbook: Path, monkeypatch):
     monkeypatch.setenv("OPSBOOK_SMTP_USER", "ops@example.com")
     monkeypatch.setenv("OPSBOOK_SMTP_PASSWORD", "Secret-Pw-42")
-    controller = serve(Taking())
-    try:
-        sent = send(workbook, controller.port, ["wang@example.com"])
-    finally:
-        controller.stop()
+    with serve(Taking()) as port:
+        sent = send(workbook, port, ["wang@example.com"])
     [(_who, reason, _kept)] = sent.outcome.failed
     assert "the server offers no login (AUTH), but a login is set" in str(reason)
     assert "服务器不提供登录（AUTH），但设置了登录信息" in reason.zh
@@ -101,20 +98,10 @@ def test_a_login_for_a_server_that_offers_none(workbook: Path, monkeypatch):
 def test_a_server_that_wants_starttls_addressed_without_it(workbook: Path, certificates):
     import ssl
 
-    from aiosmtpd.controller import Controller
-
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(certificates.cert, certificates.key)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Taking(), hostname="127.0.0.1", port=port, tls_context=context,
-                            require_starttls=True)
-    controller.start()
-    try:
-        sent = send(workbook, controller.port, ["wang@example.com"])
-    finally:
-        controller.stop()
+    with serve(Taking(), tls_context=context, require_starttls=True) as port:
+        sent = send(workbook, port, ["wang@example.com"])
     [(_who, reason, _kept)] = sent.outcome.failed
     assert "530 Must issue a STARTTLS command first; the server wants encryption: use " \
            "smtp:// (STARTTLS) or smtps://, not smtp+plain://" in str(reason)
@@ -123,22 +110,13 @@ def test_a_server_that_wants_starttls_addressed_without_it(workbook: Path, certi
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_a_server_that_wants_a_login_addressed_without_one(workbook: Path, monkeypatch):
-    from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
 
     monkeypatch.delenv("OPSBOOK_SMTP_USER", raising=False)
     monkeypatch.delenv("OPSBOOK_SMTP_PASSWORD", raising=False)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Taking(), hostname="127.0.0.1", port=port, auth_required=True,
-                            auth_require_tls=False,
-                            authenticator=lambda *args: AuthResult(success=False))
-    controller.start()
-    try:
-        sent = send(workbook, controller.port, ["wang@example.com"])
-    finally:
-        controller.stop()
+    with serve(Taking(), auth_required=True, auth_require_tls=False,
+               authenticator=lambda *args: AuthResult(success=False)) as port:
+        sent = send(workbook, port, ["wang@example.com"])
     [(_who, reason, _kept)] = sent.outcome.failed
     assert str(reason).startswith("127.0.0.1:") and " 530 " in str(reason)
     assert "the server wants a login: set OPSBOOK_SMTP_USER and OPSBOOK_SMTP_PASSWORD" in \
