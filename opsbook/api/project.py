@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -38,7 +39,8 @@ TIMED = "status-date-time"
 
 def status_day(as_of: dt.date | str | None) -> dt.date | None:
     """The status date as a day: a date, a datetime (its day: the whole status date counts
-    as elapsed, whatever the hour) or a text YYYY-MM-DD, from 1900-01-01 to 2200-12-31.
+    as elapsed, whatever the hour) or a text YYYY-MM-DD (in full-width digits too), from
+    1900-01-01 to 2200-12-31.
     Raises :class:`~opsbook.api.common.Refused` (a ValueError) for anything else."""
     day = _day(as_of)
     if day is None or FIRST_STATUS_DATE <= day <= LAST_STATUS_DATE:
@@ -64,9 +66,11 @@ def _day(as_of: dt.date | str | None) -> dt.date | None:
         as_of = pd.Timestamp(as_of)
     if isinstance(as_of, dt.datetime) and not pd.isna(as_of):  # pandas' NaT is no day
         return as_of.date()
-    if isinstance(as_of, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", as_of.strip()):
+    # full-width digits and dash (２０２６－１１－３０, as a Chinese input method types them) too
+    typed = unicodedata.normalize("NFKC", as_of).strip() if isinstance(as_of, str) else ""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", typed):
         try:
-            return dt.date.fromisoformat(as_of.strip())
+            return dt.date.fromisoformat(typed)
         except ValueError:  # 2026-13-01, 2026-02-30: written so, but no day of the calendar
             raise Refused(
                 f"--as-of must be a date written YYYY-MM-DD, e.g. 2026-11-30 (got {as_of!r}: "

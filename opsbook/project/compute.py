@@ -169,10 +169,11 @@ def task_status(tasks: pd.DataFrame, config: pd.DataFrame) -> pd.DataFrame:
 
 def forecast(start: pd.Series, finish: pd.Series, spi: pd.Series, complete: pd.Series,
              actual_finish: pd.Series, status: pd.Series) -> pd.Series:
-    """Forecast finish: the actual finish when complete; else start + planned duration / SPI
-    (PMI's duration estimate at completion), at least the day after the status date; the
-    planned finish while nothing was planned yet (SPI blank); NaT when SPI is 0 or so near
-    0 that the forecast is more than a century out."""
+    """Forecast finish: the actual finish when complete (done without one: the planned
+    finish, or the status date when that is earlier: done work is finished by then); else
+    start + planned duration / SPI (PMI's duration estimate at completion), at least the
+    day after the status date; the planned finish while nothing was planned yet (SPI
+    blank); NaT when SPI is 0 or so near 0 that the forecast is more than a century out."""
     duration = (finish - start).dt.days.astype(float)
     spi = pd.Series(np.asarray(spi, dtype=float), index=start.index)
     stretched = duration / spi.where(spi > 0)
@@ -184,7 +185,7 @@ def forecast(start: pd.Series, finish: pd.Series, spi: pd.Series, complete: pd.S
     estimate = estimate.mask(estimate.notna() & (estimate <= status),
                              status + pd.Timedelta(days=1))
     estimate = estimate.mask((spi == 0) | (spi.notna() & stretched.isna() & duration.notna()))
-    return estimate.mask(complete, actual_finish.fillna(finish))
+    return estimate.mask(complete, actual_finish.fillna(finish.where(finish <= status, status)))
 
 
 def project_status(projects: pd.DataFrame, tasks: pd.DataFrame,
@@ -198,7 +199,7 @@ def project_status(projects: pd.DataFrame, tasks: pd.DataFrame,
                                     complete_tasks=("complete", "sum"),
                                     first_start=("planned_start", "min"),
                                     last_finish=("planned_finish", "max"),
-                                    last_actual=("actual_finish", "max"))
+                                    last_done=("forecast_finish", "max"))
     p = p.join(sums, on=KEY).join(counts, on=KEY)
     # sums kept to the decimals their terms are (700 + 171.428571429 + 50 is no
     # 921.4285714289999 in a cell)
@@ -213,8 +214,9 @@ def project_status(projects: pd.DataFrame, tasks: pd.DataFrame,
     p["planned_finish"] = p["finish"].fillna(p["last_finish"])
     start = p["start"].fillna(p["first_start"])
     done = (p["task_count"] > 0) & (p["complete_tasks"] == p["task_count"])
+    # every task done: the last of their finishes (each task's forecast is its finish then)
     p["forecast_finish"] = forecast(start, p["planned_finish"], p["spi"], done,
-                                    p["last_actual"], p["status_date"])
+                                    p["last_done"], p["status_date"])
     budget = p["budget"].astype(float)
     extra = join_codes({"no-bac": (p["bac"] <= 0) & (p["task_count"] > 0),
                         "no-tasks": p["task_count"] == 0,

@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from opsbook.project.risks import number_order
+
 KEY = ["source", "project_id"]
 #: States of a deviation that no corrective action covers.
 UNCOVERED = ("no-action", "no-owner")
@@ -27,7 +29,9 @@ def _open_actions(actions: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
     a = a.merge(status[[*KEY, "status_date"]], on=KEY)
     a["task_id"] = a["task_id"].fillna("")
     a["late"] = a["due"] < a["status_date"]
-    return a
+    # by action ID as people number them (A-2 before A-10): a deviation's actions are listed
+    # in one order, whatever the order of the rows
+    return a.iloc[np.argsort(number_order(a["action_id"]).to_numpy(dtype=str), kind="stable")]
 
 
 def _summarise(actions: pd.DataFrame, by: list[str]) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from opsbook.core.output import SheetOut
 from opsbook.project.compute import ProjectResult
+from opsbook.project.risks import number_order
 from opsbook.project.tables import as_of, table
 from opsbook.project.texts import OUTPUTS, pick
 
@@ -109,7 +110,13 @@ def _mark_status_week(out: SheetOut, weeks: np.ndarray, status: np.ndarray) -> N
 
 def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     """Task columns, then one narrow column per week (header: the Monday, MM-DD)."""
-    tasks = result.tasks.sort_values(["source", "project_id", "planned_start", "task_id"])
+    # the files in the order read (as on the Status sheet), projects and WBS codes in the
+    # order people number them: P-2 before P-10, 1.2 before 1.10
+    t = result.tasks
+    read = {name: n for n, name in enumerate(result.config.index)}
+    tasks = t.assign(file_order=t["source"].map(read), pid_order=number_order(t["project_id"]),
+                     wbs_order=number_order(t["task_id"])).sort_values(
+        ["file_order", "pid_order", "planned_start", "wbs_order"], kind="stable")
     weeks, codes = grid(tasks)
     frame = tasks.assign(task_name=tasks["name"])
     name = pick(OUTPUTS["gantt"], lang)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.project.deviations import UNCOVERED
+from opsbook.project.risks import number_order
 
 KEY = ["source", "project_id"]
 #: What each phase requires, by code; the output layer words them.
@@ -24,15 +25,22 @@ REQUIRES = {
 }
 
 
+def _by_wbs(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in WBS order, as people number them (1.2 before 1.10; a blank WBS first):
+    the codes a gate lists do not depend on the order of the rows."""
+    order = number_order(frame["task_id"].fillna("").astype(str))
+    return frame.iloc[np.argsort(order.to_numpy(dtype=str), kind="stable")]
+
+
 def _ids(tasks: pd.DataFrame, mask: pd.Series, name: str) -> pd.Series:
-    """The WBS codes of the tasks where mask holds, joined per project."""
-    return tasks[mask].groupby(KEY)["task_id"].agg(", ".join).rename(name)
+    """The WBS codes of the tasks where mask holds, joined per project, in WBS order."""
+    return _by_wbs(tasks[mask]).groupby(KEY)["task_id"].agg(", ".join).rename(name)
 
 
 def _uncovered(found: pd.DataFrame) -> pd.Series:
-    """Per project, the deviations no corrective action covers: their WBS codes, and
-    "project" for the project's own amber or red."""
-    real = found[(found["kind"] != "action-overdue") & found["state"].isin(UNCOVERED)]
+    """Per project, the deviations no corrective action covers: "project" for the
+    project's own amber or red, then the WBS codes in order."""
+    real = _by_wbs(found[(found["kind"] != "action-overdue") & found["state"].isin(UNCOVERED)])
     what = real["task_id"].fillna("").astype(str).replace("", "project")
     return what.groupby([real["source"], real["project_id"]]).agg(
         lambda s: ", ".join(dict.fromkeys(s))).rename("deviations_uncovered")

@@ -198,13 +198,15 @@ DEVIATION_COLUMNS = ["project_id", "project_name", "task_id", "task_name", "kind
 
 
 def index_text(value: float, limits: set[float]) -> str:
-    """An SPI or CPI with two decimals, more where two would round it up onto a RAG threshold
-    it falls short of (0.8999 is said 0.8999, not the 0.90 that would be amber)."""
+    """An SPI or CPI with two decimals, more where two would show it on the other side of a
+    RAG threshold: rounded up onto one it falls short of (0.8999 is said 0.8999, not the
+    0.90 that would be amber), or down below one it reaches (0.9544, not 0.95, against a
+    threshold of 0.954)."""
     if pd.isna(value):
         return "—"
     for digits in range(2, 7):
         text = fixed(value, digits)  # 0.625 is 0.63, as its cell on the Status sheet shows
-        if not any(float(text) == limit > value for limit in limits):
+        if not any((float(text) < limit) != (value < limit) for limit in limits):
             return text
     return f"{math.floor(value * 10 ** 6) / 10 ** 6:.6f}"  # short of it by a millionth
 

@@ -13,6 +13,13 @@ COLUMNS = ["rank", "source", "project_id", "project_name", "risk_id", "descripti
            "probability", "impact", "score", "level", "owner", "mitigation", "status", "open"]
 
 
+def number_order(ids: pd.Series) -> pd.Series:
+    """A sort key of IDs (risk IDs, project IDs, WBS codes) in the order people number
+    them: each run of digits compared as a number, so R-2 comes before R-10, P-9 before
+    P-10 and WBS 1.2 before 1.10 (as text, "1.10" < "1.2")."""
+    return ids.astype(str).str.replace(r"\d+", lambda m: m.group().zfill(12), regex=True)
+
+
 def level(score: pd.Series) -> np.ndarray:
     """``high`` at 15 and above, ``medium`` from 5 to 12, ``low`` up to 4, ``""`` unscored."""
     out = np.select([score >= HIGH, score >= MEDIUM, score >= 1], list(reversed(LEVELS)), "")
@@ -29,9 +36,7 @@ def rank(risk_rows: pd.DataFrame, projects: pd.DataFrame) -> pd.DataFrame:
     r["score"] = r["probability"] * r["impact"]
     r["level"] = level(r["score"])
     r["open"] = r["status"].fillna("open").ne("closed")
-    # ties by risk id as people number them: R-2 before R-10
-    r["order"] = r["risk_id"].astype(str).str.replace(
-        r"\d+", lambda m: m.group().zfill(12), regex=True)
+    r["order"] = number_order(r["risk_id"])  # ties by risk id as people number them
     r = r.sort_values(["open", "score", "probability", "impact", "order"],
                       ascending=[False, False, False, False, True], na_position="last")
     r["rank"] = np.where(r["open"], np.arange(1, len(r) + 1), np.nan)

@@ -37,6 +37,30 @@ def _formula(text: str) -> str:
 FORMULA = {"bac/cpi": "cpi", "ac+bac-ev": "remaining", "ac+bac-ev/cpi*spi": "cpi_spi"}
 
 
+#: Currencies by their ISO code, and how people write them: trackers whose amounts are in
+#: one currency, written "CNY", "cny", "人民币" or "元", are added up together.
+CURRENCIES = {
+    "CNY": ("rmb", "人民币", "元", "人民币元", "¥", "rmb¥"),
+    "USD": ("美元", "美金", "$", "us$", "usd$"),
+    "EUR": ("欧元", "€", "euro", "euros"),
+    "HKD": ("港币", "港元", "hk$"),
+    "JPY": ("日元", "円", "yen"),
+    "GBP": ("英镑", "£"),
+}
+_CURRENCY = {name: code for code, names in CURRENCIES.items() for name in names}
+
+
+def currency_code(text: str) -> str:
+    """A currency as one name, whichever way it is written: its ISO code for the names of
+    :data:`CURRENCIES` and for three letters in any case or width ("cny", "ＣＮＹ" and
+    "人民币" are CNY); anything else (万元: amounts in tens of thousands) as typed, trimmed."""
+    typed = unicodedata.normalize("NFKC", text).strip()
+    folded = "".join(typed.split()).casefold()
+    if folded in _CURRENCY:
+        return _CURRENCY[folded]
+    return folded.upper() if re.fullmatch(r"[a-z]{3}", folded) else typed
+
+
 def time_of_day(value: object) -> tuple[Any, str | None]:
     """A status date as the Day setting takes it, and the time of day it was typed with, as
     HH:MM (HH:MM:SS with seconds), else None: a date-time cell (14:30, =NOW()), an Excel
@@ -136,6 +160,11 @@ class ProjectSettings(SettingsModel):
             return value
         formula = FORMULA.get(_formula(value))
         return formula or re.sub(r"[\s_\-－×*＊·・]+", "_", value.strip().lower())
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        return currency_code(value)
 
     @field_validator("work_days")
     @classmethod

@@ -12,6 +12,7 @@ import pandas as pd
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 from opsbook.project.compute import ProjectResult
 from opsbook.project.deviations import UNCOVERED
+from opsbook.project.evm import exact
 from opsbook.project.outputs import index_limits, rag_rule
 from opsbook.project.schema import PROJECTS
 from opsbook.project.tables import fixed, half_up, origin, widened
@@ -136,14 +137,13 @@ def summary(result: ProjectResult, lang: str) -> Summary:
     uncovered = int(result.deviations["state"].isin(UNCOVERED).sum())
     currencies = [str(c) for c in result.counted["currency"].drop_duplicates()]
     mixed = len(currencies) > 1  # amounts in CNY and USD do not add up
+    limits = index_limits(result)
     figures = [
         Figure(t["projects"], len(s), "0"),
         *(Figure(t[c], int(counts.get(c, 0)), "0") for c in RAGS),
         # sums of amounts in CNY and USD weigh nothing right: no portfolio index either
-        Figure(t["spi"], None if mixed else _ratio(s["ev"].sum(), s["pv"].sum()), "0.00",
-               better="up"),
-        Figure(t["cpi"], None if mixed else _ratio(s["ev"].sum(), s["ac"].sum()), "0.00",
-               better="up"),
+        _index(t["spi"], s["ev"].sum(), s["pv"].sum(), mixed, limits["spi"]),
+        _index(t["cpi"], s["ev"].sum(), s["ac"].sum(), mixed, limits["cpi"]),
         Figure(t["overdue"], int(s["overdue_tasks"].sum()), "0", better="down"),
         Figure(t["uncovered"], uncovered, "0", better="down"),
         Figure(t["bac"], _total(s["bac"], mixed), "#,##0", confidential=True),
@@ -175,8 +175,14 @@ def _total(values: pd.Series, mixed: bool) -> float | None:
     return float(half_up(numbers.sum()))
 
 
-def _ratio(top: float, bottom: float) -> float | None:
-    return float(half_up(float(top) / float(bottom))) if bottom else None
+def _index(label: str, top: float, bottom: float, mixed: bool, limits: set[float]) -> Figure:
+    """A portfolio index, top / bottom (ΣEV / ΣPV, ΣEV / ΣAC), shown with two decimals, more
+    where two would round it onto a threshold it falls short of (0.8999, not 0.90, beside
+    the red of SPI < 0.90), and kept to them; None with no basis or across currencies."""
+    value = None if mixed or not bottom else float(exact(float(top) / float(bottom)))
+    shown = "0.00" if value is None else widened("0.00", pd.Series([value]), limits)
+    return Figure(label, None if value is None else float(half_up(value, shown.count("0") - 1)),
+                  shown, better="up")
 
 
 def _num(value: object, digits: int = 2) -> float | None:
@@ -187,10 +193,13 @@ def _num(value: object, digits: int = 2) -> float | None:
 def scatter(result: ProjectResult, t: dict[str, str]) -> ChartData:
     """SPI (x) against CPI (y), one point per project labelled by its name."""
     s = result.status
+    limits = index_limits(result)
+    spi, cpi = (widened("0.00", s[k], limits[k]) for k in ("spi", "cpi"))
     return ChartData("scatter", t["scatter"], tuple(s["name"].astype(str)),
-                     (Series(t["y"], tuple(_num(v) for v in s["cpi"])),),
-                     x_title=t["x"], y_title=t["y"], x=tuple(_num(v) for v in s["spi"]),
-                     number_format="0.00")
+                     (Series(t["y"], tuple(_num(v, cpi.count("0") - 1) for v in s["cpi"])),),
+                     x_title=t["x"], y_title=t["y"],
+                     x=tuple(_num(v, spi.count("0") - 1) for v in s["spi"]),
+                     number_format=max(spi, cpi, key=len))
 
 
 def rag_chart(result: ProjectResult, lang: str, t: dict[str, str]) -> ChartData:
@@ -247,17 +256,19 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
                                                                      names=sep.join(names)),
                                t[f"a_{rag}"].format(names=sep.join(names)), names, tone))
 
-    def counted(frame: pd.DataFrame, column: str) -> tuple[tuple[str, ...], str]:
-        """Project names by count of rows (most first) and 'name (n)' items."""
-        n = frame.groupby(column, sort=False).size().sort_values(ascending=False,
-                                                                 kind="stable")
-        items = sep.join(t["item"].format(name=k, n=int(v)) for k, v in n.items())
-        return tuple(str(k) for k in n.index), items
+    def counted(frame: pd.DataFrame) -> tuple[tuple[str, ...], str]:
+        """Project names by count of rows (most first) and 'name (n)' items: counted per
+        project (file and ID), so two projects of one name are not added together."""
+        n = frame.groupby(["source", "project_id"], sort=False).agg(
+            name=("project_name", "first"), n=("kind", "size")).reset_index()
+        n = n.sort_values("n", ascending=False, kind="stable")
+        names = _names(n)
+        return names, sep.join(t["item"].format(name=k, n=int(v)) for k, v in zip(names, n["n"]))
 
     for state, key, tone in (("no-action", "uncovered", "bad"),
                              ("action-overdue", "stale", "warn")):
         hit = dev["state"].isin(UNCOVERED) if state == "no-action" else dev["state"] == state
-        names, items = counted(dev[hit], "project_name")
+        names, items = counted(dev[hit])
         if names:
             out.append(Finding(key, t[f"f_{key}"].format(items=items),
                                t[f"a_{key}"].format(names=sep.join(names)), names, tone))

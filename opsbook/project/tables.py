@@ -58,17 +58,18 @@ MOST_DECIMALS = 6
 
 
 def decimals(values: pd.Series, limits: set[float], digits: int, scale: int = 1) -> int:
-    """The fewest decimals, from ``digits`` (at most :data:`MOST_DECIMALS`), at which no
-    value is shown rounded up onto a limit it falls short of (an SPI of 0.8999 is no "0.90"
-    beside its red, a task 99.6 % done no "100%")."""
+    """The fewest decimals, from ``digits`` (at most :data:`MOST_DECIMALS`), at which every
+    value is shown on the side of each limit it is on: none rounded up onto a limit it falls
+    short of (an SPI of 0.8999 is no "0.90" beside its red, a task 99.6 % done no "100%"),
+    nor down below one it reaches (0.9544 is no "0.95" beside a red below 0.954)."""
     v = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
     v = v[~np.isnan(v)]
     need = digits
     for limit in limits:
         edge = Decimal(repr(float(limit))) * scale
-        for value in v[(v < limit) & (v >= limit - 10.0 ** -digits / scale)].tolist():
+        for value in v[np.abs(v - limit) <= 10.0 ** -digits / scale].tolist():
             d = digits
-            while d < MOST_DECIMALS and half_up(value, d, scale=scale) == edge:
+            while d < MOST_DECIMALS and (half_up(value, d, scale=scale) < edge) != (value < limit):
                 d += 1
             need = max(need, d)
     return need
