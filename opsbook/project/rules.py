@@ -104,11 +104,16 @@ def actual_after(book: Book, status_date: dt.date) -> Iterator[Issue]:
     tasks = book["Tasks"]
     status = pd.Timestamp(status_date).normalize()
     for field in ("actual_start", "actual_finish"):
-        days = pd.to_datetime(tasks[field], errors="coerce")
-        for row, day in days[days > status].items():
-            yield Issue("actual-after-status-date", "warning", value=day.date(),
+        column = tasks[field]
+        # a checked tracker's dates are a datetime column already: compared as they are, for
+        # each of a folder's trackers, with no conversion (NaT is never later)
+        days = column if pd.api.types.is_datetime64_dtype(column) else \
+            pd.to_datetime(column, errors="coerce")
+        later = np.flatnonzero((days.to_numpy() > status.to_datetime64()))
+        for pos in later:
+            yield Issue("actual-after-status-date", "warning", value=days.iat[pos].date(),
                         params={"status_date": status.date().isoformat()},
-                        **book.where("Tasks", field, int(row)))
+                        **book.where("Tasks", field, int(days.index[pos])))
 
 
 def action_task_in_project(book: Book) -> Iterator[Issue]:
