@@ -120,7 +120,8 @@ OPTIONS: tuple[tuple[str, Any, Any, tuple[str, ...], str], ...] = (
 
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Give a Typer command the shared options; it receives them as ``batch: BatchOptions``
-    (progress "auto", or "none" with --quiet)::
+    (progress "auto", or "none" with --quiet), and SIGTERM ends it as Ctrl-C does
+    (:func:`opsbook.batch.pool.interrupt_on_term`)::
 
         @app.command()
         @batch_options
@@ -140,6 +141,9 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from opsbook.batch.pool import interrupt_on_term
+
+        interrupt_on_term()  # a scheduled job stopped (SIGTERM) ends as Ctrl-C ends it
         chosen = {name: kwargs.pop(name) for name, *_ in OPTIONS}
         options = BatchOptions(**chosen, progress="none" if chosen["quiet"] else "auto")
         return command(*args, batch=options, **kwargs)

@@ -42,12 +42,15 @@ class Interrupted(Exception):
 class Record:
     """How one item went: ``status`` "done", "failed" (``on_error`` gave its result),
     "unchanged" or "not-run" (after a stop); seconds in the worker; the file's SHA-256 and
-    size in bytes when the batch digests its items."""
+    size in bytes when the batch digests its items — None, and ``changed`` true, when the
+    file changed between its digest and the end of its reading (saved meanwhile): no
+    checksum says what was read."""
 
     status: str = "not-run"
     seconds: float | None = None
     sha256: str | None = None
     bytes: int | None = None
+    changed: bool = False
 
 
 class BatchResults(list):
@@ -75,8 +78,10 @@ def _work(fn: Callable[..., Any], items: list[Any], args: tuple[Any, ...], hashe
     start = time.perf_counter()
     records = [Record("done") for _ in items]
     todo = []
+    seen: list[tuple[int, int, int] | None] = [None] * len(items)
     for n, item in enumerate(items):
         if hashed:
+            seen[n] = _stat(item)
             with contextlib.suppress(OSError):  # the step itself says why it cannot be read
                 records[n].sha256, records[n].bytes = digest(item)
             if previous[n] is not None and records[n].sha256 == previous[n]:
@@ -88,10 +93,33 @@ def _work(fn: Callable[..., Any], items: list[Any], args: tuple[Any, ...], hashe
         done = fn([items[n] for n in todo], *args) if together else [fn(items[0], *args)]
         for n, result in zip(todo, done):
             results[n] = result
+            if hashed and seen[n] is not None and _stat(items[n]) != seen[n]:
+                _check_again(items[n], records[n])
     seconds = (time.perf_counter() - start) / max(len(items), 1)
     for record in records:
         record.seconds = seconds
     return list(zip(results, records))
+
+
+def _stat(path: Any) -> tuple[int, int, int] | None:
+    """(inode, size, modification time in ns) of a file, None when it cannot be had."""
+    try:
+        info = os.stat(path)
+    except (OSError, TypeError, ValueError):
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _check_again(path: Any, record: Record) -> None:
+    """A file whose inode, size or time changed while it was read: its digest taken again;
+    when the bytes differ (not only touched), nothing says which version was read: no
+    checksum recorded (never skipped as unchanged on its strength), ``changed`` set."""
+    try:
+        now = digest(path)[0]
+    except OSError:
+        now = None
+    if now != record.sha256:
+        record.sha256, record.bytes, record.changed = None, None, True
 
 
 def start_method() -> BaseContext | None:
@@ -106,9 +134,11 @@ def start_method() -> BaseContext | None:
 
 
 def _quiet_worker(parent: int | None = None) -> None:
-    """Workers leave Ctrl-C to the parent, which stops them, and end with the parent
-    (``parent``: its process id) however it ends (:func:`_die_with`)."""
+    """Workers leave Ctrl-C to the parent, which stops them, end at SIGTERM (whatever the
+    parent does with it) and end with the parent (``parent``: its process id) however it
+    ends (:func:`_die_with`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent is not None:
         _die_with(parent)
 
@@ -282,24 +312,45 @@ def _sendable(fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
                         "defined at the top of a module, or jobs=1") from None
 
 
+def _term_as_interrupt(*_: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def interrupt_on_term() -> None:
+    """From now on SIGTERM — what stops a scheduled job (its time limit, ``kill``, systemd,
+    a container stopped) — ends the command as Ctrl-C does: the workers stopped, nothing
+    half-written left, how far it got said (exit 130), instead of an end without a word.
+    For the command line; only in the main thread and while SIGTERM has its default action
+    (a program's own handler is left alone)."""
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _term_as_interrupt)
+
+
 @contextlib.contextmanager
 def _noted_interrupts() -> Iterator[list[bool]]:
-    """Within, Ctrl-C is noted in the list yielded instead of raising KeyboardInterrupt, so
-    that it never lands inside the executor's bookkeeping (a future's lock taken and never
-    given back leaves the executor's thread, and so the exit, waiting forever); the caller
-    looks at the list between waits. Forked workers begin with this handler too, so Ctrl-C
-    before :func:`_quiet_worker` runs leaves them be. Only in the main thread and while
-    Ctrl-C raises KeyboardInterrupt as by default; otherwise nothing changes."""
+    """Within, Ctrl-C (and SIGTERM, after :func:`interrupt_on_term`) is noted in the list
+    yielded instead of raising KeyboardInterrupt, so that it never lands inside the
+    executor's bookkeeping (a future's lock taken and never given back leaves the executor's
+    thread, and so the exit, waiting forever); the caller looks at the list between waits.
+    Forked workers begin with this handler too, so Ctrl-C before :func:`_quiet_worker` runs
+    leaves them be. Only in the main thread and while Ctrl-C raises KeyboardInterrupt as by
+    default; otherwise nothing changes."""
     seen: list[bool] = []
     if threading.current_thread() is not threading.main_thread() \
             or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         yield seen
         return
+    term = signal.getsignal(signal.SIGTERM) is _term_as_interrupt
     signal.signal(signal.SIGINT, lambda *_: seen.append(True))
+    if term:
+        signal.signal(signal.SIGTERM, lambda *_: seen.append(True))
     try:
         yield seen
     finally:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        if term:
+            signal.signal(signal.SIGTERM, _term_as_interrupt)
 
 
 def _halt(pool: Executor, futures: dict[Future, int], own: bool) -> None:

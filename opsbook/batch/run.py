@@ -178,6 +178,8 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
             part = Report(issues=[Issue("not-run", "info", file=name)], files=[name])
         else:
             part = outcome.report
+            if record.changed:  # saved while it was read: the results may be of either
+                part.issues.append(Issue("file-changed", "warning", file=name))
             entry.update(kind=outcome.kind, status="skipped" if skipped_result(outcome)
                          else manifests.status_of(part))
         entry.update(manifests.counts(part))  # this run's: a note of its own, or the file's

@@ -113,6 +113,28 @@ def _tree(path: Path, visited: set[str], top: str | None = None) -> list[Path]:
     return found
 
 
+#: Said of a folder, and of a pattern, that finds no workbook where its sub-folders hold
+#: some (English and Chinese, for each).
+RECURSIVE = ("; its sub-folders hold some: add --recursive (-r) to read them",
+             "；其子文件夹中有工作簿：加 --recursive（-r）即可读取",
+             "; ** goes into sub-folders only with --recursive (-r), and would find some there",
+             "；** 仅在加 --recursive（-r）时进入子文件夹，加上即可找到其中的工作簿")
+
+
+def _deeper(source: str) -> bool:
+    """Whether ``source``, a folder or a glob pattern that finds no workbook as it is read
+    without ``recursive``, would find one with it (in its sub-folders; through ``**``)."""
+    if Path(source).is_dir():
+        return any(Path(root, name).suffix.lower() in WORKBOOK_SUFFIXES
+                   and not name.startswith(("~$", ".")) for root, _, names in os.walk(source)
+                   for name in names)
+    if not _MAGIC & set(source):
+        return False
+    return any(os.path.isfile(m) and Path(m).suffix.lower() in WORKBOOK_SUFFIXES
+               or os.path.isdir(m) and _deeper(m)
+               for m in glob.glob(source, recursive=True))
+
+
 def _linked(path: Path) -> bool:
     """Whether ``path`` reaches its file through a link (the file's or a folder's)."""
     return os.path.realpath(path) != os.path.abspath(path)
@@ -180,10 +202,13 @@ def gathered(sources: Sources, recursive: bool = False
             found = Path(source).is_dir() or bool(entries) \
                 or bool(_MAGIC & set(source) and glob.glob(source, recursive=recursive))
             pattern = not found and bool(_MAGIC & set(source))
+            deeper = not recursive and _deeper(source)
             skipped.append(Issue("not-a-workbook" if found else "file-not-found", file=source,
-                                 params={"detail": "no workbook found",
-                                         "detail_zh": "未找到工作簿"} | ({
-                                     "why": ": no file matches the pattern",
-                                     "why_zh": "：没有与该模式匹配的文件"} if pattern else {})))
+                                 params={"detail": "no workbook found" + RECURSIVE[0] * deeper,
+                                         "detail_zh": "未找到工作簿" + RECURSIVE[1] * deeper}
+                                 | ({"why": ": no file matches the pattern"
+                                            + RECURSIVE[2] * deeper,
+                                     "why_zh": "：没有与该模式匹配的文件" + RECURSIVE[3] * deeper}
+                                    if pattern else {})))
         skipped += notes
     return list(files.values()), skipped, found_in

@@ -6,7 +6,6 @@ that command's options, checked against it before anything runs.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import shlex
 import sys
@@ -64,7 +63,7 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     or its whole key path). The files the step writes are added to ``pipeline.written``:
     a later step may take them as its inputs."""
     from opsbook.pipeline import batch_problem
-    from opsbook.pipeline.files import READS
+    from opsbook.pipeline.files import READS, an_input, shares_manifest
     from opsbook.pipeline.spec import BATCH
 
     kinds = registry.names()
@@ -116,9 +115,10 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
     chosen = {**{k: v for k, v in batch.items() if k in options and k not in named}, **given}
     if "kind" in options and "kind" not in chosen and pipeline_kind is not None:
         chosen["kind"] = pipeline_kind
-    if "manifest" in options and not any(k in chosen for k in WRITES):
-        # a second step of the same name keeps its own (validate-2.manifest.json): one
-        # manifest for both would make --skip-unchanged read everything again each time
+    if "manifest" in options and "manifest" not in chosen and (
+            not any(k in chosen for k in WRITES) or shares_manifest(pipeline, step)):
+        # one of its own (validate-2.manifest.json for a second validate; report.manifest.json
+        # beside an earlier step's): a shared one makes --skip-unchanged read all each time
         same = sum(s.name == step.name for s in pipeline.steps if s.index < step.index)
         chosen["manifest"] = f"{step.name}{f'-{same + 1}' if same else ''}.manifest.json"
     for key, value in chosen.items():
@@ -154,7 +154,7 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
                                  f"缺少输入：{one} 未指向任何文件，之前的步骤也不会写出它。"))
             if key in WRITES:
                 pipeline.written.append(Path(text))
-                if _an_input(text, pipeline):
+                if an_input(text, pipeline):
                     problems.append((key, f"{one} is one of the pipeline's inputs; writing "
                                           "there would replace it",
                                      f"{one} 是流水线的输入文件之一；写入此处会覆盖该文件。"))
@@ -216,33 +216,11 @@ def _wrong_value(key: str, value: Any, param: Any, kinds: list[str]
 def _found(path: str, written: list[Path]) -> bool:
     """Whether ``path`` (a file, a folder or a glob pattern) names a file now, or one that a
     step before writes (or a folder it writes into)."""
+    from opsbook.pipeline.files import names
     from opsbook.pipeline.spec import matches
 
-    if matches(path):
-        return True
-    target = os.path.normpath(os.path.abspath(path))
-    for made in written:
-        made_at = os.path.normpath(os.path.abspath(made))
-        if made_at == target or made_at.startswith(target + os.sep) \
-                or fnmatch.fnmatch(made_at, target):
-            return True
-    return False
-
-
-def _an_input(path: str, pipeline: Any) -> bool:
-    """Whether ``path`` is one of the files the pipeline's inputs name (the same file, by
-    any name): a step that writes there would replace a user's workbook."""
-    from opsbook.batch import expand
-    from opsbook.batch import manifest as manifests
-
-    path = os.path.normpath(os.path.abspath(path))  # out/../plans/x.xlsx, out not made yet
-    if not Path(path).is_file():
-        return False
-    files, _ = expand(pipeline.inputs, bool(pipeline.batch.get("recursive") is True))
-    if os.path.realpath(path) not in {os.path.realpath(f) for f in files}:
-        return False
-    # an earlier run's output is skipped as an input, and replaced
-    return not manifests.wrote(manifests.beside(path), path)
+    target = os.path.abspath(path)
+    return matches(path) or any(names(target, os.path.abspath(made)) for made in written)
 
 
 def _refused(command: Any, head: list[str], entries: list[tuple[str, Any, list[str]]]
@@ -320,8 +298,11 @@ def run(file: Path = typer.Argument(..., parser=given_path,
     with findings to follow up, and the pipeline goes on; one that exits 2 or more could not
     run and stops it. The pipeline's exit code is the highest of its steps' codes.
     """
+    from opsbook.batch.pool import interrupt_on_term
     from opsbook.pipeline import PipelineError, read
+    from opsbook.pipeline.files import not_written, states, unwritten_read, writes_of
 
+    interrupt_on_term()  # a scheduled job stopped (SIGTERM) ends as Ctrl-C ends it
     planned: dict[int, tuple[tuple[str, ...], list[str]]] = {}
 
     def check(step: Any, pipeline: Any) -> list[tuple[str, str, str]]:
@@ -346,9 +327,18 @@ def run(file: Path = typer.Argument(..., parser=given_path,
         en, zh = os_reason(error)
         raise CannotRun(f"{file}: the outputs folder {pipeline.outputs} cannot be made: {en}",
                         f"{file}：无法创建输出文件夹 {pipeline.outputs}：{zh}。") from None
-    worst = 0
+    worst, unwritten = 0, {}  # a file a step should have written and did not → its number
     for number, step in enumerate(pipeline.steps, 1):
         words, argv = planned[step.index]
+        stale = unwritten_read(pipeline, step, unwritten)
+        if stale is not None:  # it would read what an earlier run left there
+            worst, (name, by, did) = max(worst, 2), stale
+            _tell(f"step {number} ({step.name}) is not run: it reads {name}, which step {by} "
+                  f"({did}) did not write in this run; the pipeline stops here",
+                  f"第 {number} 步（{step.name}）未运行：它读取的 {name} 本次未由第 {by} 步"
+                  f"（{did}）写出；流水线在此停止。")
+            break
+        before = states(writes_of(pipeline, step))
         _announce(number, words, argv)  # just before it runs: a log shows where each begins
         try:
             code = _invoke([*words, *argv])
@@ -357,6 +347,7 @@ def run(file: Path = typer.Argument(..., parser=given_path,
                   f"第 {number} 步（{step.name}）意外失败；流水线在此停止。")
             raise
         worst = max(worst, code)
+        unwritten.update((path, number) for path in not_written(before, code))
         if code == INTERRUPTED:
             _tell(f"step {number} ({step.name}) was interrupted; the pipeline stops here",
                   f"第 {number} 步（{step.name}）已中断；流水线在此停止。")
@@ -367,7 +358,13 @@ def run(file: Path = typer.Argument(..., parser=given_path,
                   f"第 {number} 步（{step.name}）退出码 {code}：无法运行，或有输入文件完全"
                   "无法读取；流水线在此停止。")
             break
-        if code == 1:
+        missed = ", ".join(os.path.relpath(p, pipeline.path.parent) for p, n
+                           in unwritten.items() if n == number)
+        if code == 1 and missed:
+            _tell(f"step {number} ({step.name}) exited 1: findings to follow up, and it did "
+                  f"not write {missed}; the pipeline goes on", f"第 {number} 步（{step.name}）"
+                  f"退出码 1：有待跟进的问题，且未写出 {missed}；流水线继续。")
+        elif code == 1:
             _tell(f"step {number} ({step.name}) exited 1: done, with findings to follow up; "
                   "the pipeline goes on",
                   f"第 {number} 步（{step.name}）退出码 1：已完成，有待跟进的问题；流水线继续。")

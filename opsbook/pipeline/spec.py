@@ -7,6 +7,7 @@ mistake is a :class:`PipelineError` naming the file, the line and the key.
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from opsbook import registry
 from opsbook.batch.cluster import scheduler_problem
 from opsbook.core.tomllines import line_of, lines_of
 from opsbook.core.tomltext import NotText, decoded, syntax
-from opsbook.pipeline.files import clashes, key_text, read_too_early
+from opsbook.pipeline.files import READS, WRITES, clashes, key_text, read_too_early
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -158,6 +159,52 @@ def _unreadable(error: OSError) -> Problem:
 
 
 
+#: Keys of a step naming files or folders (besides ``inputs``): those it writes and reads.
+PATH_KEYS = (*WRITES, "outbox", *READS)
+#: What a control character in a path is: a TOML escape in "double quotes".
+ESCAPES = {"\n": ("a line break", "换行符", "\\n"), "\t": ("a tab", "制表符", "\\t"),
+           "\r": ("a carriage return", "回车符", "\\r"), "\b": ("a backspace", "退格符", "\\b"),
+           "\f": ("a form feed", "换页符", "\\f")}
+
+
+def _as_path(value: Any, where: tuple, found: list[tuple[tuple, str, str]]) -> Any:
+    """A path value as this system reads it: ``\\`` between folders (as written on Windows,
+    ``'plans\\sales.xlsx'``) is ``/`` where ``/`` is the separator, so that a pipeline runs
+    wherever it is taken; a control character (``\\n`` of ``"C:\\new"`` in double quotes,
+    a TOML escape) is a mistake added to ``found``, and read as the two characters typed."""
+    if isinstance(value, list):
+        return [_as_path(v, where, found) for v in value]
+    if not isinstance(value, str):
+        return value
+    bad = [c for c in value if ord(c) < 32]
+    if bad:
+        def typed(c: str) -> str:
+            return ESCAPES[c][2] if c in ESCAPES else f"\\x{ord(c):02x}" if ord(c) < 32 else c
+
+        en, zh, _ = ESCAPES.get(bad[0], ("a control character", "控制字符", ""))
+        shown, escape = "".join(typed(c) for c in value), typed(bad[0])
+        found.append((where, f'{shown} holds {en}: in "double quotes" {escape} is an escape; '
+                             "write paths with / or in 'single quotes'",
+                      f"{shown} 含有{zh}：在双引号中 {escape} 是转义符；路径请用 / 或单引号。"))
+        value = shown
+    return value.replace("\\", "/") if os.sep == "/" else value
+
+
+def _paths(data: dict[str, Any]) -> list[tuple[tuple, str, str]]:
+    """Every path value of a pipeline's TOML (its inputs and outputs, its steps' inputs
+    and files) read as a path (:func:`_as_path`), in place; the mistakes found."""
+    found: list[tuple[tuple, str, str]] = []
+    for key in ("inputs", "outputs"):
+        if key in data:
+            data[key] = _as_path(data[key], (key,), found)
+    steps = data.get("steps")
+    for index, step in enumerate(steps if isinstance(steps, list) else []):
+        for key in ("inputs", *PATH_KEYS):
+            if isinstance(step, dict) and key in step:
+                step[key] = _as_path(step[key], ("steps", index, key), found)
+    return found
+
+
 def matches(pattern: str) -> bool:
     """Whether a path (a file, a folder or a glob pattern) names something now."""
     return Path(pattern).exists() or bool(glob.glob(pattern, recursive=True))
@@ -195,6 +242,9 @@ def read(path: str | Path,
 
     def wrong(where: tuple, message: str, zh: str | None = None) -> None:
         problems.append(Problem(line_of(lines, where), key_text(where), message, zh=zh))
+
+    for where, message, zh in _paths(data):
+        wrong(where, message, zh)
 
     for key in sorted(set(data) - TOP):
         when = key.lower() in WHEN

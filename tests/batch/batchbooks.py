@@ -70,3 +70,11 @@ def pipeline_refused(folder: Path, text: str | bytes, given: str = "plans/sales.
     with pytest.raises(PipelineError) as error:
         read(path, lambda step, pipeline: arguments(step, pipeline)[2])
     return error.value
+
+
+def refused_once(error, where: str, en: str, zh: str) -> None:
+    """``error`` (a PipelineError) tells exactly one mistake, at ``where`` (``FILE:LINE``
+    and the key, as ``p.toml:5: steps[0].out``), as ``en`` and as ``zh`` in Chinese."""
+    file, line, key = where.split(":", 2)
+    assert str(error).splitlines() == [f"{file}:{line}:{key}: {en}"]
+    assert error.zh.splitlines() == [f"{file}:{line}：{key.strip()}：{zh}"]
