@@ -10,7 +10,8 @@ import re
 from concurrent.futures import Executor
 from typing import Any, Iterator
 
-EXTRA = "pip install 'opsbook[cluster]'"
+EXTRA = 'python -m pip install -e ".[cluster]" (in a checkout of opsbook)'
+EXTRA_ZH = '在 opsbook 的源代码目录中运行 python -m pip install -e ".[cluster]"'
 
 
 class BatchProblem(Exception):
@@ -113,7 +114,7 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise BatchProblem(f"--scheduler needs Dask distributed: {EXTRA}",
-                           f"--scheduler 需要 Dask distributed：{EXTRA}") from None
+                           f"--scheduler 需要 Dask distributed：{EXTRA_ZH}") from None
     cluster = None
     try:
         if scheduler == "local":

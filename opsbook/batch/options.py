@@ -111,7 +111,7 @@ OPTIONS: tuple[tuple[str, Any, Any, tuple[str, ...], str], ...] = (
     ("skip_unchanged", bool, False, ("--skip-unchanged",),
      "Skip inputs whose checksum and settings match the last manifest."),
     ("scheduler", str | None, None, ("--scheduler",),
-     "Run on Dask: 'local' or tcp://HOST:PORT (needs opsbook[cluster])."),
+     "Run on Dask: 'local' or tcp://HOST:PORT (needs the cluster extra, [cluster])."),
     ("recursive", bool, False, ("--recursive", "-r"), "Descend into sub-folders."),
     ("manifest", Path | None, None, ("--manifest",),
      "Write the run manifest here (default: beside the output)."),
