@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from opsbook import registry
@@ -16,6 +17,7 @@ from opsbook.api.common import (
     read_step,
     write_output,
 )
+from opsbook.appraisal.history import cycle_keys, cycles_as_dates, repeated_cycles
 from opsbook.batch.run import Outcome
 from opsbook.core.book import SETTINGS_NAMES, Book, read_settings
 from opsbook.core.headers import normalize
@@ -38,7 +40,8 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
 
     Both a workbook's History sheet and its Results sheet (written by Calculate or ``appraisal
     score``, with the cycle of its Settings) are read; a Results row wins over the same
-    employee and cycle in History.
+    employee and cycle in History; across files (:func:`read_history`), the rows a file
+    gives for its own cycle win over copies of them in another file's History.
     """
     kind = registry.get(KIND)
     history, results_as_history = kind.sheet("History"), kind.results_as_history
@@ -56,28 +59,60 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     if found:
         table, problems = read_table(found[0], history, file=str(path))
         parts.append(table.frame)
-        issues += problems
+        issues += problems  # and the History rules of the workbook's own History sheet
+
+        def place(row: int) -> dict:
+            return {**table.where("cycle", row), "file": str(path)}
+
+        issues += [*cycles_as_dates(table.frame, place), *repeated_cycles(table.frame, place)]
     results = [by_name[n] for n in map(normalize, results_as_history.names())
                if n in by_name] if results_as_history is not None else []
     settings_names = {normalize(n) for n in SETTINGS_NAMES}
     settings_sheet = next((by_name[n] for n in settings_names if n in by_name), None)
-    settings = read_settings(settings_sheet, kind.settings, str(path), kind.setting_prefixes)[0]
+    settings, _cells, told = read_settings(settings_sheet, kind.settings, str(path),
+                                           kind.setting_prefixes)
     if results and settings.cycle:
         table, problems = read_table(results[0], results_as_history, file=str(path))
-        parts.append(table.frame.assign(cycle=settings.cycle))
+        parts.append(table.frame.assign(cycle=settings.cycle, **{_OWN: 2}))
         issues += problems
+    elif results:  # why its Results are not read: a cycle setting refused (a date) is said
+        issues += [i for i in told if i.field == "cycle" and i.severity == "error"]
     frame = pd.concat([p for p in parts if not p.empty] or [empty])
     frame = frame[frame["employee_id"].notna() & frame["cycle"].notna()]
     frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
     if frame.empty:
         issues.append(Issue("no-history", "warning", file=str(path)))
-    return frame.reindex(columns=empty.columns), issues
+    return frame.reindex(columns=empty.columns).assign(**{_OWN: _standing(frame)}), issues
+
+
+#: How sure a history row is of its cycle: 2 from the file's own Results (its cycle, as
+#: scored there), 1 in History for the latest cycle there (a results workbook's History ends
+#: with the cycle it scored), 0 an earlier cycle copied into History.
+_OWN = "_standing"
+
+
+def _standing(frame: pd.DataFrame) -> np.ndarray:
+    own = (pd.to_numeric(frame[_OWN], errors="coerce").fillna(0).to_numpy(dtype=float)
+           if _OWN in frame else np.zeros(len(frame)))
+    keys = cycle_keys(frame["cycle"]) if len(frame) else frame["cycle"]
+    latest = (keys == keys.dropna().max()).to_numpy(dtype=bool) if keys.notna().any() \
+        else np.zeros(len(frame), dtype=bool)
+    return np.maximum(own, latest.astype(float))
 
 
 def _merged(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """History rows of several files, the surest of each employee and cycle last (see
+    ``_standing``: a file's own Results, then the latest cycle of a History sheet), so that
+    they win over a copy in another file's History whatever order the files came in."""
     columns = [f.id for f in registry.get(KIND).sheet("History").fields]
-    return pd.concat(frames).reindex(columns=columns) if frames \
-        else pd.DataFrame(columns=columns)
+    frames = [frame for frame in frames if frame is not None]  # a file that gave none
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    rows = pd.concat(frames)
+    if _OWN in rows:  # the surest last: a later row wins (calculate.score_book)
+        rows = rows.iloc[np.argsort(rows[_OWN].fillna(0).to_numpy(dtype=float),
+                                    kind="stable")]
+    return rows.reindex(columns=columns)
 
 
 def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:

@@ -29,6 +29,24 @@ def score_book(book: Book, history: pd.DataFrame | None = None) -> AppraisalResu
     return result
 
 
+def _named_cycles(book: Book, result: AppraisalResult) -> pd.DataFrame:
+    """The History rows to write: without a ``cycle`` setting this cycle's rows have no
+    cycle, and a History row without one is refused when read back (``--history``); they
+    are left out, and the blank setting is said (a warning) in ``result.issues``."""
+    rows = result.history_rows
+    if book.settings.cycle:
+        return rows
+    result.issues.append(locate(book, book.setting_issue(
+        "cycle", None,
+        "is blank, so this cycle's results are not added to the History sheet (a cycle "
+        "without a name cannot be ordered among the others). Set it (e.g. 2026Q4) and score "
+        "again to pass the results on to the next cycle.",
+        "为空，本期结果未写入“历史考核”（没有名称的周期无法与其他周期排序）。请填写考核周期"
+        "（如 2026Q4）后重新计算，以便下期作为历史考核使用。", severity="warning")))
+    named = rows["cycle"].astype("string").str.strip().fillna("") != ""
+    return rows[named.to_numpy(dtype=bool)]
+
+
 def calculate(books: list[Book], *, history: pd.DataFrame | None = None,
               with_history: bool = False) -> Calculation:
     """Score one cycle (exactly one valid Book): results, statistics and checks as sheets in
@@ -42,7 +60,7 @@ def calculate(books: list[Book], *, history: pd.DataFrame | None = None,
     result = score_book(book, history)
     out = sheets(result, book.lang, book.settings.cycle)
     if with_history:
-        out.append(history_sheet(result.history_rows, book.lang))
+        out.append(history_sheet(_named_cycles(book, result), book.lang))
     grades = ("、" if book.lang == "zh" else ", ").join(
         f"{g} {n}" for g, n in grade_counts(result))
     escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())

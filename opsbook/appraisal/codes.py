@@ -45,12 +45,20 @@ CODES: dict[str, Code] = {
         "the role self. The row is left out.",
         "评分人 {value} 以“{role_zh}”角色给自己评分；给自己的评分角色必须为自评。该行不计入。",
     ),
+    "self-role-by-other": Code(
+        "data",
+        "Rater {value} rated employee {employee} with the role self; a self-rating is the "
+        "employee's own (Rater ID {employee}). Write this rater's real role, or the "
+        "employee's own ID. The row is left out.",
+        "评分人 {value} 以“自评”角色给员工 {employee} 评分；自评只能由员工本人进行（评分人工号"
+        "应为 {employee}）。请改为该评分人的实际角色，或填写员工本人的工号。该行不计入。",
+    ),
     "duplicate-rating": Code(
         "data",
         "Rater {rater} ({role}) scored employee {employee} on indicator {indicator} more than "
         "once (rows {rows}), {detail}.",
-        "评分人 {rater}（{role_zh}）对员工 {employee} 的指标 {indicator} 重复评分（第 {rows} 行），"
-        "{detail_zh}。",
+        "评分人 {rater}（{role_zh}）对员工 {employee} 的指标 {indicator} 重复评分"
+        "（第 {rows_zh} 行），{detail_zh}。",
     ),
     "rater-two-roles": Code(
         "data",
@@ -73,6 +81,20 @@ CODES: dict[str, Code] = {
         "add the indicator.",
         "列“{column}”中有数字，但不是“考核指标”表中的指标（既不是指标编号也不是指标名称）；"
         "其评分未计入。请将列名改为指标编号，或添加该指标。",
+    ),
+    "cycle-as-date": Code(
+        "data",
+        "Cycle '{value}' is a day, as Excel writes a date: a cycle such as 2026-03 typed in a "
+        "cell becomes a date, and would not match the cycle as written elsewhere. Format the "
+        "cell as Text and type the cycle again (2026-03, 2026Q1).",
+        "考核周期“{value}”是一个日期：在单元格中输入 2026-03 之类的周期会被 Excel 自动转换为"
+        "日期，与其他地方写的周期对不上。请将单元格设为文本格式后重新输入周期（如 2026-03、"
+        "2026Q1）。",
+    ),
+    "duplicate-history": Code(
+        "data",
+        "Employee {employee} has cycle {value} on more than one row (rows {rows}), {detail}.",
+        "员工 {employee} 的考核周期 {value} 出现在多行（第 {rows_zh} 行），{detail_zh}。",
     ),
     "no-history": Code(
         "structure",

@@ -31,6 +31,16 @@ def self_rated_as_other(rows: pd.DataFrame) -> list[Issue]:
     ]
 
 
+def self_role_by_other(rows: pd.DataFrame) -> list[Issue]:
+    """Ratings with the role self by someone other than the employee: left out, an error."""
+    return [
+        Issue("self-role-by-other", "error", sheet="Scores", row=_row(row), field="rater_role",
+              value=rater, params={"employee": employee})
+        for row, rater, employee in zip(rows.index, rows["rater_id"], rows["employee_id"],
+                                        strict=True)
+    ]
+
+
 def duplicate_ratings(rows: pd.DataFrame, kept: np.ndarray, differs: np.ndarray) -> list[Issue]:
     """The same rater, role, employee and indicator twice: the last row counts. An error when
     the scores differ (which one is meant is unclear), a warning when they are equal."""
@@ -41,6 +51,7 @@ def duplicate_ratings(rows: pd.DataFrame, kept: np.ndarray, differs: np.ndarray)
                       "employee": employee,
                       "indicator": indicator, "other": _row(other),
                       "rows": f"{_row(row)}, {_row(other)}",
+                      "rows_zh": f"{_row(row)}、{_row(other)}",
                       "detail": f"with different scores: only row {_row(other)} is counted"
                       if diff else "with the same score: it is counted once",
                       "detail_zh": f"分数不同：只计第 {_row(other)} 行" if diff

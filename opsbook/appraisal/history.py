@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Callable, Iterator
+
 import numpy as np
 import pandas as pd
 
 from opsbook.appraisal.grading import assign, outcome_of
 from opsbook.appraisal.schema import HISTORY, OUTCOMES
+from opsbook.core.issues import Issue
 from opsbook.core.parse import folded
 
 HISTORY_COLUMNS = [f.id for f in HISTORY.fields]
@@ -22,6 +25,53 @@ def cycle_text(values: pd.Series) -> pd.Series:
     text = values.astype("string").str.strip()
     text = text.where(~whole, number.where(whole).astype("Int64").astype("string"))
     return text.where(text.notna() & (text != ""), None).astype(object)
+
+
+#: A cycle as a date cell reads (2026-03-01, with a time when it has one): a day, no cycle.
+_DAY = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
+
+
+def cycles_as_dates(frame: pd.DataFrame, place: Callable[[int], dict]) -> Iterator[Issue]:
+    """``cycle-as-date`` (an error) at each row of ``frame`` (index: spreadsheet rows) whose
+    cycle is a day, as a date cell reads; ``place(row)`` locates it."""
+    if frame.empty or "cycle" not in frame:
+        return
+    cycles = frame["cycle"].astype("string").str.strip()
+    days = cycles.str.fullmatch(_DAY).fillna(False).to_numpy(dtype=bool)
+    for row, value in zip(frame.index[days], cycles[days]):
+        yield Issue("cycle-as-date", value=value, **place(int(row)))
+
+
+def repeated_cycles(frame: pd.DataFrame, place: Callable[[int], dict]) -> Iterator[Issue]:
+    """``duplicate-history`` (a warning) at every row of ``frame`` (index: spreadsheet rows)
+    that gives an employee's cycle given on another row too (cycles compared as
+    :func:`cycle_keys` does). The lowest row counts, as it always did; when the rows' total,
+    grade or outcome differ, that is said with the row counted, since swapping the rows
+    would change the result."""
+    if frame.empty or not {"employee_id", "cycle"} <= set(frame.columns):
+        return
+    rows = frame.reindex(columns=HISTORY_COLUMNS).assign(_key=cycle_keys(frame["cycle"]))
+    rows = rows[rows["employee_id"].notna() & rows["_key"].notna()]
+    repeated = rows[rows.duplicated(["employee_id", "_key"], keep=False)]
+    if repeated.empty:
+        return
+    figures = repeated[["total", "grade", "outcome"]].astype("string").fillna("")
+    by = figures.assign(employee_id=repeated["employee_id"], _key=repeated["_key"]).groupby(
+        ["employee_id", "_key"], sort=False)
+    differs = by[["total", "grade", "outcome"]].transform("nunique").gt(1).any(axis=1)
+    members = by["total"].transform(lambda g: ", ".join(str(int(r)) for r in g.index))
+    for row, rec in repeated.iterrows():
+        kept = members.at[row].rsplit(", ", 1)[-1]
+        diff = bool(differs.at[row])
+        yield Issue("duplicate-history", "warning", value=rec["cycle"],
+                    params={"employee": rec["employee_id"], "rows": members.at[row],
+                            "rows_zh": members.at[row].replace(", ", "、"),
+                            "detail": f"with different figures: row {kept}, the lowest, is "
+                            "counted; delete the row that is wrong" if diff
+                            else "with the same figures: it is counted once",
+                            "detail_zh": f"数据不同：按最下面的第 {kept} 行计算；请删除错误的一行"
+                            if diff else "数据相同：只计一次"},
+                    **place(int(row)))
 
 
 def cycle_keys(values: pd.Series) -> pd.Series:

@@ -46,7 +46,7 @@ def one_rating_each(book: Book) -> Iterator[Issue]:
             "duplicate-rating", "error" if diff else "warning", value=rec["score"],
             params={"rater": rec["rater_id"], "role": role, "role_zh": ROLE_ZH.get(role, role),
                     "employee": rec["employee_id"], "indicator": rec["indicator_id"],
-                    "rows": members.at[row],
+                    "rows": members.at[row], "rows_zh": members.at[row].replace(", ", "、"),
                     "detail": "with different scores: keep the one that is meant" if diff
                     else "with the same score: it is counted once",
                     "detail_zh": "分数不同：请只保留正确的一行" if diff
@@ -55,9 +55,20 @@ def one_rating_each(book: Book) -> Iterator[Issue]:
 
 
 def one_role_per_rater(book: Book) -> Iterator[Issue]:
-    """One person, one role per employee: a rating of oneself must be ``self``; a rater who
-    rates the same employee in two roles is reported at the rows of the role that is not
-    theirs (``superior`` for the employee's manager, else the role used least)."""
+    """One person, one role per employee: a rating of oneself must be ``self``, and ``self``
+    is a rating of oneself; a rater who rates the same employee in two roles is reported at
+    the rows of the role that is not theirs (``superior`` for the employee's manager, else
+    the role used least). Each is said once at its cell: a wide-form row holds a rating of
+    every indicator, with one role cell."""
+    seen: set[tuple[str, object, object]] = set()
+    for issue in _role_issues(book):
+        key = (issue.code, issue.sheet, issue.cell or issue.row)
+        if key not in seen:
+            seen.add(key)
+            yield issue
+
+
+def _role_issues(book: Book) -> Iterator[Issue]:
     rows = _rated(book)
     own = rows[(rows["rater_id"] == rows["employee_id"]) & (rows["rater_role"] != "self")]
     for row, rec in own.iterrows():
@@ -65,8 +76,15 @@ def one_role_per_rater(book: Book) -> Iterator[Issue]:
         yield Issue("self-rated-as-other", value=rec["rater_id"],
                     params={"role": role, "role_zh": ROLE_ZH.get(role, role)},
                     **_place(book, int(row), rec["indicator_id"], "rater_role"))
+    for row, rec in rows[(rows["rater_id"] != rows["employee_id"])
+                         & (rows["rater_role"] == "self")].iterrows():
+        # someone else's score taken for the employee's own would move the total unseen
+        yield Issue("self-role-by-other", value=rec["rater_id"],
+                    params={"employee": rec["employee_id"]},
+                    **_place(book, int(row), rec["indicator_id"], "rater_role"))
     others = rows.drop(own.index)
-    others = others[others["rater_id"] != others["employee_id"]]
+    others = others[(others["rater_id"] != others["employee_id"])
+                    & (others["rater_role"] != "self")]
     roles = others.groupby(["employee_id", "rater_id"])["rater_role"].nunique()
     mixed = roles[roles > 1].index
     if not len(mixed):

@@ -59,7 +59,8 @@ def prepare(
     scores: pd.DataFrame | None, emp_ids: pd.Index, ind_ids: pd.Index
 ) -> tuple[Ratings, list[Issue]]:
     """Code the score rows, leaving out unusable ones and reporting self-ratings in another
-    role and duplicate ratings (the last of a duplicate group is counted)."""
+    role, ``self`` ratings by someone else, and duplicate ratings (the last of a duplicate
+    group is counted)."""
     frame = _columns(scores)
     emp = emp_ids.get_indexer(frame["employee_id"])
     ind = ind_ids.get_indexer(frame["indicator_id"])
@@ -69,9 +70,12 @@ def prepare(
     usable &= frame["rater_id"].notna().to_numpy()
     issues: list[Issue] = []
 
-    own = usable & (frame["rater_id"] == frame["employee_id"]).to_numpy() & (role != SELF)
+    same = (frame["rater_id"] == frame["employee_id"]).to_numpy()
+    own = usable & same & (role != SELF)
     issues += findings.self_rated_as_other(frame[own])
-    usable &= ~own
+    other = usable & ~same & (role == SELF)  # someone else's rating is no self-rating
+    issues += findings.self_role_by_other(frame[other])
+    usable &= ~(own | other)
 
     rater, rater_ids = pd.factorize(frame["rater_id"].where(usable))
     at = np.flatnonzero(usable)

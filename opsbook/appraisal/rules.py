@@ -6,6 +6,7 @@ from typing import Iterator
 
 import numpy as np
 
+from opsbook.appraisal.history import cycles_as_dates, repeated_cycles
 from opsbook.appraisal.rating_rules import one_rating_each, one_role_per_rater
 from opsbook.appraisal.settings import DEFAULT_GRADES
 from opsbook.appraisal.wide import score_cell, score_header
@@ -22,9 +23,11 @@ def weights_add_up(book: Book) -> Iterator[Issue]:
     total = float(weights.sum())
     if not (abs(total - 100) < 1e-6 or abs(total - 1) < 1e-9):
         # fractions (0.5, 0.3 …) are told as the percent they mean: 0.9 is 90%
+        table = book.tables.get("Indicators")  # at the column's header: the sum is its own
+        header = (table.header_row or None) if table is not None else None
         yield Issue("weights-sum", value=_percent(total if total > 2 else total * 100),
                     params={"detail": "Indicator weights", "detail_zh": "指标权重"},
-                    **book.where("Indicators", "weight"))
+                    **book.where("Indicators", "weight", header))
     roles = book.settings
     role_total = roles.weight_superior + roles.weight_peer + roles.weight_self
     if abs(role_total - 1) > 1e-6:
@@ -94,6 +97,17 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
                                      "应为比例，如 0.1 或 10%。")
 
 
+def history_cycles(book: Book) -> Iterator[Issue]:
+    """History cycles that are days (a date cell reads 2026-03-01): Excel makes a date of
+    "2026-03" typed in a cell, and that day is no cycle written elsewhere (an error); and
+    an employee's cycle on two rows (a warning naming the row counted)."""
+    def place(row: int) -> dict:
+        return book.where("History", "cycle", row)
+
+    yield from cycles_as_dates(book["History"], place)
+    yield from repeated_cycles(book["History"], place)
+
+
 def scores_on_scale(book: Book) -> Iterator[Issue]:
     """Scores within [scale_min, scale_max] of the settings."""
     low, high = book.settings.scale_min, book.settings.scale_max
@@ -113,4 +127,4 @@ def scores_on_scale(book: Book) -> Iterator[Issue]:
 
 
 RULES = (references, weights_add_up, bands_do_not_overlap, bands_on_scale, settings_consistent,
-         scores_on_scale, one_rating_each, one_role_per_rater)
+         history_cycles, scores_on_scale, one_rating_each, one_role_per_rater)

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
+from pydantic import BeforeValidator
+
+from opsbook.core.parse import parse_number
 from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 
 #: The widest score scale read: scores are summed with their weights, and a scale of, say,
 #: 1e308 would overflow to infinity; no appraisal scores beyond a million.
 SCALE_LIMIT = 1_000_000
+
+
+def _number(value: Any) -> Any:
+    """A number typed as text as a number cell is read (``１００``, ``1,000``, ``-5``), and a
+    whole one as an int; anything else as it is, for the model to refuse in words (``2人``,
+    ``50%``: a scale or a count is no share)."""
+    if isinstance(value, str) and value.strip() and not value.strip().endswith("%"):
+        number = parse_number(value)
+        if number is not None:
+            return int(number) if number.is_integer() else number
+    return value
+
+
+#: A count (min_peers, consecutive_failure_limit) and a score (scale_min, scale_max),
+#: read as numbers are; said in messages as a whole number and as a number.
+Count = Annotated[int, BeforeValidator(_number)]
+Number = Annotated[float, BeforeValidator(_number)]
 
 
 class AppraisalSettings(SettingsModel):
@@ -32,16 +52,16 @@ class AppraisalSettings(SettingsModel):
     weight_self: Fraction = setting(
         0.1, "Share of the employee's own rating; 0 leaves self-ratings out.",
         "员工自评的占比；为 0 时不计自评。", "自评权重", ge=0, le=1)
-    min_peers: int = setting(
+    min_peers: Count = setting(
         2, "Fewest peer raters that count; fewer are left out, with a warning.",
         "同事评价最少人数；不足时不计同事评价并提示。", "最少同事人数", ge=0)
-    scale_min: float = setting(0, "Lowest score a rater may give; lower scores are errors.",
+    scale_min: Number = setting(0, "Lowest score a rater may give; lower scores are errors.",
                                 "评分人可给的最低分，低于此分视为错误。", "评分下限",
                                 ge=-SCALE_LIMIT)
-    scale_max: float = setting(
+    scale_max: Number = setting(
         100, "Highest score a rater may give; grade bands use the same scale.",
         "评分人可给的最高分，等级分数段采用同一分制。", "评分上限", le=SCALE_LIMIT)
-    consecutive_failure_limit: int = setting(
+    consecutive_failure_limit: Count = setting(
         2, "Failed cycles in a row (outcome improve) that trigger escalation.",
         "连续考核不达标（改进面谈）达到此次数时，按公司规定处理。", "连续不达标上限", ge=1)
     calibration: Literal["none", "zscore"] = setting(

@@ -80,6 +80,8 @@ TEXT = {
         "a_raters": "Review the ratings of {names} with them before the results are final.",
         "f_gap": "Self-ratings at least {gap} points above the others' ratings: {names}.",
         "a_gap": "Discuss the gap between self-view and others' view with {names}.",
+        "f_unscored": "{n} employee(s) not graded (no rating counted): {names}.",
+        "a_unscored": "Collect the missing ratings of {names} and score the cycle again.",
         "f_dept": "Departments {gap} points or more below the company mean: {names}.",
         "a_dept": "Ask the heads of {names} for the causes and an improvement plan.",
         "sep": ", ",
@@ -116,6 +118,8 @@ TEXT = {
         "a_raters": "在结果定稿前与{names}复核其评分。",
         "f_gap": "自评比他评高出 {gap} 分及以上：{names}。",
         "a_gap": "与{names}沟通自我评价与他人评价的差距。",
+        "f_unscored": "{n} 名员工未评定等级（没有计入的评分）：{names}。",
+        "a_unscored": "补齐{names}的评分后重新计算本期考核。",
         "f_dept": "平均总分低于公司平均 {gap} 分及以上的部门：{names}。",
         "a_dept": "请{names}负责人分析原因并提交改进计划。",
         "sep": "、",
@@ -323,6 +327,12 @@ def _findings(result: AppraisalResult, department: str | None,
                                                                     limit=limit),
                                 t["a_escalate"].format(names=sep.join(escalate)), escalate,
                                 "bad"))
+    unscored = who(res[pd.to_numeric(res["total"], errors="coerce").isna()])
+    if unscored:  # "nothing to act on" would be wrong while some are not graded
+        findings.append(Finding("unscored", t["f_unscored"].format(n=len(unscored),
+                                                                    names=sep.join(unscored)),
+                                t["a_unscored"].format(names=sep.join(unscored)), unscored,
+                                "warn"))
     names = res.set_index("employee_id")["name"].astype(str)
     raters = result.raters
     odd = raters[(pd.to_numeric(raters["leniency_z"], errors="coerce").abs() >= LENIENCY_Z)

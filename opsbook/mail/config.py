@@ -76,11 +76,16 @@ class MailSettings:
         return (domain_of(self.sender),) if domain_of(self.sender) else ()
 
     def may_see_confidential(self, address: str) -> bool:
-        """Whether ``address`` is allowed confidential fields (by address or ``@domain``)."""
+        """Whether ``address`` is allowed confidential fields (by address or ``@domain``).
+        Entries are read as the recipient lists are: ``Wang Wei <wang@x.com>``, or several
+        in one text between commas or semicolons, name the addresses they hold."""
         address = bare(address).lower()
-        for entry in self.confidential:
+        for entry in split_addresses(self.confidential):
             entry = entry.strip().lower()
-            if entry == address or (entry.startswith("@") and address.endswith(entry)):
+            if entry.startswith("@"):
+                if address.endswith(entry):
+                    return True
+            elif bare(entry).lower() == address:
                 return True
         return False
 
@@ -145,8 +150,9 @@ _ADDRESS = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+")
 _SEPARATORS = re.compile(r"[;；，、]")
 _SEMICOLONS = re.compile(r"[;；]")
 _EDGES = re.compile(r"^[\s,;；，、]+|[\s,;；，、]+$")
-#: One address after a name that has a comma in it (Outlook's "Last, First <address>").
-_NAMED = re.compile(r"([^<>\"]*,[^<>\"]*?)\s*<([^<>]+)>")
+#: One address after a name that has a comma in it (Outlook's "Last, First <address>"); a
+#: name holds no semicolon and no @: "hr@x.com; Li, Na <li@x.com>" is two recipients.
+_NAMED = re.compile(r"([^<>\";；@]*,[^<>\";；@]*?)\s*<([^<>]+)>")
 
 
 def domain_of(address: str) -> str:

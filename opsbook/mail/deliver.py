@@ -109,11 +109,13 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
     recipient refused among them); returns those the server refused while it took the
     others, each with why in English and in Chinese."""
     secret = login[1] if login else None
+    client: smtplib.SMTP | None = None
+    sending = False  # the server had answered and the message was under way
     try:
         context = tls_context(cafile) if server.security != "none" else None
         if server.security == "tls":
-            client: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=timeout,
-                                                   context=context)
+            client = smtplib.SMTP_SSL(server.host, server.port, timeout=timeout,
+                                      context=context)
         else:
             client = smtplib.SMTP(server.host, server.port, timeout=timeout)
         with client:
@@ -127,6 +129,7 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
                 client.ehlo()
             if login:
                 client.login(*login)
+            sending = True
             refused = client.send_message(message, to_addrs=list(recipients))
     except DeliveryError:
         raise
@@ -141,10 +144,43 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
                             "请用 --cafile 或 SSL_CERT_FILE 指定。") from None
     except (smtplib.SMTPException, OSError) as error:
         en, zh = _reason(error)
+        if sending:
+            en, zh = _while_sending(error, message, client, en, zh)
         raise DeliveryError(_scrub(f"{server.host}:{server.port}: {en}", secret),
                             _scrub(f"无法使用 {server.host}:{server.port}：{zh}。",
                                    secret)) from None
     return {address: _refusal(server, code, text) for address, (code, text) in refused.items()}
+
+
+def _while_sending(error: BaseException, message: EmailMessage, client: smtplib.SMTP | None,
+                   en: str, zh: str) -> tuple[str, str]:
+    """Why a message the server had begun to take did not go, in English and in Chinese:
+    the connection closed under way (the port and scheme were right: the server had
+    answered), or the message larger than the server takes (SMTP 552, or its SIZE)."""
+    said = f"{type(error).__name__}: {error}"
+    if isinstance(error, (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError)):
+        return (f"the connection was lost while the message was being sent, so it may not "
+                f"have arrived; try again later ({said})",
+                f"发送过程中连接中断，邮件可能未送达；请稍后重试（{said}）")
+    code = getattr(error, "smtp_code", None)
+    features = getattr(client, "esmtp_features", None) or {}
+    limit = features.get("size", "")
+    if code == 552 or (code is not None and "size" in str(error).lower()):
+        size = len(message.as_bytes())
+        most = f", at most {_size(int(limit))}" if limit.isdigit() and int(limit) else ""
+        most_zh = f"，上限 {_size(int(limit))}" if most else ""
+        return (f"{en}; the message ({_size(size)}) is larger than the server takes"
+                f"{most}: attach less (--attach, or attach = [] in the config file)",
+                f"{zh}；邮件（{_size(size)}）超过服务器允许的大小{most_zh}："
+                "请减少附件（--attach，或在配置文件中设置 attach = []）")
+    return en, zh
+
+
+def _size(size: int) -> str:
+    """A size in bytes as people read it: ``2.4 MB``, ``850 KB`` (rounded up: never 0)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{-(-size // 1000)} KB"
 
 
 def _said(answer: object) -> str:

@@ -148,6 +148,10 @@ def _table(ws: Any, styles: _Styles, row: int, title: str, headers: list[str],
     return row + len(rows) + 2
 
 
+#: The one category of a chart with nothing to plot.
+EMPTY_CATEGORY = "—"
+
+
 def _chart(book: Any, ws: Any, styles: _Styles, chart: ChartData, row: int,
            data_row: int) -> int:
     """Write the chart's data block at (data_row, DATA_COLUMN) and the chart at (row, A).
@@ -173,7 +177,10 @@ def _chart(book: Any, ws: Any, styles: _Styles, chart: ChartData, row: int,
             write_cell(ws, r, x_col, chart.x[i], styles.number(chart.number_format))
         for k, series in enumerate(chart.series):
             write_cell(ws, r, start + k, series.values[i], styles.number(chart.number_format))
-    last = head + len(chart.categories)
+    if not chart.categories:  # nothing to plot (no project yet): one empty row, so that the
+        # chart's ranges are a row of blanks, never L4:L3, which Excel reads as L3:L4
+        ws.write_string(head + 1, col, EMPTY_CATEGORY, styles.text)
+    last = head + max(len(chart.categories), 1)
     ws.set_column(col, start + len(chart.series) - 1, 12)
 
     native = book.add_chart({"type": chart.type})

@@ -6,6 +6,7 @@ localhost signed by it; clients trust the CA through ``cafile``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import ipaddress
 import socket
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -157,3 +159,44 @@ def tls_server(certificates):
 def login_env(monkeypatch):
     monkeypatch.setenv("OPSBOOK_SMTP_USER", USER)
     monkeypatch.setenv("OPSBOOK_SMTP_PASSWORD", PASSWORD)
+
+
+@contextlib.contextmanager
+def serve(handler, utf8: bool = False, **options) -> Iterator[int]:
+    """A real SMTP server on a free loopback port while the block runs: its port.
+    ``options`` go to aiosmtpd's Controller (TLS, a login required …)."""
+    from aiosmtpd.controller import Controller
+
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, enable_SMTPUTF8=utf8,
+                            **options)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
+#: A sender and its domain: the opsbook.toml beside ``sample_with_config``.
+SENDER_CONFIG = '[mail]\nsender = "运营部 <ops@example.com>"\nallowed_domains = ["example.com"]\n'
+
+
+@pytest.fixture
+def sample_with_config(tmp_path: Path) -> Path:
+    """The Chinese appraisal sample (考核.xlsx) with SENDER_CONFIG as opsbook.toml beside it."""
+    import opsbook
+
+    path = tmp_path / "考核.xlsx"
+    opsbook.new_workbook("appraisal", "zh", path, sample=True)
+    (tmp_path / "opsbook.toml").write_text(SENDER_CONFIG, encoding="utf-8")
+    return path
+
+
+def send_plain(workbook: Path, port: int, to: list[str], config: Path | None = None):
+    """``send_summary`` of ``workbook`` to ``to`` through plain SMTP on ``port`` of
+    127.0.0.1, the outbox and (by default) opsbook.toml beside the workbook."""
+    import opsbook
+
+    return opsbook.send_summary(workbook, to=to, smtp=f"smtp+plain://127.0.0.1:{port}",
+                                outbox=workbook.parent / "outbox",
+                                config=config or workbook.parent / "opsbook.toml")

@@ -5,16 +5,11 @@ offers none."""
 
 from __future__ import annotations
 
-import contextlib
-import socket
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-import opsbook
-
-CONFIG = '[mail]\nsender = "运营部 <ops@example.com>"\nallowed_domains = ["example.com"]\n'
+from mail.conftest import send_plain, serve
 
 
 class Refusing:
@@ -29,36 +24,13 @@ class Taking:
         return "250 OK"
 
 
-@contextlib.contextmanager
-def serve(handler, utf8: bool = False, **options) -> Iterator[int]:
-    """A real SMTP server on a free loopback port while the block runs: its port.
-    ``options`` go to aiosmtpd's Controller (TLS, a login required …)."""
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(handler, hostname="127.0.0.1", port=port, enable_SMTPUTF8=utf8,
-                            **options)
-    controller.start()
-    try:
-        yield port
-    finally:
-        controller.stop()
-
-
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
-    path = tmp_path / "考核.xlsx"
-    opsbook.new_workbook("appraisal", "zh", path, sample=True)
-    (tmp_path / "opsbook.toml").write_text(CONFIG, encoding="utf-8")
-    return path
+def workbook(sample_with_config: Path) -> Path:
+    return sample_with_config
 
 
 def send(workbook: Path, port: int, to: list[str]):
-    return opsbook.send_summary(workbook, to=to, smtp=f"smtp+plain://127.0.0.1:{port}",
-                                outbox=workbook.parent / "outbox",
-                                config=workbook.parent / "opsbook.toml")
+    return send_plain(workbook, port, to)
 
 
 def test_every_recipient_refused_is_said_with_the_servers_reason(workbook: Path):
