@@ -123,12 +123,17 @@ def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> 
                           for n, d in enumerate(built.summary.parts, start=1))
         config.write_text(DEMO_CONFIG.format(recipients=heads), encoding="utf-8")
         outbox = folder / "outbox"
+        written = kept = 0  # this sample's messages, not the whole outbox
         for per_department in (False, True) if built.summary.parts else (False,):
             sent = send_summary(sample, config=config, outbox=outbox,
                                 per_department=per_department)
             code = max(code, sent.exit_code)
+            if sent.outcome is not None:
+                written += len(sent.outcome.written)
+                kept += len(sent.outcome.skipped)  # written by an earlier demo: not again
+        there = f", {kept} already there" if kept else ""
         say(f"· email {sample.name} → {outbox.name}/: "
-            f"{len(list(outbox.glob('*.eml')))} messages (.eml), see {config.name}")
+            f"{written} message{'s' * (written != 1)} (.eml){there}, see {config.name}")
     return code
 
 
