@@ -45,6 +45,7 @@ from opsbook.plan.diff import PlanDiff, diff
 from opsbook.plan.headlines import moved
 from opsbook.plan.intake import blocking
 from opsbook.plan.outputs import diff_sheets
+from opsbook.plan.schema import ACTUALS
 from opsbook.plan.status import Move, move
 
 if TYPE_CHECKING:
@@ -138,6 +139,10 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     return Calculation(report, done if done.ok else None, headline=moved(done, book.lang))
 
 
+#: The names of the Actuals sheet, folded as sheet names are compared.
+NAMES = frozenset(name.casefold() for name in ACTUALS.names())
+
+
 def actuals_of(path: Path) -> Outcome:
     """One workbook of actuals for tracking: its Book when it has an Actuals sheet, and what
     reading that sheet found (a department plan without one adds nothing, silently; any
@@ -149,13 +154,39 @@ def actuals_of(path: Path) -> Outcome:
             "no-actuals", "warning", file=str(path), sheet="Actuals / 执行情况")
         return Outcome(None, Report(issues=[issue], files=[str(path)]))
     if "Actuals" not in other:  # a department plan may have none; another workbook is said
-        issues = [] if "Plan" in other else [Issue("no-actuals", "warning", file=str(path),
-                                                   sheet="Actuals / 执行情况")]
+        # an Actuals sheet that could not be read (no header row) adds nothing: said
+        unread = [i for i in other.issues if i.severity == "error"
+                  and (i.sheet or "").strip().casefold() in NAMES]
+        issues = unread or ([] if "Plan" in other else [
+            Issue("no-actuals", "warning", file=str(path), sheet="Actuals / 执行情况")])
         return Outcome(None, Report(issues=issues, files=[str(path)],
                                     langs={str(path): other.lang}))
     name = other.tables["Actuals"].name
     return Outcome(other, Report(issues=[i for i in other.issues if i.sheet == name],
                                  files=[str(path)], langs={str(path): other.lang}), KIND)
+
+
+def keep_plan(output: PathLike | None) -> None:
+    """Refuse an output path that holds a plan workbook with items or actuals (a department's
+    or the company's plan, a final one too): results (tracking, a diff) never replace a
+    plan, as ``plan consolidate`` never does. A result opsbook wrote, an empty plan template
+    or no file there is replaced as any output is. Raises
+    :class:`~opsbook.api.CannotWrite` (its ``zh`` in Chinese), before anything is read."""
+    from opsbook.api.workbook import CannotWrite
+
+    if output is None or not Path(output).is_file():
+        return
+    try:
+        book = load(output, registry.get(KIND))
+    except NotAWorkbook:  # a result opsbook wrote, or no plan: as for any output
+        return
+    items, actuals = len(book["Plan"]), len(book["Actuals"])
+    if items or actuals:
+        raise CannotWrite(
+            f"{output}: this is a plan workbook ({items} item(s), {actuals} actual(s)); "
+            "results never replace a plan: give the output another file name",
+            f"{output}：这是一份计划工作簿（{items} 个计划项、{actuals} 条实际值），"
+            "结果不会覆盖计划；请为输出另指定一个文件名。")
 
 
 def track_input(path: Path, main: str) -> Outcome:
@@ -174,12 +205,13 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     :class:`~opsbook.plan.tracking.Tracking`; ``sheets`` and ``headline`` are in ``lang``
     (default: the plan's language). ``as_of`` is a date, a datetime (its day) or a text
     YYYY-MM-DD. Raises NotAWorkbook when the plan cannot be read, ValueError when ``as_of``
-    is no date."""
+    is no date, CannotWrite when ``output`` holds a plan workbook (:func:`keep_plan`)."""
     check_lang(lang)
     from opsbook.api.project import status_day
     from opsbook.batch import run_files
 
     as_of = status_day(as_of)
+    keep_plan(output)  # a plan at the output path is no place for tracking
 
     kind = registry.get(KIND)
     main = str(Path(plan))
@@ -197,8 +229,10 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     first = parts.pop(main, None)
     if first is None or first.value is None:
         issues = first.report.issues if first else run.report.issues
-        raise NotAWorkbook(next((i for i in issues if i.severity == "error"), Issue(
-            "file-not-found", file=main)))  # a glob naming no file: no plan at that path
+        # why it was not read: an error, else what skipped it (a result opsbook wrote, an
+        # Excel lock file); a glob naming no file is no plan at that path
+        raise NotAWorkbook(next((i for i in issues if i.severity == "error"), next(
+            (i for i in issues if i.file == main), Issue("file-not-found", file=main))))
     book, report = first.value, first.report
     others = []
     for path, outcome in parts.items():

@@ -26,6 +26,7 @@ from opsbook.plan.consolidate import CompanyPlan, consolidate
 from opsbook.plan.headlines import carried_over, consolidated, most_lang, refused
 from opsbook.plan.intake import (
     blocking,
+    company_plan_left_out,
     company_plan_sheet,
     department_plan,
     expected_departments,
@@ -82,10 +83,9 @@ def take_in(outcome: Outcome) -> Outcome:
     book, checked, _ = outcome
     if book is None:
         return outcome
-    made = company_plan_sheet(book)
+    made = company_plan_left_out(book)
     if made is not None:  # an earlier company plan in the folder is no department's plan
-        checked.issues = [Issue("company-plan-left-out", "warning", file=str(book.path),
-                                sheet=made)]
+        checked.issues = [made]
         return Outcome(None, checked)
     reasons = blocking(book, checked.issues)
     if reasons:
@@ -125,10 +125,10 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     decisions and comments carried over to the new Review sheet for the items still there
     and unchanged (matched by department and item ID); each left behind is a
     ``review-dropped`` warning, at the new row where the item is to be reviewed again. A
-    file there that cannot be read, a final plan, or a department's plan (items and no By
-    Department sheet) is not to be replaced: nothing is consolidated then
-    (``earlier-plan-unreadable``, ``earlier-plan-final``, ``earlier-plan-department``;
-    exit 2).
+    file there that cannot be read, a final plan, a department's plan (items and no By
+    Department sheet) or a company plan of another year is not to be replaced: nothing is
+    consolidated then (``earlier-plan-unreadable``, ``earlier-plan-final``,
+    ``earlier-plan-department``, ``earlier-plan-other-year``; exit 2).
     """
     from opsbook.batch import BatchOptions, run_files
 
@@ -181,7 +181,8 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
         report.langs.setdefault(str(output), company.lang if lang is None else lang)
     _count_conflicts(run.manifest, [i for i in company.issues if i.code != "plan-left-out"])
     lang = lang or company.lang
-    earlier = earlier_plan(output)  # a company plan there: its decisions are carried over
+    # a company plan there: its decisions are carried over
+    earlier = earlier_plan(output, company.settings.year)
     if isinstance(earlier, Issue):  # one that cannot be read, or a final one, stays as it is
         report.extend([earlier])
         return Calculation(report, headline="未生成公司计划：输出路径上的文件不能替换" if said ==
@@ -214,14 +215,16 @@ def why_left_out(outcome: Outcome) -> tuple[str, str, str]:
             first.message("zh").rstrip("。"))
 
 
-def earlier_plan(output: PathLike | None) -> Book | Issue | None:
+def earlier_plan(output: PathLike | None, year: int | None = None) -> Book | Issue | None:
     """The company plan already at ``output``, read as a plan (None when there is no file or
     it is no plan workbook); an Issue when it is not to be replaced: a file that cannot be
     read at all (``earlier-plan-unreadable``: damaged, encrypted, no workbook; replacing it
     would lose whatever reviewers' decisions it holds), a final plan
-    (``earlier-plan-final``: a published plan is not replaced by a draft by a slip), or a
+    (``earlier-plan-final``: a published plan is not replaced by a draft by a slip), a
     department's plan (``earlier-plan-department``: items and no By Department sheet; an
-    empty plan template may be filled)."""
+    empty plan template may be filled), or a company plan of another year than ``year``,
+    the new plan's (``earlier-plan-other-year``: last year's decisions do not approve this
+    year's items)."""
     if output is None or not Path(output).is_file():
         return None
     try:
@@ -240,6 +243,11 @@ def earlier_plan(output: PathLike | None) -> Book | Issue | None:
         return Issue("earlier-plan-final", **{**book.setting_where("status"),
                                               "file": str(output)},
                      value=book.settings.version)
+    if year is not None and book.settings.year is not None and book.settings.year != year:
+        # another year's plan: its decisions are not this year's, nor is it to be lost
+        return Issue("earlier-plan-other-year", **{**book.setting_where("year"),
+                                                   "file": str(output)},
+                     value=book.settings.year, params={"expected": year})
     return book
 
 

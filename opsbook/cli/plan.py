@@ -103,11 +103,13 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
     changes). Exit 0 when they hold the same items, 1 when they differ, 2 when one cannot be
     read as a plan."""
     from opsbook import api
+    from opsbook.api.plan import keep_plan
     from opsbook.plan.diff import to_json, to_markdown, to_text
 
     with plain_failures():
         if out is not None:
             api.check_output(out, old, new)
+            keep_plan(out)  # a plan at OUT is never replaced by the differences
         done = api.diff_plans(old, new, lang=lang.value if lang else None)
     if not done.computed:
         printing.report(done.report, "text", max_issues=50)

@@ -14,26 +14,42 @@ from opsbook.core.locate import locate
 from opsbook.plan.headlines import counted
 from opsbook.plan.items import id_keys
 from opsbook.plan.outputs import tracking_sheets
-from opsbook.plan.tracking import Tracking, track
+from opsbook.plan.tracking import Tracking, item_positions, track
 
 
-def actuals_of(books: Sequence[Book]) -> pd.DataFrame:
-    """The Actuals rows of several workbooks, each with its ``source`` file; the index is the
-    spreadsheet row in its own workbook."""
-    frames = [book["Actuals"].assign(source=book.path) for book in books if "Actuals" in book]
+def actuals_of(books: Sequence[Book], own: Book | None = None) -> pd.DataFrame:
+    """The Actuals rows of several workbooks, each with its ``source`` file and, but for
+    ``own`` (the plan tracked), the ``department`` whose item it is: the department of the
+    item with its ID in that workbook's Plan sheet, else None. The index is the spreadsheet
+    row in its own workbook."""
+    frames = [book["Actuals"].assign(source=book.path, department=None if book is own else
+                                     departments_of(book, book["Actuals"]["item_id"]))
+              for book in books if "Actuals" in book]
     return (pd.concat(frames) if frames else
-            pd.DataFrame(columns=["item_id", "month", "actual", "source"]))
+            pd.DataFrame(columns=["item_id", "month", "actual", "source", "department"]))
 
 
-def default_as_of(actuals: pd.DataFrame, year: int, items: pd.Series | None = None
+def departments_of(book: Book, ids: pd.Series) -> list[object]:
+    """For each item ID of ``ids``, the department ``book`` has it in (its first item with
+    the ID, compared as ``id_keys`` folds it), else None (an ID its own plan lacks says no
+    department)."""
+    plan = book["Plan"]
+    known: dict[str, object] = {}
+    if not plan.empty and "department" in plan:
+        for key, name in zip(id_keys(plan["item_id"].astype(object)), plan["department"]):
+            if key and isinstance(name, str) and name.strip():
+                known.setdefault(key, name.strip())
+    return [known.get(key) for key in id_keys(ids.astype(object))]
+
+
+def default_as_of(actuals: pd.DataFrame, year: int, items: pd.DataFrame | None = None
                   ) -> dt.date:
     """The end of the last month of ``year`` with an actual (of one of ``items``, the plan's
-    item IDs, when given: an actual for an item not in the plan is ignored, so it does not
-    move the date either), else the end of ``year`` or today, whichever is earlier."""
+    Plan frame, when given, matched as tracking matches them: an actual for an item not in
+    the plan is ignored, so it does not move the date either), else the end of ``year`` or
+    today, whichever is earlier."""
     if items is not None:
-        known = set(id_keys(items.astype(object)))
-        actuals = actuals[id_keys(actuals["item_id"].astype(object)).isin(known - {""})
-                          .to_numpy()]
+        actuals = actuals[item_positions(items, actuals).notna().to_numpy()]
     actuals = actuals[pd.to_numeric(actuals["actual"], errors="coerce").notna().to_numpy()]
     months = actuals["month"].dropna().astype(str)
     months = months[months.str.startswith(str(year))]
@@ -59,10 +75,12 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     if len(books) != 1:
         raise ValueError("a plan is tracked one workbook at a time")
     book = books[0]
-    sources = [book, *actuals_from]
-    actuals = actuals_of(sources)
+    # the plan's own Actuals, then the other workbooks' by path: an actual given twice for
+    # a month counts as the last one, whatever order the workbooks were named in
+    sources = [book, *sorted(actuals_from, key=lambda b: str(b.path))]
+    actuals = actuals_of(sources, book)
     year = plan_year(book, dt.date.today())
-    as_of = as_of or default_as_of(actuals, year, book["Plan"]["item_id"])
+    as_of = as_of or default_as_of(actuals, year, book["Plan"])
     result = track(book["Plan"], actuals, year=year, as_of=as_of,
                    additive_units=frozenset(book.settings.units()),
                    behind_threshold=book.settings.behind_threshold)

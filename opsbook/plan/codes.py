@@ -18,12 +18,11 @@ CODES: dict[str, Code] = {
     "company-plan-stale": Code(
         "data",
         "This sheet no longer matches the Plan sheet, edited since it was consolidated: "
-        "{where} has {items} item(s) and a budget of {budget} there, {shown} and "
-        "{shown_budget} here. The totals, By Quarter and Conflicts are out of date: "
-        "consolidate the department plans again, or correct them, before the plan is "
-        "published.",
-        "本表与合并后又修改过的“计划”工作表不再一致：{where_zh}在计划表中有 {items} 个计划项、"
-        "预算 {budget}，本表为 {shown} 个、{shown_budget}。各项合计、“按季度”和“冲突”已过时："
+        "{where} has {there} there, {here} here. The totals, By Quarter and Conflicts are "
+        "out of date: consolidate the department plans again, or correct them, before the "
+        "plan is published.",
+        "本表与合并后又修改过的“计划”工作表不再一致：{where_zh}在计划表中有{there_zh}，"
+        "本表为{here_zh}。各项合计、“按季度”和“冲突”已过时："
         "请重新汇总各部门计划或加以更正后再发布。",
     ),
     "no-actual-at-all": Code(
@@ -67,9 +66,9 @@ CODES: dict[str, Code] = {
     ),
     "company-plan-left-out": Code(
         "structure",
-        "This is a company plan (it has the sheet '{sheet}'), not a department's plan: it is "
-        "left out. Keep company plans out of the folder of department plans.",
-        "这是公司计划（含“{sheet}”工作表），不是部门计划，未纳入汇总。请勿将公司计划放在部门计划"
+        "This is a company plan ({mark}), not a department's plan: it is left out. Keep "
+        "company plans out of the folder of department plans.",
+        "这是公司计划（{mark_zh}），不是部门计划，未纳入汇总。请勿将公司计划放在部门计划"
         "文件夹中。",
     ),
     "no-plan-consolidated": Code(
@@ -108,8 +107,8 @@ CODES: dict[str, Code] = {
     ),
     "actual-unknown-item": Code(
         "data",
-        "Actual for item {value}, which is not in the plan: ignored.",
-        "实际值对应的计划项 {value} 不在计划中，已忽略。",
+        "Actual for item {value}{department}, which is not in the plan: ignored.",
+        "实际值对应的计划项 {value}{department_zh}不在计划中，已忽略。",
     ),
     "actual-twice": Code(
         "data",
@@ -155,6 +154,16 @@ CODES: dict[str, Code] = {
         "The tracking date {value} is before the plan year {expected}: no target is due yet, "
         "so no item can be measured.",
         "跟踪截止日期 {value} 早于计划年度 {expected}：尚无到期的目标，无法计量任何计划项。",
+    ),
+    "earlier-plan-other-year": Code(
+        "file",
+        "The company plan at the output path is the plan for {value}, and the plans "
+        "consolidated are for {expected}: its reviewers' decisions are not for this year's "
+        "items and replacing it would lose it, so nothing was written. Give another -o for "
+        "the {expected} plan.",
+        "输出路径上的公司计划是 {value} 年度的计划，而本次汇总的是 {expected} 年度的计划："
+        "其审核意见不适用于本年度的计划项，替换又会丢失该计划，因此未写入任何内容。"
+        "请用 -o 为 {expected} 年度的计划指定另一个文件。",
     ),
     "earlier-plan-department": Code(
         "file",

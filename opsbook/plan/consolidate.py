@@ -106,8 +106,10 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     # one department, one spelling: "Sales", "SALES" and "Ｓales" are grouped as one
     spelt = spellings(items["department"])
     items["department"] = canonical(items["department"], spelt)
-    departments = list(dict.fromkeys(canonical(pd.Series(list(departments), dtype=object),
-                                               spelt).dropna()))
+    # expected departments spelt alike are one, as the plans' are ("Legal", "ＬＥＧＡＬ"): in
+    # the plans' spelling, else as first given
+    named = canonical(pd.Series(list(departments), dtype=object), spelt).dropna()
+    departments = list(named[~normalized(named).duplicated()])
     order = _department_order(departments, items["department"])
     rank = items["department"].map({d: n for n, d in enumerate(order)})
     items = (items.assign(_rank=rank, _key=id_keys(items["item_id"]),

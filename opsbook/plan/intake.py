@@ -38,10 +38,34 @@ def _blocks(issue: Issue, plan_sheet: str | None) -> bool:
 
 
 def company_plan_sheet(book: Book) -> str | None:
-    """The sheet that makes ``book`` a company plan (By Department / 按部门, which only
-    ``plan consolidate`` writes), or None for a department's plan."""
+    """The sheet that makes ``book`` a company plan, or None for a department's plan: By
+    Department / 按部门, or, that sheet deleted, the Settings sheet recording the source
+    files (``source_1`` …): only ``plan consolidate`` writes either."""
     marks = {name.casefold() for o in OUTPUTS if o.id == "by_department" for name in (o.en, o.zh)}
-    return next((s for s in book.sheet_names if s.strip().casefold() in marks), None)
+    made = next((s for s in book.sheet_names if s.strip().casefold() in marks), None)
+    sources = list(book.settings.sources())
+    if made is None and sources:
+        return book.setting_where(sources[0]).get("sheet") or "Settings"
+    return made
+
+
+def company_plan_left_out(book: Book) -> Issue | None:
+    """The ``company-plan-left-out`` warning for a company plan among department plans,
+    saying what marks it (its By Department sheet, else the source files its Settings
+    record); None for a department's plan."""
+    made = company_plan_sheet(book)
+    if made is None:
+        return None
+    sources = list(book.settings.sources())
+    if sources and book.setting_where(sources[0]).get("sheet") == made:
+        place = book.setting_where(sources[0])
+        mark = (f"its sheet '{made}' records the files it was consolidated from",
+                f"其“{made}”工作表记录了汇总来源文件")
+    else:
+        place = {"sheet": made}
+        mark = f"it has the sheet '{made}'", f"含“{made}”工作表"
+    return Issue("company-plan-left-out", "warning", **{**place, "file": str(book.path)},
+                 params={"mark": mark[0], "mark_zh": mark[1]})
 
 
 def left_out(file: str, reasons: list[Issue], book: Book | None = None) -> Issue:

@@ -264,10 +264,13 @@ def _unmeasured_note(tracking: Tracking, zh: bool) -> list[str]:
     if not n:
         return []
     return [f"完成率为空的 {n} 个计划项尚无法计量：截至当前没有实际值（越低越好的指标和比率、"
-            "水平类指标未填报时不按 0 计算），或尚无到期的目标。" if zh else
+            "水平类指标未填报时不按 0 计算），或尚无到期的目标，或累计目标小于 0（负数目标无法"
+            "计算完成比例，请改以正数填写，如以越低越好的亏损额代替负利润）。" if zh else
             f"{counted(n, 'item')} with a blank completion cannot be measured yet: no actual "
             "reported to date (a lower-is-better KPI, a rate or a level is not counted as 0 "
-            "when nothing is reported), or no target due yet."]
+            "when nothing is reported), no target due yet, or a target to date below 0 (no "
+            "share of a negative target can be worked out: plan it as a positive figure, "
+            "such as a loss, lower is better)."]
 
 
 def diff_sheets(d: PlanDiff, lang: str) -> list[SheetOut]:

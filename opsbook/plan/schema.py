@@ -5,10 +5,14 @@ from __future__ import annotations
 from opsbook.core.kind import Output
 from opsbook.core.spec import Field, Sheet, choice, choices, date, ident, number, text
 
-DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase")),
-                     ("down", "越低越好", ("lower", "低", "↓", "decrease")))
-PRIORITIES = choices(("high", "高", ("h", "p1")), ("medium", "中", ("m", "p2", "normal")),
-                     ("low", "低", ("l", "p3")))
+#: Directions as Chinese KPI sheets also say them: 正向/反向 (指标), 越大/越小越好, 提升/降低.
+DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase", "正向", "正向指标",
+                                         "越大越好", "提升", "上升")),
+                     ("down", "越低越好", ("lower", "低", "↓", "decrease", "反向", "反向指标",
+                                           "越小越好", "降低", "下降")))
+PRIORITIES = choices(("high", "高", ("h", "p1", "重要", "紧急", "高优先级")),
+                     ("medium", "中", ("m", "p2", "normal", "一般", "普通", "中优先级")),
+                     ("low", "低", ("l", "p3", "次要", "低优先级")))
 DECISIONS = choices(("accept", "通过", ("同意", "批准")),
                     ("revise", "修改", ("需修改", "退回修改")),
                     ("reject", "不通过", ("驳回", "拒绝")))

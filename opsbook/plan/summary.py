@@ -50,8 +50,8 @@ TEXT = {
         "a_most": "Follow up {names} first at the next plan review.",
         "f_none": "No item is behind schedule as of {as_of}.",
         "a_none": "Keep reporting actuals monthly.",
-        "f_unmeasured": "{n} item(s) cannot be measured yet (no actual or target to date): "
-                        "{names}.",
+        "f_unmeasured": "{n} item(s) cannot be measured yet (no actual or target to date, "
+                        "or a target below 0): {names}.",
         "a_unmeasured": "Have the actuals of {names} entered on the Actuals sheet.",
         "sep": ", ",
     },
@@ -80,7 +80,7 @@ TEXT = {
         "a_most": "在下次计划检查中优先跟进{names}。",
         "f_none": "截至 {as_of}，没有进度滞后的计划项。",
         "a_none": "继续按月填报实际值。",
-        "f_unmeasured": "{n} 个计划项暂无法计量（无累计实际或累计目标）：{names}。",
+        "f_unmeasured": "{n} 个计划项暂无法计量（无累计实际或累计目标，或目标小于 0）：{names}。",
         "a_unmeasured": "请在“执行情况”工作表中填报{names}的实际值。",
         "sep": "、",
     },

@@ -1,20 +1,22 @@
 """Tracking: actuals by month against targets to date, per item, department and company.
 
-Monthly targets come from the quarterly ones, spread evenly over the quarter's three months:
-an additive item (amounts, counts) gets a third of its quarter target each month and is
-measured on sums; any other item (a rate, a level such as 92 % or 5 days) gets its quarter's
+Monthly targets come from the quarterly ones, spread evenly over the quarter's months: an
+additive item (amounts, counts) gets a third of its quarter target each month (an item that
+starts or ends within the quarter: an equal share in each of the quarter's months it runs in)
+and is measured on sums; any other item (a rate, a level such as 92 % or 5 days) gets its quarter's
 level each month and is measured on means, over the months it has actuals for. An item
 without quarterly targets uses its annual target (when additive, spread evenly over the
 months of the plan year it runs in, from its start to its end: a twelfth a month all year);
 an additive item with some quarters given plans 0 in a blank one.
 
 Completion per item = actual to date ÷ target to date; for a ``down`` KPI (lower is better)
-it is target ÷ actual. A target to date of 0 is met (1.0) when the actual is no worse (up:
-≥ 0, down: ≤ 0) and missed (0.0) otherwise; a ``down`` actual of 0 against a positive target
-is met (1.0). An additive ``up`` item with no actual reported to date has done nothing yet
-(0, behind) when other items have actuals to date; a ``down`` item with none cannot be
-measured (nothing reported is no proof of a low cost or of no incident), nor can a level,
-nor any item when no actual to date was reported at all.
+it is target ÷ actual; a target to date below 0 is not measured. A target to date of 0 is
+met (1.0) when the actual is no worse (up: ≥ 0, down: ≤ 0) and missed (0.0) otherwise; a
+``down`` actual of 0 against a positive target is met (1.0). An additive ``up`` item with no
+actual reported to date has done nothing yet (0, behind) when other items have actuals to
+date; a ``down`` item with none cannot be measured (nothing reported is no proof of a low
+cost or of no incident), nor can a level, nor any item when no actual to date was reported
+at all.
 
 A department's and the company's completion is the mean of their items' completion, each
 item capped at 1.0 so that one item far ahead does not hide another behind;
@@ -33,7 +35,14 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
-from opsbook.plan.items import QUARTERS, additive, canonical, id_keys, items_frame
+from opsbook.plan.items import (
+    QUARTERS,
+    additive,
+    canonical,
+    id_keys,
+    items_frame,
+    normalized,
+)
 from opsbook.plan.totals import active_months
 
 ITEM_COLUMNS = ["item_id", "department", "kpi", "unit", "direction", "months",
@@ -61,8 +70,10 @@ class Tracking:
 
 def monthly_targets(items: pd.DataFrame, units: frozenset[str],
                     year: int | None = None) -> np.ndarray:
-    """(items, 12) monthly targets: quarter targets spread evenly (additive: a third each;
-    others: the quarter's level each month); the annual target where quarters are blank,
+    """(items, 12) monthly targets: quarter targets spread evenly (additive: over the
+    quarter's months the item runs in, from its start to its end, a third each when it runs
+    all the quarter or in none of its months; others: the quarter's level each month); the
+    annual target where quarters are blank,
     except that an additive item with some quarters given plans nothing in a blank one (as
     its quarters are added up: Q2 and Q3 only is no target in Q1). An additive item with
     the annual target alone spreads it evenly over the months of ``year`` it runs in (its
@@ -73,21 +84,30 @@ def monthly_targets(items: pd.DataFrame, units: frozenset[str],
     add = additive(items["unit"], units)
     partly = add & ~np.isnan(quarters).all(axis=1)
     quarters = np.where(partly[:, None], np.nan_to_num(quarters), quarters)
-    spread = np.repeat(np.where(add[:, None], quarters / 3.0, quarters), 3, axis=1)
     active = active_months(items, year)
+    # an additive quarter is due over the months of it the item runs in (a store opening on
+    # 1 May owes its Q2 in May and June), evenly over all three when it runs in none of them
+    running = active.reshape(len(items), 4, 3)
+    months = running.sum(axis=2, keepdims=True)
+    share = np.where(months > 0, running / np.maximum(months, 1), 1 / 3)
+    spread = np.where(add[:, None], (quarters[:, :, None] * share).reshape(len(items), 12),
+                      np.repeat(quarters, 3, axis=1))
     annual = np.where(add[:, None], active * (target / active.sum(axis=1))[:, None],
                       target[:, None])
     return np.where(np.isnan(spread), annual, spread)
 
 
 def completion(actual: np.ndarray, target: np.ndarray, down: np.ndarray) -> np.ndarray:
-    """Completion as documented above; NaN where the actual or the target is unknown."""
+    """Completion as documented above; NaN where the actual or the target is unknown, and
+    where the target is below 0 (a loss planned as a negative profit): no share of it
+    means anything (against -100, -50 would read as 50 % done, though the loss is half the
+    one planned), so it is not measured rather than measured wrong."""
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(down, target / actual, actual / target)
     met_zero = np.where(down, actual <= 0, actual >= 0).astype(float)
     ratio = np.where(target == 0, met_zero, ratio)
     ratio = np.where(down & (actual <= 0) & (target > 0), 1.0, ratio)
-    ratio[np.isnan(actual) | np.isnan(target)] = np.nan
+    ratio[np.isnan(actual) | np.isnan(target) | (target < 0)] = np.nan
     return ratio
 
 
@@ -95,7 +115,8 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
           additive_units: frozenset[str], behind_threshold: float = 0.9,
           departments: Sequence[str] = ()) -> Tracking:
     """Tracking of ``plan`` (a Plan frame) with ``actuals`` (item_id, month "YYYY-MM",
-    actual; optional ``source`` and the spreadsheet row as index) as of ``as_of``.
+    actual; optional ``source``, ``department`` as :func:`item_positions` takes it, and the
+    spreadsheet row as index) as of ``as_of``.
 
     Actuals for items not in the plan, outside the plan year or given twice for a month are
     reported (the last one of a month counts); actuals after ``as_of`` are not counted.
@@ -161,6 +182,29 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
                     monthly=long, threshold=behind_threshold, issues=issues)
 
 
+def item_positions(items: pd.DataFrame, actuals: pd.DataFrame) -> pd.Series:
+    """For each Actuals row (``item_id``; ``department``, when its workbook says which
+    department's item it is, else None), the position in ``items`` of the plan item it is
+    about, NaN for none. IDs are compared as :func:`~opsbook.plan.items.id_keys` does; an
+    ID on several items goes to the first of them, except that a row of a department's
+    workbook is about that department's item only (运营部's S-02 is not 销售部's, whose plan
+    has an S-02 too), departments compared as :func:`~opsbook.plan.items.normalized`
+    folds them."""
+    ident = id_keys(items["item_id"].astype(object)).to_numpy()
+    first = pd.Series(np.arange(len(items)), index=ident)
+    first = first[~first.index.duplicated() & (first.index != "")]
+    keys = id_keys(actuals["item_id"].astype(object))
+    found = keys.map(first)
+    if "department" not in actuals:
+        return found
+    pairs = pd.Series(np.arange(len(items)), index=ident + "\x1f" + normalized(
+        items["department"].astype(object)).to_numpy())
+    pairs = pairs[~pairs.index.duplicated()]
+    said = normalized(actuals["department"].astype(object))
+    own = (keys + "\x1f" + said).map(pairs)
+    return own.where(said.ne(""), found)
+
+
 def _mean(values: np.ndarray) -> np.ndarray:
     """Row means over the known values; NaN for a row with none."""
     count = (~np.isnan(values)).sum(axis=1)
@@ -171,31 +215,36 @@ def _actual_matrix(items: pd.DataFrame, actuals: pd.DataFrame,
                    year: int) -> tuple[np.ndarray, list[Issue]]:
     """(items, 12) actuals by month, NaN where none; issues for rows that were not used.
 
-    An item_id given on several plan items (a conflict in the plan) gets its actuals on the
-    first of them; IDs are compared as :func:`~opsbook.plan.items.id_keys` does.
+    Rows are matched to items by :func:`item_positions`.
     """
     issues: list[Issue] = []
     matrix = np.full((len(items), 12), np.nan)
     if actuals is None or actuals.empty:
         return matrix, issues
-    source = actuals["source"] if "source" in actuals else pd.Series(None, index=actuals.index)
+    blank = np.full(len(actuals), None, dtype=object)
     frame = pd.DataFrame({
-        "item_id": actuals["item_id"].astype(object), "month": actuals["month"].astype(str),
-        "actual": pd.to_numeric(actuals["actual"], errors="coerce"),
-        "source": source.to_numpy(), "row": actuals.index.to_numpy()})
+        "item_id": actuals["item_id"].to_numpy(dtype=object),
+        "month": actuals["month"].astype(str).to_numpy(),
+        "actual": pd.to_numeric(actuals["actual"], errors="coerce").to_numpy(),
+        "source": actuals["source"].to_numpy() if "source" in actuals else blank,
+        "department": (actuals["department"].to_numpy(dtype=object) if "department" in actuals
+                       else blank),
+        "row": actuals.index.to_numpy()})
     frame = frame[frame["actual"].notna() & frame["item_id"].notna()]
-    position = pd.Series(np.arange(len(items)), index=id_keys(items["item_id"]).to_numpy())
-    position = position[~position.index.duplicated() & (position.index != "")]
-    frame["item"] = id_keys(frame["item_id"]).map(position)  # "a-01" is A-01's
+    frame["item"] = item_positions(items, frame).to_numpy()  # "a-01" is A-01's
     frame["year"] = pd.to_numeric(frame["month"].str[:4], errors="coerce")
     frame["m"] = pd.to_numeric(frame["month"].str[5:7], errors="coerce")
 
     def report(mask: pd.Series, code: str, **params: object) -> None:
         for row in frame[mask].itertuples():
+            department = getattr(row, "department", None)
+            named = code == "actual-unknown-item" and isinstance(department, str)
             issues.append(Issue(code, "warning", file=row.source, sheet="Actuals",
                                 row=int(row.row), field="item_id" if code ==
                                 "actual-unknown-item" else "month", value=row.item_id,
-                                params={"month": row.month, **params}))
+                                params={"month": row.month, **params, **({
+                                    "department": f" ({department})",
+                                    "department_zh": f"（{department}）"} if named else {})}))
 
     unknown = frame["item"].isna()
     report(unknown, "actual-unknown-item")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import openpyxl
 from conftest import run_cli, sha256
 from test_plan_cycle_round5 import item, plan_book
+from test_pln9_cycle import company_copies
 
 from opsbook import consolidate_plans, diff_plans, load, set_plan_status, track_plan, validate
 from opsbook.api import write_output
@@ -190,16 +191,11 @@ def test_a_company_plan_revised_by_hand_is_told_its_totals_are_out_of_date(tmp_p
     reject, a budget cut) leaves By Department as consolidated: each status move says so at
     that sheet (a warning naming the department, in both languages), and the move is made;
     an untouched company plan and a department's plan are not told."""
-    folder = tmp_path / "plans"
-    folder.mkdir()
-    plan_book(folder / "sales.xlsx", "en", [
+    company, untouched = company_copies(tmp_path, "en", [
         item("S1", "Sales", "Revenue", "CNY", 1200, (300, 300, 300, 300), budget=1000),
-        item("S2", "Sales", "Leads", "units", 40, (10, 10, 10, 10), budget=500)],
-        {"year": 2027, "department": "Sales"})
-    company = tmp_path / "company.xlsx"
-    write_output(company, consolidate_plans(folder).sheets)
-    untouched = tmp_path / "untouched.xlsx"
-    untouched.write_bytes(company.read_bytes())
+        item("S2", "Sales", "Leads", "units", 40, (10, 10, 10, 10), budget=500)], "Sales",
+        "untouched.xlsx")
+    folder = tmp_path / "plans"
 
     book = openpyxl.load_workbook(company)
     plan = book["Plan"]

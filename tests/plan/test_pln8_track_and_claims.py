@@ -192,7 +192,8 @@ def test_a_plan_left_out_is_listed_in_the_company_plan(tmp_path):
     assert left["fin.xlsx"][0] == "计划未纳入" and left["fin.xlsx"][6] is None
     assert left["fin.xlsx"][8] == ("该文件无法作为计划读取（工作表“计划”缺少必需的列“KPI / "
                                    "关键指标”），未纳入公司计划。")
-    assert left["junk.xlsx"][8].startswith("该文件无法作为计划读取（文件已损坏或不完整")
+    assert left["junk.xlsx"][8].startswith("该文件无法作为计划读取（不是可读取的工作簿："
+                                           "这是文本文件")
     again = consolidate_plans(folder, lang="en")
     said = again.result.conflicts.query("code == 'plan-left-out'")
     assert said["source"].tolist() == ["fin.xlsx", "junk.xlsx"]
