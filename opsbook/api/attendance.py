@@ -82,10 +82,13 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
                          output: PathLike | None = None) -> Calculation:
     """Summarise attendance workbooks (files, folders or glob patterns, read through
     :func:`opsbook.batch.run_files` with ``options``, its manifest beside ``output``; one per
-    department or per month; employees keyed by employee_id across them) for ``month``
+    department or per month; employees keyed by employee_id across them, an ID a later file
+    writes otherwise for the same name — 7 for 007, e-2 for E-2 — taken as the first writes
+    it) for ``month``
     (YYYY-MM; default each workbook's month setting, else every month of its clock data;
     each workbook under its own settings, see :mod:`opsbook.attendance.groups`), with punch
-    exports (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report …).
+    exports (``punches``: a ZKTeco-style log, a DingTalk raw record or daily report, a WeCom
+    punch detail …).
     A date given as ``month`` is its month.
 
     Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (every input's validation,

@@ -3,21 +3,21 @@ together, punches reduced, findings located, sheets made."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
 from opsbook.attendance.compute import AttendanceResult, one_spelling, stack
-from opsbook.attendance.groups import rule_groups, summarize_groups
+from opsbook.attendance.groups import covered, rule_groups, summarize_groups
+from opsbook.attendance.ids import across_books
 from opsbook.attendance.locate import Source
 from opsbook.attendance.outputs import sheets
 from opsbook.attendance.policy import Policy
 from opsbook.attendance.punch_match import match_employees
 from opsbook.attendance.punches import PunchLog, punch_columns, reduce_punches, table_log
+from opsbook.attendance.together import told_otherwise
 from opsbook.core.book import Book
 from opsbook.core.cells import a1
-from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
@@ -42,6 +42,7 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
     for all when given), and its rules for the employees it lists first. A book's punches
     are reduced under its rules, an export's under the first book's.
     """
+    across_books(books)  # 7 in one workbook is 007 of another, the name alike
     settings = [book.settings for book in books]
     groups = rule_groups(settings)
     policies = {k: Policy.of(settings[members[0]]) for members in groups for k in members}
@@ -73,9 +74,8 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
         sources[n] = Source(sources[n].path or log.file, sheet_names)
         if len(log.frame):
             clock_parts.append(reduce_punches(log, policies.get(n, policies[0]), source=n))
-    issues.extend(id_clashes(books))
-    issues.extend(holiday_conflicts(books))
     clock = pd.concat(clock_parts) if clock_parts else None
+    issues.extend(told_otherwise(books, employees, covered(settings, clock, month), groups))
     result = summarize_groups(settings, groups, employees, clock, _frames(books, "Holidays"),
                               _frames(books, "Leave"), _frames(books, "Overtime"), month)
     for issue in result.issues:
@@ -90,67 +90,6 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
                 issue.cell = a1(issue.row, columns[issue.field])
             issues.append(issue)
     return result, sources, issues
-
-
-def id_clashes(books: Sequence[Book]) -> list[Issue]:
-    """``employee-id-clash`` at each Employees row whose ID an earlier workbook gives to
-    someone of another name (compared as people mean it: case, width and spaces aside):
-    two departments numbering their staff from E001, summarised together."""
-    first: dict[str, tuple[str, str, int]] = {}  # id → (name, file, row)
-    issues: list[Issue] = []
-    for book in books:
-        table = book.tables.get("Employees")
-        if table is None or "name" not in table.frame:
-            continue
-        frame = table.frame
-        for row, person, name in zip(frame.index, frame["employee_id"], frame["name"]):
-            if person is None or pd.isna(person) or name is None or pd.isna(name):
-                continue
-            key, said = str(person), str(name)
-            seen = first.setdefault(key, (said, book.path, int(row)))
-            if seen[1] != book.path and normalize(seen[0]) != normalize(said):
-                issues.append(Issue(
-                    "employee-id-clash", "error", book.path, table.name,
-                    a1(int(row), table.columns["employee_id"]), int(row), value=key,
-                    params={"name": said, "first_name": seen[0],
-                            "first_file": Path(seen[1]).name, "first_row": seen[2]}))
-    return issues
-
-
-def holiday_conflicts(books: Sequence[Book]) -> list[Issue]:
-    """``holiday-conflict`` at each Holidays row whose day an earlier workbook summarised
-    with it gives the other kind (a holiday here, a make-up workday there): the Holidays of
-    every workbook make one calendar, and the earlier workbook's kind is the one used."""
-    first: dict[pd.Timestamp, tuple[str, str, int]] = {}  # day → (kind, file, row)
-    issues: list[Issue] = []
-    for book in books:
-        table = book.tables.get("Holidays")
-        if table is None or "date" not in table.frame or not len(table.frame):
-            continue
-        frame = table.frame
-        days = pd.to_datetime(frame["date"], errors="coerce").dt.normalize()
-        kinds = frame["kind"] if "kind" in frame else pd.Series(None, index=frame.index)
-        for row, day, kind in zip(frame.index, days, kinds.fillna("holiday")):
-            if pd.isna(day):
-                continue
-            seen = first.setdefault(day, (str(kind), book.path, int(row)))
-            if seen[1] != book.path and seen[0] != str(kind):
-                column = table.columns.get("kind", table.columns["date"])
-                issues.append(Issue(
-                    "holiday-conflict", "warning", book.path, table.name,
-                    a1(int(row), column), int(row), field="kind", value=day.date().isoformat(),
-                    params={**_day_kind("", str(kind)), **_day_kind("first_", seen[0]),
-                            "first_file": Path(seen[1]).name, "first_row": seen[2]}))
-    return issues
-
-
-def _day_kind(prefix: str, kind: str) -> dict[str, str]:
-    """A Holidays kind as the ``holiday-conflict`` message says it, in English and Chinese."""
-    en, zh = _KINDS.get(kind, (kind, kind))
-    return {f"{prefix}kind": en, f"{prefix}kind_zh": zh}
-
-
-_KINDS = {"holiday": ("holiday", "节假日"), "workday": ("make-up workday", "调休上班")}
 
 
 def headline(result: AttendanceResult, lang: str) -> str:

@@ -23,6 +23,22 @@ CODES: dict[str, Code] = {
         "工号 {value} 在此处是 {name}，在 {first_file}（第 {first_row} 行）却是 {first_name}："
         "一起汇总的工作簿中，一人一号；两者被当作同一人计算。",
     ),
+    "employee-listed-twice": Code(
+        "data",
+        "Employee {value} is {detail}, and {first_file} covers {months} too: for {months} "
+        "they are counted once, as {first_file} lists them and under its settings, and this "
+        "row is not used.",
+        "员工 {value} {detail_zh}，该工作簿也涵盖 {months_zh}：{months_zh} 该员工只计算一次，按 "
+        "{first_file} 所列的部门和其设置计算，此行不使用。",
+    ),
+    "request-conflict": Code(
+        "data",
+        "Request {value} differs in {fields} from its copy in {first_file} (row {first_row}): "
+        "both rows are read as they are (the days under an approved one are leave or "
+        "overtime); correct the one that is wrong.",
+        "申请 {value} 的{fields_zh}与 {first_file}（第 {first_row} 行）中的同一申请不同："
+        "两行均按原样读取（已批准的一行所涵盖的日期计为请假或加班）；请更正有误的一行。",
+    ),
     "holiday-conflict": Code(
         "data",
         "{value} is a {kind} here but a {first_kind} in {first_file} (row {first_row}): the "

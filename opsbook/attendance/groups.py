@@ -82,7 +82,7 @@ def summarize_groups(settings: Sequence[AttendanceSettings], groups: list[list[i
     group_of = np.empty(books, dtype=np.int64)
     for g, members in enumerate(groups):
         group_of[members] = g
-    owner = _owners(employees, covers)
+    owner = owners(employees, covers)
     staff: dict[tuple[int, str], list[object]] = {}  # (group, month) → its employees
     for (employee, m), k in owner.items():
         staff.setdefault((int(group_of[k]), m), []).append(employee)
@@ -136,7 +136,7 @@ def join(results: list[AttendanceResult]) -> AttendanceResult:
         results[0].policy)
 
 
-def _owners(employees: pd.DataFrame | None, covers: list[list[str]]
+def owners(employees: pd.DataFrame | None, covers: list[list[str]]
             ) -> dict[tuple[object, str], int]:
     """(employee_id, month) → the first workbook that lists the employee and covers the
     month."""

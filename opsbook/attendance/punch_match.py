@@ -40,9 +40,13 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
     frame = log.frame.copy()
     has_id = frame["employee_id"].notna().to_numpy()
     ids = by_digits(frame["employee_id"], employees["employee_id"])
-    known = _keys(employees["name"])
+    # one person listed by two workbooks (two departments' files) is one match, not two
+    people = pd.DataFrame({"key": _keys(employees["name"]).to_numpy(dtype=object),
+                           "employee_id": employees["employee_id"].to_numpy(dtype=object)}
+                          ).drop_duplicates()
+    known = people["key"]
     counts = known.value_counts()
-    first_id = (pd.Series(employees["employee_id"].to_numpy(), index=known)
+    first_id = (pd.Series(people["employee_id"].to_numpy(), index=known)
                 .groupby(level=0).first())
     keys = _keys(frame["name"])
     by_name = ~has_id
@@ -62,11 +66,11 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
         count = int(counts.get(key, 0))
         first = group.loc[group["row"].idxmin()]
         row, name = int(first["row"]), first["name"]
-        people = [str(i) for i in employees.loc[known.eq(key).to_numpy(), "employee_id"]]
+        named = [str(i) for i in people.loc[known.eq(key).to_numpy(), "employee_id"]]
         log.issues.append(Issue("ambiguous-punch-name" if count else "unknown-punch-name",
                                 file=log.file, sheet=log.sheet, cell=a1(row, column), row=row,
                                 field="name", value=name,
-                                params={"expected": ", ".join(people),
-                                        "expected_zh": "、".join(people)}))
+                                params={"expected": ", ".join(named),
+                                        "expected_zh": "、".join(named)}))
     log.frame = frame[frame["employee_id"].notna().to_numpy()].reset_index(drop=True)
     return log

@@ -13,6 +13,8 @@ Shapes read (rows as a reader gives them from A1, any title rows above the heade
   ``上班1``/``下班1`` … span ``打卡时间``/``打卡结果`` (or one row of ``上班1打卡时间``,
   ``上班1打卡结果`` …); every ``打卡时间`` under them is a
   punch, dates may carry a weekday (``26-11-02 星期一``), next-day times read ``次日 01:30``;
+- a WeCom-style punch detail (打卡详情): 日期, 姓名, 账号 (the app's own id), 部门, 打卡类型,
+  应打卡时间 (the scheduled time, not a punch), 实际打卡时间 …;
 - the workbook's own Punches sheet (Employee ID, Name, Punch Time).
 
 Cells may hold several punches (``08:58 12:01 18:03``) and 上午/下午 times (see
@@ -45,13 +47,13 @@ ROLES: dict[str, tuple[str, ...]] = {
     "employee_id": ("工号", "员工工号", "员工编号", "Employee ID", "Employee No", "Emp ID",
                     "Staff ID", "人员编号"),
     "machine_id": ("User ID", "UserId", "AC-No.", "AC No", "EnNo", "PIN", "考勤号码", "考勤号",
-                   "登记号码", "No."),
+                   "登记号码", "No.", "账号"),
     "name": ("姓名", "Name", "员工姓名", "User Name"),
     "department": ("部门", "Department", "Dept"),
     "attendance_date": ("考勤日期",),
     "date": ("日期", "Date"),
-    "time": ("打卡时间", "Punch Time", "Date/Time", "DateTime", "Date Time", "Check Time",
-             "CheckTime", "Record Time", "时间", "Time", "签到时间", "考勤时间"),
+    "time": ("打卡时间", "实际打卡时间", "Punch Time", "Date/Time", "DateTime", "Date Time",
+             "Check Time", "CheckTime", "Record Time", "时间", "Time", "签到时间", "考勤时间"),
 }
 _LOOKUP = {normalize(h): role for role, names in ROLES.items() for h in names}
 _RANK = {normalize(h): n for names in ROLES.values() for n, h in enumerate(names)}

@@ -181,6 +181,24 @@ def one_clock_row_a_day(book: Book) -> Iterator[Issue]:
                     **book.where("Clock", "date", int(row)))
 
 
+def check_in_of_its_day(book: Book) -> Iterator[Issue]:
+    """An error at every Clock check-in at or past 24:00 (``33:00`` typed, or a number of a
+    day or more such as 1.2): a check-out may run into the next morning, but a check-in
+    that late is no time of its row's day, and read as one it would make the day a late
+    arrival of 1,440 minutes or more."""
+    if "Clock" not in book or "check_in" not in book["Clock"]:
+        return
+    times = pd.to_timedelta(book["Clock"]["check_in"], errors="coerce")
+    past = (times >= pd.Timedelta(days=1)).fillna(False).to_numpy(dtype=bool)
+    for row, since in zip(book["Clock"].index[past], times[past]):
+        minutes = int(since.total_seconds()) // 60
+        yield Issue("out-of-range", value=f"{minutes // 60}:{minutes % 60:02d}", params={
+            "expected": "a time of its own day, before 24:00 (a check-in on the next "
+                        "morning belongs on the next day's row)",
+            "expected_zh": "为当天的时间，早于 24:00（次日的上班打卡应填在次日那一行）"},
+            **book.where("Clock", "check_in", int(row)))
+
+
 def punches_readable(book: Book) -> Iterator[Issue]:
     """Every punch of the Punches sheet can be read and has a day: a cell that holds no time,
     or a time without a date (and no Date column), is an error at its cell — so that
@@ -209,6 +227,7 @@ def clock_data_given(book: Book) -> Iterator[Issue]:
 
 
 RULES = (references, requests_in_order, approved_in_advance, settings_consistent,
-         one_clock_row_a_day, punches_readable, clock_data_given, clocked_while_employed)
+         one_clock_row_a_day, check_in_of_its_day, punches_readable, clock_data_given,
+         clocked_while_employed)
 
 

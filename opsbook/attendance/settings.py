@@ -3,8 +3,51 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from typing import Annotated, Any, Callable
 
+from pydantic import BeforeValidator
+
+from opsbook.core.parse import parse_number
 from opsbook.core.settings import Month, SettingsModel, Text, TimeOfDay, setting
+
+#: The units a number setting may be typed with, its own only (longest first).
+UNITS = {"minutes": ("分钟", "minutes", "minute", "mins", "min", "分"),
+         "hours": ("个小时", "小时", "hours", "hour", "hrs", "hr", "h"),
+         "days": ("天", "days", "day", "日"),
+         "times": ("times", "次")}
+
+
+def in_units(unit: str) -> Callable[[Any], Any]:
+    """A reader of a number setting typed as text as people type it: full-width digits
+    (``５``), thousands separators (``1,000``) and the setting's own ``unit`` (``5分钟``,
+    ``5 min`` for minutes; ``4小时``, ``4h`` for hours; ``1天`` for days; ``3次`` for
+    times) give the number; anything else (a percentage, another unit: ``4小时`` for
+    minutes) is left as typed, for the setting's located refusal."""
+    words = UNITS[unit]
+
+    def read(value: Any) -> Any:
+        if not isinstance(value, str) or not value.strip():
+            return value
+        text = unicodedata.normalize("NFKC", value).strip()
+        if "%" in text:
+            return value  # 50% of a minute is no setting anyone means
+        low = text.casefold()
+        for word in words:
+            if low.endswith(word) and low[:-len(word)].strip()[-1:].isdigit():
+                text = text[:-len(word)].strip()
+                break
+        number = parse_number(text)
+        return value if number is None else number
+
+    return read
+
+
+Minutes = Annotated[int, BeforeValidator(in_units("minutes"))]
+Hours = Annotated[float, BeforeValidator(in_units("hours"))]
+Days = Annotated[float, BeforeValidator(in_units("days"))]
+WholeDays = Annotated[int, BeforeValidator(in_units("days"))]
+Times = Annotated[int, BeforeValidator(in_units("times"))]
 
 
 class AttendanceSettings(SettingsModel):
@@ -15,26 +58,26 @@ class AttendanceSettings(SettingsModel):
         "Nov 2026 都读作 2026-11。", "考勤月份")
     shift_start: TimeOfDay = setting(dt.time(9, 0), "Shift start.", "上班时间。", "上班时间")
     shift_end: TimeOfDay = setting(dt.time(18, 0), "Shift end.", "下班时间。", "下班时间")
-    late_grace_minutes: int = setting(5, "Minutes after the start that are not late.",
+    late_grace_minutes: Minutes = setting(5, "Minutes after the start that are not late.",
                                       "迟到宽限分钟数。", "迟到宽限分钟", ge=0)
-    early_grace_minutes: int = setting(5, "Minutes before the end that are not early exit.",
+    early_grace_minutes: Minutes = setting(5, "Minutes before the end that are not early exit.",
                                        "早退宽限分钟数。", "早退宽限分钟", ge=0)
-    half_day_hours: float = setting(4, "Below this many hours worked: half day (0 = off).",
+    half_day_hours: Hours = setting(4, "Below this many hours worked: half day (0 = off).",
                                     "工作时长低于此小时数记半天（0 为不启用）。", "半天工时", ge=0)
-    absent_hours: float = setting(2, "Below this many hours worked: absent (0 = off).",
+    absent_hours: Hours = setting(2, "Below this many hours worked: absent (0 = off).",
                                   "工作时长低于此小时数记旷工（0 为不启用）。", "旷工工时", ge=0)
     work_days: Text = setting(
         "Mon-Fri", "Working weekdays, e.g. Mon-Fri or Mon,Tue,Wed,Thu,Fri,Sat.",
         "工作日，如 Mon-Fri（周一至周五）。", "工作日")
-    overtime_min_minutes: int = setting(30, "Shortest overtime that counts, in minutes.",
+    overtime_min_minutes: Minutes = setting(30, "Shortest overtime that counts, in minutes.",
                                         "最短计入加班的分钟数。", "最短加班分钟", ge=0)
-    sick_leave_notice_days: int = setting(0, "Days ahead sick leave must be approved.",
+    sick_leave_notice_days: WholeDays = setting(0, "Days ahead sick leave must be approved.",
                                           "病假需提前审批的天数。", "病假提前天数", ge=0)
-    leave_notice_days: int = setting(1, "Days ahead other leave must be approved.",
+    leave_notice_days: WholeDays = setting(1, "Days ahead other leave must be approved.",
                                      "其他请假需提前审批的天数。", "请假提前天数", ge=0)
-    late_penalty_every: int = setting(3, "Every N late arrivals cost leave (0 = off).",
+    late_penalty_every: Times = setting(3, "Every N late arrivals cost leave (0 = off).",
                                       "每迟到 N 次扣减假期（0 为不启用）。", "迟到处罚次数", ge=0)
-    late_penalty_days: float = setting(0.5, "Days of leave each penalty costs.",
+    late_penalty_days: Days = setting(0.5, "Days of leave each penalty costs.",
                                        "每次处罚扣减的天数。", "迟到处罚天数", ge=0)
     shift_cutoff: TimeOfDay = setting(
         dt.time(5, 0), "Punches before this time belong to the day before (a late check-out).",

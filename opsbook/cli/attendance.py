@@ -25,7 +25,7 @@ def summarize(paths: list[Path] = typer.Argument(..., parser=given_path,
               punches: list[Path] = typer.Option(
                   [], parser=given_path,
                   help="A punch export (time clock log, DingTalk record or daily "
-                       "report); repeatable."),
+                       "report, WeCom punch detail); repeatable."),
               lang: Lang | None = lang_option("Language of the summary and the messages "
                                               "(default: the first workbook's)."),
               *, batch: BatchOptions) -> None:
