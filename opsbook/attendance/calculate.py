@@ -7,7 +7,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from opsbook.attendance.compute import AttendanceResult, one_spelling, stack
+from opsbook.attendance.compute import AttendanceResult, stack
 from opsbook.attendance.groups import covered, rule_groups, summarize_groups
 from opsbook.attendance.ids import across_books
 from opsbook.attendance.locate import Source
@@ -21,6 +21,7 @@ from opsbook.core.cells import a1
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
+from opsbook.core.spelling import one_spelling
 
 SHEETS = ("Employees", "Holidays", "Clock", "Leave", "Overtime")
 

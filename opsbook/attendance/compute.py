@@ -25,6 +25,7 @@ from opsbook.attendance.settings import AttendanceSettings
 from opsbook.attendance.summary import departments, monthly
 from opsbook.attendance.violations import violations as make_violations
 from opsbook.core.issues import Issue
+from opsbook.core.spelling import one_spelling
 
 EMPLOYEE_COLUMNS = ["employee_id", "name", "department"]
 #: Optional Employees columns: the first and last day employed (blank: the whole month).
@@ -110,24 +111,6 @@ def in_months(found: pd.DataFrame, months: list[str]) -> pd.DataFrame:
     month = pd.to_datetime(found["date"]).to_numpy().astype("datetime64[M]").astype(str)
     keep = pd.isna(found["date"]).to_numpy() | np.isin(month, months)
     return found[keep].reset_index(drop=True)
-
-
-def one_spelling(departments: pd.Series) -> pd.Series:
-    """Department names that agree once full-width, case and spaces are folded ("Sales",
-    "sales ", "Ｓａｌｅｓ") as one: the spelling most employees have (on a tie the first in
-    sort order, so that the order of the rows does not matter). Blanks stay blank."""
-    text = departments.astype(object)
-    filled = text.notna().to_numpy()
-    if not filled.any():
-        return departments
-    names = pd.Series(text[filled].astype(str).to_numpy(), dtype=object)
-    key = (names.str.normalize("NFKC").str.casefold().str.replace(r"\s+", "", regex=True))
-    counts = pd.DataFrame({"key": key, "name": names}).value_counts().reset_index(name="n")
-    best = counts.sort_values(["key", "n", "name"], ascending=[True, False, True],
-                              kind="mergesort").drop_duplicates("key")
-    out = text.copy()
-    out[filled] = key.map(dict(zip(best["key"], best["name"]))).to_numpy(dtype=object)
-    return out
 
 
 def _people(employees: pd.DataFrame | None) -> pd.DataFrame:

@@ -3,51 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from typing import Annotated, Any, Callable
+from typing import Annotated
 
 from pydantic import BeforeValidator
 
-from opsbook.core.parse import parse_number
+from opsbook.core.setting_numbers import typed_number
 from opsbook.core.settings import Month, SettingsModel, Text, TimeOfDay, setting
 
-#: The units a number setting may be typed with, its own only (longest first).
-UNITS = {"minutes": ("分钟", "minutes", "minute", "mins", "min", "分"),
-         "hours": ("个小时", "小时", "hours", "hour", "hrs", "hr", "h"),
-         "days": ("天", "days", "day", "日"),
-         "times": ("times", "次")}
-
-
-def in_units(unit: str) -> Callable[[Any], Any]:
-    """A reader of a number setting typed as text as people type it: full-width digits
-    (``５``), thousands separators (``1,000``) and the setting's own ``unit`` (``5分钟``,
-    ``5 min`` for minutes; ``4小时``, ``4h`` for hours; ``1天`` for days; ``3次`` for
-    times) give the number; anything else (a percentage, another unit: ``4小时`` for
-    minutes) is left as typed, for the setting's located refusal."""
-    words = UNITS[unit]
-
-    def read(value: Any) -> Any:
-        if not isinstance(value, str) or not value.strip():
-            return value
-        text = unicodedata.normalize("NFKC", value).strip()
-        if "%" in text:
-            return value  # 50% of a minute is no setting anyone means
-        low = text.casefold()
-        for word in words:
-            if low.endswith(word) and low[:-len(word)].strip()[-1:].isdigit():
-                text = text[:-len(word)].strip()
-                break
-        number = parse_number(text)
-        return value if number is None else number
-
-    return read
-
-
-Minutes = Annotated[int, BeforeValidator(in_units("minutes"))]
-Hours = Annotated[float, BeforeValidator(in_units("hours"))]
-Days = Annotated[float, BeforeValidator(in_units("days"))]
-WholeDays = Annotated[int, BeforeValidator(in_units("days"))]
-Times = Annotated[int, BeforeValidator(in_units("times"))]
+#: Number settings, typed as numbers or as text with their own unit only (``10分钟``, ``4 h``).
+Minutes = Annotated[int, BeforeValidator(typed_number(["minutes"]))]
+Hours = Annotated[float, BeforeValidator(typed_number(["hours"]))]
+Days = Annotated[float, BeforeValidator(typed_number(["days"]))]
+WholeDays = Annotated[int, BeforeValidator(typed_number(["days"]))]
+Times = Annotated[int, BeforeValidator(typed_number(["times"]))]
 
 
 class AttendanceSettings(SettingsModel):

@@ -1,0 +1,43 @@
+"""One spelling for names that differ in width, case or spaces, and number settings typed
+as text: the shared mechanisms every kind uses."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from opsbook.core.setting_numbers import typed_number
+from opsbook.core.spelling import one_spelling, spellings
+
+
+def test_the_spelling_most_use_wins_whatever_the_order_of_the_rows():
+    names = ["sales ", "Sales", "ＳＡＬＥＳ", "Sales", "Ops", None, np.nan, "  "]
+    for order in (names, names[::-1], names[2:] + names[:2]):
+        got = one_spelling(pd.Series(order, dtype=object))
+        assert [g for g in got if g is not None] == [
+            {"sales ": "Sales", "Sales": "Sales", "ＳＡＬＥＳ": "Sales", "Ops": "Ops"}[n]
+            for n in order if isinstance(n, str) and n.strip()]
+        assert got.isna().sum() == 3  # None, NaN and a blank of spaces stay blank
+
+
+def test_a_tie_takes_the_first_spelling_in_sort_order_and_keeps_the_index():
+    names = pd.Series(["sales", "Sales"], index=[7, 3], dtype=object)
+    assert spellings(names) == {"sales": "Sales"}
+    assert one_spelling(names).to_dict() == {7: "Sales", 3: "Sales"}
+
+
+def test_a_name_the_given_spellings_do_not_know_stays_as_typed():
+    assert one_spelling(pd.Series(["Legal"]), {"sales": "Sales"}).tolist() == ["Legal"]
+
+
+@pytest.mark.parametrize(("units", "typed", "read"), [
+    ((), "１００", 100), ((), "1,000", 1000), ((), "-5", -5), ((), "2.5", 2.5),
+    ((), "2人", "2人"), ((), "50%", "50%"), (("minutes",), "10分钟", 10),
+    (("minutes",), "60 min", 60), (("minutes",), "4小时", "4小时"), (("hours",), "4 h", 4),
+    (("hours",), "1.5个小时", 1.5), (("days",), "1天", 1), (("times",), "3次", 3),
+    (("times",), 3, 3), ((), "", ""),
+])
+def test_a_number_setting_typed_as_text_is_read_with_its_own_unit_only(units, typed, read):
+    got = typed_number(units)(typed)
+    assert got == read and type(got) is type(read)
