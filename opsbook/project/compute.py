@@ -85,6 +85,17 @@ def _prepare(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _ordered(frame: pd.DataFrame, files: dict[str, int], id_column: str) -> pd.DataFrame:
+    """Rows by file (in the order read), project id and ``id_column`` as people number
+    them (P-2 before P-10, WBS 1.2 before 1.10), then spreadsheet row: the order of the
+    rows in a file changes no output."""
+    keys = {"_file": frame["source"].map(files).fillna(len(files)),
+            **{f"_{c}": risks.number_order(frame[c].fillna("").astype(str))
+               for c in dict.fromkeys(["project_id", id_column]) if c in frame}}
+    order = frame.assign(**keys).sort_values([*keys, "row"], kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
+
+
 def conflicts(projects: pd.DataFrame) -> pd.DataFrame:
     """Projects rows whose project_id appeared in an earlier source, with where it first was
     (``first_source``, ``first_row``). Columns: source, row, project_id, first_source,
@@ -103,10 +114,16 @@ def compute(projects: pd.DataFrame, tasks: pd.DataFrame, risk_rows: pd.DataFrame
 
     A project id found in two sources is computed from the first only; the later rows are
     in ``conflicts``. Tasks, risks and actions belong to the project of the same id in the
-    same source.
+    same source. ``status``, ``tasks``, ``gates`` and ``deviations`` list their rows by
+    source (in ``config``'s order), project id and WBS (the numbers in IDs as numbers),
+    whatever the order of the input rows; risks are ranked (see :func:`risks.rank`).
     """
-    projects, tasks = _prepare(projects), _prepare(tasks)
-    risk_rows, actions = _prepare(risk_rows), _prepare(actions)
+    # rows in one order whatever their order in the files: every sheet lists them so
+    files = {name: n for n, name in enumerate(config.index)}
+    projects = _ordered(_prepare(projects), files, "project_id")
+    tasks = _ordered(_prepare(tasks), files, "task_id")
+    risk_rows = _ordered(_prepare(risk_rows), files, "risk_id")
+    actions = _ordered(_prepare(actions), files, "action_id")
     clash = conflicts(projects)
     # the later rows themselves, by file and row together (a row number of one file says
     # nothing of another file's row of that number)

@@ -147,7 +147,8 @@ def test_the_gantt_lists_files_as_read_and_numbers_as_numbers(tmp_path):
                  task("1.2", day, end, 100, pid="P-2")])
     a = tracker(tmp_path / "a.xlsx", [project("P-1")], [task("1", day, end, 100)])
     done = opsbook.project_status([b, a], as_of="2026-11-04")
-    assert done.result.status["project_id"].tolist() == ["P-10", "P-2", "P-1"]
+    # the Status sheet in the same order (not the order of the Projects rows)
+    assert done.result.status["project_id"].tolist() == ["P-2", "P-10", "P-1"]
     write_output(tmp_path / "status.xlsx", done.sheets)
     gantt = openpyxl.load_workbook(tmp_path / "status.xlsx")["Gantt"]
     rows = list(gantt.iter_rows(min_row=3, max_row=6, max_col=2, values_only=True))
