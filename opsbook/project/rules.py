@@ -109,7 +109,7 @@ def actual_after(book: Book, status_date: dt.date) -> Iterator[Issue]:
         # each of a folder's trackers, with no conversion (NaT is never later)
         days = column if pd.api.types.is_datetime64_dtype(column) else \
             pd.to_datetime(column, errors="coerce")
-        later = np.flatnonzero((days.to_numpy() > status.to_datetime64()))
+        later = np.flatnonzero(days.to_numpy() > status.to_datetime64())
         for pos in later:
             yield Issue("actual-after-status-date", "warning", value=days.iat[pos].date(),
                         params={"status_date": status.date().isoformat()},
