@@ -11,6 +11,7 @@ from importlib import import_module
 
 from opsbook.core.kind import Kind
 from opsbook.core.messages import load_codes_with, register
+from opsbook.core.said import Said
 
 #: The modules that define each kind's ``KIND``, in the order kinds are listed and detected.
 MODULES = (
@@ -37,12 +38,20 @@ def names() -> tuple[str, ...]:
     return tuple(kinds())
 
 
+class UnknownKind(Said, ValueError):
+    """A kind id that is none of the registry's: a ValueError naming the choices, with its
+    Chinese as ``zh``."""
+
+
 def get(kind_id: str) -> Kind:
-    """The kind ``kind_id``; ValueError naming the choices when there is none."""
+    """The kind ``kind_id``; :class:`UnknownKind` (a ValueError) naming the choices when
+    there is none."""
     try:
         return kinds()[kind_id]
     except KeyError:
-        raise ValueError(f"unknown kind {kind_id!r}; choose one of {', '.join(names())}") from None
+        raise UnknownKind(f"unknown kind {kind_id!r}; choose one of {', '.join(names())}",
+                          f"没有“{kind_id}”这种工作簿类型；应为以下之一："
+                          f"{'、'.join(names())}。") from None
 
 
 def output_sheets() -> frozenset[str]:

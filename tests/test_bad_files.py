@@ -102,7 +102,7 @@ def _unreadable(folder: Path, request: pytest.FixtureRequest) -> Path:
 BAD: dict[str, tuple[Maker, str]] = {
     "csv": (_csv, "csv-file"),
     "truncated": (_truncated, "corrupt-file"),
-    "not-a-zip": (_not_a_zip, "corrupt-file"),
+    "not-a-zip": (_not_a_zip, "not-a-workbook"),  # a text file renamed: said so
     "zip-of-something-else": (_zip_of_something_else, "not-a-workbook"),
     "word-document": (_word_document, "not-a-workbook"),
     "password-protected": (_password, "password-protected"),

@@ -18,9 +18,14 @@ def new_workbook(kind: str, lang: str, target: PathLike, *, sample: bool = False
     """Write the standard template of ``kind`` ("appraisal", "attendance", …) in ``lang``
     ("zh" or "en") to ``target`` (.xlsx), styled, with drop-down lists; ``sample`` fills it
     with seeded sample data, ``frames`` with your own (frames by sheet id, columns by field
-    id, and "Settings" as key/value rows). Raises ValueError for an unknown kind."""
+    id, and "Settings" as key/value rows). Raises ValueError for an unknown kind, and
+    :class:`~opsbook.api.workbook.CannotWrite` (a ValueError) when ``target`` is a workbook
+    open in Excel (its ``~$`` lock file beside it), which is left as it is."""
+    from opsbook.api.workbook import check_not_open
     from opsbook.io.template import write_template
 
+    if Path(target).exists():
+        check_not_open(Path(target), copy_option=False)
     return write_template(registry.get(kind), lang, Path(target), sample=sample, seed=seed,
                           frames=frames)
 
@@ -30,8 +35,9 @@ def build_workbooks(out_dir: PathLike) -> list[Path]:
     templates into ``out_dir``; the same sources give the same bytes. Raises
     :class:`NoMacroSources` (a FileNotFoundError) outside a checkout of the repository (no
     ``macros/``) and :class:`CannotBuildHere` when ``out_dir`` is a file or cannot be
-    written."""
-    from opsbook.excel.build import MACROS_DIR
+    written, or one of the workbooks there is open in Excel (nothing is written then)."""
+    from opsbook.api.workbook import CannotWrite, check_not_open
+    from opsbook.excel.build import LANGS, MACROS_DIR, workbook_name
     from opsbook.excel.build import build_workbooks as build
     from opsbook.io.atomic import REASONS_ZH
     from opsbook.io.template import write_template
@@ -43,6 +49,12 @@ def build_workbooks(out_dir: PathLike) -> list[Path]:
         raise CannotBuildHere(
             f"{out} is a file; give a folder for the workbooks (it is created if needed)",
             f"{out} 是一个文件；请给出存放工作簿的文件夹（不存在时会新建）。")
+    for kind in registry.names():
+        for lang in LANGS:
+            try:
+                check_not_open(out / workbook_name(kind, lang), copy_option=False)
+            except CannotWrite as error:
+                raise CannotBuildHere(str(error), error.zh) from None
     try:
         return build(out, write_template, list(registry.kinds().values()))
     except OSError as error:

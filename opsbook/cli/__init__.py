@@ -47,7 +47,7 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
     """Make a blank (or sample) standard workbook, styled, with drop-down lists."""
     from opsbook.api import new_workbook
 
-    kind_option(kind)
+    kind_option(kind, "kind")
     not_a_folder(file, "workbook")
     if file.exists() and not force:
         raise CannotRun(f"{file} exists; use --force to replace it",

@@ -65,10 +65,13 @@ class CannotRun(Exception):
         return "\n".join(text for text in (self.en, self.zh) if text)
 
 
-def kind_option(value: str | None) -> str | None:
-    """Check a ``--kind`` value against the registry."""
+def kind_option(value: str | None, name: str = "--kind") -> str | None:
+    """Check a ``--kind`` value (or the argument ``name``) against the registry: a usage
+    error naming the option, the value and the kinds, in the words of every other choice
+    (so that ``--lang zh`` says it in Chinese)."""
     if value is not None and value not in registry.names():
-        raise typer.BadParameter(f"choose one of {', '.join(registry.names())}")
+        kinds = ", ".join(repr(n) for n in registry.names())
+        raise typer.BadParameter(f"{value!r} is not one of {kinds}.", param_hint=repr(name))
     return value
 
 

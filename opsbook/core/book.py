@@ -11,7 +11,7 @@ import pandas as pd
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.kind import Kind
-from opsbook.core.settings import SettingsModel, as_shown, setting_problem
+from opsbook.core.settings import SettingsModel, as_dated, as_shown, setting_problem
 from opsbook.core.table import (
     Layout,
     RawSheet,
@@ -238,6 +238,7 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
     from opsbook.core.cells import a1, split
 
     values: dict[str, Any] = {}
+    typed: dict[str, Any] = {}  # a date setting's number as typed, before it is a date
     cells: dict[str, tuple[str, str]] = {}
     issues: list[Issue] = []
     if raw is not None:
@@ -272,13 +273,16 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
                 continue
             if cells[key][1] in raw.percent_cells:
                 value = as_shown(model, key, value)
+            dated = as_dated(model, key, value, raw.epoch)
+            if dated is not value:  # a serial number: the date it is, and said
+                typed[key], value = value, dated
             if value not in ("", None):
                 values[key] = value
     settings, cells, issues = validate_settings(model, values, cells, file, issues)
     refused = {i.field for i in issues if i.code == "invalid-setting"}
-    for key, value in values.items():  # a date typed as text is read, and said
+    for key, value in {**values, **typed}.items():  # a date typed as text or a number
         day = getattr(settings, key, None) if key not in refused else None
-        if isinstance(value, str) and isinstance(day, dt.date):
+        if isinstance(value, (str, int, float)) and isinstance(day, dt.date):
             sheet, cell = cells[key]
             issues.append(Issue("coerced-value", "warning", file, sheet, cell, split(cell)[0],
                                 column=key, field=key, value=value,

@@ -11,9 +11,19 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
+from opsbook.core.parse import clean_text
 from opsbook.core.spec import Field
 
-BLANKS = frozenset({"", "n/a", "na", "#n/a", "-", "--", "—", "–", "无", "none", "null", "/"})
+#: Tokens that mean blank, compared as :func:`blank_token` reads a cell (full-width forms and
+#: invisible characters as :func:`~opsbook.core.parse.clean_text` takes them: "－", "Ｎ/Ａ").
+BLANKS = frozenset({"", "n/a", "na", "#n/a", "-", "--", "—", "——", "–", "无", "無", "none",
+                    "null", "/"})
+
+
+def blank_token(value: Any) -> bool:
+    """True when a cell is text meaning blank (:data:`BLANKS`): "N/A", "-", "——" (a Chinese
+    dash), "无", in full width or with an invisible character left in too."""
+    return type(value) is str and clean_text(value).lower() in BLANKS
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 #: Day 0 of Excel for Mac's 1904 date system (``date1904`` in a workbook).
 EXCEL_EPOCH_1904 = dt.datetime(1904, 1, 1)
@@ -61,7 +71,7 @@ def blank_mask(raw: pd.Series) -> np.ndarray:
     """True where a cell is empty or holds a token meaning blank (N/A, -, 无)."""
     codes, uniques = distinct(raw.to_numpy(dtype=object))
     blank_unique = np.fromiter(
-        (type(v) is str and v.strip().lower() in BLANKS for v in uniques), bool, len(uniques))
+        (blank_token(v) for v in uniques), bool, len(uniques))
     mask = codes < 0
     if len(uniques):
         mask |= blank_unique[np.maximum(codes, 0)] & (codes >= 0)

@@ -38,11 +38,19 @@ from opsbook.core.cellvalues import (
 from opsbook.core.month_names import month_number, named_date
 from opsbook.core.parse import clean_text
 from opsbook.core.spec import Field
+from opsbook.core.zones import zoned_apart
 
 _YMD = re.compile(r"(\d{4}|\d{2})\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
                   r"|(\d{4})(\d{2})(\d{2})")
-_WEEKDAY = re.compile(r"\(?\s*(?:(?:星期|周|礼拜)([一二三四五六日天])"
-                      r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*\)?", re.I)
+_WEEKDAY = re.compile(r"\(?\s*(?:(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])"
+                      r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*\)?"
+                      r"|\(\s*([一二三四五六日天])\s*\)", re.I)
+#: An English weekday before the date, as Excel's long date and e-mail headers write it:
+#: ``Tuesday, November 3, 2026``, ``Tue, 3 Nov 2026``, ``Tue Nov 3 2026``.
+_LEADING_WEEKDAY = re.compile(r"(?:(mon|fri|sun)(?:day)?|(tue)(?:s|sday)?|(wed)(?:nesday)?"
+                              r"|(thu)(?:rs?|rsday)?|(sat)(?:urday)?)\b\.?\s*,?\s*", re.I)
+#: Dashes a word processor or web page writes for a hyphen (‐ ‑ ‒ – — ― −): hyphens in a date.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _WEEKDAYS = {**{c: n for n, c in enumerate("一二三四五六日")}, "天": 6,
              **{w: n for n, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
 #: The first year a date cell can hold (Excel's 1900 date system starts on 1900-01-01).
@@ -80,12 +88,16 @@ def parse_date(text: str) -> dt.datetime | None:
     the month in letters, either way round: ``5-Nov-26``, ``5 November 2026``,
     ``Nov 5, 2026`` (see :func:`~opsbook.core.month_names.named_date`).
     A year before 1900 is no date (no date cell holds one: ``0206-11-03`` is a slip, never
-    kept to become a Gantt of eighteen centuries). A weekday may follow (``星期四``, ``周四``,
-    ``(Thu)``) and must be the date's own, else the text is no date (a misread order would
-    show there). A time may follow, in any form :func:`parse_time` reads
+    kept to become a Gantt of eighteen centuries). A weekday may follow (``星期四``, ``週四``,
+    ``(四)``, ``(Thu)``) or, in English, come first (``Thursday, November 5, 2026``) and must
+    be the date's own, else the text is no date (a misread order would show there). Dashes
+    (– — − ‐) are hyphens. A time may follow, in any form :func:`parse_time` reads
     (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
     """
-    text = clean_text(text)
+    text = clean_text(text).translate(_DASHES)
+    lead = _LEADING_WEEKDAY.match(text)
+    if lead:
+        text = text[lead.end():]
     match = _YMD.match(text)
     if match:
         year, month, day = (match[1], match[3], match[4]) if match[1] else match.group(5, 6, 7)
@@ -101,10 +113,12 @@ def parse_date(text: str) -> dt.datetime | None:
         moment = dt.datetime(*found[:3])
     except ValueError:
         return None
+    if lead and _WEEKDAYS[next(filter(None, lead.groups())).lower()] != moment.weekday():
+        return None
     rest = text[found[3]:].strip()
     weekday = _WEEKDAY.match(rest)
     if weekday:
-        if _WEEKDAYS[(weekday[1] or weekday[2]).lower()] != moment.weekday():
+        if _WEEKDAYS[(weekday[1] or weekday[2] or weekday[3]).lower()] != moment.weekday():
             return None
         rest = rest[weekday.end():].strip()
     if rest[:1] in ("T", "t"):
@@ -168,7 +182,7 @@ def parse_month(value: Any) -> str | None:
         text = f"{value:.15g}"
         match = re.fullmatch(r"(\d{4})(\d{2})|(\d{4})\.(\d{2})", text)
         return None if match is None else _month(*map(int, filter(None, match.groups())))
-    text = clean_text(value).lower()
+    text = clean_text(value).lower().translate(_DASHES)
     for pattern in (r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", r"(\d{4})(\d{2})"):
         match = re.fullmatch(pattern, text)
         if match:
@@ -250,19 +264,31 @@ def _to_datetime64(col: Column, raw: pd.Series) -> Column:
     return col
 
 
+def number_date(value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> dt.datetime | None:
+    """The date a number typed where a date goes stands for: a serial (1 to 2958465) counted
+    from the workbook's ``epoch`` (1899-12-30, or 1904-01-01 for Excel for Mac), or eight
+    digits, which no serial reaches, as the date they write (20261103: 2026-11-03); else None."""
+    if type(value) not in (float, int):
+        return None
+    if 1 <= value < 2958466:
+        return epoch + dt.timedelta(days=float(value))
+    if value == int(value) and 10**7 <= value < 10**8:
+        return parse_date(str(int(value)))
+    return None
+
+
 def _serial_dates(col: Column, raw: pd.Series, blank: np.ndarray,
                   epoch: dt.datetime = EXCEL_EPOCH) -> None:
-    """Serial numbers in a date column: read as dates counted from the workbook's own
-    ``epoch`` (1899-12-30, or 1904-01-01 for Excel for Mac), with a warning."""
+    """Numbers in a date column (:func:`number_date`): read as the dates they stand for,
+    with a warning."""
     errors = [p for p in col.problems if p.code == "type-error"]
     if not errors:
         return
     values = raw.to_numpy(dtype=object)
     keep, serial, results = [], [], []
     for pos in errors[0].positions:
-        value = values[pos]
-        if type(value) in (float, int) and 1 <= value < 2958466:
-            day = epoch + dt.timedelta(days=float(value))
+        day = number_date(values[pos], epoch)
+        if day is not None:
             col.values.iat[pos] = day
             serial.append(pos)
             results.append(day)
@@ -283,6 +309,7 @@ def read_date(raw: pd.Series, f: Field, blank: np.ndarray,
     warning showing the date kept."""
     col = read_cells(raw, f, blank, _dates, parse_date, None)
     _serial_dates(col, raw, blank, epoch)
+    zoned_apart(col, raw)  # 2026-11-03T09:00:00Z: said to have a time zone
     col = _to_datetime64(col, raw)
     if f.type == "date":
         days = col.values.dt.normalize()

@@ -8,7 +8,7 @@ import unicodedata
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from opsbook.core.cellvalues import BLANKS
+from opsbook.core.cellvalues import blank_token
 from opsbook.core.headers import NOISE, normalize
 from opsbook.core.issues import Issue
 
@@ -93,16 +93,11 @@ def _defaults_only(data: list[list[Any]], defaults: dict[int, frozenset[str]]) -
             break
         allowed = defaults.get(col, frozenset())
         cells = [data[n][col] if col < len(data[n]) else "" for n in running]
-        other = {v for v in set(cells) if v not in ("", None) and not _blank_word(v)
+        other = {v for v in set(cells) if v not in ("", None) and not blank_token(v)
                  and not (allowed and normalize(str(v)) in allowed)}
         if other:
             running = [n for n, v in zip(running, cells) if v not in other]
     return running
-
-
-def _blank_word(value: Any) -> bool:
-    """A cell holding a token that means blank (N/A, -, 无)."""
-    return isinstance(value, str) and value.strip().lower() in BLANKS
 
 
 def _defaults(layout: Layout) -> dict[int, frozenset[str]]:

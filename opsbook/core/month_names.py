@@ -8,8 +8,10 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december")
 
 #: A date with its month in letters: ``3-Nov-26``, ``3 November 2026``, ``03-NOV-2026``
-#: (day first) or ``Nov 3, 2026``, ``November 3rd 2026`` (month first, a four-digit year).
-_DAY_NAME = re.compile(r"(\d{1,2})[\s./-]*([a-z]{3,9})\.?[\s./,-]*(\d{4}|\d{2})(?!\d)", re.I)
+#: (day first, ``3rd November 2026`` too) or ``Nov 3, 2026``, ``November 3rd 2026``
+#: (month first, a four-digit year).
+_DAY_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s./-]*([a-z]{3,9})\.?[\s./,-]*"
+                       r"(\d{4}|\d{2})(?!\d)", re.I)
 _NAME_DAY = re.compile(r"([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?[\s,]+(\d{4})(?!\d)",
                        re.I)
 

@@ -12,12 +12,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 #: Characters that show nothing and that pasting from a web page, a chat or a CSV file with
-#: a byte-order mark leaves in a cell: zero-width space, word joiner, BOM, soft hyphen and
-#: the direction marks. Left in, "P-101" and "P-101\u200b" would look the same in every
-#: message and still differ.
+#: a byte-order mark leaves in a cell: zero-width space, word joiner, BOM, soft hyphen, the
+#: direction marks, and the variation selectors a phone's keyboard puts after a mark to draw
+#: it as an emoji (✔️ is ✔ and U+FE0F). Left in, "P-101" and "P-101\u200b" would look the
+#: same in every message and still differ.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200e\u200f\u2060\u2061\u2062"
                                     "\u2063\u2064\u202a\u202b\u202c\u202d\u202e"
-                                    "\u2066\u2067\u2068\u2069\ufeff"))
+                                    "\u2066\u2067\u2068\u2069\ufe0e\ufe0f\ufeff"))
 
 
 def visible(text: str) -> str:

@@ -223,6 +223,21 @@ def as_shown(model: type[SettingsModel], key: str, value: Any) -> Any:
     return value
 
 
+def as_dated(model: type[SettingsModel], key: str, value: Any, epoch: dt.datetime) -> Any:
+    """A number in a date setting as the date it stands for, a datetime (see
+    :func:`opsbook.core.dates.number_date`: a serial counts from the workbook's own
+    ``epoch``, so 45000 is 2027-03-16 in Excel for Mac's 1904 date system, not 2023-03-15;
+    20261103 is 2026-11-03); any other value as it is (a number that is no date, or a serial
+    of January or February 1900, is left for the setting's reader to refuse)."""
+    if (isinstance(value, (int, float)) and not isinstance(value, bool) and value > 59
+            and _shape(model.model_fields.get(key))[0] == "date"):
+        from opsbook.core.dates import number_date
+
+        day = number_date(value, epoch)
+        return value if day is None else day
+    return value
+
+
 def _shape(info: Any) -> tuple[str, dict[str, float], tuple[Any, ...]]:
     """(shape, bounds, choices) of a settings field: shape is a key of ``SETTING_SHAPES``
     (or "" when unknown), bounds its ``ge``/``gt``/``le``/``lt``, choices a Literal's."""

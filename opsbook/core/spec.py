@@ -108,9 +108,10 @@ class Sheet:
 
 # Common choices, shared by several kinds.
 YES_NO = (
-    Choice("yes", "yes", "是", ("y", "true", "1", "√", "✓", "✔", "☑", "x", "done", "已完成",
-                               "有")),
-    Choice("no", "no", "否", ("n", "false", "0", "×", "✗", "✘", "☒", "未完成", "无")),
+    Choice("yes", "yes", "是", ("y", "true", "1", "√", "✓", "✔", "☑", "✅", "x", "done",
+                               "已完成", "有")),
+    Choice("no", "no", "否", ("n", "false", "0", "×", "✗", "✘", "☒", "❌", "✕", "✖", "☐",
+                             "未完成", "无")),
 )
 
 

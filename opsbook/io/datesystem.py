@@ -2,8 +2,9 @@
 
 Excel counts days from 1899-12-30 (the "1900 date system") unless the workbook says 1904
 (Excel for Mac): ``date1904`` in an .xlsx's workbook part, the DATEMODE record in an .xls,
-``table:null-date`` in an .ods. Date cells are converted by the reader already; these epochs
-are for numbers that mean dates but carry no date format (a serial typed into a Date column).
+the BrtWbProp record in an .xlsb's workbook part, ``table:null-date`` in an .ods. Date cells
+are converted by the reader already; these epochs are for numbers that mean dates but carry
+no date format (a serial typed into a Date column or a date setting).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from opsbook.core.cellvalues import EXCEL_EPOCH, EXCEL_EPOCH_1904
 EPOCH_1900, EPOCH_1904 = EXCEL_EPOCH, EXCEL_EPOCH_1904
 
 _DATEMODE, _EOF, _BOF = 0x0022, 0x000A, 0x0809
+_BRT_WB_PROP, _BRT_BUNDLE_SH = 0x99, 0x9C
 _NULL_DATE = re.compile(rb'null-date\b[^>]*?date-value="(\d{4})-(\d{2})-(\d{2})')
 
 
@@ -42,6 +44,42 @@ def xls_epoch(source: str | IO[bytes]) -> dt.datetime:
             break
         position += 4 + size
     return EPOCH_1900
+
+
+def xlsb_epoch(source: str | IO[bytes]) -> dt.datetime:
+    """The epoch of an .xlsb: bit 0 (f1904) of the BrtWbProp record in its workbook part."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            name = next((n for n in archive.namelist()
+                         if n.replace("\\", "/").lower().endswith("workbook.bin")), None)
+            data = archive.read(name)[:1 << 16] if name else b""
+    except Exception:  # noqa: BLE001 - the reader has said what it could read
+        return EPOCH_1900
+    position = 0
+    while position < len(data):
+        kind, position = _varint(data, position, 2)
+        size, position = _varint(data, position, 4)
+        if kind == _BRT_WB_PROP and size >= 4 and position + 4 <= len(data):
+            return EPOCH_1904 if data[position] & 1 else EPOCH_1900
+        if kind == _BRT_BUNDLE_SH or kind < 0:  # the sheets come after the properties
+            break
+        position += size
+    return EPOCH_1900
+
+
+def _varint(data: bytes, position: int, most: int) -> tuple[int, int]:
+    """A record's type (``most`` 2 bytes) or size (4) in an .xlsb: 7 bits a byte, low
+    first, the high bit set on every byte but the last; (-1, end) when the data ends first."""
+    value = 0
+    for n in range(most):
+        if position >= len(data):
+            return -1, position
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << (7 * n)
+        if not byte & 0x80:
+            break
+    return value, position
 
 
 def ods_epoch(source: str | IO[bytes]) -> dt.datetime:

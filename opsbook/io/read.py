@@ -13,8 +13,9 @@ import python_calamine as calamine
 
 from opsbook.core.issues import Issue
 from opsbook.core.table import RawSheet
-from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch
+from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch, xlsb_epoch
 from opsbook.io.decrypt import open_default
+from opsbook.io.disguised import HEAD, disguised
 from opsbook.io.formulas import PackageScan, scan, scan_package
 from opsbook.io.package import ZIP_ERRORS, Package, PackageGap
 
@@ -80,6 +81,8 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
             if head == _OLE_MAGIC:
                 handle.seek(0)
                 blob = handle.read(1 << 20)
+            elif head[:2] != b"PK":
+                blob = head + handle.read(HEAD - len(head))
     except OSError as error:
         raise _detail("file-unreadable", path, NO_ACCESS, error.strerror or str(error)) from None
     if size == 0:
@@ -89,7 +92,9 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
     if head[:2] == b"PK":
         return _check_zip(path, scanned, suffix)
     if suffix in WORKBOOK_SUFFIXES:
-        raise _detail("corrupt-file", path, NOT_SPREADSHEET)
+        what = disguised(blob)
+        raise (_detail("not-a-workbook", path, what) if what
+               else _detail("corrupt-file", path, NOT_SPREADSHEET))
     shown = suffix or path.name
     raise _detail("not-a-workbook", path, (f"'{shown}' is not a spreadsheet file",
                                            f"“{shown}”不是电子表格文件"))
@@ -234,6 +239,8 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
                                params={"detail": shown}))
     elif fmt == "xls":
         epoch = xls_epoch(source())
+    elif fmt == "xlsb":
+        epoch = xlsb_epoch(source())
     elif fmt == "ods":
         epoch = ods_epoch(str(path))
     sheets = []

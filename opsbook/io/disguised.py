@@ -1,0 +1,58 @@
+"""What a file under a spreadsheet's name is when it is no spreadsheet package at all, from
+its first bytes: a web page, an Excel 2003 XML spreadsheet or a text (CSV) file, as systems
+export a table and name it ``.xls`` (Excel opens them, with a warning). Each is told as what
+it is, with what to do, never as a damaged file."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+#: How many bytes of a file are looked at.
+HEAD = 4096
+_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|head|body|meta)\b", re.I)
+_XML_2003 = (b"urn:schemas-microsoft-com:office:spreadsheet", b'progid="excel.sheet"')
+_SAVE = ("open it in Excel and save it as .xlsx (File > Save As > Excel Workbook)",
+         "请用 Excel 打开，另存为 .xlsx（文件 > 另存为 > Excel 工作簿）")
+WEB_PAGE = (f"it is a web page (HTML) under a spreadsheet's name, as some systems export a "
+            f"table; {_SAVE[0]}",
+            f"这是网页（HTML）文件，只是用了电子表格的文件名（有些系统这样导出表格）；{_SAVE[1]}")
+XML_2003 = (f"it is an XML Spreadsheet 2003 file under a spreadsheet's name; {_SAVE[0]}",
+            f"这是 XML 电子表格 2003 文件，只是用了电子表格的文件名；{_SAVE[1]}")
+TEXT = (f"it is a text file (such as a CSV export) under a spreadsheet's name; {_SAVE[0]}, "
+        "or choose the right file",
+        f"这是文本文件（如 CSV 导出文件），只是用了电子表格的文件名；{_SAVE[1]}，或选择正确的文件")
+
+
+def _text(head: bytes) -> str | None:
+    """``head`` as text when it is text (UTF-16 with its mark, UTF-8 or GB18030), else
+    None; a character cut at the end of ``head`` is allowed."""
+    for mark, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(mark):
+            return head[len(mark):].decode(encoding, "ignore")
+    if b"\x00" in head:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def disguised(head: bytes) -> tuple[str, str] | None:
+    """The (English, Chinese) detail of a ``not-a-workbook`` issue for the first
+    :data:`HEAD` bytes of a file under a spreadsheet's name that are a web page, an XML
+    Spreadsheet 2003 or other text (a CSV export, a note); None when they are none of
+    these (the file is damaged then)."""
+    text = _text(head)
+    if text is None:
+        return None
+    raw = text.encode("utf-8", "ignore").lower()
+    if any(marker in raw for marker in _XML_2003):
+        return XML_2003
+    if _HTML.search(raw):
+        return WEB_PAGE
+    if not text.strip() or any(ord(c) < 32 and c not in "\t\r\n\f" for c in text):
+        return None
+    return TEXT
