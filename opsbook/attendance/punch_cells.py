@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from opsbook.core.dates import colon_hours
+from opsbook.core.dates import DASHES, colon_hours
 from opsbook.core.parse import clean_text
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -62,7 +62,7 @@ def parse_date(value: Any) -> pd.Timestamp | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 59 < value < 2958466:
         return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=float(value))).normalize()
     if isinstance(value, str):
-        match = _DATE_ONLY.match(_clean(value))
+        match = _DATE_ONLY.match(_clean(value).translate(DASHES))  # 2026–11–03 too
         if match:
             year = int(match[1]) + (2000 if len(match[1]) == 2 else 0)
             try:
@@ -106,7 +106,7 @@ def parse_punches(value: Any) -> list[tuple[pd.Timestamp | None, float]]:
         seconds = round((value - whole) * 86400)
         day = pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=whole)) if whole > 59 else None
         return [(day, float(seconds + (86400 * whole if day is None else 0)))]
-    text = colon_hours(_clean(str(value)))
+    text = colon_hours(_clean(str(value)).translate(DASHES))  # 2026–11–03 08:58 too
     if _SERIAL.fullmatch(text):
         return parse_punches(float(text))
     out: list[tuple[pd.Timestamp | None, float]] = []

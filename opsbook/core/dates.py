@@ -50,7 +50,7 @@ _WEEKDAY = re.compile(r"\(?\s*(?:(?:星期|周|週|礼拜|禮拜)([一二三四�
 _LEADING_WEEKDAY = re.compile(r"(?:(mon|fri|sun)(?:day)?|(tue)(?:s|sday)?|(wed)(?:nesday)?"
                               r"|(thu)(?:rs?|rsday)?|(sat)(?:urday)?)\b\.?\s*,?\s*", re.I)
 #: Dashes a word processor or web page writes for a hyphen (‐ ‑ ‒ – — ― −): hyphens in a date.
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _WEEKDAYS = {**{c: n for n, c in enumerate("一二三四五六日")}, "天": 6,
              **{w: n for n, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
 #: The first year a date cell can hold (Excel's 1900 date system starts on 1900-01-01).
@@ -94,7 +94,7 @@ def parse_date(text: str) -> dt.datetime | None:
     (– — − ‐) are hyphens. A time may follow, in any form :func:`parse_time` reads
     (``2026-11-05 下午 2:00``, ``2026-11-05T14:00``).
     """
-    text = clean_text(text).translate(_DASHES)
+    text = clean_text(text).translate(DASHES)
     lead = _LEADING_WEEKDAY.match(text)
     if lead:
         text = text[lead.end():]
@@ -182,7 +182,7 @@ def parse_month(value: Any) -> str | None:
         text = f"{value:.15g}"
         match = re.fullmatch(r"(\d{4})(\d{2})|(\d{4})\.(\d{2})", text)
         return None if match is None else _month(*map(int, filter(None, match.groups())))
-    text = clean_text(value).lower().translate(_DASHES)
+    text = clean_text(value).lower().translate(DASHES)
     for pattern in (r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", r"(\d{4})(\d{2})"):
         match = re.fullmatch(pattern, text)
         if match:
