@@ -84,8 +84,12 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     if shown is not None and f.type != "percent":
         raw = _as_shown(raw, shown)
     column, blank = read_column(pd.Series(raw, dtype=object), f, epoch, shown)
+    values = column.values
+    outside = _out_of_range(values, f)
     for problem in column.problems:
         for n, pos in enumerate(problem.positions):
+            if problem.severity == "warning" and outside[pos]:
+                continue  # "60%" read as 60, then out of 1–5: one verdict, the error
             extra = dict(problem.params)
             if problem.results is not None:
                 extra["result"] = show_result(problem.results[n])
@@ -95,16 +99,9 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     if f.required:
         for pos in np.flatnonzero(blank & ~no_value):
             stack.tell("missing-value", "error", pos)
-    values = column.values
-    if f.min is not None or f.max is not None:
-        numbers = pd.to_numeric(values, errors="coerce")
-        bad = pd.Series(False, index=values.index)
-        if f.min is not None:
-            bad |= (numbers <= f.min) if f.min_exclusive else (numbers < f.min)
-        if f.max is not None:
-            bad |= numbers > f.max
+    if outside.any():
         range_params = {"expected": f.range_text("en"), "expected_zh": f.range_text("zh")}
-        for pos in np.flatnonzero(bad.to_numpy()):
+        for pos in np.flatnonzero(outside):
             stack.tell("out-of-range", "error", pos, **range_params)
     if f.type in NUMERIC:
         values = _within_reach(stack, values)
@@ -113,6 +110,20 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     if f.default is not None and blank.any():  # a blank choice takes its documented default
         values = values.mask(pd.Series(blank & ~no_value, index=values.index), f.default)
     return values
+
+
+def _out_of_range(values: pd.Series, f: Field) -> np.ndarray:
+    """Per value, whether it lies outside the field's own range (bool array; all False for a
+    field without one)."""
+    if f.min is None and f.max is None:
+        return np.zeros(len(values), dtype=bool)
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = pd.Series(False, index=values.index)
+    if f.min is not None:
+        bad |= (numbers <= f.min) if f.min_exclusive else (numbers < f.min)
+    if f.max is not None:
+        bad |= numbers > f.max
+    return bad.to_numpy()
 
 
 #: The field types read as numbers (a cell may hold one smaller than :data:`REACH`: beyond
