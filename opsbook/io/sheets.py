@@ -7,6 +7,8 @@ templates' font; cell fills, native charts, a "no findings" line and notes as de
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,24 @@ class Formats:
         return self.made[key]
 
 
+#: The height of one line of header text, in points; a header wraps onto at most
+#: :data:`HEADER_MOST` lines.
+HEADER_LINE, HEADER_MOST = 15, 4
+
+
+def header_lines(headers: list[Any], widths: list[float]) -> int:
+    """The lines the longest wrapped header takes in its column (1 to :data:`HEADER_MOST`):
+    its display width (a Chinese or full-width character is two columns wide) over the
+    column's width in characters, less one for the cell's margins. A column with no width
+    given is taken as Excel's default, 8.43."""
+    most = 1
+    for col, text in enumerate(headers):
+        width = widths[col] if col < len(widths) else 8.43
+        shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+        most = max(most, math.ceil(shown / max(width - 1, 1)))
+    return min(most, HEADER_MOST)
+
+
 def add_sheet(workbook: Any, styles: Styles, formats: Formats, out: SheetOut) -> None:
     """One SheetOut as a styled sheet of ``workbook`` (an XlsxWriter workbook): title,
     header, rows as one block with their formats and fills (a fill past a row's values is a
@@ -71,6 +91,9 @@ def add_sheet(workbook: Any, styles: Styles, formats: Formats, out: SheetOut) ->
         ws.write_string(1, col, str(text), styles.header)
     for col, width in enumerate(out.widths):
         ws.set_column(col, col, width)
+    lines = header_lines(out.headers, out.widths)
+    if lines > 1:  # a wrapped header shown whole: LibreOffice keeps a row's height as written
+        ws.set_row(1, HEADER_LINE * lines)
     numbers = [out.formats[c] if c < len(out.formats) else "" for c in range(len(out.headers))]
     fills = {(r, col): formats.get(numbers[col] if col < len(out.rows[r]) else "", fill)
              for (r, col), fill in out.fills.items()  # a grid cell past a row's values: blank
