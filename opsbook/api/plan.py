@@ -99,7 +99,8 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     A final plan has its version incremented, ``final_on`` recorded and every sheet
     protected without a password (a guard against slips, not a lock). A refused move leaves
     the file untouched; ``report`` says why. ``result`` is the
-    :class:`~opsbook.plan.status.Move` (None when the file cannot be read as a plan).
+    :class:`~opsbook.plan.status.Move` (None when the file cannot be read as a plan, or its
+    status cell holds none of the four statuses: the step it is at is unknown).
     ``status`` is English in any case or the Chinese label (已提交, 已审核, 定稿).
     Raises ValueError (its ``zh`` in Chinese) for an unknown status, and
     :class:`~opsbook.api.CannotWrite` (its ``zh`` the same in Chinese) for a workbook the
@@ -112,7 +113,13 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     status = asked(status)  # an unknown status is refused before the file is read
     path = Path(path)
     book, checked, stop = _read_plan(path)
+    # a status cell that holds no status ("reviewd"): the plan's step is unknown, and the
+    # default (draft) would move it from a guess, so nothing is moved until it is corrected
+    stop = stop or [i for i in checked.errors if i.code == "invalid-setting"
+                    and i.field == "status"]
     if stop:  # not readable as a plan: nothing is moved
+        for issue in stop:
+            issue.file = issue.file or str(path)
         return Calculation(Report.of(stop, book.lang), headline=(
             "状态未变更：请先修正以下错误。" if book.lang == "zh" else
             "status not changed: correct the errors below first."))

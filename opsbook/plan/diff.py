@@ -53,25 +53,50 @@ class PlanDiff:
 
 
 def _keyed(plan: pd.DataFrame) -> pd.DataFrame:
-    """Items with ``key``: item ID, department and the occurrence of that pair (0 unless a
-    plan lists the same item twice in one department). Occurrences are counted in the order
-    of their KPI and content, not of their rows, so that two such items that only swapped
-    rows are matched to themselves."""
+    """Items with ``pair`` (item ID and department, folded) and ``ident`` (the folded ID)."""
     items = items_frame(plan).reset_index(drop=True)
     ident = id_keys(items["item_id"])  # "a-01" and "A-01" are one item, shown as typed
-    dept = normalized(items["department"])
-    pair = ident + "\x1f" + dept
-    nth = pd.Series(0, index=items.index)
-    twice = pair.duplicated(keep=False)
-    if twice.any():
-        rows = items[twice]
-        content = pd.Series(["\x1f".join(map(str, r)) for r in
-                             rows[list(FIELDS)].itertuples(index=False)], index=rows.index)
-        order = pd.DataFrame({"pair": pair[twice], "kpi": normalized(rows["kpi"]),
-                              "content": content}).sort_values(["pair", "kpi", "content"],
-                                                               kind="stable")
-        nth[order.index] = order.groupby("pair").cumcount()
-    return items.assign(key=pair + "\x1f" + nth.astype(str), ident=ident)
+    return items.assign(pair=ident + "\x1f" + normalized(items["department"]), ident=ident)
+
+
+def _occurrences(a: pd.DataFrame, b: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``a`` and ``b`` (as :func:`_keyed` gives them) with ``key``: the pair and its
+    occurrence (0 unless a plan lists the same item twice in one department). The rows of
+    such a pair that are alike in both plans take the same occurrence first, then those of
+    one KPI, then the others in order of their KPI and content, not of their rows (the
+    result does not depend on row order): two such items that only swapped
+    rows are matched to themselves, and of two, the one taken out is the one removed (not
+    the other changed into it and itself removed)."""
+    nth = [pd.Series(0, index=a.index), pd.Series(0, index=b.index)]
+    twice = pd.concat([a["pair"][a["pair"].duplicated()], b["pair"][b["pair"].duplicated()]])
+    if not twice.empty:
+        rows = []
+        for side, items in enumerate((a, b)):
+            dup = items[items["pair"].isin(set(twice))]
+            content = ["\x1f".join(map(str, r)) for r in dup[list(FIELDS)].itertuples(index=False)]
+            rows.append(pd.DataFrame({"side": side, "pair": dup["pair"],
+                                      "kpi": normalized(dup["kpi"]), "content": content,
+                                      "row": dup.index}))
+        both = pd.concat(rows, ignore_index=True).sort_values(
+            ["pair", "kpi", "content", "side", "row"], kind="stable")
+        # the k-th row with this content on one side is the k-th on the other: alike (rank
+        # 0); then rows of one KPI (rank 1: that item changed); then the others (rank 2)
+        both = both.assign(rank=2, alike=0)
+        for rank, by in ((0, "content"), (1, "kpi")):
+            free = both[both["rank"].eq(2)]
+            kth = free.groupby(["pair", by, "side"]).cumcount()
+            on_both = (free.assign(kth=kth).groupby(["pair", by, "kth"])["side"]
+                       .transform("nunique").eq(2))
+            both.loc[on_both.index[on_both], "rank"] = rank
+            both.loc[on_both.index[on_both], "alike"] = kth[on_both]
+        both = both.sort_values(["pair", "rank", "kpi", "alike", "content", "side"],
+                                kind="stable")
+        both["nth"] = both.groupby(["pair", "side"]).cumcount()
+        for side in (0, 1):
+            mine = both[both["side"].eq(side)]
+            nth[side].loc[mine["row"].to_numpy()] = mine["nth"].to_numpy()
+    return tuple(items.assign(key=items["pair"] + "\x1f" + n.astype(str))
+                 for items, n in zip((a, b), nth))
 
 
 def _match(a: pd.DataFrame, b: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -104,7 +129,7 @@ def same_values(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:
 
 def diff(old: pd.DataFrame, new: pd.DataFrame) -> PlanDiff:
     """Compare two Plan frames (field ids as columns, any row order)."""
-    a, b = _match(_keyed(old), _keyed(new))
+    a, b = _match(*_occurrences(_keyed(old), _keyed(new)))
     added = b[~b.index.isin(a.index)].reset_index(drop=True)
     removed = a[~a.index.isin(b.index)].reset_index(drop=True)
     common = a.index[a.index.isin(b.index)]

@@ -12,7 +12,9 @@ an additive item with some quarters given plans 0 in a blank one.
 Completion per item = actual to date ÷ target to date; for a ``down`` KPI (lower is better)
 it is target ÷ actual; a target to date below 0 is not measured. A target to date of 0 is
 met (1.0) when the actual is no worse (up: ≥ 0, down: ≤ 0) and missed (0.0) otherwise; a
-``down`` actual of 0 against a positive target is met (1.0). An additive ``up`` item with no
+``down`` actual of 0 against a positive target is met (1.0). An additive ``down`` item (a
+cost) is measured over the months it has actuals for, its target to date theirs (a month
+not reported is no proof of a low cost). An additive ``up`` item with no
 actual reported to date has done nothing yet (0, behind) when other items have actuals to
 date; a ``down`` item with none cannot be measured (nothing reported is no proof of a low
 cost or of no incident), nor can a level, nor any item when no actual to date was reported
@@ -131,12 +133,16 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
 
     window = np.arange(12) < months_to_date
     has = ~np.isnan(actual) & window
-    add_target = np.where(window, np.nan_to_num(monthly), 0.0).sum(axis=1)
+    counted = has.sum(axis=1)
+    # a down additive item (a cost) is due over the months it reported: a month not
+    # reported is no proof of a low cost, and summed as 0 it would read as money saved
+    # (250 spent in January, February and March not yet entered, is no 240 % of 600)
+    due = np.where((add & down & (counted > 0))[:, None], has, window)
+    add_target = np.where(due, np.nan_to_num(monthly), 0.0).sum(axis=1)
     add_target[np.isnan(monthly[:, :months_to_date]).all(axis=1)] = np.nan
     add_actual = np.where(has, actual, 0.0).sum(axis=1)
     level_target = _mean(np.where(has, monthly, np.nan))
     level_actual = _mean(np.where(has, actual, np.nan))
-    counted = has.sum(axis=1)
     target_to_date = np.where(add, add_target, level_target)
     actual_to_date = np.where(add, add_actual, level_actual)
     # an additive item with nothing reported while others report has done nothing yet (0:
