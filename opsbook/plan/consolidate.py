@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from opsbook.core.issues import Issue
+from opsbook.core.spelling import one_spelling, spellings
 from opsbook.plan import conflicts as find
 from opsbook.plan.items import (
     FIELDS,
-    canonical,
     id_keys,
     items_frame,
     normalized,
-    spellings,
     unit_set,
 )
 from opsbook.plan.settings import PlanSettings
@@ -105,10 +104,10 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
                                      ignore_index=True).to_numpy() if plans else None)
     # one department, one spelling: "Sales", "SALES" and "Ｓales" are grouped as one
     spelt = spellings(items["department"])
-    items["department"] = canonical(items["department"], spelt)
+    items["department"] = one_spelling(items["department"], spelt)
     # expected departments spelt alike are one, as the plans' are ("Legal", "ＬＥＧＡＬ"): in
     # the plans' spelling, else as first given
-    named = canonical(pd.Series(list(departments), dtype=object), spelt).dropna()
+    named = one_spelling(pd.Series(list(departments), dtype=object), spelt).dropna()
     departments = list(named[~normalized(named).duplicated()])
     order = _department_order(departments, items["department"])
     rank = items["department"].map({d: n for n, d in enumerate(order)})

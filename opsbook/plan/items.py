@@ -107,29 +107,3 @@ def _key(value: Any) -> str:
     """One text as :func:`normalized` compares it."""
     return folded(value)
 
-
-def spellings(names: pd.Series) -> dict[str, str]:
-    """Department names that agree once normalised (:func:`normalized`: "Sales", "SALES",
-    "Ｓales ") are one department: normalised name → the spelling most of its items use
-    (the first in sort order on a tie)."""
-    codes, uniques = pd.factorize(names.to_numpy(dtype=object), use_na_sentinel=True)
-    if not len(uniques):
-        return {}
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    spelled = pd.DataFrame({"key": normalized(pd.Series(uniques, dtype=object)),
-                            "name": pd.Series(uniques, dtype=object).astype(str), "n": counts})
-    spelled = spelled[spelled["key"].ne("")].groupby(["key", "name"], as_index=False)["n"].sum()
-    best = spelled.sort_values(["key", "n", "name"], ascending=[True, False, True],
-                               kind="stable").drop_duplicates("key")
-    return dict(zip(best["key"], best["name"]))
-
-
-def canonical(names: pd.Series, spelt: dict[str, str] | None = None) -> pd.Series:
-    """Each name in the spelling of its department (``spelt``, else :func:`spellings` of
-    ``names``); a name no spelling knows stays as it is, blanks None."""
-    spelt = spellings(names) if spelt is None else spelt
-    codes, uniques = pd.factorize(names.to_numpy(dtype=object), use_na_sentinel=True)
-    keys = normalized(pd.Series(uniques, dtype=object))
-    mapped = np.array([spelt.get(k, u) if k else None for k, u in zip(keys, uniques)] + [None],
-                      dtype=object)
-    return pd.Series(mapped[codes], index=names.index, dtype=object)

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
-from opsbook.plan.items import canonical, items_frame, normalized, number_text, unit_key
+from opsbook.core.spelling import one_spelling
+from opsbook.plan.items import items_frame, normalized, number_text, unit_key
 from opsbook.plan.totals import TARGET, by_department, by_quarter
 
 TOTALS = {"total", "合计"}
@@ -93,7 +94,7 @@ def stale(plan: pd.DataFrame, shown: pd.DataFrame | None, units: frozenset[str],
     if totals is BY_QUARTER:
         now = by_quarter(items, units, year).set_index("quarter")
     else:
-        items["department"] = canonical(items["department"])
+        items["department"] = one_spelling(items["department"])
         order = list(dict.fromkeys([*shown["department"].dropna().astype(str),
                                     *items["department"].dropna()]))
         now = by_department(items, units, order).set_index("department")

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from opsbook.plan.items import QUARTERS, additive, canonical
+from opsbook.core.spelling import one_spelling
+from opsbook.plan.items import QUARTERS, additive
 
 #: Column name prefix of a unit's summed target ("target:万元").
 TARGET = "target:"
@@ -26,7 +27,7 @@ def unit_names(items: pd.DataFrame, units: frozenset[str]) -> pd.Series:
     unit = items["unit"].where(additive(items["unit"], units))
     codes, uniques = pd.factorize(unit.to_numpy(dtype=object), use_na_sentinel=True)
     stripped = np.array([str(u).strip() for u in uniques] + [None], dtype=object)[codes]
-    return canonical(pd.Series(stripped, index=items.index, dtype=object))
+    return one_spelling(pd.Series(stripped, index=items.index, dtype=object))
 
 
 def summed_units(items: pd.DataFrame, units: frozenset[str]) -> list[str]:

@@ -37,10 +37,10 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
+from opsbook.core.spelling import one_spelling
 from opsbook.plan.items import (
     QUARTERS,
     additive,
-    canonical,
     id_keys,
     items_frame,
     normalized,
@@ -124,7 +124,7 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     reported (the last one of a month counts); actuals after ``as_of`` are not counted.
     """
     items = items_frame(plan).reset_index(drop=True)
-    items["department"] = canonical(items["department"])  # "Sales", "SALES": one department
+    items["department"] = one_spelling(items["department"])  # "Sales", "SALES": one department
     months_to_date = 0 if as_of.year < year else 12 if as_of.year > year else as_of.month
     monthly = monthly_targets(items, additive_units, year)
     actual, issues = _actual_matrix(items, actuals, year)
