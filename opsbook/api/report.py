@@ -87,10 +87,7 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
                                or unknown_kind(None))
     kinds = {b.kind.id: b.kind for b in books}
     if len(kinds) > 1:
-        names = ", ".join(k.en.lower() for k in kinds.values())
-        raise NoReport(f"one report is made from workbooks of one kind; these are {names}",
-                       f"一份报告只能由同一类型的工作簿生成；这些工作簿分属"
-                       f"{'、'.join(k.zh for k in kinds.values())}。")
+        raise _several_kinds(books)
     book = books[0]
     spec = book.kind
     if spec.summary is None or spec.calculate is None:
@@ -106,6 +103,19 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
     done = calculate_books(spec, books, read)
     summary = spec.summary(done.result, lang or book.lang) if done.computed else None
     return Built(done, summary, book=book)
+
+
+def _several_kinds(books: list[Book]) -> NoReport:
+    """The refusal of workbooks of several kinds, each kind with its files (in the order
+    given), so the one that does not belong can be found."""
+    files: dict[str, list[str]] = {}
+    for each in books:
+        files.setdefault(each.kind.id, []).append(str(each.path))
+    kinds = {b.kind.id: b.kind for b in books}
+    en = ", ".join(f"{kinds[k].en.lower()} ({', '.join(f)})" for k, f in files.items())
+    zh = "、".join(f"{kinds[k].zh}（{'、'.join(f)}）" for k, f in files.items())
+    return NoReport(f"one report is made from workbooks of one kind; these are {en}",
+                    f"一份报告只能由同一类型的工作簿生成；这些工作簿分属{zh}。")
 
 
 def check_report_target(target: Path, *sources: Path) -> None:

@@ -60,7 +60,8 @@ def calculate(books: list[Book], *, history: pd.DataFrame | None = None,
     result = score_book(book, history)
     out = sheets(result, book.lang, book.settings.cycle)
     if with_history:
-        out.append(history_sheet(_named_cycles(book, result), book.lang))
+        out.append(history_sheet(_named_cycles(book, result), book.lang,
+                                 result.grade_minimums))
     grades = ("、" if book.lang == "zh" else ", ").join(
         f"{g} {n}" for g, n in grade_counts(result))
     escalated = int(result.results["escalate"].fillna(False).astype(bool).sum())

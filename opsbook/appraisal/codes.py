@@ -96,6 +96,14 @@ CODES: dict[str, Code] = {
         "Employee {employee} has cycle {value} on more than one row (rows {rows}), {detail}.",
         "员工 {employee} 的考核周期 {value} 出现在多行（第 {rows_zh} 行），{detail_zh}。",
     ),
+    "history-grade-unknown": Code(
+        "data",
+        "Employee {employee}'s grade {value} for cycle {cycle} is none of the Grades sheet's "
+        "grades ({grades}), and the row has neither a total nor an outcome: that cycle counts "
+        "as not failed. Write the grade as the Grades sheet has it, or the row's outcome.",
+        "员工 {employee} 考核周期 {cycle} 的等级“{value}”不是“等级”表中的等级（{grades_zh}），"
+        "该行也没有总分或结果应用：这一期按达标计算。请按“等级”表填写等级，或填写该行的结果应用。",
+    ),
     "no-history": Code(
         "structure",
         "No History sheet, and no Results sheet with a cycle in its Settings: nothing was read "

@@ -57,6 +57,8 @@ class AppraisalResult:
     #: and how many people gave them.
     rating_count: int | None = None
     rater_count: int | None = None
+    #: The minimum score of each grade band in use, lowest first (how totals are shown).
+    grade_minimums: tuple[float, ...] = ()
 
 
 @dataclass
@@ -227,6 +229,7 @@ def score(
         cycle=str(settings.cycle) if settings.cycle else None,
         rating_count=int(len(ratings.score)),
         rater_count=int(len(np.unique(ratings.rater))),
+        grade_minimums=tuple(table["min_score"].astype(float)),
     )
 
 

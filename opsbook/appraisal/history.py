@@ -74,6 +74,27 @@ def repeated_cycles(frame: pd.DataFrame, place: Callable[[int], dict]) -> Iterat
                     **place(int(row)))
 
 
+def untold_outcomes(frame: pd.DataFrame, table: pd.DataFrame,
+                    place: Callable[[int], dict]) -> Iterator[Issue]:
+    """``history-grade-unknown`` (a warning) at the grade of each row of ``frame`` (index:
+    spreadsheet rows) whose outcome cannot be told: no outcome, no total, and a grade that
+    is none of the bands of ``table`` (:func:`grading.grade_table`): such a cycle would count
+    as not failed, unsaid."""
+    if frame.empty or "grade" not in frame:
+        return
+    rows = frame.reindex(columns=HISTORY_COLUMNS)
+    given = rows["grade"].astype("string").str.strip().fillna("") != ""
+    untold = (given & rows["outcome"].isna()
+              & pd.to_numeric(rows["total"], errors="coerce").isna()
+              & outcome_of(rows["grade"], table).set_axis(rows.index).isna())
+    bands = ", ".join(table["grade"].iloc[::-1])
+    for row, rec in rows[untold].iterrows():
+        yield Issue("history-grade-unknown", "warning", value=str(rec["grade"]).strip(),
+                    params={"employee": rec["employee_id"], "cycle": rec["cycle"],
+                            "grades": bands, "grades_zh": bands.replace(", ", "、")},
+                    **place(int(row)))
+
+
 def cycle_keys(values: pd.Series) -> pd.Series:
     """Cycles as they are compared and ordered, on the same index: their text (see
     :func:`cycle_text`) with full-width letters and digits made plain, spaces dropped and

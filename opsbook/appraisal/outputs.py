@@ -6,6 +6,7 @@ import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult
 from opsbook.appraisal.schema import HISTORY, OUTCOMES, OUTPUTS
+from opsbook.appraisal.shown import total_format
 from opsbook.core.issues import Report
 from opsbook.core.output import SheetOut
 from opsbook.core.outsheets import frame_sheet, issues_sheet
@@ -61,8 +62,16 @@ def _labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
-    """What Calculate writes: Results, Departments, Raters, Self-rating Gap and Checks."""
+    """What Calculate writes: Results, Departments, Raters, Self-rating Gap and Checks.
+
+    The Total column shows more than two decimals where two would show a total on the wrong
+    side of a grade's minimum (89.995 graded A is no "90.00"), and so do a department's
+    lowest and highest total."""
     headers = {key: pair[1 if lang == "zh" else 0] for key, pair in HEADERS.items()}
+    ends = total_format([*result.departments["min"], *result.departments["max"]],
+                        result.grade_minimums)  # the lowest and highest are totals too
+    formats = {**FORMATS, "total": total_format(result.results["total"], result.grade_minimums),
+               "min": ends, "max": ends}
     title = {"results": f"{cycle} 绩效考核结果" if lang == "zh" else f"Appraisal results {cycle}"}
     out = []
     for key, frame, keys in (("results", result.results, 2),
@@ -70,7 +79,7 @@ def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
                              ("raters", result.raters, 1), ("self_gap", result.self_gap, 1)):
         name = _NAMES[key].name(lang)
         out.append(frame_sheet(name, title.get(key, name).strip(), _labels(frame, lang),
-                               headers, FORMATS, key_columns=keys))
+                               headers, formats, key_columns=keys))
     out[0].fills = outcome_fills(result.results)
     checks = _NAMES["checks"].name(lang)
     out.append(issues_sheet(Report(issues=result.issues), lang, checks, title=checks))
@@ -100,11 +109,12 @@ def outcome_fills(results: pd.DataFrame) -> dict[tuple[int, int], str]:
     return fills
 
 
-def history_sheet(rows: pd.DataFrame, lang: str) -> SheetOut:
-    """Earlier cycles plus this one, in the History sheet's own layout (for --history)."""
+def history_sheet(rows: pd.DataFrame, lang: str, minimums: tuple[float, ...] = ()) -> SheetOut:
+    """Earlier cycles plus this one, in the History sheet's own layout (for --history); the
+    totals with the decimals that keep each on its side of the grade ``minimums``."""
     labels = {c.value: c.label(lang) for c in OUTCOMES}
     frame = rows.assign(outcome=rows["outcome"].map(lambda v: labels.get(v, v)))
     headers = {f.id: f.header(lang) for f in HISTORY.fields}
     name = _NAMES["history"].name(lang)
     return frame_sheet(name, name, frame[[f.id for f in HISTORY.fields]], headers,
-                       {"total": "0.00"})
+                       {"total": total_format(rows["total"], minimums)})

@@ -6,7 +6,8 @@ from typing import Iterator
 
 import numpy as np
 
-from opsbook.appraisal.history import cycles_as_dates, repeated_cycles
+from opsbook.appraisal.grading import grade_table
+from opsbook.appraisal.history import cycles_as_dates, repeated_cycles, untold_outcomes
 from opsbook.appraisal.rating_rules import one_rating_each, one_role_per_rater
 from opsbook.appraisal.settings import DEFAULT_GRADES
 from opsbook.appraisal.wide import score_cell, score_header
@@ -100,12 +101,15 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
 def history_cycles(book: Book) -> Iterator[Issue]:
     """History cycles that are days (a date cell reads 2026-03-01): Excel makes a date of
     "2026-03" typed in a cell, and that day is no cycle written elsewhere (an error); and
-    an employee's cycle on two rows (a warning naming the row counted)."""
+    an employee's cycle on two rows (a warning naming the row counted); a grade that is no
+    band, on a row without total or outcome (a warning: the cycle cannot count as failed)."""
     def place(row: int) -> dict:
         return book.where("History", "cycle", row)
 
     yield from cycles_as_dates(book["History"], place)
     yield from repeated_cycles(book["History"], place)
+    yield from untold_outcomes(book["History"], grade_table(book["Grades"]),
+                               lambda row: book.where("History", "grade", row))
 
 
 def scores_on_scale(book: Book) -> Iterator[Issue]:

@@ -17,6 +17,7 @@ from opsbook.appraisal.compute import AppraisalResult
 from opsbook.appraisal.history import cycle_key, cycle_keys
 from opsbook.appraisal.outputs import HEADERS, OUTPUTS
 from opsbook.appraisal.schema import EMPLOYEES, GRADES
+from opsbook.appraisal.shown import total_places
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 
 #: Outliers worth a word with the rater or the employee.
@@ -82,6 +83,10 @@ TEXT = {
         "a_gap": "Discuss the gap between self-view and others' view with {names}.",
         "f_unscored": "{n} employee(s) not graded (no rating counted): {names}.",
         "a_unscored": "Collect the missing ratings of {names} and score the cycle again.",
+        "f_ungraded": "{n} employee(s) below every grade's minimum (the lowest grade starts at "
+                      "{minimum}), so without grade, bonus or outcome: {names}.",
+        "a_ungraded": "Add a grade for the totals below {minimum} in the Grades sheet and score "
+                      "the cycle again ({names}).",
         "f_dept": "Departments {gap} points or more below the company mean: {names}.",
         "a_dept": "Ask the heads of {names} for the causes and an improvement plan.",
         "sep": ", ",
@@ -120,6 +125,10 @@ TEXT = {
         "a_gap": "与{names}沟通自我评价与他人评价的差距。",
         "f_unscored": "{n} 名员工未评定等级（没有计入的评分）：{names}。",
         "a_unscored": "补齐{names}的评分后重新计算本期考核。",
+        "f_ungraded": "{n} 名员工的总分低于所有等级的最低分（最低的等级 {minimum} 分起），"
+                      "无等级、奖金和结果应用：{names}。",
+        "a_ungraded": "在“等级”表中为低于 {minimum} 分的总分添加等级，然后重新计算本期考核"
+                      "（{names}）。",
         "f_dept": "平均总分低于公司平均 {gap} 分及以上的部门：{names}。",
         "a_dept": "请{names}负责人分析原因并提交改进计划。",
         "sep": "、",
@@ -265,9 +274,9 @@ def _department_chart(result: AppraisalResult, before: pd.DataFrame, cycle: str,
                      y_title=t["total"], number_format="0.0")
 
 
-def _round(value: object) -> float | None:
+def _round(value: object, places: int = 2) -> float | None:
     number = pd.to_numeric(value, errors="coerce")
-    return None if pd.isna(number) else round(float(number), 2)
+    return None if pd.isna(number) else round(float(number), places)
 
 
 def _tables(result: AppraisalResult, grades: list[str], t: dict[str, str]) -> list[Table]:
@@ -275,27 +284,30 @@ def _tables(result: AppraisalResult, grades: list[str], t: dict[str, str]) -> li
     bonus = (result.results.assign(bonus=pd.to_numeric(result.results["bonus"], errors="coerce"))
              .groupby("department", dropna=False, sort=False)["bonus"].sum()
              .reindex(dep["department"]))
+    # the lowest and highest are totals: kept on their side of a grade's minimum
+    ends = total_places([*dep["min"], *dep["max"]], result.grade_minimums)
     rows = tuple(
-        (str(d), int(h), _round(m), _round(lo), _round(hi), *(int(dep[g].iloc[n])
+        (str(d), int(h), _round(m), _round(lo, ends), _round(hi, ends), *(int(dep[g].iloc[n])
                                                               for g in grades), float(b))
         for n, (d, h, m, lo, hi, b) in enumerate(zip(dep["department"], dep["headcount"],
                                                      dep["mean"], dep["min"], dep["max"],
                                                      bonus.fillna(0))))
     headers = (t["department"], t["headcount"], t["mean"], t["lowest"], t["highest"], *grades,
                t["bonus"])
-    formats = ("", "0", "0.00", "0.00", "0.00", *("0" for _ in grades), "#,##0")
+    formats = ("", "0", "0.00", *["0." + "0" * ends] * 2, *("0" for _ in grades), "#,##0")
     departments = Table(t["departments"], headers, rows, formats,
                         confidential=frozenset({len(headers) - 1}))
     res = result.results
     picked = res[res["outcome"].isin(["commend", "improve"])].sort_values(
         ["outcome", "total"], ascending=[True, False])
     words = {"commend": t["o_commend"], "improve": t["o_improve"]}
+    places = total_places(picked["total"], result.grade_minimums)
     people = Table(t["people"], (t["name"], t["department"], t["total"], t["grade"],
                                  t["outcome"], t["failed"]),
-                   tuple((str(r.name), str(r.department), _round(r.total), str(r.grade),
+                   tuple((str(r.name), str(r.department), _round(r.total, places), str(r.grade),
                           words[r.outcome], int(r.consecutive_failures))
                          for r in picked.itertuples()),
-                   ("", "", "0.00", "", "", "0"))
+                   ("", "", "0." + "0" * places, "", "", "0"))
     return [departments, people]
 
 
@@ -333,6 +345,13 @@ def _findings(result: AppraisalResult, department: str | None,
                                                                     names=sep.join(unscored)),
                                 t["a_unscored"].format(names=sep.join(unscored)), unscored,
                                 "warn"))
+    ungraded = who(res[pd.to_numeric(res["total"], errors="coerce").notna()
+                       & res["grade"].isna()])
+    if ungraded:  # scored, but below every band: no grade, bonus or outcome either
+        minimum = f"{min(result.grade_minimums, default=0):g}"
+        findings.append(Finding("ungraded", t["f_ungraded"].format(
+            n=len(ungraded), minimum=minimum, names=sep.join(ungraded)),
+            t["a_ungraded"].format(minimum=minimum, names=sep.join(ungraded)), ungraded, "warn"))
     names = res.set_index("employee_id")["name"].astype(str)
     raters = result.raters
     odd = raters[(pd.to_numeric(raters["leniency_z"], errors="coerce").abs() >= LENIENCY_Z)

@@ -17,8 +17,10 @@ from opsbook.api import new_workbook
 from opsbook.core.sampling import settings
 
 
-def write(path: Path, lang: str, rated: dict[str, float]) -> Path:
-    """王伟 (E1, 运营部), 李娜 (E2, 运营部) and 张强 (E3, 市场部); only ``rated`` scored."""
+def write(path: Path, lang: str, rated: dict[str, float],
+          grades: pd.DataFrame | None = None) -> Path:
+    """王伟 (E1, 运营部), 李娜 (E2, 运营部) and 张强 (E3, 市场部); only ``rated`` scored;
+    ``grades`` the Grades sheet's rows (the template's when None)."""
     frames = {
         "Employees": pd.DataFrame({"employee_id": ["E1", "E2", "E3"],
                                    "name": ["王伟", "李娜", "张强"],
@@ -33,6 +35,8 @@ def write(path: Path, lang: str, rated: dict[str, float]) -> Path:
                                         "indicator_id", "score"]),
         "Settings": settings(cycle="2026Q4"),
     }
+    if grades is not None:
+        frames["Grades"] = grades
     new_workbook("appraisal", lang, path, frames=frames)
     return path
 
