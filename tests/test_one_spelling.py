@@ -41,3 +41,16 @@ def test_a_name_the_given_spellings_do_not_know_stays_as_typed():
 def test_a_number_setting_typed_as_text_is_read_with_its_own_unit_only(units, typed, read):
     got = typed_number(units)(typed)
     assert got == read and type(got) is type(read)
+
+
+def test_a_figure_is_shown_with_the_decimals_that_keep_it_on_its_side_of_a_limit():
+    from opsbook.core.shown import MOST_DECIMALS, decimals, half_up
+
+    assert str(half_up(89.995)) == "90.00" and str(half_up(0.625)) == "0.63"
+    assert str(half_up(0.145, 0, scale=100)) == "15" and str(half_up(-0.001)) == "0.00"
+    assert decimals([89.995, 75.0, None, "—"], [90.0, 80.0], 2) == 3   # an A is no "90.00"
+    assert decimals([0.8999], [0.9], 2) == 4                          # a red SPI no "0.90"
+    assert decimals([0.9544], [0.954], 2) == 3                        # reaches 0.954
+    assert decimals([0.996], [1.0], 0, scale=100) == 1                # 99.6 %, not 100 %
+    assert decimals([90.0, 91.5], [90.0], 2) == 2                     # nothing to widen
+    assert decimals([89.99999999], [90.0], 2) == MOST_DECIMALS        # at most six

@@ -25,7 +25,7 @@ from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, ratio, uniq
 from opsbook.appraisal.settings import AppraisalSettings
 from opsbook.appraisal.wide import wide_to_long
 from opsbook.core.issues import Issue
-from opsbook.core.parse import folded
+from opsbook.core.spelling import one_spelling
 
 GROUPS = ("results", "ability", "attitude")
 
@@ -115,24 +115,6 @@ def _indicator_weights(indicators: pd.DataFrame, ids: pd.Index) -> tuple[np.ndar
     return weight / max(weight.sum(), 1e-300), group
 
 
-def one_department(names: pd.Series) -> pd.Series:
-    """Department names that agree once width, case and spaces are folded (``Sales``,
-    ``sales``, ``Ｓales``) as one department, in the spelling most of its employees have
-    (on a tie the first in sort order, so the order of the rows does not matter); blanks
-    stay blank. Ranks, the Departments sheet and each head's report then hold all of it."""
-    filled = names.notna().to_numpy()
-    if not filled.any():
-        return names
-    typed = pd.Series(names[filled].astype(str).to_numpy(), dtype=object)
-    tally = pd.DataFrame({"key": typed.map(folded), "name": typed, "n": 1}).groupby(
-        ["key", "name"], as_index=False)["n"].sum()
-    chosen = tally.sort_values(["n", "name"], ascending=[False, True], kind="stable")
-    spelling = chosen.drop_duplicates("key").set_index("key")["name"]
-    out = names.astype(object).copy()
-    out[filled] = typed.map(folded).map(spelling).to_numpy(dtype=object)
-    return out
-
-
 def _take(values: np.ndarray, at: np.ndarray) -> np.ndarray:
     """``values[at]``, blank (NaN, 0, False or None by dtype) where ``at`` is -1."""
     values = np.asarray(values)
@@ -159,7 +141,7 @@ def score(
     """
     settings = settings or AppraisalSettings()
     staff = employees.reindex(columns=EMPLOYEE_COLUMNS)
-    staff = staff.assign(department=one_department(staff["department"]))
+    staff = staff.assign(department=one_spelling(staff["department"]))
     emp_ids = unique_ids(staff["employee_id"])
     ind_ids = unique_ids(indicators["indicator_id"])
     ind_weight, ind_group = _indicator_weights(indicators, ind_ids)

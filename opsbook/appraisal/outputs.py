@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult
 from opsbook.appraisal.schema import HISTORY, OUTCOMES, OUTPUTS
-from opsbook.appraisal.shown import total_format
 from opsbook.core.issues import Report
 from opsbook.core.output import SheetOut
 from opsbook.core.outsheets import frame_sheet, issues_sheet
+from opsbook.core.shown import decimals
 
 HEADERS: dict[str, tuple[str, str]] = {
     "employee_id": ("Employee ID", "工号"), "name": ("Name", "姓名"),
@@ -40,6 +42,13 @@ FORMATS = {"results_score": "0.00", "ability_score": "0.00", "attitude_score": "
            "std": "0.00", "min": "0.00", "max": "0.00", "mean_given": "0.00",
            "leniency": "0.00", "leniency_z": "0.00", "self_mean": "0.00",
            "others_mean": "0.00", "gap": "0.00", "bonus_coefficient": "0.00"}
+
+
+def total_format(totals: Iterable[object], minimums: Iterable[float]) -> str:
+    """The number format of a column of totals: ``0.00``, or ``0.000`` and so on where two
+    decimals would show a total on the wrong side of a grade's minimum (89.995, an A under
+    an S from 90, is no "90.00")."""
+    return "0." + "0" * decimals(totals, minimums, 2)
 
 
 

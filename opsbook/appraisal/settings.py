@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator
 
-from opsbook.core.parse import parse_number
+from opsbook.core.setting_numbers import typed_number
 from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 
 #: The widest score scale read: scores are summed with their weights, and a scale of, say,
@@ -14,21 +14,10 @@ from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 SCALE_LIMIT = 1_000_000
 
 
-def _number(value: Any) -> Any:
-    """A number typed as text as a number cell is read (``１００``, ``1,000``, ``-5``), and a
-    whole one as an int; anything else as it is, for the model to refuse in words (``2人``,
-    ``50%``: a scale or a count is no share)."""
-    if isinstance(value, str) and value.strip() and not value.strip().endswith("%"):
-        number = parse_number(value)
-        if number is not None:
-            return int(number) if number.is_integer() else number
-    return value
-
-
 #: A count (min_peers, consecutive_failure_limit) and a score (scale_min, scale_max),
 #: read as numbers are; said in messages as a whole number and as a number.
-Count = Annotated[int, BeforeValidator(_number)]
-Number = Annotated[float, BeforeValidator(_number)]
+Count = Annotated[int, BeforeValidator(typed_number())]
+Number = Annotated[float, BeforeValidator(typed_number())]
 
 
 class AppraisalSettings(SettingsModel):

@@ -17,7 +17,7 @@ from opsbook.appraisal.compute import AppraisalResult
 from opsbook.appraisal.history import cycle_key, cycle_keys
 from opsbook.appraisal.outputs import HEADERS, OUTPUTS
 from opsbook.appraisal.schema import EMPLOYEES, GRADES
-from opsbook.appraisal.shown import total_places
+from opsbook.core.shown import decimals
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 
 #: Outliers worth a word with the rater or the employee.
@@ -285,7 +285,7 @@ def _tables(result: AppraisalResult, grades: list[str], t: dict[str, str]) -> li
              .groupby("department", dropna=False, sort=False)["bonus"].sum()
              .reindex(dep["department"]))
     # the lowest and highest are totals: kept on their side of a grade's minimum
-    ends = total_places([*dep["min"], *dep["max"]], result.grade_minimums)
+    ends = decimals([*dep["min"], *dep["max"]], result.grade_minimums, 2)
     rows = tuple(
         (str(d), int(h), _round(m), _round(lo, ends), _round(hi, ends), *(int(dep[g].iloc[n])
                                                               for g in grades), float(b))
@@ -301,7 +301,7 @@ def _tables(result: AppraisalResult, grades: list[str], t: dict[str, str]) -> li
     picked = res[res["outcome"].isin(["commend", "improve"])].sort_values(
         ["outcome", "total"], ascending=[True, False])
     words = {"commend": t["o_commend"], "improve": t["o_improve"]}
-    places = total_places(picked["total"], result.grade_minimums)
+    places = decimals(picked["total"], result.grade_minimums, 2)
     people = Table(t["people"], (t["name"], t["department"], t["total"], t["grade"],
                                  t["outcome"], t["failed"]),
                    tuple((str(r.name), str(r.department), _round(r.total, places), str(r.grade),

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from opsbook.core.shown import half_up
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
 from opsbook.project.compute import ProjectResult
 from opsbook.project.deviations import UNCOVERED
 from opsbook.project.evm import exact
 from opsbook.project.outputs import index_limits, rag_rule
 from opsbook.project.schema import PROJECTS
-from opsbook.project.tables import fixed, half_up, origin, widened
+from opsbook.project.tables import fixed, origin, widened
 from opsbook.project.texts import HEADERS, pick, word
 
 #: Output columns holding money (computed from costs and budgets): left out of restricted

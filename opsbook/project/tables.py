@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import numpy as np
 import pandas as pd
 
 from opsbook.core.output import SheetOut
+from opsbook.core.shown import decimals, half_up
 from opsbook.core.values import excel_rows
 from opsbook.project.texts import HEADERS, OUTPUTS, STATUS_FROM, pick, word
 
@@ -27,14 +26,6 @@ WORD_COLUMNS = ("phase", "rag", "kind", "state", "level", "status", "eac_method"
 BOOL_COLUMNS = ("deviations_covered", "overdue", "passed")
 
 
-def half_up(value: float, digits: int = 2, *, scale: int = 1) -> Decimal:
-    """``value`` × ``scale`` rounded to ``digits`` decimals as a spreadsheet shows it: a half
-    away from zero, from the decimal the number is written as (0.625 is 0.63 and 0.145 is
-    14.5 %, 15 %, where Python's own formatting of the binary value says 0.62 and 14 %)."""
-    exact = Decimal(repr(float(value))) * scale
-    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP) + 0  # no −0
-
-
 def fixed(value: float, digits: int = 2, *, scale: int = 1, thousands: bool = False) -> str:
     """:func:`half_up` as text, with thousands separators when asked: the figure as the
     cell beside it shows it (``#,##0.00``, ``0.00``, ``0%``)."""
@@ -52,27 +43,6 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             out[column] = np.where(out[column].astype(bool), word("yes", lang), word("no", lang))
     return out
 
-
-#: The most decimals a figure is shown with to keep it off a limit it falls short of.
-MOST_DECIMALS = 6
-
-
-def decimals(values: pd.Series, limits: set[float], digits: int, scale: int = 1) -> int:
-    """The fewest decimals, from ``digits`` (at most :data:`MOST_DECIMALS`), at which every
-    value is shown on the side of each limit it is on: none rounded up onto a limit it falls
-    short of (an SPI of 0.8999 is no "0.90" beside its red, a task 99.6 % done no "100%"),
-    nor down below one it reaches (0.9544 is no "0.95" beside a red below 0.954)."""
-    v = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
-    v = v[~np.isnan(v)]
-    need = digits
-    for limit in limits:
-        edge = Decimal(repr(float(limit))) * scale
-        for value in v[np.abs(v - limit) <= 10.0 ** -digits / scale].tolist():
-            d = digits
-            while d < MOST_DECIMALS and (half_up(value, d, scale=scale) < edge) != (value < limit):
-                d += 1
-            need = max(need, d)
-    return need
 
 
 def widened(fmt: str, values: pd.Series, limits: set[float]) -> str:
