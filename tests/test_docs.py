@@ -65,6 +65,16 @@ def test_every_option_is_in_the_readme(words):
     assert missing == []
 
 
+def test_the_root_options_are_in_the_readme():
+    """``opsbook --version`` and any other option of the command itself has its usage line."""
+    import typer.main
+
+    synopsis = README[README.index("\n## The command line"):]
+    root = [opt for param in typer.main.get_command(app).params for opt in param.opts
+            if opt.startswith("--") and opt != "--help"]
+    assert root and [opt for opt in root if f"\nopsbook {opt}" not in synopsis] == []
+
+
 @pytest.mark.parametrize("words", ALL, ids=[" ".join(c) for c in ALL])
 def test_every_command_answers_help(words):
     done = subprocess.run([sys.executable, "-m", "opsbook.cli", *words, "--help"],
@@ -150,7 +160,7 @@ def test_every_example_names_a_command_and_its_options(name, line):
     import typer.main
 
     command, words = typer.main.get_command(app), line.split()
-    while hasattr(command, "commands"):
+    while hasattr(command, "commands") and not words[0].startswith("-"):  # --version: the root's
         assert words and words[0] in command.commands, f"no command in {line!r}"
         command, words = command.commands[words[0]], words[1:]
     known = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}

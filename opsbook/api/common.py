@@ -25,7 +25,7 @@ from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation, Kind
 from opsbook.core.output import SheetOut
-from opsbook.core.said import Said
+from opsbook.core.said import Refused, check_lang  # noqa: F401 - the API's own names too
 from opsbook.core.table import RawSheet
 from opsbook.core.validate import validate_book, validate_books
 from opsbook.io.read import FileProblem, failed_file, format_note, read_book
@@ -35,19 +35,6 @@ if TYPE_CHECKING:
 
 PathLike = Union[str, "os.PathLike[str]"]
 Sources = Union[PathLike, Iterable[PathLike]]
-
-
-class Refused(Said, ValueError):
-    """A request that cannot be taken as given (an argument out of its form): the message
-    in English, ``zh`` the same in Chinese (the command line shows the one of ``--lang``)."""
-
-
-def check_lang(lang: str | None) -> None:
-    """Raise :class:`Refused` (a ValueError, in both languages) for a ``lang`` that is
-    neither None (each workbook's own), "en" nor "zh"."""
-    if lang not in (None, "en", "zh"):
-        raise Refused(f"lang must be 'en' or 'zh' (got {lang!r})",
-                      f"lang 应为 en 或 zh（当前为“{lang}”）。")
 
 
 class NotAWorkbook(Exception):

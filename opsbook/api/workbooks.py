@@ -18,12 +18,18 @@ def new_workbook(kind: str, lang: str, target: PathLike, *, sample: bool = False
     """Write the standard template of ``kind`` ("appraisal", "attendance", …) in ``lang``
     ("zh" or "en") to ``target`` (.xlsx), styled, with drop-down lists; ``sample`` fills it
     with seeded sample data, ``frames`` with your own (frames by sheet id, columns by field
-    id, and "Settings" as key/value rows). Raises ValueError for an unknown kind, and
+    id, and "Settings" as key/value rows). Raises ValueError for an unknown kind, a ``lang``
+    other than "zh" or "en" or a ``target`` not named .xlsx (:class:`~opsbook.api.Refused`,
+    its ``zh`` in Chinese), and
     :class:`~opsbook.api.workbook.CannotWrite` (a ValueError) when ``target`` is a workbook
     open in Excel (its ``~$`` lock file beside it), which is left as it is."""
+    from opsbook.api.common import Refused, check_lang
     from opsbook.api.workbook import check_not_open
     from opsbook.io.template import write_template
 
+    check_lang(lang, each_own=False)  # a template has one language: None is no choice here
+    if Path(target).suffix.lower() != ".xlsx":  # what is written is an .xlsx, whatever its name
+        raise Refused(f"{target}: templates are .xlsx files", f"{target}：模板是 .xlsx 文件。")
     if Path(target).exists():
         check_not_open(Path(target), copy_option=False)
     return write_template(registry.get(kind), lang, Path(target), sample=sample, seed=seed,

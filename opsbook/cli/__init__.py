@@ -34,6 +34,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   rich_markup_mode="markdown",
                   help="Standard operations workbooks: make, validate, calculate.")
 
+def _version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"opsbook {version('opsbook')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            typer.echo("opsbook (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(shown: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Print the version (give it when you report a "
+                                          "fault) and stop.")) -> None:
+    """Standard operations workbooks: make, validate, calculate."""
+
+
 #: Where the traceback of the last unexpected failure is kept (never printed).
 ERROR_LOG = Path(tempfile.gettempdir()) / "opsbook-last-error.txt"
 

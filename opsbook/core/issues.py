@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
 from opsbook.core.messages import category, render
+from opsbook.core.said import check_lang
 from opsbook.core.spec import REACH
 
 SEVERITIES = ("error", "warning", "info")
@@ -45,6 +46,8 @@ class Issue:
         return category(self.code)
 
     def message(self, lang: str = "en") -> str:
+        """The issue in words, in ``lang`` ("en" or "zh"; else :class:`Refused`)."""
+        check_lang(lang, each_own=False)
         values = {
             "file": self.file, "sheet": self.sheet, "cell": self.cell, "row": self.row,
             "column": self.column or self.field, "field": self.field,
@@ -155,6 +158,9 @@ class Report:
         return lang or self.langs.get(issue.file or "", self.lang)
 
     def to_dicts(self, lang: str | None = None) -> list[dict[str, Any]]:
+        """The issues as JSON objects, each in ``lang`` or, when None, its file's language;
+        a ``lang`` other than "en", "zh" or None is :class:`Refused`."""
+        check_lang(lang)
         return [i.to_dict(self.lang_of(i, lang)) for i in self.issues]
 
     def to_frame(self, lang: str | None = None):
