@@ -22,6 +22,7 @@ from opsbook.core.output import (
 from opsbook.core.table import RawSheet
 from opsbook.io.atomic import WRITE_PROTECTED, WriteFailed, replace_atomically
 from opsbook.io.decrypt import open_default
+from opsbook.io.formula_values import save_keeping_values
 from opsbook.io.read import read_raw
 from opsbook.io.unkept import load_for_writing
 
@@ -79,6 +80,8 @@ class FileBook:
         self.name = str(self.source)
         self._raw, self.format = read_raw(self.source)
         self._book: Any = None
+        self._loaded_from: Path | io.BytesIO = self.source
+        self._written: set[str] = set()  # sheets opsbook wrote anew (its results)
         self.messages: list[str] = []
 
     def __enter__(self) -> FileBook:
@@ -114,7 +117,8 @@ class FileBook:
         if self._book is None:
             if self.format not in ("xlsx", "xlsm"):  # an .xls saved under an .xlsx name
                 raise _misnamed(self.source, self.format)
-            self._book = load_for_writing(self.source, self._writable_source(), self.target,
+            self._loaded_from = self._writable_source()
+            self._book = load_for_writing(self.source, self._loaded_from, self.target,
                                           [raw.name for raw in self._raw])
         return self._book
 
@@ -191,16 +195,19 @@ class FileBook:
         index = book.sheetnames.index(out.name) if out.name in book.sheetnames else None
         if index is not None:
             del book[out.name]
+        self._written.add(out.name)
         fill_worksheet(book.create_sheet(out.name, index), out)
 
     def message(self, text: str) -> None:
         self.messages.append(text)
 
     def save(self) -> Path:
-        """Write the changes to the target; the source stays as it was if anything fails."""
+        """Write the changes to the target; the source stays as it was if anything fails.
+        Formulas keep the values they had (:mod:`opsbook.io.formula_values`)."""
         if self._book is None:
             if self.target != self.source:
                 shutil.copyfile(self.source, self.target)
             return self.target
-        replace_atomically(self.target, lambda temp: self._book.save(temp))
+        replace_atomically(self.target, lambda temp: save_keeping_values(
+            self._book, temp, self._loaded_from, self._written))
         return self.target

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from opsbook.io.atomic import replace_atomically
+from opsbook.io.formula_values import save_keeping_values
 from opsbook.io.unkept import load_for_writing
 
 #: What to do when a workbook holds what opsbook cannot keep in saving it in place.
@@ -29,8 +30,8 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
     ``cells`` maps a key to the (sheet, A1) cell its value was read from; a key without one
     is added as a new key/value row at the end of ``settings_sheet`` (made if missing, with
     a Key/Value header row: 参数/值 for a Chinese sheet name).
-    Macros are kept in an .xlsm. The original is replaced only when all went well
-    (``target`` writes elsewhere).
+    Macros are kept in an .xlsm, and formulas keep their calculated values. The original is
+    replaced only when all went well (``target`` writes elsewhere).
     """
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -63,7 +64,7 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
             book.security = WorkbookProtection(lockStructure=True)
 
         def write(temp: Path) -> None:
-            book.save(temp)
+            save_keeping_values(book, temp, path)  # formulas keep their calculated values
 
         return replace_atomically(Path(target) if target else path, write)
     finally:
