@@ -42,9 +42,6 @@ def test_annotate_and_a_second_calculate_agree_after_calculate(tmp_path, kind):
     assert opsbook("calculate", file).code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="calculate in place saves through openpyxl, which "
-                   "drops every formula's calculated value: the next validate finds "
-                   "formula-no-value at Tasks!G2:G4 and calculate refuses (exit 1)")
 def test_formulas_keep_their_values_through_calculate_in_place(tmp_path):
     file = books.with_formulas("project", tmp_path)
     assert opsbook("validate", file).code == 0
@@ -53,9 +50,6 @@ def test_formulas_keep_their_values_through_calculate_in_place(tmp_path):
     assert again.code == 0 and "formula-no-value" not in clean(again), again.text
 
 
-@pytest.mark.xfail(strict=True, reason="plan status saves through openpyxl, dropping the "
-                   "cached value of Annual Target =SUM(Q1:Q4): --set final is then refused "
-                   "for formula-no-value errors opsbook made (exit 1)")
 def test_a_plan_with_formulas_goes_through_the_whole_status_cycle(tmp_path):
     file = books.with_formulas("plan", tmp_path)
     assert opsbook("validate", file).code == 0
