@@ -8,7 +8,8 @@ each formula cell of the original package into the same cell of the saved one â€
 by name, same reference, same formula â€” rewriting only those sheet parts, a piece at a time,
 and asks Excel to recalculate on opening (``fullCalcOnLoad``), as opsbook may have changed
 what the formulas read. A cell that cannot be matched is left as openpyxl wrote it; a package
-that cannot be read is left as openpyxl saved it.
+that cannot be read is left as openpyxl saved it. Text runs keep the spaces they begin or end
+with, which openpyxl writes without saying to keep them (a run of one space was lost).
 """
 
 from __future__ import annotations
@@ -69,11 +70,10 @@ def save_keeping_values(book: Any, path: Path, original: str | Path | IO[bytes],
     if formulas and getattr(book, "calculation", None) is not None:
         book.calculation.fullCalcOnLoad = True
     book.save(path)
-    if any(values.values()):
-        try:
-            _put_values(Path(path), values)
-        except (PackageGap, *ZIP_ERRORS):
-            pass  # the workbook stays as openpyxl saved it, whole, without the values
+    try:
+        _put_values(Path(path), values)
+    except (PackageGap, *ZIP_ERRORS):
+        pass  # the workbook stays as openpyxl saved it, whole, without the values
 
 
 def _package_values(original: str | Path | IO[bytes], skip: set[str]
@@ -208,11 +208,11 @@ def _put_values(path: Path, values: dict[str, dict[str, Stored]]) -> None:
     new package beside it, which then replaces it; every other part is copied as it is."""
     with zipfile.ZipFile(path) as archive:
         package = Package(archive)
-        parts = {part_key(sheet.part): values[sheet.name]
+        parts = {part_key(sheet.part): values.get(sheet.name) or {}
                  for sheet in workbook_sheets(package, package.main_part())
-                 if sheet.part is not None and values.get(sheet.name)}
-        if not parts:
-            return
+                 if sheet.part is not None}
+        if not any(values.values()) and not any(_loose(package, part) for part in parts):
+            return  # nothing to put back: the package stays as openpyxl wrote it
         handle, name = tempfile.mkstemp(prefix=".", suffix=path.suffix, dir=path.parent)
         os.close(handle)
         new = Path(name)
@@ -228,11 +228,30 @@ def _put_values(path: Path, values: dict[str, dict[str, Stored]]) -> None:
                             shutil.copyfileobj(source, target, 1 << 20)
                             continue
                         for xml in _pieces(source):
-                            target.write(_filled(xml, cells))
+                            target.write(_spaces_kept(_filled(xml, cells) if cells else xml))
             os.replace(new, path)
         except BaseException:
             new.unlink(missing_ok=True)
             raise
+
+
+#: A text element whose text begins or ends with white space and that does not say to keep
+#: it: openpyxl writes a rich-text run of a space so (``<t> </t>``), and every reader then
+#: drops the space ("test3 aaa" read back as "test3aaa").
+_LOOSE_SPACE = re.compile(rb"<((?:[\w.-]+:)?t)>(?=[ \t\r\n]|[^<]*[ \t\r\n]</\1>)")
+
+
+def _loose(package: Package, part: str) -> bool:
+    """Whether a sheet part holds a text element that loses its spaces (read a piece at a
+    time: a large sheet is never held whole)."""
+    with package.open(part) as stream:
+        return any(_LOOSE_SPACE.search(xml) for xml in _pieces(stream))
+
+
+def _spaces_kept(xml: bytes) -> bytes:
+    """A piece of a saved sheet's XML whose text elements keep their leading and trailing
+    white space (``xml:space="preserve"``), as the text was typed."""
+    return _LOOSE_SPACE.sub(rb'<\1 xml:space="preserve">', xml)
 
 
 def _filled(xml: bytes, cells: dict[str, Stored]) -> bytes:
