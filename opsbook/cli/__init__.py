@@ -210,9 +210,12 @@ def main() -> None:
     """
     from opsbook.api import CannotWrite, NothingToCalculate
     from opsbook.batch import BatchProblem, Interrupted, UpToDate
+    from opsbook.batch.pool import interrupt_on_term
     from opsbook.io.atomic import WriteFailed
 
     _quiet_collector()
+    _plain_streams()
+    interrupt_on_term()  # SIGTERM (a scheduler's time limit) ends any command as Ctrl-C does
     try:
         code = app(standalone_mode=False)  # a usage error comes back here, to be said in --lang
     except click_errors.NoArgsIsHelpError as error:  # the help was printed
@@ -243,6 +246,14 @@ def main() -> None:
     if code == 130:  # Ctrl-C while a command computed or wrote (Typer ends it quietly)
         printing.failed(_interrupted())
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _plain_streams() -> None:
+    """Output that the terminal or file cannot encode (✓ and Chinese on a cp1252 or ASCII
+    console, a redirect on Windows) is written escaped (``\\u2713``), never a failure."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):  # replaced, or already closed
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _interrupted() -> CannotRun:
