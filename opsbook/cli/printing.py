@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from typing import Callable, Iterator, TextIO
 
 from opsbook.core.issues import Report
+from opsbook.core.outsheets import SEVERITY
 
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "·"}
 #: The ``--lang`` of the running command, None when it was given none.
@@ -200,11 +201,12 @@ def _markdown(report: Report, issues, asked: str | None) -> str:
         if _unknown_lang(report, i, asked):
             message += f" / {i.message(_other(report.lang_of(i)))}"
         message = message.replace("|", "\\|")
-        lines.append(f"| {i.file or ''} | {_place(i)} | {i.severity} | `{i.code}` | {message} |")
+        severity = SEVERITY["zh"].get(i.severity, i.severity) if lang == "zh" else i.severity
+        lines.append(f"| {i.file or ''} | {_place(i)} | {severity} | `{i.code}` | {message} |")
     s = report.summary()
     lines.append("")
-    lines.append(f"**{'通过' if report.valid else '未通过'}** — {s['errors']} 个错误，"
-                 f"{s['warnings']} 个警告" if lang == "zh" else
+    lines.append(f"**{'通过' if report.valid else '未通过'}** — 共 {s['files']} 个文件，"
+                 f"{s['errors']} 个错误，{s['warnings']} 个警告" if lang == "zh" else
                  f"**{'valid' if report.valid else 'invalid'}** — {s['errors']} error(s), "
                  f"{s['warnings']} warning(s) in {s['files']} file(s)")
     return "\n".join(lines)
