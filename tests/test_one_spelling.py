@@ -54,3 +54,14 @@ def test_a_figure_is_shown_with_the_decimals_that_keep_it_on_its_side_of_a_limit
     assert decimals([0.996], [1.0], 0, scale=100) == 1                # 99.6 %, not 100 %
     assert decimals([90.0, 91.5], [90.0], 2) == 2                     # nothing to widen
     assert decimals([89.99999999], [90.0], 2) == MOST_DECIMALS        # at most six
+
+
+@pytest.mark.parametrize(("typed", "days"), [
+    ("Monday to Friday", {0, 1, 2, 3, 4}), ("Mon through Fri", {0, 1, 2, 3, 4}),
+    ("mon thru sat", {0, 1, 2, 3, 4, 5}), ("Sat TO Mon", {5, 6, 0}),
+    ("周一至周五", {0, 1, 2, 3, 4}), ("Mon-Fri, Sun", {0, 1, 2, 3, 4, 6}),
+])
+def test_work_days_are_read_as_people_write_a_range_of_weekdays(typed, days):
+    from opsbook.core.weekdays import weekdays
+
+    assert weekdays(typed) == frozenset(days)

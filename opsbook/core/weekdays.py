@@ -37,7 +37,8 @@ def weekdays(text: str) -> frozenset[int]:
     """
     days: set[int] = set()
     text = unicodedata.normalize("NFKC", str(text))  # full-width ，；～－ and letters as ASCII
-    text = re.sub(rf"\s*({_RANGE})\s*", r"\1", text.strip())
+    text = re.sub(r"\s+(?:to|through|thru)\s+", "-", text.strip(), flags=re.I)  # Mon to Fri
+    text = re.sub(rf"\s*({_RANGE})\s*", r"\1", text)
     for part in re.split(r"[,、;/\s]+", text):
         if not part:
             continue
