@@ -1,5 +1,6 @@
-"""One spelling for names that differ in width, case or spaces, and number settings typed
-as text: the shared mechanisms every kind uses."""
+"""The small mechanisms in core that every kind uses, each once: one spelling for names that
+differ in width, case or spaces; number settings typed as text; figures shown with the
+decimals that keep them on their side of a threshold; ranges of weekdays."""
 
 from __future__ import annotations
 
