@@ -209,3 +209,18 @@ def test_a_kind_rule_names_the_setting_by_its_chinese_label(tmp_path):
     book.save(path)
     [issue] = [i for i in opsbook.validate(path).issues if i.code == "invalid-setting"]
     assert issue.message("zh").startswith("设置项“shift_end”（下班时间）：")
+
+
+def test_a_date_setting_typed_as_a_bare_number_in_a_text_cell_is_not_a_date(tmp_path):
+    """'46346' typed into a text cell of status_date: never read as a Unix time and said to
+    be "a date with a time of day"; it is not a date, said so in both languages."""
+    path = tmp_path / "t.xlsx"
+    opsbook.new_workbook("project", "en", path, sample=True)
+    book = openpyxl.load_workbook(path)
+    row = next(r for r in book["Settings"].iter_rows() if r[0].value == "status_date")
+    row[1].value, row[1].number_format = "46346", "@"
+    book.save(path)
+    said = [i for i in opsbook.validate(path).issues if i.sheet == "Settings"]
+    assert [(i.code, i.cell) for i in said] == [("invalid-setting", row[1].coordinate)]
+    assert "holds '46346', which is not a date" in said[0].message("en")
+    assert "不是日期" in said[0].message("zh") and "time of day" not in said[0].message("en")

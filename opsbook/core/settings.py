@@ -78,7 +78,9 @@ def _day(value: Any) -> Any:
         from opsbook.core.dates import parse_date
 
         parsed = parse_date(value)
-        return parsed.date() if parsed is not None else value
+        if parsed is None:  # never pydantic's own reading: "46346" would be a Unix time
+            raise PydanticCustomError("date_parsing", "not a date")
+        return parsed.date()
     return value
 
 
