@@ -100,3 +100,20 @@ def test_settings_sheet_has_every_key_with_its_default(tmp_path, kind, lang):
             value = value if isinstance(value, dt.time) else value.time()
         assert value == default or (default in (None, "") and value in (None, "")), key
     assert opsbook.load(path).settings == model()
+
+
+def test_dates_given_for_a_month_column_are_written_as_their_months(tmp_path):
+    """new_workbook(frames=…) with dates in the Actuals Month column: written as YYYY-MM,
+    read back as those months (a date cell without a date format came back a serial)."""
+    import pandas as pd
+
+    from opsbook.plan.sample import benchmark_plans
+
+    frames = dict(next(iter(benchmark_plans(1, 3))))
+    item = frames["Plan"]["item_id"].iloc[0]
+    frames["Actuals"] = pd.DataFrame({
+        "item_id": [item] * 3, "actual": [5, 6, 7],
+        "month": [dt.datetime(2027, 3, 1), pd.Timestamp("2027-04-15"), dt.date(2027, 5, 1)]})
+    path = opsbook.new_workbook("plan", "en", tmp_path / "plan.xlsx", frames=frames)
+    assert [i for i in opsbook.validate(path).issues if i.sheet == "Actuals"] == []
+    assert opsbook.load(path)["Actuals"]["month"].tolist() == ["2027-03", "2027-04", "2027-05"]

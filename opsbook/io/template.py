@@ -91,7 +91,11 @@ def _printable(ws: Any, landscape: bool = False) -> None:
 
 
 def _label(f: Field, value: Any, lang: str) -> Any:
-    """A canonical choice value shown as its label in the template language."""
+    """A value as the template writes it: a canonical choice value as its label in the
+    template language; a date in a month column as its month, ``YYYY-MM`` (a date cell
+    with no date format would be read back as a serial number)."""
+    if f.type == "month" and isinstance(value, (dt.date, pd.Timestamp)) and not pd.isna(value):
+        return f"{value.year:04d}-{value.month:02d}"
     if f.type not in ("choice", "bool") or value is None:
         return value
     if isinstance(value, bool):
