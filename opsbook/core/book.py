@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
@@ -103,14 +103,31 @@ def _is_settings(sheet: RawSheet) -> bool:
     return _sheet_key(sheet.name) in map(normalize, SETTINGS_NAMES)
 
 
+def written_sheet(name: str, kinds: Iterable[Kind]) -> bool:
+    """Whether a sheet called ``name`` is one opsbook writes into a workbook of one of
+    ``kinds`` and no input sheet of theirs: a results sheet (in either language), the Issues,
+    Control or xlwings.conf sheet, or one placed beside a user's sheet of its name ("Status
+    (opsbook)"). Such a sheet is never read as input, whatever its headers."""
+    from opsbook.core.output import CONF_SHEET, CONTROL_SHEET, ISSUES_SHEET, is_own_name
+
+    kinds = tuple(kinds)
+    name = name.strip()
+    inputs = {n.casefold() for k in kinds for s in k.sheets for n in s.names()}
+    made = {n.casefold() for n in (*ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
+                                   *(n for k in kinds for o in k.outputs for n in o.names()))}
+    return is_own_name(name) or name.casefold() in made - inputs
+
+
 def place_sheets(raw: list[RawSheet], kind: Kind, file: str | None = None, *,
                  guess: bool = False) -> tuple[dict[str, RawSheet], list[Issue]]:
     """Which workbook sheet holds which sheet of the kind, and what to say about it.
 
     A sheet named as the kind names it (in English, Chinese or an alias) is taken. Else a
     sheet whose headers name enough of the sheet's fields is taken, with a
-    ``sheet-found-by-headers`` warning naming it. When two sheets qualify equally (two names,
-    or a backup copy with the same headers), neither is taken: ``ambiguous-sheet``, an error.
+    ``sheet-found-by-headers`` warning naming it; never a sheet opsbook wrote
+    (:func:`written_sheet`: an earlier Calculate's results are not its input). When two
+    sheets qualify equally (two names, or a backup copy with the same headers), neither is
+    taken: ``ambiguous-sheet``, an error.
     Returns (sheet id → sheet, issues); an ambiguous sheet id is left out, unless ``guess``
     (for telling which kind a workbook is) takes the first of the candidates.
     """
@@ -135,7 +152,8 @@ def place_sheets(raw: list[RawSheet], kind: Kind, file: str | None = None, *,
             continue
         needed = max(2, sum(f.required for f in spec.fields) // 2 + 1)
         scored = [(match_count(s.rows, spec, s.merged)[1], s) for s in raw
-                  if s.name not in used and not _is_settings(s)]
+                  if s.name not in used and not _is_settings(s)
+                  and not written_sheet(s.name, (kind,))]
         scored = [(score, s) for score, s in scored if score >= needed]
         if not scored:
             continue

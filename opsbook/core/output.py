@@ -10,6 +10,7 @@ file on disk). Handlers read everything first, compute with the library, then wr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -31,6 +32,14 @@ ISSUES_SHEET = {"en": "Issues", "zh": "问题清单"}
 STATUS_CELL = "A3"
 #: The hidden sheet with xlwings' settings (interpreter, conda environment …).
 CONF_SHEET = "xlwings.conf"
+#: The names opsbook gives its sheet beside a user's sheet of the same name ("Status
+#: (opsbook)", "Status (opsbook 2)"; see ``opsbook.excel.placing``).
+_BESIDE = re.compile(r".* \(opsbook(?: [0-9]+)?\)")
+
+
+def is_own_name(name: str) -> bool:
+    """Whether ``name`` is one opsbook gives its sheet beside a user's ("Status (opsbook)")."""
+    return _BESIDE.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)

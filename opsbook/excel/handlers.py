@@ -13,7 +13,7 @@ from typing import Any
 
 from opsbook import registry
 from opsbook.api.common import book_from_sheets, calculate_books, kind_for
-from opsbook.core.book import Book
+from opsbook.core.book import Book, written_sheet
 from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
 from opsbook.core.output import (
@@ -28,7 +28,7 @@ from opsbook.core.output import (
 from opsbook.core.outsheets import ISSUE_HEADERS, SEVERITY, issues_sheet
 from opsbook.core.summary import LABELS
 from opsbook.core.validate import validate_book
-from opsbook.excel.placing import is_own_name, ours, place
+from opsbook.excel.placing import ours, place
 
 #: Sheets the handlers or the workbook build write; never read as input, never marked.
 OUTPUT_SHEETS = frozenset({
@@ -48,8 +48,8 @@ def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     """The port's workbook as a Book, or the Issue that says why it is none (a workbook of
     results only is ``output-workbook``)."""
     sheets = port.sheets()
-    raw = [sheet for sheet in sheets
-           if sheet.name not in OUTPUT_SHEETS and not is_own_name(sheet.name)]
+    kinds = registry.kinds().values()
+    raw = [sheet for sheet in sheets if not written_sheet(sheet.name, kinds)]
     if sheets and all(s.name.strip() in REPORT_SHEETS for s in raw):
         # results only (and a report's summary sheet): a workbook opsbook wrote
         made = kind_for(sheets, port.name, None)

@@ -10,7 +10,6 @@ place). Both ports (the file and a workbook open in Excel) are asked the same wa
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 from opsbook.core.output import BookPort, SheetOut
@@ -19,7 +18,6 @@ from opsbook.core.output import BookPort, SheetOut
 OWN_SUFFIX = " (opsbook)"
 #: Excel's longest sheet name.
 LONGEST = 31
-_OWN = re.compile(r".* \(opsbook(?: [0-9]+)?\)")
 
 
 def own_names(name: str, count: int = 9) -> list[str]:
@@ -30,11 +28,6 @@ def own_names(name: str, count: int = 9) -> list[str]:
         suffix = OWN_SUFFIX if n == 1 else f" (opsbook {n})"
         names.append(name[:LONGEST - len(suffix)] + suffix)
     return names
-
-
-def is_own_name(name: str) -> bool:
-    """Whether ``name`` is one opsbook gives its sheet beside a user's ("Status (opsbook)")."""
-    return _OWN.fullmatch(name) is not None
 
 
 def _present(names: list[str], name: str) -> str | None:

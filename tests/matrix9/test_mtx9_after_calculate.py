@@ -10,17 +10,7 @@ from conftest import sha256
 from mtx9cli import clean, opsbook
 
 
-@pytest.mark.parametrize("kind", [pytest.param(kind, marks=pytest.mark.xfail(
-    strict=True, reason=reason)) for kind, reason in {
-        "appraisal": "Results (an output sheet) read back as the History sheet by its "
-                     "headers: missing-column Cycle, exit 1",
-        "attendance": "Daily and Violations (output sheets) both taken for the Holidays "
-                      "sheet: ambiguous-sheet, exit 1",
-        "plan": "Monthly Tracking (an output sheet) read back as the Actuals sheet: 24 "
-                "missing-value errors, exit 1",
-        "project": "Risk Matrix and Deviations (output sheets) read back as Risks and "
-                   "Actions: 20 errors, exit 1",
-    }.items()])
+@pytest.mark.parametrize("kind", books.DATA)
 def test_a_workbook_calculated_in_place_still_validates(tmp_path, kind):
     """A workbook without the optional sheets (History, Holidays, Actuals, Risks, Actions):
     after calculate, validate reads it as calculate itself reads it (the output sheets are
