@@ -14,6 +14,7 @@ from opsbook.api.common import (
     PathLike,
     calculate_books,
     check_lang,
+    not_read,
     read_step,
     write_output,
 )
@@ -160,8 +161,7 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
     if main is not None:
         first = parts.pop(main, None)
         if first is None or first.value is None:
-            issues = first.report.issues if first else run.report.issues
-            raise NotAWorkbook(next(i for i in issues if i.severity == "error"))
+            raise not_read(main, first.report.issues if first else run.report.issues)
         book, report = first.value, first.report
     else:
         book = source

@@ -49,6 +49,16 @@ class NotAWorkbook(Exception):
         self.issue = issue
 
 
+def not_read(main: str, issues: Iterable[Issue]) -> NotAWorkbook:
+    """The NotAWorkbook of the one workbook ``main`` a command reads, when a run of its
+    files did not read it, from the run's ``issues``: an error (a lock file, a damaged
+    file), else the note that skipped it (a result opsbook wrote), else ``file-not-found``
+    (a glob naming no file is no workbook at that path)."""
+    issues = list(issues)
+    return NotAWorkbook(next((i for i in issues if i.severity == "error"), next(
+        (i for i in issues if i.file == main), Issue("file-not-found", file=main))))
+
+
 def kind_of(kind: str | Kind | None) -> Kind | None:
     """A Kind from its id (ValueError for an unknown one), a Kind, or None for "detect"."""
     if kind is None or isinstance(kind, Kind):

@@ -22,6 +22,7 @@ from opsbook.api.common import (
     calculate_books,
     check_lang,
     load,
+    not_read,
     read_step,
     write_output,
 )
@@ -39,6 +40,7 @@ from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.core.validate import validate_book
+from opsbook.io.locks import lock_file
 from opsbook.io.protect import write_settings
 from opsbook.plan.carry import with_department
 from opsbook.plan.diff import PlanDiff, diff
@@ -235,11 +237,7 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     parts = dict(zip(map(str, run.files), run.outcomes))
     first = parts.pop(main, None)
     if first is None or first.value is None:
-        issues = first.report.issues if first else run.report.issues
-        # why it was not read: an error, else what skipped it (a result opsbook wrote, an
-        # Excel lock file); a glob naming no file is no plan at that path
-        raise NotAWorkbook(next((i for i in issues if i.severity == "error"), next(
-            (i for i in issues if i.file == main), Issue("file-not-found", file=main))))
+        raise not_read(main, first.report.issues if first else run.report.issues)
     book, report = first.value, first.report
     others = []
     for path, outcome in parts.items():
@@ -255,10 +253,13 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
         if outcome.value is not None:
             others.append(outcome.value)
     named = set(map(str, run.files))  # and what the sources gave no file for: a folder of
-    for issue in run.report.issues:  # no workbook adds no actuals, which is said
-        if issue.file not in named:
-            report.extend([issue if issue.code != "not-a-workbook" else Issue(
-                "no-actuals", "warning", file=issue.file)])
+    for issue in run.report.issues:  # no workbook adds no actuals, which is said; so does
+        if issue.file not in named:  # Excel's lock file, skipped in the words that say so
+            if issue.code == "not-a-workbook":
+                issue = (Issue("skipped-file", "info", file=issue.file, params=issue.params)
+                         if lock_file(Path(issue.file)) else
+                         Issue("no-actuals", "warning", file=issue.file))
+            report.extend([issue])
     return calculate_books(kind, [book], report, as_of=as_of, actuals_from=others, lang=lang)
 
 

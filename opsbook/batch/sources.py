@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from opsbook.core.issues import Issue
+from opsbook.io.locks import lock_file
 from opsbook.io.read import WORKBOOK_SUFFIXES
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -159,7 +160,8 @@ def gathered(sources: Sources, recursive: bool = False
     come first), and a note for each file skipped.
 
     A file named explicitly is always read (reading says why a .csv or a broken file cannot
-    be), except an Excel lock file (``~$…``); in folders and glob matches, lock files and
+    be), except an Excel lock file (``~$…``): ``not-a-workbook``, an error naming the
+    workbook it stands for, as reading one says; in folders and glob matches, lock files and
     files that are no workbook (by extension) get a ``skipped-file`` note; hidden files are
     passed over in silence. A source that names nothing (a missing file, a glob that
     matches nothing, an empty path: never the current folder) gives ``file-not-found``; a
@@ -179,14 +181,16 @@ def gathered(sources: Sources, recursive: bool = False
         notes: list[Issue] = []
         workbooks = 0
         for path, named in entries:
-            lock = path.name.startswith("~$")
+            locked = lock_file(path)
+            lock = locked is not None
             if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
                 detail = (("an Excel lock file", "Excel 锁定文件") if lock else
                           ("not a workbook", "不是工作簿"))
                 if str(path) not in noted:  # a folder and a pattern may both find it
-                    noted.add(str(path))
-                    notes.append(Issue("skipped-file", "info", file=str(path),
-                                       params={"detail": detail[0], "detail_zh": detail[1]}))
+                    noted.add(str(path))  # given as a workbook, a lock file is refused
+                    notes.append(locked if lock and named else Issue(
+                        "skipped-file", "info", file=str(path),
+                        params={"detail": detail[0], "detail_zh": detail[1]}))
             else:
                 workbooks += 1
                 # a link (or a loop of links) to a file, or a linked folder, is no second

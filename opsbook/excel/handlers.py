@@ -30,7 +30,8 @@ from opsbook.core.summary import LABELS
 from opsbook.core.validate import validate_book
 from opsbook.excel.placing import ours, place
 
-#: Sheets the handlers or the workbook build write; never read as input, never marked.
+#: Sheets the handlers or the workbook build write; never marked (never read as input
+#: either: :func:`opsbook.core.book.written_sheet`).
 OUTPUT_SHEETS = frozenset({
     *ISSUES_SHEET.values(), *CONTROL_SHEET.values(), CONF_SHEET,
     *registry.output_sheets(),

@@ -17,6 +17,7 @@ from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch, 
 from opsbook.io.decrypt import open_default
 from opsbook.io.disguised import HEAD, disguised
 from opsbook.io.formulas import PackageScan, scan, scan_package
+from opsbook.io.locks import lock_file
 from opsbook.io.package import ZIP_ERRORS, Package, PackageGap
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -70,6 +71,9 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
         raise _fail("file-not-found", path)
     if path.is_dir():
         raise _detail("not-a-workbook", path, ("a folder", "这是一个文件夹"))
+    locked = lock_file(path)
+    if locked is not None:
+        raise FileProblem(locked)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         raise _detail("csv-file", path, CSV if suffix == ".csv" else (

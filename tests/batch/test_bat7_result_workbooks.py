@@ -81,7 +81,7 @@ def test_a_folder_of_results_only_is_no_workbook(trackers, tmp_path):
     assert refused.file == str(trackers) and refused.severity == "error"
     assert "only results opsbook wrote" in refused.message("en")
     assert "只有 opsbook 生成的结果" in refused.message("zh")
-    # named alone, a result is skipped with its note (as a lock file named is), not refused
+    # named alone, a result is skipped with its note, not refused
     alone = opsbook.validate(trackers / "上周状态.xlsx")
     assert [i.code for i in alone.issues] == ["output-workbook"]
 

@@ -118,8 +118,8 @@ def test_a_function_that_cannot_reach_the_workers_is_refused_at_once(tmp_path: P
 def test_a_folder_with_no_workbook_to_read_is_not_a_valid_run(tmp_path: Path,
                                                                books: Path):  # noqa: F811
     """Only a lock file and a .txt: nothing was checked, so the run cannot say all is
-    valid (exit 2, as for an empty folder); a lock file named on its own is still just
-    skipped."""
+    valid (exit 2, as for an empty folder); a lock file named on its own is refused as
+    Excel's lock file, whatever it holds (exit 2)."""
     folder = tmp_path / "nothing"
     folder.mkdir()
     (folder / "notes.txt").write_text("minutes", encoding="utf-8")
@@ -130,7 +130,9 @@ def test_a_folder_with_no_workbook_to_read_is_not_a_valid_run(tmp_path: Path,
         assert [(i.code, i.severity) for i in report.issues][0] == ("not-a-workbook", "error")
         assert sum(i.code == "skipped-file" for i in report.issues) == 2
         assert report.exit_code == 2
-    assert opsbook.validate(lock).exit_code == 0
+    named = opsbook.validate(lock)
+    assert [(i.code, i.file) for i in named.issues] == [("not-a-workbook", str(lock))]
+    assert named.exit_code == 2 and "lock file Excel keeps" in named.issues[0].message("en")
     assert opsbook.validate([folder, books / "a1-plan.xlsx"]).exit_code == 2
 
 

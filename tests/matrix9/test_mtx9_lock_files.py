@@ -64,36 +64,7 @@ GIVEN = {
     "run": ("appraisal", lambda lock, o: ["run", books.pipeline(lock.parent, "appraisal",
                                                                 lock.name, OUT)]),
 }
-#: What happens today, where it is not the answer asked for (exit 2, "lock file" said in
-#: both languages, the lock file named).
-FAULTS = {
-    "validate": "exit 0: '0 file(s), 0 error(s)' - the lock file skipped, nothing checked, "
-                "called valid",
-    "calculate": "'The file is damaged or incomplete … not a spreadsheet': not said to be "
-                 "Excel's lock file",
-    "calculate-o": "'The file is damaged or incomplete … not a spreadsheet': not said to be "
-                   "Excel's lock file",
-    "report": "'Not one of the standard workbooks…' without the file's name, not said to be "
-              "a lock file",
-    "email": "'Not one of the standard workbooks…' without the file's name, not said to be "
-             "a lock file",
-    "appraisal-score": "opsbook could not finish (StopIteration) in api/appraisal.py "
-                       "score_appraisal",
-    "attendance-summarize": "exit 1 and 'not written; correct the errors above first' "
-                            "under 0 errors",
-    "project-status": "exit 1 and 'not written; correct the errors above first' under 0 "
-                      "errors",
-    "plan-consolidate": "the skipped note is English only; 锁定文件 never said",
-    "plan-diff": "'The file is damaged or incomplete': not said to be Excel's lock file",
-    "plan-status": "'The file is damaged or incomplete': not said to be Excel's lock file",
-    "run": "validate passes with 0 files, then step 2 'failed unexpectedly' "
-           "(StopIteration)",
-}
-
-
-@pytest.mark.parametrize("command", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=FAULTS[c])) if c in FAULTS
-    else c for c in GIVEN])
+@pytest.mark.parametrize("command", GIVEN)
 def test_a_lock_file_given_as_the_workbook_is_said_to_be_one(tmp_path, command):
     kind, arguments = GIVEN[command]
     folder = tmp_path / "in"
@@ -110,9 +81,6 @@ def test_a_lock_file_given_as_the_workbook_is_said_to_be_one(tmp_path, command):
     assert not (tmp_path / OUT).exists() and not (folder / "results" / OUT).exists()
 
 
-@pytest.mark.xfail(strict=True, reason="score_appraisal raises StopIteration: no error "
-                   "issue to raise NotAWorkbook with (api/appraisal.py, next() without "
-                   "a default)")
 def test_python_score_appraisal_of_a_lock_file_raises_not_a_workbook(tmp_path):
     import opsbook as api
     from opsbook.api.common import NotAWorkbook
@@ -123,8 +91,6 @@ def test_python_score_appraisal_of_a_lock_file_raises_not_a_workbook(tmp_path):
     assert "lock file" in str(refused.value) and "锁定文件" in refused.value.zh
 
 
-@pytest.mark.xfail(strict=True, reason="opsbook.validate of a lock file is valid with no "
-                   "file checked: report.valid True, readable True, no error")
 def test_python_validate_of_a_lock_file_is_not_valid(tmp_path):
     import opsbook as api
 
