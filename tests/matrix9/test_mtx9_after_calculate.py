@@ -1,6 +1,7 @@
 """What ``calculate FILE`` and ``plan status`` leave behind must read as it did: the user's
 workbook, valid before, is valid after, so that a second click, a report or the next step of
-the plan cycle works. Two faults break that today (see each test's reason)."""
+the plan cycle works: results sheets are never read back as input sheets, and formulas keep
+their calculated values."""
 
 from __future__ import annotations
 
