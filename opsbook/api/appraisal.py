@@ -144,12 +144,16 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
     ``sheets`` for the results workbook (with History for the next cycle). When the workbook
     has errors nothing is scored: ``result`` is None and ``report`` says why. Raises
     :class:`NotAWorkbook` when the workbook cannot be read at all, ValueError when it is
-    another kind of workbook. The inputs are read through :func:`opsbook.batch.run_files`
-    with ``options``; its manifest goes beside ``output`` when that is given.
+    another kind of workbook, CannotWrite when ``output`` holds a file of the user's
+    (:func:`~opsbook.api.workbook.check_replaceable`), before any file is read. The
+    inputs are read through :func:`opsbook.batch.run_files` with ``options``; its manifest
+    goes beside ``output`` when that is given.
     """
+    from opsbook.api.workbook import check_replaceable
     from opsbook.batch import run_files
 
     check_lang(lang)
+    check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
 
     kind = registry.get(KIND)
     main = None if isinstance(source, Book) else str(Path(source))

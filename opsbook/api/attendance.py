@@ -97,10 +97,14 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
     Monthly, Departments, Violations). When an input has errors, or there is no clock data for
     the month, nothing is computed: ``result`` is None and ``report`` says why. Raises
     ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM
-    or a ``lang`` other than "en" and "zh".
+    or a ``lang`` other than "en" and "zh", CannotWrite when ``output`` holds a file of the
+    user's (:func:`~opsbook.api.workbook.check_replaceable`), before any file is read.
     """
+    from opsbook.api.workbook import check_replaceable
+
     month = month_of(month)
     check_lang(lang)
+    check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
     kind = registry.get(KIND)
     if isinstance(punches, (str, Path)):
         punches = [punches]

@@ -328,12 +328,17 @@ def calculate_books(kind: Kind, books: Sequence[Book], report: Report | None = N
 def write_output(target: PathLike, sheets: list[SheetOut]) -> Path:
     """A new workbook at ``target`` (an .xlsx, replaced atomically) with one styled sheet per
     SheetOut; then the manifest of the run that made it, held until now (see
-    :func:`opsbook.batch.run_files`). Raises CannotWrite for another file type."""
+    :func:`opsbook.batch.run_files`). Raises CannotWrite for another file type or a file of
+    the user's at ``target`` (see :func:`opsbook.api.workbook.check_replaceable`; sheets that
+    are themselves a workbook of a kind, a company plan, replace an earlier one)."""
     from opsbook.api.workbook import check_output
     from opsbook.batch.manifest import settle
     from opsbook.io.sheets import write_sheets
 
-    check_output(Path(target))  # an .xlsx: a new workbook has no macros
+    names = [sheet.name for sheet in sheets]
+    itself = next((k.id for k in registry.kinds().values()
+                   if any(k.sheet_by_name(name) for name in names)), None)
+    check_output(Path(target), replaces=itself)  # an .xlsx: a new workbook has no macros
     written = write_sheets(Path(target), sheets)
     settle(target)
     return written

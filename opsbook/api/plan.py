@@ -175,29 +175,6 @@ def actuals_of(path: Path) -> Outcome:
                                  files=[str(path)], langs={str(path): other.lang}), KIND)
 
 
-def keep_plan(output: PathLike | None) -> None:
-    """Refuse an output path that holds a plan workbook with items or actuals (a department's
-    or the company's plan, a final one too): results (tracking, a diff) never replace a
-    plan, as ``plan consolidate`` never does. A result opsbook wrote, an empty plan template
-    or no file there is replaced as any output is. Raises
-    :class:`~opsbook.api.CannotWrite` (its ``zh`` in Chinese), before anything is read."""
-    from opsbook.api.workbook import CannotWrite
-
-    if output is None or not Path(output).is_file():
-        return
-    try:
-        book = load(output, registry.get(KIND))
-    except NotAWorkbook:  # a result opsbook wrote, or no plan: as for any output
-        return
-    items, actuals = len(book["Plan"]), len(book["Actuals"])
-    if items or actuals:
-        raise CannotWrite(
-            f"{output}: this is a plan workbook ({items} item(s), {actuals} actual(s)); "
-            "results never replace a plan: give the output another file name",
-            f"{output}：这是一份计划工作簿（{items} 个计划项、{actuals} 条实际值），"
-            "结果不会覆盖计划；请为输出另指定一个文件名。")
-
-
 def track_input(path: Path, main: str) -> Outcome:
     """One input of ``plan track`` in a batch: the plan (``main``) read and validated, any
     other as actuals."""
@@ -214,13 +191,15 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     :class:`~opsbook.plan.tracking.Tracking`; ``sheets`` and ``headline`` are in ``lang``
     (default: the plan's language). ``as_of`` is a date, a datetime (its day) or a text
     YYYY-MM-DD. Raises NotAWorkbook when the plan cannot be read, ValueError when ``as_of``
-    is no date, CannotWrite when ``output`` holds a plan workbook (:func:`keep_plan`)."""
+    is no date, CannotWrite when ``output`` holds a plan workbook or another file of the
+    user's (:func:`~opsbook.api.workbook.check_replaceable`)."""
     check_lang(lang)
     from opsbook.api.project import status_day
+    from opsbook.api.workbook import check_replaceable
     from opsbook.batch import run_files
 
     as_of = status_day(as_of)
-    keep_plan(output)  # a plan at the output path is no place for tracking
+    check_replaceable(output)  # a plan at the output path is no place for tracking
 
     kind = registry.get(KIND)
     main = str(Path(plan))

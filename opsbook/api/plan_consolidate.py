@@ -128,11 +128,15 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     file there that cannot be read, a final plan, a department's plan (items and no By
     Department sheet) or a company plan of another year is not to be replaced: nothing is
     consolidated then (``earlier-plan-unreadable``, ``earlier-plan-final``,
-    ``earlier-plan-department``, ``earlier-plan-other-year``; exit 2).
+    ``earlier-plan-department``, ``earlier-plan-other-year``; exit 2); any other file of
+    the user's there (a workbook of another kind with data, of no kind) is refused first
+    with CannotWrite, before anything is read.
     """
+    from opsbook.api.workbook import check_replaceable
     from opsbook.batch import BatchOptions, run_files
 
     check_lang(lang)
+    check_replaceable(output, KIND, read_first=True)  # a file of the user's: CannotWrite
     year = plan_year(year)  # "2027" and "2027年" too; no year: a ValueError in both languages
     departments = expected_departments(departments)
     given(sources)

@@ -104,9 +104,13 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     issue, as a Settings date typed with a time is; a text must be YYYY-MM-DD) or outside
     1900-01-01 … 2200-12-31, before any file is read. With ``as_of``, actual dates are
     checked against it (an ``actual-after-status-date`` warning), not against each
-    tracker's Settings date.
+    tracker's Settings date. Raises CannotWrite when ``output`` holds a file of the user's
+    (:func:`~opsbook.api.workbook.check_replaceable`), before any file is read.
     """
+    from opsbook.api.workbook import check_replaceable
+
     check_lang(lang)
+    check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
     timed = _time_given(as_of)
     as_of = status_day(as_of)
     kind = registry.get(KIND)

@@ -119,9 +119,11 @@ def _several_kinds(books: list[Book]) -> NoReport:
 
 
 def check_report_target(target: Path, *sources: Path) -> None:
-    """Refuse a target of another type, one that is one of the workbooks read, or one open
-    in Excel."""
-    from opsbook.api.workbook import check_not_open
+    """Refuse a target of another type, one that is one of the workbooks read, one open
+    in Excel (CannotWriteReport), or an .xlsx there that is a file of the user's
+    (:class:`~opsbook.api.workbook.CannotWrite`, see
+    :func:`~opsbook.api.workbook.check_replaceable`)."""
+    from opsbook.api.workbook import check_not_open, check_replaceable
     from opsbook.reports.render import FORMATS
 
     if target.is_dir():
@@ -135,6 +137,8 @@ def check_report_target(target: Path, *sources: Path) -> None:
                                 "another file",
                                 f"{target} 就是工作簿本身；请将报告写入另一个文件。")
     check_not_open(target, copy_option=False)
+    if target.suffix.lower() == ".xlsx":  # a report workbook replaces only what opsbook wrote
+        check_replaceable(target)
 
 
 def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
@@ -148,7 +152,8 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
 
     Returns :class:`Built`; when a workbook has errors nothing is written and
     ``built.report`` lists them (exit code 1). Raises NotAWorkbook, NoReport,
-    CannotWriteReport, :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium
+    CannotWriteReport, CannotWrite (an .xlsx of the user's at ``out``),
+    :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium
     (before anything is read or written) and :class:`~opsbook.reports.pdf.BrowserFailed`
     when Chromium prints nothing.
     """

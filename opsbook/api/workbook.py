@@ -10,7 +10,7 @@ from pathlib import Path
 from opsbook.api.common import PathLike, check_lang
 from opsbook.core.issues import Issue, Report
 from opsbook.io.atomic import name_too_long
-from opsbook.io.read import FileProblem, check_file
+from opsbook.io.read import FileProblem, check_file, read_book
 
 #: The file types results and marks can be written into.
 WRITABLE = (".xlsx", ".xlsm")
@@ -29,11 +29,26 @@ class CannotWrite(ValueError):
         self.zh = zh
 
 
-def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
+#: What a file at an output path that cannot be read as a workbook is, by its issue code.
+UNREAD = {
+    "password-protected": ("this is a workbook locked with a password, which opsbook cannot "
+                           "read", "这是一份受密码保护的工作簿，opsbook 无法读取"),
+    "corrupt-file": ("this is a damaged or incomplete file that cannot be opened",
+                     "这是一个已损坏或不完整、无法打开的文件"),
+    "file-unreadable": ("this file cannot be read", "该文件无法读取"),
+    "not-a-workbook": ("this is not a workbook", "这不是工作簿"),
+}
+
+
+def check_output(target: Path, *inputs: Path, like: Path | None = None,
+                 replaces: str | None = None, read_first: bool = False) -> None:
     """Refuse an output that is no workbook, that is one of the inputs, that is open in Excel,
-    or that changes the file type of ``like`` (a macro workbook written as .xlsx would not
-    open in Excel). A new results workbook (no ``like``) has no macros, so it is an .xlsx:
-    Excel refuses to open a plain workbook named .xlsm."""
+    that changes the file type of ``like`` (a macro workbook written as .xlsx would not
+    open in Excel), or that is a file of the user's at ``target`` (see
+    :func:`check_replaceable`; ``replaces`` and ``read_first`` are passed on to it, and
+    with ``like`` the output is a copy). A new
+    results workbook (no ``like``) has no macros, so it is an .xlsx: Excel refuses to open a
+    plain workbook named .xlsm. Raises :class:`CannotWrite` (its ``zh`` in Chinese)."""
     if target.suffix.lower() not in WRITABLE:
         if like is None:  # a new results workbook: an .xlsx (below)
             raise CannotWrite(f"{target}: results are written as .xlsx files",
@@ -56,6 +71,81 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None) -> None:
         raise CannotWrite(f"{target}: the name is too long for the disk; give a shorter name",
                           f"{target}：文件名过长，磁盘无法保存；请使用更短的名称。")
     check_not_open(target, copy_option=False)  # Excel would save over what is written
+    check_replaceable(target, replaces, read_first, copy=like is not None)
+
+
+def check_replaceable(target: PathLike | None, replaces: str | None = None,
+                      read_first: bool = False, copy: bool = False) -> None:
+    """Refuse to replace a file of the user's at ``target``: a workbook of a kind with data
+    rows, a workbook of no kind, a file that is no workbook or cannot be read. Replaced, as
+    any output: no file there, an empty file (0 bytes), a result opsbook wrote, an empty
+    template of a kind (no data row in its input sheets), a copy opsbook wrote from an
+    input (an annotated copy, with the Issues sheet; a calculated copy, with the Calculate
+    button's results sheets; a plan's with items or actuals only by another copy, ``copy``:
+    its button tracks a plan in place, and results never replace a plan).
+    ``replaces``: the id of a kind whose workbooks holding another command's results (a
+    company plan) this output may replace, as the command that wrote them does again;
+    ``read_first``: any workbook of that kind, or a file that cannot be read, is left to the
+    command, which reads it first and says why it is not replaced. Reads the file only when
+    there is one. Raises :class:`CannotWrite` (its ``zh`` in Chinese) before anything is
+    written; the file stays as it was."""
+    from opsbook.api.common import kind_for
+    from opsbook.core.book import build_book
+    from opsbook.core.output import ISSUES_SHEET
+
+    if target is None or not Path(target).is_file() or not Path(target).stat().st_size:
+        return  # no file, a folder (told by the command), an empty file: nothing to lose
+    target = Path(target)
+    again = "give the output another file name"
+    again_zh = "请为输出另指定一个文件名。"
+    try:
+        read = read_book(target)
+    except FileProblem as problem:
+        if read_first:
+            return
+        en, zh = UNREAD.get(problem.issue.code, UNREAD["not-a-workbook"])
+        raise CannotWrite(f"{target}: {en}, so it is not replaced: {again}",
+                          f"{target}：{zh}，不会被覆盖；{again_zh}") from None
+    found = kind_for(read.sheets, str(target), None)
+    if isinstance(found, Issue):
+        if found.code == "output-workbook":
+            return  # a result opsbook wrote
+        raise CannotWrite(f"{target}: this is a workbook opsbook did not write (it is of "
+                          f"none of its kinds), so it is not replaced: {again}",
+                          f"{target}：这是一份并非由 opsbook 生成的工作簿（不属于任何工作簿"
+                          f"类型），不会被覆盖；{again_zh}")
+    book = build_book(read.sheets, found, file=str(target), format=read.format)
+    rows = {s: len(book[s.id]) for s in found.sheets if s.id in book and len(book[s.id])}
+    if not rows:
+        return  # an empty template
+    names = {s.name.strip().casefold() for s in read.sheets}
+    button = {n.casefold() for o in found.button_outputs() for n in o.names()}
+    others = {n.casefold() for o in found.outputs for n in o.names()} - button
+    plan = (len(book["Plan"]), len(book["Actuals"])) if found.id == "plan" else (0, 0)
+    if names & others:  # another command's results in a workbook of the kind: its own
+        if found.id == replaces:  # (a company plan) replaced by that command only
+            return
+    elif read_first and found.id == replaces:
+        return  # the command reads it first and says why it stays
+    elif names & (button | {n.casefold() for n in ISSUES_SHEET.values()}) and (
+            copy or not any(plan)):  # a copy opsbook wrote, annotated or calculated (a
+        return  # plan's by a copy only: its button writes its tracking into the plan)
+    if any(plan):
+        items, actuals = plan
+        raise CannotWrite(
+            f"{target}: this is a plan workbook ({items} item(s), {actuals} actual(s)); "
+            f"results never replace a plan: {again}",
+            f"{target}：这是一份计划工作簿（{items} 个计划项、{actuals} 条实际值），"
+            f"结果不会覆盖计划；{again_zh}")
+    what = found.en.lower()
+    raise CannotWrite(
+        f"{target}: this is {'an' if what[:1] in 'aeiou' else 'a'} {what} workbook with "
+        f"{sum(rows.values())} row(s) of data ("
+        + ", ".join(f"{s.en}: {n}" for s, n in rows.items())
+        + f"), so it is not replaced: {again}",
+        f"{target}：这是一份{found.zh}工作簿，含 {sum(rows.values())} 行数据（"
+        + "、".join(f"{s.zh} {n} 行" for s, n in rows.items())
+        + f"），不会被覆盖；{again_zh}")
 
 
 def annotate(source: PathLike, target: PathLike, kind: str | None = None,

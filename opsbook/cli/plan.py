@@ -78,7 +78,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
     from opsbook import api
 
     with plain_failures():
-        api.check_output(out, *paths)
+        api.check_output(out, *paths, replaces="plan", read_first=True)
         done = api.consolidate_plans(paths, departments=departments, strict=strict,
                                      year=_plan_year(year), lang=lang.value if lang else None,
                                      options=batch, output=out)
@@ -103,13 +103,11 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
     changes). Exit 0 when they hold the same items, 1 when they differ, 2 when one cannot be
     read as a plan."""
     from opsbook import api
-    from opsbook.api.plan import keep_plan
     from opsbook.plan.diff import to_json, to_markdown, to_text
 
     with plain_failures():
         if out is not None:
-            api.check_output(out, old, new)
-            keep_plan(out)  # a plan at OUT is never replaced by the differences
+            api.check_output(out, old, new)  # a plan at OUT is never replaced by them
         done = api.diff_plans(old, new, lang=lang.value if lang else None)
     if not done.computed:
         printing.report(done.report, "text", max_issues=50)

@@ -34,6 +34,8 @@ def _written(value: str, words: tuple[str, ...], inputs: list[str]) -> None:
 
     if words == ("report",):
         check_report_target(Path(value))
+    elif words == ("plan", "consolidate"):  # a company plan there: its review carried over
+        check_output(Path(value), replaces="plan", read_first=True)
     elif words != ("validate",) and words != ("email",):
         check_output(Path(value))
 
