@@ -228,20 +228,23 @@ def fits(raw: list[RawSheet], kind: Kind, *, exactly: bool = False) -> bool:
 
 def output_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
     """The kind whose computation wrote this workbook, when it holds only that kind's output
-    sheets (and a report's summary sheet, an Issues sheet) and no input sheet of any kind:
+    sheets (and a report's summary sheet, an Issues sheet), at least one of them no input
+    sheet of any kind, and no input sheet of any kind that it does not write itself:
     an earlier run's result in a folder of inputs, or one named by mistake. None for an
     input workbook (one with its results written into it included)."""
     from opsbook.core.output import ISSUES_SHEET
     from opsbook.core.summary import LABELS
 
     names = {s.name.strip().casefold() for s in raw}
-    if not names or any(k.sheet_by_name(s.name.strip()) for k in kinds.values() for s in raw):
-        return None
+    inputs = {s.name.strip().casefold() for k in kinds.values() for s in raw
+              if k.sheet_by_name(s.name.strip())}
     extra = {n.casefold() for n in (*ISSUES_SHEET.values(),
                                      *(LABELS[lang]["summary_sheet"] for lang in LABELS))}
     for kind in kinds.values():
         made = {n.casefold() for o in kind.outputs for n in o.names()}
-        if names - extra and names <= made | extra:
+        # an input sheet the kind also writes (appraisal's History, carried on in its
+        # results for the next cycle) does not make an input workbook of its results
+        if names - extra - inputs and names <= made | extra and inputs <= made:
             return kind
     return None
 
