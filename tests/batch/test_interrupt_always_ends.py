@@ -75,8 +75,20 @@ def test_ctrl_c_ends_a_jobs_2_consolidation_every_time(plans: Path, tmp_path: Pa
     out.mkdir()
     command = [*opsbook_command(), "plan", "consolidate", str(plans), "-o",
                str(out / "company.xlsx"), "--jobs", "2"]
+    # Ctrl-C at fractions of how long a whole run takes on this machine, after its first
+    # line: always before its end (the machine's speed changes twice over between days)
+    start = time.monotonic()
+    whole = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True, encoding="utf-8", env=ENV, cwd=tmp_path)
+    whole.stderr.readline()
+    said = time.monotonic()
+    whole.communicate(timeout=120)
+    length = time.monotonic() - said
+    assert length > 0.2, f"a run too short to interrupt ({time.monotonic() - start:.2f} s)"
+    for path in out.iterdir():
+        path.unlink()
     told = 0
-    for after in (0.0, 0.1, 0.2, 0.3, 0.45, 0.6):
+    for after in (0.0, 0.1 * length, 0.2 * length, 0.3 * length, 0.45 * length, 0.6 * length):
         code, last = interrupt(command, after, tmp_path)
         assert code == 130, (after, last)
         assert list(out.iterdir()) == [], after  # no output, no manifest, no temporary file
