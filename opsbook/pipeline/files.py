@@ -74,17 +74,28 @@ def manifest_beside(pipeline: Any, step: Any) -> str | None:
     """The manifest (relative to the outputs) that ``step``'s command writes beside its
     first output (``company.xlsx`` → ``company.manifest.json``) when the step names an
     output and no manifest, and no earlier step writes that file; else None."""
+    return _besides(pipeline).get(step.index)
+
+
+def _besides(pipeline: Any) -> dict[int, str | None]:
+    """:func:`manifest_beside` of every step, in one pass over the steps in order (each
+    step's files are looked at once, however many steps come before it)."""
     from opsbook.batch.manifest import beside
 
-    first = _first_output(step)
-    if first is None or "manifest" in step.options:
-        return None
-    value = str(beside(first))
-    target = _absolute(pipeline.outputs, value)
-    earlier = [s for s in pipeline.steps if s.index < step.index]
-    taken = any(_absolute(pipeline.outputs, v) == target
-                for s in earlier for _, _, v, _ in _writes(pipeline, s))
-    return None if taken else value
+    taken: set[str] = set()  # the files (absolute) the steps so far write
+    found: dict[int, str | None] = {}
+    for step in pipeline.steps:
+        named = [_absolute(pipeline.outputs, value) for key in WRITES
+                 for _, value in _named(step.options.get(key))]
+        first = _first_output(step)
+        value = None if first is None or "manifest" in step.options else str(beside(first))
+        if value is not None and _absolute(pipeline.outputs, value) in taken:
+            value = None
+        found[step.index] = value
+        taken.update(named)
+        if value is not None:
+            taken.add(_absolute(pipeline.outputs, value))
+    return found
 
 
 def shares_manifest(pipeline: Any, step: Any) -> bool:
