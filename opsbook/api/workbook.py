@@ -74,6 +74,28 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None,
     check_replaceable(target, replaces, read_first, copy=like is not None)
 
 
+def _written_by_opsbook(path: Path) -> bool:
+    """Whether an .xlsx/.xlsm package's sheet names alone say it is a result opsbook wrote
+    (:func:`opsbook.core.book.output_kind`), read from its workbook part only: a results
+    workbook of 10,000 rows is not read whole, three times, to be replaced. False for
+    anything else, which is then read."""
+    import zipfile
+    from types import SimpleNamespace
+
+    from opsbook import registry
+    from opsbook.core.book import output_kind
+    from opsbook.io.package import ZIP_ERRORS, Package, PackageGap, workbook_sheets
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            package = Package(archive)
+            sheets = workbook_sheets(package, package.main_part())
+    except (PackageGap, *ZIP_ERRORS):
+        return False
+    named = [SimpleNamespace(name=sheet.name) for sheet in sheets]
+    return bool(named) and output_kind(named, registry.kinds()) is not None
+
+
 def check_replaceable(target: PathLike | None, replaces: str | None = None,
                       read_first: bool = False, copy: bool = False) -> None:
     """Refuse to replace a file of the user's at ``target``: a workbook of a kind with data
@@ -96,6 +118,8 @@ def check_replaceable(target: PathLike | None, replaces: str | None = None,
     if target is None or not Path(target).is_file() or not Path(target).stat().st_size:
         return  # no file, a folder (told by the command), an empty file: nothing to lose
     target = Path(target)
+    if _written_by_opsbook(target):
+        return  # a result opsbook wrote, told by its sheet names: never read whole again
     again = "give the output another file name"
     again_zh = "请为输出另指定一个文件名。"
     try:
