@@ -74,11 +74,13 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None,
     check_replaceable(target, replaces, read_first, copy=like is not None)
 
 
-def _written_by_opsbook(path: Path) -> bool:
+def _written_by_opsbook(path: Path, replaces: str | None = None) -> bool:
     """Whether an .xlsx/.xlsm package's sheet names alone say it is a result opsbook wrote
-    (:func:`opsbook.core.book.output_kind`), read from its workbook part only: a results
-    workbook of 10,000 rows is not read whole, three times, to be replaced. False for
-    anything else, which is then read."""
+    (:func:`opsbook.core.book.output_kind`), or a workbook of kind ``replaces`` holding
+    another command's results (a company plan, which ``plan consolidate`` reads first and
+    replaces itself), read from its workbook part only: a results workbook of 10,000 rows
+    is not read whole, three times, to be replaced. False for anything else, which is then
+    read."""
     import zipfile
     from types import SimpleNamespace
 
@@ -93,7 +95,15 @@ def _written_by_opsbook(path: Path) -> bool:
     except (PackageGap, *ZIP_ERRORS):
         return False
     named = [SimpleNamespace(name=sheet.name) for sheet in sheets]
-    return bool(named) and output_kind(named, registry.kinds()) is not None
+    if named and output_kind(named, registry.kinds()) is not None:
+        return True
+    if replaces is None or not named:
+        return False
+    kind = registry.get(replaces)
+    button = {n.casefold() for o in kind.button_outputs() for n in o.names()}
+    others = {n.casefold() for o in kind.outputs for n in o.names()} - button
+    return any(kind.sheet_by_name(s.name.strip()) for s in named) and bool(
+        {s.name.strip().casefold() for s in named} & others)
 
 
 def check_replaceable(target: PathLike | None, replaces: str | None = None,
@@ -118,7 +128,7 @@ def check_replaceable(target: PathLike | None, replaces: str | None = None,
     if target is None or not Path(target).is_file() or not Path(target).stat().st_size:
         return  # no file, a folder (told by the command), an empty file: nothing to lose
     target = Path(target)
-    if _written_by_opsbook(target):
+    if _written_by_opsbook(target, replaces):
         return  # a result opsbook wrote, told by its sheet names: never read whole again
     again = "give the output another file name"
     again_zh = "请为输出另指定一个文件名。"
