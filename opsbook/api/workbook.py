@@ -6,6 +6,7 @@ Both go through the same handlers as the buttons in Excel, on the file adapter.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from opsbook.api.common import PathLike, check_lang
 from opsbook.core.issues import Issue, Report
@@ -74,6 +75,13 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None,
     check_replaceable(target, replaces, read_first, copy=like is not None)
 
 
+def _outputs(kind: Any) -> tuple[set[str], set[str]]:
+    """The sheet names (case-folded, both languages) a kind's Calculate button writes, and
+    those only its other commands write (a company plan's By Department)."""
+    button = {n.casefold() for o in kind.button_outputs() for n in o.names()}
+    return button, {n.casefold() for o in kind.outputs for n in o.names()} - button
+
+
 def _written_by_opsbook(path: Path, replaces: str | None = None) -> bool:
     """Whether an .xlsx/.xlsm package's sheet names alone say it is a result opsbook wrote
     (:func:`opsbook.core.book.output_kind`), or a workbook of kind ``replaces`` holding
@@ -100,8 +108,7 @@ def _written_by_opsbook(path: Path, replaces: str | None = None) -> bool:
     if replaces is None or not named:
         return False
     kind = registry.get(replaces)
-    button = {n.casefold() for o in kind.button_outputs() for n in o.names()}
-    others = {n.casefold() for o in kind.outputs for n in o.names()} - button
+    others = _outputs(kind)[1]
     return any(kind.sheet_by_name(s.name.strip()) for s in named) and bool(
         {s.name.strip().casefold() for s in named} & others)
 
@@ -153,8 +160,7 @@ def check_replaceable(target: PathLike | None, replaces: str | None = None,
     if not rows:
         return  # an empty template
     names = {s.name.strip().casefold() for s in read.sheets}
-    button = {n.casefold() for o in found.button_outputs() for n in o.names()}
-    others = {n.casefold() for o in found.outputs for n in o.names()} - button
+    button, others = _outputs(found)
     plan = (len(book["Plan"]), len(book["Actuals"])) if found.id == "plan" else (0, 0)
     if names & others:  # another command's results in a workbook of the kind: its own
         if found.id == replaces:  # (a company plan) replaced by that command only
