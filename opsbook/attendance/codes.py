@@ -10,6 +10,13 @@ CODES: dict[str, Code] = {
         "Approved on {value}, after it started on {expected}; approval must come first.",
         "审批日期 {value} 晚于开始日期 {expected}；应经批准后方可休假或加班。",
     ),
+    "leave-no-time": Code(
+        "data",
+        "'{column}' ({value}) is the same moment as '{other}': the request covers no time and "
+        "counts as no leave. Give the moment the leave ends.",
+        "“{column}”（{value}）与“{other}”为同一时刻：该申请不涵盖任何时间，不计为请假。"
+        "请填写请假结束的时间。",
+    ),
     "not-approved": Code(
         "data",
         "Request {value} is approved but {detail}.",

@@ -7,7 +7,8 @@ day is ``leave``; no punch at all, or fewer hours than ``absent_hours``, is ``ab
 than ``half_day_hours`` is ``half_day``; otherwise ``late`` (check-in later than the shift
 start + ``late_grace_minutes``), ``early`` (check-out earlier than the shift end −
 ``early_grace_minutes``), ``late_early`` (both) or ``present``. On a day with half a day of
-approved leave the shift is the part not on leave and both hour thresholds are halved. Hours
+approved leave the shift is the part not on leave and both hour thresholds are halved (time
+at work while on leave does not count towards them). Hours
 worked are check-out − check-in (no break is taken off); a day with a single punch has no
 hours and is judged by the punch it has. Late and early minutes count from the shift's start
 or end (not from the end of the grace), rounded up to whole minutes, on late and early days.
@@ -81,6 +82,16 @@ def _join(frame: pd.DataFrame, other: pd.DataFrame, columns: dict[str, str]) -> 
     return frame.merge(part, on=["employee_id", "date"], how="left", sort=False)
 
 
+def _on_leave(ci: np.ndarray, co: np.ndarray, start: np.ndarray, end: np.ndarray,
+              S: int, E: int) -> np.ndarray:
+    """Seconds of each day's check-in to check-out spent in its half day of leave (the
+    morning before ``start``, or the afternoon after ``end``, of a shift ``S``–``E``): time
+    at work while on leave does not count towards the half to be worked."""
+    lo = np.where(start > S, S, np.where(end < E, end, 0.0))
+    hi = np.where(start > S, start, np.where(end < E, E, 0.0))
+    return np.clip(np.minimum(co, hi) - np.maximum(ci, lo), 0.0, None)
+
+
 def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFrame,
           leave: LeaveDays, overtime: pd.DataFrame | None, policy: Policy) -> pd.DataFrame:
     """The Daily frame (``DAILY_COLUMNS`` then ``SOURCE_COLUMNS``): times in seconds since
@@ -107,8 +118,9 @@ def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFr
     has_in, has_out = ~np.isnan(ci), ~np.isnan(co)
     hours = (co - ci) / 3600.0
     both = has_in & has_out
-    absent_short = both & (policy.absent_hours > 0) & (hours < policy.absent_hours * due)
-    half_short = both & (policy.half_day_hours > 0) & (hours < policy.half_day_hours * due)
+    counted = hours - _on_leave(ci, co, start, end, S, E) / 3600.0
+    absent_short = both & (policy.absent_hours > 0) & (counted < policy.absent_hours * due)
+    half_short = both & (policy.half_day_hours > 0) & (counted < policy.half_day_hours * due)
     late = has_in & (ci > start + policy.late_grace)
     early = has_out & (co < end - policy.early_grace)
     day_type = frame["day_type"].to_numpy(dtype=object)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from opsbook.attendance.clock_words import no_punch_words
 from opsbook.attendance.codes import CODES
 from opsbook.attendance.ids import employee_ids
+from opsbook.attendance.leave_halves import half_day_words
 from opsbook.attendance.rules import RULES
 from opsbook.attendance.schema import CLOCK, EMPLOYEES, HOLIDAYS, LEAVE, OUTPUTS, OVERTIME, PUNCHES
 from opsbook.attendance.settings import AttendanceSettings
@@ -13,7 +15,7 @@ from opsbook.core.lazy import Lazy
 KIND = Kind(
     "attendance", "Attendance", "考勤",
     (EMPLOYEES, HOLIDAYS, CLOCK, LEAVE, OVERTIME, PUNCHES), AttendanceSettings, RULES,
-    prepare=(employee_ids,),
+    prepare=(employee_ids, half_day_words, no_punch_words),
     instructions_en=(
         "Employees: everyone whose attendance is recorded.",
         "Holidays: public holidays, and weekend days that are working days.",

@@ -54,7 +54,9 @@ def _pieces(leave: pd.DataFrame, days: pd.DatetimeIndex, policy: Policy) -> pd.D
     """One row per request and calendar day of ``days`` it covers, with the covered seconds."""
     start = pd.to_datetime(leave["start"])
     end = pd.to_datetime(leave["end"])
-    ok = (start.notna() & end.notna() & (end >= start)).to_numpy()
+    # an end without a time is the whole of its day (2026-11-05 13:30 to 2026-11-05)
+    whole = end + pd.to_timedelta(np.where(end == end.dt.normalize(), DAY, 0), unit="s")
+    ok = (start.notna() & end.notna() & (whole >= start)).to_numpy()
     leave, start, end = leave[ok], start[ok], end[ok]
     first, last = start.dt.normalize(), end.dt.normalize()
     start_tod = (start - first).dt.total_seconds().to_numpy()

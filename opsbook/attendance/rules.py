@@ -4,6 +4,7 @@ employee's Joined On and Left On."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Iterator
 
@@ -14,7 +15,7 @@ from opsbook.attendance.policy import parse_work_days, seconds
 from opsbook.attendance.punches import table_log
 from opsbook.attendance.schema import CLOCK, PUNCHES
 from opsbook.core.book import Book
-from opsbook.core.group import Group, over_books
+from opsbook.core.group import BOOK, ROW, Group, over_books
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order, references
@@ -22,8 +23,32 @@ from opsbook.core.rules import date_order, references
 
 @over_books
 def requests_in_order(group: Group) -> Iterator[tuple[int, Issue]]:
-    yield from date_order(group, "Leave", "start", "end")
+    """date-order of Leave and of Employees; a Leave End without a time is the whole of its
+    day, so an afternoon's leave from 2026-11-05 13:30 to 2026-11-05 is in order."""
+    leave = group.frame("Leave")
+    for k, issue in date_order(group, "Leave", "start", "end"):
+        if not (isinstance(issue.value, dt.date) and not isinstance(issue.value, dt.datetime)):
+            yield k, issue  # an end with its time of day
+            continue
+        start = leave.loc[(leave[BOOK] == k) & (leave[ROW] == issue.row), "start"]
+        if start.empty or pd.Timestamp(start.iat[0]).normalize() > pd.Timestamp(issue.value):
+            yield k, issue  # a date-only end on a day before the start's
+    yield from _no_time(group, leave)
     yield from date_order(group, "Employees", "joined_on", "left_on")
+
+
+def _no_time(group: Group, leave: pd.DataFrame) -> Iterator[tuple[int, Issue]]:
+    """leave-no-time at a Leave End equal to its Start, both with a time of day (09:00 to
+    09:00, or 2026-11-05 下午 to 2026-11-05 上午): a request of no time at all, never leave."""
+    if leave.empty:
+        return
+    start = pd.to_datetime(leave["start"], errors="coerce")
+    end = pd.to_datetime(leave["end"], errors="coerce")
+    for pos in np.flatnonzero((end == start) & (end != end.dt.normalize())):
+        k, place = group.where(leave, pos, "Leave", "end")
+        other = group.books[k].tables["Leave"].headers.get("start", "start")
+        yield k, Issue("leave-no-time", value=end.iat[pos].to_pydatetime(),
+                       params={"other": other}, **place)
 
 
 def clocked_while_employed(book: Book) -> Iterator[Issue]:

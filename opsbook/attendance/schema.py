@@ -6,19 +6,27 @@ from opsbook.core.common import DEPARTMENT, EMPLOYEE_ID, NAME, employee_ref
 from opsbook.core.spec import Field, Sheet, choice, choices, date, ident, text
 
 LEAVE_TYPES = choices(("annual", "年假", ("年休假",)), ("sick", "病假"), ("personal", "事假"),
-                      ("marriage", "婚假"), ("maternity", "产假", ("陪产假", "产检假", "哺乳假")),
+                      ("marriage", "婚假"),
+                      ("maternity", "产假", ("陪产假", "陪产护理假", "产检假", "哺乳假")),
                       ("bereavement", "丧假"),
-                      # time off in lieu of overtime (调休), as Chinese HR systems name it
-                      ("other", "其他", ("调休", "调休假", "倒休", "探亲假", "time off in lieu")))
-STATUSES = choices(("approved", "已批准", ("批准", "通过", "同意")),
-                   ("pending", "待审批", ("审批中", "未审批")),
-                   ("rejected", "已驳回", ("驳回", "拒绝", "不同意")),
-                   ("cancelled", "已取消", ("取消", "撤销", "canceled")))
-HALVES = choices(("am", "上午", ("morning", "上半天", "AM")),
-                 ("pm", "下午", ("afternoon", "下半天", "PM")))
-DAY_KINDS = choices(("holiday", "节假日", ("假日", "法定节假日", "放假", "public holiday")),
-                    ("workday", "调休上班", ("补班", "上班", "working day", "make-up workday",
-                                         "make-up day")))
+                      # time off in lieu of overtime (调休), as Chinese HR systems name it;
+                      # childcare leave (育儿假) and work injury leave (工伤假) as the law has them
+                      ("other", "其他", ("调休", "调休假", "倒休", "探亲假", "育儿假", "工伤假",
+                                       "time off in lieu")))
+# with the words DingTalk and WeCom approvals export (审批通过, 已同意, 已通过, 审批拒绝, 已撤销 …)
+STATUSES = choices(("approved", "已批准", ("批准", "通过", "同意", "审批通过", "已通过", "已同意")),
+                   ("pending", "待审批", ("审批中", "未审批", "审核中", "待审核")),
+                   ("rejected", "已驳回", ("驳回", "拒绝", "不同意", "审批拒绝", "已拒绝",
+                                         "审批驳回")),
+                   ("cancelled", "已取消", ("取消", "撤销", "canceled", "已撤销", "撤回",
+                                          "已撤回")))
+HALVES = choices(("am", "上午", ("morning", "上半天", "上午半天", "前半天", "AM")),
+                 ("pm", "下午", ("afternoon", "下半天", "下午半天", "后半天", "PM")))
+# with the marks of a Chinese calendar: 休 over a day off, 班 over a make-up workday
+DAY_KINDS = choices(("holiday", "节假日", ("假日", "法定节假日", "法定假日", "放假", "休", "休息",
+                                        "休息日", "public holiday")),
+                    ("workday", "调休上班", ("补班", "上班", "班", "调班", "工作日", "上班日",
+                                         "working day", "make-up workday", "make-up day")))
 
 
 def _time(id: str, en: str, zh: str, **kw) -> Field:
