@@ -59,4 +59,31 @@ CODES: dict[str, Code] = {
         "任务编号 {value} 属于项目 {others_zh}，不属于项目 {project}：纠正措施按项目和任务编号"
         "对应，该措施不对应任何偏差；请填写项目 {project} 的任务编号，或改正措施所属项目。",
     ),
+    "task-without-dates": Code(
+        "data",
+        "'{column}' is blank: the task is not scheduled yet, so its PV is counted as 0 and it "
+        "has no Gantt bar; give its planned dates (the planning gate lists the tasks without "
+        "them).",
+        "“{column}”为空：该任务尚未排期，其计划价值（PV）按 0 计，甘特图中也没有条形；"
+        "请填写计划日期（规划阶段检查会列出缺少计划日期的任务）。",
+    ),
+    "risk-level-word": Code(
+        "data",
+        "'{column}': '{value}' was read as {result} on the 1–5 scale (very low 1, low 2, "
+        "medium 3, high 4, very high 5); enter the number to be sure.",
+        "“{column}”：“{value}”按 1–5 级识别为 {result}（很低 1、低 2、中 3、高 4、很高 5）；"
+        "建议直接填写数字。",
+    ),
+    "progress-word": Code(
+        "data",
+        "'{column}': '{value}' was read as {result} complete; enter the percentage to be "
+        "sure.",
+        "“{column}”：“{value}”识别为完成 {result}；建议直接填写百分比。",
+    ),
+    "project-without-dates": Code(
+        "data",
+        "'{column}' is blank: the project has no baseline yet, so its planned start and "
+        "finish are taken from its tasks; give the baseline dates once they are agreed.",
+        "“{column}”为空：项目尚无基准日期，计划开始和完成按其任务的日期计；基准日期确定后请填写。",
+    ),
 }

@@ -32,12 +32,14 @@ def _monday(days: pd.Series) -> np.ndarray:
 
 def all_weeks(tasks: pd.DataFrame) -> np.ndarray:
     """Every week (its Monday, datetime64[D]) from the first planned start or status date
-    to the last planned finish or status date of ``tasks`` (not empty)."""
+    to the last planned finish or status date of ``tasks`` (not empty; a missing date left
+    out)."""
     start, finish = _monday(tasks["planned_start"]), _monday(tasks["planned_finish"])
     status = _monday(tasks["status_date"])
-    first = np.nanmin(np.concatenate([start, status]).astype("int64"))
-    last = np.nanmax(np.concatenate([finish, status]).astype("int64"))
-    return np.arange(first, last + 1, 7).astype("datetime64[D]")
+    # a task without a planned date (NaT) draws no bar and sets no edge of the chart
+    firsts, lasts = np.concatenate([start, status]), np.concatenate([finish, status])
+    first, last = firsts[~np.isnat(firsts)].min(), lasts[~np.isnat(lasts)].max()
+    return np.arange(first, last + 7, 7).astype("datetime64[D]")
 
 
 def grid(tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -141,6 +143,14 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
                  ["Light blue: planned; dark blue: the share done (% complete); red: past the "
                   f"planned finish and not complete; yellow and '{MARK}': the week of the status "
                   f"date (its header marked '{HEAD}')."])
+    undated = tasks[tasks["planned_start"].isna() | tasks["planned_finish"].isna()]
+    if len(undated):  # said, not a row left blank without a word
+        named = undated["task_id"].astype(str)
+        if tasks["project_id"].nunique() > 1:  # a WBS code is one project's: said with it
+            named = undated["project_id"].astype(str) + " " + named
+        ids = ("、" if lang == "zh" else ", ").join(named)
+        out.notes.append(f"{len(undated)} 项任务缺少计划日期，没有条形（{ids}）。" if lang == "zh"
+                         else f"{len(undated)} task(s) without planned dates have no bar ({ids}).")
     whole = len(all_weeks(tasks)) if len(weeks) == MAX_WEEKS else 0
     if whole > MAX_WEEKS:
         out.notes.append(_cut_note(weeks, whole, codes, lang))

@@ -5,13 +5,16 @@ from __future__ import annotations
 from opsbook.core.kind import Kind
 from opsbook.core.lazy import Lazy
 from opsbook.project.codes import CODES
+from opsbook.project.levels import level_words
 from opsbook.project.rules import RULES
 from opsbook.project.schema import ACTIONS, OUTPUTS, PROJECTS, RISKS, TASKS
 from opsbook.project.settings import ProjectSettings
+from opsbook.project.undated import unscheduled
 
 KIND = Kind(
     "project", "Project Tracker", "项目管理",
     (PROJECTS, TASKS, RISKS, ACTIONS), ProjectSettings, RULES,
+    prepare=(unscheduled, level_words),
     instructions_en=(
         "Projects: one row per project with its phase, baseline dates and budget (BAC).",
         "Tasks: the work breakdown (WBS) with planned and actual dates, % complete and costs.",

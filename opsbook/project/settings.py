@@ -35,6 +35,17 @@ def _formula(text: str) -> str:
 #: The EAC methods as the status workbook writes them (its "EAC for ETC and VAC" column
 #: and headers), folded by :func:`_formula`.
 FORMULA = {"bac/cpi": "cpi", "ac+bac-ev": "remaining", "ac+bac-ev/cpi*spi": "cpi_spi"}
+#: The EAC methods in words, as people name them in Chinese and English (PMBOK's
+#: "typical" variance goes on at the CPI, an "atypical" one not), folded by :func:`_formula`
+#: and without a leading 按 or a trailing 法/方法/公式/计算.
+WORDS = {
+    "cpi": ("成本绩效指数", "典型偏差", "典型", "typical"),
+    "remaining": ("剩余", "剩余预算", "预算", "剩余工作按预算", "剩余工作按计划", "非典型偏差",
+                  "非典型", "atypical", "budget", "budgetrate"),
+    "cpi_spi": ("cpi和spi", "cpi与spi", "cpi及spi", "cpi+spi", "综合", "综合指数",
+                "成本和进度", "成本与进度", "进度和成本", "进度与成本"),
+}
+_WORD = {word: method for method, words in WORDS.items() for word in words}
 
 
 #: Currencies by their ISO code, and how people write them: trackers whose amounts are in
@@ -102,6 +113,11 @@ def clock(seconds: int) -> str:
     return f"{hours:02d}:{minutes:02d}" + (f":{rest:02d}" if rest else "")
 
 
+#: A status date written as the word for today (今天, today, =TODAY() as text), folded by
+#: :func:`_formula`: today, as a blank means.
+TODAY = frozenset({"今天", "今日", "当天", "当日", "today", "now"})
+
+
 def _threshold(default: float, en: str, zh: str, label: str) -> Any:
     """An SPI/CPI threshold: a ratio from 0 to :data:`MAX_THRESHOLD` ("90%" is read as 0.9,
     as every amount typed as text is)."""
@@ -143,6 +159,9 @@ class ProjectSettings(SettingsModel):
     def _keep_time(cls, data: Any, handler: Any) -> Any:
         # the Day type keeps the day only: the time typed with it is kept aside, to be said
         time = None
+        if isinstance(data, dict) and isinstance(data.get("status_date"), str) \
+                and _formula(data["status_date"]) in TODAY:  # 今天 is what a blank means
+            data = {**data, "status_date": None}
         if isinstance(data, dict) and data.get("status_date") is not None:
             day, time = time_of_day(data["status_date"])
             data = {**data, "status_date": day}
@@ -155,11 +174,14 @@ class ProjectSettings(SettingsModel):
     def _method(cls, value: object) -> object:
         # cpi_spi as typed: CPI-SPI, cpi spi, cpi－spi (full-width), Cpi__Spi, and as the
         # formula writes it: CPI×SPI, CPI*SPI, CPI·SPI; each method also as the status
-        # workbook names it (EAC for ETC and VAC: BAC/CPI, AC+(BAC−EV), ...)
+        # workbook names it (EAC for ETC and VAC: BAC/CPI, AC+(BAC−EV), ...) and in words
+        # (按CPI, CPI法, 剩余预算, 综合指数: see WORDS)
         if not isinstance(value, str):
             return value
-        formula = FORMULA.get(_formula(value))
-        return formula or re.sub(r"[\s_\-－×*＊·・]+", "_", value.strip().lower())
+        folded = _formula(value)
+        word = re.sub(r"(计算|方法|法|公式)$", "", folded.removeprefix("按"))
+        named = FORMULA.get(folded) or _WORD.get(word) or (word if word in EAC_METHODS else None)
+        return named or re.sub(r"[\s_\-－×*＊·・]+", "_", value.strip().lower())
 
     @field_validator("currency")
     @classmethod

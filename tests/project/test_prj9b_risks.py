@@ -55,17 +55,16 @@ def test_ranks_levels_and_heat_map_by_hand(tmp_path):
     assert (row["未关闭风险数"], row["最高风险值"]) == (6, 15)
 
 
-def test_a_probability_in_words_is_an_error_at_its_cell(tmp_path):
+def test_a_probability_in_words_is_a_level_and_out_of_range_an_error(tmp_path):
+    # a level in words is read on the 1–5 scale with a warning (see test_prj10_risk_levels)
     rows = [("R-1", "高", 3, "open"), ("R-2", 2, "Medium", "open"), ("R-3", 2, 6, "open")]
     book = load(_tracker(tmp_path, rows, lang="en"), "project")
     said = {(i.cell, i.code): (i.message("en"), i.message("zh")) for i in book.issues
             if i.severity == "error"}
     assert said == {
-        ("D4", "type-error"): ("'Probability' should be a whole number, found '高'.",
-                               "“Probability”应为整数，实际为“高”。"),
-        ("E5", "type-error"): ("'Impact' should be a whole number, found 'Medium'.",
-                               "“Impact”应为整数，实际为“Medium”。"),
         ("E6", "out-of-range"): ("'Impact' must be between 1 and 5, found 6.",
                                  "“Impact”应在 1 到 5 之间，实际为 6。"),
     }
+    assert [(i.cell, i.code) for i in book.issues if i.severity == "warning"] == [
+        ("D4", "risk-level-word"), ("E5", "risk-level-word")]
     assert {i.sheet for i in book.issues if i.severity == "error"} == {"Risks"}
