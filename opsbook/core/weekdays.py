@@ -12,6 +12,9 @@ _ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "�
 _ALIASES = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6, "tues": 1, "thur": 3, "thurs": 3}
 _RANGE = r"-|–|—|~|〜|至|到"
+#: Words for every day of the week (a shop, a plant or a service desk that never closes).
+_EVERY_DAY = frozenset({"每天", "每日", "天天", "全周", "全周无休", "全年无休", "7天",
+                        "daily", "every day", "everyday", "all week", "7 days"})
 
 
 def _day(token: str) -> int:
@@ -32,11 +35,14 @@ def weekdays(text: str) -> frozenset[int]:
     """The weekday numbers (Monday 0 … Sunday 6) a ``work_days`` text names.
 
     A range (``Mon-Fri``, ``Mon–Fri``, ``周一至周五``, ``1-5``; ``Fri-Mon`` runs over the
-    weekend) or a list separated by commas, semicolons, slashes, spaces or 、, in half- or
-    full-width forms (``Mon，Tue``). Raises ValueError for text that names no weekday.
+    weekend), a word for every day (``每天``, ``全周``, ``daily``) or a list separated by
+    commas, semicolons, slashes, spaces or 、, in half- or full-width forms (``Mon，Tue``).
+    Raises ValueError for text that names no weekday.
     """
     days: set[int] = set()
     text = unicodedata.normalize("NFKC", str(text))  # full-width ，；～－ and letters as ASCII
+    if re.sub(r"\s+", " ", text.strip().lower()) in _EVERY_DAY:
+        return frozenset(range(7))
     text = re.sub(r"\s+(?:to|through|thru)\s+", "-", text.strip(), flags=re.I)  # Mon to Fri
     text = re.sub(rf"\s*({_RANGE})\s*", r"\1", text)
     for part in re.split(r"[,、;/\s]+", text):
