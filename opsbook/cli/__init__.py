@@ -22,6 +22,7 @@ from opsbook.cli.common import (
     CannotRun,
     Format,
     Lang,
+    format_option,
     given_path,
     kind_option,
     lang_option,
@@ -59,10 +60,16 @@ ERROR_LOG = Path(tempfile.gettempdir()) / "opsbook-last-error.txt"
 @app.command()
 def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names())}."),
         file: Path = typer.Argument(..., parser=given_path, help="The workbook to create (.xlsx)."),
-        lang: Lang = typer.Option(Lang.zh, help="Language of sheets, headers and lists."),
+        lang: Lang = typer.Option(Lang.zh, help="Language of sheets, headers and lists.",
+                                  case_sensitive=False),
         sample: bool = typer.Option(False, help="Fill it with seeded sample data."),
         force: bool = typer.Option(False, help="Replace FILE if it exists.")) -> None:
-    """Make a blank (or sample) standard workbook, styled, with drop-down lists."""
+    """Make a blank (or sample) standard workbook, styled, with drop-down lists.
+
+    It has an Instructions sheet (填写说明); type one record per row under each sheet's
+    header row (row 3). FILE is never replaced without --force (never while it is open in
+    Excel). Exit 0 made, 2 not made (the message says why).
+    """
     from opsbook.api import new_workbook
 
     kind_option(kind, "kind")
@@ -91,7 +98,7 @@ def new(kind: str = typer.Argument(..., help=f"One of: {', '.join(registry.names
 def validate(paths: list[Path] = typer.Argument(
                  ..., parser=given_path,
                  help="Workbooks, folders of them or glob patterns ('plans/*.xlsx')."),
-             format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
+             format: Format = format_option(),
              annotate: Path | None = typer.Option(
                  None, parser=given_path,
                  help="Write a copy of the (single) workbook with bad cells marked red, "
@@ -102,7 +109,12 @@ def validate(paths: list[Path] = typer.Argument(
              max_issues: int = typer.Option(0, min=0, help="List at most this many issues "
                                                           "(0: all); counts are of all."),
              *, batch: BatchOptions) -> None:
-    """Check workbooks against the standard: every problem located to its cell."""
+    """Check workbooks against the standard: every problem located to its cell.
+
+    The findings go to stdout, progress lines to stderr. Exit 0 valid (warnings allowed), 1
+    some workbook has errors (fix the cells listed and run again), 2 a file could not be read
+    at all or an option is wrong.
+    """
     from opsbook import api
 
     kind_option(kind)
@@ -111,9 +123,9 @@ def validate(paths: list[Path] = typer.Argument(
             raise CannotRun("--annotate takes exactly one workbook",
                             "--annotate 只能用于一个工作簿。")
         report = api.annotate(paths[0], annotate, kind, lang.value if lang else None)
-        if report.readable:
-            printing.note(printing.pick(f"annotated copy: {annotate}",
-                                        f"已写出标注副本：{annotate}"))
+        if report.readable:  # said in --lang, else in the workbook's language
+            zh = (printing.chosen_lang() or report.lang) == "zh"
+            printing.note(f"已写出标注副本：{annotate}" if zh else f"annotated copy: {annotate}")
     else:
         report = api.validate(paths, kind=kind, options=batch)
     printing.report(report, format.value, max_issues=max_issues)
@@ -125,11 +137,14 @@ def calculate(file: Path = typer.Argument(..., parser=given_path,
                                           help="A standard workbook (.xlsx or .xlsm)."),
               out: Path | None = typer.Option(None, "-o", "--out", parser=given_path,
                                               help="Write to this file instead of FILE."),
-              kind: str | None = typer.Option(None, help="Skip detection.")) -> None:
+              kind: str | None = typer.Option(None, help="Skip detection: the workbook's "
+                                                         "kind.")) -> None:
     """Do what the Calculate button does: validate, then write the results sheets.
 
     Without -o the workbook itself gets the results sheets (through a temporary file and a
-    rename, so a failed run leaves it as it was).
+    rename, so a failed run leaves it as it was); with errors it gets its bad cells marked
+    and an Issues sheet instead. Exit 0 written, 1 the workbook has errors, 2 it could not
+    be read or written (read-only, open in Excel).
     """
     from opsbook import api
 
@@ -146,15 +161,22 @@ def calculate(file: Path = typer.Argument(..., parser=given_path,
 
 @app.command()
 def demo(folder: Path = typer.Argument(Path("opsbook-demo"), parser=given_path,
-                                       help="Where to put everything."),
+                                       help="Where to put everything: a new or empty folder, "
+                                            "or one an earlier demo made."),
          ) -> None:
-    """Make sample workbooks of every kind and run every step on them."""
+    """Make sample workbooks of every kind and run every step on them.
+
+    A folder holding anything else is refused before anything is written (exit 2), so no
+    file of yours is replaced. Exit 0 when every step worked.
+    """
+    from opsbook.core.said import Refused
     from opsbook.demo import run
 
-    if folder.exists() and not folder.is_dir():
-        raise CannotRun(f"{folder} is a file; give a folder for the demo (it is created if "
-                        "needed)", f"{folder} 是文件；请给出演示用的文件夹（不存在时会创建）。")
-    raise typer.Exit(run(folder, printing.say))
+    try:
+        code = run(folder, printing.say)
+    except Refused as refused:  # a folder the demo would harm: said before anything is written
+        raise CannotRun.of(refused) from None
+    raise typer.Exit(code)
 
 
 def _groups() -> None:
@@ -183,6 +205,28 @@ def _groups() -> None:
 
 
 _groups()
+
+#: An argument's name in the usage line, its help and its mistakes, as the README writes it
+#: (``opsbook validate PATH...``, ``opsbook demo [DIR]``); any other is its name in capitals.
+ARGUMENT_NAMES = {"paths": "PATH", "folder": "DIR"}
+
+
+def _name_arguments(typer_app: typer.Typer) -> None:
+    """Give every command's arguments the names the README uses (``PATH``, ``FILE``,
+    ``OLD NEW``), instead of the parameter names (``paths``, ``{paths}...``)."""
+    import inspect
+
+    from typer.models import ArgumentInfo
+
+    for command in typer_app.registered_commands:
+        for param in inspect.signature(command.callback).parameters.values():
+            if isinstance(param.default, ArgumentInfo) and param.default.metavar is None:
+                param.default.metavar = ARGUMENT_NAMES.get(param.name, param.name.upper())
+    for group in typer_app.registered_groups:
+        _name_arguments(group.typer_instance)
+
+
+_name_arguments(app)
 
 
 #: Allocations between two collections of the youngest generation (Python's default is 700).
@@ -240,8 +284,14 @@ def main() -> None:
     except Exception as error:  # anything unexpected: one line, never a traceback
         with contextlib.suppress(OSError):
             ERROR_LOG.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
-        printing.fail(f"opsbook could not finish ({type(error).__name__}: {error}). If this "
-                    f"persists, report it with the details kept in {ERROR_LOG}.")
+        if isinstance(error, OSError) and error.filename is not None:  # the system's refusal
+            printing.failed(_refused_by_system(error))
+            sys.exit(2)
+        what = f"{type(error).__name__}: {error}"
+        printing.failed(CannotRun(
+            f"opsbook could not finish ({what}). If this persists, report it with the details "
+            f"kept in {ERROR_LOG}.", f"opsbook 未能完成（{what}）。如果再次出现，请报告此问题，"
+            f"并附上 {ERROR_LOG} 中保存的详细信息。"))
         sys.exit(2)
     if code == 130:  # Ctrl-C while a command computed or wrote (Typer ends it quietly)
         printing.failed(_interrupted())
@@ -254,6 +304,18 @@ def _plain_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):  # replaced, or already closed
             stream.reconfigure(errors="backslashreplace")
+
+
+def _refused_by_system(error: OSError) -> CannotRun:
+    """A file or folder the system would not let opsbook use (a name too long, no right to
+    write, a full disk), named with the system's reason, in both languages."""
+    from opsbook.io.atomic import REASONS_ZH
+
+    reason = (error.strerror or type(error).__name__).rstrip(".")
+    zh = REASONS_ZH.get(error.errno or 0, reason)
+    return CannotRun(f"cannot use {error.filename}: {reason[:1].lower()}{reason[1:]}; check "
+                     "the path and run again", f"无法使用 {error.filename}：{zh}；请检查路径后"
+                     "重新运行。")
 
 
 def _interrupted() -> CannotRun:

@@ -27,7 +27,7 @@ def lang_option(help: str) -> Any:
     :mod:`opsbook.cli.printing` (files, issues, totals) and every :class:`CannotRun` follows
     it, so no command has to pass it on to be heard in it.
     """
-    return typer.Option(None, help=help, callback=_keep_lang)
+    return typer.Option(None, help=help, callback=_keep_lang, case_sensitive=False)
 
 
 def _keep_lang(ctx: typer.Context, value: Lang | None) -> Lang | None:
@@ -39,6 +39,13 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+def format_option() -> Any:
+    """The ``--format``/``-f`` of a command that prints a report: text, json or markdown,
+    in any case (``JSON``), as ``--lang`` takes ``ZH``."""
+    return typer.Option(Format.text, "--format", "-f", help="Output form.",
+                        case_sensitive=False)
 
 
 class CannotRun(Exception):

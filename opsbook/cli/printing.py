@@ -125,13 +125,23 @@ def report(report: Report, form: str, lang: str | None = None, max_issues: int =
 
 
 def _lang(report: Report, lang: str | None) -> str:
-    return lang or report.lang
+    """The language of a report's headline and totals: ``lang`` when asked, else the one
+    every file's lines are told in when they agree (a run of only a result opsbook wrote,
+    skipped, has no language of its own), else the report's."""
+    told = {report.langs.get(file, report.lang) for file in report.files}
+    return lang or (told.pop() if len(told) == 1 else report.lang)
 
 
 def _place(issue) -> str:
     if issue.sheet and issue.cell:
         return f"{issue.sheet}!{issue.cell}"
     return issue.sheet or ""
+
+
+def _told(report: Report, issue, asked: str | None, run: str) -> str:
+    """The language an issue is told in: ``asked``, else its file's, else the run's (a file
+    no header told the language of: first in the language of the lines around it)."""
+    return asked or report.langs.get(issue.file or "", run)
 
 
 def _other(lang: str) -> str:
@@ -147,7 +157,7 @@ def _unknown_lang(report: Report, issue, asked: str | None) -> bool:
 
 
 def _text(report: Report, issues, asked: str | None) -> str:
-    lang = _lang(report, asked)
+    run = _lang(report, asked)
     by_file = defaultdict(list)
     for issue in issues:
         by_file[issue.file or ""].append(issue)
@@ -156,7 +166,7 @@ def _text(report: Report, issues, asked: str | None) -> str:
         every[issue.file or ""].append(issue)
     lines = []
     for file in dict.fromkeys([*report.files, *every]):
-        lang = asked or report.langs.get(file, report.lang)  # each file in its own language
+        lang = asked or report.langs.get(file, run)  # each file in its own language
         found = by_file.get(file, [])
         errors = sum(i.severity == "error" for i in every[file])
         warnings = sum(i.severity == "warning" for i in every[file])
@@ -175,10 +185,10 @@ def _text(report: Report, issues, asked: str | None) -> str:
             place = _place(issue)
             lines.append(f"  {SEVERITY_MARK.get(issue.severity, '?')} "
                          f"{place + '  ' if place else ''}[{issue.code}] "
-                         f"{issue.message(report.lang_of(issue, asked))}")
+                         f"{issue.message(_told(report, issue, asked, run))}")
             if _unknown_lang(report, issue, asked):
-                lines.append(f"    {issue.message(_other(report.lang_of(issue)))}")
-    lang = _lang(report, asked)
+                lines.append(f"    {issue.message(_other(_told(report, issue, asked, run)))}")
+    lang = run
     shown = len(issues)
     if shown < len(report.issues):
         more = len(report.issues) - shown
@@ -197,12 +207,16 @@ def _markdown(report: Report, issues, asked: str | None) -> str:
             "| File | Place | Severity | Code | Message |")
     lines = [head, "| --- | --- | --- | --- | --- |"]
     for i in issues:
-        message = i.message(report.lang_of(i, asked))
+        message = i.message(_told(report, i, asked, lang))
         if _unknown_lang(report, i, asked):
-            message += f" / {i.message(_other(report.lang_of(i)))}"
+            message += f" / {i.message(_other(_told(report, i, asked, lang)))}"
         message = message.replace("|", "\\|")
         severity = SEVERITY["zh"].get(i.severity, i.severity) if lang == "zh" else i.severity
         lines.append(f"| {i.file or ''} | {_place(i)} | {severity} | `{i.code}` | {message} |")
+    if len(issues) < len(report.issues):
+        more = len(report.issues) - len(issues)
+        lines.append(f"| … | | | | 另有 {more} 个问题未列出 |" if lang == "zh" else
+                     f"| … | | | | {more} more not listed |")
     s = report.summary()
     lines.append("")
     lines.append(f"**{'通过' if report.valid else '未通过'}** — 共 {s['files']} 个文件，"

@@ -60,8 +60,8 @@ def asked_lang(args: Sequence[str]) -> str | None:
     for n, arg in enumerate(args):
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
             args[n + 1] if arg == "--lang" and n + 1 < len(args) else None)
-        if value in ("zh", "en"):
-            return value
+        if value is not None and value.lower() in ("zh", "en"):  # any case, as the option
+            return value.lower()
     return None
 
 
@@ -71,7 +71,8 @@ def in_chinese(error: click_errors.ClickException) -> str:
         some = "、".join(sorted(error.possibilities or ()))
         return f"没有 {error.option_name} 这个选项" + (f"（可能是：{some}）。" if some else "。")
     if isinstance(error, click_errors.MissingParameter):
-        return f"缺少{_hint(error)}。"
+        argument = (error.param_type or getattr(error.param, "param_type_name", "")) == "argument"
+        return f"缺少{'参数' if argument else ''}{_hint(error)}。"  # an option shows its dashes
     if isinstance(error, click_errors.BadParameter):
         detail = next((found.expand(zh) for pattern, zh in DETAILS
                        if (found := re.search(pattern, error.message))), None)
@@ -81,13 +82,33 @@ def in_chinese(error: click_errors.ClickException) -> str:
         return f"{_hint(error)}的值无效" + (f"：{detail}。" if detail else
                                            f"（{error.message}）。")
     if isinstance(error, click_errors.BadOptionUsage):
-        if "requires an argument" in error.message:
-            return f"选项 {error.option_name} 后面需要一个值。"
-        return f"选项 {error.option_name} 的用法不对（{error.message}）。"
+        return _option_usage(error.option_name, error.message)
     found = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", error.message)
     if found:
         return f"多余的参数：{found.group(1)}。每个选项的写法见 --help。"
+    found = re.search(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", error.message)
+    if found:
+        some = "、".join(re.findall(r"'([^']*)'", found.group(2) or ""))
+        return f"没有 {found.group(1)} 这个命令" + (f"（可能是：{some}）。" if some else
+                                                 "（可用的命令见 --help）。")
+    found = re.search(r"Argument '(.*?)' takes (\d+) values", error.message)
+    if found:
+        return f"参数“{found.group(1)}”需要 {found.group(2)} 个值。"
+    if error.message.startswith("Missing command"):
+        return "缺少命令（可用的命令见 --help）。"
     return f"命令行有误（{error.format_message()}）。"
+
+
+def _option_usage(name: str, message: str) -> str:
+    """An option written wrongly (a value missing, or given to a switch), in Chinese."""
+    if "requires an argument" in message:
+        return f"选项 {name} 后面需要一个值。"
+    found = re.search(r"requires (\d+) arguments", message)
+    if found:
+        return f"选项 {name} 后面需要 {found.group(1)} 个值。"
+    if "does not take a value" in message:
+        return f"选项 {name} 是开关，不带值：只写 {name}。"
+    return f"选项 {name} 的用法不对（{message}）。"
 
 
 def _choices(message: str) -> list[str]:
@@ -99,9 +120,10 @@ def _choices(message: str) -> list[str]:
 
 def _hint(error: click_errors.BadParameter) -> str:
     """The parameter a mistake is about, as “--year” or “PATHS”."""
-    hint = error.param_hint
-    if hint is None and error.param is not None:
-        hint = getattr(error.param, "opts", None) or [error.param.name or ""]
+    hint, param = error.param_hint, error.param
+    if hint is None and param is not None:  # an argument as the usage line names it (PATH)
+        hint = (param.param_type_name == "argument" and getattr(param, "metavar", None)) or \
+            getattr(param, "opts", None) or [param.name or ""]
     if not hint:
         return "参数"
     names = [hint] if isinstance(hint, str) else list(hint)
@@ -119,8 +141,10 @@ def show(error: click_errors.ClickException, args: Sequence[str] | None = None) 
             usage = "用法：" + usage[len("Usage:"):].lstrip()
         print(usage, file=sys.stderr)
         if context.command.get_help_option(context) is not None:
-            print(f"运行“{context.command_path} --help”查看用法。" if lang == "zh" else
-                  f"Try '{context.command_path} --help' for help.", file=sys.stderr)
+            if lang != "zh":
+                print(f"Try '{context.command_path} --help' for help.", file=sys.stderr)
+            if lang != "en":
+                print(f"运行“{context.command_path} --help”查看用法。", file=sys.stderr)
     if isinstance(error, click_errors.BadParameter):
         error.message = plain(error.message)
     if lang != "zh":
