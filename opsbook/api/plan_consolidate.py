@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -113,7 +114,8 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     shared batch options, else ``jobs`` processes; ``on_file`` is told of each; the manifest
     goes beside ``output``). One that cannot be read as a plan (no Plan sheet, a required
     column missing, a wrong type or nothing in a required field, or not a workbook) is
-    reported and left out; with ``strict`` nothing is consolidated then (``result`` None).
+    reported and left out; with ``strict`` nothing is consolidated then (``result`` None,
+    ``exit_code`` 1 whatever kept the file out; 2 when no plan at all could be read).
     Conflicts are reported, located in the department files, and every item kept.
     ``departments`` are the departments expected: a list, or a text such as "销售部,运营部";
     ``year`` the plan year (2027, "2027" or "2027年"; default: the one most plans give;
@@ -156,9 +158,8 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     report.lang = lang or most_lang(b.lang for b in books) or most_lang(report.langs.values()) \
         or report.lang  # the company plan's language, whatever the order of the files
     said = report.lang
-    if (strict or options.fail_fast) and (left or unchecked):
-        return Calculation(report, headline=refused(left + unchecked, said,
-                                                     "--strict" if strict else "--fail-fast"))
+    if options.fail_fast and (left or unchecked) and not strict:
+        return Calculation(report, headline=refused(left + unchecked, said, "--fail-fast"))
     if not books:
         report.issues.append(Issue("no-plan-consolidated", file=str(output or "") or None))
         return Calculation(report)
@@ -175,10 +176,16 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
         if book is not None:
             locate(book, issue)
             issue.file = str(book.path)
+            if issue.code == "date-order":  # before "Start", as the file heads it
+                issue.params["other"] = book.tables["Plan"].headers.get("start", "Start")
         elif output is not None:  # a department that sent nothing: the company plan's
             issue.file = str(output)
     company.conflicts = company.conflicts.assign(
         sheet=[i.sheet for i in company.issues], cell=[i.cell for i in company.issues])
+    if strict and (left or unchecked):  # plans read, but not every one: nothing written
+        read = {str(b.path) for b in books}  # their conflicts said too, all fixed in one go
+        report.extend(i for i in company.issues if i.file in read)
+        return Refused(report, headline=refused(left + unchecked, said, "--strict"))
     # a file left out was told under its own path already: listed in the company plan only
     report.extend(i for i in company.issues if i.code != "plan-left-out")
     if output is not None:
@@ -200,6 +207,20 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     return Calculation(report, company, company_sheets(company, lang),
                        consolidated(company, len(books), left, lang)
                        + (carried_over(*kept, lang) if kept else ""))
+
+
+@dataclass
+class Refused(Calculation):
+    """``--strict`` refused to consolidate: some department plans were read, others could
+    not be read as plans (not a workbook, a required column or value missing…), and nothing
+    is written; the conflicts found in the plans read are reported, so that all can be
+    corrected before the next run. Its exit code is 1 whatever kept the others out, as a
+    file left out is without ``--strict`` ("ran, but the input has errors"); when no plan
+    at all could be read, the run is the ``no-plan-consolidated`` one, exit 2."""
+
+    @property
+    def exit_code(self) -> int:
+        return 1
 
 
 def why_left_out(outcome: Outcome) -> tuple[str, str, str]:

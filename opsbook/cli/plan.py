@@ -68,7 +68,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
     totals by department and quarter, conflicts to follow up, a Review sheet.
 
     A file that cannot be read as a plan is reported and left out (with --strict nothing is
-    written). Consolidating again into a company plan carries its reviewers' decisions over
+    written, exit 1). Consolidating again into a company plan carries its reviewers' decisions over
     for the items still there and unchanged; the others are listed. A file at OUT that
     cannot be read, a final plan or a department's plan is never replaced. Exit 0 when no
     conflict is an error (a KPI planned twice, a department missing or claimed twice are

@@ -11,6 +11,7 @@ from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
+from opsbook.plan.figures import actuals_in_plan_units
 from opsbook.plan.headlines import counted
 from opsbook.plan.items import id_keys
 from opsbook.plan.outputs import tracking_sheets
@@ -78,6 +79,8 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     # the plan's own Actuals, then the other workbooks' by path: an actual given twice for
     # a month counts as the last one, whatever order the workbooks were named in
     sources = [book, *sorted(actuals_from, key=lambda b: str(b.path))]
+    for other in sources[1:]:  # "60万元" in a sheet of actuals alone: in the item's unit
+        actuals_in_plan_units(other, book["Plan"])
     actuals = actuals_of(sources, book)
     year = plan_year(book, dt.date.today())
     as_of = as_of or default_as_of(actuals, year, book["Plan"])

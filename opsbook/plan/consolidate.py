@@ -120,7 +120,11 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
 
     claimed = [_claimed_rows(p) for p in plans]
     claims = _claims(plans, claimed)
-    named = [p.department or ", ".join(sorted(names)) for p, names in zip(plans, claimed)]
+    # a file's claims spelt as the items spell the department, whichever row came first
+    claims["department"] = one_spelling(claims["department"], spelt)
+    named = [", ".join(one_spelling(pd.Series(sorted(names) if not p.department else
+                                              [p.department], dtype=object), spelt).dropna())
+             for p, names in zip(plans, claimed)]
     years = pd.DataFrame({"source": [p.source for p in plans],
                           "department": [n or None for n in named],
                           "year": [p.year for p in plans]}, dtype=object)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -69,8 +68,10 @@ UNIT_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 def unit_key(unit: Any) -> str:
-    """A unit as units are compared: full-width folded (NFKC), no outer spaces, lower case."""
-    return unicodedata.normalize("NFKC", str(unit)).strip().lower()
+    """A unit as units are compared, as names are (:func:`~opsbook.core.parse.folded`):
+    full-width folded (NFKC), no spaces of any kind nor invisible characters, case folded
+    ("万 元" and "万元", "Man Hours" and "manhours" are one unit)."""
+    return folded(unit)
 
 
 def unit_set(text: str | Iterable[str]) -> frozenset[str]:

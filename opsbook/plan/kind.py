@@ -5,6 +5,8 @@ from __future__ import annotations
 from opsbook.core.kind import Kind
 from opsbook.core.lazy import Lazy
 from opsbook.plan.codes import CODES
+from opsbook.plan.figures import figures_in_units
+from opsbook.plan.months import months_in_plan_year
 from opsbook.plan.rules import RULES
 from opsbook.plan.schema import ACTUALS, OUTPUTS, PLAN, REVIEW
 from opsbook.plan.settings import SOURCE_PREFIX, PlanSettings
@@ -12,6 +14,7 @@ from opsbook.plan.settings import SOURCE_PREFIX, PlanSettings
 KIND = Kind(
     "plan", "Annual Operations Plan", "年度运营计划", (PLAN, ACTUALS, REVIEW), PlanSettings,
     RULES,
+    prepare=(months_in_plan_year, figures_in_units),
     one_book=True,
     instructions_en=(
         "Plan: one row per plan item: objective, KPI, annual and quarterly targets, budget.",

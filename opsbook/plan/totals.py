@@ -46,20 +46,20 @@ def by_department(items: pd.DataFrame, units: frozenset[str],
     out = pd.DataFrame({
         "items": grouped.size(),
         "high_priority": items["priority"].eq("high").groupby(key, observed=False).sum(),
-        "budget": grouped["budget"].sum(min_count=1),
+        "budget": grouped["budget"].sum(min_count=1).round(9),
     })
     if unit_order:
         sub = items[named.notna()]
         sums = (sub["target"].groupby([pd.Categorical(sub["department"],
                                                       categories=list(departments)),
                                        named[named.notna()]], observed=False)
-                .sum(min_count=1).unstack())
+                .sum(min_count=1).round(9).unstack())  # 0.1 + 0.2 is 0.3 here
         for unit in unit_order:
             out[TARGET + unit] = sums[unit].reindex(out.index)
     out.index.name = "department"
     out = out.reset_index()
     out["department"] = out["department"].astype(object)
-    total = {c: out[c].sum(min_count=1) for c in out.columns if c != "department"}
+    total = {c: np.round(out[c].sum(min_count=1), 9) for c in out.columns if c != "department"}
     total.update(items=int(out["items"].sum()), high_priority=int(out["high_priority"].sum()))
     out.loc[len(out)] = {"department": None, **total}  # counts are 0, never blank
     out["items"] = out["items"].astype(int)
@@ -95,7 +95,9 @@ def by_quarter(items: pd.DataFrame, units: frozenset[str], year: int | None) -> 
     out = pd.DataFrame({
         "quarter": [q.upper() for q in QUARTERS],
         "items": quarter_active.sum(axis=0).astype(int),
-        "budget": quarter_budget.sum(axis=0) if budget_known.any() else np.nan,
+        # to 9 decimals: a budget of 50,000 from February is 9,090.909090909 in Q1, and four
+        # quarters of 25,000 are not 25,000.000000000004
+        "budget": quarter_budget.sum(axis=0).round(9) if budget_known.any() else np.nan,
     })
     named = unit_names(items, units)
     for unit in dict.fromkeys(named.dropna()):
@@ -103,8 +105,12 @@ def by_quarter(items: pd.DataFrame, units: frozenset[str], year: int | None) -> 
         values = items.loc[rows, list(QUARTERS)]
         # a blank quarter beside quarters given is planned at 0 (as the quarters are added up)
         values = values.mask(values.isna() & values.notna().any(axis=1).to_numpy()[:, None], 0.0)
-        out[TARGET + unit] = values.sum(min_count=1).to_numpy()
-    total = {c: out[c].sum(min_count=1) for c in out.columns if c not in ("quarter", "items")}
+        out[TARGET + unit] = values.sum(min_count=1).round(9).to_numpy()
+    total = {c: np.round(out[c].sum(min_count=1), 9) for c in out.columns
+             if c not in ("quarter", "items")}
+    # the year's budget is the items' budgets added up, as By Department's total, not the
+    # sum of four quarters each carrying its share of a division (99,999.99999999999)
+    total["budget"] = np.round(items["budget"].sum(min_count=1), 9)
     out.loc[len(out)] = {"quarter": None, "items": len(items), **total}
     out["items"] = out["items"].astype(int)
     out["quarter"] = out["quarter"].astype(object).where(out["quarter"].notna(), None)

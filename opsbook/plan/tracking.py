@@ -181,7 +181,7 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
         "item_id": np.repeat(items["item_id"].to_numpy(), 12),
         "department": np.repeat(items["department"].to_numpy(), 12),
         "month": np.tile(month_names, len(items)),
-        "target": monthly.reshape(-1), "actual": actual.reshape(-1),
+        "target": np.round(monthly, 9).reshape(-1), "actual": actual.reshape(-1),
     })
     return Tracking(as_of=as_of, year=year, items=result[ITEM_COLUMNS], departments=depts,
                     company=company, behind=result[result["behind"]].reset_index(drop=True),

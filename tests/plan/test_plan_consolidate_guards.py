@@ -37,7 +37,8 @@ def test_a_run_that_writes_nothing_leaves_no_manifest(tmp_path):
     (tmp_path / "plans" / "broken.xlsx").write_bytes(b"PK\x03\x04 cut short")
     company = tmp_path / "out" / "company.xlsx"
     refused = run_cli("plan", "consolidate", tmp_path / "plans", "-o", company, "--strict")
-    assert refused.returncode == 2 and not company.exists()
+    # 1, as for a plan with a required value missing: plans were read, one was not
+    assert refused.returncode == 1 and not company.exists()
     assert not (tmp_path / "out" / "company.manifest.json").exists()
     nothing = run_cli("plan", "consolidate", tmp_path / "plans" / "broken.xlsx", "-o", company)
     assert nothing.returncode == 2 and "[no-plan-consolidated]" in nothing.stdout
