@@ -14,6 +14,7 @@ from opsbook.cli.common import (
     Format,
     Lang,
     finish,
+    format_option,
     given_path,
     lang_option,
     plain_failures,
@@ -96,7 +97,7 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
          new: Path = typer.Argument(..., parser=given_path, help="The later plan workbook."),
          out: Path | None = typer.Option(None, "-o", "--out", parser=given_path,
                                          help="Also write the differences as a workbook."),
-         format: Format = typer.Option(Format.text, "--format", "-f", help="Output form."),
+         format: Format = format_option(),
          lang: Lang | None = lang_option("Language of the workbook (default: NEW's) and "
                                          "of the messages.")) -> None:
     """Items added, removed and changed between two versions of a plan (moved rows are not
