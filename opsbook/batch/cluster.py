@@ -42,20 +42,46 @@ def scheduler_problem(scheduler: str) -> BatchProblem | None:
 
 
 def _local_cluster(make: Any, jobs: int) -> Any:
-    """A LocalCluster of ``jobs`` single-threaded worker processes on loopback. Ctrl-C while
-    it starts leaves it half-started, and Dask's own clean-up at exit would then fail with a
-    traceback: such a cluster is left to the ending process, which takes its workers along."""
+    """A LocalCluster of ``jobs`` single-threaded worker processes on loopback, without a
+    dashboard. Ctrl-C while it starts leaves it half-started, and Dask's own clean-up at exit
+    would then fail with a traceback: such a cluster is left to the ending process, which
+    takes its workers along, and what Dask says of its start cut short is not shown
+    (:func:`hush`, and its event loop's unretrieved failures)."""
     from distributed.deploy.spec import SpecCluster
 
     instances = getattr(SpecCluster, "_instances", None)
     before = set(instances or ())
     try:
         return make(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.ERROR)
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                    # no dashboard; its HTTP server on a free port (Dask's default, 8787,
+                    # taken by another cluster, gets a warning printed)
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
     except KeyboardInterrupt:
+        hush()
         for started in set(instances or ()) - before:
             started.shutdown_on_close = False
+            # its workers' start, cut short as the process ends, is no traceback to show
+            loop = getattr(getattr(started, "loop", None), "asyncio_loop", None)
+            if loop is not None:
+                loop.set_exception_handler(lambda *_: None)
         raise
+
+
+#: The loggers through which Dask complains of work cut short (with its tracebacks).
+DASK_LOGGERS = ("distributed", "tornado", "asyncio")
+
+
+def hush() -> None:
+    """After Ctrl-C (or SIGTERM) on a cluster, for the rest of this process: Dask's own
+    complaints about the work cut short — a worker process that was starting, a connection
+    closed under a task — are logged with tracebacks as the cluster closes or the process
+    ends, after the run has said how far it got; they tell the user nothing. Its loggers
+    (and tornado's and asyncio's, which it runs on) let only CRITICAL records through."""
+    names = [n for n in list(logging.root.manager.loggerDict)
+             if n.split(".")[0] in DASK_LOGGERS]
+    for name in {*DASK_LOGGERS, *names}:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 #: Seconds to wait for a scheduler's answer.
@@ -122,6 +148,9 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=f"{TIMEOUT}s")
+    except KeyboardInterrupt:  # as the client connects: what Dask says of it, unsaid
+        hush()
+        raise
     except (OSError, ValueError, TypeError) as error:  # unreachable; an address Dask refuses
         if cluster is not None:
             cluster.close()
@@ -138,6 +167,12 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[Executor | None]
             with contextlib.suppress(Exception):  # none known yet: as for our own processes
                 executor.opsbook_threads = sum(client.nthreads().values())
         yield executor
+    except BaseException as error:
+        from opsbook.batch.pool import Interrupted
+
+        if isinstance(error, (KeyboardInterrupt, Interrupted)):
+            hush()  # before closing: the tasks in flight are cut short
+        raise
     finally:
         client.close()
         if cluster is not None:

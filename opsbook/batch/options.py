@@ -47,11 +47,12 @@ class BatchOptions:
     ``fail_fast``: stop at the first file with an error. ``manifest``: where the run's
     manifest goes (default: beside the command's output, if it has one). ``skip_unchanged``:
     pass over inputs whose SHA-256 and settings match that manifest. ``progress``: "auto"
-    (a bar on a terminal, lines otherwise), "bar", "lines" or "none" (``quiet``).
+    (a bar on a terminal, lines otherwise), "bar", "lines" or "none" (``quiet``), said in
+    ``lang`` ("zh" or "en"; None: English), the command's ``--lang``.
 
     A ``scheduler`` that is neither "local" nor an address, ``jobs`` below 1 or not a whole
-    number, or an unknown ``progress`` raises :class:`~opsbook.batch.cluster.BatchProblem`
-    here, before anything is read.
+    number, an unknown ``progress`` or ``lang`` raises
+    :class:`~opsbook.batch.cluster.BatchProblem` here, before anything is read.
     """
 
     jobs: int | None = None
@@ -62,6 +63,7 @@ class BatchOptions:
     recursive: bool = False
     manifest: Path | None = None
     progress: str = "none"
+    lang: str | None = None
 
     def __post_init__(self) -> None:
         problem = None if self.scheduler is None else scheduler_problem(self.scheduler)
@@ -80,6 +82,9 @@ class BatchOptions:
             raise BatchProblem(f"progress {self.progress!r} cannot be used: give one of "
                                f"{', '.join(PROGRESS)}", f"progress“{self.progress}”无法使用："
                                f"请写 {'、'.join(PROGRESS)} 之一。")
+        if self.lang not in (None, "en", "zh"):
+            raise BatchProblem(f"lang {self.lang!r} cannot be used: give 'en' or 'zh' (or None)",
+                               f"lang“{self.lang}”无法使用：请写 en 或 zh（或 None）。")
 
     @property
     def workers(self) -> int:
@@ -120,8 +125,8 @@ OPTIONS: tuple[tuple[str, Any, Any, tuple[str, ...], str], ...] = (
 
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Give a Typer command the shared options; it receives them as ``batch: BatchOptions``
-    (progress "auto", or "none" with --quiet), and SIGTERM ends it as Ctrl-C does
-    (:func:`opsbook.batch.pool.interrupt_on_term`)::
+    (progress "auto", or "none" with --quiet, in the command's own ``--lang``), and SIGTERM
+    ends it as Ctrl-C does (:func:`opsbook.batch.pool.interrupt_on_term`)::
 
         @app.command()
         @batch_options
@@ -145,7 +150,10 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
         interrupt_on_term()  # a scheduled job stopped (SIGTERM) ends as Ctrl-C ends it
         chosen = {name: kwargs.pop(name) for name, *_ in OPTIONS}
-        options = BatchOptions(**chosen, progress="none" if chosen["quiet"] else "auto")
+        lang = kwargs.get("lang")  # the command's --lang (a Lang), which progress speaks too
+        lang = str(getattr(lang, "value", lang)).lower() if lang is not None else None
+        options = BatchOptions(**chosen, progress="none" if chosen["quiet"] else "auto",
+                               lang=lang if lang in ("en", "zh") else None)
         return command(*args, batch=options, **kwargs)
 
     wrapper.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]

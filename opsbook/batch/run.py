@@ -5,8 +5,10 @@ Every multi-file command reads its inputs through :func:`run_files`."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from opsbook.batch.pool import UNCHANGED, BatchResults, Interrupted, batch, dige
 from opsbook.batch.progress import progress
 from opsbook.batch.sources import Sources, gathered
 from opsbook.core.issues import Issue, Report
-from opsbook.io.atomic import name_too_long
+from opsbook.io.atomic import READ_ONLY, WriteFailed, name_too_long
 
 
 class Outcome(NamedTuple):
@@ -157,6 +159,17 @@ def _manifest_clash(where: Path, outputs: list[Path], files: list[Path],
                            "不是运行清单；在此写入清单会覆盖该文件。")
     for note in notes:  # an earlier run's manifest, in the folder read: said as what it is
         note.params.update(detail="the manifest of this command", detail_zh="本命令的清单")
+
+
+def _read_only(written: Sequence[Path]) -> None:
+    """Raises :class:`BatchProblem` before anything is read when a file the run would write
+    (its output, its manifest) is marked read-only, which is never replaced
+    (:func:`opsbook.io.atomic.replace_atomically`): said after reading every input, or after
+    the output beside a manifest was written (the two would then disagree)."""
+    for path in written:
+        if os.path.isfile(path) and not os.stat(path).st_mode & stat.S_IWUSR:
+            failed = WriteFailed(errno.EACCES, READ_ONLY, str(path))
+            raise BatchProblem(str(failed), failed.zh)
 
 
 def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
@@ -316,6 +329,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
                            f"{where}", f"{output} 已是最新：自 {where} 以来输入与设置均未变化。",
                            said.pop() if len(said) == 1 and said <= {"en", "zh"} else None)
         previous = [None] * len(files)
+    # up to date, nothing is written: said only when it would be
+    _read_only([*outputs, *([where] if where is not None else [])])
 
     def told(path: Path) -> None:
         tick(path)
@@ -330,7 +345,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         # a local cluster, as our own pool, has no more processes than calls to make
         calls = len(groups) if groups is not None else len(files)
         with dask_executor(options.scheduler, max(1, min(options.workers, calls))) as executor, \
-                progress(command, len(files), options.progress) as tick:
+                progress(command, len(files), options.progress, options.lang or
+                         settings.get("lang")) as tick:
             if groups is not None and not options.fail_fast and threads_of(executor):
                 # a running cluster: groups for all its workers (not this machine's cores)
                 groups = groups_of(files, threads_of(executor) or 1)

@@ -307,6 +307,7 @@ def run(file: Path = typer.Argument(..., parser=given_path,
 
     def check(step: Any, pipeline: Any) -> list[tuple[str, str, str]]:
         words, argv, problems = arguments(step, pipeline)
+        _own_lang()  # the step's --lang, parsed to check it, is not the pipeline's
         planned[step.index] = (words, argv)
         return problems
 
@@ -377,6 +378,14 @@ def _announce(number: int, words: tuple[str, ...], argv: list[str]) -> None:
     printing.say(f"{number}. {shlex.join(['opsbook', *words, *argv])}")
     sys.stdout.flush()
     sys.stderr.flush()
+
+
+def _own_lang() -> None:
+    """Forget the ``--lang`` a step's command chose as it was parsed to check it (parsing
+    keeps it for the error that ends a command): the pipeline has none, and its refusal is
+    said in English and then in Chinese, whatever the last step checked chose."""
+    with printing.speaking(None):
+        pass
 
 
 def _tell(en: str, zh: str) -> None:

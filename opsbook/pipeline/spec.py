@@ -272,7 +272,7 @@ def read(path: str | Path,
         inputs = []
     resolved = [str(base / i) for i in inputs]
     for given, full in zip(inputs, resolved):
-        if not given:  # the pipeline's own folder is no input named
+        if not given.strip():  # the pipeline's own folder is no input named
             wrong(("inputs",), "an empty path names no file; give a folder or a file",
                   "空路径不指向任何文件；请写文件夹或文件。")
         elif not matches(full):
@@ -281,6 +281,11 @@ def read(path: str | Path,
     outputs = data.get("outputs", ".")
     if not isinstance(outputs, str):
         wrong(("outputs",), "give a folder name in quotes", "请写带引号的文件夹名称。")
+        outputs = "."
+    elif not outputs.strip():  # a value left blank: never the pipeline's folder unasked
+        wrong(("outputs",), "an empty path names no folder; give the outputs folder (without "
+              "outputs = …, the pipeline's own folder)",
+              "空路径不指向任何文件夹；请写输出文件夹（不写 outputs 即为流水线所在的文件夹）。")
         outputs = "."
     elif (blocked := _file_in(base / outputs)) is not None:
         wrong(("outputs",), f"{blocked} is a file; give a folder for the outputs",
@@ -294,6 +299,7 @@ def read(path: str | Path,
         told = batch_problem(key, value)
         if told:
             wrong(("batch", key), *told)
+    resolved = [full for given, full in zip(inputs, resolved) if given.strip()]  # told
     pipeline = Pipeline(path, str(data.get("name", path.stem)), kind, resolved,
                         base / outputs, batch)
     raw_steps = data.get("steps")
