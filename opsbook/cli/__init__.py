@@ -122,6 +122,14 @@ def validate(paths: list[Path] = typer.Argument(
         if len(paths) != 1 or paths[0].is_dir():
             raise CannotRun("--annotate takes exactly one workbook",
                             "--annotate 只能用于一个工作簿。")
+        batch_only = [name for name, given in (
+            ("--manifest", batch.manifest), ("--skip-unchanged", batch.skip_unchanged),
+            ("--fail-fast", batch.fail_fast), ("--scheduler", batch.scheduler)) if given]
+        if batch_only:  # a batch option would be ignored silently: said before anything
+            raise CannotRun(f"--annotate checks one workbook here and now; "
+                            f"{', '.join(batch_only)} cannot be used with it",
+                            f"--annotate 只在本机检查一个工作簿，不能与 {'、'.join(batch_only)} "
+                            "同用。")
         report = api.annotate(paths[0], annotate, kind, lang.value if lang else None)
         if report.readable:  # said in --lang, else in the workbook's language
             zh = (printing.chosen_lang() or report.lang) == "zh"
