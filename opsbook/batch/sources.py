@@ -159,9 +159,9 @@ def gathered(sources: Sources, recursive: bool = False
     names or links lead to it: under its own name and in its own place when links to it
     come first), and a note for each file skipped.
 
-    A file named explicitly is always read (reading says why a .csv or a broken file cannot
-    be), except an Excel lock file (``~$…``): ``not-a-workbook``, an error naming the
-    workbook it stands for, as reading one says; in folders and glob matches, lock files and
+    A file named explicitly is always read (reading says why a .csv, a broken file or an
+    Excel lock file ``~$…`` cannot be: a lock file's error names the workbook it stands
+    for); in folders and glob matches, lock files and
     files that are no workbook (by extension) get a ``skipped-file`` note; hidden files are
     passed over in silence. A source that names nothing (a missing file, a glob that
     matches nothing, an empty path: never the current folder) gives ``file-not-found``; a
@@ -181,16 +181,16 @@ def gathered(sources: Sources, recursive: bool = False
         notes: list[Issue] = []
         workbooks = 0
         for path, named in entries:
-            locked = lock_file(path)
-            lock = locked is not None
+            # named, a lock file is read as any file named is: reading refuses it, and it
+            # counts as a file of the run, as a missing or a .csv file named does
+            lock = not named and lock_file(path) is not None
             if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
                 detail = (("an Excel lock file", "Excel 锁定文件") if lock else
                           ("not a workbook", "不是工作簿"))
                 if str(path) not in noted:  # a folder and a pattern may both find it
-                    noted.add(str(path))  # given as a workbook, a lock file is refused
-                    notes.append(locked if lock and named else Issue(
-                        "skipped-file", "info", file=str(path),
-                        params={"detail": detail[0], "detail_zh": detail[1]}))
+                    noted.add(str(path))
+                    notes.append(Issue("skipped-file", "info", file=str(path),
+                                       params={"detail": detail[0], "detail_zh": detail[1]}))
             else:
                 workbooks += 1
                 # a link (or a loop of links) to a file, or a linked folder, is no second
