@@ -215,21 +215,39 @@ def annotate(source: PathLike, target: PathLike, kind: str | None = None,
     return report
 
 
+#: The lock file a program keeps beside a workbook it has open: (its name, the program).
+LOCK_FILES = (("~${}", "Excel"), (".~lock.{}#", "LibreOffice"))
+
+
 def check_not_open(file: Path, copy_option: bool = True) -> None:
-    """Raise CannotWrite when ``file`` is open in Excel (its lock file ``~$NAME`` beside it):
-    what is written into it now would be lost when Excel saves it. ``copy_option``: the
-    command can write a copy instead (``-o OUT``), which the message then offers."""
-    lock = file.parent / f"~${file.name}"
+    """Raise CannotWrite when ``file`` is open in Excel or LibreOffice (their lock file,
+    ``~$NAME`` or ``.~lock.NAME#``, beside it, or beside the file a link named ``file``
+    points to): what is written into it now would be lost when that program saves it.
+    ``copy_option``: the command can write a copy instead (``-o OUT``), which the message
+    then offers."""
+    places = [Path(file)]
     try:
-        locked = lock.exists()
-    except OSError:  # a name two letters short of the disk's limit: Excel could not lock it
-        locked = False
-    if locked:
-        raise CannotWrite(
-            f"{file} is open in Excel (its lock file {lock.name} is beside it): close it "
-            "there first" + (", or give -o OUT" if copy_option else ""),
-            f"{file} 正在 Excel 中打开（旁边有锁定文件 {lock.name}）：请先在 Excel 中关闭"
-            + ("，或用 -o 指定输出文件。" if copy_option else "。"))
+        if places[0].is_symlink():
+            places.append(places[0].resolve())
+    except (OSError, RuntimeError):  # a loop of links: no file there to be open
+        pass
+    for place in places:
+        for pattern, program in LOCK_FILES:
+            lock = place.parent / pattern.format(place.name)
+            try:
+                locked = lock.exists()
+            except OSError:  # a name two letters short of the disk's limit: no lock fits
+                locked = False
+            if locked:
+                raise CannotWrite(
+                    f"{file} is open in {program} (its lock file {lock.name} is beside "
+                    + ("it" if place == places[0] else f"{place.name}, which it links to")
+                    + "): close it there first"
+                    + (", or give -o OUT" if copy_option else ""),
+                    f"{file} 正在 {program} 中打开（"
+                    + ("旁边" if place == places[0] else f"它所链接的 {place.name} 旁边")
+                    + f"有锁定文件 {lock.name}）：请先在 {program} 中关闭"
+                    + ("，或用 -o 指定输出文件。" if copy_option else "。"))
 
 
 def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = None

@@ -123,7 +123,8 @@ def place_sheets(raw: list[RawSheet], kind: Kind, file: str | None = None, *,
     """Which workbook sheet holds which sheet of the kind, and what to say about it.
 
     A sheet named as the kind names it (in English, Chinese or an alias) is taken. Else a
-    sheet whose headers name enough of the sheet's fields is taken, with a
+    sheet whose headers name enough of the sheet's fields (and no more of another's) is
+    taken, with a
     ``sheet-found-by-headers`` warning naming it; never a sheet opsbook wrote
     (:func:`written_sheet`: an earlier Calculate's results are not its input). When two
     sheets qualify equally (two names, or a backup copy with the same headers), neither is
@@ -154,7 +155,10 @@ def place_sheets(raw: list[RawSheet], kind: Kind, file: str | None = None, *,
         scored = [(match_count(s.rows, spec, s.merged)[1], s) for s in raw
                   if s.name not in used and not _is_settings(s)
                   and not written_sheet(s.name, (kind,))]
-        scored = [(score, s) for score, s in scored if score >= needed]
+        # never one whose headers fit another sheet of the kind better ("Tasks (old)" shares
+        # Project ID and WBS with Actions, but is a copy of Tasks)
+        scored = [(score, s) for score, s in scored if score >= needed and not any(
+            match_count(s.rows, other, s.merged)[1] > score for other in kind.sheets)]
         if not scored:
             continue
         top = max(score for score, _ in scored)

@@ -15,13 +15,14 @@ from opsbook.core.issues import Issue
 if TYPE_CHECKING:
     from opsbook.core.table import Layout
 
-#: What a totals row says in its first cell (compared normalized: spaces, full width, case).
+#: What a totals row says in its first cell (compared normalized: spaces, full width, case);
+#: 汇总 is what Excel and WPS in Chinese write in a table's total row.
 TOTAL_WORDS = frozenset(normalize(w) for w in (
-    "合计", "总计", "小计", "共计", "Total", "Totals", "Subtotal", "Sub-total", "Grand Total",
-    "Sum"))
-#: The first letters of the total words once normalized (總 is 总 before simplification):
-#: a cheap test made before the full comparison.
-TOTAL_FIRSTS = frozenset(w[0] for w in TOTAL_WORDS) | {"總"}
+    "合计", "总计", "小计", "共计", "汇总", "Total", "Totals", "Subtotal", "Sub-total",
+    "Grand Total", "Sum"))
+#: The first letters of the total words once normalized (總 is 总 and 匯 is 汇 before
+#: simplification): a cheap test made before the full comparison.
+TOTAL_FIRSTS = frozenset(w[0] for w in TOTAL_WORDS) | {"總", "匯"}
 #: A cell longer than this is no total word.
 LONGEST_WORD = 16
 #: How many leading columns may hold a totals row's word (its first non-blank cell).

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from opsbook.core.cells import a1
 from opsbook.core.issues import Issue
-from opsbook.core.parse import percent_text
+from opsbook.core.parse import padded_text, percent_text
 
 if TYPE_CHECKING:
     from opsbook.core.table import RawSheet
@@ -40,6 +40,12 @@ def merged_data(raw: RawSheet, first: int, issues: list[Issue],
             raw.percent_cells = raw.percent_cells | {
                 a1(r + 1, c + 1) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
             value = percent_text(value) if isinstance(value, (int, float)) else value
+        if top in raw.padded_cells:  # and the leading zeros (00002) its top cell shows
+            code = raw.padded_cells[top]
+            raw.padded_cells = {**raw.padded_cells, **{
+                a1(r + 1, c + 1): code for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}}
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = padded_text(value, code) or value
         issues.append(Issue("merged-cells", "info", file, raw.name, top,
                             r0 + 1, value=value, params={"range": ref}))
     return data

@@ -116,3 +116,12 @@ def percent_points(value: float) -> float:
 def percent_text(value: float) -> str:
     """A number as a cell formatted as a percentage shows it: 1.5 → "150%"."""
     return f"{value * 100:.15g}%"
+
+
+def padded_text(number: float, code: tuple[str, int, str]) -> str | None:
+    """A whole ``number`` as a zero-padding number format shows it, ``code`` being its
+    (prefix, digits, suffix): 2 in ``00000`` is "00002", 7 in ``"E"000`` "E007"; None for a
+    number that is not whole or is negative (shown otherwise)."""
+    if not math.isfinite(number) or number != int(number) or number < 0:
+        return None
+    return f"{code[0]}{int(number):0{code[1]}d}{code[2]}"

@@ -47,6 +47,8 @@ class RawSheet:
     epoch: dt.datetime = EXCEL_EPOCH
     #: cells shown as percentages (A1 references): 0.95 there is what the cell shows, 95%
     percent_cells: set[str] = field(default_factory=set)
+    #: cells shown with leading zeros (format 00000): A1 reference → (prefix, digits, suffix)
+    padded_cells: dict[str, tuple[str, int, str]] = field(default_factory=dict)
 
 
 @dataclass

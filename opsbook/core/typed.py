@@ -17,7 +17,7 @@ import pandas as pd
 from opsbook.core.coerce import EXCEL_EPOCH, read_column
 from opsbook.core.issues import Issue
 from opsbook.core.messages import TYPE_HINTS, TYPE_NAMES
-from opsbook.core.parse import percent_points, percent_text
+from opsbook.core.parse import padded_text, percent_points, percent_text
 from opsbook.core.spec import REACH, Field
 
 if TYPE_CHECKING:
@@ -83,6 +83,8 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     raw = stack.values
     if shown is not None and f.type != "percent":
         raw = _as_shown(raw, shown)
+    if f.type in ("id", "text"):
+        raw = _padded_as_shown(stack)
     column, blank = read_column(pd.Series(raw, dtype=object), f, epoch, shown)
     values = column.values
     outside = _out_of_range(values, f)
@@ -175,6 +177,25 @@ def _as_shown(values: np.ndarray, shown: np.ndarray) -> np.ndarray:
         v = values[pos]
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             values[pos] = percent_points(v)
+    return values
+
+
+def _padded_as_shown(stack: _Stack) -> np.ndarray:
+    """An id or text field's raw values with each whole number in a cell shown with
+    leading zeros read as the text it shows (2 in a cell formatted 00000 is "00002", as an
+    employee number typed as text elsewhere is): see :attr:`RawSheet.padded_cells`."""
+    values = stack.values
+    for k, part in enumerate(stack.parts):
+        if not part.raw.padded_cells:
+            continue
+        letter = part.column_letter(stack.f.id)
+        codes = {int(ref[len(letter):]): code for ref, code in part.raw.padded_cells.items()
+                 if ref.startswith(letter) and ref[len(letter):].isdigit()}
+        for pos in np.flatnonzero(stack.owner == k):
+            code, v = codes.get(int(stack.rows[pos])), values[pos]
+            if code and isinstance(v, (int, float)) and not isinstance(v, bool):
+                values = values.copy() if values is stack.values else values
+                values[pos] = padded_text(v, code) or v
     return values
 
 

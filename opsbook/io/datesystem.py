@@ -57,8 +57,8 @@ def xlsb_epoch(source: str | IO[bytes]) -> dt.datetime:
         return EPOCH_1900
     position = 0
     while position < len(data):
-        kind, position = _varint(data, position, 2)
-        size, position = _varint(data, position, 4)
+        kind, position = varint(data, position, 2)
+        size, position = varint(data, position, 4)
         if kind == _BRT_WB_PROP and size >= 4 and position + 4 <= len(data):
             return EPOCH_1904 if data[position] & 1 else EPOCH_1900
         if kind == _BRT_BUNDLE_SH or kind < 0:  # the sheets come after the properties
@@ -67,7 +67,7 @@ def xlsb_epoch(source: str | IO[bytes]) -> dt.datetime:
     return EPOCH_1900
 
 
-def _varint(data: bytes, position: int, most: int) -> tuple[int, int]:
+def varint(data: bytes, position: int, most: int) -> tuple[int, int]:
     """A record's type (``most`` 2 bytes) or size (4) in an .xlsb: 7 bits a byte, low
     first, the high bit set on every byte but the last; (-1, end) when the data ends first."""
     value = 0

@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import IO, Iterable, Iterator
+from typing import IO, Collection, Iterable, Iterator
 
-from opsbook.io.numformats import percent_cells, percent_styles
+from opsbook.io.numformats import (
+    padded_styles,
+    percent_cells,
+    percent_styles,
+    styled_cells,
+)
 from opsbook.io.package import (
     ZIP_ERRORS,
     Package,
@@ -32,11 +37,13 @@ _FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
 class PackageScan:
     """What the package says beyond the values: per sheet name, formula cells with no saved
     value and cells holding an error (``"C4" → "#DIV/0!"``); per sheet name, the cells shown
-    as percentages (:mod:`opsbook.io.numformats`); the 1904 date system; and the parts that
-    could not be looked at (``gaps``, one short English phrase each)."""
+    as percentages and those shown with leading zeros, with their (prefix, digits, suffix)
+    (:mod:`opsbook.io.numformats`); the 1904 date system; and the parts that could not be
+    looked at (``gaps``, one short English phrase each)."""
 
     formulas: dict[str, tuple[set[str], dict[str, str]]] = field(default_factory=dict)
     percents: dict[str, set[str]] = field(default_factory=dict)
+    padded: dict[str, dict[str, tuple[str, int, str]]] = field(default_factory=dict)
     date1904: bool = False
     gaps: list[str] = field(default_factory=list)
 
@@ -82,17 +89,20 @@ def scan(package: Package) -> PackageScan:
     except PackageGap as gap:  # pragma: no cover - the part was just read
         found.gaps.append(str(gap))
     styles = percent_styles(package, workbook)
+    zeros = padded_styles(package, workbook)
     for sheet in sheets:
         if sheet.part is None:
             found.gaps.append(f"no relationship for sheet '{sheet.name}'")
             continue
         try:
             percents: set[str] = set()
+            padded: dict[str, bytes] = {}
             if package.sizes.get(part_key(sheet.part), PIECE + 1) <= PIECE:
-                cells = _formula_cells([package.read(sheet.part)], styles, percents)
+                cells = _formula_cells([package.read(sheet.part)], styles, percents,
+                                       zeros, padded)
             else:
                 with package.open(sheet.part) as stream:
-                    cells = _formula_cells(_pieces(stream), styles, percents)
+                    cells = _formula_cells(_pieces(stream), styles, percents, zeros, padded)
         except PackageGap as gap:
             found.gaps.append(f"sheet '{sheet.name}': {gap}")
             continue
@@ -104,6 +114,8 @@ def scan(package: Package) -> PackageScan:
             found.formulas[sheet.name] = cells
         if percents:
             found.percents[sheet.name] = percents
+        if padded:
+            found.padded[sheet.name] = {ref: zeros[style] for ref, style in padded.items()}
     return found
 
 
@@ -135,17 +147,21 @@ def _pieces(stream: IO[bytes], size: int = PIECE) -> Iterator[bytes]:
 
 
 def _formula_cells(pieces: Iterable[bytes], styles: frozenset[bytes] = frozenset(),
-                   percents: set[str] | None = None,
+                   percents: set[str] | None = None, zeros: Collection[bytes] = (),
+                   padded: dict[str, bytes] | None = None,
                    ) -> tuple[set[str], dict[str, str]] | None:
     """Formula cells without a saved value and error cells of a sheet given as pieces of
     its XML (see :func:`_pieces`); None when it has neither. The cells whose style is one
-    of ``styles`` (shown as percentages) are added to ``percents`` on the way."""
+    of ``styles`` (shown as percentages) are added to ``percents`` on the way, and those
+    whose style is one of ``zeros`` (shown with leading zeros) to ``padded``, with it."""
     missing: set[str] = set()
     errors: dict[str, str] = {}
     seen = False
     for xml in pieces:
         if styles and percents is not None:
             percents |= percent_cells(xml, styles)
+        if zeros and padded is not None:
+            padded.update(styled_cells(xml, zeros))
         if b't="e"' not in xml and not _has_formula(xml):
             continue  # the common case: no formula and no error cell, nothing to parse
         seen = True

@@ -1,5 +1,6 @@
 """Excel's lock file: ``~$NAME`` beside the workbook NAME while it is open in Excel (a small
-file of the user's name, no workbook). Given in a workbook's place it is said to be one."""
+file of the user's name, no workbook), and LibreOffice's, ``.~lock.NAME#``. Given in a
+workbook's place it is said to be one."""
 
 from __future__ import annotations
 
@@ -7,21 +8,26 @@ from pathlib import Path
 
 from opsbook.core.issues import Issue
 
-#: What an Excel lock file given as a workbook is (``~$NAME``, beside NAME while it is open
-#: in Excel): {name} the workbook, {name_zh} the same in the Chinese sentence.
-LOCK_FILE = ("it is the lock file Excel keeps while {name} is open; give {name} itself",
-             "这是 Excel 打开{name_zh}时生成的锁定文件；请给出{name_zh}本身")
+#: What a lock file given as a workbook is (Excel's ``~$NAME``, LibreOffice's
+#: ``.~lock.NAME#``, beside NAME while it is open): {program} the program, {name} the
+#: workbook, {name_zh} the same in the Chinese sentence.
+LOCK_FILE = ("it is the lock file {program} keeps while {name} is open; give {name} itself",
+             "这是 {program} 打开{name_zh}时生成的锁定文件；请给出{name_zh}本身")
 
 
 def lock_file(path: Path) -> Issue | None:
-    """The ``not-a-workbook`` Issue of an Excel lock file (a name starting ``~$``), naming
-    the workbook it stands for when that is beside it (Excel shortens a long name in its
-    lock file: then "the workbook"); None for any other file."""
-    if not path.name.startswith("~$"):
+    """The ``not-a-workbook`` Issue of a lock file: Excel's (a name starting ``~$``) or
+    LibreOffice's (``.~lock.NAME#``), naming the workbook it stands for when that is beside
+    it (Excel shortens a long name in its lock file: then "the workbook"); None for any
+    other file."""
+    if path.name.startswith("~$"):
+        name, program = path.name[2:], "Excel"
+    elif path.name.startswith(".~lock.") and path.name.endswith("#"):
+        name, program = path.name[len(".~lock."):-1], "LibreOffice"
+    else:
         return None
-    name = path.name[2:]
     shown = (name, f" {name} ") if name and (path.parent / name).is_file() else (
         "the workbook", "该工作簿")
     return Issue("not-a-workbook", file=str(path), params={
-        "detail": LOCK_FILE[0].format(name=shown[0]),
-        "detail_zh": LOCK_FILE[1].format(name_zh=shown[1])})
+        "detail": LOCK_FILE[0].format(program=program, name=shown[0]),
+        "detail_zh": LOCK_FILE[1].format(program=program, name_zh=shown[1])})

@@ -162,6 +162,12 @@ class Package:
         for marker, words in OTHER_DOCUMENTS.items():
             if marker.lower() in text:
                 return words
+        books = [name.replace("\\", "/").rsplit("/", 1)[-1] for name in self.names.values()
+                 if name.lower().endswith((".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"))]
+        if books:  # workbooks zipped and the zip named as one: not 'holding no spreadsheet'
+            shown = ", ".join(books[:3]) + (", …" if len(books) > 3 else "")
+            return (f"a zip archive of workbooks ({shown})",
+                    f"内含工作簿（{shown.replace(', ', '、')}）的压缩包")
         if not any("workbook" in key or key == "/content.xml" for key in self.names):
             return ("a zip archive holding no spreadsheet", "不含电子表格的压缩包")
         return None

@@ -13,9 +13,10 @@ import python_calamine as calamine
 
 from opsbook.core.issues import Issue
 from opsbook.core.table import RawSheet
+from opsbook.io.cellerrors import ods_errors, xls_errors, xlsb_errors
 from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch, xlsb_epoch
 from opsbook.io.decrypt import open_default
-from opsbook.io.disguised import HEAD, disguised
+from opsbook.io.disguised import HEAD, another_file, disguised
 from opsbook.io.formulas import PackageScan, scan, scan_package
 from opsbook.io.locks import lock_file
 from opsbook.io.package import ZIP_ERRORS, Package, PackageGap
@@ -127,11 +128,7 @@ def _check_zip(path: Path, scanned: bool, suffix: str) -> tuple[str, PackageScan
     except ZIP_ERRORS as error:  # after BadZipFile (cut short): damaged within
         raise _detail("corrupt-file", path, DAMAGED, _short(error)) from None
     if other is not None:
-        raise _detail("not-a-workbook", path, (
-            f"it is {other[0]} under a spreadsheet's name; open it with the program it belongs "
-            "to, or choose the right file",
-            f"这是{' ' if other[1][:1].isascii() else ''}{other[1]}，只是用了电子表格的文件名；"
-            "请用相应的程序打开，或选择正确的文件"))
+        raise _detail("not-a-workbook", path, another_file(other))
     return fmt, found
 
 
@@ -232,10 +229,11 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
             else calamine.CalamineWorkbook.from_path(str(path)))  # from_path: no copy in memory
     formulas: dict[str, tuple[set[str], dict[str, str]]] = {}
     percents: dict[str, set[str]] = {}
+    padded: dict[str, dict[str, tuple[str, int, str]]] = {}
     epoch = EPOCH_1900
     if fmt in ("xlsx", "xlsm"):
         found = scanned if scanned is not None and data is None else scan_package(source())
-        formulas, percents = found.formulas, found.percents
+        formulas, percents, padded = found.formulas, found.percents, found.padded
         epoch = EPOCH_1904 if found.date1904 else EPOCH_1900
         if found.gaps:
             shown = "; ".join(found.gaps[:3]) + ("; …" if len(found.gaps) > 3 else "")
@@ -243,10 +241,13 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
                                params={"detail": shown}))
     elif fmt == "xls":
         epoch = xls_epoch(source())
+        formulas = {name: (set(), cells) for name, cells in xls_errors(source()).items()}
     elif fmt == "xlsb":
         epoch = xlsb_epoch(source())
+        formulas = {name: (set(), cells) for name, cells in xlsb_errors(source()).items()}
     elif fmt == "ods":
         epoch = ods_epoch(str(path))
+        formulas = {name: (set(), cells) for name, cells in ods_errors(source()).items()}
     sheets = []
     try:
         for meta in book.sheets_metadata:
@@ -260,7 +261,8 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
             missing, errors = formulas.get(meta.name, (set(), {}))
             sheets.append(RawSheet(meta.name, _values(sheet, path, fmt, source), list(merged),
                                    missing, errors, epoch=epoch,
-                                   percent_cells=percents.get(meta.name, set())))
+                                   percent_cells=percents.get(meta.name, set()),
+                                   padded_cells=padded.get(meta.name, {})))
     finally:
         book.close()
     return RawBook(sheets, fmt, notes)

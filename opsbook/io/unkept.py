@@ -4,9 +4,12 @@ Results are written into a user's workbook by loading it with openpyxl and savin
 openpyxl keeps values, styles, formulas, comments, merged cells, data validation, conditional
 formats, tables, pictures, charts and (in an .xlsm) macros and buttons, but drops what it has
 no model for: text boxes and other shapes, sparklines, slicers and timelines, threaded
-comments, form controls of an .xlsx, embedded objects, and the Excel 2010 form of data
-validation kept in a sheet's extension list. A workbook holding any of them is not written in
-place (it would come back without them); a copy may be written, the original stays whole.
+comments, form controls of an .xlsx, embedded objects, pictures and data types placed in cells
+(Excel's rich values, WPS's cell images), formulas whose results spill (dynamic arrays),
+data connections and queries (Power Query), a data model (Power Pivot), and the Excel 2010
+form of data validation kept in a sheet's extension list. A workbook holding any of them is
+not written in place (it would come back without them); a copy may be written, the original
+stays whole.
 """
 
 from __future__ import annotations
@@ -24,13 +27,25 @@ _SHAPE = re.compile(rb"<((?:[\w.-]+:)?(?:sp|cxnSp))\b.*?</\1>", re.S)
 #: What a form control's shape in a drawing carries: the id of the legacy (VML) control it
 #: mirrors, which openpyxl keeps in a macro workbook.
 _CONTROL_MIRROR = b"compatExt"
-#: Parts of the package, by folder, that openpyxl drops: (English, Chinese) words.
+#: Pictures (and linked data types) placed in cells: Excel's rich values, WPS's cell images.
+IN_CELLS = ("pictures or data types placed in cells", "嵌入单元格的图片或数据类型")
+QUERIES = ("data connections or queries (Power Query)", "数据连接或查询（Power Query）")
+#: Parts of the package, by folder (or name), that openpyxl drops: (English, Chinese) words.
 _PART_FOLDERS = {
     "/xl/slicers/": ("slicers", "切片器"),
     "/xl/timelines/": ("timelines", "日程表"),
     "/xl/threadedcomments/": ("threaded comments", "新式批注（批注会话）"),
     "/xl/embeddings/": ("embedded objects", "嵌入对象"),
+    "/xl/richdata/": IN_CELLS,
+    "/xl/cellimages.xml": IN_CELLS,
+    "/xl/connections.xml": QUERIES,
+    "/xl/querytables/": QUERIES,
+    "/xl/model/": ("a data model (Power Pivot)", "数据模型（Power Pivot）"),
 }
+#: Formulas whose results spill (Excel 365's dynamic arrays: FILTER, UNIQUE, SORT …) are
+#: marked through the metadata part; without it they come back as fixed array formulas.
+SPILLS = ("formulas whose results spill (dynamic arrays)", "结果会溢出的公式（动态数组）")
+_SPILL_PART, _SPILL_MARK = "/xl/metadata.xml", b"XLDAPR"
 FORM_CONTROLS = ("form controls (check boxes, lists)", "表单控件（复选框、列表框等）")
 SHAPES = ("text boxes or shapes", "文本框或形状")
 SPARKLINES = ("sparklines", "迷你图")
@@ -66,6 +81,8 @@ def _unkept(package: Package, macros: bool) -> list[tuple[str, str]]:
             found.setdefault(words, [])
     if not macros and any(key.startswith("/xl/ctrlprops/") for key in package.names):
         found.setdefault(FORM_CONTROLS, [])
+    if _SPILL_PART in package.names and _holds_spills(package):
+        found.setdefault(SPILLS, [])
     try:
         sheets = workbook_sheets(package, package.main_part())
     except PackageGap:
@@ -87,6 +104,13 @@ def _unkept(package: Package, macros: bool) -> list[tuple[str, str]]:
         if any(_has_shapes(package, drawing) for drawing in drawings):
             found.setdefault(SHAPES, []).append(sheet.name)
     return [_said(words, names) for words, names in found.items()]
+
+
+def _holds_spills(package: Package) -> bool:
+    try:
+        return _SPILL_MARK in package.read(_SPILL_PART)
+    except (PackageGap, *ZIP_ERRORS):
+        return False
 
 
 def _markers(package: Package, part: str) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 Kind faults start from the small valid workbook of ``basebooks`` and change one thing (a
 required column dropped, a header merged, a wrong type, dates typed as text, an empty or a
 missing data sheet); file faults are the same for every kind (zero bytes, a cut-off zip, an
-encrypted package, a .csv, a Word document named .xlsx).
+encrypted package, a .csv, a Word document, a PDF or a zip of workbooks named .xlsx).
 """
 
 from __future__ import annotations
@@ -101,24 +101,29 @@ def valid(kind: str, folder: Path) -> Path:
     return quirkbooks.write(folder / f"{kind}.xlsx", quirkbooks.base(kind))
 
 
-def zero_bytes(kind: str, folder: Path) -> Path:
-    path = folder / f"{kind}-zero.xlsx"
-    path.write_bytes(b"")
+def aside(kind: str, folder: Path, name: str) -> Path:
+    """The valid workbook in ``folder/name`` (made), that a faulty copy is made from."""
+    (folder / name).mkdir(exist_ok=True)
+    return valid(kind, folder / name)
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
     return path
+
+
+def zero_bytes(kind: str, folder: Path) -> Path:
+    return _written(folder / f"{kind}-zero.xlsx", b"")
 
 
 def truncated(kind: str, folder: Path) -> Path:
-    (folder / "whole").mkdir(exist_ok=True)
-    whole = valid(kind, folder / "whole")
-    path = folder / f"{kind}-truncated.xlsx"
+    whole = aside(kind, folder, "whole")
     data = whole.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-    return path
+    return _written(folder / f"{kind}-truncated.xlsx", data[: len(data) // 2])
 
 
 def encrypted(kind: str, folder: Path) -> Path:
-    (folder / "plain").mkdir(exist_ok=True)
-    plain = valid(kind, folder / "plain")
+    plain = aside(kind, folder, "plain")
     path = folder / f"{kind}-encrypted.xlsx"
     with plain.open("rb") as source, path.open("wb") as target:
         msoffcrypto.format.ooxml.OOXMLFile(source).encrypt("secret", target)
@@ -158,6 +163,21 @@ def word_as_xlsx(kind: str, folder: Path) -> Path:
     return path
 
 
+def pdf_as_xlsx(kind: str, folder: Path) -> Path:
+    """A PDF saved under a workbook's name (its first bytes once read as GB18030 text)."""
+    return _written(folder / f"{kind}-pdf.xlsx",
+                    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+
+
+def zip_of_workbooks(kind: str, folder: Path) -> Path:
+    """The valid workbook zipped, the zip named as the workbook."""
+    inner = aside(kind, folder, "zipped")
+    path = folder / f"{kind}-zipped.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(inner, f"月报/{inner.name}")
+    return path
+
+
 def locked(kind: str, folder: Path) -> Path:
     """The valid workbook with Excel's lock file ``~$name.xlsx`` beside it."""
     path = valid(kind, folder)
@@ -183,7 +203,8 @@ DATA_FAULTS: dict[str, Builder] = {
 #: Files that cannot be read at all: exit 2.
 FILE_FAULTS: dict[str, Builder] = {
     "zero-bytes": zero_bytes, "truncated": truncated, "encrypted": encrypted,
-    "csv": csv_file, "word-as-xlsx": word_as_xlsx,
+    "csv": csv_file, "word-as-xlsx": word_as_xlsx, "pdf-as-xlsx": pdf_as_xlsx,
+    "zip-of-workbooks": zip_of_workbooks,
 }
 
 

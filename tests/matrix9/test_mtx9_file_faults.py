@@ -1,7 +1,7 @@
 """Files that cannot be read at all — zero bytes, a zip cut off half way, an encrypted
-package, a .csv, a Word document named .xlsx — given to every command that reads a
-workbook: exit 2, the file named, the reason in English and in Chinese, no traceback, the
-file unchanged and no output written."""
+package, a .csv, a Word document, a PDF or a zip of workbooks named .xlsx — given to every
+command that reads a workbook: exit 2, the file named, the reason in English and in
+Chinese, no traceback, the file unchanged and no output written."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ WHY = {
     "encrypted": ("password-protected", "受密码保护"),
     "csv": ("A CSV file holds one sheet", "CSV 文件只有一个工作表"),
     "word-as-xlsx": ("it is a Word document", "这是 Word 文档"),
+    "pdf-as-xlsx": ("it is a PDF document under a spreadsheet's name",
+                    "这是 PDF 文档，只是用了电子表格的文件名"),
+    "zip-of-workbooks": ("it is a zip archive of workbooks ({name}) under",
+                         "这是内含工作簿（{name}）的压缩包"),
 }
 #: (fault, command) → its own answer, where the command refuses the format before reading
 ANSWER = {("csv", "validate-annotate"): ("annotating needs an .xlsx or .xlsm workbook",
@@ -62,7 +66,8 @@ def test_an_unreadable_file_is_refused_in_words_and_left_as_it_was(tmp_path, fau
     text = clean(said)
     assert said.code == 2, text
     assert file.name in text
-    english, chinese = ANSWER.get((fault, command), WHY[fault])
+    english, chinese = (w.format(name=f"{kind}.xlsx")
+                        for w in ANSWER.get((fault, command), WHY[fault]))
     assert english in text and chinese in text, text
     assert sha256(file) == before
     assert not (outputs / OUT).exists() and not (inputs / "results" / OUT).exists()
