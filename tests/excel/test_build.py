@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -92,6 +93,18 @@ def built(tmp_path_factory: pytest.TempPathFactory, writer: str) -> list[Path]:
 @pytest.fixture(scope="session")
 def office(tmp_path_factory: pytest.TempPathFactory) -> LibreOffice:
     return LibreOffice(tmp_path_factory.mktemp("libreoffice"))
+
+
+def build_with_every_writer(folder: Path, **options) -> list[Path]:
+    """The workbooks built by each writer in a folder of its own (``folder / writer``), in
+    one list: LibreOffice then opens them all in a single run, not once per writer."""
+    return [path for name, spec in WRITERS.items()
+            for path in build_workbooks(folder / name, load_writer(spec), **options)]
+
+
+@pytest.fixture(scope="session")
+def built_by_both(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return build_with_every_writer(tmp_path_factory.mktemp("built-by-both"))
 
 
 def test_every_kind_and_language_is_built(built: list[Path]) -> None:
@@ -252,19 +265,26 @@ def test_template_sheets_follow_control_and_conf(built: list[Path]) -> None:
         assert names[:2] == [CONTROL_SHEET[lang], CONF_SHEET] and len(names) > 2
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_libreoffice_converts_each_workbook_to_pdf(
-    built: list[Path], office: LibreOffice, tmp_path: Path
+    built_by_both: list[Path], office: LibreOffice, tmp_path: Path
 ) -> None:
-    for pdf in office.convert(built, tmp_path):
+    named = [shutil.copy(path, tmp_path / f"{path.parent.name}-{path.name}")
+             for path in built_by_both]  # one output folder: a name of its own each
+    pdfs = office.convert(named, tmp_path / "pdf")
+    assert len(pdfs) == 16
+    for pdf in pdfs:
         assert pdf.read_bytes().startswith(b"%PDF-"), pdf.name
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_libreoffice_loads_modules_sheets_and_buttons(
-    built: list[Path], office: LibreOffice
+    built_by_both: list[Path], office: LibreOffice
 ) -> None:
-    for path, report in zip(built, office.inspect(built), strict=True):
+    assert len(built_by_both) == 16
+    for path, report in zip(built_by_both, office.inspect(built_by_both), strict=True):
         kind, lang = kind_lang(path)
         assert report.errors == [] and report.closed, path.name
         assert sorted(report.modules["VBAProject"]) == [
@@ -275,14 +295,16 @@ def test_libreoffice_loads_modules_sheets_and_buttons(
             (CONTROL_SHEET[lang], CAPTIONS[lang][action]) for action in registry.get(kind).buttons]
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_each_button_runs_its_sub_and_calls_its_python(
-    office: LibreOffice, writer: str, tmp_path: Path
+    office: LibreOffice, tmp_path: Path
 ) -> None:
     """Pressed in LibreOffice with RunPython stubbed, each button makes exactly its call."""
     modules = (*vba.read_modules(build.MACROS_DIR), vba.module_from_text(STUB_XLWINGS),
                vba.xlwings_modules()[1])
-    paths = build_workbooks(tmp_path, load_writer(writer), modules=modules)
+    paths = build_with_every_writer(tmp_path, modules=modules)
+    assert len(paths) == 16
     for path, report in zip(paths, office.press_buttons(paths), strict=True):
         kind, lang = kind_lang(path)
         assert report.errors == [] and report.closed, path.name
