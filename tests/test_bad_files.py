@@ -118,13 +118,18 @@ def good_workbook(folder: Path) -> Path:
     return quirkbooks.build("dates-as-text", folder / "good.xlsx")
 
 
+#: the cases; the one LibreOffice saves (encrypted) marked slow
+CASES = [pytest.param(case, marks=pytest.mark.slow) if case == "password-protected" else case
+         for case in sorted(BAD)]
+
+
 def no_traceback(done) -> None:
     for stream in (done.stdout, done.stderr):
         assert "Traceback" not in stream
         assert 'File "' not in stream
 
 
-@pytest.mark.parametrize("case", sorted(BAD))
+@pytest.mark.parametrize("case", CASES)
 def test_bad_file_exits_2_with_one_message_and_the_good_file_is_still_checked(
         tmp_path, request, case):
     make, code = BAD[case]
@@ -210,6 +215,7 @@ def test_a_folder_with_a_damaged_workbook_exits_2_and_checks_the_rest(tmp_path, 
     assert {p: sha256(p) for p in before} == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".xls", ".ods"])
 def test_xls_and_ods_are_read_and_validated_like_xlsx(tmp_path, libreoffice_books, suffix):
     path = Path(shutil.copy(libreoffice_books[f"attendance-sample{suffix}"], tmp_path))
@@ -235,6 +241,7 @@ def test_xls_and_ods_are_read_and_validated_like_xlsx(tmp_path, libreoffice_book
     assert sha256(path) == before
 
 
+@pytest.mark.slow
 def test_annotating_an_xls_says_why_it_cannot(tmp_path, libreoffice_books):
     path = Path(shutil.copy(libreoffice_books["attendance-sample.xls"], tmp_path))
     done = run_cli("validate", path, "--annotate", tmp_path / "marked.xls")
@@ -245,7 +252,7 @@ def test_annotating_an_xls_says_why_it_cannot(tmp_path, libreoffice_books):
     assert not (tmp_path / "marked.xls").exists()
 
 
-@pytest.mark.parametrize("case", sorted(BAD))
+@pytest.mark.parametrize("case", CASES)
 def test_the_library_reports_instead_of_raising(tmp_path, request, case):
     make, code = BAD[case]
     bad = make(tmp_path, request)

@@ -200,6 +200,7 @@ def test_formula_without_cached_value_is_an_error_not_zero(quirk_book):
         ("formula-no-value", "error", "Indicators", "D3")]
 
 
+@pytest.mark.slow
 def test_formulas_recalculated_by_libreoffice(libreoffice_books):
     path = libreoffice_books["formulas.xlsx"]
     book = opsbook.load(path)

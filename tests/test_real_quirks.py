@@ -101,6 +101,7 @@ def test_1904_date_system_serials_use_the_workbooks_epoch(quirk_book):
     assert "2026-11-02" in warned[0].message("en") and "2022" not in warned[0].message("en")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".xls", ".ods"])
 def test_1904_date_system_in_xls_and_ods(tmp_path, libreoffice_books, suffix):
     path = Path(shutil.copy(libreoffice_books[f"date1904-serials{suffix}"], tmp_path))

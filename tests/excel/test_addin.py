@@ -248,6 +248,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> LibreOffice:
     return LibreOffice(tmp_path_factory.mktemp("libreoffice"))
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_libreoffice_opens_the_addin(built: Path, office: LibreOffice, tmp_path: Path) -> None:
     seen = run_addin(office, built, sample(tmp_path, "en"), [])
@@ -256,6 +257,7 @@ def test_libreoffice_opens_the_addin(built: Path, office: LibreOffice, tmp_path:
     assert seen.sheets == ["opsbook.conf", "labels"]
 
 
+@pytest.mark.slow
 @needs_soffice
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_callbacks_call_python_and_label_in_the_ui_language(

@@ -20,6 +20,7 @@ def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("made", "fmt"), [("attendance-sample.xls", "xls"),
                                            ("attendance-sample.ods", "ods")])
 def test_an_xls_or_ods_under_an_xlsx_name_is_read(libreoffice_books, tmp_path, made, fmt):
@@ -35,6 +36,7 @@ def test_an_xls_or_ods_under_an_xlsx_name_is_read(libreoffice_books, tmp_path, m
     assert note.message("zh").startswith(f".{fmt}（文件名却是 .xlsx） 文件只能用于检查")
 
 
+@pytest.mark.slow
 def test_writing_into_an_xls_under_an_xlsx_name_is_refused_in_words(libreoffice_books,
                                                                      tmp_path):
     path = tmp_path / "export.xlsx"

@@ -33,6 +33,7 @@ def plan_xls(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_the_status_of_an_xls_plan_is_refused_in_both_languages(tmp_path, plan_xls):
     path = Path(shutil.copy(plan_xls, tmp_path))
     before = sha256(path)

@@ -155,6 +155,7 @@ def test_an_empty_tracker_gives_sheets_that_say_so(tmp_path) -> None:
     assert wb["Deviations"]["A3"].value.startswith("No deviations")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_renders_the_gantt_and_heat_map(tmp_path) -> None:
     done = api.project_status([_tracker(tmp_path / "t.xlsx")])

@@ -45,6 +45,7 @@ def test_restricted_page_leaves_the_bonus_out(zh_report):
     assert "49,000" not in page and "绩效奖金合计" not in page and "本副本不含保密数据" in page
 
 
+@pytest.mark.slow
 def test_page_on_a_phone_screen(tmp_path, zh_report):
     """The page in headless Chromium at a phone's width: a screenshot with content."""
     browser_or_skip()
@@ -60,6 +61,7 @@ def test_page_on_a_phone_screen(tmp_path, zh_report):
     assert len(np.unique(image[600:])) > 20
 
 
+@pytest.mark.slow
 def test_pdf_has_its_pages_and_chinese_text(tmp_path, zh_report):
     browser_or_skip()
     pdf = write_report(tmp_path / "report.pdf", zh_report[0])
