@@ -52,18 +52,29 @@ def test_refused_outputs_leave_everything_as_it_was(appraisal: Path, args: tuple
     assert sorted(p.name for p in appraisal.parent.iterdir()) == ["appraisal.xlsx"]
 
 
-def test_calculate_on_a_kind_without_a_calculation_writes_nothing(tmp_path: Path):
-    from opsbook import registry
+def test_calculate_on_a_kind_without_a_calculation_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Every kind shipped has a computation, so the plan kind is registered here without
+    one (as a kind added later may be): its workbook is refused in both languages, exit 2,
+    and not touched."""
+    from opsbook import cli, registry
 
-    plain = [k for k, kind in registry.kinds().items() if kind.calculate is None]
-    if not plain:
-        pytest.skip("every kind has a calculation")
-    path = tmp_path / f"{plain[0]}.xlsx"
-    new_workbook(plain[0], "en", path, sample=True)
+    kinds = dict(registry.kinds())
+    kinds["plan"] = kinds["plan"].replace(calculate=None)
+    monkeypatch.setattr(registry, "kinds", lambda: kinds)
+    path = tmp_path / "plan.xlsx"
+    new_workbook("plan", "en", path, sample=True)
     before = digest(path)
-    done = run("calculate", str(path))
-    assert done.returncode == 2 and "no Calculate step" in done.stderr
+    monkeypatch.setattr("sys.argv", ["opsbook", "calculate", str(path)])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"opsbook: error: {path}: annual operations plan workbooks have no Calculate step; "
+        "'opsbook validate' checks them",
+        f"opsbook 错误：{path}：年度运营计划工作簿没有“计算”步骤；请用“opsbook validate”检查。"]
     assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
 
 
 def test_score_says_which_kind_a_workbook_is(tmp_path: Path):

@@ -18,7 +18,11 @@ WRITABLE = (".xlsx", ".xlsm")
 
 
 class NothingToCalculate(ValueError):
-    """The workbook's kind has no computation."""
+    """The workbook's kind has no computation; ``zh`` says so in Chinese."""
+
+    def __init__(self, text: str, zh: str | None = None):
+        super().__init__(text)
+        self.zh = zh
 
 
 class CannotWrite(ValueError):
@@ -292,7 +296,9 @@ def calculate(file: PathLike, out: PathLike | None = None, kind: str | None = No
             raise NotAWorkbook(found)  # a result opsbook wrote: nothing to calculate from
         if not isinstance(found, Issue) and found.kind.calculate is None:
             raise NothingToCalculate(f"{file}: {found.kind.en.lower()} workbooks have no "
-                                     "Calculate step; 'opsbook validate' checks them")
+                                     "Calculate step; 'opsbook validate' checks them",
+                                     f"{file}：{found.kind.zh}工作簿没有“计算”步骤；"
+                                     "请用“opsbook validate”检查。")
         report = handlers.calculate(book, kind)
         if report.readable:
             book.save()
