@@ -29,12 +29,12 @@ def _default_ctrl_c() -> None:  # a runner started in the background ignores Ctr
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def interrupt(command: list[str], after: float, cwd: Path) -> tuple[int, str]:
-    """Start ``command`` in its own process group; once it has said something (progress,
-    so its workers are at work) wait ``after`` seconds and press Ctrl-C (SIGINT to the
-    whole group, as a terminal does). Its exit code and the last line on stderr in English
-    (without --lang an error is said in English, then in Chinese); fails when it has not
-    ended within LIMIT seconds or left a worker behind."""
+def interrupt(command: list[str], after: float, cwd: Path, lines: int = 1) -> tuple[int, str]:
+    """Start ``command`` in its own process group; once it has said ``lines`` lines
+    (progress, so its workers are at work) wait ``after`` seconds and press Ctrl-C (SIGINT
+    to the whole group, as a terminal does). Its exit code and the last line on stderr in
+    English (without --lang an error is said in English, then in Chinese); fails when it
+    has not ended within LIMIT seconds or left a worker behind."""
     run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                            text=True, encoding="utf-8", env=ENV, cwd=cwd,
                            start_new_session=True, preexec_fn=_default_ctrl_c)
@@ -42,6 +42,7 @@ def interrupt(command: list[str], after: float, cwd: Path) -> tuple[int, str]:
         first = run.stderr.readline()
         workers = psutil.Process(run.pid).children(recursive=True)
         assert first and workers, "the run works in processes"
+        first += "".join(run.stderr.readline() for _ in range(lines - 1))
         time.sleep(after)
         os.killpg(run.pid, signal.SIGINT)
         rest = run.communicate(timeout=LIMIT)[1]
@@ -71,31 +72,24 @@ def plans(books: Path, tmp_path: Path) -> Path:
 
 
 def test_ctrl_c_ends_a_jobs_2_consolidation_every_time(plans: Path, tmp_path: Path):
+    """Ctrl-C after the first plan is read, at points through the batch (its progress
+    lines counted, not the clock's seconds: the same points on any machine), and after the
+    last plan is read, as they are consolidated."""
     out = tmp_path / "out"
     out.mkdir()
     command = [*opsbook_command(), "plan", "consolidate", str(plans), "-o",
                str(out / "company.xlsx"), "--jobs", "2"]
-    # Ctrl-C at fractions of how long a whole run takes on this machine, after its first
-    # line: always before its end (the machine's speed changes twice over between days)
-    start = time.monotonic()
-    whole = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             text=True, encoding="utf-8", env=ENV, cwd=tmp_path)
-    whole.stderr.readline()
-    said = time.monotonic()
-    whole.communicate(timeout=120)
-    length = time.monotonic() - said
-    assert length > 0.2, f"a run too short to interrupt ({time.monotonic() - start:.2f} s)"
-    for path in out.iterdir():
-        path.unlink()
-    told = 0
-    for after in (0.0, 0.1 * length, 0.2 * length, 0.3 * length, 0.45 * length, 0.6 * length):
-        code, last = interrupt(command, after, tmp_path)
-        assert code == 130, (after, last)
-        assert list(out.iterdir()) == [], after  # no output, no manifest, no temporary file
+    told = []
+    for lines in (1, 24, 60, 120, 180, 240):
+        code, last = interrupt(command, 0.0, tmp_path, lines)
+        assert code == 130, (lines, last)
+        assert list(out.iterdir()) == [], lines  # no output, no manifest, no temporary file
         if last.startswith("opsbook: error: interrupted after "):  # not once consolidating
             assert last.endswith(" of 240 file(s); nothing was written"), last
-            told += 1
-    assert told >= 3, "Ctrl-C fell in the middle of the batch"
+            done = int(last.split("after ")[1].split(" of ")[0])
+            assert lines <= done <= 240, (lines, last)
+            told.append(lines)
+    assert told[:5] == [1, 24, 60, 120, 180], "Ctrl-C fell in the middle of the batch"
 
 
 #: A batch whose every result is 16 MB: a worker is almost always in the middle of
