@@ -46,14 +46,17 @@ def _local_cluster(make: Any, jobs: int) -> Any:
     dashboard. Ctrl-C while it starts leaves it half-started, and Dask's own clean-up at exit
     would then fail with a traceback: such a cluster is left to the ending process, which
     takes its workers along, and what Dask says of its start cut short is not shown
-    (:func:`hush`, and its event loop's unretrieved failures)."""
+    (:func:`hush`, and its event loop's unretrieved failures). Dask's own log is silenced
+    below CRITICAL: a worker whose heartbeat meets the scheduler closing at the end of a run
+    (on a busy machine) logs that as an ERROR with a traceback, which the user would see on
+    stderr; a task's own failure comes back as its result."""
     from distributed.deploy.spec import SpecCluster
 
     instances = getattr(SpecCluster, "_instances", None)
     before = set(instances or ())
     try:
         return make(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address=None, silence_logs=logging.CRITICAL,
                     # no dashboard; its HTTP server on a free port (Dask's default, 8787,
                     # taken by another cluster, gets a warning printed)
                     scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})

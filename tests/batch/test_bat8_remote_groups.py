@@ -24,7 +24,9 @@ def test_a_running_cluster_gets_a_task_for_each_of_its_workers(tmp_path: Path):
     local = opsbook.validate(tmp_path, options=BatchOptions(jobs=1))
     # a "remote" cluster of one process with three worker threads, on loopback
     with distributed.LocalCluster(n_workers=1, threads_per_worker=3, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+                                  host="127.0.0.1", dashboard_address=None,
+                                  scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}
+                                  ) as cluster, \
             distributed.Client(cluster) as client, \
             distributed.get_task_stream(client) as stream:
         remote = opsbook.validate(tmp_path, options=BatchOptions(
