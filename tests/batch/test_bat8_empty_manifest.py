@@ -4,6 +4,7 @@ one that writes a manifest named " "."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,4 +28,9 @@ def test_an_empty_manifest_is_refused_before_anything_is_read(
 def test_a_manifest_named_is_written(books: Path, tmp_path: Path):  # noqa: F811
     where = tmp_path / "run.manifest.json"
     opsbook.validate(books, options=BatchOptions(jobs=1, manifest=str(where)))
-    assert where.is_file()
+    manifest = json.loads(where.read_text(encoding="utf-8"))  # the run's, every input in it
+    assert [(Path(i["path"]).name, i["status"]) for i in manifest["inputs"]] == [
+        ("a1-plan.xlsx", "valid"), ("a2-plan.xlsx", "valid"), ("a3-project.xlsx", "valid"),
+        ("a4-appraisal.xlsx", "valid"), ("a5-attendance.xlsx", "valid"),
+        ("b-invalid.xlsx", "invalid")]
+    assert (manifest["summary"]["valid"], manifest["summary"]["invalid"]) == (5, 1)
