@@ -54,6 +54,11 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None,
     with ``like`` the output is a copy). A new
     results workbook (no ``like``) has no macros, so it is an .xlsx: Excel refuses to open a
     plain workbook named .xlsm. Raises :class:`CannotWrite` (its ``zh`` in Chinese)."""
+    if target.is_dir():  # "-o reports/": the folder is where, not what
+        example = target / (like.name if like is not None else "results.xlsx")
+        raise CannotWrite(f"{target} is a folder; give the workbook's file name in it, such "
+                          f"as {example}",
+                          f"{target} 是一个文件夹；请给出其中工作簿的文件名，例如 {example}。")
     if target.suffix.lower() not in WRITABLE:
         if like is None:  # a new results workbook: an .xlsx (below)
             raise CannotWrite(f"{target}: results are written as .xlsx files",
