@@ -24,10 +24,17 @@ class NotAnAddin(Said, ValueError):
 
 def build_addin(out_dir: PathLike | None = None) -> Path:
     """Build ``opsbook.xlam`` from ``macros/addin/`` into ``out_dir`` (default: the
-    checkout's ``workbooks/``); the same sources give the same bytes. Raises
-    FileNotFoundError outside a checkout of the repository (no ``macros/addin/``)."""
+    checkout's ``workbooks/``); the same sources give the same bytes. Returns its path
+    under ``out_dir`` as given. Raises :class:`NoAddin` (a FileNotFoundError) outside a
+    checkout of the repository (no ``macros/addin/``) or when ``out_dir`` is a file, and
+    :class:`~opsbook.api.workbooks.CannotBuildHere` (an OSError, ``zh`` in Chinese) when
+    the add-in there is open in Excel (its ``~$`` lock file beside it) or the folder cannot
+    take it; nothing is written then."""
+    from opsbook.api.workbook import CannotWrite, check_not_open
+    from opsbook.api.workbooks import CannotBuildHere
     from opsbook.excel import addin
     from opsbook.excel.ribbon import ADDIN_DIR
+    from opsbook.io.atomic import REASONS_ZH
 
     out = Path(out_dir) if out_dir is not None else None
     if out is not None and out.exists() and not out.is_dir():
@@ -39,7 +46,19 @@ def build_addin(out_dir: PathLike | None = None) -> Path:
                       "repository",
                       "加载项的源文件（macros/addin/）不随软件包安装；请在 opsbook 仓库的检出"
                       "目录中运行“opsbook addin build”。")
-    return addin.build_addin(out if out is not None else addin.WORKBOOKS_DIR)
+    folder = out if out is not None else addin.WORKBOOKS_DIR
+    try:
+        check_not_open(folder / addin.ADDIN_NAME, copy_option=False)
+        return addin.build_addin(folder)
+    except CannotWrite as error:
+        raise CannotBuildHere(str(error), error.zh) from None
+    except OSError as error:  # a file where a folder should be, a folder not writable
+        said = getattr(error, "zh", None)  # a write refused: already in words
+        reason = error.strerror or type(error).__name__
+        raise CannotBuildHere(
+            str(error) if said else f"{folder}: the add-in cannot be written there ({reason})",
+            said or f"{folder}：无法在此写出加载项（{REASONS_ZH.get(error.errno or 0, reason)}）。",
+        ) from None
 
 
 def default_addin() -> Path:

@@ -21,7 +21,7 @@ from opsbook.api.common import (
 from opsbook.appraisal.history import cycle_keys, cycles_as_dates, repeated_cycles
 from opsbook.batch.run import Outcome
 from opsbook.core.book import SETTINGS_NAMES, Book, read_settings
-from opsbook.core.headers import normalize
+from opsbook.core.headers import is_chinese, normalize
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.table import read_table
@@ -43,6 +43,9 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     score``, with the cycle of its Settings) are read; a Results row wins over the same
     employee and cycle in History; across files (:func:`read_history`), the rows a file
     gives for its own cycle win over copies of them in another file's History.
+
+    The frame's ``attrs["lang"]`` is the language of the workbook read (that of most of its
+    sheet names; absent when it could not be read), in which its issues are told.
     """
     kind = registry.get(KIND)
     history, results_as_history = kind.sheet("History"), kind.results_as_history
@@ -53,6 +56,8 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
         return empty, [problem.issue]
     except Exception as error:  # noqa: BLE001 - one file never stops a run
         return empty, [failed_file(path, error)]
+    chinese = sum(is_chinese(sheet.name) for sheet in raw)
+    lang = "zh" if 2 * chinese > len(raw) else "en" if raw else None
     by_name = {normalize(sheet.name): sheet for sheet in raw}
     parts = [empty]
     issues: list[Issue] = []  # bad cells of the sheets read: told, as the workbook's own are
@@ -83,7 +88,9 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
     if frame.empty:
         issues.append(Issue("no-history", "warning", file=str(path)))
-    return frame.reindex(columns=empty.columns).assign(**{_OWN: _standing(frame)}), issues
+    frame = frame.reindex(columns=empty.columns).assign(**{_OWN: _standing(frame)})
+    frame.attrs["lang"] = lang
+    return frame, issues
 
 
 #: How sure a history row is of its cycle: 2 from the file's own Results (its cycle, as
@@ -129,7 +136,10 @@ def score_input(path: Path, main: str) -> Outcome:
     if str(path) == main:
         return read_step(path)
     frame, issues = history_of(path)
-    return Outcome(frame, Report(issues=issues, files=[str(path)]), KIND if not issues else None)
+    lang = frame.attrs.get("lang")  # its issues told in its own language
+    return Outcome(frame, Report(issues=issues, files=[str(path)],
+                                 langs={str(path): lang} if lang else {}),
+                   KIND if not issues else None)
 
 
 def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *,

@@ -120,15 +120,20 @@ def _several_kinds(books: list[Book]) -> NoReport:
 
 def check_report_target(target: Path, *sources: Path) -> None:
     """Refuse a target of another type, one that is one of the workbooks read, one open
-    in Excel (CannotWriteReport), or an .xlsx there that is a file of the user's
-    (:class:`~opsbook.api.workbook.CannotWrite`, see
-    :func:`~opsbook.api.workbook.check_replaceable`)."""
-    from opsbook.api.workbook import check_not_open, check_replaceable
-    from opsbook.reports.render import FORMATS
+    in Excel (CannotWriteReport), or a file of the user's there
+    (:class:`~opsbook.api.workbook.CannotWrite`): an .xlsx as
+    :func:`~opsbook.api.workbook.check_replaceable` tells it, a page or PDF that is no
+    report opsbook wrote (:func:`~opsbook.reports.render.is_report_page`)."""
+    from opsbook.api.workbook import CannotWrite, check_not_open, check_replaceable
+    from opsbook.reports.render import FORMATS, is_report_page
 
     if target.is_dir():
         raise CannotWriteReport(f"{target} is a folder; give the name of the report file",
                                 f"{target} 是一个文件夹；请给出报告文件的名称。")
+    folder = next((p for p in target.parents if p.exists()), None)
+    if folder is not None and not folder.is_dir():  # said as -o, not as the manifest beside
+        raise CannotWriteReport(f"{target} cannot be written: {folder} is a file, not a folder",
+                                f"{target} 无法写入：{folder} 是文件，不是文件夹。")
     if target.suffix.lower() not in (*FORMATS, ".htm"):
         raise CannotWriteReport(f"{target}: a report is written as {', '.join(FORMATS)}",
                                 f"{target}：报告只能写成 {'、'.join(FORMATS)} 文件。")
@@ -139,6 +144,12 @@ def check_report_target(target: Path, *sources: Path) -> None:
     check_not_open(target, copy_option=False)
     if target.suffix.lower() == ".xlsx":  # a report workbook replaces only what opsbook wrote
         check_replaceable(target)
+    elif target.is_file() and target.stat().st_size and not is_report_page(target):
+        raise CannotWrite(f"{target}: this {target.suffix.lower().lstrip('.')} file is not a "
+                          "report opsbook wrote, so it is not replaced: give the report "
+                          "another file name",
+                          f"{target}：该 {target.suffix.lower().lstrip('.')} 文件不是 opsbook "
+                          "生成的报告，不会被覆盖；请为报告另指定一个文件名。")
 
 
 def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,

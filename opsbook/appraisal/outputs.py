@@ -70,6 +70,12 @@ def _labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
+#: What an output sheet with no rows says under its headers (English, Chinese): a blank
+#: sheet would look as if something had failed.
+EMPTY = {"raters": ("No one rated another employee this cycle.", "本期没有评分人为他人评分。"),
+         "self_gap": ("No self-rating this cycle: no gap to show.", "本期没有自评，无偏差可比较。")}
+
+
 def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
     """What Calculate writes: Results, Departments, Raters, Self-rating Gap and Checks.
 
@@ -87,8 +93,9 @@ def sheets(result: AppraisalResult, lang: str, cycle: str) -> list[SheetOut]:
                              ("departments", result.departments, 1),
                              ("raters", result.raters, 1), ("self_gap", result.self_gap, 1)):
         name = _NAMES[key].name(lang)
+        said = EMPTY.get(key, ("", ""))[1 if lang == "zh" else 0]
         out.append(frame_sheet(name, title.get(key, name).strip(), _labels(frame, lang),
-                               headers, formats, key_columns=keys))
+                               headers, formats, key_columns=keys, empty=said))
     out[0].fills = outcome_fills(result.results)
     checks = _NAMES["checks"].name(lang)
     out.append(issues_sheet(Report(issues=result.issues), lang, checks, title=checks))

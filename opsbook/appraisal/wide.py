@@ -9,7 +9,8 @@ import pandas as pd
 from opsbook.core.book import Book
 from opsbook.core.cells import letter
 from opsbook.core.coerce import read_column
-from opsbook.core.headers import normalize
+from opsbook.core.headers import header_field, normalize
+from opsbook.core.parse import number_as_shown
 from opsbook.core.spec import number
 from opsbook.core.typed import show_result
 
@@ -68,8 +69,8 @@ def long_scores(book: Book) -> None:
                                                     indicators["name"])
              for v in (iid, name) if isinstance(v, str)}
     matched: dict[str, object] = {}
-    for header in table.extras:
-        indicator = names.get(normalize(header))
+    for header in table.extras:  # "K1", "业绩", or with a note: "业绩（分）", "K1 / 业绩"
+        indicator = header_field(header, names)
         if indicator is None:
             continue
         if indicator in matched.values():  # its ID and its name both head a column
@@ -80,7 +81,7 @@ def long_scores(book: Book) -> None:
         return
     for header in table.extras:
         if header not in matched and _numbers_in(table.frame, header) \
-                and names.get(normalize(header)) is None:
+                and header_field(header, names) is None:
             book.issues.append(_column_issue(book, "unknown-indicator-column", header))
     frame = table.frame
     wide = frame[["employee_id", "rater_id", "rater_role", "comment"]].copy()
@@ -124,9 +125,12 @@ def score_header(book: Book, indicator: str) -> str | None:
 
 
 def _numbers_in(frame: pd.DataFrame, header: str) -> bool:
-    """Whether an extra column holds at least one number (typed or as text)."""
+    """Whether an extra column holds at least one number, typed or as text read as a score
+    cell reads it ("85", "85%", full-width "８５", "1,200")."""
     values = frame[header] if header in frame else pd.Series(dtype=object)
-    return bool(pd.to_numeric(values, errors="coerce").notna().any())
+    return any(number_as_shown(v) is not None if isinstance(v, str)
+               else isinstance(v, (int, float)) and not isinstance(v, bool) and v == v
+               for v in values)
 
 
 def _column_issue(book: Book, code: str, header: str):

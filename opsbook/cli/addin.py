@@ -18,10 +18,11 @@ def build(out: Path = typer.Option(Path("workbooks"), "--out",
                                    parser=given_path, help="Folder for opsbook.xlam.")) -> None:
     """Rebuild opsbook.xlam from macros/addin/ (same sources, same bytes)."""
     from opsbook import api
+    from opsbook.api.workbooks import CannotBuildHere
 
     try:
         path = api.build_addin(out)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, CannotBuildHere) as error:
         raise CannotRun.of(error) from None
     printing.say(str(path))
 

@@ -88,7 +88,8 @@ def email(report: Path = typer.Argument(..., parser=given_path,
             printing.fail(pick(f"not sent to {', '.join(recipients)}: {reason}; the message "
                                f"is in {path}",
                                f"未能发送给 {'、'.join(recipients)}："
-                               f"{getattr(reason, 'zh', reason).rstrip('。')}；邮件保存在 {path}"),
+                               f"{getattr(reason, 'zh', reason).rstrip('。')}；"
+                               f"邮件保存在 {path}。"),
                           lang=said)
     printing.report(sent.built.report, "text", max_issues=50, quiet_when_valid=True)
     if done is None:

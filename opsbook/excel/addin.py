@@ -92,7 +92,8 @@ def build_addin(
     data = addin_bytes(titles=titles, addin_dir=addin_dir, modules=modules)
     target = Path(out_dir) / ADDIN_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
-    return replace_atomically(target, lambda temp: temp.write_bytes(data))
+    replace_atomically(target, lambda temp: temp.write_bytes(data))
+    return target  # as out_dir was given: the path the user is told
 
 
 def addin_bytes(

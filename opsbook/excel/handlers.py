@@ -13,7 +13,7 @@ from typing import Any
 
 from opsbook import registry
 from opsbook.api.common import book_from_sheets, calculate_books, kind_for
-from opsbook.core.book import Book, written_sheet
+from opsbook.core.book import Book, output_kind, written_sheet
 from opsbook.core.headers import is_chinese
 from opsbook.core.issues import Issue, Report
 from opsbook.core.output import (
@@ -51,8 +51,10 @@ def read_book(port: BookPort, kind: str | None = None) -> Book | Issue:
     sheets = port.sheets()
     kinds = registry.kinds().values()
     raw = [sheet for sheet in sheets if not written_sheet(sheet.name, kinds)]
-    if sheets and all(s.name.strip() in REPORT_SHEETS for s in raw):
-        # results only (and a report's summary sheet): a workbook opsbook wrote
+    if sheets and (all(s.name.strip() in REPORT_SHEETS for s in raw)
+                   or output_kind(sheets, registry.kinds()) is not None):
+        # results only (and a report's summary sheet, or the History an appraisal's results
+        # carry on): a workbook opsbook wrote, said as the command line says it
         made = kind_for(sheets, port.name, None)
         if isinstance(made, Issue):
             return made

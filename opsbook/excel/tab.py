@@ -31,6 +31,20 @@ _TEXT = {
         "zh": "“{name}”不是标准工作簿（绩效考核、考勤、项目管理、年度运营计划）：未找到可识别的"
               "工作表或表头，未作任何改动。可用 opsbook 选项卡上的“新建工作簿”新建。",
     },
+    "output-workbook": {
+        "en": "“{name}” holds results opsbook wrote (its {what} sheets), not data to check, so "
+              "nothing was changed. Open the workbook they were made from and click {caption} "
+              "there.",
+        "zh": "“{name}”是 opsbook 生成的结果工作簿（{what_zh}的结果表），不是需要校验的数据，"
+              "因此未作任何改动。请打开生成它的原工作簿，在其中点击“{caption}”。",
+    },
+    "ambiguous-kind": {
+        "en": "“{name}” fits {kinds} equally: which standard workbook it is cannot be told, so "
+              "nothing was changed. Name its sheets as the standard workbook of its kind does "
+              "(New workbook makes one).",
+        "zh": "“{name}”同样符合{kinds_zh}：无法判断是哪种标准工作簿，因此未作任何改动。请按该"
+              "类型标准工作簿的写法命名其工作表（可用“新建工作簿”新建一个对照）。",
+    },
     "read_only": {
         "en": "“{name}” is open read-only: what {caption} writes could not be saved, so "
               "nothing was changed. Save a copy (File → Save As) or open it for editing, "
@@ -91,8 +105,9 @@ def settings(book: Any = None) -> str | None:
     port = XlwingsBook(book)
     names = port.sheet_names()
     lang = _lang(names)
-    if isinstance(read_book(port), Issue):
-        _alert(book, _TEXT["unknown"][lang].format(name=book.name))
+    read = read_book(port)
+    if isinstance(read, Issue):
+        _alert(book, _why_none(book.name, read, lang, "Settings" if lang == "en" else "设置"))
         return None
     keys = {normalize(name) for name in SETTINGS_NAMES}
     found = next((name for name in names if normalize(name) in keys), None)
@@ -148,20 +163,26 @@ def decode_path(text: str) -> Path:
 def refusal(book: Any, action: str) -> str | None:
     """Why the tab's ``action`` must leave ``book`` alone, in its language; None if it may run.
 
-    Refused: a workbook opened read-only (where the engine can tell), and one that is of no
-    known kind.
+    Refused: a workbook opened read-only (where the engine can tell), one that is of no
+    known kind, one that fits two kinds equally, and a result opsbook wrote.
     """
     from opsbook.excel.handlers import read_book
     from opsbook.excel.xlwings_book import XlwingsBook
 
     port = XlwingsBook(book)
     lang = _lang(port.sheet_names())
+    caption = BUTTONS[action][0 if lang == "en" else 1]
     if is_read_only(book):
-        caption = BUTTONS[action][0 if lang == "en" else 1]
         return _TEXT["read_only"][lang].format(name=book.name, caption=caption)
-    if isinstance(read_book(port), Issue):
-        return _TEXT["unknown"][lang].format(name=book.name)
-    return None
+    found = read_book(port)
+    return _why_none(book.name, found, lang, caption) if isinstance(found, Issue) else None
+
+
+def _why_none(name: str, found: Issue, lang: str, caption: str) -> str:
+    """Why the workbook ``name`` is read as no kind (``found``), as the command line tells
+    it: a result opsbook wrote, two kinds alike, or none at all."""
+    text = _TEXT.get(found.code, _TEXT["unknown"])[lang]
+    return text.format(**{**found.params, "name": name, "caption": caption})
 
 
 def is_read_only(book: Any) -> bool:

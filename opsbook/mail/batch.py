@@ -28,6 +28,7 @@ from opsbook.mail.config import (
 from opsbook.mail.deliver import (
     DeliveryError,
     SentLog,
+    left_copies,
     parse_server,
     send,
     tls_context,
@@ -249,3 +250,6 @@ def _deliver(draft: Draft, via: str, server: object, settings: MailSettings, bat
     if got:
         sent_log.record(draft.key, tuple(bare(a) for a in got), via)
         outcome.sent.append(got)
+    if not lost:  # sent at last: the copy an earlier failure left is no longer to send
+        for path in left_copies(batch.outbox, draft.message, draft.key):
+            path.unlink(missing_ok=True)

@@ -17,7 +17,9 @@ import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -260,16 +262,46 @@ def _scrub(text: str, secret: str | None) -> str:
 
 def write_eml(outbox: Path, message: EmailMessage, key: str) -> Path:
     """Write ``message`` to ``outbox`` as ``<UTC time>-<key prefix>.eml`` (no names, no
-    addresses, no values in the file name); returns its path."""
+    addresses, no values in the file name); returns its path under ``outbox`` as given.
+    The copy an earlier run left there of the same message (a send that failed then, and
+    again now) is replaced by this one, never kept beside it."""
     outbox.mkdir(parents=True, exist_ok=True)
+    earlier = left_copies(outbox, message, key)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = outbox / f"{stamp}-{key[:12]}.eml"
     n = 1
-    while path.exists():
+    while path.exists() and path not in earlier:
         n += 1
         path = outbox / f"{stamp}-{key[:12]}-{n}.eml"
     data = message.as_bytes()
-    return replace_atomically(path, lambda temp: temp.write_bytes(data))
+    replace_atomically(path, lambda temp: temp.write_bytes(data))
+    for old in earlier:
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path  # as the outbox was given: a relative outbox is told relative
+
+
+def left_copies(outbox: Path, message: EmailMessage, key: str) -> list[Path]:
+    """The .eml files in ``outbox`` of ``message`` (``key`` its content's, as
+    :func:`write_eml` names them) to the same recipients: what a failed send left there.
+    The same content to other recipients is another message, never one of these."""
+    if not outbox.is_dir():
+        return []
+    found = sorted({*outbox.glob(f"*-{key[:12]}.eml"), *outbox.glob(f"*-{key[:12]}-*.eml")})
+    return [path for path in found if _addressed(path) == _recipients(message)]
+
+
+def _recipients(message: EmailMessage | Message) -> tuple[str, str]:
+    return str(message.get("To", "")), str(message.get("Cc", ""))
+
+
+def _addressed(path: Path) -> tuple[str, str] | None:
+    """The To and Cc of the .eml at ``path`` as written (None when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            return _recipients(BytesHeaderParser(policy=policy.default).parse(handle))
+    except (OSError, ValueError):
+        return None
 
 
 class SentLog:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from opsbook.core.summary import Summary
 from opsbook.io.atomic import replace_atomically
@@ -31,7 +31,15 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(["html", "html.j2"]),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["number"] = lambda value, fmt="", signed=False: format_value(value, fmt, signed)
+    env.globals["numeric"] = numeric
     return env
+
+
+def numeric(rows: Sequence[Sequence[object]], column: int) -> bool:
+    """Whether a table's ``column`` holds figures (a number in some row): its header is
+    then set right, over its figures, not over the next column's."""
+    return any(isinstance(row[column], (int, float)) and not isinstance(row[column], bool)
+               for row in rows if column < len(row))
 
 
 def data_uris(summary: Summary, fmt: str = "svg") -> list[str]:

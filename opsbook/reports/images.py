@@ -14,6 +14,7 @@ from typing import Any
 
 from opsbook.core.said import Said
 from opsbook.core.summary import ChartData
+from opsbook.reports.numbers import format_value
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
              "Microsoft YaHei", "PingFang SC", "SimHei")
@@ -71,7 +72,7 @@ def chart_image(chart: ChartData, fmt: str = "svg", dpi: int = 144) -> bytes:
 
 def _draw(ax: Any, chart: ChartData) -> None:
     """Draw the chart on a matplotlib Axes."""
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     ax.set_title(chart.title, fontsize=15, color="#1F4E78", loc="left")
     labels = list(chart.categories)
@@ -105,13 +106,16 @@ def _draw(ax: Any, chart: ChartData) -> None:
             # a value that is not known (a department nobody was scored in, a period with
             # no figure) is no bar and no label, never a bar of 0
             bars = draw(at, [_nan(v) for v in s.values], width, label=s.name, color=color)
-            fmt = _label_format(chart.number_format)
-            ax.bar_label(bars, labels=[fmt % v if _known(v) else "" for v in s.values],
-                         fontsize=10, padding=2)
+            # labelled as the tables and the workbook's chart show them: 0.946 in a "0%"
+            # chart is 95%, never 1
+            ax.bar_label(bars, labels=[format_value(v, chart.number_format) if _known(v)
+                                       else "" for v in s.values], fontsize=10, padding=2)
         _from_zero(ax, chart)
         axis = ax.xaxis if chart.type == "bar" else ax.yaxis
         if chart.number_format == "0":
             axis.set_major_locator(MaxNLocator(integer=True))
+        if chart.number_format.endswith("%"):  # shares: an axis of 0% to 100%, not 0 to 1
+            axis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
         if chart.type == "bar":
             ax.set_yticks(range(len(labels)), labels)
             ax.invert_yaxis()
@@ -147,10 +151,3 @@ def _nan(value: float | None) -> float:
 def _known(value: float | None) -> bool:
     """Whether a chart value is a figure (not None, not NaN)."""
     return value is not None and value == value
-
-
-def _label_format(number_format: str) -> str:
-    """A printf format for bar labels from an Excel number format."""
-    if number_format.startswith("0."):
-        return f"%.{len(number_format) - 2}f"
-    return "%g" if not number_format else "%.0f"

@@ -38,3 +38,30 @@ def appraisal_book(path: Path, scores: list[tuple], settings: dict[str, object],
         frames["History"] = pd.DataFrame(history, columns=HISTORY_COLUMNS)
     new_workbook("appraisal", lang, path, frames=frames)
     return path
+
+
+def wide_book(path: Path, second: object, cells: tuple[object, object], *,
+              first: str = "K1") -> Path:
+    """A wide-form Chinese workbook as a person lays one out with openpyxl: 张三 E1 and 李四 E2
+    of 运营部, indicators K1 业绩 (60) and K2 能力 (40), one Scores row per rater with the
+    columns ``first`` (K1's scores 80 and 90) and ``second`` (``cells``, typed as given)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "员工"
+    for row in (["工号", "姓名", "部门"], ["E1", "张三", "运营部"], ["E2", "李四", "运营部"]):
+        sheet.append(row)
+    sheet = book.create_sheet("考核指标")
+    for row in (["指标编号", "类别", "指标名称", "权重"], ["K1", "工作业绩", "业绩", 60],
+                ["K2", "工作能力", "能力", 40]):
+        sheet.append(row)
+    sheet = book.create_sheet("评分")
+    for row in (["工号", "评分人工号", "评分人角色", first, second],
+                ["E2", "E1", "上级", 80, cells[0]], ["E1", "E2", "上级", 90, cells[1]]):
+        sheet.append(row)
+    sheet = book.create_sheet("设置")
+    sheet.append(["参数", "值"])
+    sheet.append(["cycle", "2026Q4"])
+    book.save(path)
+    return path
