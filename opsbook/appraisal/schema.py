@@ -10,6 +10,8 @@ from opsbook.core.spec import Sheet, choice, choices, ident, number, text
 #: numbers near the largest float would overflow to infinity (no result could show it).
 BONUS_BASE_LIMIT = 1e12
 BONUS_COEFFICIENT_LIMIT = 100
+#: A score may be typed with its unit, 分 (points): "85分" is 85
+SCORE_UNITS = ("分", "points", "pts")
 
 GROUPS = choices(("results", "工作业绩", ("业绩", "work results")),
                  ("ability", "工作能力", ("能力", "abilities")),
@@ -44,12 +46,14 @@ SCORES = Sheet("Scores", "Scores", "评分", (
            aliases=("角色", "评价方式")),
     ident("indicator_id", "Indicator ID", "指标编号", required=True,
           ref="Indicators.indicator_id"),
-    number("score", "Score", "分数", required=True, aliases=("得分", "评分")),
+    number("score", "Score", "分数", required=True, aliases=("得分", "评分"),
+           units=SCORE_UNITS),
     text("comment", "Comment", "评语", width=30, aliases=("备注",)),
 ), aliases=("评分表", "ratings"))
 GRADES = Sheet("Grades", "Grades", "等级", (
     text("grade", "Grade", "等级", required=True, unique=True),
-    number("min_score", "Minimum Score", "最低分", required=True, aliases=("min score",)),
+    number("min_score", "Minimum Score", "最低分", required=True, aliases=("min score",),
+           units=SCORE_UNITS),
     number("bonus_coefficient", "Bonus Coefficient", "奖金系数", min=0,
            max=BONUS_COEFFICIENT_LIMIT, confidential=True),
     choice("outcome", "Outcome", "结果应用", OUTCOMES, default="none"),
@@ -57,7 +61,7 @@ GRADES = Sheet("Grades", "Grades", "等级", (
 HISTORY = Sheet("History", "History", "历史考核", (
     ident("employee_id", "Employee ID", "工号", required=True),
     text("cycle", "Cycle", "考核周期", required=True),
-    number("total", "Total Score", "总分"),
+    number("total", "Total Score", "总分", units=SCORE_UNITS),
     text("grade", "Grade", "等级"),
     choice("outcome", "Outcome", "结果应用", OUTCOMES),
 ), required=False, aliases=("历史", "history"))
@@ -65,7 +69,7 @@ HISTORY = Sheet("History", "History", "历史考核", (
 #: How a Results sheet written by opsbook is read back as history (cycle from Settings).
 RESULTS_AS_HISTORY = Sheet("Results", "Results", "考核结果", (
     ident("employee_id", "Employee ID", "工号", required=True),
-    number("total", "Total", "总分"),
+    number("total", "Total", "总分", units=SCORE_UNITS),
     text("grade", "Grade", "等级"),
     choice("outcome", "Outcome", "结果应用", OUTCOMES),
 ))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from opsbook.appraisal.schema import SCORE_UNITS
 from opsbook.core.book import Book
 from opsbook.core.cells import letter
-from opsbook.core.coerce import read_column
+from opsbook.core.coerce import read_column, with_units
 from opsbook.core.headers import header_field, normalize
 from opsbook.core.parse import number_as_shown
 from opsbook.core.spec import number
@@ -86,7 +87,7 @@ def long_scores(book: Book) -> None:
     frame = table.frame
     wide = frame[["employee_id", "rater_id", "rater_role", "comment"]].copy()
     for header, indicator in matched.items():
-        spec = number("score", header, header)
+        spec = number("score", header, header, units=SCORE_UNITS)
         column, _blank = read_column(frame[header], spec)
         wide[indicator] = column.values
         letter_col = table.extras[header]
@@ -126,9 +127,10 @@ def score_header(book: Book, indicator: str) -> str | None:
 
 def _numbers_in(frame: pd.DataFrame, header: str) -> bool:
     """Whether an extra column holds at least one number, typed or as text read as a score
-    cell reads it ("85", "85%", full-width "８５", "1,200")."""
+    cell reads it ("85", "85%", full-width "８５", "1,200", "85分")."""
     values = frame[header] if header in frame else pd.Series(dtype=object)
-    return any(number_as_shown(v) is not None if isinstance(v, str)
+    read = with_units(number_as_shown, SCORE_UNITS)
+    return any(read(v) is not None if isinstance(v, str)
                else isinstance(v, (int, float)) and not isinstance(v, bool) and v == v
                for v in values)
 

@@ -57,10 +57,30 @@ def _numeric(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndar
 def read_number(raw: pd.Series, f: Field, blank: np.ndarray,
                 epoch: dt.datetime = EXCEL_EPOCH,
                 parse: Callable[[str], float | None] = number_as_shown) -> Column:
-    """Numbers, and numbers typed as text (``parse``: by default as shown, "85%" is 85)."""
+    """Numbers, and numbers typed as text (``parse``: by default as shown, "85%" is 85),
+    with one of the field's :attr:`~opsbook.core.spec.Field.units` after them ("85分")."""
+    if f.units:
+        parse = with_units(parse, f.units)
     col = read_cells(raw, f, blank, _numeric, parse, np.nan, dtype="float64")
     dated_numbers(col, raw, epoch)
     return col
+
+
+def with_units(parse: Callable[[str], float | None], units: tuple[str, ...]
+                ) -> Callable[[str], float | None]:
+    """``parse``, and for a text it cannot read, the same text without one of ``units`` at
+    its end ("85分", "85 分"); a unit alone is no number."""
+    def parsed(text: str) -> float | None:
+        value = parse(text)
+        if value is not None:
+            return value
+        cleaned = clean_text(text).strip()
+        for unit in units:
+            figure = cleaned[:-len(unit)].strip() if cleaned.endswith(unit) else ""
+            if figure:
+                return parse(figure)
+        return None
+    return parsed
 
 
 _FIRST_MARCH_1900 = dt.datetime(1900, 3, 1)

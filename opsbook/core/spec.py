@@ -42,6 +42,9 @@ class Field:
     aliases: tuple[str, ...] = ()
     default: str | None = None
     width: int = 14
+    #: Units a figure of this field may be typed with after its number ("85分" is 85): for
+    #: a field whose unit is unambiguous (a score's 分, never a money column's cent)
+    units: tuple[str, ...] = ()
     note_en: str = ""
     note_zh: str = ""
 
