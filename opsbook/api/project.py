@@ -87,8 +87,9 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     """The status of every project in the trackers named by files and folders.
 
     Returns a :class:`~opsbook.core.kind.Calculation`: ``report`` (every file's validation,
-    files skipped, a ``duplicate-project`` error where a project id is in two files, and an
-    info issue when the status date is today for want of one), ``result`` (a
+    files skipped, a ``duplicate-project`` error where a project id is in two files — at
+    the one whose name comes later, whatever order they are named in — and an info issue
+    when the status date is today for want of one, or as typed in words: 今天), ``result`` (a
     ``ProjectResult``: ``status``, ``tasks``, ``deviations``, ``gates``, ``risks``,
     ``heat`` frames) and ``sheets`` (Status, Task Earned Value, Deviations, Gates, Risk
     Matrix, Gantt). ``as_of`` wins over each tracker's ``status_date`` setting; without

@@ -34,7 +34,7 @@ def status(paths: list[Path] = typer.Argument(..., parser=given_path,
     Gantt sheets. A tracker with errors is left out, and named in the status workbook, and
     the others are computed (exit 1; 2 when a file cannot be read); with --fail-fast, or when
     every tracker has errors, nothing is written. A project id in two files is an error too
-    (the first is counted).
+    (the file whose name comes first is counted, whatever order the files are named in).
     """
     from opsbook import api
     from opsbook.api.project import status_day

@@ -12,7 +12,7 @@ from opsbook.project.compute import ProjectResult
 from opsbook.project.deviations import UNCOVERED
 from opsbook.project.outputs import sheets
 from opsbook.project.status import status_of_books
-from opsbook.project.tables import origin
+from opsbook.project.tables import origin, way
 
 
 def calculate(books: list[Book], *, as_of: dt.date | None = None, today: dt.date | None = None,
@@ -21,8 +21,9 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None, today: dt.date
 
     ``as_of`` (the command line's status date) wins over each book's Settings; with neither
     the status is as of ``today`` (default: the machine's date), said in the sheets' titles
-    and by an info issue. A project id found in two books is a located error at the later
-    one. Sheets are in ``lang``, by default the first book's language. ``left_out`` names
+    and by an info issue. A project id found in two books is a located error at the one
+    whose name comes later (the other counted, whatever order the books are given in).
+    Sheets are in ``lang``, by default the first book's language. ``left_out`` names
     the trackers of the run left out for their errors: the headline and sheets say so.
     """
     lang = lang or books[0].lang
@@ -43,7 +44,7 @@ def headline(result: ProjectResult, lang: str) -> str:
         day = dates["status_date"].iloc[0].strftime("%Y-%m-%d")
         # the same day may come from Settings in one file and be today in another
         said = origin(result.counted, lang)
-        one = result.counted["status_from"].nunique() == 1
+        one = way(result.counted).nunique() == 1
         when = ((f"状态日期 {day}（{said}）" if one else f"状态日期 {day}：{said}")
                 if lang == "zh" else f"as of {day} ({said})" if one else f"as of {day}: {said}")
     else:

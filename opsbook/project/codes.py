@@ -19,8 +19,8 @@ CODES: dict[str, Code] = {
     ),
     "status-date-today": Code(
         "data",
-        "No status date given (command line or Settings): the status is as of today, {date}.",
-        "未指定状态日期（命令行或设置）：按今天 {date} 计算。",
+        "{given}: the status is as of today, {date}.",
+        "{given_zh}：按今天 {date} 计算。",
     ),
     "status-date-time": Code(
         "data",
@@ -73,6 +73,15 @@ CODES: dict[str, Code] = {
         "medium 3, high 4, very high 5); enter the number to be sure.",
         "“{column}”：“{value}”按 1–5 级识别为 {result}（很低 1、低 2、中 3、高 4、很高 5）；"
         "建议直接填写数字。",
+    ),
+    "risk-probability-percent": Code(
+        "data",
+        "'{column}': {value} was read as {result} on the 1–5 scale (as PMBOK's probabilities: "
+        "up to 20% very low 1, up to 40% low 2, up to 60% medium 3, up to 80% high 4, above "
+        "80% very high 5); enter the level to be sure.",
+        "“{column}”：{value} 按 1–5 级识别为 {result}（按 PMBOK 的概率分级：不超过 20% 为很低 1，"
+        "不超过 40% 为低 2，不超过 60% 为中 3，不超过 80% 为高 4，超过 80% 为很高 5）；"
+        "建议直接填写等级。",
     ),
     "progress-word": Code(
         "data",

@@ -63,7 +63,8 @@ def config_row(settings: Any, *, as_of: dt.date | None = None,
                today: dt.date | None = None) -> dict[str, Any]:
     """One source's settings as a config row: the status date (``as_of`` wins over the
     Settings one; neither means ``today``) and where it came from (``command``,
-    ``settings`` or ``today``), thresholds, EAC method, weekmask and currency."""
+    ``settings`` or ``today``; ``today_word``: the word for today the setting was typed as,
+    今天, else None), thresholds, EAC method, weekmask and currency."""
     if as_of is not None:
         date, origin = as_of, "command"
     elif settings.status_date is not None:
@@ -72,6 +73,7 @@ def config_row(settings: Any, *, as_of: dt.date | None = None,
         date, origin = today or dt.date.today(), "today"
     # the day only: the whole status date counts as elapsed, whatever hour a datetime says
     return {"status_date": pd.Timestamp(date).normalize(), "status_from": origin,
+            "today_word": getattr(settings, "today_word", None) if origin == "today" else None,
             **{k: float(getattr(settings, k)) for k in THRESHOLDS},
             "eac_method": settings.eac_method, "weekmask": weekmask(settings.work_days),
             "currency": settings.currency}
@@ -97,11 +99,13 @@ def _ordered(frame: pd.DataFrame, files: dict[str, int], id_column: str) -> pd.D
 
 
 def conflicts(projects: pd.DataFrame) -> pd.DataFrame:
-    """Projects rows whose project_id appeared in an earlier source, with where it first was
-    (``first_source``, ``first_row``). Columns: source, row, project_id, first_source,
-    first_row."""
+    """Projects rows whose project_id is also in a source whose name comes first (a.xlsx
+    before b.xlsx), with where it is there (``first_source``, ``first_row``): which one
+    is counted does not depend on the order the files are given in. Columns: source, row,
+    project_id, first_source, first_row."""
     ids = projects.dropna(subset=["project_id"])
-    first = ids.drop_duplicates("project_id")[["project_id", "source", "row"]]
+    by_name = ids.iloc[np.argsort(ids["source"].astype(str).to_numpy(), kind="stable")]
+    first = by_name.drop_duplicates("project_id")[["project_id", "source", "row"]]
     first = first.rename(columns={"source": "first_source", "row": "first_row"})
     later = ids.merge(first, on="project_id")
     later = later[later["source"] != later["first_source"]]
@@ -112,11 +116,12 @@ def compute(projects: pd.DataFrame, tasks: pd.DataFrame, risk_rows: pd.DataFrame
             actions: pd.DataFrame, config: pd.DataFrame) -> ProjectResult:
     """The status of every project in the frames (see the module docstring for shapes).
 
-    A project id found in two sources is computed from the first only; the later rows are
-    in ``conflicts``. Tasks, risks and actions belong to the project of the same id in the
-    same source. ``status``, ``tasks``, ``gates`` and ``deviations`` list their rows by
-    source (in ``config``'s order), project id and WBS (the numbers in IDs as numbers),
-    whatever the order of the input rows; risks are ranked (see :func:`risks.rank`).
+    A project id found in two sources is computed from the one whose name comes first
+    only; the other rows are in ``conflicts``. Tasks, risks and actions belong to the
+    project of the same id in the same source. ``status``, ``tasks``, ``gates`` and
+    ``deviations`` list their rows by source (in ``config``'s order), project id and WBS
+    (the numbers in IDs as numbers), whatever the order of the input rows; risks are
+    ranked (see :func:`risks.rank`).
     """
     # rows in one order whatever their order in the files: every sheet lists them so
     files = {name: n for n, name in enumerate(config.index)}

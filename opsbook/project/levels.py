@@ -9,7 +9,9 @@ high 4, very high 5 — a three-level register (高/中/低) reads as 4, 3 and 2
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any, Callable
 
@@ -55,27 +57,57 @@ def progress(text: object) -> float | None:
     return _PROGRESS.get(normalize(text))
 
 
+def chance(value: object) -> int | None:
+    """The 1–5 level of a probability written as a percentage ("30%", a cell shown 30 %,
+    "３０％") or as a fraction between 0 and 1 (0.3, "0.3"), by PMBOK's probability scale
+    (0.1, 0.3, 0.5, 0.7, 0.9): up to 20 % very low 1, up to 40 % low 2, up to 60 % medium
+    3, up to 80 % high 4, up to 100 % very high 5; else None (0 %, over 100 %, a number of
+    1 or more, any other text)."""
+    if isinstance(value, str):
+        typed = unicodedata.normalize("NFKC", value).strip()
+        percent = typed.endswith("%")
+        try:
+            share = float(typed.removesuffix("%").strip()) / (100 if percent else 1)
+        except ValueError:
+            return None
+        if not percent and share >= 1:  # 3 or "3.5": a level, or no whole number
+            return None
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1:
+        share = float(value)
+    else:
+        return None
+    if not 0 < share <= 1:
+        return None
+    return max(1, math.ceil(round(share * 100, 9) / 20))
+
+
 def level_words(book: Book) -> None:
     """In place: each probability or impact of the Risks sheet refused as no whole number but
     naming a level (:func:`level`) takes that level, and its ``type-error`` becomes a
-    ``risk-level-word`` warning at the same cell, with the number taken; likewise a task's
-    % Complete in words (:func:`progress`), a ``progress-word`` warning."""
+    ``risk-level-word`` warning at the same cell, with the number taken; a probability
+    written as a percentage or a fraction (:func:`chance`: 30 %, 0.3, refused as out of
+    range or no whole number; "3%", which would be read as 3) likewise, a
+    ``risk-probability-percent`` warning; and a task's % Complete in words
+    (:func:`progress`), a ``progress-word`` warning."""
     _words(book, "Risks", FIELDS, level, "risk-level-word", str)
+    _words(book, "Risks", ("probability",), chance, "risk-probability-percent", str,
+           codes=("out-of-range", "type-error", "coerced-value"), texts=False)
     _words(book, "Tasks", ("percent_complete",), progress, "progress-word",
            lambda share: f"{share:.0%}")
 
 
-def _words(book: Book, sheet: str, fields: tuple[str, ...], read: Callable[[str], Any],
-           code: str, shown: Callable[[Any], str]) -> None:
-    """Each ``type-error`` of ``fields`` of ``sheet`` whose text ``read`` takes: the value
-    read put in the sheet's frame, the error made a ``code`` warning at the same cell saying
-    the value (as ``shown`` writes it)."""
+def _words(book: Book, sheet: str, fields: tuple[str, ...], read: Callable[[Any], Any],
+           code: str, shown: Callable[[Any], str], *, codes: tuple[str, ...] = ("type-error",),
+           texts: bool = True) -> None:
+    """Each issue of ``codes`` (with ``texts``, those on a text only) on ``fields`` of
+    ``sheet`` whose value ``read`` takes: the value read put in the sheet's frame, the error
+    made a ``code`` warning at the same cell saying the value (as ``shown`` writes it)."""
     table = book.tables.get(sheet)
     if table is None:
         return
     taken = {n: read(i.value) for n, i in enumerate(book.issues)
-             if i.code == "type-error" and i.field in fields and i.sheet == table.name
-             and isinstance(i.value, str)}
+             if i.code in codes and i.field in fields and i.sheet == table.name
+             and (isinstance(i.value, str) or not texts)}
     taken = {n: value for n, value in taken.items() if value is not None}
     if not taken:
         return
@@ -84,5 +116,7 @@ def _words(book: Book, sheet: str, fields: tuple[str, ...], read: Callable[[str]
         issue = book.issues[n]
         frame.loc[issue.row, issue.field] = float(value)
         book.issues[n] = replace(issue, code=code, severity="warning",
-                                 params={**issue.params, "result": shown(value)})
+                                 params={**{k: v for k, v in issue.params.items()
+                                            if k != "result_zh"},  # a coerced value's
+                                         "result": shown(value)})
     table.frame = frame

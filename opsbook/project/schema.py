@@ -24,18 +24,25 @@ PHASES = choices(("initiation", "启动", ("项目启动", "立项", "启动阶�
                  ("closing", "收尾", ("项目收尾", "结项", "收尾阶段", "项目收尾阶段", "结项阶段",
                                       "收尾中", "验收", "验收阶段", "已结项", "close", "closed")))
 #: A risk's or an action's state as registers say it: still to watch or to do (监控中, 未发生,
-#: 待处理, 未解决, 跟进中, 暂停, new, pending, on hold) is open; avoided, removed, ended or
-#: cancelled (已规避, 已消除, 已解除, 已结束, 已取消) closed. "Mitigated" (已缓解) says neither.
+#: 待处理, 未解决, 跟进中, 暂停, new, pending, on hold), late or waiting to be checked (延期,
+#: 推迟, 待验证, 部分完成, 整改中, delayed, blocked) is open; avoided, removed, ended, verified
+#: or cancelled (已规避, 已消除, 已解除, 已结束, 已验证, 已闭环, 已取消) closed. "Mitigated"
+#: (已缓解) says neither.
 OPEN_CLOSED = choices(("open", "进行中", ("未关闭", "打开", "开放", "处理中", "跟踪中",
                                          "in progress", "监控中", "未发生", "待处理", "未开始",
                                          "新建", "逾期", "active", "new", "pending", "ongoing",
                                          "not started", "overdue", "未解决", "未处理", "未完成",
                                          "待办", "待确认", "跟进中", "执行中", "实施中", "进行",
-                                         "暂停", "on hold")),
+                                         "暂停", "on hold", "延期", "已延期", "推迟", "已推迟",
+                                         "待验证", "验证中", "部分完成", "跟踪", "解决中",
+                                         "整改中", "待整改", "待跟进", "搁置", "delayed",
+                                         "postponed", "blocked", "in review")),
                       ("closed", "已关闭", ("关闭", "完成", "已完成", "done", "已解决", "已落实",
                                            "completed", "resolved", "已处理", "已规避", "已消除",
                                            "已取消", "取消", "cancelled", "canceled",
-                                           "avoided", "处理完毕", "已结束", "结束", "已解除")))
+                                           "avoided", "处理完毕", "已结束", "结束", "已解除",
+                                           "已验证", "验证通过", "已整改", "整改完成", "已闭环",
+                                           "闭环", "verified")))
 
 
 #: Headers people give the owner and the planned dates besides the standard ones.

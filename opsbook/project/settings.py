@@ -147,6 +147,7 @@ class ProjectSettings(SettingsModel):
         "Mon,Tue,Wed,Thu,Fri,Sat.",
         "计划成本按工作日平均分摊，如 Mon-Fri（周一至周五）。", "工作日")
     _status_time: str | None = PrivateAttr(default=None)
+    _today_word: str | None = PrivateAttr(default=None)
 
     @property
     def status_time(self) -> str | None:
@@ -154,19 +155,27 @@ class ProjectSettings(SettingsModel):
         the whole status date counts as elapsed), else None."""
         return self._status_time
 
+    @property
+    def today_word(self) -> str | None:
+        """The word for today the ``status_date`` setting was typed as (今天, today,
+        =TODAY() as text), trimmed, else None: the status is as of today, as for a blank."""
+        return self._today_word
+
     @model_validator(mode="wrap")
     @classmethod
     def _keep_time(cls, data: Any, handler: Any) -> Any:
         # the Day type keeps the day only: the time typed with it is kept aside, to be said
-        time = None
+        time = word = None
         if isinstance(data, dict) and isinstance(data.get("status_date"), str) \
                 and _formula(data["status_date"]) in TODAY:  # 今天 is what a blank means
+            word = data["status_date"].strip()
             data = {**data, "status_date": None}
         if isinstance(data, dict) and data.get("status_date") is not None:
             day, time = time_of_day(data["status_date"])
             data = {**data, "status_date": day}
         settings = handler(data)
         settings._status_time = time
+        settings._today_word = word
         return settings
 
     @field_validator("eac_method", mode="before")

@@ -13,6 +13,8 @@ from opsbook.core.issues import Issue
 from opsbook.project.compute import ProjectResult, compute, config_row
 
 SHEETS = ("Projects", "Tasks", "Risks", "Actions")
+#: Why a status date is today when no word for today was typed in Settings.
+NOT_GIVEN = ("No status date given (command line or Settings)", "未指定状态日期（命令行或设置）")
 
 
 def source_name(book: Book, index: int) -> str:
@@ -33,8 +35,9 @@ def status_of_books(books: list[Book], *, as_of: dt.date | None = None,
 
     ``as_of`` wins over each book's ``status_date`` setting; without either the status is
     as of ``today`` (default: the machine's date), said by a ``status-date-today`` info
-    issue. A project id already in an earlier book is a ``duplicate-project`` error at the
-    later row; only the first is counted.
+    issue (saying so as typed for a setting of 今天). A project id in two books is a
+    ``duplicate-project`` error at the row of the book whose name comes later; only the
+    other is counted, whatever the order of ``books``.
     """
     names = [source_name(b, n) for n, b in enumerate(books)]
     if len(set(names)) < len(names):
@@ -53,7 +56,11 @@ def status_of_books(books: list[Book], *, as_of: dt.date | None = None,
             params={"first_file": clash.first_source, "first_row": int(clash.first_row)}))
     for name in config.index[config["status_from"] == "today"]:
         day = config.loc[name, "status_date"].date().isoformat()
+        word = config.loc[name, "today_word"]  # 今天 as typed; NaN when none was
+        word = word if isinstance(word, str) else None
+        given = ((f"The status date in Settings is '{word}'", f"设置中的状态日期为“{word}”")
+                 if word else NOT_GIVEN)
         issues.append(Issue("status-date-today", "info",
-                            **by_name[name].setting_where("status_date"),
-                            params={"date": day}))
+                            **by_name[name].setting_where("status_date"), value=word,
+                            params={"date": day, "given": given[0], "given_zh": given[1]}))
     return result, issues

@@ -84,11 +84,19 @@ def fill_column(out: SheetOut, values: pd.Series, column: str, columns: list[str
             out.fills[(offset, col)] = colours[value]
 
 
+def way(config: pd.DataFrame) -> pd.Series:
+    """Per config row, how its status date came: its ``status_from``, or ``today-word``
+    for a status_date setting typed as the word for today (今天), said as such."""
+    if "today_word" not in config:
+        return config["status_from"]
+    return config["status_from"].where(config["today_word"].isna(), "today-word")
+
+
 def origin(config: pd.DataFrame, lang: str) -> str:
     """Where the status date of a run's config rows came from: one phrase when every file
     got it the same way ("from Settings"), else each way with its files ("from Settings
     (a.xlsx), today: no status date was given (b.xlsx)")."""
-    ways = config.groupby("status_from", sort=False).groups
+    ways = config.groupby(way(config), sort=False).groups
     if len(ways) == 1:
         return pick(STATUS_FROM[next(iter(ways))], lang)
     if lang == "zh":
@@ -111,5 +119,5 @@ def as_of(config: pd.DataFrame, lang: str) -> str:
     if lang == "zh":
         return f"状态日期 {day}，{origin(config, lang)}"
     said = origin(config, lang)
-    return f"as of {day} ({said})" if config["status_from"].nunique() == 1 else \
+    return f"as of {day} ({said})" if way(config).nunique() == 1 else \
         f"as of {day}: {said}"

@@ -118,6 +118,7 @@ STATUS_FROM: dict[str, tuple[str, str]] = {
     "command": ("given for this run", "本次运行指定"),
     "settings": ("from Settings", "取自设置"),
     "today": ("today: no status date was given", "今天：未指定状态日期"),
+    "today-word": ("today, as the status date setting says", "今天：状态日期设置为今天"),
 }
 
 
