@@ -50,7 +50,15 @@ _NUMBER = re.compile(r"[+-]?(?=\.?\d)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d
                      r"(?:\.\d*)?(?:[eE][+-]?\d+)?")
 #: Currency signs and 元 are dropped; a minus sign (−, U+2212, as a web page writes one) is a
 #: hyphen-minus.
-_SIGNS = str.maketrans({"¥": None, "￥": None, "$": None, "元": None, "\u2212": "-"})
+_SIGNS = str.maketrans({"¥": None, "￥": None, "$": None, "€": None, "£": None, "元": None,
+                        "\u2212": "-"})
+#: A currency written as a word before or after the figure (RMB 5000, 5000 CNY, 人民币5000),
+#: and 整 closing an amount as a cheque or an invoice writes it (5000元整).
+_CURRENCY = re.compile(r"^(?:RMB|CNY|USD|HKD|EUR|人民币|US|HK)\s*|\s*(?:RMB|CNY|USD|HKD|EUR|整)$",
+                       re.I)
+#: An amount as accounts write a negative one: in brackets, (1,200), or with its minus at
+#: the end, 1200- (as SAP and other ledgers export it).
+_NEGATIVE = re.compile(r"\((?P<bracketed>[^()]+)\)|(?P<trailing>[^-]+)-")
 
 
 def _figure(text: str) -> float | None:
@@ -66,11 +74,16 @@ def _figure(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """A number as people type it: thousands separators, a currency sign or 元, a trailing
-    % (85% → 0.85) or a Chinese unit of count (1.2万 → 12000, 3亿 → 300000000); None when
-    the text is not a number (separators not in threes, "12,00"; "nan", "inf"; a number too
-    large for a float)."""
-    cleaned = clean_text(text).translate(_SIGNS).strip()
+    """A number as people type it: thousands separators, a currency sign or 元, a currency
+    word (RMB 5000, 人民币5000元整), a trailing % (85% → 0.85) or a Chinese unit of count
+    (1.2万 → 12000, 3亿 → 300000000); a negative amount as accounts write it, (1,200) or
+    1200- (→ -1200); None when the text is not a number (separators not in threes,
+    "12,00"; "nan", "inf"; a number too large for a float)."""
+    cleaned = _CURRENCY.sub("", clean_text(text).translate(_SIGNS).strip()).strip()
+    negative = _NEGATIVE.fullmatch(cleaned)
+    if negative and not cleaned.startswith(("-", "+")):
+        figure = parse_number(negative["bracketed"] or negative["trailing"])
+        return None if figure is None or figure < 0 else -figure
     places = UNITS.get(cleaned[-1:], 0)
     if places:  # scaled in decimal, so that 1.1万 is 11000, not 11000.000000000002
         cleaned = cleaned[:-1].strip()
@@ -90,6 +103,10 @@ def number_as_shown(text: str) -> float | None:
     a number field (a score, a KPI's target, a weight) reads a value as it is shown, as it
     reads a cell formatted as a percentage. None when the text is not a number."""
     stripped = clean_text(text).strip()
+    bracketed = _NEGATIVE.fullmatch(stripped)
+    if bracketed and bracketed["bracketed"]:  # (85%) as shown: -85
+        figure = number_as_shown(bracketed["bracketed"])
+        return None if figure is None or figure < 0 else -figure
     if stripped.endswith(("%", "％")):
         figure = stripped[:-1].strip()
         return parse_number(figure) if figure and figure[-1:] not in UNITS else None
