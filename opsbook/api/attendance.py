@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 KIND = "attendance"
 
 
-def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
+def read_punches(paths: Iterable[PathLike], month: str | None = None
+                 ) -> tuple[list[PunchLog], Report]:
     """The punches of each export (every sheet with punch columns), and a Report of the files
     that could not be read, have no punch columns, or have them without a punch under them
-    (``no-punches``, a warning)."""
+    (``no-punches``, a warning). A date written without a year (``11-02 星期一``) takes the
+    year of the dates in the export's title, else of ``month`` (YYYY-MM), nearest to it."""
     logs: list[PunchLog] = []
     report = Report()
     for path in paths:
@@ -40,7 +42,7 @@ def read_punches(paths: Iterable[PathLike]) -> tuple[list[PunchLog], Report]:
         except FileProblem as problem:
             report.merge(Report(issues=[_as_export(problem.issue)], files=[str(path)]))
             continue
-        found = punch_logs(raw, str(path))
+        found = punch_logs(raw, str(path), month)
         logs.extend(log for log in found if len(log.frame))
         report.extend(i for log in found if not len(log.frame) for i in log.issues)
         if not any(len(log.frame) or log.issues for log in found):
@@ -112,7 +114,10 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
                               settings={"month": month, "lang": lang,
                                         "punches": [_exported(p) for p in punches or []]},
                               output=output)
-    logs, notes = read_punches(punches or [])
+    # the year of an export's dates written without one: --month, else the first
+    # workbook's month setting
+    logs, notes = read_punches(punches or [], month or next(
+        (book.settings.month for book in books if book.settings.month), None))
     report.merge(notes)
     if lang is not None:
         for book in books:

@@ -5,7 +5,8 @@ Input frames are as the reader gives them (index: spreadsheet row) with ``employ
 ``date`` (datetime64), ``check_in`` and ``check_out`` (timedelta64 since midnight), and
 optionally ``source`` (which input), ``sheet`` (sheet id, default ``Clock``), ``out_row``
 and ``out_sheet`` (the row and sheet id of the check-out, when they are another row or
-column, as for punches).
+column, as for punches) and ``placed`` (True for a single punch whose side — check-in or
+check-out — was told by its time, not by its column: see :mod:`opsbook.attendance.daily`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ DAY = 86400.0
 #: Clock row's check-in and check-out.
 REPEAT_SECONDS = 60
 CLOCK_COLUMNS = ["employee_id", "date", "check_in", "check_out", "source", "sheet", "row",
-                 "out_row", "out_sheet"]
+                 "out_row", "out_sheet", "placed"]
 DAY_COLUMNS = ["employee_id", "date", "check_in", "check_out", "overnight", "duplicate",
-               "single_punch", "source", "sheet", "row", "out_row", "out_source", "out_sheet"]
+               "single_punch", "source", "sheet", "row", "out_row", "out_source", "out_sheet",
+               "placed"]
 
 
 @dataclass
@@ -61,6 +63,7 @@ def standard(clock: pd.DataFrame, source: int = 0, sheet: str = "Clock") -> pd.D
     sheets = frame["sheet"].to_numpy(dtype=object)
     out_sheet = clock["out_sheet"].to_numpy(dtype=object) if "out_sheet" in clock else sheets
     frame["out_sheet"] = np.where(pd.notna(out_sheet), out_sheet, sheets)
+    frame["placed"] = clock["placed"].eq(True).to_numpy() if "placed" in clock else False
     return frame.reset_index(drop=True)[CLOCK_COLUMNS]
 
 
@@ -109,7 +112,7 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
     overnight = check_out < check_in  # NaN compares False
     rows = rows.assign(check_in=check_in,
                        check_out=np.where(overnight, check_out + DAY, check_out),
-                       overnight=overnight)
+                       overnight=overnight, placed=one | rows["placed"].eq(True).to_numpy())
     found.append(findings(rows["employee_id"][overnight], rows["date"][overnight], "overnight",
                           source=rows["source"][overnight],
                           sheet=rows["out_sheet"][overnight], field="check_out",
@@ -117,7 +120,8 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
     key = ["employee_id", "date"]
     grouped = rows.groupby(key, sort=False)
     days = grouped.agg(check_in=("check_in", "min"), check_out=("check_out", "max"),
-                       overnight=("overnight", "any")).reset_index()
+                       overnight=("overnight", "any"), placed=("placed", "any")
+                       ).reset_index()
     days["duplicate"] = grouped.size().to_numpy() > 1
     # each time is located where it comes from: the row of the earliest check-in, and the
     # row (and input, and sheet) of the latest check-out, which may be another one
@@ -129,4 +133,5 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
         columns={"source": "out_source"})
     days = days.merge(first_in, on=key, how="left").merge(last_out, on=key, how="left")
     days["single_punch"] = days["check_in"].isna() != days["check_out"].isna()
+    days["placed"] &= days["single_punch"]
     return ClockDays(days[DAY_COLUMNS], pd.concat(found, ignore_index=True), outside)

@@ -109,7 +109,7 @@ CODES: dict[str, Code] = {
         "export (--punches).",
         "没有“打卡记录”表，也没有“打卡明细”表：打卡数据只能来自打卡导出文件（--punches）。",
     ),
-    "punch-without-date": Code(  # {detail}: why there is no date (see punches.NO_DATE)
+    "punch-without-date": Code(  # {detail}: why there is no date (see punch_cells.NO_DATE)
         "data",
         "'{column}': '{value}' {detail}, so its day is unknown and it is left out; write "
         "the date year first with the time (2026-11-03 08:58) or fill in a Date column.",

@@ -10,7 +10,10 @@ start + ``late_grace_minutes``), ``early`` (check-out earlier than the shift end
 approved leave the shift is the part not on leave and both hour thresholds are halved (time
 at work while on leave does not count towards them). Hours
 worked are check-out − check-in (no break is taken off); a day with a single punch has no
-hours and is judged by the punch it has. Late and early minutes count from the shift's start
+hours and is judged by the punch it has — a punch whose side was told by its time (a punch
+log's, or a Clock row's two equal times) is a check-in before the middle of the part of the
+shift to be worked, else a check-out, so that on a half day of leave it is told against the
+half worked, not the whole shift. Late and early minutes count from the shift's start
 or end (not from the end of the grace), rounded up to whole minutes, on late and early days.
 """
 
@@ -92,6 +95,27 @@ def _on_leave(ci: np.ndarray, co: np.ndarray, start: np.ndarray, end: np.ndarray
     return np.clip(np.minimum(co, hi) - np.maximum(ci, lo), 0.0, None)
 
 
+def _place_single(frame: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> None:
+    """Tell again, in ``frame``, the side of each single punch whose side was told by its
+    time (``placed``) against the middle of the day's part of the shift to be worked
+    (``start``–``end``, seconds): a check-in before it, else a check-out; the punch's row,
+    sheet and input go with it."""
+    ci, co = frame["check_in"].to_numpy(float), frame["check_out"].to_numpy(float)
+    placed = frame["placed"].eq(True).to_numpy()
+    if not placed.any():
+        return
+    punch = np.where(np.isnan(ci), co, ci)
+    morning = punch < np.floor((start + end) / 2)
+    moved = placed & (morning == np.isnan(ci))
+    frame["check_in"] = np.where(placed, np.where(morning, punch, np.nan), ci)
+    frame["check_out"] = np.where(placed, np.where(morning, np.nan, punch), co)
+    for one, other in (("clock_source", "clock_out_source"), ("clock_sheet", "clock_out_sheet"),
+                       ("clock_row", "clock_out_row")):
+        kept = frame[one].copy()
+        frame[one] = frame[one].where(~moved, frame[other])
+        frame[other] = frame[other].where(~moved, kept)
+
+
 def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFrame,
           leave: LeaveDays, overtime: pd.DataFrame | None, policy: Policy) -> pd.DataFrame:
     """The Daily frame (``DAILY_COLUMNS`` then ``SOURCE_COLUMNS``): times in seconds since
@@ -115,6 +139,8 @@ def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFr
     due = 1.0 - share
     start = frame["window_start"].fillna(S).to_numpy(float)
     end = frame["window_end"].fillna(E).to_numpy(float)
+    _place_single(frame, start, end)
+    ci, co = frame["check_in"].to_numpy(float), frame["check_out"].to_numpy(float)
     has_in, has_out = ~np.isnan(ci), ~np.isnan(co)
     hours = (co - ci) / 3600.0
     both = has_in & has_out

@@ -36,7 +36,9 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
     matches no one or several is reported at its first cell and its punches left out; an
     id that matches no one is kept (the summary lists it as an unknown employee), unless
     it is a device's or an app's own number (a User ID / AC-No. column and no 工号 column)
-    and the row's name is one employee's."""
+    and the row's name is one employee's — or no number of that column is anyone's ID and
+    some of its names are employees': the export then has no ID, and every row with a name is
+    found by it."""
     frame = log.frame.copy()
     has_id = frame["employee_id"].notna().to_numpy()
     ids = by_digits(frame["employee_id"], employees["employee_id"])
@@ -55,6 +57,10 @@ def match_employees(log: PunchLog, employees: pd.DataFrame) -> PunchLog:
         # employee's ID: the row's name says who it is, when it names exactly one employee
         stray = has_id & ~ids.isin(employees["employee_id"]).to_numpy()
         by_name = ~has_id | (stray & keys.map(counts).eq(1).to_numpy())
+        if stray[has_id].all() and keys.map(counts).gt(0).any():
+            # no number of the column is anyone's ID (WeCom 账号, DingTalk UserId) and the
+            # names are the roster's: the export has no ID, every named row is found by name
+            by_name = ~has_id | keys.notna().to_numpy()
     hits = keys[by_name].map(counts).fillna(0).to_numpy()
     ids[by_name] = np.where(hits == 1, keys[by_name].map(first_id).to_numpy(dtype=object), None)
     frame["employee_id"] = ids

@@ -35,7 +35,14 @@ import pandas as pd
 
 from opsbook.attendance.clock import REPEAT_SECONDS
 from opsbook.attendance.policy import Policy
-from opsbook.attendance.punch_cells import employee_key, parse_date, parse_punches, per_unique
+from opsbook.attendance.punch_cells import (
+    dated_near,
+    employee_key,
+    parse_punches,
+    per_unique,
+    why_no_date,
+    year_anchor,
+)
 from opsbook.core.cells import a1
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
@@ -135,25 +142,6 @@ def _two_row(rows: list[list[Any]], at: int) -> dict[int, str]:
     return out
 
 
-#: Why a punch has no date (English, Chinese), for ``punch-without-date``.
-NO_DATE = {
-    "none": ("has no date (none in the cell, and the row's date is blank or unreadable)",
-             "没有日期（单元格中没有，所在行的日期为空或无法识别）"),
-    "year-last": ("has its date written with the year last (02/11/2026 may be 2 November or "
-                  "11 February)",
-                  "的日期年份在后（02/11/2026 可能是 11 月 2 日，也可能是 2 月 11 日）"),
-    "row-year-last": ("is on a row whose date is written with the year last (02/11/2026 may "
-                      "be 2 November or 11 February)",
-                      "所在行的日期年份在后（02/11/2026 可能是 11 月 2 日，也可能是 2 月 11 日）"),
-}
-_YEAR_LAST = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?!\d)")
-
-
-def _year_last(value: Any) -> bool:
-    """Whether a cell is text beginning with a date whose year is written last."""
-    return isinstance(value, str) and bool(_YEAR_LAST.match(value))
-
-
 def _has_digits(value: Any) -> bool:
     """Whether a cell in which no punch was read was meant to hold one, in an export: it has
     digits (``9:0x``); words are the app's (缺卡, Missed, Rest)."""
@@ -182,12 +170,15 @@ def _flat(header: list[Any]) -> dict[int, str]:
 
 
 def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
-              row_numbers: np.ndarray | None = None, own: bool = False) -> PunchLog:
+              row_numbers: np.ndarray | None = None, own: bool = False,
+              month: str | None = None) -> PunchLog:
     """Read the punches of one sheet's rows (from A1) in any of the shapes above.
 
     ``row_numbers`` are the spreadsheet rows of the data rows when ``rows`` is not the sheet
     from A1 (a table already read); ``own`` for the workbook's own Punches sheet, where a
-    cell of words is an error too (in an export the words are the app's)."""
+    cell of words is an error too (in an export the words are the app's). A date without a
+    year (``11-02 星期一``) takes the year of the dates in the title rows above the header,
+    else of ``month`` (YYYY-MM), whichever puts it nearest."""
     at = _header(rows)
     log = PunchLog(sheet, file, pd.DataFrame(columns=PUNCH_COLUMNS))
     roles = _roles(rows[at]) if at >= 0 else {}
@@ -226,11 +217,12 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
     ids = per_unique(cells(roles.get("employee_id", roles.get("machine_id"))), employee_key)
     names = per_unique(cells(roles.get("name")), employee_key)
     departments = per_unique(cells(roles.get("department")), employee_key)
-    days = per_unique(cells(day_column), parse_date)
+    near = year_anchor(rows[:max(at, 0)], month)
+    days = per_unique(cells(day_column), lambda value: dated_near(value, near))
     parts = []
     for col in time_columns:
         values = cells(col)
-        parsed = per_unique(values, parse_punches)
+        parsed = per_unique(values, lambda value: parse_punches(value, near))
         count = np.fromiter(map(len, parsed), np.int64, len(parsed))
         meant = per_unique(values, _meant_as_time if own else _has_digits)
         for pos in np.flatnonzero((count == 0) & meant.astype(bool)):
@@ -248,12 +240,13 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
     punches = pd.concat(parts, ignore_index=True)
     at_row = punches["at"].to_numpy()
     day = pd.to_datetime(pd.Series(days[at_row], dtype=object))
-    own = pd.to_datetime(pd.Series(punches["own_day"].to_numpy(), dtype=object))
+    punch_day = pd.to_datetime(pd.Series(punches["own_day"].to_numpy(), dtype=object))
     seconds = punches["seconds"].to_numpy()
-    ahead = ((own - day).dt.days.fillna(0).to_numpy() * 86400.0)
+    ahead = ((punch_day - day).dt.days.fillna(0).to_numpy() * 86400.0)
     frame = pd.DataFrame({
         "employee_id": ids[at_row], "name": names[at_row], "department": departments[at_row],
-        "date": day.fillna(own).to_numpy(), "seconds": seconds + np.where(day.notna(), ahead, 0),
+        "date": day.fillna(punch_day).to_numpy(),
+        "seconds": seconds + np.where(day.notna(), ahead, 0),
         "row": numbers[at_row], "column": punches["column"].to_numpy()})
     if "employee_id" not in roles and "machine_id" not in roles:
         frame["employee_id"] = None
@@ -262,8 +255,7 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
     day_cells = cells(day_column)
     for pos, col in undated.drop_duplicates().itertuples(index=False):  # told once a cell
         value = grid.at[pos, col - 1]
-        why = NO_DATE["year-last" if _year_last(value) else
-                      "row-year-last" if _year_last(day_cells[pos]) else "none"]
+        why = why_no_date(value, day_cells[pos], own)
         log.issues.append(Issue("punch-without-date", file=file, sheet=sheet,
                                 cell=a1(int(numbers[pos]), int(col)), row=int(numbers[pos]),
                                 column=str(rows[at + below][col - 1]), field="time",
@@ -272,10 +264,13 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
     return log
 
 
-def punch_logs(sheets: list[RawSheet], file: str | None) -> list[PunchLog]:
-    """The punches of every sheet of an export that has punch columns; when none has, one
-    empty log carrying the ``no-punch-columns`` issue."""
-    logs = [punch_log(sheet.rows, sheet=sheet.name, file=file) for sheet in sheets]
+def punch_logs(sheets: list[RawSheet], file: str | None, month: str | None = None
+               ) -> list[PunchLog]:
+    """The punches of every sheet of an export that has punch columns (``month``, YYYY-MM,
+    gives the year of a date written without one); when none has, one empty log carrying
+    the ``no-punch-columns`` issue."""
+    logs = [punch_log(sheet.rows, sheet=sheet.name, file=file, month=month)
+            for sheet in sheets]
     found = [log for log in logs if not any(i.code == "no-punch-columns" for i in log.issues)]
     if found:
         return found
@@ -289,7 +284,8 @@ def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, in
     """The punches of the workbook's own Punches sheet, as read against its spec (``frame``
     with employee_id and time, and its extra columns such as Name and Date under their
     headers; index = spreadsheet row; ``columns`` and ``extras`` give their 1-based
-    columns; ``headers`` their header text as found, for the messages)."""
+    columns; ``headers`` their header text as found, for the messages). A date there needs
+    its year, as in any typed date column."""
     names = {"employee_id": "工号", "time": "打卡时间"}
     order = sorted([*((names[f], c, f) for f, c in columns.items() if f in names),
                     *((h, c, h) for h, c in extras.items())], key=lambda item: item[1])
@@ -347,10 +343,11 @@ def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
         "check_in": pd.to_timedelta(check_in, unit="s"),
         "check_out": pd.to_timedelta(check_out, unit="s"),
         "out_row": np.where(single & morning, days["row"], days["out_row"]),
-        "punches": days["punches"], "source": source,
+        "punches": days["punches"], "source": source, "placed": single,
         # each time at its own cell: a daily report's check-out may be 下班2's, not 下班1's
-        "sheet": _sheet_ids(days["in_column"], log, "check_in", single & ~morning),
-        "out_sheet": _sheet_ids(days["out_column"], log, "check_out", single & morning)})
+        "sheet": _sheet_ids(days["in_column"], log, "check_in", single & ~morning, single),
+        "out_sheet": _sheet_ids(days["out_column"], log, "check_out", single & morning,
+                                single)})
     out.index = pd.Index(days["row"].to_numpy(np.int64), name="row")
     return out
 
@@ -372,11 +369,17 @@ def punch_columns(log: PunchLog) -> dict[str, dict[str, int]]:
     return out
 
 
-def _sheet_ids(columns: pd.Series, log: PunchLog, field: str, missing: np.ndarray
-               ) -> np.ndarray:
+def _sheet_ids(columns: pd.Series, log: PunchLog, field: str, missing: np.ndarray,
+               single: np.ndarray) -> np.ndarray:
     """``Punches`` where a time is at the log's default column for ``field`` (or missing: a
-    finding then points at the cell it should be in), else the ``Punches@N`` of its column."""
-    default = log.cell_columns()[field]
+    finding then points at the cell it should be in), else the ``Punches@N`` of its column;
+    a single punch is at its own column's unless that is the other side's default too, so
+    that it keeps its cell when it is told to be the other side (see
+    :mod:`opsbook.attendance.daily`)."""
+    defaults = log.cell_columns()
+    default = defaults[field]
+    other = defaults["check_out" if field == "check_in" else "check_in"]
     cols = columns.to_numpy(np.int64)
     named = np.array([punch_sheet(c) for c in range(int(cols.max(initial=0)) + 1)], dtype=object)
-    return np.where(missing | (cols == default), "Punches", named[cols])
+    plain = (cols == default) & ~(single & (cols != other))
+    return np.where(missing | plain, "Punches", named[cols])

@@ -226,7 +226,8 @@ def check_in_of_its_day(book: Book) -> Iterator[Issue]:
 
 def punches_readable(book: Book) -> Iterator[Issue]:
     """Every punch of the Punches sheet can be read and has a day: a cell that holds no time,
-    or a time without a date (and no Date column), is an error at its cell — so that
+    or a time without a date (and no Date column, or one without a year), is an error at
+    its cell — so that
     ``validate`` says it before a summary would leave the punch out."""
     table = book.tables.get("Punches")
     if table is None or table.frame.empty:
