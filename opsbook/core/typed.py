@@ -88,6 +88,8 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     column, blank = read_column(pd.Series(raw, dtype=object), f, epoch, shown)
     values = column.values
     outside = _out_of_range(values, f)
+    if shown is not None and f.type == "integer":  # a level or a count shown as "5%":
+        _shown_whole(stack, shown, values, outside)  # read as 5, and said
     for problem in column.problems:
         for n, pos in enumerate(problem.positions):
             if problem.severity == "warning" and outside[pos]:
@@ -178,6 +180,20 @@ def _as_shown(values: np.ndarray, shown: np.ndarray) -> np.ndarray:
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             values[pos] = percent_points(v)
     return values
+
+
+def _shown_whole(stack: _Stack, shown: np.ndarray, values: pd.Series,
+                 outside: np.ndarray) -> None:
+    """A ``coerced-value`` warning at each number of a whole-number field read as the
+    percentage its cell shows (0.05 shown as 5% is 5): a level or a count is no percentage,
+    so the figure taken is said, not taken silently (out of range, the error says it)."""
+    for pos in np.flatnonzero(shown & ~outside):
+        raw = stack.values[pos]
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) \
+                and not pd.isna(values.iloc[pos]):
+            stack.tell("coerced-value", "warning", pos,
+                       result=show_result(values.iloc[pos]),
+                       result_zh=show_result(values.iloc[pos], "zh"))
 
 
 def _padded_as_shown(stack: _Stack) -> np.ndarray:
