@@ -146,13 +146,13 @@ def _build(result: Tracking, lang: str, department: str | None) -> Summary:
     names = tuple(str(d) for d in depts["department"])
     charts = [ChartData("column", t["chart_dept"], names,
                         (Series(t["completion"], tuple(_share(v) for v in completion)),),
-                        x_title=t["department"], y_title=t["completion"], number_format="0%")]
+                        x_title=t["department"], y_title=t["completion"], number_format="0.0%")]
     if department is not None and len(items):
         charts.append(ChartData(
             "bar", t["chart_items"], tuple(f"{i} {k}" for i, k in zip(items["item_id"],
                                                                      items["kpi"])),
             (Series(t["completion"], tuple(_share(v) for v in items["completion"])),),
-            x_title=t["item"], y_title=t["completion"], number_format="0%"))
+            x_title=t["item"], y_title=t["completion"], number_format="0.0%"))
     as_of = result.as_of.isoformat()
     method = [t["m_dept"].format(dept=department, items=len(items), as_of=as_of) if department
               else t["m_items"].format(items=len(items), depts=len(depts), as_of=as_of),
