@@ -138,9 +138,11 @@ def _manifest_clash(where: Path, outputs: list[Path], files: list[Path],
     # a file where its folder should be: said now, not once the output is written
     blocked = next((p for p in where.parents if p.exists()), None)
     if blocked is not None and not blocked.is_dir():
-        raise BatchProblem(f"--manifest {where} cannot be written: {blocked} is a file, not "
-                           "a folder", f"--manifest {where} 无法写入：{blocked} 是文件，"
-                           "不是文件夹。")
+        # beside -o OUT, not given: the output it goes with is what the user named
+        named = f"-o {outputs[0]}" if outputs and where == manifests.beside(outputs[0]) \
+            else f"--manifest {where}"
+        raise BatchProblem(f"{named} cannot be written: {blocked} is a file, not a folder",
+                           f"{named} 无法写入：{blocked} 是文件，不是文件夹。")
     target = where.resolve()
     if any(output.resolve() == target for output in outputs):
         raise BatchProblem(f"--manifest {where} is also the output; give the manifest a name "

@@ -59,7 +59,9 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
                                         dir=target.parent)
     except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
         error.errno = errno.ENOTDIR  # the Chinese is chosen by the number
-        error.strerror = f"a file stands where its folder {error.filename or ''} should be"
+        blocked = next((p for p in Path(given).parents if p.exists() and not p.is_dir()),
+                       error.filename or "")  # as the user named it, not its real path
+        error.strerror = f"a file stands where its folder {blocked} should be"
         raise _about(error, target, shown=given) from None
     except OSError as error:
         raise _about(error, target, shown=given) from None
