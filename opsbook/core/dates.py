@@ -170,7 +170,7 @@ def parse_month(value: Any) -> str | None:
 
     A date or date-time (Excel turns ``2026-11`` typed into a cell into 2026-11-01), the
     number ``202611`` (or ``2026.11``; not ``2026.1``, which may have been 2026.10), the text
-    ``2026-11``, ``2026/11``, ``2026.11``, ``2026年11月``, ``202611``, ``11/2026``,
+    ``2026-11``, ``2026/11``, ``2026.11``, ``2026年11月(份)``, ``26年11月``, ``11/2026``,
     ``Nov 2026``, ``November 2026``, ``2026 Nov`` or a whole date (``2026-11-05``). Months
     outside 1–12 and years outside 1900–2999 are none.
     """
@@ -183,10 +183,10 @@ def parse_month(value: Any) -> str | None:
         match = re.fullmatch(r"(\d{4})(\d{2})|(\d{4})\.(\d{2})", text)
         return None if match is None else _month(*map(int, filter(None, match.groups())))
     text = clean_text(value).lower().translate(DASHES)
-    for pattern in (r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", r"(\d{4})(\d{2})"):
+    for pattern in (r"(\d{4}|\d{2}(?=年))\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?", r"(\d{4})(\d{2})"):
         match = re.fullmatch(pattern, text)
-        if match:
-            return _month(int(match[1]), int(match[2]))
+        if match:  # 27年4月 is 2027-04
+            return _month(int(match[1]) + 2000 * (len(match[1]) == 2), int(match[2]))
     match = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{4})", text)
     if match:
         return _month(int(match[2]), int(match[1]))
