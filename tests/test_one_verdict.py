@@ -186,15 +186,15 @@ def test_copy_of_a_workbook_is_not_touched(sample: Path, tmp_path: Path):
 
 
 def test_a_value_read_then_out_of_range_is_one_error_not_a_warning_too(tmp_path: Path):
-    """'60%' in a 1–5 field is read as 60 and is out of range: the error alone is said, not
+    """'60%' in a 1–5 impact is read as 60 and is out of range: the error alone is said, not
     also a "read as 60" warning at the same cell; a value read and within range keeps its
-    warning."""
+    warning. (A probability of 60% is read on PMBOK's scale instead, one warning.)"""
     tracker = opsbook.new_workbook("project", "zh", tmp_path / "t.xlsx", sample=True)
     book = openpyxl.load_workbook(tracker)
-    book["风险"]["D4"], book["风险"]["E4"] = "60%", "３"
+    book["风险"]["E4"], book["风险"]["D4"] = "60%", "３"
     book.save(tracker)
     at = [(i.cell, i.code, i.severity) for i in opsbook.validate(tracker).issues
           if i.sheet == "风险"]
-    assert ("D4", "out-of-range", "error") in at
-    assert not [a for a in at if a[0] == "D4" and a[1] != "out-of-range"], at
-    assert ("E4", "coerced-value", "warning") in at  # full-width 3: read as 3, within 1–5
+    assert ("E4", "out-of-range", "error") in at
+    assert not [a for a in at if a[0] == "E4" and a[1] != "out-of-range"], at
+    assert ("D4", "coerced-value", "warning") in at  # full-width 3: read as 3, within 1–5

@@ -134,7 +134,7 @@ def score_input(path: Path, main: str) -> Outcome:
     """One input of ``appraisal score`` in a batch: the workbook to score (``main``) as a
     validated Book, any other as history rows."""
     if str(path) == main:
-        return read_step(path)
+        return read_step(path, KIND)  # as every kind command reads its own kind
     frame, issues = history_of(path)
     lang = frame.attrs.get("lang")  # its issues told in its own language
     return Outcome(frame, Report(issues=issues, files=[str(path)],

@@ -56,15 +56,17 @@ def test_a_lock_file_named_as_the_extra_workbook_is_said_to_be_one(tmp_path, pla
     assert not (tmp_path / OUT).exists()
 
 
-def test_a_lock_file_named_as_actuals_adds_nothing_and_is_said(tmp_path):
-    """Actuals that are no plan add nothing and are said (README: plan track); the tracking
-    is written from the plan's own Actuals sheet."""
+def test_a_lock_file_named_as_actuals_is_refused_as_a_csv_is(tmp_path):
+    """A lock file named as actuals is a file named that cannot be read, as a .csv or a
+    missing file named there is: said at its name, in both languages, and nothing tracked
+    (exit 2)."""
     plan = books.valid("plan", tmp_path)
     lock = tmp_path / f"~${plan.name}"
     lock.write_bytes(b"\x05owner" + b" " * 50)
     said = opsbook("plan", "track", plan, lock, "-o", tmp_path / OUT)
     text = clean(said)
-    assert said.code == 0, text
-    assert lock.name in text and ("Skipped: it is the lock file Excel keeps while plan.xlsx "
-                                  "is open; give plan.xlsx itself.") in text
-    assert (tmp_path / OUT).exists()
+    assert said.code == 2, text
+    assert lock.name in text and ("it is the lock file Excel keeps while plan.xlsx is open; "
+                                  "give plan.xlsx itself.") in text
+    assert "锁定文件" in text
+    assert not (tmp_path / OUT).exists()
