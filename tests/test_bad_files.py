@@ -309,6 +309,6 @@ def test_the_command_line_says_an_output_cannot_be_written_in_a_line_per_languag
     no_traceback(done)
     assert done.returncode == 2
     line, zh = done.stderr.strip().splitlines()  # English, then Chinese
-    assert f"Cannot write {target}: is a directory." in line
+    assert f"{target} is a folder; give the workbook's file name in it, such as " in line
     assert ".marked." not in line and "Errno" not in line
-    assert f"无法写入 {target}：这是一个文件夹。" in zh
+    assert f"{target} 是一个文件夹；请给出其中工作簿的文件名" in zh

@@ -45,6 +45,15 @@ UNREAD = {
 }
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False for a name the system cannot even look up (too
+    long: said by the checks below)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def check_output(target: Path, *inputs: Path, like: Path | None = None,
                  replaces: str | None = None, read_first: bool = False) -> None:
     """Refuse an output that is no workbook, that is one of the inputs, that is open in Excel,
@@ -54,7 +63,7 @@ def check_output(target: Path, *inputs: Path, like: Path | None = None,
     with ``like`` the output is a copy). A new
     results workbook (no ``like``) has no macros, so it is an .xlsx: Excel refuses to open a
     plain workbook named .xlsm. Raises :class:`CannotWrite` (its ``zh`` in Chinese)."""
-    if target.is_dir():  # "-o reports/": the folder is where, not what
+    if _is_dir(target):  # "-o reports/": the folder is where, not what
         example = target / (like.name if like is not None else "results.xlsx")
         raise CannotWrite(f"{target} is a folder; give the workbook's file name in it, such "
                           f"as {example}",
