@@ -18,13 +18,18 @@ from opsbook.api.common import (
     read_step,
     write_output,
 )
-from opsbook.appraisal.history import cycle_keys, cycles_as_dates, repeated_cycles
+from opsbook.appraisal.history import (
+    PLACE_COLUMNS,
+    cycle_keys,
+    cycles_as_dates,
+    repeated_cycles,
+)
 from opsbook.batch.run import Outcome
 from opsbook.core.book import SETTINGS_NAMES, Book, read_settings
 from opsbook.core.headers import is_chinese, normalize
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
-from opsbook.core.table import read_table
+from opsbook.core.table import Table, read_table
 from opsbook.io.read import FileProblem, failed_file, read_raw
 
 if TYPE_CHECKING:
@@ -44,7 +49,8 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     employee and cycle in History; across files (:func:`read_history`), the rows a file
     gives for its own cycle win over copies of them in another file's History.
 
-    The frame's ``attrs["lang"]`` is the language of the workbook read (that of most of its
+    The frame also tells where each row was (``history.PLACE_COLUMNS``). Its
+    ``attrs["lang"]`` is the language of the workbook read (that of most of its
     sheet names; absent when it could not be read), in which its issues are told.
     """
     kind = registry.get(KIND)
@@ -64,7 +70,7 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     found = [by_name[n] for n in map(normalize, history.names()) if n in by_name]
     if found:
         table, problems = read_table(found[0], history, file=str(path))
-        parts.append(table.frame)
+        parts.append(_placed(table, path))
         issues += problems  # and the History rules of the workbook's own History sheet
 
         def place(row: int) -> dict:
@@ -79,7 +85,7 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
                                            kind.setting_prefixes)
     if results and settings.cycle:
         table, problems = read_table(results[0], results_as_history, file=str(path))
-        parts.append(table.frame.assign(cycle=settings.cycle, **{_OWN: 2}))
+        parts.append(_placed(table, path).assign(cycle=settings.cycle, **{_OWN: 2}))
         issues += problems
     elif results:  # why its Results are not read: a cycle setting refused (a date) is said
         issues += [i for i in told if i.field == "cycle" and i.severity == "error"]
@@ -88,9 +94,18 @@ def history_of(path: PathLike) -> tuple[pd.DataFrame, list[Issue]]:
     frame = frame.drop_duplicates(["employee_id", "cycle"], keep="last")
     if frame.empty:
         issues.append(Issue("no-history", "warning", file=str(path)))
-    frame = frame.reindex(columns=empty.columns).assign(**{_OWN: _standing(frame)})
+    frame = frame.reindex(columns=[*empty.columns, *PLACE_COLUMNS]).assign(
+        **{_OWN: _standing(frame)})
     frame.attrs["lang"] = lang
     return frame, issues
+
+
+def _placed(table: Table, path: PathLike) -> pd.DataFrame:
+    """A history table's rows with where each employee ID was (``PLACE_COLUMNS``), for
+    what is said of it when scoring (``history.ids_as_employees``)."""
+    place = table.where("employee_id")
+    return table.frame.assign(_file=str(path), _sheet=place["sheet"], _column=place["column"],
+                              _cell=[table.cell("employee_id", int(r)) for r in table.frame.index])
 
 
 #: How sure a history row is of its cycle: 2 from the file's own Results (its cycle, as
@@ -115,19 +130,20 @@ def _merged(frames: list[pd.DataFrame]) -> pd.DataFrame:
     columns = [f.id for f in registry.get(KIND).sheet("History").fields]
     frames = [frame for frame in frames if frame is not None]  # a file that gave none
     if not frames:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=[*columns, *PLACE_COLUMNS])
     rows = pd.concat(frames)
     if _OWN in rows:  # the surest last: a later row wins (calculate.score_book)
         rows = rows.iloc[np.argsort(rows[_OWN].fillna(0).to_numpy(dtype=float),
                                     kind="stable")]
-    return rows.reindex(columns=columns)
+    return rows.reindex(columns=[*columns, *PLACE_COLUMNS])
 
 
 def read_history(paths: Iterable[PathLike]) -> tuple[pd.DataFrame, list[Issue]]:
     """History rows from earlier cycles' workbooks (see :func:`history_of`), and an issue
     for each file that gave none or could not be read."""
     read = [history_of(path) for path in paths]
-    return _merged([frame for frame, _ in read]), [i for _, issues in read for i in issues]
+    rows = _merged([frame for frame, _ in read]).drop(columns=list(PLACE_COLUMNS))
+    return rows, [i for _, issues in read for i in issues]
 
 
 def score_input(path: Path, main: str) -> Outcome:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from opsbook.appraisal.compute import AppraisalResult, score
-from opsbook.appraisal.history import in_cycle_order, one_row_per_cycle
+from opsbook.appraisal.history import ids_as_employees, in_cycle_order, one_row_per_cycle
 from opsbook.appraisal.outputs import grade_counts, history_sheet, sheets
+from opsbook.appraisal.ratings import unique_ids
 from opsbook.core.book import Book
 from opsbook.core.issues import Report
 from opsbook.core.kind import Calculation
@@ -19,10 +20,15 @@ def score_book(book: Book, history: pd.DataFrame | None = None) -> AppraisalResu
     employee and cycle)."""
     past = [frame for frame in (book["History"], history)
             if frame is not None and not frame.empty]
-    merged = one_row_per_cycle(pd.concat(past)) if past else None
+    merged, said = None, []
+    if past:  # an ID in another letter case is the employee's (said): then one row a cycle
+        merged, said = ids_as_employees(pd.concat(past),
+                                        unique_ids(book["Employees"]["employee_id"]))
+        merged = one_row_per_cycle(merged)
     result = score(book["Employees"], book["Indicators"], book["Scores"], book["Grades"],
                    merged, book.settings, lang=book.lang)
-    result.issues = [locate(book, issue) for issue in result.issues]
+    said = [issue if issue.file else locate(book, issue) for issue in said]  # another file's
+    result.issues = [*said, *(locate(book, issue) for issue in result.issues)]
     if merged is not None:
         result.history_rows = in_cycle_order(
             one_row_per_cycle(pd.concat([merged, result.history_rows])))

@@ -104,6 +104,14 @@ CODES: dict[str, Code] = {
         "员工 {employee} 考核周期 {cycle} 的等级“{value}”不是“等级”表中的等级（{grades_zh}），"
         "该行也没有总分或结果应用：这一期按达标计算。请按“等级”表填写等级，或填写该行的结果应用。",
     ),
+    "history-id-spelling": Code(
+        "data",
+        "History gives employee ID {value} for cycle {cycle}: no employee has it, but "
+        "{employee} differs from it only in letter case or leading zeros, so the row is counted "
+        "as {employee}'s. Write the ID as the Employees sheet does.",
+        "历史考核中考核周期 {cycle} 的工号“{value}”不是任何员工的工号，"
+        "与 {employee} 仅大小写或前导零不同，按 {employee} 计算。请按“员工”表填写工号。",
+    ),
     "no-history": Code(
         "structure",
         "No History sheet, and no Results sheet with a cycle in its Settings: nothing was read "

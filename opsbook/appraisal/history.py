@@ -7,10 +7,10 @@ from typing import Callable, Iterator
 import numpy as np
 import pandas as pd
 
+from opsbook.appraisal.cycles import cycle_spelling
 from opsbook.appraisal.grading import assign, outcome_of
 from opsbook.appraisal.schema import HISTORY, OUTCOMES
 from opsbook.core.issues import Issue
-from opsbook.core.parse import folded
 
 HISTORY_COLUMNS = [f.id for f in HISTORY.fields]
 
@@ -97,9 +97,9 @@ def untold_outcomes(frame: pd.DataFrame, table: pd.DataFrame,
 
 def cycle_keys(values: pd.Series) -> pd.Series:
     """Cycles as they are compared and ordered, on the same index: their text (see
-    :func:`cycle_text`) with full-width letters and digits made plain, spaces dropped and
-    letters upper-cased, so ``2026q3``, ``2026 Q3`` and ``２０２６Ｑ３`` are the cycle ``2026Q3``
-    (None for a blank)."""
+    :func:`cycle_text`) in one spelling (:func:`~opsbook.appraisal.cycles.cycle_spelling`),
+    so ``2026q3``, ``2026 Q3``, ``２０２６Ｑ３``, ``2026-Q3`` and ``2026年第三季度`` are the cycle
+    ``2026Q3``, and ``2026/3`` and ``2026年3月`` the month ``2026-03`` (None for a blank)."""
     keys = cycle_text(values).map(_plain_cycle).astype(object)
     return keys.where(keys.notna(), None)
 
@@ -112,7 +112,7 @@ def cycle_key(value: object) -> str | None:
 def _plain_cycle(text: object) -> str | None:
     if text is None or pd.isna(text):
         return None
-    return folded(text).upper() or None
+    return cycle_spelling(str(text))
 
 
 def one_row_per_cycle(frame: pd.DataFrame) -> pd.DataFrame:
@@ -169,3 +169,47 @@ def earlier_failures(
     failed = np.zeros((len(emp_ids), len(cycles)), dtype=bool)
     failed[cells["emp"].to_numpy(), cells["cyc"].to_numpy()] = cells["improve"].to_numpy()
     return np.cumprod(failed[:, ::-1], axis=1).sum(axis=1)
+
+
+#: Where a History row read from another file was (``history_of`` adds them): its file,
+#: sheet and the cell of its employee ID; absent for the workbook's own History rows.
+PLACE_COLUMNS = ("_file", "_sheet", "_cell", "_column")
+
+
+def ids_as_employees(frame: pd.DataFrame, emp_ids: pd.Index) -> tuple[pd.DataFrame, list[Issue]]:
+    """History rows with an employee ID that is no employee's, but differs from exactly one
+    employee's only in letter case or leading zeros (``e3`` for ``E3``, ``7`` for ``007``,
+    as a number typed into a General cell shows), given as that employee's, and a
+    ``history-id-spelling`` warning at each: such a row was left out unsaid, and a failed cycle
+    with it. Rows of the workbook's own History carry the sheet id and their spreadsheet row
+    (the index); rows of another file their ``PLACE_COLUMNS``. Returns the rows without
+    those columns, and the issues."""
+    rows = frame.drop(columns=[c for c in PLACE_COLUMNS if c in frame])
+    ids = frame["employee_id"]
+    folded_ids = pd.Series(emp_ids.to_numpy(dtype=object)).map(_id_fold)
+    unique = folded_ids[~folded_ids.duplicated(keep=False)]
+    by_fold = dict(zip(unique, emp_ids.to_numpy(dtype=object)[unique.index]))
+    unknown = ids.notna().to_numpy() & (emp_ids.get_indexer(ids) < 0)
+    meant = ids.map(lambda v: by_fold.get(_id_fold(v))).where(unknown)
+    found = meant.notna().to_numpy()
+    if not found.any():
+        return rows, []
+    issues = []
+    for at in np.flatnonzero(found):
+        rec = frame.iloc[at]
+        place = ({"file": rec["_file"], "sheet": rec["_sheet"], "cell": rec["_cell"],
+                  "column": rec["_column"]}
+                 if isinstance(rec.get("_file"), str) else {"sheet": "History"})
+        issues.append(Issue("history-id-spelling", "warning", value=rec["employee_id"],
+                            field="employee_id", row=int(frame.index[at]),
+                            params={"employee": meant.iloc[at], "cycle": rec["cycle"]},
+                            **place))
+    rows = rows.assign(employee_id=ids.where(~found, meant))
+    return rows, issues
+
+
+def _id_fold(value: object) -> str:
+    """An employee ID as two spellings of it compare: case folded, and an ID of digits
+    without its leading zeros."""
+    text = str(value).casefold()
+    return (text.lstrip("0") or "0") if text.isdigit() else text

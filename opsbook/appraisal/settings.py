@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Callable, Literal
 
 from pydantic import BeforeValidator
 
+from opsbook.appraisal.schema import SCORE_UNITS
 from opsbook.core.setting_numbers import typed_number
 from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 
@@ -14,10 +16,31 @@ from opsbook.core.settings import Amount, Fraction, SettingsModel, Text, setting
 SCALE_LIMIT = 1_000_000
 
 
-#: A count (min_peers, consecutive_failure_limit) and a score (scale_min, scale_max),
-#: read as numbers are; said in messages as a whole number and as a number.
+
+
+def _unit_words(*words: str) -> Callable[[Any], Any]:
+    """A number setting read as :func:`typed_number` reads it, after one of ``words`` (the
+    setting's own unit, compared case-folded) typed after its digits: ``100分`` is 100."""
+    read = typed_number()
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, str):
+            text = unicodedata.normalize("NFKC", value).strip()
+            for word in words:
+                head = text[:-len(word)].rstrip()
+                if text.casefold().endswith(word) and head[-1:].isdigit():
+                    return read(head)
+        return read(value)
+
+    return strip
+
+
+#: A count (min_peers: a word after it, 2人, is refused), a count of cycles
+#: (consecutive_failure_limit, 3次) and a score (scale_min, scale_max, 100分, as a score cell
+#: reads it), read as numbers are; said in messages as a whole number and as a number.
 Count = Annotated[int, BeforeValidator(typed_number())]
-Number = Annotated[float, BeforeValidator(typed_number())]
+Cycles = Annotated[int, BeforeValidator(_unit_words("次", "期", "个周期", "cycles", "times"))]
+Number = Annotated[float, BeforeValidator(_unit_words(*SCORE_UNITS))]
 
 
 class AppraisalSettings(SettingsModel):
@@ -50,7 +73,7 @@ class AppraisalSettings(SettingsModel):
     scale_max: Number = setting(
         100, "Highest score a rater may give; grade bands use the same scale.",
         "评分人可给的最高分，等级分数段采用同一分制。", "评分上限", le=SCALE_LIMIT)
-    consecutive_failure_limit: Count = setting(
+    consecutive_failure_limit: Cycles = setting(
         2, "Failed cycles in a row (outcome improve) that trigger escalation.",
         "连续考核不达标（改进面谈）达到此次数时，按公司规定处理。", "连续不达标上限", ge=1)
     calibration: Literal["none", "zscore"] = setting(
