@@ -188,18 +188,9 @@ def _why_none(name: str, found: Issue, lang: str, caption: str) -> str:
 def is_read_only(book: Any) -> bool:
     """Whether Excel opened ``book`` read-only (``Workbook.ReadOnly`` on Windows, ``read only``
     on macOS); False where the engine cannot say."""
-    try:
-        api = book.api
-    except Exception:
-        return False
-    for read in (lambda: api.ReadOnly, lambda: api.read_only.get()):
-        try:
-            value = read()
-        except Exception:
-            continue
-        if isinstance(value, bool):
-            return value
-    return False
+    from opsbook.excel.xlwings_read import book_flag
+
+    return book_flag(book, "ReadOnly", "read_only") is True
 
 
 def _press(action: str, book: Any) -> Report | None:

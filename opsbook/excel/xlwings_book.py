@@ -3,10 +3,11 @@
 It works on the desktop engines (Excel on Windows and macOS, where the buttons run it) and on
 xlwings' ``remote`` engine (what the tests run it on). Values are read from A1 the way the
 file reader gives them (empty cells as ``""``, dates as ``date``/``datetime``, times as
-``time``, error cells as ``""`` plus the error code), so a handler sees the same book through
-either adapter. What an engine cannot do is skipped, never failed: where notes cannot be
-written, a mark is the fill and its row on the Issues sheet; cosmetic steps (fonts, widths,
-frozen panes) that an engine lacks are left out.
+``time``, error cells as ``""`` plus the error code; the number cells shown as percentages or
+with leading zeros, from their number formats; merged ranges: see ``xlwings_read``), so a
+handler sees the same book through either adapter. What an engine cannot do is skipped, never
+failed: where notes cannot be written, a mark is the fill and its row on the Issues sheet;
+cosmetic steps (fonts, widths, frozen panes) that an engine lacks are left out.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import contextlib
 import datetime as dt
 from typing import Any
 
-from opsbook.core.cells import a1
-from opsbook.core.coerce import EXCEL_EPOCH
+from opsbook.core.cells import a1, split
 from opsbook.core.output import (
     CONF_SHEET,
     CONTROL_SHEET,
@@ -32,12 +32,8 @@ from opsbook.core.output import (
     worst,
 )
 from opsbook.core.table import RawSheet
+from opsbook.excel.xlwings_read import date_system, read_sheet
 
-#: Excel's error values, as xlwings gives them with ``err_to_str=True``.
-ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
-                          "#DATA!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!",
-                          "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
-_DAY_ONE = dt.datetime(1900, 1, 1)
 _TITLE_COLOR = f"#{TITLE_COLOR}"
 _WHITE = "#FFFFFF"
 _FILLS = {"error": "#" + ERROR_FILL, "warning": "#" + WARNING_FILL}
@@ -61,25 +57,6 @@ def _rgb(color: str) -> tuple[int, int, int]:
     """'#1F4E78' → (31, 78, 120): the colour form every engine accepts."""
     color = color.lstrip("#")
     return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
-
-
-def cell_value(value: Any) -> Any:
-    """A value as Excel handed it over, in the form python-calamine gives for a file."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return float(value)
-    if isinstance(value, dt.datetime):
-        if value < _DAY_ONE:  # a time of day, or a duration, stored before day 1
-            span = value - EXCEL_EPOCH
-            if span < dt.timedelta(days=1):
-                return (dt.datetime.min + span).time()
-            return span
-        if value.time() == dt.time(0) and value.tzinfo is None:
-            return value.date()
-    return value
 
 
 def write_value(value: Any) -> Any:
@@ -108,6 +85,8 @@ class XlwingsBook:
         #: Whether this engine writes notes; found out on the first mark.
         self.notes = True
         self._values: dict[str, RawSheet] = {}
+        #: the day serial number 0 stands for in this workbook (see RawSheet.epoch)
+        self.epoch = date_system(book)
 
     # reading ---------------------------------------------------------------------------
     def sheet_names(self) -> list[str]:
@@ -122,6 +101,7 @@ class XlwingsBook:
     def _read(self, name: str) -> RawSheet:
         if name not in self._values:
             self._values[name] = read_sheet(self.book.sheets[name])
+            self._values[name].epoch = self.epoch
         return self._values[name]
 
     # writing ---------------------------------------------------------------------------
@@ -130,19 +110,39 @@ class XlwingsBook:
         for sheet, ref, before in cells:
             if sheet not in names:
                 continue
-            cell = self.book.sheets[sheet].range(ref)
+            cell = self.book.sheets[sheet].range(self._writable(sheet, ref)[0])
             cell.color = _rgb(before) if before else None
             self._drop_note(cell)
 
     def mark(self, marks: list[Mark]) -> dict[tuple[str, str], str | None]:
         before: dict[tuple[str, str], str | None] = {}
-        for (sheet, ref), group in by_cell(marks).items():
+        placed: list[Mark] = []  # a mark inside a merged range goes on its top-left cell
+        given: dict[tuple[str, str], list[str]] = {}  # a cell marked → the cells it marks
+        for m in marks:
+            ref, inside = self._writable(m.sheet, m.cell)
+            placed.append(Mark(m.sheet, ref, f"{m.note} ({m.cell})" if inside else m.note,
+                               m.severity))
+            given.setdefault((m.sheet, ref), []).append(m.cell)
+        for (sheet, ref), group in by_cell(placed).items():
             cell = self.book.sheets[sheet].range(ref)
-            before[(sheet, ref)] = _own_color(cell)
+            color = _own_color(cell)
+            before.update({(sheet, mine): color for mine in given[(sheet, ref)]})
             cell.color = _rgb(_FILLS[worst(group)])
             if self.notes:
                 self._put_note(cell, note_text(group))
         return before
+
+    def _writable(self, sheet: str, ref: str) -> tuple[str, bool]:
+        """``ref``, or the top-left cell of the merged range it lies in (and whether it did:
+        only that cell of a merged range holds a fill and a note), as read."""
+        raw = self._values.get(sheet)
+        if raw is None and sheet in self.sheet_names():
+            raw = self._read(sheet)
+        row, col = split(ref)
+        for (r0, c0), (r1, c1) in raw.merged if raw else []:
+            if r0 < row <= r1 + 1 and c0 < col <= c1 + 1 and (row, col) != (r0 + 1, c0 + 1):
+                return a1(r0 + 1, c0 + 1), True
+        return ref, False
 
     def delete_sheet(self, name: str) -> None:
         for sheet in self.book.sheets:
@@ -202,26 +202,6 @@ def _note_text(note: Any) -> str | None:
         return str(note.text)
     except NotImplementedError:
         return None
-
-
-def read_sheet(sheet: Any) -> RawSheet:
-    """A sheet's values from A1 to its last used cell, and its error cells."""
-    last = sheet.used_range.last_cell
-    block = sheet.range((1, 1), (last.row, last.column))
-    rows = block.options(ndim=2, err_to_str=True).value or []
-    errors: dict[str, str] = {}
-    out: list[list[Any]] = []
-    for r, row in enumerate(rows, start=1):
-        values = []
-        for c, value in enumerate(row, start=1):
-            if isinstance(value, str) and value in ERROR_VALUES:
-                errors[a1(r, c)] = value
-                value = ""
-            values.append(cell_value(value))
-        out.append(values)
-    while out and all(v == "" for v in out[-1]):
-        out.pop()
-    return RawSheet(sheet.name, out, errors=errors)
 
 
 def _fill_sheet(ws: Any, out: SheetOut) -> None:
