@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from opsbook.batch.pool import digest
+from opsbook.batch.sources import real
 from opsbook.io.atomic import replace_atomically
 
 #: The manifest format's version; a change that breaks readers increments it.
@@ -128,6 +130,10 @@ def settle(output: str | os.PathLike[str]) -> Path | None:
     if recount is not None:
         recount(manifest)
     manifest["summary"] = summary(manifest["inputs"])
+    # each output's bytes as written: an output edited or replaced since is not up to date
+    # (in the run block: a workbook's bytes hold the time it was written)
+    manifest["run"]["output_sha256"] = {o: digest(o)[0] for o in manifest["outputs"]
+                                        if Path(o).is_file()}
     return write(path, manifest)
 
 
@@ -152,18 +158,39 @@ def is_manifest(path: str | os.PathLike[str]) -> bool:
     return isinstance(data, dict) and "manifest" in data and "inputs" in data
 
 
-def wrote(path: str | os.PathLike[str] | None, output: str | os.PathLike[str]) -> bool:
-    """Whether the manifest at ``path`` says its run wrote ``output``: it lists that file,
-    or, being the manifest beside ``output``, a file of that name (its paths are as the
-    run was given them: relative ones to a working folder that may not be this one)."""
-    last = read(path) or {}
+def _listed(last: dict[str, Any], path: str | os.PathLike[str] | None,
+            output: str | os.PathLike[str]) -> str | None:
+    """The entry of ``last``'s outputs that names ``output``: the same file, or, ``last``
+    being the manifest beside ``output``, a file of that name (its paths are as the run was
+    given them: relative ones to a working folder that may not be this one); else None."""
     outputs = [o for o in last.get("outputs", []) if isinstance(o, str)] \
         if isinstance(last.get("outputs"), list) else []
-    target = Path(output).resolve()
-    if any(Path(o).resolve() == target for o in outputs):
-        return True
-    return path is not None and Path(path).resolve() == beside(output).resolve() \
-        and any(Path(o).name == target.name for o in outputs)
+    target = real(output)
+    same = [o for o in outputs if real(o) == target]
+    if not same and path is not None and real(path) == real(beside(output)):
+        same = [o for o in outputs if Path(o).name == target.name]
+    return same[0] if same else None
+
+
+def wrote(path: str | os.PathLike[str] | None, output: str | os.PathLike[str]) -> bool:
+    """Whether the manifest at ``path`` says its run wrote ``output`` (see :func:`_listed`)."""
+    return _listed(read(path) or {}, path, output) is not None
+
+
+def unedited(path: str | os.PathLike[str] | None, output: str | os.PathLike[str]) -> bool:
+    """Whether ``output`` is, byte for byte, the file the run of the manifest at ``path``
+    wrote (its SHA-256 in the manifest's ``run.output_sha256``): False for an output
+    missing, edited or replaced since, and for a manifest that recorded no checksum."""
+    last = read(path) or {}
+    listed = _listed(last, path, output)
+    run = last.get("run")
+    sums = run.get("output_sha256") if isinstance(run, dict) else None
+    if listed is None or not isinstance(sums, dict) or not isinstance(sums.get(listed), str):
+        return False
+    try:
+        return digest(output)[0] == sums[listed]
+    except OSError:
+        return False
 
 
 def without_timings(manifest: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from opsbook.batch.cluster import BatchProblem, dask_executor, threads_of
 from opsbook.batch.options import BatchOptions
 from opsbook.batch.pool import UNCHANGED, BatchResults, Interrupted, batch, digest
 from opsbook.batch.progress import progress
-from opsbook.batch.sources import Sources, gathered
+from opsbook.batch.sources import LOOP, Sources, gathered, identity, real
 from opsbook.core.issues import Issue, Report
 from opsbook.io.atomic import READ_ONLY, WriteFailed, name_too_long
 
@@ -143,12 +143,12 @@ def _manifest_clash(where: Path, outputs: list[Path], files: list[Path],
             else f"--manifest {where}"
         raise BatchProblem(f"{named} cannot be written: {blocked} is a file, not a folder",
                            f"{named} 无法写入：{blocked} 是文件，不是文件夹。")
-    target = where.resolve()
-    if any(output.resolve() == target for output in outputs):
+    target = real(where)
+    if any(real(output) == target for output in outputs):
         raise BatchProblem(f"--manifest {where} is also the output; give the manifest a name "
                            "of its own", f"--manifest {where} 与输出文件相同；请为清单另取文件名。")
-    notes = [n for n in skipped if n.file and Path(n.file).resolve() == target]
-    if any(path.resolve() == target for path in files) \
+    notes = [n for n in skipped if n.file and real(n.file) == target]
+    if any(real(path) == target for path in files) \
             or notes and not manifests.is_manifest(where):
         raise BatchProblem(f"--manifest {where} is one of the inputs; writing the manifest "
                            "there would replace it", f"--manifest {where} 是输入文件之一；"
@@ -202,6 +202,8 @@ def _assembled(files: list[Path], results: BatchResults, skipped: list[Issue],
             entry["lang"] = part.langs[name]
         report.merge(part)
         inputs.append(entry)
+    # a loop of links is a file of the run that cannot be read, as a missing file named is
+    report.files += [n.file for n in skipped if n.file and n.params.get("why") == LOOP["why"]]
     for note in skipped:
         inputs.append({"path": note.file, "sha256": None, "bytes": None, "kind": None,
                        "status": "skipped" if note.code == "skipped-file" else "unreadable",
@@ -220,11 +222,11 @@ def skipped_result(outcome: Outcome | None) -> bool:
 
 
 def _only_results(files: list[Path], results: BatchResults,
-                  found_in: dict[str, set[str]]) -> list[Issue]:
+                  found_in: dict[str, set[object]]) -> list[Issue]:
     """``not-a-workbook`` for each folder or pattern whose every workbook turned out to be a
     result opsbook wrote (or this command's own output): the run read no workbook there, as
     in a folder of lock files."""
-    read = {os.path.realpath(f) for f, o in zip(files, results) if not skipped_result(o)}
+    read = {identity(f) for f, o in zip(files, results) if not skipped_result(o)}
     return [Issue("not-a-workbook", file=source, params={
         "detail": "no workbook found, only results opsbook wrote",
         "detail_zh": "未找到工作簿，只有 opsbook 生成的结果"})
@@ -236,8 +238,8 @@ def _without_output(files: list[Path], output: Path, where: Path | None,
     """``files`` less the run's own output, when an earlier run wrote it there (its manifest
     lists it): skipped with a note. Raises :class:`BatchProblem` when the output is one of
     the inputs that no run of opsbook wrote: writing there would replace a user's file."""
-    target = output.resolve()
-    kept = [f for f in files if f.resolve() != target]
+    target = real(output)
+    kept = [f for f in files if real(f) != target]
     if len(kept) == len(files):
         return files
     if not manifests.wrote(where, output):
@@ -322,7 +324,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
         known = _known(where, command, settings, ("valid", UNCHANGED, "skipped")) \
             if options.skip_unchanged else {}
         previous = [known.get(str(p), {}).get("sha256") for p in files]
-        if known and outputs and all(o.exists() and manifests.wrote(where, o) for o in outputs) \
+        if known and outputs and all(manifests.unedited(where, o) for o in outputs) \
                 and all(previous) and _same_files(where, files) \
                 and all(digest(p)[0] == sha for p, sha in zip(files, previous)):
             said = {known[str(p)].get("lang") for p in files  # not a result opsbook wrote

@@ -3,6 +3,7 @@ lock files and non-workbooks found in folders are skipped with a note."""
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from pathlib import Path
@@ -29,7 +30,7 @@ def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
     ``recursive``; a folder it matches gives its files as the folder named would)."""
     path = Path(source)
     if not path.exists() and _MAGIC & set(source):
-        source = _literal_brackets(source, recursive)
+        source = literal_brackets(source, recursive)
         base = _base(source)
         for match in sorted(glob.glob(source, recursive=recursive)):
             if _looped(match, base):
@@ -45,7 +46,7 @@ def _entries(source: str, recursive: bool) -> Iterator[tuple[Path, bool]]:
     yield from _folder(path, recursive)
 
 
-def _literal_brackets(pattern: str, recursive: bool) -> str:
+def literal_brackets(pattern: str, recursive: bool) -> str:
     """``pattern``, or — when it matches nothing — the same with the leading parts that name
     a folder or file as written taken literally: a folder named ``2026[Q1]`` is no
     character class in ``2026[Q1]/*.xlsx``."""
@@ -136,9 +137,40 @@ def _deeper(source: str) -> bool:
                for m in glob.glob(source, recursive=True))
 
 
+#: Said of a link that leads, through links, back to itself: the file is not missing.
+LOOP = {"why": ": it is a link that leads back to itself (a loop of links), to no file",
+        "why_zh": "：它是指回自身的链接（链接循环），不指向任何文件"}
+
+
+def _loop(path: Path) -> bool:
+    """Whether ``path`` is a link that leads, through links, back to itself."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
+
+
+def real(path: PathLike) -> Path:
+    """Where ``path`` really is, its links followed as far as they go: unlike
+    ``Path.resolve``, a loop of links raises nothing (it is said where it is read)."""
+    return Path(os.path.realpath(path))
+
+
 def _linked(path: Path) -> bool:
     """Whether ``path`` reaches its file through a link (the file's or a folder's)."""
     return os.path.realpath(path) != os.path.abspath(path)
+
+
+def identity(path: PathLike) -> object:
+    """What one file is, whatever names lead to it: its device and inode (the same for a
+    hard link, and for a name spelt in another case on a file system that ignores case),
+    else — a file that cannot be looked at — its real path."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.realpath(path)
+    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(path)
 
 
 def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[Issue]]:
@@ -149,9 +181,9 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
 
 
 def gathered(sources: Sources, recursive: bool = False
-             ) -> tuple[list[Path], list[Issue], dict[str, set[str]]]:
-    """What :func:`expand` gives, and for each folder or pattern among ``sources`` the real
-    paths of the workbooks it found: a run that finds each of them to be a result opsbook
+             ) -> tuple[list[Path], list[Issue], dict[str, set[object]]]:
+    """What :func:`expand` gives, and for each folder or pattern among ``sources`` the
+    :func:`identity` of each workbook it found: a run that finds each of them to be a result opsbook
     wrote has read no workbook there either (``not-a-workbook``, as for a folder of lock
     files).
 
@@ -168,10 +200,10 @@ def gathered(sources: Sources, recursive: bool = False
     folder or a pattern with no workbook to read (empty, or only lock files and other
     files), ``not-a-workbook``: a run that checked nothing did not find everything valid.
     """
-    files: dict[Path, Path] = {}  # where the file really is → the name it was found by
+    files: dict[object, Path] = {}  # the file (its identity) → the name it was found by
     skipped: list[Issue] = []
     noted: set[str] = set()
-    found_in: dict[str, set[str]] = {}  # a folder or pattern → its workbooks' real paths
+    found_in: dict[str, set[object]] = {}  # a folder or pattern → its workbooks' identities
     for source in _listed(sources):
         if not source:  # an unset variable in a script ("$PLANS"): no file, not this folder
             skipped.append(Issue("file-not-found", file='""', params={
@@ -191,17 +223,20 @@ def gathered(sources: Sources, recursive: bool = False
                     noted.add(str(path))
                     notes.append(Issue("skipped-file", "info", file=str(path),
                                        params={"detail": detail[0], "detail_zh": detail[1]}))
+            elif _loop(path):  # not missing: every name in the loop is there
+                workbooks += 1
+                skipped.append(Issue("file-not-found", file=str(path), params=LOOP))
             else:
                 workbooks += 1
-                # a link (or a loop of links) to a file, or a linked folder, is no second
-                # file: the file is read once, under its own name and in its own place when
-                # a name through a link came first
-                real = Path(os.path.realpath(path))
+                # a link (or a loop of links) to a file, a linked folder or a hard link is
+                # no second file: the file is read once, under its own name and in its own
+                # place when a name through a link came first
+                real = identity(path)
                 if real in files and _linked(files[real]) and not _linked(path):
                     del files[real]
                 files.setdefault(real, path)
                 if not named:
-                    found_in.setdefault(source, set()).add(str(real))
+                    found_in.setdefault(source, set()).add(real)
         if not entries or not workbooks and not any(n for _, n in entries):
             found = Path(source).is_dir() or bool(entries) \
                 or bool(_MAGIC & set(source) and glob.glob(source, recursive=recursive))

@@ -4,6 +4,7 @@ runs: no file written by two steps, none read by a step before the step that wri
 from __future__ import annotations
 
 import fnmatch
+import glob
 import os
 from pathlib import Path
 from typing import Any
@@ -131,10 +132,13 @@ def reads_of(pipeline: Any, step: Any) -> list[tuple[tuple, str, str]]:
 
 def names(target: str, made: str) -> bool:
     """Whether ``target`` (a file, a folder or a glob pattern, absolute) names ``made`` (an
-    absolute file): the same file, one under the folder, or one the pattern matches."""
+    absolute file): the same file, one under the folder, or one the pattern matches (its
+    folder's brackets taken as written too, as a run takes them: ``out[2026]/*.xlsx``)."""
     target, made = os.path.normpath(target), os.path.normpath(made)
+    folder, name = os.path.split(target)
     return made == target or made.startswith(target.rstrip(os.sep) + os.sep) \
-        or fnmatch.fnmatch(made, target)
+        or fnmatch.fnmatch(made, target) \
+        or fnmatch.fnmatch(made, os.path.join(glob.escape(folder), name))
 
 
 def read_too_early(pipeline: Any) -> list[tuple[tuple, str, str]]:

@@ -206,8 +206,12 @@ def _paths(data: dict[str, Any]) -> list[tuple[tuple, str, str]]:
 
 
 def matches(pattern: str) -> bool:
-    """Whether a path (a file, a folder or a glob pattern) names something now."""
-    return Path(pattern).exists() or bool(glob.glob(pattern, recursive=True))
+    """Whether a path (a file, a folder or a glob pattern) names something now, read as a
+    run reads it: a folder named with brackets (``2026[Q1]/*.xlsx``) taken as written."""
+    from opsbook.batch.sources import literal_brackets
+
+    return Path(pattern).exists() \
+        or bool(glob.glob(literal_brackets(pattern, True), recursive=True))
 
 
 def read(path: str | Path,
