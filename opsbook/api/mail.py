@@ -45,12 +45,21 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
     ``encrypt`` protects the attachments with the password in OPSBOOK_ATTACHMENT_PASSWORD.
     Nothing is sent when the workbook has errors (``exit_code`` 1).
 
-    Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (a folder or a
-    pattern instead of one workbook, a recipient outside the allowed domains, no recipient,
-    no password for ``encrypt``, an outbox that is a file),
+    Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (``to`` with
+    ``per_department``, a folder or a pattern instead of one workbook, a recipient outside
+    the allowed domains, no recipient, no password for ``encrypt``, an outbox that is a
+    file),
     :class:`~opsbook.mail.config.ConfigError`, NotAWorkbook and NoReport.
     """
     check_lang(lang)
+    to, cc = tuple(to), tuple(cc)  # read once (an iterator is read up)
+    if per_department and to:  # never dropped without a word
+        raise Refused("--to is not taken with --per-department: each head in [recipients] "
+                      "gets their department; send the whole report with a second command "
+                      "without --per-department",
+                      "--per-department 不与 --to 同用：[recipients] 中的各部门负责人只收到"
+                      "本部门的部分；如需发送完整报告，请另行运行一次不带 --per-department "
+                      "的命令。")
     if not isinstance(source, Book):
         one_workbook(Path(source))
     settings = load_settings(config)

@@ -163,7 +163,8 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
 
     Returns :class:`Built`; when a workbook has errors nothing is written and
     ``built.report`` lists them (exit code 1). Raises NotAWorkbook, NoReport,
-    CannotWriteReport, CannotWrite (an .xlsx of the user's at ``out``),
+    CannotWriteReport (also for an empty ``out``: use :func:`summarize` for the content
+    alone), CannotWrite (an .xlsx of the user's at ``out``),
     :class:`opsbook.reports.pdf.NoBrowser` for a PDF without Chromium
     (before anything is read or written) and :class:`~opsbook.reports.pdf.BrowserFailed`
     when Chromium prints nothing.
@@ -175,6 +176,9 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
     # one file named twice (report.html and ./report.html) is written, and said, once
     targets = [path for at, path in enumerate(given)
                if path.resolve() not in {p.resolve() for p in given[:at]}]
+    if not targets:  # before anything is read: a report nobody will see is no report
+        raise CannotWriteReport("no report file given; name one or more (.xlsx, .html, .pdf)",
+                                "未给出报告文件；请指定一个或多个（.xlsx、.html、.pdf）。")
     files = [Path(s) for s in paths_of(sources) if Path(s).is_file()]
     for target in targets:
         check_report_target(target, *files)

@@ -153,6 +153,11 @@ def _plan(summary: Summary, settings: MailSettings, batch: Batch
         raise Refused("--per-department needs a [recipients] table (department = address) in "
                       "the config file",
                       "--per-department 需要配置文件中的 [recipients] 表（部门 = 地址）。")
+    if not summary.parts:  # a kind without departments (a project), or no rows yet
+        raise Refused(f"--per-department: the report '{summary.title}' has no figures by "
+                      "department to send each head; send it with --to",
+                      f"--per-department：报告“{summary.title}”没有可分送各部门的部门数据；"
+                      "请用 --to 发送。")
     plan, no_data = [], []
     parts = {_department_key(name): part for name, part in summary.parts.items()}
     for department, heads in settings.recipients.items():

@@ -13,6 +13,7 @@ import datetime as dt
 import ipaddress
 import json
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -135,9 +136,15 @@ def send(message: EmailMessage, recipients: tuple[str, ...], server: Server,
             refused = client.send_message(message, to_addrs=list(recipients))
     except DeliveryError:
         raise
-    except smtplib.SMTPAuthenticationError as error:
-        raise DeliveryError(f"login refused by {server.host} ({error.smtp_code})",
-                            f"{server.host} 拒绝登录（{error.smtp_code}）。") from None
+    except smtplib.SMTPAuthenticationError as error:  # with the server's own words (an
+        # app password wanted, an account locked), the password never among them
+        said = _scrub(_said((error.smtp_code, error.smtp_error)), secret)
+        raise DeliveryError(f"login refused by {server.host} ({said}); check "
+                            "OPSBOOK_SMTP_USER and OPSBOOK_SMTP_PASSWORD (or [smtp] username "
+                            "and password)",
+                            f"{server.host} 拒绝登录（{said}）；请检查 OPSBOOK_SMTP_USER 和 "
+                            "OPSBOOK_SMTP_PASSWORD（或 [smtp] 的 username 和 password）。"
+                            ) from None
     except ssl.SSLCertVerificationError as error:
         raise DeliveryError(f"the certificate of {server.host} is not trusted "
                             f"({error.verify_message}); give --cafile or SSL_CERT_FILE "
@@ -233,6 +240,14 @@ def _reason(error: BaseException) -> tuple[str, str]:
                     "OPSBOOK_SMTP_PASSWORD (or [smtp] username and password)",
                     f"{zh}；服务器要求登录：请设置 OPSBOOK_SMTP_USER 和 OPSBOOK_SMTP_PASSWORD"
                     "（或 [smtp] 的 username 和 password）")
+        # MAIL FROM refused for the address itself (not for a size, a login or TLS wanted)
+        if (isinstance(error, smtplib.SMTPSenderRefused) and error.smtp_code in SENDER_CODES
+                and "size" not in text.lower()):
+            sender = error.sender.decode() if isinstance(error.sender, bytes) else error.sender
+            return (f"{en}; the server takes no mail from {sender}: check [mail] sender in "
+                    "the config file (an address the login may send as)",
+                    f"{zh}；服务器不接受发件人 {sender}：请检查配置文件中的 [mail] sender"
+                    "（应为该登录账号可使用的发件地址）")
         return en, zh
     said = f"{type(error).__name__}: {error}"
     for kind, en, zh in _PLAIN_REASONS:
@@ -240,6 +255,9 @@ def _reason(error: BaseException) -> tuple[str, str]:
             return f"{en} ({said})", f"{zh}（{said}）"
     return said, said
 
+
+#: A server's answers to MAIL FROM that refuse the address (no mailbox, not the login's).
+SENDER_CODES = (550, 551, 553, 554)
 
 #: Common network failures said in words (the system's own text follows in brackets).
 _PLAIN_REASONS = (
@@ -257,7 +275,14 @@ _PLAIN_REASONS = (
 
 
 def _scrub(text: str, secret: str | None) -> str:
-    return text.replace(secret, "***") if secret else text
+    """``text`` with the password written as ``***`` wherever it stands alone: a password
+    found inside a longer word (``y`` in "supported by") leaves the words as they are."""
+    if not secret:
+        return text
+    word = "[A-Za-z0-9]"
+    before = f"(?<!{word})" if re.fullmatch(word, secret[0]) else ""
+    after = f"(?!{word})" if re.fullmatch(word, secret[-1]) else ""
+    return re.sub(before + re.escape(secret) + after, "***", text)
 
 
 def write_eml(outbox: Path, message: EmailMessage, key: str) -> Path:

@@ -87,8 +87,10 @@ def _draw(ax: Any, chart: ChartData) -> None:
             ax.scatter(chart.x, [_nan(v) for v in s.values],
                        color=PALETTE[(k + 1) % len(PALETTE)], label=s.name)
         for x, y, label in zip(chart.x, chart.series[0].values, labels):
-            ax.annotate(label, (_nan(x), _nan(y)), fontsize=10,
-                        xytext=(3, 3), textcoords="offset points")
+            # a point's name is short on the chart (in full in the tables) and never takes
+            # the plot's room: 40 long project names squeezed the axes to a sliver
+            ax.annotate(short(label), (_nan(x), _nan(y)), fontsize=10, xytext=(3, 3),
+                        textcoords="offset points", annotation_clip=True, in_layout=False)
         if not any(_known(x) for x in chart.x) or not any(
                 _known(v) for s in chart.series for v in s.values):
             ax.set_xlim(0, 1)  # nothing to plot: an axis from 0, never one of -0.04 to 0.04
@@ -116,11 +118,12 @@ def _draw(ax: Any, chart: ChartData) -> None:
             axis.set_major_locator(MaxNLocator(integer=True))
         if chart.number_format.endswith("%"):  # shares: an axis of 0% to 100%, not 0 to 1
             axis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+        ticks = [short(label) for label in labels]
         if chart.type == "bar":
-            ax.set_yticks(range(len(labels)), labels)
+            ax.set_yticks(range(len(labels)), ticks)
             ax.invert_yaxis()
         else:
-            ax.set_xticks(range(len(labels)), labels)
+            ax.set_xticks(range(len(labels)), ticks)
     x_title, y_title = chart.x_title, chart.y_title
     if chart.type == "bar":
         x_title, y_title = y_title, x_title
@@ -129,6 +132,19 @@ def _draw(ax: Any, chart: ChartData) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     if n > 1:
         ax.figure.legend(loc="outside lower center", ncols=n, frameon=False, fontsize=11)
+
+
+def short(label: str, width: int = 24) -> str:
+    """``label`` cut to ``width`` columns with "…" (a Chinese character takes two, as on
+    screen): a category's or a point's name on a chart, whose full name the tables give."""
+    from unicodedata import east_asian_width
+
+    used = 0
+    for at, ch in enumerate(label):
+        used += 2 if east_asian_width(ch) in "WF" else 1
+        if used > width:
+            return label[:at].rstrip() + "…"
+    return label
 
 
 def _from_zero(ax: Any, chart: ChartData) -> None:

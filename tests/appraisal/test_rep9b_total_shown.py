@@ -107,6 +107,6 @@ def test_report_lists_the_improve_at_59_9951(tmp_path):
     assert done.returncode == 0, done.stderr
     text = page.read_text(encoding="utf-8")
     # the people to interview, and 运营部's lowest (59.9951) and highest (89.995) totals
-    assert '<td class="num">59.995</td><td class="">D</td>' in text
+    assert '<td class="num">59.995</td><td class="word">D</td>' in text
     assert '<td class="num">59.995</td><td class="num">89.995</td>' in text
     assert "60.00" not in text and "90.00" not in text
