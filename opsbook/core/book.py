@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -11,7 +10,7 @@ import pandas as pd
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
 from opsbook.core.kind import Kind
-from opsbook.core.settings import SettingsModel, as_dated, as_shown, setting_problem
+from opsbook.core.setting_sheet import read_settings  # noqa: F401 - re-exported
 from opsbook.core.table import (
     Layout,
     RawSheet,
@@ -85,9 +84,7 @@ class Book:
         return "设置" if self.lang == "zh" else "Settings"
 
 
-
 SETTINGS_NAMES = ("settings", "设置", "參數", "参数", "设定")
-_KEY_WORDS = {"key", "setting", "参数", "设置项", "键", "项目", "名称"}
 
 
 def _sheet_key(name: str) -> str:
@@ -251,95 +248,6 @@ def output_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
         if names - extra - inputs and names <= made | extra and inputs <= made:
             return kind
     return None
-
-
-def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | None,
-                  prefixes: tuple[str, ...] = (),
-                  ) -> tuple[Any, dict[str, tuple[str, str]], list[Issue]]:
-    """Settings from a key/value sheet; bad values are reported and take the default.
-
-    Keys starting with one of ``prefixes`` (a kind's free-form keys) are kept as they are.
-    """
-    from opsbook.core.cells import a1, split
-
-    values: dict[str, Any] = {}
-    typed: dict[str, Any] = {}  # a date setting's number as typed, before it is a date
-    cells: dict[str, tuple[str, str]] = {}
-    issues: list[Issue] = []
-    if raw is not None:
-        for index, row in enumerate(raw.rows):
-            cells_in_row = [(c, v) for c, v in enumerate(row) if v not in ("", None)]
-            if not cells_in_row:
-                continue
-            col, key_text = cells_in_row[0]
-            value = row[col + 1] if col + 1 < len(row) else ""
-            key = model.key_for(key_text)
-            if key is None:
-                text = str(key_text).strip()
-                if prefixes and text.lower().startswith(prefixes):
-                    key = text
-                elif value in ("", None) or normalize(text) in _KEY_WORDS:
-                    continue
-                else:
-                    issues.append(Issue("unknown-setting", "warning", file, raw.name,
-                                        a1(index + 1, col + 1), index + 1, value=text))
-                    continue
-            cell = a1(index + 1, col + 2)
-            if key in cells:  # given twice: the first counts, as a person reads top down
-                issues.append(Issue("duplicate-setting", "warning", file, raw.name,
-                                    a1(index + 1, col + 1), index + 1, value=str(key_text).strip(),
-                                    params={"other": cells[key][1]}))
-                continue
-            cells[key] = (raw.name, cell)
-            if cell in raw.formulas_without_value or cell in raw.errors:  # never a blank
-                issues.append(Issue("formula-no-value" if cell not in raw.errors
-                                    else "formula-error", "error", file, raw.name, cell,
-                                    index + 1, column=key, field=key, value=raw.errors.get(cell)))
-                continue
-            if cells[key][1] in raw.percent_cells:
-                value = as_shown(model, key, value)
-            dated = as_dated(model, key, value, raw.epoch)
-            if dated is not value:  # a serial number: the date it is, and said
-                typed[key], value = value, dated
-            if value not in ("", None):
-                values[key] = value
-    settings, cells, issues = validate_settings(model, values, cells, file, issues)
-    refused = {i.field for i in issues if i.code == "invalid-setting"}
-    for key, value in {**values, **typed}.items():  # a date typed as text or a number
-        day = getattr(settings, key, None) if key not in refused else None
-        if isinstance(value, (str, int, float)) and isinstance(day, dt.date):
-            sheet, cell = cells[key]
-            issues.append(Issue("coerced-value", "warning", file, sheet, cell, split(cell)[0],
-                                column=key, field=key, value=value,
-                                params={"expected": "a date", "expected_zh": "日期",
-                                        "result": day.isoformat()}))
-    return settings, cells, issues
-
-
-def validate_settings(model: type[SettingsModel], values: dict[str, Any],
-                      cells: dict[str, tuple[str, str]], file: str | None,
-                      issues: list[Issue]) -> tuple[Any, dict[str, tuple[str, str]], list[Issue]]:
-    """Validate with pydantic; each bad value is reported at its cell and takes the default."""
-    from pydantic import ValidationError
-
-    from opsbook.core.cells import split
-
-    while True:
-        try:
-            return model.model_validate(values), cells, issues
-        except ValidationError as error:
-            dropped = False
-            for err in error.errors():
-                key = str(err["loc"][0]) if err["loc"] else ""
-                sheet, cell = cells.get(key, (None, None))
-                issues.append(Issue(
-                    "invalid-setting", file=file, sheet=sheet, cell=cell,
-                    row=split(cell)[0] if cell else None, column=key, field=key,
-                    value=values.get(key),
-                    params=setting_problem(model, err, values.get(key), sheet, cell)))
-                dropped |= values.pop(key, None) is not None
-            if not dropped:
-                return model(), cells, issues
 
 
 def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,

@@ -1,5 +1,6 @@
 """Rows that hold no data although they are not blank: a totals row people add under a
-table (合计, Total), and a row holding nothing but the defaults of drop-down columns (a row
+table (合计, Total), the header repeated further down (a printed report's, over each page
+or section), and a row holding nothing but the defaults of drop-down columns (a row
 the template pre-filled, or one whose data was deleted but not its 越高越好 / 中)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from opsbook.core.cellvalues import blank_token
-from opsbook.core.headers import NOISE, normalize
+from opsbook.core.headers import NOISE, header_field, header_lookup, normalize
 from opsbook.core.issues import Issue
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ def drop_filler(layout: Layout) -> None:
                 word = _totals_word(layout.data[n])
                 if word is not None:
                     drop[n] = word
+    for n in _header_again(layout):
+        drop.setdefault(n, "")
     defaults = _defaults(layout)
     if defaults:
         for n in _defaults_only(layout.data, defaults):
@@ -75,11 +78,39 @@ def drop_filler(layout: Layout) -> None:
         return
     for n, word in sorted(drop.items()):
         if word is not None:
+            row = layout.rows[n]
             layout.issues.append(Issue("totals-row", "info", layout.file, layout.raw.name,
-                                       row=layout.rows[n], value=word))
+                                       row=row, value=word) if word else
+                                 Issue("repeated-header", "info", layout.file,
+                                       layout.raw.name, f"A{row}", row))
     keep = [n for n in range(len(layout.rows)) if n not in drop]
     layout.rows = [layout.rows[n] for n in keep]
     layout.data = [layout.data[n] for n in keep]
+
+
+def _header_again(layout: Layout) -> list[int]:
+    """The data rows that repeat the header: every field column it fills names that
+    column's field (as its header does, in either language), at least two of them, and any
+    other column it fills holds that column's header (a task called "Task" with its dates is
+    data). The first field
+    column is looked at first, each distinct value once."""
+    columns = {col - 1: fid for fid, col in layout.table.columns.items()}
+    if len(columns) < 2:
+        return []
+    lookup = header_lookup(layout.table.spec)
+    first = min(columns)
+    named = {v for v in {row[first] for row in layout.data}
+             if isinstance(v, str) and header_field(v, lookup) == columns[first]}
+    extras = {col - 1: normalize(text) for text, col in layout.table.extras.items()}
+    found = []
+    for n, row in enumerate(layout.data):
+        if row[first] not in named:
+            continue
+        if all(isinstance(v, str) and (header_field(v, lookup) == columns[c] if c in columns
+                                       else normalize(v) == extras.get(c))
+               for c, v in enumerate(row) if v not in ("", None)):
+            found.append(n)
+    return found
 
 
 def _defaults_only(data: list[list[Any]], defaults: dict[int, frozenset[str]]) -> list[int]:

@@ -125,13 +125,28 @@ def header_field(text: object, lookup: dict[str, str]) -> str | None:
     "上班打卡 Check In") or with a note in brackets ("计划成本（元）", "Weight (%)"): every
     part names the same field, and no note names another. A note that scales the numbers
     ("预算（万元）") keeps the column from being read as plain amounts: no field then.
-    Only text names a field: numbers and dates below a header are data.
+    A line break within one language's words is a wrap ("Item\nID\n编号" is "Item ID"
+    over "编号"). Only text names a field: numbers and dates below a header are data.
     """
     if type(text) is not str:
         return None
     key = normalize(text)
     if key in lookup:
         return lookup[key]
+    found = _named(text, lookup)
+    joined = _BROKEN.sub(lambda m: " " if m.group(1) else "", text) if "\n" in text else text
+    return found if found is not None or joined == text else _named(joined, lookup)
+
+
+#: A line break within one language's words ("Item\nID\n编号", "计划\n开始\nPlanned
+#: Start"): a space between Latin words, nothing between Chinese characters.
+_BROKEN = re.compile(r"(?<=[A-Za-z0-9%])([ \t]*[\r\n]+[ \t]*)(?=[A-Za-z0-9%(])"
+                     r"|(?<=[\u2e80-\u9fff])[ \t]*[\r\n]+[ \t]*(?=[\u2e80-\u9fff])")
+
+
+def _named(text: str, lookup: dict[str, str]) -> str | None:
+    """The field a header in two languages, or with a note, names (see
+    :func:`header_field`), or None."""
     parts, notes, scale = _pieces(text)
     if not parts or scale is not None or (len(parts) == 1 and not notes):
         return None

@@ -79,6 +79,11 @@ CODES: dict[str, Code] = {
         "rows itself.",
         "第 {row} 行是合计行（{value}），不作为数据读取：opsbook 会自行汇总。",
     ),
+    "repeated-header": Code(  # the header again further down, as a printed report has it
+        "structure",
+        "Row {row} repeats the header and is not read as data.",
+        "第 {row} 行是重复的表头，不作为数据读取。",
+    ),
     "empty-sheet": Code(
         "structure",
         "Sheet '{sheet}' has no data rows.",
@@ -86,8 +91,8 @@ CODES: dict[str, Code] = {
     ),
     "missing-header": Code(
         "structure",
-        "No header row found in sheet '{sheet}' (expected headers such as {expected}).{hint}",
-        "工作表“{sheet}”中找不到表头行（应包含如 {expected_zh} 等表头）。{hint_zh}",
+        "No header row found in sheet '{sheet}' (no row names {expected}{named}).{hint}",
+        "工作表“{sheet}”中找不到表头行（没有一行包含表头 {expected_zh}{named_zh}）。{hint_zh}",
     ),
     "missing-column": Code(
         "structure",
@@ -115,8 +120,8 @@ CODES: dict[str, Code] = {
     ),
     "duplicate-column": Code(
         "structure",
-        "Column '{column}' appears twice; the second one is ignored.",
-        "列“{column}”重复出现；第二列被忽略。",
+        "Column '{column}' appears twice{hint}; the second one is ignored.",
+        "列“{column}”重复出现{hint_zh}；第二列被忽略。",
     ),
     "merged-header": Code(
         "structure",
@@ -155,8 +160,8 @@ CODES: dict[str, Code] = {
     ),
     "unknown-setting": Code(
         "structure",
-        "Unknown setting '{value}' is ignored.",
-        "未知的设置项“{value}”，已忽略。",
+        "Unknown setting '{value}' is ignored.{hint}",
+        "未知的设置项“{value}”，已忽略。{hint_zh}",
     ),
     "duplicate-setting": Code(  # {other}: the cell of the value used
         "structure",

@@ -8,8 +8,8 @@ accept the key or the Chinese label.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -150,16 +150,58 @@ class SettingsModel(BaseModel):
         return out
 
     @classmethod
-    def key_for(cls, text: str) -> str | None:
-        """The settings key for a key or Chinese label as typed in a sheet."""
-        cleaned = re.sub(r"\s+", "", visible(str(text))).lower()
-        for key, _default, _en, _zh, label in cls.rows():
-            if cleaned in (key.lower(), re.sub(r"\s+", "", label).lower()):
-                return key
-        return None
+    def key_for(cls, text: object) -> str | None:
+        """The settings key for a key or Chinese label as typed in a sheet, read as a header
+        is (:func:`opsbook.core.headers.header_field`): in any case, spacing or width, with
+        its words joined by spaces, "_", "-" or nothing ("Late Grace Minutes",
+        "late-grace-minutes"), a colon after it, traditional characters, a unit in brackets
+        ("迟到宽限（分钟）") or both languages ("迟到宽限分钟 / late_grace_minutes").
+        None for anything else (and for a unit that scales the value, "奖金预算（万元）")."""
+        from opsbook.core.headers import header_field
+
+        return header_field(visible(str(text)), _lookup(cls)) if text not in ("", None) \
+            else None
+
+    @classmethod
+    def near_key(cls, text: object) -> str | None:
+        """The key a setting's name nearly is (a typo: "late_grace_minute", "迟到宽线分钟"),
+        or None when none is near enough."""
+        from difflib import get_close_matches
+
+        from opsbook.core.headers import normalize
+
+        lookup = _lookup(cls)
+        near = get_close_matches(normalize(text), list(lookup), n=1, cutoff=0.8)
+        return lookup[near[0]] if near else None
 
     def extra_items(self) -> dict[str, Any]:
         return dict(self.model_extra or {})
+
+
+@lru_cache(maxsize=16)
+def _lookup(model: type[SettingsModel]) -> dict[str, str]:
+    """Every name of a model's settings (its keys and Chinese labels) as a header key
+    (:func:`opsbook.core.headers.normalize`) → settings key."""
+    from opsbook.core.headers import normalize
+
+    table: dict[str, str] = {}
+    for key, _default, _en, _zh, label in model.rows():
+        for name in (key, label):
+            table.setdefault(normalize(name), key)
+    return table
+
+
+def unknown_key(model: type[SettingsModel], text: object) -> dict[str, str]:
+    """The params of an ``unknown-setting`` issue for a key typed as ``text``: ``hint`` and
+    ``hint_zh`` name the setting it nearly is (see :meth:`SettingsModel.near_key`), else
+    are empty."""
+    key = model.near_key(text)
+    if key is None:
+        return {}
+    label = dict((k, lab) for k, _d, _e, _z, lab in model.rows()).get(key, key)
+    named = f"'{key}'" + (f" ({label})" if label != key else "")
+    named_zh = f"“{label}”" + (f"（{key}）" if label != key else "")
+    return {"hint": f" Did you mean {named}?", "hint_zh": f"是否应为{named_zh}？"}
 
 
 def setting_problem(model: type[SettingsModel], error: dict[str, Any], value: Any = None,

@@ -137,11 +137,7 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
         issues.append(Issue("empty-sheet", "warning", file=file, sheet=raw.name))
         return layout
     if found is None:
-        named = [*required, *(f for f in spec.fields if not f.required)][:3]  # required first
-        expected = [f"{f.en}/{f.zh}" for f in named]
-        issues.append(Issue("missing-header", file=file, sheet=raw.name,
-                            params={"expected": ", ".join(expected),
-                                    "expected_zh": "、".join(expected)}))
+        issues.append(_no_header(raw, spec, file))
         _header_too_low(issues[-1], rows, spec)
         return layout
     header_index = found.index
@@ -161,7 +157,8 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
             if fid in table.columns:
                 issues.append(Issue("duplicate-column", "warning", file, raw.name,
                                     a1(table.header_row, column), table.header_row,
-                                    str(value), fid, str(value)))
+                                    str(value), fid, str(value),
+                                    _same_field(spec, fid, table, str(value))))
                 continue
             table.columns[fid] = column
             table.headers[fid] = str(value).strip()
@@ -202,6 +199,38 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
         issues.extend(unread_columns(unread, extras, table.name, table.header_row, file,
                                      holds=lambda column: _holds_data(layout.data, column)))
     return layout
+
+
+def _same_field(spec: Sheet, fid: str, table: Table, text: str) -> dict[str, str]:
+    """The hint of a ``duplicate-column`` whose header is another of a field's headers
+    ("Budget (BAC)" beside "Planned Cost"): the field and the column read as it."""
+    first = table.headers[fid]
+    if normalize(first) == normalize(text):
+        return {}
+    f = next(f for f in spec.fields if f.id == fid)
+    col = letter(table.columns[fid])
+    return {"hint": f" (as {f.en}, which column {col} '{first}' already is)",
+            "hint_zh": f"（与第 {col} 列“{first}”同为“{f.zh}”）"}
+
+
+def _no_header(raw: RawSheet, spec: Sheet, file: str | None) -> Issue:
+    """``missing-header`` naming the fields no row names: the required ones (with, when one
+    row names a single field, that row and field, located there); a sheet of optional
+    fields only names those its best row lacks, as many as a header needs."""
+    near = find_header(raw.rows, spec, raw.merged, 1)
+    named = set(near.fields.values()) if near is not None else set()
+    missing = [f for f in spec.fields if f.required and f.id not in named] or \
+        [f for f in spec.fields if f.id not in named][:MIN_HEADER_FIELDS]
+    lacking = [f"{f.en}/{f.zh}" for f in missing]
+    params = {"expected": ", ".join(lacking), "expected_zh": "、".join(lacking)}
+    issue = Issue("missing-header", file=file, sheet=raw.name, params=params)
+    if near is not None:
+        one = next(f for f in spec.fields if f.id in named)
+        row = near.index + 1
+        issue.cell, issue.row = a1(row, min(near.fields) + 1), row
+        params.update(named=f"; row {row} names only {one.en}/{one.zh}",
+                      named_zh=f"；第 {row} 行只有“{one.zh}”（{one.en}）一项")
+    return issue
 
 
 #: How far down a sheet a header is looked for, past the rows it is read from, to say where

@@ -29,16 +29,21 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
 
     ``cells`` maps a key to the (sheet, A1) cell its value was read from; a key without one
     is added as a new key/value row at the end of ``settings_sheet`` (made if missing, with
-    a Key/Value header row: 参数/值 for a Chinese sheet name).
+    a Key/Value header row: 参数/值 for a Chinese sheet name), or, when the sheet's keys run
+    across a row with their values below, at the end of that row.
     Macros are kept in an .xlsm, and formulas keep their calculated values. The original is
     replaced only when all went well (``target`` writes elsewhere).
     """
     from openpyxl.workbook.protection import WorkbookProtection
 
+    from opsbook.core.cells import split
     from opsbook.core.headers import is_chinese
     from opsbook.io.filebook import close_workbook
 
     path = Path(path)
+    # keys laid out across a row, values below: a new key goes at the row's end
+    rows = {split(ref)[0] for sheet, ref in cells.values() if sheet == settings_sheet}
+    across = rows.pop() if len(rows) == 1 and len(cells) > 1 and rows != {1} else None
     # never a Strict one, one openpyxl cannot load, or one it would save without a part
     book = load_for_writing(path, target=target, advice=KEEP_AS_IT_IS)
     try:
@@ -52,9 +57,15 @@ def write_settings(path: Path, values: dict[str, Any], cells: dict[str, tuple[st
                 else:  # a new Settings sheet, headed as the templates head theirs
                     ws = book.create_sheet(settings_sheet)
                     ws.append(["参数", "值"] if is_chinese(settings_sheet) else ["Key", "Value"])
-                row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
-                ws.cell(row, 1, key)
-                cell = ws.cell(row, 2)
+                if across is not None and settings_sheet in book.sheetnames:
+                    column = max((c.column for c in ws[across - 1] if c.value is not None),
+                                 default=0) + 1
+                    ws.cell(across - 1, column, key)
+                    cell = ws.cell(across, column)
+                else:
+                    row = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
+                    ws.cell(row, 1, key)
+                    cell = ws.cell(row, 2)
             cell.value = value
             if isinstance(value, (dt.date, dt.datetime)):
                 cell.number_format = "yyyy-mm-dd"
