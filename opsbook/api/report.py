@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -78,8 +79,12 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
     if isinstance(source, Book):
         books, read = [source], None
     else:
+        # a plan's or a tracker's report is as of today: the manifest records the day, so
+        # that --skip-unchanged makes tomorrow's report again
+        day = {"today": dt.date.today().isoformat()} if kind in (None, "plan", "project") \
+            else {}
         books, read = load_many(source, kind, options=options, command="report",
-                                settings={"lang": lang}, output=output)
+                                settings={"lang": lang, **day}, output=output)
         if not books:
             # a result opsbook wrote is said as such (an info note in a batch of many)
             raise NotAWorkbook(next((i for i in read.issues if i.severity == "error"
