@@ -126,6 +126,9 @@ def mail_problems(words: tuple[str, ...], chosen: dict[str, Any], base: Path
             found.append(("per_department", "needs a [recipients] table (department = "
                           "address) in the config file", "需要配置文件中的 [recipients] 表"
                           "（部门 = 地址）。"))
+        if chosen.get("to"):  # each head gets their own department's: to would be ignored
+            found.append(("to", "is not taken with per_department = true",
+                          "不与 per_department = true 同用。"))
     elif not chosen.get("to") and not settings.to:
         found.append(("to", "no recipient: give to = [\"…\"] (or to in the config's [mail] "
                       "table, or per_department = true)", "没有收件人：请写 to = [\"…\"]"
