@@ -55,7 +55,7 @@ GRADES = Sheet("Grades", "Grades", "等级", (
     number("min_score", "Minimum Score", "最低分", required=True, aliases=("min score",),
            units=SCORE_UNITS),
     number("bonus_coefficient", "Bonus Coefficient", "奖金系数", min=0,
-           max=BONUS_COEFFICIENT_LIMIT, confidential=True),
+           max=BONUS_COEFFICIENT_LIMIT, confidential=True, fraction=True),
     choice("outcome", "Outcome", "结果应用", OUTCOMES, default="none"),
 ), required=False, aliases=("等级标准",))
 HISTORY = Sheet("History", "History", "历史考核", (

@@ -213,6 +213,8 @@ def read_column(raw: pd.Series, f: Field, epoch: dt.datetime = EXCEL_EPOCH,
     blank = blank_mask(raw)
     if f.type == "percent":
         column = read_percent(raw, f, blank, epoch=epoch, shown=shown)
+    elif f.type == "number" and f.fraction:  # "120%" is 1.2
+        column = read_number(raw, f, blank, epoch, parse=parse_number)
     else:
         column = READERS[f.type](raw, f, blank, epoch=epoch)
     if f.type in ("choice", "bool"):  # "无" or "-" may be one of the choices

@@ -45,6 +45,9 @@ class Field:
     #: Units a figure of this field may be typed with after its number ("85分" is 85): for
     #: a field whose unit is unambiguous (a score's 分, never a money column's cent)
     units: tuple[str, ...] = ()
+    #: A number field that is a multiple (a bonus coefficient of 1.2): a percentage is a
+    #: share of 1 ("120%" and 1.2 shown as 120% are 1.2), not the points shown
+    fraction: bool = False
     note_en: str = ""
     note_zh: str = ""
 

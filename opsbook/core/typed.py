@@ -81,7 +81,7 @@ def typed_field(parts: Sequence[Layout], f: Field) -> pd.Series:
     epoch = parts[0].raw.epoch if parts else EXCEL_EPOCH
     shown = stack.shown = _shown_as_percent(stack) if f.type in NUMERIC else None
     raw = stack.values
-    if shown is not None and f.type != "percent":
+    if shown is not None and f.type != "percent" and not f.fraction:
         raw = _as_shown(raw, shown)
     if f.type in ("id", "text"):
         raw = _padded_as_shown(stack)
