@@ -103,7 +103,9 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     the file untouched; ``report`` says why. ``result`` is the
     :class:`~opsbook.plan.status.Move` (None when the file cannot be read as a plan, or its
     status cell holds none of the four statuses: the step it is at is unknown).
-    ``status`` is English in any case or the Chinese label (已提交, 已审核, 定稿).
+    ``status`` is English in any case or the Chinese label (已提交, 已审核, 定稿). A
+    ``company-plan-stale`` warning comes with the cells the Plan sheet's totals counted as
+    blank (a wrong type, a formula without a value), each at its cell.
     Raises ValueError (its ``zh`` in Chinese) for an unknown status, and
     :class:`~opsbook.api.CannotWrite` (its ``zh`` the same in Chinese) for a workbook the
     status cannot be written into: an .xls, .xlsb or .ods file (save it as .xlsx first) or a
@@ -134,9 +136,12 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     done: Move = move(book.settings.status, book.settings.version, status, review,
                       book["Plan"][["item_id", "department"]], errors=len(checked.errors),
                       today=today)
-    issues = [locate(book, i) for i in done.issues] + stale_totals(path, book)
+    stale = stale_totals(path, book)
+    issues = [locate(book, i) for i in done.issues] + stale
     if any(i.code == "plan-has-errors" for i in issues):
         issues += checked.errors                 # which errors keep it from becoming final
+    elif stale:  # the Plan sheet's totals count a cell that could not be read as blank
+        issues += [i for i in checked.issues if i.code in UNREAD]
     for issue in issues:
         issue.file = issue.file or str(path)
     if done.ok:

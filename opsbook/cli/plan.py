@@ -110,8 +110,8 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
         if out is not None:
             api.check_output(out, old, new)  # a plan at OUT is never replaced by them
         done = api.diff_plans(old, new, lang=lang.value if lang else None)
-    if not done.computed:
-        printing.report(done.report, "text", max_issues=50)
+    if not done.computed:  # said in the form asked for, as validate says its findings
+        printing.report(done.report, format.value, max_issues=50)
         raise typer.Exit(2)
     told = printing.chosen_lang() or done.report.lang or "en"  # NEW's, as its workbook
     render = {"text": lambda d: to_text(d, told), "json": to_json,

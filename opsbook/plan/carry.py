@@ -6,8 +6,9 @@ plan for an item still there and unchanged: matched by department and item ID (c
 the way :func:`opsbook.plan.items.id_keys` and :func:`~opsbook.plan.items.normalized` say),
 every plan field the same (numbers to 1e-9, text once trimmed). Every other decision is
 dropped and said, with why: the item is no longer in the plan, it changed since it was
-reviewed (which fields, old and new), its ID is on more than one item of its department,
-the earlier plan had no such item, or the row names no item ID.
+reviewed (which fields, old and new; an item now in another department, as ``plan diff``
+matches it, is one whose department changed), its ID is on more than one item of its
+department, the earlier plan had no such item, or the row names no item ID.
 
 Pure pandas: the earlier plan's Plan and Review frames are handed in.
 """
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
-from opsbook.plan.diff import field_header, field_value, same_values
+from opsbook.plan.diff import field_header, field_value, moved_ids, same_values
 from opsbook.plan.items import FIELDS, id_keys, items_frame, normalized
 
 #: The columns of a Review row that are the reviewer's (the others come from the item).
@@ -121,6 +122,9 @@ def carry_review(items: pd.DataFrame, old_items: pd.DataFrame,
         for n in np.flatnonzero(differs.any(axis=1)):
             names = [f for f, d in zip(COMPARED, differs[n]) if d]
             changes[keys.index[candidate][n]] = _changes(names, left.iloc[n], right.iloc[n])
+    moved = _moved(old, new, old_key, new_key)  # an item now in another department
+    for row, key in keys[reasons.eq("gone") & keys.isin(list(moved))].items():
+        reasons[row], changes[row], keys[row] = None, moved[key][1], moved[key][0]
     dropped = [(_dropped(rows.loc[row], reason or "changed", changes.get(row)),
                 key if (reason or "changed") in ("changed", "twice") else "", row)
                for row, key, reason in zip(keys.index, keys, reasons)
@@ -142,6 +146,25 @@ def carry_review(items: pd.DataFrame, old_items: pd.DataFrame,
                    dropped=[issue for issue, _, _ in dropped],
                    at=[where.get(key) if key else None for _, key, _ in dropped],
                    taken=list(kept.index), left=[row for _, _, row in dropped])
+
+
+def _moved(old: pd.DataFrame, new: pd.DataFrame, old_key: pd.Series,
+           new_key: pd.Series) -> dict[str, tuple[str, tuple[str, str]]]:
+    """Items of the earlier plan now in another department, as ``plan diff`` matches them
+    (their ID once among the unmatched items of either plan): earlier key → (later key,
+    what changed, the department first). Their decisions are not carried over (an item is
+    matched by department and ID) but said at the item's new row, as changed."""
+    left = old_key[~old_key.isin(set(new_key)) & old_key.ne("")]
+    right = new_key[~new_key.isin(set(old_key)) & new_key.ne("")]
+    ids_left, ids_right = left.str.split("\x1f", n=1).str[1], right.str.split("\x1f", n=1).str[1]
+    out = {}
+    for ident in sorted(moved_ids(ids_left, ids_right)):
+        was, now = left.index[ids_left.eq(ident)][0], right.index[ids_right.eq(ident)][0]
+        a, b = old.loc[was], new.loc[now]
+        names = [f for f in ("department", *COMPARED)
+                 if not same_values(pd.Series([a[f]]), pd.Series([b[f]]), f)[0]]
+        out[old_key[was]] = (new_key[now], _changes(names, a, b))
+    return out
 
 
 def _value(value: object) -> object:

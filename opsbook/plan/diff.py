@@ -105,15 +105,22 @@ def _match(a: pd.DataFrame, b: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     addition."""
     left = a[~a["key"].isin(b["key"])]
     right = b[~b["key"].isin(a["key"])]
-    once_left = left["ident"][~left["ident"].duplicated(keep=False)]
-    once_right = right["ident"][~right["ident"].duplicated(keep=False)]
-    moved = set(once_left) & set(once_right) - {""}
+    moved = moved_ids(left["ident"], right["ident"])
     if moved:
         keys = left.loc[left["ident"].isin(moved)].set_index("ident")["key"]
         hit = b.index.isin(right.index) & b["ident"].isin(moved).to_numpy()
         b = b.copy()
         b.loc[hit, "key"] = b.loc[hit, "ident"].map(keys)
     return a.set_index("key"), b.set_index("key")
+
+
+def moved_ids(left: pd.Series, right: pd.Series) -> set[str]:
+    """The folded item IDs of items that moved to another department: each once among
+    ``left`` (the earlier plan's items not matched by department and ID) and once among
+    ``right`` (the later plan's); blank IDs never."""
+    once_left = left[~left.duplicated(keep=False)]
+    once_right = right[~right.duplicated(keep=False)]
+    return set(once_left) & set(once_right) - {""}
 
 
 def same_values(old: pd.Series, new: pd.Series, name: str) -> np.ndarray:

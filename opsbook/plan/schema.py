@@ -13,9 +13,14 @@ DIRECTIONS = choices(("up", "越高越好", ("higher", "高", "↑", "increase",
 PRIORITIES = choices(("high", "高", ("h", "p1", "重要", "紧急", "高优先级")),
                      ("medium", "中", ("m", "p2", "normal", "一般", "普通", "中优先级")),
                      ("low", "低", ("l", "p3", "次要", "低优先级")))
-DECISIONS = choices(("accept", "通过", ("同意", "批准")),
-                    ("revise", "修改", ("需修改", "退回修改")),
-                    ("reject", "不通过", ("驳回", "拒绝")))
+#: A decision as reviewers write it past the drop-down: 同意, Approved, 不同意, 未通过 …
+DECISIONS = choices(("accept", "通过", ("同意", "批准", "已通过", "已同意", "approve",
+                                        "approved", "accepted", "agree", "agreed")),
+                    ("revise", "修改", ("需修改", "退回修改", "待修改", "修订", "revision",
+                                        "needs revision")),
+                    ("reject", "不通过", ("驳回", "拒绝", "不同意", "未通过", "不批准", "否决",
+                                          "rejected", "declined", "decline", "not approved",
+                                          "disagree")))
 _ITEM_REF = "Plan.item_id"
 
 PLAN = Sheet("Plan", "Plan", "计划", (

@@ -4,7 +4,8 @@ Monthly targets come from the quarterly ones, spread evenly over the quarter's m
 additive item (amounts, counts) gets a third of its quarter target each month (an item that
 starts or ends within the quarter: an equal share in each of the quarter's months it runs in)
 and is measured on sums; any other item (a rate, a level such as 92 % or 5 days) gets its quarter's
-level each month and is measured on means, over the months it has actuals for. An item
+level each month and is measured on means, over the months it runs in (Start to End: a
+reading before it starts is not measured) and has actuals for. An item
 without quarterly targets uses its annual target (when additive, spread evenly over the
 months of the plan year it runs in, from its start to its end: a twelfth a month all year);
 an additive item with some quarters given plans 0 in a blank one.
@@ -132,7 +133,9 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     down = items["direction"].eq("down").to_numpy()
 
     window = np.arange(12) < months_to_date
-    has = ~np.isnan(actual) & window
+    # a rate's or level's reading counts in a month the item runs in (Start to End): a
+    # satisfaction of 90 % planned from April is not measured on a reading of March
+    has = ~np.isnan(actual) & window & (add[:, None] | active_months(items, year))
     counted = has.sum(axis=1)
     # a down additive item (a cost) is due over the months it reported: a month not
     # reported is no proof of a low cost, and summed as 0 it would read as money saved
