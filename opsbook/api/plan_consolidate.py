@@ -185,7 +185,7 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     if strict and (left or unchecked):  # plans read, but not every one: nothing written
         read = {str(b.path) for b in books}  # their conflicts said too, all fixed in one go
         report.extend(i for i in company.issues if i.file in read)
-        return Refused(report, headline=refused(left + unchecked, said, "--strict"))
+        return StrictRefusal(report, headline=refused(left + unchecked, said, "--strict"))
     # a file left out was told under its own path already: listed in the company plan only
     report.extend(i for i in company.issues if i.code != "plan-left-out")
     if output is not None:
@@ -210,7 +210,7 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
 
 
 @dataclass
-class Refused(Calculation):
+class StrictRefusal(Calculation):
     """``--strict`` refused to consolidate: some department plans were read, others could
     not be read as plans (not a workbook, a required column or value missing…), and nothing
     is written; the conflicts found in the plans read are reported, so that all can be
