@@ -40,6 +40,21 @@ def _unit_words(*words: str) -> Callable[[Any], Any]:
 #: reads it), read as numbers are; said in messages as a whole number and as a number.
 Count = Annotated[int, BeforeValidator(typed_number())]
 Cycles = Annotated[int, BeforeValidator(_unit_words("次", "期", "个周期", "cycles", "times"))]
+
+#: The calibration as people name it: Z-score, 标准分 (zscore); 无, 不校准, off (none).
+_CALIBRATIONS = {"z-score": "zscore", "z score": "zscore", "z_score": "zscore",
+                 "z分数": "zscore", "标准分": "zscore", "标准分校准": "zscore",
+                 "无": "none", "不校准": "none", "否": "none", "off": "none", "no": "none"}
+
+
+def _calibration(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    key = " ".join(unicodedata.normalize("NFKC", value).split()).lower()
+    return _CALIBRATIONS.get(key, key)
+
+
+Calibration = Annotated[Literal["none", "zscore"], BeforeValidator(_calibration)]
 Number = Annotated[float, BeforeValidator(_unit_words(*SCORE_UNITS))]
 
 
@@ -76,7 +91,7 @@ class AppraisalSettings(SettingsModel):
     consecutive_failure_limit: Cycles = setting(
         2, "Failed cycles in a row (outcome improve) that trigger escalation.",
         "连续考核不达标（改进面谈）达到此次数时，按公司规定处理。", "连续不达标上限", ge=1)
-    calibration: Literal["none", "zscore"] = setting(
+    calibration: Calibration = setting(
         "none", "none, or zscore: rescale each rater to the mean and spread of all raters.",
         "none 不校准；zscore 将每位评分人的分数按全体评分人的均值和离散度校准。", "校准方式")
     bonus_budget: Amount | None = setting(

@@ -15,7 +15,7 @@ from typing import Any
 from opsbook.core.cells import a1
 from opsbook.core.cellvalues import EXCEL_EPOCH, EXCEL_EPOCH_1904
 from opsbook.core.table import RawSheet
-from opsbook.io.numformats import _LITERAL_TEXT, _PADDED, shows_percent
+from opsbook.io.numformats import padded_code, shows_percent
 
 #: Excel's error values, as xlwings gives them with ``err_to_str=True``.
 ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
@@ -128,16 +128,6 @@ def merged_ranges(sheet: Any, rows: int, cols: int,
     except Exception:  # an engine that cannot read merged cells: none are read
         return []
     return sorted(found)
-
-
-def padded_code(code: str) -> tuple[str, int, str] | None:
-    """A number format that pads whole numbers with leading zeros (``00000``, ``"E"000``) as
-    (prefix, digits, suffix): ``("E", 3, "")``; None for any other format."""
-    padded = _PADDED.match(code)
-    if padded is None:
-        return None
-    return (_LITERAL_TEXT.sub(r"\1\2", padded[1]), len(padded[2]),
-            _LITERAL_TEXT.sub(r"\1\2", padded[3]))
 
 
 def _is_number(value: Any) -> bool:

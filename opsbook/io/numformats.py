@@ -88,10 +88,9 @@ def padded_styles(package: Package, workbook: str) -> dict[bytes, tuple[str, int
     codes: dict[int, tuple[str, int, str]] = {}
     for element in _NUM_FMT.findall(formats[0] if formats else b""):
         attrs = attributes(element)
-        padded = _PADDED.match(attrs.get("formatCode", ""))
+        padded = padded_code(attrs.get("formatCode", ""))
         if padded and attrs.get("numFmtId", "").isdigit():
-            literal = [_LITERAL_TEXT.sub(r"\1\2", padded[n]) for n in (1, 3)]
-            codes[int(attrs["numFmtId"])] = (literal[0], len(padded[2]), literal[1])
+            codes[int(attrs["numFmtId"])] = padded
     block = _CELL_XFS.search(xml) if codes else None
     found = {}
     for n, element in enumerate(_XF.findall(block[0]) if block else []):
@@ -103,6 +102,16 @@ def padded_styles(package: Package, workbook: str) -> dict[bytes, tuple[str, int
 
 #: A quoted text or an escaped character of a format code, as the text it shows.
 _LITERAL_TEXT = re.compile(r'"([^"]*)"|\\(.)')
+
+
+def padded_code(code: str) -> tuple[str, int, str] | None:
+    """A number format that pads whole numbers with leading zeros (``00000``, ``"E"000``) as
+    (prefix, digits, suffix): ``("E", 3, "")``; None for any other format."""
+    padded = _PADDED.match(code)
+    if padded is None:
+        return None
+    return (_LITERAL_TEXT.sub(r"\1\2", padded[1]), len(padded[2]),
+            _LITERAL_TEXT.sub(r"\1\2", padded[3]))
 
 
 def _built_in(number: int) -> bytes:
