@@ -27,6 +27,17 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def _simplified(text: str) -> bool:
+    """Whether a text is written in simplified characters only: GB 2312, the simplified
+    character set, holds every one of them. Such a text (every header opsbook writes, most
+    typed in China) is not converted, and the converter's tables are not loaded for it."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: object) -> str:
     """A header as a comparable key: NFKC, simplified Chinese, lower case, no spaces or marks.
@@ -37,7 +48,7 @@ def normalize(text: object) -> str:
     if text is None:
         return ""
     value = visible(unicodedata.normalize("NFKC", str(text))).strip()
-    if any(ord(ch) > 0x2E80 for ch in value):
+    if any(ord(ch) > 0x2E80 for ch in value) and not _simplified(value):
         value = _t2s().convert(value)
     return NOISE.sub("", value).lower()
 
