@@ -23,3 +23,18 @@ def test_a_simplified_workbook_never_loads_the_converter(tmp_path):
     done = subprocess.run([sys.executable, "-c", CHECK, str(tmp_path / "a.xlsx")],
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_settings_sheet_named_in_traditional_characters_is_found(tmp_path):
+    import openpyxl
+
+    from opsbook.api import load, new_workbook
+
+    path = new_workbook("attendance", "zh", tmp_path / "a.xlsx", sample=True)
+    month = load(path).settings.month
+    book = openpyxl.load_workbook(path)
+    book["设置"].title = "參數"
+    book.save(path)
+    loaded = load(path)
+    assert loaded.settings.month == month is not None
+    assert not [i for i in loaded.issues if i.code == "missing-settings"]

@@ -84,7 +84,7 @@ class Book:
         return "设置" if self.lang == "zh" else "Settings"
 
 
-SETTINGS_NAMES = ("settings", "设置", "參數", "参数", "设定")
+SETTINGS_NAMES = ("settings", "设置", "参数", "设定")  # 參數 too: read as simplified
 
 
 def _sheet_key(name: str) -> str:
