@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from opsbook.core.issues import Issue
+from opsbook.io.atomic import stat_error
 from opsbook.io.locks import lock_file
 from opsbook.io.read import WORKBOOK_SUFFIXES
 
@@ -144,11 +145,7 @@ LOOP = {"why": ": it is a link that leads back to itself (a loop of links), to n
 
 def _loop(path: Path) -> bool:
     """Whether ``path`` is a link that leads, through links, back to itself."""
-    try:
-        os.stat(path)
-    except OSError as error:
-        return error.errno == errno.ELOOP
-    return False
+    return stat_error(path) == errno.ELOOP
 
 
 def real(path: PathLike) -> Path:

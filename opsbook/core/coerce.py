@@ -69,14 +69,15 @@ def read_number(raw: pd.Series, f: Field, blank: np.ndarray,
 def with_units(parse: Callable[[str], float | None], units: tuple[str, ...]
                 ) -> Callable[[str], float | None]:
     """``parse``, and for a text it cannot read, the same text without one of ``units`` at
-    its end ("85分", "85 分"); a unit alone is no number."""
+    its end ("85分", "85 分", "72 Points": ``units`` in lower case); a unit alone is no
+    number."""
     def parsed(text: str) -> float | None:
         value = parse(text)
         if value is not None:
             return value
         cleaned = clean_text(text).strip()
         for unit in units:
-            figure = cleaned[:-len(unit)].strip() if cleaned.endswith(unit) else ""
+            figure = cleaned[:-len(unit)].strip() if cleaned.lower().endswith(unit) else ""
             if figure:
                 return parse(figure)
         return None

@@ -10,14 +10,20 @@ from pathlib import Path
 from typing import Callable
 
 
-def name_too_long(path: Path) -> bool:
-    """Whether the disk cannot hold ``path``'s name (ENAMETOOLONG: over 255 bytes on most
-    file systems); a file that does not exist yet is asked about all the same."""
+def stat_error(path: Path) -> int | None:
+    """The errno the system answers when ``path`` is looked up (its links followed), or
+    None when it is found."""
     try:
         os.stat(path)
     except OSError as error:
-        return error.errno == errno.ENAMETOOLONG
-    return False
+        return error.errno
+    return None
+
+
+def name_too_long(path: Path) -> bool:
+    """Whether the disk cannot hold ``path``'s name (ENAMETOOLONG: over 255 bytes on most
+    file systems); a file that does not exist yet is asked about all the same."""
+    return stat_error(path) == errno.ENAMETOOLONG
 
 
 def _mode_for(target: Path) -> int:

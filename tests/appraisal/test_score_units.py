@@ -18,7 +18,7 @@ from opsbook.core.spec import number
 def test_scores_typed_with_their_unit(tmp_path):
     path = appraisal_book(tmp_path / "a.xlsx", [
         ("E1", "E2", "superior", "K1", "85分"), ("E2", "E1", "superior", "K1", "90 分"),
-        ("E3", "E1", "superior", "K1", "72 points")], {"cycle": "2026Q4"},
+        ("E3", "E1", "superior", "K1", "72 Points")], {"cycle": "2026Q4"},
         history=[("E1", "2026Q3", "88分", "A")])
     book = opsbook.load(path)
     assert book["Scores"]["score"].tolist() == [85.0, 90.0, 72.0]
