@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -35,6 +36,8 @@ KIND = "project"
 AFTER = "actual-after-status-date"
 #: The note on a status date given with a time of day (the day is used, not the time).
 TIMED = "status-date-time"
+#: The errors at a Settings status date that --as-of leaves unused: warnings in its run.
+UNUSED = ("invalid-setting", "formula-no-value", "formula-error")
 
 
 def status_day(as_of: dt.date | str | None) -> dt.date | None:
@@ -105,7 +108,9 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     issue, as a Settings date typed with a time is; a text must be YYYY-MM-DD) or outside
     1900-01-01 … 2200-12-31, before any file is read. With ``as_of``, actual dates are
     checked against it (an ``actual-after-status-date`` warning), not against each
-    tracker's Settings date. Raises CannotWrite when ``output`` holds a file of the user's
+    tracker's Settings date, and a Settings date that cannot be read is a warning, not an
+    error (it is not used; still an error with ``options.fail_fast``). Raises CannotWrite
+    when ``output`` holds a file of the user's
     (:func:`~opsbook.api.workbook.check_replaceable`), before any file is read.
     """
     from opsbook.api.workbook import check_replaceable
@@ -121,7 +126,8 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     books, report = load_many(paths, kind, options=options, command="project status",
                               settings={"as_of": as_of, "lang": lang, **day}, output=output)
     if as_of is not None:
-        against_status_date(books, report, as_of)
+        against_status_date(books, report, as_of,
+                            strict=options is not None and options.fail_fast)
     if timed:  # a datetime's time is not used: said, as for a Settings date with a time
         report.extend([Issue(TIMED, "info", field="as_of", column="as_of", value=timed,
                              params={"date": as_of.isoformat(), "time": timed})])
@@ -143,12 +149,19 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     return done
 
 
-def against_status_date(books: list[Book], report: Report, as_of: dt.date) -> None:
+def against_status_date(books: list[Book], report: Report, as_of: dt.date, *,
+                        strict: bool = False) -> None:
     """The actual dates of ``books`` checked against the run's status date ``as_of``
     instead of each tracker's Settings one (which the validation used): the
     ``actual-after-status-date`` warnings of ``report`` replaced in place, and the notes on
-    a Settings date typed with a time (``status-date-time``) dropped: that date is not used."""
+    a Settings date typed with a time (``status-date-time``) dropped: that date is not used.
+    For the same reason a ``status_date`` setting that cannot be read (no date, outside
+    1900–2200, a formula without a saved value) is a warning, not an error that would leave
+    its tracker out — unless ``strict`` (--fail-fast: the run stopped at it)."""
     said = [i for i in report.issues if i.code not in (AFTER, TIMED)]
+    if not strict:
+        said = [replace(i, severity="warning") if i.severity == "error"
+                and i.field == "status_date" and i.code in UNUSED else i for i in said]
     report.issues[:] = [*said, *(i for b in books for i in actual_after(b, as_of))]
 
 

@@ -181,7 +181,8 @@ def task_status(tasks: pd.DataFrame, config: pd.DataFrame) -> pd.DataFrame:
     t["forecast_finish"] = forecast(t["planned_start"], t["planned_finish"], t["spi"],
                                     t["complete"], t["actual_finish"], t["status_date"])
     zero = t["planned_cost"].astype(float).eq(0)
-    extra = join_codes({"no-cost": t["planned_cost"].isna(), "zero-cost": zero,
+    extra = join_codes({"no-pct": pct.isna() & ~finished, "no-pct-done": pct.isna() & finished,
+                        "no-cost": t["planned_cost"].isna(), "zero-cost": zero,
                         "no-dates": np.isnan(pv),
                         "no-forecast": t["forecast_finish"].isna()
                         & t["planned_finish"].notna()}, t.index)

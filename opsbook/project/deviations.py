@@ -65,7 +65,8 @@ def find(status: pd.DataFrame, tasks: pd.DataFrame, actions: pd.DataFrame,
     projects = projects.merge(by_project, on=KEY, how="left")
     found = pd.concat([projects.reindex(columns=[*COLUMNS, "late"]),
                        late.reindex(columns=[*COLUMNS, "late"])], ignore_index=True)
-    stale = _stale(open_actions, names, found)
+    stale = _stale(open_actions, names, found,
+                   tasks[[*KEY, "task_id", "name"]].rename(columns={"name": "task_name"}))
     found = pd.concat([found, stale], ignore_index=True) if len(stale) else found
     has_action = found["action_id"].fillna("").ne("")
     no_owner = has_action & found["action_owner"].fillna("").eq("")
@@ -77,16 +78,20 @@ def find(status: pd.DataFrame, tasks: pd.DataFrame, actions: pd.DataFrame,
     return found[COLUMNS].reset_index(drop=True)
 
 
-def _stale(open_actions: pd.DataFrame, names: pd.DataFrame,
-           found: pd.DataFrame) -> pd.DataFrame:
-    """Overdue open actions that no current deviation matched."""
+def _stale(open_actions: pd.DataFrame, names: pd.DataFrame, found: pd.DataFrame,
+           task_names: pd.DataFrame) -> pd.DataFrame:
+    """Overdue open actions that no current deviation matched, with the name of the task
+    their WBS is (blank for a project's action, or a WBS no task of the project has)."""
     matched = found[[*KEY, "action_id"]].dropna()
     matched = matched.assign(action_id=matched["action_id"].str.split(", ")).explode(
         "action_id").drop_duplicates()
     late = open_actions[open_actions["late"]].merge(matched, on=[*KEY, "action_id"],
                                                     how="left", indicator=True)
     late = late[late["_merge"] == "left_only"].drop(columns="_merge").merge(names, on=KEY)
-    return late.assign(kind="action-overdue", task_name="", action_owner=late["owner"],
+    late = late.merge(task_names.drop_duplicates([*KEY, "task_id"]), on=[*KEY, "task_id"],
+                      how="left")
+    return late.assign(kind="action-overdue", task_name=late["task_name"].fillna(""),
+                       action_owner=late["owner"],
                        owner=late["owner"].fillna(late["project_owner"]),
                        days_late=0).reindex(columns=[*COLUMNS, "late"])
 

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 #: Why a figure is blank, by note code.
-NOTES = ("no-pv", "no-ac", "no-ev", "budget-spent", "no-rag", "no-cost", "zero-cost", "no-bac",
-         "no-dates", "no-tasks", "budget-differs", "no-forecast")
+NOTES = ("no-pv", "no-ac", "no-ev", "budget-spent", "no-rag", "no-pct", "no-pct-done", "no-cost",
+         "zero-cost", "no-bac", "no-dates", "no-tasks", "budget-differs", "no-forecast")
 
 RAG = ("green", "amber", "red")
 

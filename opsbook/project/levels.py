@@ -19,13 +19,19 @@ from opsbook.core.book import Book
 from opsbook.core.headers import normalize
 
 #: Each level by the words registers give it (compared as :func:`normalize` folds them).
+#: Beside PMBOK's words, the scales of Chinese registers (GB/T 27921's 极轻微 … 灾难性 and
+#: 几乎不可能 … 几乎确定) and of ISO 31000 ones (insignificant … catastrophic, rare …
+#: almost certain); a three-level 严重/一般/轻微 reads as 4, 3 and 2, as 高/中/低 does.
 LEVELS = {
-    1: ("很低", "极低", "非常低", "极小", "很小", "veryLow", "very unlikely", "rare", "vl"),
-    2: ("低", "较低", "小", "较小", "low", "unlikely", "minor", "l"),
-    3: ("中", "中等", "一般", "适中", "medium", "moderate", "possible", "m", "med"),
-    4: ("高", "较高", "大", "较大", "high", "likely", "major", "h"),
-    5: ("很高", "极高", "非常高", "极大", "很大", "very high", "almost certain", "severe", "vh",
-        "critical"),
+    1: ("很低", "极低", "非常低", "极小", "很小", "极轻微", "可忽略", "几乎不可能", "罕见",
+        "veryLow", "very unlikely", "rare", "vl", "insignificant", "negligible"),
+    2: ("低", "较低", "小", "较小", "轻微", "不太可能", "不大可能", "low", "unlikely", "minor",
+        "l"),
+    3: ("中", "中等", "一般", "适中", "可能", "有可能", "medium", "moderate", "possible", "m",
+        "med"),
+    4: ("高", "较高", "大", "较大", "严重", "重大", "很可能", "high", "likely", "major", "h"),
+    5: ("很高", "极高", "非常高", "极大", "很大", "特别严重", "特别重大", "灾难性", "几乎确定",
+        "几乎肯定", "very high", "almost certain", "severe", "vh", "critical", "catastrophic"),
 }
 _LEVEL = {normalize(word): level for level, words in LEVELS.items() for word in words}
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}

@@ -145,6 +145,16 @@ def action_task_in_project(book: Book) -> Iterator[Issue]:
                         **book.where("Actions", "task_id", int(row)))
 
 
+def _stem(wbs: object) -> str:
+    """A WBS code without its trailing zero levels: 3.0 is task 3 written so (a WBS numbered
+    1.0, 2.0, 3.0 at its top level): it heads 3.1 and 3.2 as 3 does, and is no task under
+    3; 1.2.0 is 1.2."""
+    parts = str(wbs).split(".")
+    while len(parts) > 1 and not parts[-1].strip("0"):
+        parts.pop()
+    return ".".join(parts)
+
+
 def summary_tasks(book: Book) -> Iterator[Issue]:
     """A ``summary-task`` warning at the cost of a task whose WBS heads other tasks of its
     project (1 of 1.1 and 1.2, 2.3 of 2.3.1) and that has a planned or actual cost of its
@@ -156,16 +166,15 @@ def summary_tasks(book: Book) -> Iterator[Issue]:
     heads: dict[tuple[Any, str], list[str]] = {}
     for pid, wbs in zip(tasks["project_id"], tasks["task_id"]):
         if pd.notna(pid) and pd.notna(wbs):
-            parts = str(wbs).split(".")
+            parts = _stem(wbs).split(".")
             for n in range(1, len(parts)):
-                if any(p.strip("0") for p in parts[n:]):  # 3.0 is task 3 itself, written so
-                    heads.setdefault((pid, ".".join(parts[:n])), []).append(str(wbs))
+                heads.setdefault((pid, ".".join(parts[:n])), []).append(str(wbs))
     if not heads:
         return
     for row, pid, wbs, planned, actual in zip(tasks.index, tasks["project_id"],
                                               tasks["task_id"], tasks["planned_cost"],
                                               tasks["actual_cost"]):
-        subtasks = heads.get((pid, str(wbs))) if pd.notna(wbs) else None
+        subtasks = heads.get((pid, _stem(wbs))) if pd.notna(wbs) else None
         if not subtasks:
             continue
         field = "planned_cost" if pd.notna(planned) and planned > 0 else \

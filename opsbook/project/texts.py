@@ -75,6 +75,10 @@ NOTES: dict[str, tuple[str, str]] = {
                      "TCPI 空白：预算已无剩余（BAC − AC ≤ 0）。"),
     "no-rag": ("RAG blank: neither SPI nor CPI has a basis yet.",
                "红黄绿状态空白：SPI 与 CPI 均无计算依据。"),
+    "no-pct": ("% Complete blank: counted as 0 % (nothing earned, EV = 0).",
+               "完成百分比为空：按 0% 计（无挣值，EV = 0）。"),
+    "no-pct-done": ("% Complete blank: counted as 100 %, as the task has an actual finish.",
+                    "完成百分比为空：该任务已有实际完成日期，按 100% 计。"),
     "no-cost": ("Planned cost blank: counted as 0, so nothing can be earned: its SPI, TCPI and "
                 "the EACs that divide by an index are blank, and its CPI is blank, or 0 once it "
                 "has an actual cost.",
