@@ -42,6 +42,7 @@ from opsbook.core.locate import locate
 from opsbook.core.validate import validate_book
 from opsbook.io.locks import lock_file
 from opsbook.io.protect import write_settings
+from opsbook.plan.calculate import read_as_plan
 from opsbook.plan.carry import with_department
 from opsbook.plan.diff import PlanDiff, diff
 from opsbook.plan.headlines import moved
@@ -73,8 +74,8 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
     check_lang(lang)
     before, checked_old, stop_old = _read_plan(old)
     after, checked_new, stop_new = _read_plan(new)
-    if stop_old or stop_new:
-        return Calculation(Report.of(stop_old + stop_new, before.lang))
+    if stop_old or stop_new:  # said in NEW's language, as the differences would be
+        return Calculation(Report.of(stop_old + stop_new, lang or after.lang))
     # a cell that could not be read is compared as blank: each is said, at its cell
     checks = (checked_old,) if Path(old).resolve() == Path(new).resolve() else (
         checked_old, checked_new)
@@ -94,8 +95,8 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
 UNREAD = ("type-error", "formula-no-value", "formula-error")
 
 
-def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
-                    ) -> Calculation:
+def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None,
+                    lang: str | None = None) -> Calculation:
     """Move a plan workbook one step: draft → submitted → reviewed → final, in place.
 
     A final plan has its version incremented, ``final_on`` recorded and every sheet
@@ -106,7 +107,9 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     ``status`` is English in any case or the Chinese label (已提交, 已审核, 定稿). A
     ``company-plan-stale`` warning comes with the cells the Plan sheet's totals counted as
     blank (a wrong type, a formula without a value), each at its cell.
-    Raises ValueError (its ``zh`` in Chinese) for an unknown status, and
+    ``report`` and ``headline`` are in ``lang`` ("zh" or "en"; default: the plan's
+    language). Raises ValueError (its ``zh`` in Chinese) for an unknown status or language,
+    and
     :class:`~opsbook.api.CannotWrite` (its ``zh`` the same in Chinese) for a workbook the
     status cannot be written into: an .xls, .xlsb or .ods file (save it as .xlsx first) or a
     write-protected one; the file is left untouched.
@@ -114,9 +117,11 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     from opsbook.api.workbook import CannotWrite, check_not_open
     from opsbook.plan.status import asked, not_writable
 
+    check_lang(lang)
     status = asked(status)  # an unknown status is refused before the file is read
     path = Path(path)
     book, checked, stop = _read_plan(path)
+    said = lang or book.lang
     # a status cell that holds no status ("reviewd"): the plan's step is unknown, and the
     # default (draft) would move it from a guess, so nothing is moved until it is corrected
     stop = stop or [i for i in checked.errors if i.code == "invalid-setting"
@@ -124,8 +129,8 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     if stop:  # not readable as a plan: nothing is moved
         for issue in stop:
             issue.file = issue.file or str(path)
-        return Calculation(Report.of(stop, book.lang), headline=(
-            "状态未变更：请先修正以下错误。" if book.lang == "zh" else
+        return Calculation(Report.of(stop, said), headline=(
+            "状态未变更：请先修正以下错误。" if said == "zh" else
             "status not changed: correct the errors below first."))
     why = not_writable(str(path), book.format,
                        any(i.code == "write-protected" for i in book.issues))
@@ -148,9 +153,8 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
         sheet = next((s for s, _ in book.settings_cells.values()),
                      "设置" if book.lang == "zh" else "Settings")
         write_settings(path, done.settings, book.settings_cells, sheet, protect=done.protect)
-    report = Report(issues=issues, files=[str(path)], lang=book.lang,
-                    langs={str(path): book.lang})
-    return Calculation(report, done if done.ok else None, headline=moved(done, book.lang))
+    report = Report(issues=issues, files=[str(path)], lang=said, langs={str(path): said})
+    return Calculation(report, done if done.ok else None, headline=moved(done, said))
 
 
 #: The names of the Actuals sheet, folded as sheet names are compared.
@@ -231,11 +235,12 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
             report.extend(i for i in run.report.issues if i.file == path)
             report.files.append(path)
             continue
+        if outcome.value is not None:  # "4月", "12个" read as the plan tracked reads them
+            read_as_plan(book, [outcome.value])
+            others.append(outcome.value)
         report.extend(outcome.report.issues)
         report.files.extend(f for f in outcome.report.files or [path] if f not in report.files)
         report.langs.update(outcome.report.langs)
-        if outcome.value is not None:
-            others.append(outcome.value)
     named = set(map(str, run.files))  # and what the sources gave no file for: a folder of
     for issue in run.report.issues:  # no workbook adds no actuals, which is said; so does
         if issue.file not in named:  # Excel's lock file, skipped in the words that say so

@@ -104,12 +104,19 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
     changes). Exit 0 when they hold the same items, 1 when they differ, 2 when one cannot be
     read as a plan."""
     from opsbook import api
+    from opsbook.core.issues import Report
+    from opsbook.core.kind import Calculation
     from opsbook.plan.diff import to_json, to_markdown, to_text
 
     with plain_failures():
         if out is not None:
             api.check_output(out, old, new)  # a plan at OUT is never replaced by them
-        done = api.diff_plans(old, new, lang=lang.value if lang else None)
+        try:
+            done = api.diff_plans(old, new, lang=lang.value if lang else None)
+        except api.NotAWorkbook as problem:  # no file, a folder, a lock file, a .csv …
+            if format is Format.text:        # one line in both languages, as elsewhere
+                raise
+            done = Calculation(Report.of([problem.issue]))  # JSON stays JSON
     if not done.computed:  # said in the form asked for, as validate says its findings
         printing.report(done.report, format.value, max_issues=50)
         raise typer.Exit(2)
@@ -133,7 +140,9 @@ def status(file: Path = typer.Argument(..., parser=given_path,
                                        help="A plan workbook (changed in place)."),
            set_: str = typer.Option(..., "--set", metavar="submitted|reviewed|final",
                                     help="The next status (any case, or 已提交, 已审核, "
-                                         "定稿).")) -> None:
+                                         "定稿)."),
+           lang: Lang | None = lang_option("Language of the messages (default: the "
+                                           "plan's).")) -> None:
     """Move a plan one step: draft → submitted → reviewed → final.
 
     A plan with unresolved revise/reject decisions or with errors cannot become final. A final
@@ -146,7 +155,7 @@ def status(file: Path = typer.Argument(..., parser=given_path,
 
     asked = _status(set_)  # an unknown status is refused before the file is read
     with plain_failures():  # .xls, .xlsb, .ods or write-protected: a refusal, untouched
-        done = api.set_plan_status(file, asked)
+        done = api.set_plan_status(file, asked, lang=lang.value if lang else None)
     printing.say(f"{file}: {done.headline}")
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))

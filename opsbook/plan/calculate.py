@@ -14,6 +14,7 @@ from opsbook.core.locate import locate
 from opsbook.plan.figures import actuals_in_plan_units
 from opsbook.plan.headlines import counted
 from opsbook.plan.items import id_keys
+from opsbook.plan.months import months_in_plan_year
 from opsbook.plan.outputs import tracking_sheets
 from opsbook.plan.tracking import Tracking, item_positions, track
 
@@ -68,6 +69,19 @@ def plan_year(book: Book, today: dt.date) -> int:
     return int(starts.dt.year.mode().min()) if not starts.empty else today.year
 
 
+def read_as_plan(plan: Book, others: Sequence[Book]) -> None:
+    """Read the Actuals sheets of ``others`` (workbooks of actuals given to ``plan track``)
+    as ``plan``, the plan tracked, reads its own: a month typed without its year ("4月",
+    "Apr") in the plan's year, when the workbook names no year of its own; a figure typed
+    with its item's unit ("12个", "60万元") in the unit of the item in ``plan``. Each book's
+    issues about such cells (the objects a report holds) become ``coerced-value`` warnings,
+    in place, so that a sheet of actuals alone is not refused for what the plan reads."""
+    year = plan_year(plan, dt.date.today())
+    for other in others:
+        months_in_plan_year(other, year)
+        actuals_in_plan_units(other, plan["Plan"])
+
+
 def calculate(books: list[Book], *, as_of: dt.date | None = None,
               actuals_from: Sequence[Book] = (), lang: str | None = None) -> Calculation:
     """Track the plan (the first Book, valid) against the actuals of its own Actuals sheet
@@ -79,8 +93,7 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
     # the plan's own Actuals, then the other workbooks' by path: an actual given twice for
     # a month counts as the last one, whatever order the workbooks were named in
     sources = [book, *sorted(actuals_from, key=lambda b: str(b.path))]
-    for other in sources[1:]:  # "60万元" in a sheet of actuals alone: in the item's unit
-        actuals_in_plan_units(other, book["Plan"])
+    read_as_plan(book, sources[1:])  # said already by plan track; Python may not have
     actuals = actuals_of(sources, book)
     year = plan_year(book, dt.date.today())
     as_of = as_of or default_as_of(actuals, year, book["Plan"])

@@ -59,6 +59,15 @@ CODES: dict[str, Code] = {
         "Department {value} was expected but sent no plan{other}.",
         "未收到部门“{value}”的计划{other_zh}。",
     ),
+    "unit-not-additive": Code(
+        "data",
+        "This plan's additive_units leave out '{value}', an additive unit in {other}: the "
+        "company plan adds up its targets and checks its quarters as theirs. Agree on one "
+        "meaning, or give a level its own unit name (such as 'hours (average)').",
+        "本计划的可加总单位（additive_units）不含“{value}”，而{other_zh}将其列为可加总单位："
+        "公司计划会将其目标相加并核对季度目标。请统一口径，或为水平类指标另用单位名称"
+        "（如“小时（平均）”）。",
+    ),
     "department-twice": Code(
         "data",
         "Department {value} is claimed by more than one file: {other}.",

@@ -19,13 +19,15 @@ from opsbook.plan.items import (
     normalized,
     number_text,
     quarters_given,
+    unit_key,
 )
 
 COLUMNS = ["code", "item_id", "department", "kpi", "source", "source_row", "field", "value",
            "expected", "other", "other_zh"]
 #: Conflict codes in the order the Conflicts sheet lists them.
-ORDER = ("duplicate-item", "duplicate-kpi", "quarters-mismatch", "outside-year", "date-order",
-         "out-of-range", "department-twice", "missing-department", "plan-left-out")
+ORDER = ("duplicate-item", "duplicate-kpi", "quarters-mismatch", "unit-not-additive",
+         "outside-year", "date-order", "out-of-range", "department-twice", "missing-department",
+         "plan-left-out")
 
 
 def empty() -> pd.DataFrame:
@@ -141,6 +143,32 @@ def departments_twice(claims: pd.DataFrame) -> pd.DataFrame:
         "field": "department", "value": hit["department"], "expected": None,
         "other": keys.map(en), "other_zh": keys.map(zh),
     }, columns=COLUMNS).astype(object)
+
+
+def units_not_additive(items: pd.DataFrame, declared: Mapping[str, frozenset[str]],
+                       units: frozenset[str]) -> pd.DataFrame:
+    """Units a file's items use that its own ``additive_units`` leave out (a level, such as
+    an average response time in 小时) while the company plan sums them, another file
+    declaring them additive (``declared``: source → its additive units; ``units``: the
+    company's). One row per file and unit, at its Settings, naming the files that declare
+    it: the company plan adds up and checks the quarters of what this file meant as a
+    level."""
+    if items.empty or not declared:
+        return empty()
+    keys = items["unit"].map(lambda u: unit_key(u) if isinstance(u, str) else "")
+    rows = []
+    for source, own in sorted(declared.items()):
+        mine = items[items["source"].eq(source).to_numpy()]
+        for key, typed in dict(zip(keys[mine.index], mine["unit"])).items():
+            if not key or key in own or key not in units:
+                continue
+            others = sorted(s for s, theirs in declared.items() if key in theirs)
+            rows.append({"code": "unit-not-additive", "item_id": None,
+                         "department": mine["department"].iat[0], "kpi": None,
+                         "source": source, "source_row": None, "field": "additive_units",
+                         "value": str(typed).strip(), "expected": None,
+                         "other": ", ".join(others), "other_zh": "、".join(others)})
+    return pd.DataFrame(rows, columns=COLUMNS).astype(object) if rows else empty()
 
 
 def wrong_years(plans: pd.DataFrame, year: int | None) -> pd.DataFrame:

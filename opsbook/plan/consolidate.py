@@ -31,9 +31,11 @@ from opsbook.plan.totals import by_department, by_quarter, summed_units
 #: department plan's year setting that is not the plan year (its dates are told apart); the
 #: others are errors, as validating the company plan finds them.
 WARNINGS = {"duplicate-kpi": "warning", "department-twice": "warning",
-            "missing-department": "warning"}
+            "missing-department": "warning", "unit-not-additive": "warning"}
 REVIEW_COLUMNS = ["item_id", "department", "kpi", "reviewer", "comment", "decision"]
 SOURCE_COLUMNS = ["source", "sha256", "department", "items", "year"]
+#: What a date-order conflict's end is before, until it is named by its file's header.
+START_EITHER = "Start / 开始日期"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     found = [find.duplicate_items(items), find.duplicate_kpis(items),
              find.quarters_mismatch(items, units), find.outside_year(items, year),
              find.date_order(items), find.negative_budget(items),
+             find.units_not_additive(items, {p.source: unit_set(
+                 p.additive_units or PlanSettings().additive_units) for p in plans}, units),
              find.departments_twice(claims), find.wrong_years(years, year),
              find.missing_departments(departments, pd.concat([items["department"],
                                                                claims["department"]]),
@@ -227,7 +231,7 @@ def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
         if row.code == "plan-left-out":  # why, as the file's own plan-left-out says it
             params = {"detail": row.other, "detail_zh": row.other_zh}
         if row.code == "date-order":
-            params["other"] = "Start / 开始日期"
+            params["other"] = START_EITHER
         elif row.code == "out-of-range":
             params["expected_zh"] = "不小于 0"
         source_row = None if row.source_row is None or pd.isna(row.source_row) \

@@ -15,7 +15,6 @@ from typing import Any
 
 from opsbook.core.book import Book
 from opsbook.core.dates import parse_month
-from opsbook.core.issues import Issue
 from opsbook.core.month_names import month_number
 from opsbook.core.parse import visible
 
@@ -59,16 +58,18 @@ def month_of_year(value: Any, year: int | None) -> str | None:
     return f"{year:04d}-{number:02d}" if 1 <= number <= 12 else None
 
 
-def months_in_plan_year(book: Book) -> None:
+def months_in_plan_year(book: Book, year: int | None = None) -> None:
     """Read again each month of the Actuals sheet the reader could not read that
-    :func:`month_of_year` reads in the plan's ``year`` setting; its ``type-error`` becomes
-    a ``coerced-value`` warning naming the month. A kind ``prepare`` step: the book is
-    changed in place, before validation."""
+    :func:`month_of_year` reads in the plan's ``year`` setting (else in ``year``: a
+    workbook of actuals alone, given to ``plan track``, in the year of the plan tracked);
+    its ``type-error`` becomes a ``coerced-value`` warning naming the month. A kind
+    ``prepare`` step: the book and its issues (the objects a report holds) are changed in
+    place, before validation."""
     actuals = book.tables.get("Actuals")
     if actuals is None or "month" not in actuals.frame or actuals.frame.empty:
         return
-    frame, year = actuals.frame, book.settings.year
-    for n, issue in enumerate(book.issues):
+    frame, year = actuals.frame, book.settings.year or year
+    for issue in book.issues:
         if (issue.sheet != actuals.name or issue.field != "month" or issue.code != "type-error"
                 or issue.row not in frame.index):
             continue
@@ -76,6 +77,5 @@ def months_in_plan_year(book: Book) -> None:
         if month is None:
             continue
         frame.loc[issue.row, "month"] = month
-        book.issues[n] = Issue("coerced-value", "warning", issue.file, issue.sheet, issue.cell,
-                               issue.row, issue.column, issue.field, issue.value, {
-                                   **issue.params, "result": month, "result_zh": month})
+        issue.code, issue.severity = "coerced-value", "warning"
+        issue.params = {**issue.params, "result": month, "result_zh": month}

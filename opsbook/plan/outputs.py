@@ -7,6 +7,7 @@ itself a plan workbook: its Plan, Review and Settings sheets carry the standard 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -17,7 +18,7 @@ from opsbook.core.kind import Output
 from opsbook.core.output import ERROR_FILL, WARNING_FILL, SheetOut
 from opsbook.core.outsheets import frame_sheet
 from opsbook.core.values import excel_value
-from opsbook.plan.consolidate import WARNINGS, CompanyPlan
+from opsbook.plan.consolidate import START_EITHER, WARNINGS, CompanyPlan
 from opsbook.plan.diff import PlanDiff, field_value
 from opsbook.plan.headlines import counted, share
 from opsbook.plan.items import FIELDS
@@ -50,6 +51,7 @@ CONFLICT_LABELS: dict[str, tuple[str, str]] = {
     "duplicate-item": ("Item ID used twice", "编号重复"),
     "duplicate-kpi": ("KPI planned twice", "关键指标重复"),
     "quarters-mismatch": ("Quarters do not add up", "季度目标合计不符"),
+    "unit-not-additive": ("Unit summed, not additive here", "单位口径不一致"),
     "outside-year": ("Date outside the plan year", "日期超出计划年度"),
     "plan-year": ("Plan of another year", "计划年度不一致"),  # outside-year of a file's year
     "date-order": ("End before start", "结束日期早于开始日期"),
@@ -192,11 +194,15 @@ def conflicts_sheet(plan: CompanyPlan, lang: str) -> SheetOut:
 
 
 def _message(issue: Issue, lang: str) -> str:
-    if issue.code == "date-order":
-        issue.params["other"] = PLAN.field("start").header(lang)
-    if issue.field and issue.field in HEADERS and issue.column is None:
-        issue.column = header(issue.field, lang)
-    return issue.message(lang)
+    """A conflict's message on the Conflicts sheet, in ``lang``: its fields named by the
+    headers of the file it is located in (as its cell is), else by the company plan's. The
+    issue itself is left as it is, so that the report says it in the file's words too."""
+    params, column = dict(issue.params), issue.column
+    if issue.code == "date-order" and params.get("other") in (None, START_EITHER):
+        params["other"] = PLAN.field("start").header(lang)
+    if issue.field and issue.field in HEADERS and column is None:
+        column = header(issue.field, lang)
+    return replace(issue, params=params, column=column).message(lang)
 
 
 def settings_sheet(settings: PlanSettings, lang: str) -> SheetOut:

@@ -14,12 +14,16 @@ PRIORITIES = choices(("high", "高", ("h", "p1", "重要", "紧急", "高优先�
                      ("medium", "中", ("m", "p2", "normal", "一般", "普通", "中优先级")),
                      ("low", "低", ("l", "p3", "次要", "低优先级")))
 #: A decision as reviewers write it past the drop-down: 同意, Approved, 不同意, 未通过 …
-DECISIONS = choices(("accept", "通过", ("同意", "批准", "已通过", "已同意", "approve",
-                                        "approved", "accepted", "agree", "agreed")),
-                    ("revise", "修改", ("需修改", "退回修改", "待修改", "修订", "revision",
-                                        "needs revision")),
+DECISIONS = choices(("accept", "通过", ("同意", "批准", "已通过", "已同意", "审核通过",
+                                        "同意通过", "予以通过", "准予通过", "approve",
+                                        "approved", "accepted", "agree", "agreed", "pass",
+                                        "passed")),
+                    ("revise", "修改", ("需修改", "退回修改", "待修改", "修订", "退回", "打回",
+                                        "需调整", "revision", "needs revision",
+                                        "needs revisions", "revise and resubmit")),
                     ("reject", "不通过", ("驳回", "拒绝", "不同意", "未通过", "不批准", "否决",
-                                          "rejected", "declined", "decline", "not approved",
+                                          "不予通过", "不予批准", "审核不通过", "rejected",
+                                          "declined", "decline", "not approved",
                                           "disagree")))
 _ITEM_REF = "Plan.item_id"
 

@@ -53,6 +53,10 @@ TEXT = {
         "f_unmeasured": "{n} item(s) cannot be measured yet (no actual or target to date, "
                         "or a target below 0): {names}.",
         "a_unmeasured": "Have the actuals of {names} entered on the Actuals sheet.",
+        "f_not_due": "{n} item(s) have nothing due yet (not started, or no target planned to "
+                     "date): {names}.",
+        "a_not_due": "Nothing to chase yet: {names} are measured from the month their "
+                     "targets fall due.",
         "sep": ", ",
     },
     "zh": {
@@ -82,6 +86,8 @@ TEXT = {
         "a_none": "继续按月填报实际值。",
         "f_unmeasured": "{n} 个计划项暂无法计量（无累计实际或累计目标，或目标小于 0）：{names}。",
         "a_unmeasured": "请在“执行情况”工作表中填报{names}的实际值。",
+        "f_not_due": "{n} 个计划项尚无到期的目标（尚未开始，或截至目前未安排目标）：{names}。",
+        "a_not_due": "暂无需跟进：{names}自目标到期的月份起计量。",
         "sep": "、",
     },
 }
@@ -204,11 +210,15 @@ def _findings(result: Tracking, department: str | None, t: dict[str, str],
         findings.append(Finding("on-track", t["f_none"].format(as_of=result.as_of.isoformat()),
                                 t["a_none"], (), "good"))
     unmeasured = result.items[result.items["completion"].isna()]
-    if len(unmeasured):
-        names = _label(unmeasured)
-        findings.append(Finding("unmeasured", t["f_unmeasured"].format(
-            n=len(names), names=sep.join(names)), t["a_unmeasured"].format(names=sep.join(names)),
-            names, "neutral"))
+    # nothing due yet (an item not started, or planned at 0 so far): no actual to chase
+    waiting = pd.to_numeric(unmeasured["target_to_date"], errors="coerce").eq(0)
+    for topic, rows in (("not-due", unmeasured[waiting]), ("unmeasured", unmeasured[~waiting])):
+        if len(rows):
+            names = _label(rows)
+            key = "not_due" if topic == "not-due" else topic
+            findings.append(Finding(topic, t[f"f_{key}"].format(
+                n=len(names), names=sep.join(names)),
+                t[f"a_{key}"].format(names=sep.join(names)), names, "neutral"))
     if department is None:
         d = result.departments
         completion = pd.to_numeric(d["completion"], errors="coerce")

@@ -17,9 +17,10 @@ met (1.0) when the actual is no worse (up: ≥ 0, down: ≤ 0) and missed (0.0) 
 cost) is measured over the months it has actuals for, its target to date theirs (a month
 not reported is no proof of a low cost). An additive ``up`` item with no
 actual reported to date has done nothing yet (0, behind) when other items have actuals to
-date; a ``down`` item with none cannot be measured (nothing reported is no proof of a low
-cost or of no incident), nor can a level, nor any item when no actual to date was reported
-at all.
+date, unless it has not started by then (its Start after the as-of month: not measured
+yet, not 100 % of the nothing due); a ``down`` item with none cannot be measured (nothing
+reported is no proof of a low cost or of no incident), nor can a level, nor any item when
+no actual to date was reported at all.
 
 A department's and the company's completion is the mean of their items' completion, each
 item capped at 1.0 so that one item far ahead does not hide another behind;
@@ -135,7 +136,8 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     window = np.arange(12) < months_to_date
     # a rate's or level's reading counts in a month the item runs in (Start to End): a
     # satisfaction of 90 % planned from April is not measured on a reading of March
-    has = ~np.isnan(actual) & window & (add[:, None] | active_months(items, year))
+    running = active_months(items, year)
+    has = ~np.isnan(actual) & window & (add[:, None] | running)
     counted = has.sum(axis=1)
     # a down additive item (a cost) is due over the months it reported: a month not
     # reported is no proof of a low cost, and summed as 0 it would read as money saved
@@ -153,7 +155,10 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     # incidents): nothing reported is no proof of a low figure, and would read as met; and
     # with no actual to date anywhere nothing is measured (not every item behind)
     nothing = add & (counted == 0)
-    actual_to_date = np.where(nothing, np.where(~down & has.any(), 0.0, np.nan),
+    # an item not started by then (its Start after the as-of month) and with nothing
+    # reported is not measured yet: a store opening in July is not 100 % done in June
+    started = (running & window).any(axis=1)
+    actual_to_date = np.where(nothing, np.where(~down & started & has.any(), 0.0, np.nan),
                               actual_to_date)
     if months_to_date == 0:
         target_to_date[:] = np.nan
