@@ -18,8 +18,10 @@ from opsbook.api.common import (
     load_many,
 )
 from opsbook.attendance.punches import PunchLog, punch_logs
+from opsbook.core.book import SETTINGS_NAMES
+from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
-from opsbook.core.kind import Calculation
+from opsbook.core.kind import Calculation, Kind
 from opsbook.io.read import FileProblem, read_raw
 
 if TYPE_CHECKING:
@@ -50,6 +52,40 @@ def read_punches(paths: Iterable[PathLike], month: str | None = None
             report.extend(Issue("no-punches", "warning", str(path), log.sheet)
                           for log in found[:1])
     return logs, report
+
+
+#: What a file read as no attendance workbook is told.
+_NO_BOOK = frozenset({"wrong-kind", "unknown-kind", "ambiguous-kind"})
+
+
+def _exports_among(report: Report, kind: Kind) -> Report:
+    """A punch export given as a workbook (not with ``--punches``) — a file with errors,
+    none of whose sheets is named as an attendance sheet but Punches, with no Employees
+    sheet but the one holding punches, read as a workbook of no kind or another — is told
+    as what it is (``punch-export-as-workbook``, to give with ``--punches``) instead of as
+    a workbook of another kind, one without Employees or one of repeated IDs."""
+    own = {normalize(n) for spec in kind.sheets if spec.id != "Punches" for n in spec.names()}
+    own |= {normalize(n) for n in SETTINGS_NAMES}
+    for file in dict.fromkeys(i.file for i in report.errors if i.file):
+        mine = [i for i in report.issues if i.file == file]
+        staff = [i.sheet for i in mine if i.code == "sheet-found-by-headers"
+                 and i.params.get("expected") == "Employees"]
+        if not staff and not any(i.code in _NO_BOOK or (
+                i.code == "missing-sheet" and str(i.sheet).startswith("Employees"))
+                for i in mine):
+            continue  # a workbook with its own Employees sheet
+        try:
+            raw, _fmt = read_raw(Path(file))
+        except FileProblem:
+            continue
+        if any(normalize(sheet.name) in own for sheet in raw):
+            continue
+        found = [log for log in punch_logs(raw, file) if len(log.frame)]
+        if found and set(staff) <= {log.sheet for log in found}:
+            report.issues = [i for i in report.issues if i.file != file]
+            report.issues.append(Issue("punch-export-as-workbook", file=file, sheet=found[0].sheet,
+                                       params={"name": Path(file).name}))
+    return report
 
 
 def _as_export(issue: Issue) -> Issue:
@@ -97,7 +133,8 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
     the exports' problems and the summary's notes), ``result`` (an AttendanceResult with the
     ``daily``, ``monthly``, ``departments`` and ``violations`` frames), and ``sheets`` (Daily,
     Monthly, Departments, Violations). When an input has errors, or there is no clock data for
-    the month, nothing is computed: ``result`` is None and ``report`` says why. Raises
+    the month, nothing is computed: ``result`` is None and ``report`` says why (a punch
+    export given in ``paths`` instead of ``punches`` is ``punch-export-as-workbook``). Raises
     ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM
     or a ``lang`` other than "en" and "zh", CannotWrite when ``output`` holds a file of the
     user's (:func:`~opsbook.api.workbook.check_replaceable`), before any file is read.
@@ -114,6 +151,7 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
                               settings={"month": month, "lang": lang,
                                         "punches": [_exported(p) for p in punches or []]},
                               output=output)
+    report = _exports_among(report, kind)
     # the year of an export's dates written without one: --month, else the first
     # workbook's month setting
     logs, notes = read_punches(punches or [], month or next(

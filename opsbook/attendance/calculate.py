@@ -13,8 +13,9 @@ from opsbook.attendance.ids import across_books
 from opsbook.attendance.locate import Source
 from opsbook.attendance.outputs import sheets
 from opsbook.attendance.policy import Policy
+from opsbook.attendance.punch_days import punch_columns, reduce_punches
 from opsbook.attendance.punch_match import match_employees
-from opsbook.attendance.punches import PunchLog, punch_columns, reduce_punches, table_log
+from opsbook.attendance.punches import PunchLog, table_log
 from opsbook.attendance.together import told_otherwise
 from opsbook.core.book import Book
 from opsbook.core.cells import a1
@@ -41,7 +42,9 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
     Each book counts under its own Settings (see :mod:`opsbook.attendance.groups`): the
     months it names (every month its clock rows fall in when its month is blank; ``month``
     for all when given), and its rules for the employees it lists first. A book's punches
-    are reduced under its rules, an export's under the first book's.
+    are dated under its rules (``shift_cutoff``), an export's under the first book's; the
+    punches of every log are then reduced together (two time clocks' exports, or exports
+    of overlapping periods: one day's punches, a punch given twice one punch).
     """
     across_books(books)  # 7 in one workbook is 007 of another, the name alike
     settings = [book.settings for book in books]
@@ -66,6 +69,7 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
         logs.append((len(sources) - 1, log))
     clock_parts = [frame.assign(source=n, sheet="Clock") for n, frame in
                    ((n, book["Clock"]) for n, book in enumerate(books)) if len(frame)]
+    pooled: list[tuple[int, PunchLog, Policy]] = []
     for n, log in logs:
         log = match_employees(log, people)
         issues.extend(log.issues)
@@ -74,7 +78,9 @@ def summarize_books(books: Sequence[Book], *, month: str | None = None,
                             for sheet, columns in punch_columns(log).items()})
         sources[n] = Source(sources[n].path or log.file, sheet_names)
         if len(log.frame):
-            clock_parts.append(reduce_punches(log, policies.get(n, policies[0]), source=n))
+            pooled.append((n, log, policies.get(n, policies[0])))
+    if pooled:  # the punches of a day are those of every log, whichever file holds them
+        clock_parts.append(reduce_punches(pooled))
     clock = pd.concat(clock_parts) if clock_parts else None
     issues.extend(told_otherwise(books, employees, covered(settings, clock, month), groups))
     result = summarize_groups(settings, groups, employees, clock, _frames(books, "Holidays"),

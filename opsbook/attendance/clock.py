@@ -3,10 +3,11 @@ rows found, check-outs after midnight read as the next morning.
 
 Input frames are as the reader gives them (index: spreadsheet row) with ``employee_id``,
 ``date`` (datetime64), ``check_in`` and ``check_out`` (timedelta64 since midnight), and
-optionally ``source`` (which input), ``sheet`` (sheet id, default ``Clock``), ``out_row``
-and ``out_sheet`` (the row and sheet id of the check-out, when they are another row or
-column, as for punches) and ``placed`` (True for a single punch whose side — check-in or
-check-out — was told by its time, not by its column: see :mod:`opsbook.attendance.daily`).
+optionally ``source`` (which input), ``sheet`` (sheet id, default ``Clock``), ``out_row``,
+``out_sheet`` and ``out_source`` (the row, sheet id and input of the check-out, when they are
+another row, column or input, as for punches) and ``placed`` (True for a single punch
+whose side — check-in or check-out — was told by its time, not by its column: see
+:mod:`opsbook.attendance.daily`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ DAY = 86400.0
 #: Clock row's check-in and check-out.
 REPEAT_SECONDS = 60
 CLOCK_COLUMNS = ["employee_id", "date", "check_in", "check_out", "source", "sheet", "row",
-                 "out_row", "out_sheet", "placed"]
+                 "out_row", "out_sheet", "out_source", "placed"]
 DAY_COLUMNS = ["employee_id", "date", "check_in", "check_out", "overnight", "duplicate",
                "single_punch", "source", "sheet", "row", "out_row", "out_source", "out_sheet",
                "placed"]
@@ -63,6 +64,8 @@ def standard(clock: pd.DataFrame, source: int = 0, sheet: str = "Clock") -> pd.D
     sheets = frame["sheet"].to_numpy(dtype=object)
     out_sheet = clock["out_sheet"].to_numpy(dtype=object) if "out_sheet" in clock else sheets
     frame["out_sheet"] = np.where(pd.notna(out_sheet), out_sheet, sheets)
+    out_source = clock["out_source"] if "out_source" in clock else frame["source"]
+    frame["out_source"] = out_source.fillna(frame["source"]).to_numpy()
     frame["placed"] = clock["placed"].eq(True).to_numpy() if "placed" in clock else False
     return frame.reset_index(drop=True)[CLOCK_COLUMNS]
 
@@ -114,7 +117,7 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
                        check_out=np.where(overnight, check_out + DAY, check_out),
                        overnight=overnight, placed=one | rows["placed"].eq(True).to_numpy())
     found.append(findings(rows["employee_id"][overnight], rows["date"][overnight], "overnight",
-                          source=rows["source"][overnight],
+                          source=rows["out_source"][overnight],
                           sheet=rows["out_sheet"][overnight], field="check_out",
                           row=rows["out_row"][overnight]))
     key = ["employee_id", "date"]
@@ -129,8 +132,7 @@ def clock_days(clock: pd.DataFrame, months: list[str], known: pd.Index,
     first_in = first_in.drop_duplicates(key)[[*key, "source", "sheet", "row"]]
     last_out = rows.sort_values([*key, "check_out"], ascending=[True, True, False],
                                 kind="mergesort", na_position="last").drop_duplicates(key)
-    last_out = last_out[[*key, "source", "out_sheet", "out_row"]].rename(
-        columns={"source": "out_source"})
+    last_out = last_out[[*key, "out_source", "out_sheet", "out_row"]]
     days = days.merge(first_in, on=key, how="left").merge(last_out, on=key, how="left")
     days["single_punch"] = days["check_in"].isna() != days["check_out"].isna()
     days["placed"] &= days["single_punch"]

@@ -97,6 +97,12 @@ CODES: dict[str, Code] = {
         "Name '{value}' matches no employee; the punches are left out.",
         "姓名“{value}”与任何员工都不匹配；相关打卡未计入。",
     ),
+    "punch-without-employee": Code(
+        "data",
+        "A punch on a row with neither an employee ID nor a name: whose it is cannot be told, "
+        "and it is left out. Fill in the employee.",
+        "该行有打卡，但工号和姓名均为空：无法确定是谁的打卡，未计入。请填写员工。",
+    ),
     "ambiguous-punch-name": Code(
         "data",
         "Name '{value}' matches several employees ({expected}); the punches are left out. "
@@ -128,6 +134,16 @@ CODES: dict[str, Code] = {
         "columns as they are, then give that file to --punches.",
         "{detail_zh}无法作为打卡导出文件读取：请用 Excel 打开并另存为 .xlsx（各列保持原样），"
         "再用 --punches 指定该文件。",
+    ),
+    "punch-export-as-workbook": Code(
+        "file",
+        "This file holds punches (sheet '{sheet}') and no sheet of an attendance workbook "
+        "(Employees, Clock, Leave …): it is a punch export. Give it with --punches, beside "
+        "the workbook that lists the employees: opsbook attendance summarize WORKBOOK "
+        "--punches {name} -o OUT.",
+        "该文件含打卡数据（工作表“{sheet}”），但没有考勤工作簿的工作表（员工、打卡记录、请假等）："
+        "这是打卡导出文件。请用 --punches 指定它，并同时给出列有员工的考勤工作簿：opsbook "
+        "attendance summarize 工作簿 --punches {name} -o 输出文件。",
     ),
     "no-punch-columns": Code(
         "structure",

@@ -2,10 +2,11 @@
 machines and apps write them.
 
 A punch cell may hold a time (``08:58``, ``8:58:30``, ``上午 8:58``, ``下午 6:03``,
-``6:03 PM``), a next-day time (``次日 01:30``, ``01:30(次日)``, ``25:30``), a date and time
-(``2026-11-02 08:58:00``, ``2026/11/2 8:58``, an Excel date-time, a serial number) or
-several of these separated by spaces, commas or line breaks (``08:58 12:01 18:03``,
-``2026-11-03 08:58, 18:03``). Each distinct cell value is parsed once.
+``6:03 下午``, ``6:03 PM``, ``6:03 p.m.``), a next-day time (``次日 01:30``,
+``01:30(次日)``, ``25:30``), a date and time (``2026-11-02 08:58:00``, ``2026/11/2 8:58``,
+an Excel date-time, a serial number) or several of these separated by spaces, commas or
+line breaks (``08:58 12:01 18:03``, ``2026-11-03 08:58, 18:03``). Each distinct cell value
+is parsed once.
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ _DATE = r"(\d{4}|\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*[�
 #: ``18:03 (次日) 01:30`` are 18:03 and the next day's 01:30.
 _NEXT = r"次日|隔日|翌日|next\s*day|\+\s*1(?![\d:：])"
 _HALF = r"上午|早上|下午|中午|凌晨|晚上"
+#: 上午/下午 … may follow the time too (``6:03 下午``, as an Excel format "h:mm 上午/下午" shows
+#: it), when no time follows it (``上午 8:58 下午 6:03`` is two punches).
 _PUNCH = re.compile(
     rf"(?:{_DATE}\s*(?:T|\s)?)?\s*(?:\(?\s*({_NEXT})\s*\)?)?\s*({_HALF})?\s*"
-    r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm)?"
+    r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)?"
+    rf"(?:\s*({_HALF})(?!\s*\d))?"
     rf"(?:\s*\(?\s*({_NEXT})\s*\)?(?!\s*\)?\s*(?:{_HALF})?\s*\d))?", re.I)
 _DATE_ONLY = re.compile(rf"\s*{_DATE}")
 #: An Excel date-time serial written out as text (a date-time cell pasted as a value into a
@@ -122,8 +126,8 @@ def dated_near(value: Any, near: pd.Timestamp | None) -> pd.Timestamp | None:
 
 
 def _hour(hour: int, half: str | None, suffix: str | None) -> int:
-    if suffix:
-        return hour % 12 + (12 if suffix.lower() == "pm" else 0)
+    if suffix:  # am, pm, a.m., p.m.
+        return hour % 12 + (12 if suffix[0].lower() == "p" else 0)
     if half in ("下午", "晚上") and hour < 12:
         return hour + 12
     if half == "中午" and hour < 11:
@@ -181,11 +185,12 @@ def _punches(text: str) -> list[tuple[pd.Timestamp | None, float]]:
             except ValueError:
                 continue
         hour, minute, second = int(m[6]), int(m[7]), int(m[8] or 0)
+        half = m[5] or m[10]
         # past 24 (25:30) is the next morning, as on the Clock sheet; not with 上午/PM
-        if minute > 59 or second > 59 or hour > (23 if m[5] or m[9] else 47):
+        if minute > 59 or second > 59 or hour > (23 if half or m[9] else 47):
             continue
-        seconds = _hour(hour, m[5], m[9]) * 3600 + minute * 60 + second
-        later = m[4] or m[10]
+        seconds = _hour(hour, half, m[9]) * 3600 + minute * 60 + second
+        later = m[4] or m[11]
         out.append((day, float(seconds + (86400 if later and hour < 24 else 0))))
     return out
 

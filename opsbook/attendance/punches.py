@@ -18,10 +18,8 @@ Shapes read (rows as a reader gives them from A1, any title rows above the heade
 - the workbook's own Punches sheet (Employee ID, Name, Punch Time).
 
 Cells may hold several punches (``08:58 12:01 18:03``) and 上午/下午 times (see
-``punch_cells``). Where the day comes from the punch itself (no 考勤日期 and no daily
-report), a punch earlier than the ``shift_cutoff`` setting belongs to the day before.
-Punches of one employee and day less than a minute apart are one punch.
-Pure code: no file is read here.
+``punch_cells``). The punches of every log are reduced to clock rows together by
+:mod:`opsbook.attendance.punch_days`. Pure code: no file is read here.
 """
 
 from __future__ import annotations
@@ -33,8 +31,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from opsbook.attendance.clock import REPEAT_SECONDS
-from opsbook.attendance.policy import Policy
 from opsbook.attendance.punch_cells import (
     dated_near,
     employee_key,
@@ -46,6 +42,7 @@ from opsbook.attendance.punch_cells import (
 from opsbook.core.cells import a1
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
+from opsbook.core.merges import merged_data
 from opsbook.core.table import RawSheet
 
 HEADER_SCAN_ROWS = 30
@@ -171,14 +168,16 @@ def _flat(header: list[Any]) -> dict[int, str]:
 
 def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
               row_numbers: np.ndarray | None = None, own: bool = False,
-              month: str | None = None) -> PunchLog:
+              month: str | None = None, raw: RawSheet | None = None) -> PunchLog:
     """Read the punches of one sheet's rows (from A1) in any of the shapes above.
 
     ``row_numbers`` are the spreadsheet rows of the data rows when ``rows`` is not the sheet
     from A1 (a table already read); ``own`` for the workbook's own Punches sheet, where a
     cell of words is an error too (in an export the words are the app's). A date without a
     year (``11-02 星期一``) takes the year of the dates in the title rows above the header,
-    else of ``month`` (YYYY-MM), whichever puts it nearest."""
+    else of ``month`` (YYYY-MM), whichever puts it nearest. ``raw``, the sheet ``rows``
+    are of, gives its merged cells: a name, ID or date merged down over an employee's rows
+    is each row's."""
     at = _header(rows)
     log = PunchLog(sheet, file, pd.DataFrame(columns=PUNCH_COLUMNS))
     roles = _roles(rows[at]) if at >= 0 else {}
@@ -192,7 +191,7 @@ def punch_log(rows: list[list[Any]], *, sheet: str, file: str | None = None,
                                 params=dict(PUNCH_HEADERS)))
         return log
     first_data = at + below + 1
-    data = rows[first_data:]
+    data = merged_data(raw, first_data, [], file) if raw is not None else rows[first_data:]
     width = max([len(r) for r in data] + [1])
     grid = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in data],
                         dtype=object) if data else pd.DataFrame(columns=range(width))
@@ -269,7 +268,7 @@ def punch_logs(sheets: list[RawSheet], file: str | None, month: str | None = Non
     """The punches of every sheet of an export that has punch columns (``month``, YYYY-MM,
     gives the year of a date written without one); when none has, one empty log carrying
     the ``no-punch-columns`` issue."""
-    logs = [punch_log(sheet.rows, sheet=sheet.name, file=file, month=month)
+    logs = [punch_log(sheet.rows, sheet=sheet.name, file=file, month=month, raw=sheet)
             for sheet in sheets]
     found = [log for log in logs if not any(i.code == "no-punch-columns" for i in log.issues)]
     if found:
@@ -302,84 +301,3 @@ def table_log(frame: pd.DataFrame, columns: dict[str, int], extras: dict[str, in
         if issue.field in (headers or {}):
             issue.column = (headers or {})[issue.field]
     return log
-
-
-def reduce_punches(log: PunchLog, policy: Policy | None = None, source: int = 0
-                   ) -> pd.DataFrame:
-    """Punches to clock rows: per employee and day the first punch is the check-in and the
-    last the check-out; punches less than a minute apart are one (a repeated press); a
-    single punch is a check-in before the middle of the shift and a check-out after it.
-    Index: the row of the first punch; ``out_row`` the row of the last; ``punches`` how many
-    there were; times as timedelta since midnight of the day."""
-    policy = policy or Policy()
-    frame = log.frame
-    day = pd.to_datetime(frame["date"]).dt.normalize()
-    seconds = frame["seconds"].to_numpy(float)
-    if not log.attendance_day:  # a punch before the day change closes the day before
-        early = seconds < policy.day_change
-        day = day - pd.to_timedelta(early.astype(np.int64), unit="D")
-        seconds = np.where(early, seconds + 86400, seconds)
-    punches = pd.DataFrame({"employee_id": frame["employee_id"].to_numpy(dtype=object),
-                            "date": day.to_numpy(), "seconds": seconds,
-                            "row": frame["row"].to_numpy(np.int64),
-                            "column": frame["column"].to_numpy(np.int64)})
-    punches = punches.sort_values(["employee_id", "date", "seconds", "row"], kind="mergesort")
-    # a punch less than a minute after the one before it on the day is the same punch (a
-    # repeated press, or the same record given twice): two of them are no day's work
-    key = ["employee_id", "date"]
-    gap = punches["seconds"].to_numpy() - punches.groupby(key, sort=False)["seconds"].shift(
-        ).to_numpy()
-    punches = punches[~(gap < REPEAT_SECONDS)]
-    by = punches.groupby(key, sort=False)
-    days = by.agg(first=("seconds", "first"), last=("seconds", "last"), row=("row", "first"),
-                  out_row=("row", "last"), punches=("seconds", "size"),
-                  in_column=("column", "first"), out_column=("column", "last")).reset_index()
-    single = days["punches"].to_numpy() == 1
-    morning = days["first"].to_numpy() < policy.midday
-    check_in = np.where(single & ~morning, np.nan, days["first"])
-    check_out = np.where(single & morning, np.nan, days["last"])
-    out = pd.DataFrame({
-        "employee_id": days["employee_id"], "date": days["date"],
-        "check_in": pd.to_timedelta(check_in, unit="s"),
-        "check_out": pd.to_timedelta(check_out, unit="s"),
-        "out_row": np.where(single & morning, days["row"], days["out_row"]),
-        "punches": days["punches"], "source": source, "placed": single,
-        # each time at its own cell: a daily report's check-out may be 下班2's, not 下班1's
-        "sheet": _sheet_ids(days["in_column"], log, "check_in", single & ~morning, single),
-        "out_sheet": _sheet_ids(days["out_column"], log, "check_out", single & morning,
-                                single)})
-    out.index = pd.Index(days["row"].to_numpy(np.int64), name="row")
-    return out
-
-
-def punch_sheet(column: int) -> str:
-    """The sheet id of punches read from ``column`` (1-based) when it is not the column the
-    log's findings point at by default (a daily report's 上班2, 下班2 …)."""
-    return f"Punches@{column}"
-
-
-def punch_columns(log: PunchLog) -> dict[str, dict[str, int]]:
-    """Sheet id → field id → column of a log's findings: ``Punches`` for its default columns,
-    and one ``Punches@N`` per other time column (see :func:`punch_sheet`)."""
-    columns = log.cell_columns()
-    out = {"Punches": columns}
-    for column in pd.unique(log.frame["column"]) if len(log.frame) else []:
-        out[punch_sheet(int(column))] = {**columns, "check_in": int(column),
-                                         "check_out": int(column)}
-    return out
-
-
-def _sheet_ids(columns: pd.Series, log: PunchLog, field: str, missing: np.ndarray,
-               single: np.ndarray) -> np.ndarray:
-    """``Punches`` where a time is at the log's default column for ``field`` (or missing: a
-    finding then points at the cell it should be in), else the ``Punches@N`` of its column;
-    a single punch is at its own column's unless that is the other side's default too, so
-    that it keeps its cell when it is told to be the other side (see
-    :mod:`opsbook.attendance.daily`)."""
-    defaults = log.cell_columns()
-    default = defaults[field]
-    other = defaults["check_out" if field == "check_in" else "check_in"]
-    cols = columns.to_numpy(np.int64)
-    named = np.array([punch_sheet(c) for c in range(int(cols.max(initial=0)) + 1)], dtype=object)
-    plain = (cols == default) & ~(single & (cols != other))
-    return np.where(missing | plain, "Punches", named[cols])

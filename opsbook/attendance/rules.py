@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.attendance.policy import parse_work_days, seconds
+from opsbook.attendance.punch_match import without_employee
 from opsbook.attendance.punches import table_log
 from opsbook.attendance.schema import CLOCK, PUNCHES
 from opsbook.core.book import Book
@@ -225,9 +226,9 @@ def check_in_of_its_day(book: Book) -> Iterator[Issue]:
 
 
 def punches_readable(book: Book) -> Iterator[Issue]:
-    """Every punch of the Punches sheet can be read and has a day: a cell that holds no time,
-    or a time without a date (and no Date column, or one without a year), is an error at
-    its cell — so that
+    """Every punch of the Punches sheet can be read and has a day and an employee: a cell
+    that holds no time, a time without a date (and no Date column, or one without a year),
+    or a punch on a row with neither ID nor name, is an error at its cell — so that
     ``validate`` says it before a summary would leave the punch out."""
     table = book.tables.get("Punches")
     if table is None or table.frame.empty:
@@ -235,6 +236,7 @@ def punches_readable(book: Book) -> Iterator[Issue]:
     log = table_log(table.frame, table.columns, table.extras, sheet=table.name, file=book.path,
                     headers=table.headers)
     yield from log.issues
+    yield from without_employee(log)
 
 
 def clock_data_given(book: Book) -> Iterator[Issue]:
