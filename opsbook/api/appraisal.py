@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -176,16 +176,28 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
     goes beside ``output`` when that is given.
     """
     from opsbook.api.workbook import check_replaceable
-    from opsbook.batch import run_files
 
     check_lang(lang)
     check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
+    return scored(source, history, lang=lang, options=options, output=output)
+
+
+def scored(source: PathLike | Book, history: Iterable[PathLike] = (), *,
+           lang: str | None = None, options: BatchOptions | None = None,
+           output: PathLike | Sequence[PathLike] | None = None,
+           command: str = "appraisal score", with_history: bool = True) -> Calculation:
+    """:func:`score_appraisal` without its check of ``output``, for a command that checks
+    its own outputs (``opsbook report --history``: a report's ``.xlsx``, ``.html``,
+    ``.pdf``, whose sheets have no History sheet: ``with_history`` False); the run's
+    manifest records ``command`` and goes beside ``output`` (the first when several are
+    written). Raises as :func:`score_appraisal` does."""
+    from opsbook.batch import run_files
 
     kind = registry.get(KIND)
     main = None if isinstance(source, Book) else str(Path(source))
     sources = [*([main] if main else []), *history]
     run = run_files(score_input, sources, args=(main,), options=options,
-                    command="appraisal score", settings={"lang": lang}, output=output,
+                    command=command, settings={"lang": lang}, output=output,
                     aggregate=True)
     parts = dict(zip(map(str, run.files), run.outcomes))
     if main is not None:
@@ -211,7 +223,7 @@ def score_appraisal(source: PathLike | Book, history: Iterable[PathLike] = (), *
     told = {id(i) for o in parts.values() if o is not None for i in o.report.issues}
     report.extend(i for i in run.report.issues if id(i) not in told
                   and i.code in ("skipped-file", "file-not-found", "not-a-workbook"))
-    return calculate_books(kind, [book], report, history=past, with_history=True)
+    return calculate_books(kind, [book], report, history=past, with_history=with_history)
 
 
 def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> int:

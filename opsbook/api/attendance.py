@@ -149,7 +149,7 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
         punches = [punches]
     books, report = load_many(paths, kind, options=options, command="attendance summarize",
                               settings={"month": month, "lang": lang,
-                                        "punches": [_exported(p) for p in punches or []]},
+                                        "punches": [exported(p) for p in punches or []]},
                               output=output)
     report = _exports_among(report, kind)
     # the year of an export's dates written without one: --month, else the first
@@ -171,7 +171,7 @@ def demo(folder: Path, samples: dict[str, Path], say: Callable[[str], None]) -> 
                       f"attendance summarize {sample.name}")
 
 
-def _exported(path: PathLike) -> list[str | None]:
+def exported(path: PathLike) -> list[str | None]:
     """A punch export as the manifest's settings record it: its name and SHA-256 (None when
     it cannot be read), so that an edited export is read again under ``--skip-unchanged``."""
     from opsbook.batch import digest

@@ -35,7 +35,9 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
                  outbox: PathLike | None = None, config: PathLike | None = None,
                  per_department: bool = False, attach: Iterable[str] | None = None,
                  encrypt: bool = False, cafile: PathLike | None = None,
-                 lang: str | None = None) -> Sent:
+                 lang: str | None = None, history: Iterable[PathLike] = (),
+                 punches: Iterable[PathLike] = (), month: str | None = None,
+                 as_of: str | None = None) -> Sent:
     """Email the report of a workbook (a path or a read Book), as the config file and these
     options say.
 
@@ -43,7 +45,9 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
     alone) the messages are written as .eml files to ``outbox`` (default: ``outbox/`` beside
     the workbook). ``attach`` is ``xlsx`` and/or ``pdf`` (default from the config: xlsx);
     ``encrypt`` protects the attachments with the password in OPSBOOK_ATTACHMENT_PASSWORD.
-    Nothing is sent when the workbook has errors (``exit_code`` 1).
+    Nothing is sent when the workbook has errors (``exit_code`` 1). ``history``,
+    ``punches``, ``month`` and ``as_of``: the computing commands' inputs, as
+    :func:`~opsbook.api.report.summarize` takes them.
 
     Raises :class:`~opsbook.mail.batch.Refused` before anything is sent (``to`` with
     ``per_department``, a folder or a pattern instead of one workbook, a recipient outside
@@ -79,7 +83,8 @@ def send_summary(source: PathLike | Book, *, to: Iterable[str] = (), cc: Iterabl
                       f"发件箱 {folder} 是一个文件；请给出存放 .eml 文件和发送记录的文件夹"
                       "（--outbox，或配置文件中的 [mail] outbox）。")
     server = smtp or (None if outbox else settings.smtp_url)
-    built = summarize(source, lang=lang)
+    built = summarize(source, lang=lang, history=list(history), punches=list(punches),
+                      month=month, as_of=as_of)
     if built.summary is None:
         return Sent(built)
     batch = Batch(to=tuple(to) or settings.to, cc=tuple(cc) or settings.cc, subject=subject,

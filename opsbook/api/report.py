@@ -61,10 +61,21 @@ class Built:
 def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
               options: BatchOptions | None = None,
               output: PathLike | Sequence[PathLike] | None = None,
-              kind: str | None = None) -> Built:
+              kind: str | None = None, history: Sequence[PathLike] = (),
+              punches: Sequence[PathLike] = (), month: str | dt.date | None = None,
+              as_of: dt.date | str | None = None) -> Built:
     """Validate and compute a workbook — or several of one kind (files, folders, glob
     patterns: the trackers of a portfolio, the attendance of every department) — and make
     its report content (nothing is written).
+
+    ``history`` (files, folders, glob patterns of earlier cycles' workbooks) is read as
+    ``opsbook appraisal score --history`` reads it, so that an appraisal's report counts the
+    failed cycles, escalations and changes the results workbook shows; it is taken with one
+    appraisal workbook only (:class:`NoReport` otherwise). So are the other computing
+    commands' inputs: ``punches`` (punch exports) and ``month`` (YYYY-MM) as ``attendance
+    summarize`` reads them, ``as_of`` (the status date, YYYY-MM-DD) as ``project status`` and
+    ``plan track`` take it; each only by its kind's report (:class:`NoReport`; a ``month``
+    or ``as_of`` not written so: :class:`~opsbook.api.common.Refused`, before any reading).
 
     Several workbooks are read through :func:`opsbook.batch.run_files` with ``options``
     (processes, progress, fail-fast; the manifest goes beside ``output``, the first when
@@ -75,7 +86,19 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
     or when the kind reports on one workbook at a time (appraisal, plan) and several are
     given. ``kind`` skips detection (a workbook that fits two kinds equally).
     """
+    from opsbook.api.attendance import month_of
+    from opsbook.api.project import status_day
+
     check_lang(lang)
+    history = list(paths_of(history)) if history else []
+    punches = list(paths_of(punches)) if punches else []
+    month, as_of = month_of(month), status_day(as_of)  # refused before anything is read
+    if history:
+        _taken(kind or "appraisal", punches=punches, month=month, as_of=as_of)
+        return _with_history(source, history, lang=lang, options=options, output=output,
+                             kind=kind)
+    if kind is not None:
+        _taken(kind, punches=punches, month=month, as_of=as_of)
     if isinstance(source, Book):
         books, read = [source], None
     else:
@@ -84,7 +107,9 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
         day = {"today": dt.date.today().isoformat()} if kind in (None, "plan", "project") \
             else {}
         books, read = load_many(source, kind, options=options, command="report",
-                                settings={"lang": lang, **day}, output=output)
+                                settings={"lang": lang, **day,
+                                          **_recorded(punches, month, as_of)},
+                                output=output)
         if not books:
             # a result opsbook wrote is said as such (an info note in a batch of many)
             raise NotAWorkbook(next((i for i in read.issues if i.severity == "error"
@@ -105,9 +130,100 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
         raise NoReport(f"{spec.en} reports are made from one workbook at a time; "
                        f"{len(books)} were given",
                        f"{spec.zh}报告每次只能由一个工作簿生成；这里给出了 {len(books)} 个。")
-    done = calculate_books(spec, books, read)
+    _taken(spec.id, punches=punches, month=month, as_of=as_of, file=book.path)
+    if punches:
+        from opsbook.api.attendance import read_punches
+        from opsbook.core.validate import validate_books
+
+        if read is None:  # a Book given: validated here, as calculate_books would
+            read = Report(lang=book.lang)
+            for checked in validate_books(books):
+                read.merge(checked)
+        # the year of an export's dates written without one: month, else the first
+        # workbook's month setting (as attendance summarize takes it)
+        logs, notes = read_punches(punches, month or next(
+            (b.settings.month for b in books if b.settings.month), None))
+        read.merge(notes)
+        done = calculate_books(spec, books, read, month=month, punches=logs)
+    elif month is not None:
+        done = calculate_books(spec, books, read, month=month)
+    elif as_of is not None:
+        if spec.id == "project" and read is not None:  # as project status --as-of checks
+            from opsbook.api.project import against_status_date
+
+            against_status_date(books, read, as_of,
+                                strict=options is not None and options.fail_fast)
+        done = calculate_books(spec, books, read, as_of=as_of)
+    else:
+        done = calculate_books(spec, books, read)
     summary = spec.summary(done.result, lang or book.lang) if done.computed else None
     return Built(done, summary, book=book)
+
+
+#: The computing commands' own inputs a report takes, and the kinds that read each.
+TAKEN = {"--history": ("appraisal",), "--punches": ("attendance",),
+         "--month": ("attendance",), "--as-of": ("project", "plan")}
+
+
+def _taken(kind: str, *, punches: list[Path], month: str | None, as_of: dt.date | None,
+           file: PathLike | None = None) -> None:
+    """Refuse (:class:`NoReport`) an input of a computing command given for a report of a
+    kind that does not read it (``--punches`` for a project), saying whose each is."""
+    from opsbook import registry
+
+    given = {"--punches": punches, "--month": month, "--as-of": as_of}
+    wrong = [name for name, value in given.items() if value and kind not in TAKEN[name]]
+    if not wrong or kind not in registry.names():  # an unknown kind: refused by the reading
+        return
+    spec = registry.get(kind)
+    where_en, where_zh = (f"{file}: ", f"{file}：") if file else ("", "")
+    raise NoReport(f"{where_en}{' and '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} "
+                   "not taken by the report of "
+                   f"{spec.en.lower()} workbooks (--history is an appraisal's, --punches and "
+                   "--month an attendance's, --as-of a project's or a plan's)",
+                   f"{where_zh}{spec.zh}工作簿的报告不接受 {'、'.join(wrong)}（--history 用于"
+                   "绩效考核，--punches 和 --month 用于考勤，--as-of 用于项目或年度计划）。")
+
+
+def _recorded(punches: list[Path], month: str | None, as_of: dt.date | None) -> dict:
+    """What the manifest's settings record of these inputs (an export with its SHA-256, so
+    that an edited export makes the report again under --skip-unchanged)."""
+    from opsbook.api.attendance import exported
+
+    return {**({"punches": [exported(p) for p in punches]} if punches else {}),
+            **({"month": month} if month else {}),
+            **({"as_of": as_of.isoformat()} if as_of else {})}
+
+
+def _with_history(source: PathLike | Book | Sources, history: list[Path], *,
+                  lang: str | None, options: BatchOptions | None,
+                  output: PathLike | Sequence[PathLike] | None, kind: str | None) -> Built:
+    """The report of one appraisal workbook scored with earlier cycles' workbooks (see
+    :func:`summarize`)."""
+    from opsbook import registry
+    from opsbook.api.appraisal import KIND, scored
+
+    given = [source] if isinstance(source, Book) else paths_of(source)
+    spec = registry.get(KIND)
+    if kind not in (None, KIND) or len(given) != 1 or \
+            (not isinstance(given[0], Book) and (given[0].is_dir() or not given[0].exists()
+                                                 and any(c in str(given[0]) for c in "*?["))):
+        raise NoReport("--history is read by the report of one appraisal workbook: give that "
+                       "workbook alone (earlier cycles go to --history)",
+                       "--history 仅用于单个绩效考核工作簿的报告：请只给出该工作簿"
+                       "（以往周期的工作簿用 --history 给出）。")
+    try:
+        done = scored(given[0], history, lang=lang, options=options, output=output,
+                      command="report", with_history=False)  # sheets as without history
+    except NotAWorkbook as problem:
+        if problem.issue.code != "wrong-kind":
+            raise
+        raise NoReport(f"{problem.issue.file}: --history is read by appraisal reports only; "
+                       "this is no appraisal workbook",
+                       f"{problem.issue.file}：--history 仅用于绩效考核报告；此文件不是绩效考核"
+                       "工作簿。") from None
+    summary = spec.summary(done.result, lang or done.report.lang) if done.computed else None
+    return Built(done, summary)
 
 
 def _several_kinds(books: list[Book]) -> NoReport:
@@ -159,9 +275,12 @@ def check_report_target(target: Path, *sources: Path) -> None:
 
 def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
                  lang: str | None = None, options: BatchOptions | None = None,
-                 kind: str | None = None) -> Built:
+                 kind: str | None = None, history: Sequence[PathLike] = (),
+                 punches: Sequence[PathLike] = (), month: str | dt.date | None = None,
+                 as_of: dt.date | str | None = None) -> Built:
     """Write the report of a workbook — or of several of one kind (files, folders, glob
-    patterns; see :func:`summarize`) — to ``out`` (one path or several): ``.xlsx`` (a
+    patterns; see :func:`summarize`, also for ``history``, ``punches``, ``month`` and
+    ``as_of``, the computing commands' inputs) — to ``out`` (one path or several): ``.xlsx`` (a
     Summary sheet with native charts, then the detail sheets), ``.html`` (one
     self-contained page) or ``.pdf`` (that page printed by headless Chromium), in ``lang``
     (default: the workbook's language).
@@ -185,13 +304,23 @@ def build_report(sources: PathLike | Sources, out: PathLike | list[PathLike], *,
         raise CannotWriteReport("no report file given; name one or more (.xlsx, .html, .pdf)",
                                 "未给出报告文件；请指定一个或多个（.xlsx、.html、.pdf）。")
     files = [Path(s) for s in paths_of(sources) if Path(s).is_file()]
+    read = {Path(s).resolve(): option for option, named in (("--history", history),
+                                                             ("--punches", punches))
+            for s in paths_of(named or []) if Path(s).is_file()}
     for target in targets:
+        if target.resolve() in read:
+            option = read[target.resolve()]
+            raise CannotWriteReport(f"{target} is given with {option}; write the report to "
+                                    "another file",
+                                    f"{target} 是用 {option} 给出的文件；请将报告写入另一个"
+                                    "文件。")
         check_report_target(target, *files)
     if any(t.suffix.lower() == ".pdf" for t in targets):
         from opsbook.reports.pdf import find_browser
 
         find_browser()  # before anything is computed or written: no report half-made
-    built = summarize(sources, lang=lang, options=options, output=targets, kind=kind)
+    built = summarize(sources, lang=lang, options=options, output=targets, kind=kind,
+                      history=history, punches=punches, month=month, as_of=as_of)
     if built.summary is not None:
         built.paths = [write_report(t, built.summary, built.calculation.sheets)
                        for t in targets]

@@ -22,6 +22,14 @@ CODES: dict[str, Code] = {
         "等级 {grade} 的最低分 {value} 高于评分上限（scale_max {scale_max}）：任何总分都达不到。"
         "请按评分的分制填写等级分数段。",
     ),
+    "grade-as-fraction": Code(
+        "data",
+        "Grade {grade} starts at {value}, and no grade starts above 1 on a scale to "
+        "{scale_max}: a minimum score is in points, not a share of the scale (type 90 for "
+        "90%, or format the cell as a percentage).",
+        "等级 {grade} 的最低分为 {value}，而所有等级的最低分都不超过 1，评分上限为 "
+        "{scale_max}：最低分按分数填写，不是分制的比例（90% 请填 90，或将单元格设为百分比格式）。",
+    ),
     "self-reference": Code(
         "data",
         "'{column}' refers to the row's own employee ({value}).",

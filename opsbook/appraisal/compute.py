@@ -19,7 +19,12 @@ from opsbook.appraisal import findings
 from opsbook.appraisal.calibration import zscore
 from opsbook.appraisal.grading import DECIMALS, assign, grade_table
 from opsbook.appraisal.history import earlier_failures
-from opsbook.appraisal.notes import NoteFacts, below_lowest_grade, employee_notes
+from opsbook.appraisal.notes import (
+    NoteFacts,
+    below_lowest_grade,
+    employee_notes,
+    without_bonus_base,
+)
 from opsbook.appraisal.rater_stats import rater_stats, self_gap
 from opsbook.appraisal.ratings import PEER, ROLES, Ratings, prepare, ratio, unique_ids
 from opsbook.appraisal.settings import AppraisalSettings
@@ -188,7 +193,7 @@ def score(
             per_employee["notes"], below, str(table["grade"].iloc[0]),
             float(table["min_score"].iloc[0]), lang)
     at = emp_ids.get_indexer(staff["employee_id"])
-    results = _results_frame(staff, at, per_employee)
+    results = _results_frame(staff, at, per_employee, lang)
 
     issues += findings.no_scores(staff, (at >= 0) & ~_take(facts.any_rating, at))
     issues += findings.not_graded(staff, results["total"].to_numpy(dtype=float),
@@ -216,15 +221,19 @@ def score(
 
 
 def _results_frame(staff: pd.DataFrame, at: np.ndarray,
-                   per_employee: dict[str, np.ndarray]) -> pd.DataFrame:
-    """One row per row of Employees, in its order, with bonus and ranks."""
+                   per_employee: dict[str, np.ndarray], lang: str = "en") -> pd.DataFrame:
+    """One row per row of Employees, in its order, with bonus and ranks (a graded employee
+    without a bonus base noted in ``lang``)."""
     results = pd.DataFrame({key: staff[key].to_numpy(dtype=object)
                             for key in ("employee_id", "name", "department")})
     for key, values in per_employee.items():
         results[key] = _take(values, at)
     results["notes"] = results["notes"].fillna("")
     base = pd.to_numeric(staff["bonus_base"], errors="coerce").to_numpy(dtype=float)
-    results["bonus"] = base * results["bonus_coefficient"].to_numpy(dtype=float)
+    coefficient = results["bonus_coefficient"].to_numpy(dtype=float)
+    results["bonus"] = base * coefficient
+    results["notes"] = without_bonus_base(results["notes"].to_numpy(dtype=object),
+                                          np.isnan(base) & ~np.isnan(coefficient), lang)
     results["rank"] = results["total"].rank(method="min", ascending=False).astype("Int64")
     results["department_rank"] = (
         results.groupby("department", dropna=False, sort=False)["total"]

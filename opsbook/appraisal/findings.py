@@ -114,16 +114,21 @@ def peers_below_minimum(
 def forced_distribution(
     grades: pd.Series, caps: dict[str, float], known: list[str]
 ) -> list[Issue]:
-    """Grades given to a larger share of the graded employees than ``max_share_<grade>``."""
+    """Grades given to a larger share of the graded employees than ``max_share_<grade>``
+    (``caps``: each such setting key as typed → its share; the grade compared as names
+    are, whatever its case, width or spaces)."""
+    from opsbook.core.parse import folded
+
     issues = []
     graded = grades.dropna()
     counts = graded.value_counts()
-    lookup = {str(g).casefold(): g for g in known}
-    for key, cap in caps.items():
-        grade = lookup.get(key.casefold())
+    lookup = {folded(g): g for g in known}
+    for field, cap in caps.items():
+        key = field[len("max_share_"):]
+        grade = lookup.get(folded(key))
         if grade is None:
             issues.append(Issue(
-                "invalid-setting", "warning", sheet="Settings", field=f"max_share_{key}",
+                "invalid-setting", "warning", sheet="Settings", field=field,
                 value=cap, params={"detail": f"there is no grade '{key}' in the Grades table.",
                                    "detail_zh": f"等级表中没有等级“{key}”。"}))
             continue
@@ -131,7 +136,7 @@ def forced_distribution(
         allowed = math.floor(cap * scored + 1e-9)
         if count > allowed:
             issues.append(Issue(
-                "forced-distribution", "warning", sheet="Settings", field=f"max_share_{key}",
+                "forced-distribution", "warning", sheet="Settings", field=field,
                 value=cap, params={"grade": grade, "count": count, "scored": scored,
                                    "share": _share(count / scored),
                                    # the cap as set (12.5%), never rounded to what it is not

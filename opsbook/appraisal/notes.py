@@ -22,6 +22,7 @@ TEXT = {
         "no_scores": "no scores: not graded",
         "below": "below the lowest grade ({grade} from {minimum}): not graded",
         "escalate": "{n} failed cycles in a row (limit {limit}): escalate",
+        "no_base": "no bonus base: bonus left blank",
         "list": ", ",
     },
     "zh": {
@@ -35,6 +36,7 @@ TEXT = {
         "no_scores": "无评分：未评定等级",
         "below": "低于最低等级（{grade}，{minimum} 分起）：未评定等级",
         "escalate": "连续 {n} 次考核不达标（上限 {limit}）：按规定处理",
+        "no_base": "未填绩效奖金基数：奖金留空",
         "list": "、",
     },
 }
@@ -123,6 +125,14 @@ def below_lowest_grade(notes: np.ndarray, below: np.ndarray, grade: str, minimum
     t = TEXT["zh" if lang == "zh" else "en"]
     text = t["below"].format(grade=grade, minimum=f"{minimum:g}")
     return _join([notes, np.where(below, text, "")], t["sep"], len(notes))
+
+
+def without_bonus_base(notes: np.ndarray, missing: np.ndarray, lang: str = "en"
+                       ) -> np.ndarray:
+    """``notes`` with, where ``missing``, that a graded employee has no bonus base, so their
+    bonus is left blank (not 0, and not counted in the bonus total)."""
+    t = TEXT["zh" if lang == "zh" else "en"]
+    return _join([notes, np.where(missing, t["no_base"], "")], t["sep"], len(notes))
 
 
 def _plural(k: np.ndarray, lang: str) -> np.ndarray:

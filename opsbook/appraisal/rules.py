@@ -56,7 +56,8 @@ def bands_do_not_overlap(book: Book) -> Iterator[Issue]:
 def bands_on_scale(book: Book) -> Iterator[Issue]:
     """Grade bands on the scale of the scores: a band whose minimum is above ``scale_max``
     can never be reached (the default bands are on 0–100, so a 1–5 scale would grade every
-    employee D, to be interviewed and escalated)."""
+    employee D, to be interviewed and escalated); minimums all of 1 or below on a larger
+    scale are shares typed for points (0.9 for 90: every total would be the top grade)."""
     high = book.settings.scale_max
     if book.settings.scale_min >= high:
         return  # the scale itself is reported
@@ -78,6 +79,11 @@ def bands_on_scale(book: Book) -> Iterator[Issue]:
         yield Issue("grade-above-scale", value=sheet.at[row, "min_score"],
                     params={"grade": sheet.at[row, "grade"], "scale_max": f"{high:g}"},
                     **book.where("Grades", "min_score", int(row)))
+    if high > 1 and (values[bands] <= 1).all():  # 0.9 for 90 on a scale to 100: all S
+        for row in sheet.index[bands & (values > 0)]:
+            yield Issue("grade-as-fraction", value=sheet.at[row, "min_score"],
+                        params={"grade": sheet.at[row, "grade"], "scale_max": f"{high:g}"},
+                        **book.where("Grades", "min_score", int(row)))
 
 
 def settings_consistent(book: Book) -> Iterator[Issue]:

@@ -99,7 +99,8 @@ class AppraisalSettings(SettingsModel):
         "可选：绩效奖金总预算，超出时提示。", "奖金预算", ge=0)
 
     def max_shares(self) -> dict[str, float]:
-        """Forced-distribution caps given as ``max_share_<grade>`` keys (grade → share)."""
+        """Forced-distribution caps given as ``max_share_<grade>`` keys (the key as typed,
+        ``MAX_SHARE_优秀`` too, so that what is said of it finds its cell → share)."""
         from opsbook.core.settings import fraction
 
         shares = {}
@@ -107,7 +108,7 @@ class AppraisalSettings(SettingsModel):
             if key.lower().startswith("max_share_") and value not in (None, ""):
                 share = fraction(value)
                 if isinstance(share, float) and 0 <= share <= 1:  # others are reported
-                    shares[key[len("max_share_"):]] = share
+                    shares[key] = share
         return shares
 
 

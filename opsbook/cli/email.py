@@ -8,6 +8,7 @@ import typer
 
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, Lang, given_path, lang_option, unreadable
+from opsbook.cli.report import AS_OF, HISTORY, MONTH, PUNCHES
 
 
 def email(report: Path = typer.Argument(..., parser=given_path,
@@ -36,6 +37,10 @@ def email(report: Path = typer.Argument(..., parser=given_path,
                                                    "OPSBOOK_ATTACHMENT_PASSWORD."),
           cafile: Path | None = typer.Option(None, parser=given_path,
                                              help="A private CA's certificates (PEM)."),
+          history: list[Path] = typer.Option([], parser=given_path, help=HISTORY),
+          punches: list[Path] = typer.Option([], parser=given_path, help=PUNCHES),
+          month: str | None = typer.Option(None, help=MONTH),
+          as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help=AS_OF),
           lang: Lang | None = lang_option("Language of the report and the messages "
                                           "(default: the workbook's).")
           ) -> None:
@@ -47,6 +52,7 @@ def email(report: Path = typer.Argument(..., parser=given_path,
     again. Exit 0 all sent (or written), 1 the workbook has errors, 2 not sent.
     """
     from opsbook import api
+    from opsbook.core.said import Said
     from opsbook.mail.batch import Refused
     from opsbook.mail.compose import ComposeError
     from opsbook.mail.config import ConfigError
@@ -58,10 +64,11 @@ def email(report: Path = typer.Argument(..., parser=given_path,
         sent = api.send_summary(report, to=to, cc=cc, subject=subject, smtp=smtp,
                                 outbox=outbox, config=config, per_department=per_department,
                                 attach=attach or None, encrypt=encrypt, cafile=cafile,
-                                lang=lang.value if lang else None)
+                                lang=lang.value if lang else None, history=history,
+                                punches=punches, month=month, as_of=as_of)
     except api.NotAWorkbook as problem:
         raise unreadable(problem) from None
-    except (Refused, ConfigError, ComposeError, DeliveryError, api.NoReport, NoBrowser,
+    except (Refused, Said, ConfigError, ComposeError, DeliveryError, api.NoReport, NoBrowser,
             BrowserFailed, MissingFont) as error:
         raise CannotRun.of(error) from None
     done = sent.outcome

@@ -18,6 +18,7 @@ from opsbook import registry
 from opsbook.cli import printing
 from opsbook.cli.common import CannotRun, given_path
 from opsbook.cli.run_values import (
+    kind_problems,
     mail_problems,
     one_book_problem,
     one_file_problem,
@@ -166,6 +167,8 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
         entries.append((key, param, said))
     as_named = {k.replace("-", "_"): v for k, v in chosen.items()}
     problems += [(named.get(k, k), *told) for k, *told in mail_problems(words, as_named, base)]
+    problems += [(named.get(k, k), *told)
+                 for k, *told in kind_problems(words, pipeline_kind, as_named)]
     positional = [p for p in command.params if p.param_type_name == "argument"]
     head = inputs if positional else []
     told_inputs = None  # the inputs' argument, when they are a mistake already told

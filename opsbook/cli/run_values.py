@@ -140,6 +140,27 @@ def mail_problems(words: tuple[str, ...], chosen: dict[str, Any], base: Path
     return found
 
 
+def kind_problems(words: tuple[str, ...], kind: str | None, chosen: dict[str, Any]
+                  ) -> list[tuple[str, str, str]]:
+    """(option, message, Chinese) for a computing command's input given to a ``report`` or
+    ``email`` step whose kind does not read it (``punches`` for a project, ``history`` for
+    an attendance): the command refuses it only as it starts. ``chosen``: the step's
+    options, named as parameters."""
+    from opsbook import registry
+    from opsbook.api.report import TAKEN
+
+    if words not in (("report",), ("email",)) or kind not in registry.names():
+        return []
+    spec = registry.get(kind)
+    return [(name, f"is not taken by the report of {spec.en.lower()} workbooks ({flag} is "
+                   f"read by the report of {' or '.join(TAKEN[flag])} workbooks)",
+             f"{spec.zh}工作簿的报告不接受此选项（{flag} 用于"
+             f"{'或'.join(registry.get(k).zh for k in TAKEN[flag])}工作簿的报告）。")
+            for name, value in chosen.items()
+            if (flag := f"--{name.replace('_', '-')}") in TAKEN and value
+            and kind not in TAKEN[flag]]
+
+
 def one_file_problem(inputs: list[str], words: tuple[str, ...]) -> tuple[str, str] | None:
     """Why ``inputs`` cannot be the one workbook a command takes (``report``, ``email``),
     or None: several of them, a folder, a glob pattern."""
