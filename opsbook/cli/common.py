@@ -138,7 +138,7 @@ def finish(done: Any, out: Path) -> NoReturn:
 
     if done.computed:
         api.write_output(out, done.sheets)
-        printing.say(f"{out}: {done.headline}")
+        printing.say(printing.headed(out, done.headline, done.report.lang))
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     if not done.computed:
         zh = (printing.chosen_lang() or done.report.lang) == "zh"

@@ -49,6 +49,12 @@ def say(text: str) -> None:
     print(text)
 
 
+def headed(name: object, headline: str, lang: str | None) -> str:
+    """``name: headline``, with the Chinese colon when the command speaks Chinese (its
+    ``--lang``, else ``lang``, the language of what it read)."""
+    return f"{name}{'：' if (chosen_lang() or lang) == 'zh' else ': '}{headline}"
+
+
 def note(text: str) -> None:
     print(text, file=sys.stderr)
 

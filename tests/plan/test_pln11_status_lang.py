@@ -27,10 +27,10 @@ def test_an_english_plan_said_in_chinese(tmp_path):
     plan = _english_plan(tmp_path / "plan.xlsx")
     done = run_cli("plan", "status", plan, "--set", "final", "--lang", "zh")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"{plan}: 已定稿：版本 2，各工作表已保护（无密码，仅防误改）" in done.stdout
+    assert f"{plan}：已定稿：版本 2，各工作表已保护（无密码，仅防误改）" in done.stdout
     again = run_cli("plan", "status", plan, "--set", "final", "--lang", "zh")
     assert again.returncode == 1
-    assert f"{plan}: 状态未变更" in again.stdout
+    assert f"{plan}：状态未变更" in again.stdout
     assert "Settings!B5  [status-final] 计划已定稿，定稿后不能再变更状态。" in again.stdout
     assert "1 个错误" in again.stdout and "error(s)" not in again.stdout
 
@@ -52,7 +52,7 @@ def test_a_typo_in_the_status_cell_said_in_the_language_asked_for(tmp_path):
     plan = _english_plan(tmp_path / "plan.xlsx", status="reviewd")
     done = run_cli("plan", "status", plan, "--set", "final", "--lang", "zh")
     assert done.returncode == 1
-    assert f"{plan}: 状态未变更：请先修正以下错误。" in done.stdout
+    assert f"{plan}：状态未变更：请先修正以下错误。" in done.stdout
     assert "[invalid-setting] 设置项“status”（状态）" in done.stdout
     assert set_plan_status(plan, "final", lang="en").headline == \
         "status not changed: correct the errors below first."
