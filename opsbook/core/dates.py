@@ -35,7 +35,7 @@ from opsbook.core.cellvalues import (
     read_cells,
     type_codes,
 )
-from opsbook.core.month_names import month_number, named_date
+from opsbook.core.month_names import full_year, month_number, named_date
 from opsbook.core.parse import clean_text
 from opsbook.core.spec import Field
 from opsbook.core.zones import zoned_apart
@@ -83,8 +83,8 @@ def parse_date(text: str) -> dt.datetime | None:
     """A date, or a date and time, typed as text; None when it is not one.
 
     The date is year first: ``2026-11-05``, ``2026/11/5``, ``2026.11.5``, ``2026年11月5日``,
-    ``20261105`` or, as attendance exports write it, a two-digit year (20xx): ``26-11-05``
-    (with ``-`` or ``年`` only: ``05/11/26`` and ``10.5.3`` may put the day first); or with
+    ``20261105`` or, as attendance exports write it, a two-digit year (as Excel: ``26-11-05``
+    is 2026, ``99-…`` 1999; with ``-`` or ``年`` only: ``05/11/26`` may put the day first); or with
     the month in letters, either way round: ``5-Nov-26``, ``5 November 2026``,
     ``Nov 5, 2026`` (see :func:`~opsbook.core.month_names.named_date`).
     A year before 1900 is no date (no date cell holds one: ``0206-11-03`` is a slip, never
@@ -104,7 +104,7 @@ def parse_date(text: str) -> dt.datetime | None:
         if len(year) == 2 and match[2] not in ("-", "年"):  # 05/11/26, 10.5.3: day first?
             return None
         found: tuple[int, int, int, int] | None = (
-            int(year) + (2000 if len(year) == 2 else 0), int(month), int(day), match.end())
+            full_year(year), int(month), int(day), match.end())
     else:
         found = named_date(text)
     if found is None or not FIRST_YEAR <= found[0] <= 9999:
@@ -185,8 +185,8 @@ def parse_month(value: Any) -> str | None:
     text = clean_text(value).lower().translate(DASHES)
     for pattern in (r"(\d{4}|\d{2}(?=年))\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?", r"(\d{4})(\d{2})"):
         match = re.fullmatch(pattern, text)
-        if match:  # 27年4月 is 2027-04
-            return _month(int(match[1]) + 2000 * (len(match[1]) == 2), int(match[2]))
+        if match:  # 27年4月 is 2027-04, 99年4月 1999-04 (as Excel reads them)
+            return _month(full_year(match[1]), int(match[2]))
     match = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{4})", text)
     if match:
         return _month(int(match[2]), int(match[1]))

@@ -37,9 +37,8 @@ CODES: dict[str, Code] = {
     ),
     "password-protected": Code(
         "file",
-        "The workbook is password-protected; remove the password to open it (File > Info > "
-        "Protect Workbook).",
-        "工作簿受密码保护；请先取消密码（文件 > 信息 > 保护工作簿）。",
+        "The workbook is password-protected; remove the password to open it ({detail}).",
+        "工作簿受密码保护；请先取消密码（{detail_zh}）。",
     ),
     "empty-file": Code("file", "The file is empty (0 bytes).", "文件为空（0 字节）。"),
     "file-unreadable": Code(

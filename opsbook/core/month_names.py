@@ -42,7 +42,11 @@ def named_date(text: str) -> tuple[int, int, int, int] | None:
     month = month_number(name)
     if month is None:
         return None
+    return full_year(year), month, int(day), match.end()
+
+
+def full_year(year: str) -> int:
+    """A year as written, in full: two digits are read as Excel reads them, 00–29 this
+    century and 30–99 the last (``26`` is 2026, ``99`` is 1999); more digits as they are."""
     number = int(year)
-    if len(year) == 2:
-        number += 2000 if number < 30 else 1900
-    return number, month, int(day), match.end()
+    return number + (2000 if number < 30 else 1900) if len(year) == 2 else number

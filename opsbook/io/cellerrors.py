@@ -18,7 +18,7 @@ from typing import IO
 from xml.etree import ElementTree
 
 from opsbook.core.cells import a1
-from opsbook.io.datesystem import varint
+from opsbook.io.datesystem import xlsb_records, xlsb_sheets
 from opsbook.io.package import ZIP_ERRORS, Package, PackageGap
 
 #: BIFF8 error codes ([MS-XLS] 2.5.10 BErr) → the text Excel shows.
@@ -91,30 +91,9 @@ def xls_errors(source: str | IO[bytes]) -> Errors:
     return found
 
 
-#: .xlsb record types: a sheet of the workbook, a row's header, an error cell, a formula
+#: .xlsb record types: a row's header, an error cell, a formula
 #: whose saved value is an error.
-_BUNDLE_SH, _ROW_HDR, _CELL_ERROR, _FMLA_ERROR = 0x9C, 0x00, 0x03, 0x0B
-
-
-def _brt(data: bytes):
-    """(type, body) of the records of an .xlsb part."""
-    position = 0
-    while position < len(data):
-        kind, position = varint(data, position, 2)
-        size, position = varint(data, position, 4)
-        if kind < 0 or size < 0:
-            return
-        yield kind, data[position:position + size]
-        position += size
-
-
-def _wide(body: bytes, at: int) -> tuple[str | None, int]:
-    """An XLWideString at ``at`` (a count of UTF-16 units, then the text) and what follows;
-    None for the null string (count 0xFFFFFFFF)."""
-    count = struct.unpack_from("<I", body, at)[0] if at + 4 <= len(body) else 0xFFFFFFFF
-    if count == 0xFFFFFFFF:
-        return None, at + 4
-    return body[at + 4:at + 4 + 2 * count].decode("utf-16-le", "replace"), at + 4 + 2 * count
+_ROW_HDR, _CELL_ERROR, _FMLA_ERROR = 0x00, 0x03, 0x0B
 
 
 def xlsb_errors(source: str | IO[bytes]) -> Errors:
@@ -122,23 +101,16 @@ def xlsb_errors(source: str | IO[bytes]) -> Errors:
     found: Errors = {}
     try:
         with zipfile.ZipFile(source) as archive:
-            package = Package(archive)
-            workbook = package.main_part()
-            parts = {r.id: r.target for r in package.relationships(workbook) if not r.external}
-            for kind, body in _brt(package.read(workbook)):
-                if kind != _BUNDLE_SH or len(body) < 12:
-                    continue
-                relation, at = _wide(body, 8)
-                name = _wide(body, at)[0]
-                data = package.read(parts[relation]) if relation in parts else b""
+            for name, data in xlsb_sheets(Package(archive)):
                 cells, row = {}, 0
-                for kind, cell in _brt(data) if b"\x03\x09" in data or b"\x0b" in data else ():
+                errors = b"\x03\x09" in data or b"\x0b" in data
+                for kind, cell in xlsb_records(data) if errors else ():
                     if kind == _ROW_HDR and len(cell) >= 4:
                         row = struct.unpack_from("<I", cell)[0]
                     elif kind in (_CELL_ERROR, _FMLA_ERROR) and len(cell) >= 9:
                         column = struct.unpack_from("<I", cell)[0]
                         cells[a1(row + 1, column + 1)] = _CODES.get(cell[8], "#ERROR")
-                if cells and name is not None:
+                if cells:
                     found[name] = cells
     except (PackageGap, struct.error, *ZIP_ERRORS):
         return {}

@@ -13,9 +13,10 @@ import datetime as dt
 import re
 import struct
 import zipfile
-from typing import IO
+from typing import IO, Iterator
 
 from opsbook.core.cellvalues import EXCEL_EPOCH, EXCEL_EPOCH_1904
+from opsbook.io.package import Package
 
 EPOCH_1900, EPOCH_1904 = EXCEL_EPOCH, EXCEL_EPOCH_1904
 
@@ -80,6 +81,40 @@ def varint(data: bytes, position: int, most: int) -> tuple[int, int]:
         if not byte & 0x80:
             break
     return value, position
+
+
+def xlsb_records(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """(type, body) of the records of an .xlsb part, until its data ends."""
+    position = 0
+    while position < len(data):
+        kind, position = varint(data, position, 2)
+        size, position = varint(data, position, 4)
+        if kind < 0 or size < 0:
+            return
+        yield kind, data[position:position + size]
+        position += size
+
+
+def wide_string(body: bytes, at: int) -> tuple[str | None, int]:
+    """An .xlsb XLWideString at ``at`` (a count of UTF-16 units, then the text) and where
+    what follows begins; None for the null string (count 0xFFFFFFFF)."""
+    count = struct.unpack_from("<I", body, at)[0] if at + 4 <= len(body) else 0xFFFFFFFF
+    if count == 0xFFFFFFFF:
+        return None, at + 4
+    return body[at + 4:at + 4 + 2 * count].decode("utf-16-le", "replace"), at + 4 + 2 * count
+
+
+def xlsb_sheets(package: Package) -> Iterator[tuple[str, bytes]]:
+    """(name, part) of each sheet of an open .xlsb package, in the workbook's order (a
+    sheet whose part is missing gives b""); PackageGap or struct.error when it is damaged."""
+    workbook = package.main_part()
+    parts = {r.id: r.target for r in package.relationships(workbook) if not r.external}
+    for kind, body in xlsb_records(package.read(workbook)):
+        if kind == _BRT_BUNDLE_SH and len(body) >= 12:
+            relation, at = wide_string(body, 8)
+            name = wide_string(body, at)[0]
+            if name is not None:
+                yield name, package.read(parts[relation]) if relation in parts else b""
 
 
 def ods_epoch(source: str | IO[bytes]) -> dt.datetime:

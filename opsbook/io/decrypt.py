@@ -8,9 +8,15 @@ same way here (msoffcrypto-tool knows the key); a file that really needs a passw
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 DEFAULT_PASSWORD = "VelvetSweatshop"
+#: Where a workbook's password is removed, for the ``password-protected`` message (en, zh):
+#: Excel's menu, or LibreOffice's for an .ods (LibreOffice encrypts an .ods as it saves it).
+UNLOCK = {"excel": ("File > Info > Protect Workbook", "文件 > 信息 > 保护工作簿"),
+          "ods": ("in LibreOffice: File > Save As, with Save with password cleared",
+                  "在 LibreOffice 中：文件 > 另存为，取消勾选“使用密码保存”")}
 
 
 def open_default(path: Path) -> bytes | None:
@@ -33,3 +39,14 @@ def open_default(path: Path) -> bytes | None:
         return None
     data = out.getvalue()
     return data or None
+
+
+def inner_format(path: Path, data: bytes) -> str:
+    """The format of a workbook decrypted into ``data``: "xls", "xlsb", "xlsm" or "xlsx"
+    (an .xlsm by its name: the two are alike inside)."""
+    if data[:2] != b"PK":
+        return "xls"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if any(n.replace("\\", "/").lower().endswith("workbook.bin") for n in archive.namelist()):
+            return "xlsb"
+    return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Collection, Iterable, Iterator
 
+from opsbook.io.extent import measured
 from opsbook.io.numformats import (
     padded_styles,
     percent_cells,
@@ -46,6 +47,8 @@ class PackageScan:
     padded: dict[str, dict[str, tuple[str, int, str]]] = field(default_factory=dict)
     date1904: bool = False
     gaps: list[str] = field(default_factory=list)
+    #: per sheet name, (last row, last column) of its filled cells (:mod:`opsbook.io.extent`)
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 #: A formula element, with or without a namespace prefix (``<f>``, ``<f t="shared" …>``,
@@ -97,12 +100,15 @@ def scan(package: Package) -> PackageScan:
         try:
             percents: set[str] = set()
             padded: dict[str, bytes] = {}
+            extent = [0, 0]
             if package.sizes.get(part_key(sheet.part), PIECE + 1) <= PIECE:
-                cells = _formula_cells([package.read(sheet.part)], styles, percents,
-                                       zeros, padded)
+                cells = _formula_cells(measured([package.read(sheet.part)], extent), styles,
+                                       percents, zeros, padded)
             else:
                 with package.open(sheet.part) as stream:
-                    cells = _formula_cells(_pieces(stream), styles, percents, zeros, padded)
+                    cells = _formula_cells(measured(_pieces(stream), extent), styles,
+                                           percents, zeros, padded)
+            found.extents[sheet.name] = (extent[0], extent[1])
         except PackageGap as gap:
             found.gaps.append(f"sheet '{sheet.name}': {gap}")
             continue

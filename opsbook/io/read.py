@@ -14,9 +14,11 @@ import python_calamine as calamine
 from opsbook.core.issues import Issue
 from opsbook.core.table import RawSheet
 from opsbook.io.cellerrors import ods_errors, xls_errors, xlsb_errors
+from opsbook.io.compound import Unfit, compound_format
 from opsbook.io.datesystem import EPOCH_1900, EPOCH_1904, ods_epoch, xls_epoch, xlsb_epoch
-from opsbook.io.decrypt import open_default
+from opsbook.io.decrypt import UNLOCK, inner_format, open_default
 from opsbook.io.disguised import HEAD, another_file, disguised
+from opsbook.io.extent import TOO_FAR, oversized, xlsb_extents
 from opsbook.io.formulas import PackageScan, scan, scan_package
 from opsbook.io.locks import lock_file
 from opsbook.io.package import ZIP_ERRORS, Package, PackageGap
@@ -25,7 +27,6 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 READ_ONLY_SUFFIXES = (".xls", ".xlsb", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
 class FileProblem(Exception):
@@ -83,17 +84,14 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(8)
-            if head == _OLE_MAGIC:
-                handle.seek(0)
-                blob = handle.read(1 << 20)
-            elif head[:2] != b"PK":
+            if head != _OLE_MAGIC and head[:2] != b"PK":
                 blob = head + handle.read(HEAD - len(head))
     except OSError as error:
         raise _detail("file-unreadable", path, NO_ACCESS, error.strerror or str(error)) from None
     if size == 0:
         raise _fail("empty-file", path)
     if head == _OLE_MAGIC:
-        return ("encrypted" if _ENCRYPTED in blob else "xls"), None
+        return _check_compound(path), None
     if head[:2] == b"PK":
         return _check_zip(path, scanned, suffix)
     if suffix in WORKBOOK_SUFFIXES:
@@ -103,6 +101,17 @@ def _checked(path: Path, scanned: bool = False) -> tuple[str, PackageScan | None
     shown = suffix or path.name
     raise _detail("not-a-workbook", path, (f"'{shown}' is not a spreadsheet file",
                                            f"“{shown}”不是电子表格文件"))
+
+
+def _check_compound(path: Path) -> str:
+    """"xls" or "encrypted" (:func:`compound_format`), or the FileProblem saying why not."""
+    try:
+        return compound_format(path)
+    except Unfit as unfit:
+        if unfit.what is not None:
+            raise _detail("not-a-workbook", path, another_file(unfit.what)) from None
+        words = INCOMPLETE if unfit.why == "incomplete" else DAMAGED
+        raise _detail("corrupt-file", path, words, unfit.reason) from None
 
 
 NO_ACCESS = ("it is open in another program, or you have no permission to read it; close it "
@@ -184,7 +193,7 @@ def read_book(path: Path) -> RawBook:
     try:
         if fmt == "encrypted":
             data = _decrypted(path, notes)
-            fmt = _inner_format(path, data)
+            fmt = inner_format(path, data)
         elif _misnamed(path, fmt):
             data = path.read_bytes()
         try:
@@ -195,31 +204,24 @@ def read_book(path: Path) -> RawBook:
             data = _decrypted(path, notes)
             return _read(path, fmt, data, notes)
     except calamine.PasswordError:
-        raise _fail("password-protected", path) from None
+        raise _detail("password-protected", path, UNLOCK.get(fmt, UNLOCK["excel"])) from None
     except (calamine.ZipError, zipfile.BadZipFile) as error:
         words = INCOMPLETE if "EOCD" in str(error) or "central directory" in str(error) else DAMAGED
         raise _detail("corrupt-file", path, words, _short(error)) from None
-    except (calamine.XmlError, calamine.CalamineError) as error:
-        raise _detail("corrupt-file", path, DAMAGED, _short(error)) from None
-    except OSError as error:
-        raise _detail("file-unreadable", path, NO_ACCESS, error.strerror or str(error)) from None
+    except (calamine.XmlError, calamine.CalamineError, OSError) as error:
+        if isinstance(error, OSError) and error.errno is not None:  # the system's: no access
+            raise _detail("file-unreadable", path, NO_ACCESS, error.strerror) from None
+        if "cell limit exceeded" in str(error).lower():  # the reader's own limit (an .ods)
+            raise _detail("file-unreadable", path, TOO_FAR, _short(error)) from None
+        raise _detail("corrupt-file", path, DAMAGED, _short(error)) from None  # a part damaged
 
 
 def _decrypted(path: Path, notes: list[Issue]) -> bytes:
     data = open_default(path)
     if data is None:
-        raise _fail("password-protected", path)
+        raise _detail("password-protected", path, UNLOCK["excel"])
     notes.append(Issue("write-protected", "info", file=str(path)))
     return data
-
-
-def _inner_format(path: Path, data: bytes) -> str:
-    if data[:2] != b"PK":
-        return "xls"
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if any(n.replace("\\", "/").lower().endswith("workbook.bin") for n in archive.namelist()):
-            return "xlsb"
-    return "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
 
 
 def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
@@ -230,10 +232,11 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
     formulas: dict[str, tuple[set[str], dict[str, str]]] = {}
     percents: dict[str, set[str]] = {}
     padded: dict[str, dict[str, tuple[str, int, str]]] = {}
-    epoch = EPOCH_1900
+    epoch, extents = EPOCH_1900, {}
     if fmt in ("xlsx", "xlsm"):
         found = scanned if scanned is not None and data is None else scan_package(source())
-        formulas, percents, padded = found.formulas, found.percents, found.padded
+        formulas, percents, padded, extents = (found.formulas, found.percents, found.padded,
+                                               found.extents)
         epoch = EPOCH_1904 if found.date1904 else EPOCH_1900
         if found.gaps:
             shown = "; ".join(found.gaps[:3]) + ("; …" if len(found.gaps) > 3 else "")
@@ -243,7 +246,7 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
         epoch = xls_epoch(source())
         formulas = {name: (set(), cells) for name, cells in xls_errors(source()).items()}
     elif fmt == "xlsb":
-        epoch = xlsb_epoch(source())
+        epoch, extents = xlsb_epoch(source()), xlsb_extents(source())
         formulas = {name: (set(), cells) for name, cells in xlsb_errors(source()).items()}
     elif fmt == "ods":
         epoch = ods_epoch(str(path))
@@ -253,6 +256,8 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
+            if too_large := oversized(meta.name, extents.get(meta.name)):  # before it is read
+                raise _detail("file-unreadable", path, too_large)
             sheet = book.get_sheet_by_name(meta.name)
             try:
                 merged = sheet.merged_cell_ranges or []
