@@ -138,10 +138,8 @@ def finish(done: Any, out: Path) -> NoReturn:
 
     if done.computed:
         api.write_output(out, done.sheets)
-        printing.say(printing.headed(out, done.headline, done.report.lang))
+        printing.say(printing.headed(out, done.headline, done.report))
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     if not done.computed:
-        zh = (printing.chosen_lang() or done.report.lang) == "zh"
-        printing.note(f"{out}：未生成，请先修正上述错误。" if zh else
-                      f"{out}: not written; correct the errors above first.")
+        printing.note(printing.not_made(str(out), done.report))
     raise typer.Exit(done.exit_code)

@@ -100,6 +100,6 @@ def email(report: Path = typer.Argument(..., parser=given_path,
                           lang=said)
     printing.report(sent.built.report, "text", max_issues=50, quiet_when_valid=True)
     if done is None:
-        printing.note(pick(f"{report}: nothing was sent; correct the errors above first.",
-                           f"{report}：未发送任何邮件，请先修正上述错误。"))
+        printing.note(printing.not_made(str(report), sent.built.report,
+                                        ("nothing was sent", "未发送任何邮件")))
     raise typer.Exit(sent.exit_code)

@@ -85,7 +85,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
                                      options=batch, output=out)
     if done.computed:
         api.write_output(out, done.sheets)
-        printing.say(printing.headed(out, done.headline, done.report.lang))
+        printing.say(printing.headed(out, done.headline, done.report))
     elif done.headline:
         printing.say(done.headline)
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
@@ -156,7 +156,7 @@ def status(file: Path = typer.Argument(..., parser=given_path,
     asked = _status(set_)  # an unknown status is refused before the file is read
     with plain_failures():  # .xls, .xlsb, .ods or write-protected: a refusal, untouched
         done = api.set_plan_status(file, asked, lang=lang.value if lang else None)
-    printing.say(printing.headed(file, done.headline, done.report.lang))
+    printing.say(printing.headed(file, done.headline, done.report))
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
     raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))
 

@@ -49,10 +49,28 @@ def say(text: str) -> None:
     print(text)
 
 
-def headed(name: object, headline: str, lang: str | None) -> str:
-    """``name: headline``, with the Chinese colon when the command speaks Chinese (its
-    ``--lang``, else ``lang``, the language of what it read)."""
-    return f"{name}{'：' if (chosen_lang() or lang) == 'zh' else ': '}{headline}"
+def spoken(report: Report) -> str:
+    """The language a command's closing lines are in: its ``--lang``, else the one its
+    report's lines were told in (:func:`report`), "zh" or "en"."""
+    return _lang(report, chosen_lang())
+
+
+def headed(name: object, headline: str, report: Report) -> str:
+    """``name: headline``, with the Chinese colon when the command speaks Chinese
+    (:func:`spoken`)."""
+    return f"{name}{'：' if spoken(report) == 'zh' else ': '}{headline}"
+
+
+def not_made(names: str, report: Report, what: tuple[str, str] = ("not written",
+                                                                   "未生成")) -> str:
+    """The closing line of a command that wrote nothing: after a file that could not be
+    read as its input (wrong kind, damaged …) "see above", else "correct the errors above
+    first", in the language of :func:`spoken`."""
+    zh = spoken(report) == "zh"
+    if any(i.category == "file" and i.severity == "error" for i in report.issues):
+        return f"{names}：{what[1]}（见上文）。" if zh else f"{names}: {what[0]} (see above)."
+    return f"{names}：{what[1]}，请先修正上述错误。" if zh else \
+        f"{names}: {what[0]}; correct the errors above first."
 
 
 def note(text: str) -> None:

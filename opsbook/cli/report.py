@@ -57,11 +57,10 @@ def report(paths: list[Path] = typer.Argument(
         except (NoBrowser, BrowserFailed, MissingFont) as error:
             raise CannotRun.of(error) from None
     for path in built.paths:
-        printing.say(printing.headed(path, built.summary.title, built.report.lang))
+        printing.say(printing.headed(path, built.summary.title, built.report))
     printing.report(built.report, "text", max_issues=50, quiet_when_valid=True)
     if built.summary is None:
-        zh = (printing.chosen_lang() or built.report.lang) == "zh"
+        zh = printing.spoken(built.report) == "zh"
         names = "、".join(map(str, out)) if zh else ", ".join(map(str, out))
-        printing.note(f"{names}：未生成，请先修正上述错误。" if zh else
-                      f"{names}: not written; correct the errors above first.")
+        printing.note(printing.not_made(names, built.report))
     raise typer.Exit(built.exit_code)
