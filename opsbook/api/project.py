@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from dataclasses import replace
@@ -84,6 +85,26 @@ def _day(as_of: dt.date | str | None) -> dt.date | None:
                   f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30（当前为“{as_of}”）。")
 
 
+def _paths_only(paths: object) -> Sources:
+    """``paths`` as given (one path) or as a list (several), Refused (a ValueError) when
+    they are something other than paths: a Book already loaded (its file is what is read),
+    a number, None — said in words, never a KeyError or TypeError from inside the reading."""
+    from collections.abc import Iterable
+
+    if isinstance(paths, (str, os.PathLike)):
+        return paths
+    items = list(paths) if isinstance(paths, Iterable) and not isinstance(paths, Book) \
+        else [paths]
+    wrong = [p for p in items if not isinstance(p, (str, os.PathLike))]
+    if not wrong:
+        return items  # none at all is said by the reading: "no input"
+    what = type(wrong[0]).__name__
+    raise Refused(f"project_status takes the trackers' paths (files, folders or glob patterns), "
+                  f"got {what}: give the file (for a Book, its book.path)",
+                  f"project_status 需要项目跟踪表的路径（文件、文件夹或通配符），"
+                  f"当前为 {what}：请传入文件路径（已读入的 Book 请传入 book.path）。")
+
+
 def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
                    lang: str | None = None, options: BatchOptions | None = None,
                    output: PathLike | None = None) -> Calculation:
@@ -103,7 +124,10 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     ``report`` says why. ``lang`` is the sheets' language (default: the first tracker's).
     The trackers (files, folders, glob patterns) are read through
     :func:`opsbook.batch.run_files` with ``options``; its manifest goes beside ``output``.
-    Raises ValueError when ``paths`` is an empty list, or ``as_of`` is no date (a datetime
+    When every file given is skipped (a result opsbook wrote, a lock file …), nothing is
+    computed and ``report`` says so with a ``no-tracker-read`` error (exit 2).
+    Raises ValueError when ``paths`` is an empty list or holds anything but paths (a Book:
+    give its file), or ``as_of`` is no date (a datetime
     counts as its day, its time of day not used and said so by a ``status-date-time`` info
     issue, as a Settings date typed with a time is; a text must be YYYY-MM-DD) or outside
     1900-01-01 … 2200-12-31, before any file is read. With ``as_of``, actual dates are
@@ -116,6 +140,7 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     from opsbook.api.workbook import check_replaceable
 
     check_lang(lang)
+    paths = _paths_only(paths)
     check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
     timed = _time_given(as_of)
     as_of = status_day(as_of)
@@ -125,6 +150,9 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     day = {"today": dt.date.today().isoformat()} if as_of is None else {}
     books, report = load_many(paths, kind, options=options, command="project status",
                               settings={"as_of": as_of, "lang": lang, **day}, output=output)
+    if not books and report.valid and report.readable:  # every file skipped, none wrong
+        report.issues.append(Issue("no-tracker-read", file=str(output or "") or None))
+        return Calculation(report)
     if as_of is not None:
         against_status_date(books, report, as_of,
                             strict=options is not None and options.fail_fast)

@@ -17,6 +17,12 @@ CODES: dict[str, Code] = {
         "correct the errors and run again.",
         "该文件有错误，未计入项目状态；请修正错误后重新运行。",
     ),
+    "no-tracker-read": Code(
+        "file",
+        "No project tracker could be read: every file given was skipped (see above); no "
+        "status workbook is written.",
+        "没有可读取的项目跟踪表：所给文件均已跳过（见上文）；未生成项目状态工作簿。",
+    ),
     "status-date-today": Code(
         "data",
         "{given}: the status is as of today, {date}.",

@@ -94,9 +94,9 @@ def week_labels(weeks: np.ndarray) -> list[str]:
 MARK, HEAD = "│", "▼"
 
 
-def _mark_status_week(out: SheetOut, weeks: np.ndarray, status: np.ndarray) -> None:
+def _mark_status_week(out: SheetOut, weeks: np.ndarray, status: np.ndarray) -> bool:
     """Put :data:`MARK` in each task's status-date week and :data:`HEAD` before that week's
-    header (when every task has the same status week)."""
+    header (when every task has the same status week); True when the header is marked."""
     at = np.searchsorted(weeks, status)
     shown = (at < len(weeks)) & (weeks[np.minimum(at, len(weeks) - 1)] == status) \
         if len(weeks) else np.zeros(len(status), dtype=bool)
@@ -108,6 +108,8 @@ def _mark_status_week(out: SheetOut, weeks: np.ndarray, status: np.ndarray) -> N
         col = len(COLUMNS) + int(at[0])
         out.headers[col] = HEAD + out.headers[col]
         out.widths[col] += 2  # room for the mark
+        return True
+    return False
 
 
 def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
@@ -136,13 +138,21 @@ def gantt_sheet(result: ProjectResult, lang: str) -> SheetOut:
     rows, cols = np.nonzero(codes)
     out.fills.update(zip(zip(rows.tolist(), (cols + len(COLUMNS)).tolist()),
                          colours[codes[rows, cols]].tolist()))
-    _mark_status_week(out, weeks, _monday(tasks["status_date"]))
+    headed = _mark_status_week(out, weeks, _monday(tasks["status_date"])) or tasks.empty
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
+    # the header is marked only when every task has one status week (trackers' status
+    # dates may differ): the note says which
+    if lang == "zh":
+        head = (f"（表头标有“{HEAD}”）" if headed else
+                "（各文件状态日期不同，各行分别标出，表头不标）")
+    else:
+        head = (f" (its header marked '{HEAD}')" if headed else " (the files' status dates "
+                "differ: marked in each task's row, not in the header)")
     out.notes = (["浅蓝：计划工期；深蓝：已完成部分（按完成百分比）；红：超过计划完成日期仍未完成；"
-                  f"黄色与“{MARK}”：状态日期所在周（表头标有“{HEAD}”）。"] if lang == "zh" else
+                  f"黄色与“{MARK}”：状态日期所在周{head}。"] if lang == "zh" else
                  ["Light blue: planned; dark blue: the share done (% complete); red: past the "
                   f"planned finish and not complete; yellow and '{MARK}': the week of the status "
-                  f"date (its header marked '{HEAD}')."])
+                  f"date{head}."])
     undated = tasks[tasks["planned_start"].isna() | tasks["planned_finish"].isna()]
     if len(undated):  # said, not a row left blank without a word
         named = undated["task_id"].astype(str)

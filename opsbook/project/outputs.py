@@ -98,10 +98,10 @@ def _rule_lines(c: pd.Series, lang: str) -> tuple[str, str]:
             f"ETC and VAC use EAC = {method} (setting eac_method); amounts in {c.currency}.")
 
 
-def rag_rule(result: ProjectResult, lang: str, eac: bool = True) -> list[str]:
-    """The RAG rule and (with ``eac``) the EAC method and currency, with the thresholds in
-    use, as lines of text; trackers whose settings differ get their own lines, each led by
-    the files it holds for."""
+def rag_rule(result: ProjectResult, lang: str) -> list[str]:
+    """The RAG rule and the EAC method and currency, with the thresholds in use, as lines
+    of text; trackers whose settings differ get their own lines, each led by the files it
+    holds for."""
     groups = result.counted.groupby([*THRESHOLDS, "eac_method", "currency"], sort=False,
                                    dropna=False)
     lines = []
@@ -111,7 +111,7 @@ def rag_rule(result: ProjectResult, lang: str, eac: bool = True) -> list[str]:
             files = ("、" if lang == "zh" else ", ").join(map(str, rows.index))
             lead = f"{files}：" if lang == "zh" else f"{files}: "
             rule, method = lead + rule, lead + method
-        lines += [rule, method] if eac else [rule]
+        lines += [rule, method]
     return lines
 
 
@@ -188,7 +188,7 @@ def tasks_sheet(result: ProjectResult, lang: str) -> SheetOut:
                 limits=index_limits(result))
     fill_column(out, frame["rag"], "rag", columns, RAG_FILL)
     out.empty = "没有任务。" if lang == "zh" else "No tasks."
-    out.notes = rag_rule(result, lang, eac=False)
+    out.notes = rag_rule(result, lang)  # its ETC and VAC: which EAC, in which currency
     return out
 
 

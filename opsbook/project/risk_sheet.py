@@ -63,7 +63,10 @@ def risks_sheet(result: ProjectResult, lang: str) -> SheetOut:
                   "(amber), ≤ 4 low (green)."])
     unscored = ranked[ranked["open"] & ranked["score"].isna()]
     if len(unscored):  # said, or the heat map would count fewer risks than the title
-        ids = ("、" if lang == "zh" else ", ").join(unscored["risk_id"].astype(str))
+        named = unscored["risk_id"].astype(str)
+        if ranked["risk_id"].astype(str).duplicated().any():  # R-1 of two trackers: whose
+            named = unscored["project_id"].astype(str) + " " + named
+        ids = ("、" if lang == "zh" else ", ").join(named)
         out.notes.append(
             f"{len(unscored)} 项未关闭风险缺少可能性或影响，无法评分：排在最后，不计入热力图"
             f"（{ids}）。" if lang == "zh" else

@@ -196,7 +196,7 @@ def scatter(result: ProjectResult, t: dict[str, str]) -> ChartData:
     s = result.status
     limits = index_limits(result)
     spi, cpi = (widened("0.00", s[k], limits[k]) for k in ("spi", "cpi"))
-    return ChartData("scatter", t["scatter"], tuple(s["name"].astype(str)),
+    return ChartData("scatter", t["scatter"], _names(s, shared_names(s)),
                      (Series(t["y"], tuple(_num(v, cpi.count("0") - 1) for v in s["cpi"])),),
                      x_title=t["x"], y_title=t["y"],
                      x=tuple(_num(v, spi.count("0") - 1) for v in s["spi"]),
@@ -236,10 +236,20 @@ def _table(result: ProjectResult, lang: str, t: dict[str, str]) -> Table:
     return Table(t["table"], headers, rows, formats, confidential=frozenset({11, 12}))
 
 
-def _names(projects: pd.DataFrame) -> tuple[str, ...]:
-    """Each project's name, or its ID where the name is blank."""
-    return tuple(n if isinstance(n, str) and n.strip() else str(p)
-                 for n, p in zip(projects["name"], projects["project_id"]))
+def _names(projects: pd.DataFrame, shared: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Each project's name, or its ID where the name is blank; a name in ``shared`` (two
+    projects of the portfolio have it) is led by the ID, "P-102 Sales dashboard", so that
+    the findings and the chart tell the projects apart."""
+    named = (n if isinstance(n, str) and n.strip() else str(p)
+             for n, p in zip(projects["name"], projects["project_id"]))
+    return tuple(f"{p} {n}" if n in shared else n
+                 for n, p in zip(named, projects["project_id"]))
+
+
+def shared_names(status: pd.DataFrame) -> frozenset[str]:
+    """The names more than one project of ``status`` (one row per project) goes by."""
+    names = pd.Series(_names(status), dtype=object)
+    return frozenset(names[names.duplicated(keep=False)])
 
 
 def findings(result: ProjectResult, lang: str) -> list[Finding]:
@@ -249,9 +259,10 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
     sep = t["sep"]
     s = result.status
     dev = result.deviations
+    shared = shared_names(s)
     out = []
     for rag, tone in (("red", "bad"), ("amber", "warn")):
-        names = _names(s[s["rag"] == rag])
+        names = _names(s[s["rag"] == rag], shared)
         if names:
             out.append(Finding(f"project-{rag}", t[f"f_{rag}"].format(n=len(names),
                                                                      names=sep.join(names)),
@@ -263,7 +274,7 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
         n = frame.groupby(["source", "project_id"], sort=False).agg(
             name=("project_name", "first"), n=("kind", "size")).reset_index()
         n = n.sort_values("n", ascending=False, kind="stable")
-        names = _names(n)
+        names = _names(n, shared)
         return names, sep.join(t["item"].format(name=k, n=int(v)) for k, v in zip(names, n["n"]))
 
     for state, key, tone in (("no-action", "uncovered", "bad"),
@@ -276,12 +287,12 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
     late = s[s["overdue_tasks"] > 0].sort_values("overdue_tasks", ascending=False,
                                                  kind="stable")
     if len(late):
-        names = _names(late)
+        names = _names(late, shared)
         items = sep.join(t["item"].format(name=n, n=int(c))
                          for n, c in zip(names, late["overdue_tasks"]))
         out.append(Finding("late", t["f_late"].format(items=items),
                            t["a_late"].format(names=sep.join(names)), names, "warn"))
-    failed = _names(result.gates[~result.gates["passed"].astype(bool)])
+    failed = _names(result.gates[~result.gates["passed"].astype(bool)], shared)
     if failed:
         out.append(Finding("gate", t["f_gate"].format(names=sep.join(failed)),
                            t["a_gate"].format(names=sep.join(failed)), failed, "warn"))
@@ -289,7 +300,7 @@ def findings(result: ProjectResult, lang: str) -> list[Finding]:
     # assigned before filtering: a Series assigned to an empty frame would give it its rows
     over = s.assign(vac=vac)[vac < 0].sort_values("vac", kind="stable")
     if len(over):
-        names = _names(over)
+        names = _names(over, shared)
         items = sep.join(t["item"].format(name=n, n=fixed(v, 0, thousands=True))
                          for n, v in zip(names, over["vac"]))
         out.append(Finding("over-budget", t["f_over"].format(items=items),

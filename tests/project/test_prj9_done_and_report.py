@@ -69,7 +69,8 @@ def test_the_portfolio_spi_is_not_rounded_onto_the_threshold_it_misses(tmp_path)
 def test_two_projects_of_one_name_are_counted_apart_in_the_findings(tmp_path):
     """P-1 and P-2 are both called "Website"; as of 30 November P-1 has two tasks past their
     planned finish and P-2 one, none with an action, and both projects are red: the
-    deviations without an action are 3 and 2, said per project — not "Website (5)"."""
+    deviations without an action are 3 and 2, said per project — not "Website (5)" — and
+    each led by its ID, as the name is both's."""
     late = [task("1", D(2026, 11, 2), D(2026, 11, 6), 100, 0.5, 50),
             task("2", D(2026, 11, 2), D(2026, 11, 6), 100, 0.5, 50),
             task("1", D(2026, 11, 2), D(2026, 11, 6), 100, 0.5, 50, pid="P-2")]
@@ -78,10 +79,10 @@ def test_two_projects_of_one_name_are_counted_apart_in_the_findings(tmp_path):
     result, _ = status(path, as_of=D(2026, 11, 30))
     found = {f.topic: f for f in summary(result, "en").findings}
     assert found["uncovered"].text == \
-        "Deviations without a corrective action: Website (3), Website (2)."
-    assert found["uncovered"].names == ("Website", "Website")
+        "Deviations without a corrective action: P-1 Website (3), P-2 Website (2)."
+    assert found["uncovered"].names == ("P-1 Website", "P-2 Website")
     found = {f.topic: f for f in summary(result, "zh").findings}
-    assert found["uncovered"].text == "尚无纠正措施的偏差：Website（3）、Website（2）。"
+    assert found["uncovered"].text == "尚无纠正措施的偏差：P-1 Website（3）、P-2 Website（2）。"
 
 
 def test_phases_and_states_as_the_policy_and_pmbok_name_them(tmp_path):
