@@ -8,7 +8,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from conftest import run_cli
-from trackers import D, project, task, tracker
+from trackers import D, project, task, tracker, with_status_date
 
 import opsbook
 
@@ -17,13 +17,7 @@ def _tracker(tmp_path, status_date):
     """Task 1: Mon 2 – Fri 13 Nov, 10 working days, 1,000, 40 % done, AC 500."""
     path = tracker(tmp_path / "t.xlsx", [project()],
                    [task("1", D(2026, 11, 2), D(2026, 11, 13), 1000, 0.4, 500)])
-    wb = openpyxl.load_workbook(path)
-    settings = wb["Settings"]
-    row = next(r for r in range(1, settings.max_row + 1)
-               if settings.cell(r, 1).value == "status_date")
-    settings.cell(row, 2).value = status_date
-    wb.save(path)
-    return path
+    return with_status_date(path, status_date)
 
 
 @pytest.mark.parametrize("typed", ["昨天", D(2300, 1, 1), "=TODAY()"])

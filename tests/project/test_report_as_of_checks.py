@@ -5,8 +5,7 @@ error that stops the report."""
 
 from __future__ import annotations
 
-import openpyxl
-from trackers import D, project, task, tracker
+from trackers import D, project, task, tracker, with_status_date
 
 import opsbook
 from opsbook.api.report import summarize
@@ -16,13 +15,7 @@ def _tracker(tmp_path, status_date=D(2026, 11, 30)):
     """Task 1 started on 9 Nov; Settings says the status date is 30 Nov."""
     path = tracker(tmp_path / "t.xlsx", [project()],
                    [task("1", D(2026, 11, 9), D(2026, 11, 20), 1000, 0.4, 500)])
-    wb = openpyxl.load_workbook(path)
-    settings = wb["Settings"]
-    row = next(r for r in range(1, settings.max_row + 1)
-               if settings.cell(r, 1).value == "status_date")
-    settings.cell(row, 2).value = status_date
-    wb.save(path)
-    return path
+    return with_status_date(path, status_date)
 
 
 def _after(report):

@@ -58,3 +58,16 @@ def status(*paths: Path, as_of: dt.date | None = None,
         errors = [i for i in book.issues if i.severity == "error"]
         assert not errors, [i.message() for i in errors]
     return status_of_books(books, as_of=as_of, today=today)
+
+
+def with_status_date(path: Path, value: Any) -> Path:
+    """The tracker at ``path`` with ``value`` typed as its Settings status_date (saved)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    settings = wb["Settings"]
+    row = next(r for r in range(1, settings.max_row + 1)
+               if settings.cell(r, 1).value == "status_date")
+    settings.cell(row, 2).value = value
+    wb.save(path)
+    return path
