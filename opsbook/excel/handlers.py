@@ -128,9 +128,10 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
     book = read_book(port, kind)
     report, lang = _check(port, book)
     sheets: list[SheetOut] = []
+    headline = ""
     if isinstance(book, Book) and book.kind.calculate is not None:
         done = calculate_books(book.kind, [book], report)
-        report, sheets = done.report, done.sheets
+        report, sheets, headline = done.report, done.sheets, done.headline
     stale: list[str] = []
     if isinstance(book, Book) and not sheets:  # an earlier run's results, if any, stay: a
         present = set(port.sheet_names())   # sheet of the user's may have such a name
@@ -143,7 +144,7 @@ def calculate(port: BookPort, kind: str | None = None) -> Report:
         port.write_sheet(written[-1])
     port.message(summary_line(report, lang, calculated=[s.name for s in written], stale=stale,
                               beside=[(s.name, w.name) for s, w in zip(sheets, written)
-                                      if s.name != w.name]))
+                                      if s.name != w.name], headline=headline))
     return report
 
 
@@ -175,16 +176,19 @@ def _write_check(port: BookPort, report: Report, lang: str,
 
 def summary_line(report: Report, lang: str, calculated: list[str] | None = None,
                  stale: list[str] | None = None,
-                 beside: list[tuple[str, str]] | None = None) -> str:
-    """One line for the status cell or the terminal: counts, what was written, the results
-    sheets of an earlier run that this one did not update (``stale``), and the results
-    written beside a sheet of the user's of their name (``beside``: (name, name taken))."""
+                 beside: list[tuple[str, str]] | None = None, headline: str = "") -> str:
+    """One line for the status cell or the terminal: counts, what was written with the
+    computation's ``headline`` (as the command line says it: "4 projects: 1 green …"), the
+    results sheets of an earlier run that this one did not update (``stale``), and the
+    results written beside a sheet of the user's of their name (``beside``: (name, name
+    taken))."""
     s = report.summary()
     located = any(i.cell and i.severity == "error" for i in report.issues)
+    said = headline.rstrip("。.")
     if lang == "zh":
         text = f"校验完成：{s['errors']} 个错误，{s['warnings']} 个警告。"
         if calculated:
-            text += f"已生成：{'、'.join(calculated)}。"
+            text += f"已生成：{'、'.join(calculated)}。" + (f"{said}。" if said else "")
         elif located:
             text += "请先修正标红的单元格。"
         if stale:
@@ -194,7 +198,8 @@ def summary_line(report: Report, lang: str, calculated: list[str] | None = None,
         return text
     text = f"Checked: {s['errors']} error(s), {s['warnings']} warning(s)."
     if calculated:
-        text += f" Written: {', '.join(calculated)}."
+        text += f" Written: {', '.join(calculated)}." + (
+            f" {said[:1].upper()}{said[1:]}." if said else "")
     elif located:
         text += " Fix the cells marked red first."
     if stale:
