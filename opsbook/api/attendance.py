@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
+
+import numpy as np
+import pandas as pd
 
 from opsbook import registry
 from opsbook.api.common import (
@@ -15,7 +19,9 @@ from opsbook.api.common import (
     calculate_books,
     check_lang,
     demo_write,
+    expand,
     load_many,
+    paths_only,
 )
 from opsbook.attendance.punches import PunchLog, punch_logs
 from opsbook.core.book import SETTINGS_NAMES
@@ -35,10 +41,14 @@ def read_punches(paths: Iterable[PathLike], month: str | None = None
     """The punches of each export (every sheet with punch columns), and a Report of the files
     that could not be read, have no punch columns, or have them without a punch under them
     (``no-punches``, a warning). A date written without a year (``11-02 星期一``) takes the
-    year of the dates in the export's title, else of ``month`` (YYYY-MM), nearest to it."""
+    year of the dates in the export's title, else of ``month`` (YYYY-MM), nearest to it. An
+    empty path is ``file-not-found``, never the current folder read."""
     logs: list[PunchLog] = []
     report = Report()
     for path in paths:
+        if not str(path):  # an empty path (an unset variable): no file, never this folder
+            report.merge(Report(issues=expand([path])[1], files=['""']))
+            continue
         try:
             raw, _fmt = read_raw(Path(path))
         except FileProblem as problem:
@@ -105,9 +115,12 @@ def check_month(month: str) -> None:
 
 
 def month_of(month: str | dt.date | None) -> str | None:
-    """``month`` as YYYY-MM: a date (or date-time, or pandas Timestamp) is its month, as a
-    date cell in the month setting is; text is checked (:func:`check_month`)."""
-    if isinstance(month, dt.date):
+    """``month`` as YYYY-MM: a date (or date-time, pandas Timestamp or Period, numpy
+    datetime64) is its month, as a date cell in the month setting is; text is checked
+    (:func:`check_month`)."""
+    if isinstance(month, (np.datetime64, pd.Period)):  # taken from a frame: 2026-11-05
+        month = pd.Timestamp(month.start_time if isinstance(month, pd.Period) else month)
+    if isinstance(month, dt.date) and not pd.isna(month):
         return f"{month.year:04d}-{month.month:02d}"
     if month is not None:
         check_month(month)
@@ -135,8 +148,9 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
     Monthly, Departments, Violations). When an input has errors, or there is no clock data for
     the month, nothing is computed: ``result`` is None and ``report`` says why (a punch
     export given in ``paths`` instead of ``punches`` is ``punch-export-as-workbook``). Raises
-    ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM
-    or a ``lang`` other than "en" and "zh", CannotWrite when ``output`` holds a file of the
+    ValueError (:class:`~opsbook.api.common.Refused`) for a ``month`` not written YYYY-MM,
+    a ``lang`` other than "en" and "zh", or ``punches`` that are not paths (a number, a
+    Book), CannotWrite when ``output`` holds a file of the
     user's (:func:`~opsbook.api.workbook.check_replaceable`), before any file is read.
     """
     from opsbook.api.workbook import check_replaceable
@@ -145,16 +159,20 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
     check_lang(lang)
     check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
     kind = registry.get(KIND)
-    if isinstance(punches, (str, Path)):
+    # a number, a Book or None among them: Refused in words, before any file is read
+    punches = [] if punches is None else paths_only(
+        punches, "summarize_attendance", ("the punch exports", "打卡导出文件"),
+        ("files", "文件"))
+    if isinstance(punches, (str, os.PathLike)):
         punches = [punches]
     books, report = load_many(paths, kind, options=options, command="attendance summarize",
                               settings={"month": month, "lang": lang,
-                                        "punches": [exported(p) for p in punches or []]},
+                                        "punches": [exported(p) for p in punches]},
                               output=output)
     report = _exports_among(report, kind)
     # the year of an export's dates written without one: --month, else the first
     # workbook's month setting
-    logs, notes = read_punches(punches or [], month or next(
+    logs, notes = read_punches(punches, month or next(
         (book.settings.month for book in books if book.settings.month), None))
     report.merge(notes)
     if lang is not None:

@@ -229,6 +229,29 @@ def given(sources: Sources) -> None:
                       "没有输入：请至少指定一个工作簿、文件夹或通配符路径。")
 
 
+def paths_only(paths: object, who: str,
+               whose: tuple[str, str] = ("the workbooks", "工作簿"),
+               forms: tuple[str, str] = ("files, folders or glob patterns",
+                                         "文件、文件夹或通配符")) -> Sources:
+    """``paths`` as given (one path) or as a list (several: a generator is read once), or
+    Refused (a ValueError, before any file is read) when they are something other than
+    paths — a Book already loaded (its file is what is read), a number, None — said in
+    words naming ``who`` takes them, ``whose`` paths and the ``forms`` they may take
+    (English, Chinese), never a KeyError or TypeError from inside the reading."""
+    if isinstance(paths, (str, os.PathLike)):
+        return paths
+    items = list(paths) if isinstance(paths, Iterable) and not isinstance(paths, Book) \
+        else [paths]
+    wrong = [p for p in items if not isinstance(p, (str, os.PathLike))]
+    if not wrong:
+        return items  # none at all is said by the reading: "no input"
+    what = type(wrong[0]).__name__
+    raise Refused(f"{who} takes {whose[0]}' paths ({forms[0]}), "
+                  f"got {what}: give the file (for a Book, its book.path)",
+                  f"{who} 需要{whose[1]}的路径（{forms[1]}），"
+                  f"当前为 {what}：请传入文件路径（已读入的 Book 请传入 book.path）。")
+
+
 def load_many(sources: Sources, kind: str | Kind | None = None, *,
               options: BatchOptions | None = None, command: str = "load",
               settings: dict[str, Any] | None = None,
@@ -245,6 +268,7 @@ def load_many(sources: Sources, kind: str | Kind | None = None, *,
     from opsbook.batch import run_files
 
     spec = kind_of(kind)
+    sources = paths_only(sources, command)
     given(sources)
     run = run_files(read_steps, sources, args=(spec.id if spec else None,), options=options,
                     together=True, command=command, settings={"kind": spec.id if spec else None,
@@ -270,6 +294,7 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
     if isinstance(source, Book):
         return validate_book(source)
     kind_of(kind)  # an unknown kind is misuse: ValueError before any file is read
+    source = paths_only(source, "validate")  # a Book is validated alone, above
     given(source)
     options = options or BatchOptions(jobs=jobs)
     run = run_files(check_steps, source, args=(kind,), options=options, command="validate",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import replace
@@ -22,6 +21,7 @@ from opsbook.api.common import (
     check_lang,
     demo_write,
     load_many,
+    paths_only,
 )
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
@@ -85,26 +85,6 @@ def _day(as_of: dt.date | str | None) -> dt.date | None:
                   f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30（当前为“{as_of}”）。")
 
 
-def _paths_only(paths: object) -> Sources:
-    """``paths`` as given (one path) or as a list (several), Refused (a ValueError) when
-    they are something other than paths: a Book already loaded (its file is what is read),
-    a number, None — said in words, never a KeyError or TypeError from inside the reading."""
-    from collections.abc import Iterable
-
-    if isinstance(paths, (str, os.PathLike)):
-        return paths
-    items = list(paths) if isinstance(paths, Iterable) and not isinstance(paths, Book) \
-        else [paths]
-    wrong = [p for p in items if not isinstance(p, (str, os.PathLike))]
-    if not wrong:
-        return items  # none at all is said by the reading: "no input"
-    what = type(wrong[0]).__name__
-    raise Refused(f"project_status takes the trackers' paths (files, folders or glob patterns), "
-                  f"got {what}: give the file (for a Book, its book.path)",
-                  f"project_status 需要项目跟踪表的路径（文件、文件夹或通配符），"
-                  f"当前为 {what}：请传入文件路径（已读入的 Book 请传入 book.path）。")
-
-
 def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
                    lang: str | None = None, options: BatchOptions | None = None,
                    output: PathLike | None = None) -> Calculation:
@@ -140,7 +120,7 @@ def project_status(paths: Sources, *, as_of: dt.date | str | None = None,
     from opsbook.api.workbook import check_replaceable
 
     check_lang(lang)
-    paths = _paths_only(paths)
+    paths = paths_only(paths, "project_status", ("the trackers", "项目跟踪表"))
     check_replaceable(output)  # a file of the user's there: CannotWrite, before any reading
     timed = _time_given(as_of)
     as_of = status_day(as_of)

@@ -35,7 +35,7 @@ DAILY_COLUMNS = [
     "leave_request", "leave_type_other", "leave_request_other", "absent_days", "work_day",
     "attended", "on_time", "late", "early", "half_day", "flag_absent", "flag_leave_unapproved",
     "flag_leave_approved_late", "flag_leave_short_notice", "flag_overtime_unapproved",
-    "flag_overnight", "flag_duplicate_clock", "flag_single_punch",
+    "flag_overnight", "flag_duplicate_clock", "flag_single_punch", "flag_leave_overlap",
 ]
 #: Where each day's facts come from, for locating findings: kept beside the Daily frame.
 SOURCE_COLUMNS = ["clock_source", "clock_sheet", "clock_row", "clock_out_row",
@@ -189,4 +189,15 @@ def daily(employees: pd.DataFrame, calendar: pd.DataFrame, clock_days: pd.DataFr
     for flag in ("overnight", "duplicate_clock", "single_punch"):
         source = "duplicate" if flag == "duplicate_clock" else flag
         frame[f"flag_{flag}"] = frame[source].eq(True).to_numpy()
+    frame["flag_leave_overlap"] = _found_on(frame, leave.findings, "leave_overlap")
     return frame[DAILY_COLUMNS + SOURCE_COLUMNS]
+
+
+def _found_on(frame: pd.DataFrame, found: pd.DataFrame, flag: str) -> np.ndarray:
+    """Per Daily row, whether a finding ``flag`` of a request is dated on its employee and
+    day (an overlap is in the Flags of the day the later request is listed on)."""
+    hit = found[(found["flag"] == flag).to_numpy()]
+    keys = pd.MultiIndex.from_arrays([hit["employee_id"].to_numpy(dtype=object),
+                                      pd.to_datetime(hit["date"]).to_numpy()])
+    return pd.MultiIndex.from_arrays([frame["employee_id"].to_numpy(dtype=object),
+                                      pd.to_datetime(frame["date"]).to_numpy()]).isin(keys)

@@ -137,9 +137,14 @@ def settings_consistent(book: Book) -> Iterator[Issue]:
     starts, readable work days and a real month."""
     s = book.settings
     if s.shift_end <= s.shift_start:
+        # a night shift (22:00–06:00) is not one a day of this workbook can hold: said so,
+        # so that it is not taken for a typing slip
         yield _invalid(book, "shift_end", s.shift_end.strftime("%H:%M"),
-                       f"must be after shift_start ({s.shift_start:%H:%M}).",
-                       f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）。")
+                       f"must be after shift_start ({s.shift_start:%H:%M}); a shift "
+                       "running past midnight cannot be set (a check-out after midnight is "
+                       "read as the next morning and its hours past shift_end as overtime).",
+                       f"下班时间必须晚于上班时间（{s.shift_start:%H:%M}）；不支持跨午夜的班次"
+                       "（午夜后的下班打卡按次日计，超出下班时间的部分计为加班）。")
     if s.shift_cutoff >= s.shift_start:
         # a punch before the cutoff closes the day before: at or after the shift start,
         # every on-time check-in would be taken for the previous day's check-out
@@ -178,7 +183,7 @@ def _thresholds(book: Book) -> Iterator[Issue]:
                            f"不得超过班次时长 {shift:g} 小时（{s.shift_start:%H:%M}–"
                            f"{s.shift_end:%H:%M}），否则上满整个班次也记为{what_zh}。")
     half, absent = float(s.half_day_hours), float(s.absent_hours)
-    if half > 0 and absent > half:
+    if half > 0 and half < absent <= shift:  # longer than the shift: the error above says it
         yield book.setting_issue(
             "absent_hours", absent,
             f"is more than half_day_hours ({half:g}): every day below {half:g} hours is an "
