@@ -229,6 +229,18 @@ def given(sources: Sources) -> None:
                       "没有输入：请至少指定一个工作簿、文件夹或通配符路径。")
 
 
+def batch_options(options: object) -> None:
+    """Refused (a ValueError, its ``zh`` in Chinese) for ``options`` that are neither None
+    nor :class:`~opsbook.batch.BatchOptions`."""
+    from opsbook.batch import BatchOptions
+
+    if options is not None and not isinstance(options, BatchOptions):
+        what = type(options).__name__
+        raise Refused(f"options are a BatchOptions (opsbook.BatchOptions(jobs=2, ...)), got "
+                      f"{what}", f"options 应为 BatchOptions（例如 opsbook.BatchOptions(jobs=2)），"
+                      f"当前为 {what}。")
+
+
 def paths_only(paths: object, who: str,
                whose: tuple[str, str] = ("the workbooks", "工作簿"),
                forms: tuple[str, str] = ("files, folders or glob patterns",
@@ -268,6 +280,7 @@ def load_many(sources: Sources, kind: str | Kind | None = None, *,
     from opsbook.batch import run_files
 
     spec = kind_of(kind)
+    batch_options(options)
     sources = paths_only(sources, command)
     given(sources)
     run = run_files(read_steps, sources, args=(spec.id if spec else None,), options=options,
@@ -295,6 +308,7 @@ def validate(source: PathLike | Book | Iterable[PathLike], kind: str | None = No
         return validate_book(source)
     kind_of(kind)  # an unknown kind is misuse: ValueError before any file is read
     source = paths_only(source, "validate")  # a Book is validated alone, above
+    batch_options(options)
     given(source)
     options = options or BatchOptions(jobs=jobs)
     run = run_files(check_steps, source, args=(kind,), options=options, command="validate",
@@ -356,10 +370,11 @@ def write_output(target: PathLike, sheets: list[SheetOut]) -> Path:
     :func:`opsbook.batch.run_files`). Raises CannotWrite for another file type or a file of
     the user's at ``target`` (see :func:`opsbook.api.workbook.check_replaceable`; sheets that
     are themselves a workbook of a kind, a company plan, replace an earlier one)."""
-    from opsbook.api.workbook import check_output
+    from opsbook.api.workbook import check_output, output_path
     from opsbook.batch.manifest import settle
     from opsbook.io.sheets import write_sheets
 
+    output_path(target)  # a number, an empty text: Refused in words
     names = [sheet.name for sheet in sheets]
     itself = next((k.id for k in registry.kinds().values()
                    if any(k.sheet_by_name(name) for name in names)), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -16,6 +17,7 @@ from opsbook.api.common import (
     load,
     load_many,
     paths_of,
+    paths_only,
     unknown_kind,
 )
 from opsbook.core.book import Book
@@ -90,8 +92,10 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
     from opsbook.api.project import status_day
 
     check_lang(lang)
-    history = list(paths_of(history)) if history else []
-    punches = list(paths_of(punches)) if punches else []
+    history = _listed(paths_only(history, "build_report",
+                                 ("the earlier cycles' workbooks", "以往周期工作簿")))
+    punches = [] if punches is None else _listed(paths_only(
+        punches, "build_report", ("the punch exports", "打卡导出文件"), ("files", "文件")))
     month, as_of = month_of(month), status_day(as_of)  # refused before anything is read
     if history:
         _taken(kind or "appraisal", punches=punches, month=month, as_of=as_of)
@@ -158,6 +162,12 @@ def summarize(source: PathLike | Book | Sources, *, lang: str | None = None,
         done = calculate_books(spec, books, read)
     summary = spec.summary(done.result, lang or book.lang) if done.computed else None
     return Built(done, summary, book=book)
+
+
+def _listed(paths: Sources) -> list:
+    """One path or several as a list, each as given (an empty text stays one: read as no
+    file, never as the current folder)."""
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
 
 
 #: The computing commands' own inputs a report takes, and the kinds that read each.

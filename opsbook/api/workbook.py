@@ -5,6 +5,7 @@ Both go through the same handlers as the buttons in Excel, on the file adapter.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,23 @@ def _written_by_opsbook(path: Path, replaces: str | None = None) -> bool:
         {s.name.strip().casefold() for s in named} & others)
 
 
+def output_path(target: object) -> None:
+    """Refused (a ValueError, its ``zh`` in Chinese) for an output that is no path: a
+    number, a Book, an empty text (an unset variable: it would name the current folder)."""
+    from opsbook.api.common import Refused
+
+    if target is None:
+        return
+    if not isinstance(target, (str, os.PathLike)):
+        what = type(target).__name__
+        raise Refused(f"the output is a file's path (a str or Path), got {what}",
+                      f"输出应为文件路径（str 或 Path），当前为 {what}。")
+    if not str(os.fspath(target)).strip():
+        raise Refused("the output is an empty path, which names no file: give the output "
+                      "file's name",
+                      "输出为空路径，不指向任何文件：请写出输出文件名。")
+
+
 def check_replaceable(target: PathLike | None, replaces: str | None = None,
                       read_first: bool = False, copy: bool = False) -> None:
     """Refuse to replace a file of the user's at ``target``: a workbook of a kind with data
@@ -150,6 +168,7 @@ def check_replaceable(target: PathLike | None, replaces: str | None = None,
     from opsbook.core.book import build_book
     from opsbook.core.output import ISSUES_SHEET
 
+    output_path(target)
     if target is None or not Path(target).is_file() or not Path(target).stat().st_size:
         return  # no file, a folder (told by the command), an empty file: nothing to lose
     target = Path(target)
