@@ -23,11 +23,10 @@ from opsbook.api.common import (
     load_many,
     paths_only,
 )
+from opsbook.attendance.exports import export_issue
 from opsbook.attendance.punches import PunchLog, punch_logs
-from opsbook.core.book import SETTINGS_NAMES
-from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue, Report
-from opsbook.core.kind import Calculation, Kind
+from opsbook.core.kind import Calculation
 from opsbook.io.read import FileProblem, read_raw
 
 if TYPE_CHECKING:
@@ -68,14 +67,13 @@ def read_punches(paths: Iterable[PathLike], month: str | None = None
 _NO_BOOK = frozenset({"wrong-kind", "unknown-kind", "ambiguous-kind"})
 
 
-def _exports_among(report: Report, kind: Kind) -> Report:
+def _exports_among(report: Report) -> Report:
     """A punch export given as a workbook (not with ``--punches``) — a file with errors,
     none of whose sheets is named as an attendance sheet but Punches, with no Employees
     sheet but the one holding punches, read as a workbook of no kind or another — is told
-    as what it is (``punch-export-as-workbook``, to give with ``--punches``) instead of as
-    a workbook of another kind, one without Employees or one of repeated IDs."""
-    own = {normalize(n) for spec in kind.sheets if spec.id != "Punches" for n in spec.names()}
-    own |= {normalize(n) for n in SETTINGS_NAMES}
+    as what it is (``punch-export-as-workbook``, to give with ``--punches``,
+    :func:`opsbook.attendance.exports.export_issue`) instead of as a workbook of another
+    kind, one without Employees or one of repeated IDs."""
     for file in dict.fromkeys(i.file for i in report.errors if i.file):
         mine = [i for i in report.issues if i.file == file]
         staff = [i.sheet for i in mine if i.code == "sheet-found-by-headers"
@@ -88,13 +86,9 @@ def _exports_among(report: Report, kind: Kind) -> Report:
             raw, _fmt = read_raw(Path(file))
         except FileProblem:
             continue
-        if any(normalize(sheet.name) in own for sheet in raw):
-            continue
-        found = [log for log in punch_logs(raw, file) if len(log.frame)]
-        if found and set(staff) <= {log.sheet for log in found}:
-            report.issues = [i for i in report.issues if i.file != file]
-            report.issues.append(Issue("punch-export-as-workbook", file=file, sheet=found[0].sheet,
-                                       params={"name": Path(file).name}))
+        told = export_issue(raw, file, frozenset(staff))
+        if told is not None:
+            report.issues = [i for i in report.issues if i.file != file] + [told]
     return report
 
 
@@ -169,7 +163,7 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
                               settings={"month": month, "lang": lang,
                                         "punches": [exported(p) for p in punches]},
                               output=output)
-    report = _exports_among(report, kind)
+    report = _exports_among(report)
     # the year of an export's dates written without one: --month, else the first
     # workbook's month setting
     logs, notes = read_punches(punches, month or next(

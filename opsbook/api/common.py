@@ -10,6 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
 
 from opsbook import registry
+from opsbook.api.arguments import (  # noqa: F401 - the API's own names too
+    batch_options,
+    given,
+    paths_only,
+)
 from opsbook.batch.run import Outcome
 from opsbook.core.book import (
     Book,
@@ -94,10 +99,17 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
         if other is None or other.id == kind.id or (
                 fits(raw, kind) and kind_score(raw, other) <= kind_score(raw, kind)):
             return kind  # a workbook of the kind with faults: its missing sheets say what
+        told = recognized(raw, name, kinds)
+        if told is not None:
+            return told
         return Issue("wrong-kind", file=name, params={
             "expected": kind.en.lower(), "expected_zh": kind.zh,
             "found": other.en.lower(), "found_zh": other.zh, "kind": other.id, "lang": said})
     best = best_kinds(raw, kinds)
+    if len(best) != 1:
+        told = recognized(raw, name, kinds)
+        if told is not None:
+            return told
     if len(best) > 1:
         return Issue("ambiguous-kind", file=name, params={
             "kinds": " or ".join(k.en.lower() for k in best),
@@ -108,6 +120,16 @@ def kind_for(raw: list[RawSheet], name: str | None, kind: Kind | None) -> Kind |
     unknown = unknown_kind(name)
     unknown.params["lang"] = said
     return unknown
+
+
+def recognized(raw: list[RawSheet], name: str | None, kinds: dict[str, Kind]) -> Issue | None:
+    """What a kind's ``recognize`` tells of sheets that no kind reads as they are (a punch
+    export given as a workbook), the first kind's that knows them; else None."""
+    for kind in kinds.values():
+        told = kind.recognize(raw, name) if kind.recognize is not None else None
+        if told is not None:
+            return told
+    return None
 
 
 def _foreign(raw: list[RawSheet], kind: Kind, kinds: dict[str, Kind]) -> bool:
@@ -219,49 +241,6 @@ def read_steps(paths: list[Path], kind: str | None = None, *,
 def check_steps(paths: list[Path], kind: str | None = None) -> list[Outcome]:
     """A group of files of a batch validated; their Books are not sent back."""
     return [Outcome(None, report, found) for _, report, found in read_steps(paths, kind)]
-
-
-def given(sources: Sources) -> None:
-    """ValueError when ``sources`` names nothing at all (an empty list): a run over no input
-    is a mistake, not a run that found nothing wrong."""
-    if isinstance(sources, (list, tuple, set)) and not sources:
-        raise Refused("no input: name at least one workbook, folder or glob pattern",
-                      "没有输入：请至少指定一个工作簿、文件夹或通配符路径。")
-
-
-def batch_options(options: object) -> None:
-    """Refused (a ValueError, its ``zh`` in Chinese) for ``options`` that are neither None
-    nor :class:`~opsbook.batch.BatchOptions`."""
-    from opsbook.batch import BatchOptions
-
-    if options is not None and not isinstance(options, BatchOptions):
-        what = type(options).__name__
-        raise Refused(f"options are a BatchOptions (opsbook.BatchOptions(jobs=2, ...)), got "
-                      f"{what}", f"options 应为 BatchOptions（例如 opsbook.BatchOptions(jobs=2)），"
-                      f"当前为 {what}。")
-
-
-def paths_only(paths: object, who: str,
-               whose: tuple[str, str] = ("the workbooks", "工作簿"),
-               forms: tuple[str, str] = ("files, folders or glob patterns",
-                                         "文件、文件夹或通配符")) -> Sources:
-    """``paths`` as given (one path) or as a list (several: a generator is read once), or
-    Refused (a ValueError, before any file is read) when they are something other than
-    paths — a Book already loaded (its file is what is read), a number, None — said in
-    words naming ``who`` takes them, ``whose`` paths and the ``forms`` they may take
-    (English, Chinese), never a KeyError or TypeError from inside the reading."""
-    if isinstance(paths, (str, os.PathLike)):
-        return paths
-    items = list(paths) if isinstance(paths, Iterable) and not isinstance(paths, Book) \
-        else [paths]
-    wrong = [p for p in items if not isinstance(p, (str, os.PathLike))]
-    if not wrong:
-        return items  # none at all is said by the reading: "no input"
-    what = type(wrong[0]).__name__
-    raise Refused(f"{who} takes {whose[0]}' paths ({forms[0]}), "
-                  f"got {what}: give the file (for a Book, its book.path)",
-                  f"{who} 需要{whose[1]}的路径（{forms[1]}），"
-                  f"当前为 {what}：请传入文件路径（已读入的 Book 请传入 book.path）。")
 
 
 def load_many(sources: Sources, kind: str | Kind | None = None, *,

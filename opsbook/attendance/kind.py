@@ -37,5 +37,6 @@ KIND = Kind(
     sample=Lazy("opsbook.attendance.sample:sample_frames"),
     calculate=Lazy("opsbook.attendance.calculate:calculate"),
     summary=Lazy("opsbook.attendance.summary:summary"),
+    recognize=Lazy("opsbook.attendance.exports:export_issue"),
     outputs=tuple(Output(key, en, zh) for key, (en, zh) in OUTPUTS.items()),
 )

@@ -139,6 +139,10 @@ class Kind:
     #: The ids of the outputs the Calculate button writes; empty: every output (a plan's
     #: button writes its tracking, never the sheets of a consolidation or a diff).
     calculate_outputs: tuple[str, ...] = ()
+    #: ``recognize(raw_sheets, file)``: the Issue telling what a file that fits no kind is
+    #: when it is this kind's input in another form (an attendance app's punch export,
+    #: to give with --punches), else None; asked only of files no kind reads.
+    recognize: Callable[[list[Any], str | None], Any] | None = None
 
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
