@@ -69,6 +69,16 @@ def export(path: Path, rows: list[list]) -> Path:
     return path
 
 
+def daily_report(path: Path) -> Path:
+    """A DingTalk-style daily report (每日统计) of one employee and day: a title row, a
+    generated-at row, two header rows (上班1 / 下班1 over 打卡时间 / 打卡结果)."""
+    return export(path, [
+        ["每日统计 统计日期：2026-11-02 至 2026-11-02"], ["报表生成时间：2026-11-03 10:00"],
+        ["姓名", "部门", "工号", "日期", "上班1", None, "下班1", None],
+        [None] * 4 + ["打卡时间", "打卡结果"] * 2,
+        ["王五", "运营部", "1001", "26-11-02 星期一", "09:00", "正常", "18:00", "正常"]])
+
+
 def build(name: str, path: Path) -> Path:
     """Write the workbook of quirk ``name`` to ``path``."""
     QUIRKS[name](path)

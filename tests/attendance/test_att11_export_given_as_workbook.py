@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import run_cli
-from quirkbooks import export, write
+from quirkbooks import daily_report, export, write
 
 import opsbook
 
@@ -25,16 +25,8 @@ def _book(path):
                         "设置": [["参数", "值"], ["month", "2026-11"]]})
 
 
-def _daily_report(path):
-    rows = [["每日统计 统计日期：2026-11-02 至 2026-11-02"], ["报表生成时间：2026-11-03 10:00"],
-            ["姓名", "部门", "工号", "日期", "上班1", None, "下班1", None],
-            [None] * 4 + ["打卡时间", "打卡结果"] * 2,
-            ["王五", "运营部", "1001", "26-11-02 星期一", "09:00", "正常", "18:00", "正常"]]
-    return export(path, rows)
-
-
 def test_a_daily_report_given_as_a_workbook(tmp_path):
-    report = _daily_report(tmp_path / "每日统计.xlsx")
+    report = daily_report(tmp_path / "每日统计.xlsx")
     out = tmp_path / "summary.xlsx"
     done = run_cli("attendance", "summarize", _book(tmp_path / "kq.xlsx"), report, "-o", out,
                    "--lang", "zh", "--quiet")

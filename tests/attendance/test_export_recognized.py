@@ -9,21 +9,13 @@ import hashlib
 
 import openpyxl
 from conftest import run_cli
-from quirkbooks import export
+from quirkbooks import daily_report
 
 import opsbook
 
 
-def _daily_report(path):
-    rows = [["每日统计 统计日期：2026-11-02 至 2026-11-02"], ["报表生成时间：2026-11-03 10:00"],
-            ["姓名", "部门", "工号", "日期", "上班1", None, "下班1", None],
-            [None] * 4 + ["打卡时间", "打卡结果"] * 2,
-            ["王五", "运营部", "1001", "26-11-02 星期一", "09:00", "正常", "18:00", "正常"]]
-    return export(path, rows)
-
-
 def test_validate_calculate_and_report_tell_an_export(tmp_path):
-    path = _daily_report(tmp_path / "每日统计.xlsx")
+    path = daily_report(tmp_path / "每日统计.xlsx")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     for args in (["validate", path], ["calculate", path],
                  ["report", path, "-o", tmp_path / "r.html"]):
