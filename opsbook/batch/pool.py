@@ -7,18 +7,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
-import multiprocessing
 import os
 import pickle
 import signal
-import sys
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
+
+from opsbook.batch.workers import POLL, died, kill_pool, new_pool, one_by_one
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -122,49 +121,6 @@ def _check_again(path: Any, record: Record) -> None:
         record.sha256, record.bytes, record.changed = None, None, True
 
 
-def start_method() -> BaseContext | None:
-    """How our own worker processes start: forked on Linux, so that they begin with
-    opsbook, pandas and the kinds already imported (a spawned or forkserver worker imports
-    them again, about 1 CPU second each, which two workers over 200 small files cannot win
-    back; Python 3.14 makes forkserver the default on Linux). Elsewhere the platform's
-    default (spawn on Windows and macOS, where fork is unsafe or missing)."""
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return None
-
-
-def _quiet_worker(parent: int | None = None) -> None:
-    """Workers leave Ctrl-C to the parent, which stops them, end at SIGTERM (whatever the
-    parent does with it) and end with the parent (``parent``: its process id) however it
-    ends (:func:`_die_with`)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if parent is not None:
-        _die_with(parent)
-
-
-#: prctl's option that sends the calling process a signal when its parent ends (Linux).
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with(parent: int) -> None:
-    """Have the system kill this worker when the parent process ends, even killed outright
-    (a scheduled job stopped by its timeout: SIGTERM, SIGKILL): a forked worker holds both
-    ends of the pool's pipes, so it would never see the parent go and would wait for work
-    forever, holding the job's output open. Linux only; elsewhere the workers are spawned
-    and see their pipes close."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
-    except (OSError, AttributeError):  # no C library to ask: as before
-        return
-    if os.getppid() != parent:  # the parent ended before the request was made
-        os._exit(1)
-
-
 def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
           executor: Executor | None = None, on_done: Callable[[T], None] | None = None,
           on_error: Callable[[T, BaseException], R] | None = None,
@@ -182,13 +138,16 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
     files of one kind read together cost less than one by one.
 
     ``on_done(item)`` is called in this process as each item finishes. ``on_error(item,
-    error)``, when given, turns an exception raised for an item (for every item of its
-    group) into that item's result, so one bad item never stops the others; without it the
-    first exception is raised. ``stop(result)`` true stops the batch after that item's
-    group (fail-fast), the first such group in input order whatever finished first, as in
-    one process: the groups after it are cancelled or left unseen, their results None and
-    their records "not-run"; ``fn`` and ``args`` that cannot be sent to our own worker
-    processes are a TypeError before any starts. With
+    error)``, when given, turns an exception raised for an item into that item's result,
+    so one bad item never stops the others; without it the first exception is raised. A
+    group whose call fails as a whole is run again item by item, and so is every call of a
+    pool whose worker process died (a file that makes the reader abort), each in a pool of
+    one worker of its own (:func:`~opsbook.batch.workers.one_by_one`): only the item that
+    fails, or ends its worker (BrokenProcessPool), gets ``on_error``. ``stop(result)`` true
+    stops the batch after that item's group (fail-fast), the first such group in input
+    order whatever finished first, as in one process: the groups after it are cancelled or
+    left unseen, their results None and their records "not-run"; ``fn`` and ``args`` that
+    cannot be sent to our own worker processes are a TypeError before any starts. With
     ``hashed`` the items are file paths whose SHA-256 the worker records; an item whose
     digest equals ``previous[n]`` is not run (its result is None, its record "unchanged").
     Ctrl-C stops the workers and raises :class:`Interrupted`, also when it comes as the last
@@ -215,18 +174,40 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
         a, b = firsts[g], firsts[g] + sizes[g]
         return fn, items[a:b], args, hashed, before[a:b], together
 
-    def finish(g: int, outcome: Callable[[], list[tuple[Any, Record]]]) -> bool:
-        span = range(firsts[g], firsts[g] + sizes[g])
+    def span(g: int) -> range:
+        return range(firsts[g], firsts[g] + sizes[g])
+
+    def _alone(n: int, outcome: Any) -> tuple[Any, Record]:
+        """An item run again on its own: its result, or ``on_error``'s for the error its
+        call ended with (the worker it ended: this file, and no other, is the cause)."""
+        if not isinstance(outcome, BaseException):
+            return outcome[0]
+        if on_error is None:
+            raise outcome
+        return on_error(items[n], outcome), Record("failed")
+
+    def in_turn(g: int) -> list[tuple[Any, Record]]:
+        """A group run in this process; when its call fails as a whole, its items again one
+        by one, so that the failure stays with its own item."""
         try:
-            for n, (result, record) in zip(span, outcome()):
+            return _work(*call(g))
+        except Exception:
+            if sizes[g] == 1:
+                raise
+        return [_alone(n, _tried(fn, items[n], args, hashed, before[n], together))
+                for n in span(g)]
+
+    def finish(g: int, outcome: Callable[[], list[tuple[Any, Record]]]) -> bool:
+        try:
+            for n, (result, record) in zip(span(g), outcome()):
                 results[n], results.records[n] = result, record
         except Exception as error:
             if on_error is None:
                 raise
-            for n in span:
+            for n in span(g):
                 results[n], results.records[n] = on_error(items[n], error), Record("failed")
         halt = False
-        for n in span:
+        for n in span(g):
             if on_done is not None:
                 on_done(items[n])
             halt = halt or (stop is not None and results.records[n].status != UNCHANGED
@@ -237,7 +218,7 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
     if executor is None and (jobs <= 1 or len(sizes) <= 1):
         try:
             for g in range(len(sizes)):
-                halt = finish(g, lambda g=g: _work(*call(g)))
+                halt = finish(g, lambda g=g: in_turn(g))
                 done += sizes[g]
                 if halt:
                     break
@@ -249,18 +230,22 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
         _sendable(fn, args)
     with _noted_interrupts() as interrupted:
         # no more processes than calls to make: each one forked costs time and memory
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(sizes)), initializer=_quiet_worker,
-                                   initargs=(os.getpid(),),
-                                   mp_context=start_method()) if own else executor
+        pool = new_pool(min(jobs, len(sizes))) if own else executor
         futures: dict[Future, int] = {}
+        broken: list[int] = []  # groups lost as a whole: run again, file by file
         try:
             futures = {pool.submit(_work, *call(g)): g for g in range(len(sizes))}
             pending, cut = set(futures), len(sizes)  # cut: the first group that stopped
             while pending and not interrupted:
-                finished, pending = wait(pending, timeout=_POLL, return_when=FIRST_COMPLETED)
+                finished, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=futures.__getitem__):
                     g = futures[future]
                     if g > cut:  # after the stop in input order: as if never run
+                        continue
+                    # a worker that died fails every call pending, whichever file ended it;
+                    # a group's call that failed as a whole, every file of the group
+                    if died(future) or sizes[g] > 1 and future.exception() is not None:
+                        broken.append(g)
                         continue
                     done += sizes[g]
                     if finish(g, future.result):
@@ -275,12 +260,22 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
                            if futures[f] < cut or own and not f.cancelled()}
             if interrupted:
                 raise KeyboardInterrupt
+            alone = [n for g in broken if g <= cut for n in span(g)]
+            again = dict(zip(alone, one_by_one(
+                _work, [(fn, [items[n]], args, hashed, [before[n]], together) for n in alone],
+                executor=None if own else pool, workers=jobs, interrupted=interrupted)))
+            for g in sorted(broken):
+                if g <= cut:  # a file found to fail first in input order may stop the rest
+                    done += sizes[g]
+                    if finish(g, lambda g=g: [_alone(n, again[n]) for n in span(g)]):
+                        cut = g
+                        _forget(results, firsts[g] + sizes[g])
         except KeyboardInterrupt:
             _halt(pool, futures, own)
             raise Interrupted(done, len(items)) from None
         except BaseException:
             if own:  # an error that ends the run: the workers are not waited for
-                _kill_pool(pool)
+                kill_pool(pool)
             raise
         if own:
             pool.shutdown(wait=True, cancel_futures=True)  # every worker is idle by now
@@ -289,8 +284,13 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
     return results
 
 
-#: Seconds between two looks at a noted Ctrl-C while waiting for the workers.
-_POLL = 0.1
+def _tried(fn: Callable[..., Any], item: Any, args: tuple[Any, ...], hashed: bool,
+           previous: str | None, together: bool) -> Any:
+    """:func:`_work` for one item in this process, or the exception it ended with."""
+    try:
+        return _work(fn, [item], args, hashed, [previous], together)
+    except Exception as error:  # noqa: BLE001 - given to on_error, as from a worker
+        return error
 
 
 def _forget(results: BatchResults, start: int) -> None:
@@ -333,9 +333,9 @@ def _noted_interrupts() -> Iterator[list[bool]]:
     yielded instead of raising KeyboardInterrupt, so that it never lands inside the
     executor's bookkeeping (a future's lock taken and never given back leaves the executor's
     thread, and so the exit, waiting forever); the caller looks at the list between waits.
-    Forked workers begin with this handler too, so Ctrl-C before :func:`_quiet_worker` runs
-    leaves them be. Only in the main thread and while Ctrl-C raises KeyboardInterrupt as by
-    default; otherwise nothing changes."""
+    Forked workers begin with this handler too, so Ctrl-C before
+    :func:`~opsbook.batch.workers.quiet_worker` runs leaves them be. Only in the main thread
+    and while Ctrl-C raises KeyboardInterrupt as by default; otherwise nothing changes."""
     seen: list[bool] = []
     if threading.current_thread() is not threading.main_thread() \
             or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
@@ -357,39 +357,7 @@ def _halt(pool: Executor, futures: dict[Future, int], own: bool) -> None:
     """Stop at once: end our own worker processes (:func:`_kill_pool`), or cancel the
     futures of an executor we were given (Dask cancels its tasks)."""
     if own:
-        _kill_pool(pool)
+        kill_pool(pool)
         return
     for future in futures:
         future.cancel()
-
-
-def _kill_pool(pool: Executor) -> None:
-    """End a ProcessPoolExecutor's workers now and leave nothing behind: no process, no
-    zombie, no thread that keeps the interpreter from exiting.
-
-    A worker killed while it sends a result leaves the pool's thread reading the rest of
-    that message from the results pipe; this process holds the pipe's other end too, so
-    the read would wait forever, and so would the exit, which joins that thread. Once the
-    workers are gone, closing our end makes the read end (the thread then marks the pool
-    broken and finishes). The call queue is not waited for either: its feeder may be
-    writing into a pipe that nobody reads any more."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    thread = getattr(pool, "_executor_manager_thread", None)
-    results = getattr(pool, "_result_queue", None)
-    calls = getattr(pool, "_call_queue", None)
-    for process in processes:
-        with contextlib.suppress(OSError, ValueError):
-            process.kill()
-    for process in processes:
-        with contextlib.suppress(OSError, ValueError):
-            process.join(timeout=5)  # reaped: no zombie
-    if calls is not None:
-        with contextlib.suppress(OSError, AttributeError):
-            calls.cancel_join_thread()
-    writer = getattr(results, "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(OSError):
-            writer.close()
-    pool.shutdown(wait=False, cancel_futures=True)
-    if thread is not None:
-        thread.join(timeout=5)

@@ -22,6 +22,7 @@ from opsbook.batch.progress import progress
 from opsbook.batch.sources import LOOP, Sources, gathered, identity, real
 from opsbook.core.issues import Issue, Report
 from opsbook.io.atomic import READ_ONLY, WriteFailed, name_too_long
+from opsbook.io.read import failed_file
 
 
 class Outcome(NamedTuple):
@@ -68,9 +69,10 @@ def _plain(value: Any) -> Any:
 
 
 def _unexpected(path: Path, error: BaseException) -> Outcome:
-    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    issue = Issue("file-unreadable", file=str(path), params={"detail": detail})
-    return Outcome(None, Report(issues=[issue], files=[str(path)]))
+    """A file whose step failed outside the step's own checks (it ended the process reading
+    it, its worker was lost): said in words and what to do, in both languages, the error
+    kept for a bug report (:func:`opsbook.io.read.failed_file`), never shown raw."""
+    return Outcome(None, Report(issues=[failed_file(path, error)], files=[str(path)]))
 
 
 def _stopper(outcome: Outcome) -> bool:

@@ -17,6 +17,16 @@ from opsbook.io.read import WORKBOOK_SUFFIXES
 PathLike = Union[str, "os.PathLike[str]"]
 Sources = Union[PathLike, Iterable[PathLike]]
 _MAGIC = set("*?[")
+#: The files a folder or a pattern gives to read: the workbooks, and the spreadsheet
+#: templates and WPS files the reader takes as it takes them named (an Excel template
+#: ``.xlt``/``.xltx``/``.xltm``, WPS's ``.et``/``.ett``, an OpenDocument template ``.ots``):
+#: a folder does not differ from the file named.
+FOUND_SUFFIXES = (*WORKBOOK_SUFFIXES, ".xlt", ".xltx", ".xltm", ".et", ".ett", ".ots")
+#: Files of spreadsheet programs that hold no data to read, said as what they are when a
+#: folder holds them (en, zh): an add-in is code for Excel's ribbon, opsbook's own too.
+_ADD_IN = ("an Excel add-in (code for Excel, no data to read)",
+           "Excel 加载项（只含代码，没有可读取的数据）")
+_ADD_INS = {".xlam": _ADD_IN, ".xla": _ADD_IN}
 
 
 def _listed(sources: Sources) -> list[str]:
@@ -128,12 +138,12 @@ def _deeper(source: str) -> bool:
     """Whether ``source``, a folder or a glob pattern that finds no workbook as it is read
     without ``recursive``, would find one with it (in its sub-folders; through ``**``)."""
     if Path(source).is_dir():
-        return any(Path(root, name).suffix.lower() in WORKBOOK_SUFFIXES
+        return any(Path(root, name).suffix.lower() in FOUND_SUFFIXES
                    and not name.startswith(("~$", ".")) for root, _, names in os.walk(source)
                    for name in names)
     if not _MAGIC & set(source):
         return False
-    return any(os.path.isfile(m) and Path(m).suffix.lower() in WORKBOOK_SUFFIXES
+    return any(os.path.isfile(m) and Path(m).suffix.lower() in FOUND_SUFFIXES
                or os.path.isdir(m) and _deeper(m)
                for m in glob.glob(source, recursive=True))
 
@@ -213,9 +223,9 @@ def gathered(sources: Sources, recursive: bool = False
             # named, a lock file is read as any file named is: reading refuses it, and it
             # counts as a file of the run, as a missing or a .csv file named does
             lock = not named and lock_file(path) is not None
-            if lock or not named and path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            if lock or not named and path.suffix.lower() not in FOUND_SUFFIXES:
                 detail = (("an Excel lock file", "Excel 锁定文件") if lock else
-                          ("not a workbook", "不是工作簿"))
+                          _ADD_INS.get(path.suffix.lower(), ("not a workbook", "不是工作簿")))
                 if str(path) not in noted:  # a folder and a pattern may both find it
                     noted.add(str(path))
                     notes.append(Issue("skipped-file", "info", file=str(path),

@@ -167,8 +167,9 @@ def arguments(step: Any, pipeline: Any) -> tuple[tuple[str, ...], list[str],
         entries.append((key, param, said))
     as_named = {k.replace("-", "_"): v for k, v in chosen.items()}
     problems += [(named.get(k, k), *told) for k, *told in mail_problems(words, as_named, base)]
-    problems += [(named.get(k, k), *told)
-                 for k, *told in kind_problems(words, pipeline_kind, as_named)]
+    own_kind = chosen.get("kind") if isinstance(chosen.get("kind"), str) else pipeline_kind
+    problems += [(named.get(k, k), *told)  # the step's own kind (kind = "…") over the file's
+                 for k, *told in kind_problems(words, own_kind, as_named)]
     positional = [p for p in command.params if p.param_type_name == "argument"]
     head = inputs if positional else []
     told_inputs = None  # the inputs' argument, when they are a mistake already told

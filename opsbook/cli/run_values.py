@@ -1,7 +1,8 @@
 """What a step's command checks only once it starts, checked when a pipeline is read: a
 month, a status date, a plan year, the type of a file it writes, a recipient, the SMTP
-address. The command line's parser takes any text for them; without this a mistake in a
-later step would be found only after the steps before it had run."""
+address, a certificate authority file. The command line's parser takes any text for them;
+without this a mistake in a later step would be found only after the steps before it had
+run."""
 
 from __future__ import annotations
 
@@ -69,11 +70,21 @@ def _smtp(value: str, _words: tuple[str, ...], _inputs: list[str]) -> None:
     parse_server(value)
 
 
+def _cafile(value: str, _words: tuple[str, ...], _inputs: list[str]) -> None:
+    """A certificate authority file that holds no certificate (a missing one is told as
+    a file the step reads)."""
+    from opsbook.mail.deliver import tls_context
+
+    if Path(value).is_file():
+        tls_context(value)
+
+
 #: The option (its parameter's name) → its check, which raises an error saying what is
 #: wrong in English and, as ``zh``, in Chinese.
 CHECKS: dict[str, Callable[[str, tuple[str, ...], list[str]], None]] = {
     "month": _month, "as_of": _as_of, "year": _year, "out": _written,
-    "annotate": _annotated, "to": _address, "cc": _address, "smtp": _smtp}
+    "annotate": _annotated, "to": _address, "cc": _address, "smtp": _smtp,
+    "cafile": _cafile}
 
 
 def value_problem(name: str, value: Any, words: tuple[str, ...], inputs: list[str]
