@@ -51,6 +51,11 @@ def parse_server(url: str) -> Server:
     that is not a loopback address.
     """
     parts = urlsplit(url)
+    if "://" not in url:  # host:port without a scheme ("smtp.example.com:587")
+        raise DeliveryError(f"the SMTP address {url!r} has no scheme: write it as "
+                            f"smtp://{url} (STARTTLS) or smtps://{url} (TLS)",
+                            f"SMTP 地址“{url}”缺少协议前缀：请写作 smtp://{url}（STARTTLS）"
+                            f"或 smtps://{url}（TLS）。")
     if parts.scheme not in SCHEMES or not parts.hostname:
         raise DeliveryError(f"the SMTP address must look like smtps://host, smtp://host "
                             f"(STARTTLS) or smtp+plain://127.0.0.1; not {parts.scheme}://…",
