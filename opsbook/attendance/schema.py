@@ -101,9 +101,11 @@ PUNCHES = Sheet("Punches", "Punches", "打卡明细", (
          note_en="A date-time (or a time beside a Date column); several punches in one cell "
                  "are read one by one.",
          note_zh="日期时间（或与“日期”列配合的时间）；一个单元格中的多次打卡会逐一读取。"),
-), required=False, aliases=("打卡流水", "原始记录", "punch log"))
+), required=False, aliases=("打卡流水", "原始记录", "punch log"),
+    header_extras=("Name", "姓名", "员工姓名", "User Name"))
 """Name and Date columns of a Punches sheet are read as extra columns, so that a roster
-with IDs and names is never taken for a punch sheet."""
+with IDs and names is never taken for a punch sheet; a Name column counts to find the
+header of a sheet named Punches (打卡明细 …), whose punches are matched by name then."""
 
 #: sheet key → (English name, Chinese name).
 OUTPUTS = {"daily": ("Daily", "每日考勤"), "monthly": ("Monthly", "月度汇总"),

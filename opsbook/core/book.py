@@ -81,10 +81,14 @@ class Book:
             **self.setting_where(key))
 
     def _settings_sheet_name(self) -> str:
-        return "设置" if self.lang == "zh" else "Settings"
+        """The workbook's Settings sheet as it is named ("参数", "配置" …), else the name
+        the template gives it in the workbook's language."""
+        return next((name for name in self.sheet_names if _is_settings_name(name)),
+                    "设置" if self.lang == "zh" else "Settings")
 
 
-SETTINGS_NAMES = ("settings", "设置", "参数", "设定")  # 參數 too: read as simplified
+#: The names of a Settings sheet (參數 too: read as simplified; in any case or width).
+SETTINGS_NAMES = ("settings", "设置", "参数", "设定", "参数设置", "基本设置", "配置")
 
 
 def _sheet_key(name: str) -> str:
@@ -97,7 +101,11 @@ def assign_sheets(raw: list[RawSheet], kind: Kind) -> dict[str, RawSheet]:
 
 
 def _is_settings(sheet: RawSheet) -> bool:
-    return _sheet_key(sheet.name) in map(normalize, SETTINGS_NAMES)
+    return _is_settings_name(sheet.name)
+
+
+def _is_settings_name(name: str) -> bool:
+    return _sheet_key(name) in map(normalize, SETTINGS_NAMES)
 
 
 def written_sheet(name: str, kinds: Iterable[Kind]) -> bool:
@@ -292,8 +300,7 @@ def _book(raw: list[RawSheet], kind: Kind, file: str | None, format: str,
     chinese = sum(t.chinese_headers for t in tables.values())
     english = sum(t.english_headers for t in tables.values())
     lang = "zh" if chinese > english else "en"
-    settings_raw = next((s for s in raw if _sheet_key(s.name) in map(normalize, SETTINGS_NAMES)),
-                        None)
+    settings_raw = next((s for s in raw if _is_settings(s)), None)
     settings, cells, more = read_settings(settings_raw, kind.settings, file,
                                          kind.setting_prefixes)
     issues.extend(more)

@@ -39,7 +39,7 @@ from opsbook.core.dates import (  # noqa: F401 - re-exported: the parsers of one
     read_date,
     read_time,
 )
-from opsbook.core.headers import normalize
+from opsbook.core.headers import choice_key
 from opsbook.core.parse import (  # noqa: F401 - re-exported: the parsers of one text value
     as_text,
     clean_text,
@@ -149,15 +149,15 @@ def _choice_lookup(f: Field) -> dict[str, str]:
     table = {}
     for c in (f.choices or YES_NO):
         for label in (c.value, c.en, c.zh, *c.aliases):
-            if normalize(label):  # "-" normalizes to nothing: it is a blank token then
-                table[normalize(label)] = c.value
+            if choice_key(label):  # "-" normalizes to nothing: it is a blank token then
+                table[choice_key(label)] = c.value
     return table
 
 
 def read_choice(raw: pd.Series, f: Field, blank: np.ndarray, epoch: Any = None) -> Column:
     lookup = _choice_lookup(f)
     values = raw.to_numpy(dtype=object)
-    out = per_unique(values, lambda v: lookup.get(normalize(as_text(v))), object)
+    out = per_unique(values, lambda v: lookup.get(choice_key(as_text(v))), object)
     out[pd.isna(raw).to_numpy()] = None  # a blank token that is a label ("无", "none") stays
     bad = np.flatnonzero(~blank & pd.isna(out))
     expected = " / ".join(f"{c.en}/{c.zh}" for c in (f.choices or YES_NO))

@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from opsbook.core.cellvalues import blank_token
-from opsbook.core.headers import NOISE, header_field, header_lookup, normalize
+from opsbook.core.headers import NOISE, choice_key, header_field, header_lookup, normalize
 from opsbook.core.issues import Issue
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def _defaults_only(data: list[list[Any]], defaults: dict[int, frozenset[str]]) -
         allowed = defaults.get(col, frozenset())
         cells = [data[n][col] if col < len(data[n]) else "" for n in running]
         other = {v for v in set(cells) if v not in ("", None) and not blank_token(v)
-                 and not (allowed and normalize(str(v)) in allowed)}
+                 and not (allowed and choice_key(v) in allowed)}
         if other:
             running = [n for n, v in zip(running, cells) if v not in other]
     return running
@@ -147,5 +147,5 @@ def _defaults(layout: Layout) -> dict[int, frozenset[str]]:
         for choice in f.choices:
             if choice.value == f.default:
                 texts.update((choice.en, choice.zh, *choice.aliases))
-        out[layout.table.columns[f.id] - 1] = frozenset(normalize(t) for t in texts)
+        out[layout.table.columns[f.id] - 1] = frozenset(choice_key(t) for t in texts)
     return out

@@ -11,7 +11,7 @@ from typing import Any, Callable, Sequence
 
 from opsbook.core.cells import a1, letter
 from opsbook.core.issues import Issue
-from opsbook.core.parse import visible
+from opsbook.core.parse import unstopped, visible
 from opsbook.core.spec import Field, Sheet
 
 #: How many rows from the top are searched for the header.
@@ -51,6 +51,13 @@ def normalize(text: object) -> str:
     if any(ord(ch) > 0x2E80 for ch in value) and not _simplified(value):
         value = _t2s().convert(value)
     return NOISE.sub("", value).lower()
+
+
+def choice_key(text: object) -> str:
+    """A choice as typed (a status, a decision, yes/no) as a comparable key: its
+    :func:`normalize` key without the marks a sentence ends in ("通过。", "Approved!",
+    "是；" as "通过", "approved", "是"); labels and typed values are compared so."""
+    return normalize(unstopped(str(text))) if text is not None else ""
 
 
 def is_chinese(text: object) -> bool:
@@ -94,10 +101,13 @@ class Header:
     rows: int
     texts: list[str]
     fields: dict[int, str]  # 0-based column → field id
+    #: 1 when a column is headed by one of the words that count for a header besides its
+    #: fields (see :func:`find_header`'s ``also``), else 0
+    also: int = 0
 
     @property
     def found(self) -> int:
-        return len(set(self.fields.values()))
+        return len(set(self.fields.values())) + self.also
 
 
 #: A note in brackets after (or within) a header: "计划成本（元）", "Weight (%)",
@@ -174,9 +184,11 @@ def _row_fields(texts: Sequence[Any], lookup: dict[str, str]) -> dict[int, str]:
 
 
 def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
-                minimum: int = 1) -> Header | None:
+                minimum: int = 1, also: frozenset[str] = frozenset()) -> Header | None:
     """The best header of a sheet among its first rows, or None when no row names at least
-    ``minimum`` fields.
+    ``minimum`` fields. A column headed by one of ``also`` (:func:`normalize` keys of
+    columns read as extra columns, a Punches sheet's Name) counts as one field more, once
+    however many there are.
 
     A row whose cells are merged down into the next row, or that holds a caption merged over
     several columns, is tried together with the next row as one two-row header: each column
@@ -195,6 +207,9 @@ def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
             below = len(set(_row_fields(rows[index + 1], lookup).values()))
             if joined.found > max(header.found, below):  # else the next row is the header
                 header = joined
+        if also:
+            header.also = int(any(normalize(t) in also for c, t in enumerate(header.texts)
+                                  if c not in header.fields))
         if header.found > (best.found if best else 0):
             best = header
             if best.found == len(spec.fields):  # every field named: no row can do better

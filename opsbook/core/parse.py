@@ -38,8 +38,27 @@ def folded(value: Any) -> str:
     return "".join(visible(unicodedata.normalize("NFKC", str(value))).split()).casefold()
 
 
-#: Chinese units of count a number may end in: 万 (ten thousand) and 亿 (a hundred million).
-UNITS = {"万": 4, "亿": 8}
+#: Marks a sentence ends in, typed after a choice as after a word in a sentence ("通过。",
+#: "Approved!", "是；"): full and half width (NFKC makes the full-width ones half-width
+#: but for 。), and ｡, the half-width ideographic full stop.
+_STOPS = "。｡．.！!；;"
+
+
+def unstopped(text: str) -> str:
+    """``text`` without the marks that end a sentence (:data:`_STOPS`) at its end, nor the
+    spaces around them: "通过。" → "通过", "Approved !" → "Approved"."""
+    return text.rstrip(_STOPS + " \t\u3000")
+
+
+#: Chinese units of count a number may end in, as powers of ten: 千 (a thousand), 万 (ten
+#: thousand), 十万, 百万 (a million), 千万 and 亿 (a hundred million).
+UNITS = {"千": 3, "万": 4, "十万": 5, "百万": 6, "千万": 7, "亿": 8}
+
+
+def count_unit(text: str) -> str:
+    """The unit of count (:data:`UNITS`) ``text`` ends in, the longest ("3千万": "千万"),
+    else ""."""
+    return next((u for u in sorted(UNITS, key=len, reverse=True) if text.endswith(u)), "")
 
 
 #: A number as typed once signs and units are off: digits, thousands grouped in threes by
@@ -76,17 +95,18 @@ def _figure(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """A number as people type it: thousands separators, a currency sign or 元, a currency
     word (RMB 5000, 人民币5000元整), a trailing % (85% → 0.85) or a Chinese unit of count
-    (1.2万 → 12000, 3亿 → 300000000); a negative amount as accounts write it, (1,200) or
-    1200- (→ -1200); None when the text is not a number (separators not in threes,
-    "12,00"; "nan", "inf"; a number too large for a float)."""
+    (5千 → 5000, 1.2万 → 12000, 3千万 → 30000000, 3亿 → 300000000; :data:`UNITS`); a
+    negative amount as accounts write it, (1,200) or 1200- (→ -1200); None when the text
+    is not a number (separators not in threes, "12,00"; "nan", "inf"; a number too large
+    for a float)."""
     cleaned = _CURRENCY.sub("", clean_text(text).translate(_SIGNS).strip()).strip()
     negative = _NEGATIVE.fullmatch(cleaned)
     if negative and not cleaned.startswith(("-", "+")):
         figure = parse_number(negative["bracketed"] or negative["trailing"])
         return None if figure is None or figure < 0 else -figure
-    places = UNITS.get(cleaned[-1:], 0)
-    if places:  # scaled in decimal, so that 1.1万 is 11000, not 11000.000000000002
-        cleaned = cleaned[:-1].strip()
+    unit = count_unit(cleaned)
+    if unit:  # scaled in decimal, so that 1.1万 is 11000, not 11000.000000000002
+        places, cleaned = UNITS[unit], cleaned[:-len(unit)].strip()
         figure = _figure(cleaned) if cleaned[-1:].isdigit() else None
         if figure is None:
             return None
@@ -109,7 +129,7 @@ def number_as_shown(text: str) -> float | None:
         return None if figure is None or figure < 0 else -figure
     if stripped.endswith(("%", "％")):
         figure = stripped[:-1].strip()
-        return parse_number(figure) if figure and figure[-1:] not in UNITS else None
+        return parse_number(figure) if figure and not count_unit(figure) else None
     return parse_number(text)
 
 

@@ -9,7 +9,14 @@ from typing import Any, Iterator
 from opsbook.core.cells import a1, split
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
-from opsbook.core.settings import SettingsModel, as_dated, as_shown, setting_problem, unknown_key
+from opsbook.core.settings import (
+    SettingsModel,
+    as_chosen,
+    as_dated,
+    as_shown,
+    setting_problem,
+    unknown_key,
+)
 from opsbook.core.table import RawSheet
 
 #: What the cell over a column of keys (or before a row of them) says: no setting.
@@ -100,6 +107,7 @@ def read_settings(raw: RawSheet | None, model: type[SettingsModel], file: str | 
             continue
         if cell in raw.percent_cells:
             value = as_shown(model, key, value)
+        value = as_chosen(model, key, value)
         dated = as_dated(model, key, value, raw.epoch)
         if dated is not value:  # a serial number: the date it is, and said
             typed[key], value = value, dated

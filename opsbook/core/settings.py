@@ -15,12 +15,18 @@ from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origi
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from opsbook.core.parse import percent_text, visible
+from opsbook.core.parse import percent_text, unstopped, visible
 
 
-def setting(default: Any, en: str, zh: str, label: str, **kwargs: Any) -> Any:
-    """A settings field: default, English description, Chinese description and label."""
-    return Field(default, description=en, json_schema_extra={"zh": zh, "label": label}, **kwargs)
+def setting(default: Any, en: str, zh: str, label: str, aliases: tuple[str, ...] = (),
+            **kwargs: Any) -> Any:
+    """A settings field: default, English description, Chinese description and label, and
+    other names a Settings sheet may give it (``aliases``; besides those every setting of
+    its label takes, :data:`~opsbook.core.setting_labels.SYNONYMS`)."""
+    extra: dict[str, Any] = {"zh": zh, "label": label}
+    if aliases:
+        extra["aliases"] = list(aliases)
+    return Field(default, description=en, json_schema_extra=extra, **kwargs)
 
 
 def fraction(value: Any) -> Any:
@@ -155,7 +161,8 @@ class SettingsModel(BaseModel):
         is (:func:`opsbook.core.headers.header_field`): in any case, spacing or width, with
         its words joined by spaces, "_", "-" or nothing ("Late Grace Minutes",
         "late-grace-minutes"), a colon after it, traditional characters, a unit in brackets
-        ("迟到宽限（分钟）") or both languages ("迟到宽限分钟 / late_grace_minutes").
+        ("迟到宽限（分钟）") or both languages ("迟到宽限分钟 / late_grace_minutes"), or
+        one of its other names (年度 for 计划年度: see :func:`_lookup`).
         None for anything else (and for a unit that scales the value, "奖金预算（万元）")."""
         from opsbook.core.headers import header_field
 
@@ -180,13 +187,21 @@ class SettingsModel(BaseModel):
 
 @lru_cache(maxsize=16)
 def _lookup(model: type[SettingsModel]) -> dict[str, str]:
-    """Every name of a model's settings (its keys and Chinese labels) as a header key
-    (:func:`opsbook.core.headers.normalize`) → settings key."""
+    """Every name of a model's settings (its keys and Chinese labels, then their aliases and
+    :data:`~opsbook.core.setting_labels.SYNONYMS`) as a header key
+    (:func:`opsbook.core.headers.normalize`) → settings key; a key or label wins over
+    another setting's alias."""
     from opsbook.core.headers import normalize
+    from opsbook.core.setting_labels import SYNONYMS
 
     table: dict[str, str] = {}
     for key, _default, _en, _zh, label in model.rows():
         for name in (key, label):
+            table.setdefault(normalize(name), key)
+    for key, info in model.model_fields.items():
+        extra = info.json_schema_extra or {}
+        label = extra.get("label", key)
+        for name in (*extra.get("aliases", ()), *SYNONYMS.get(label, ())):
             table.setdefault(normalize(name), key)
     return table
 
@@ -265,6 +280,21 @@ def as_shown(model: type[SettingsModel], key: str, value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and share:
         return percent_text(value)
     return value
+
+
+def as_chosen(model: type[SettingsModel], key: str, value: Any) -> Any:
+    """A choice setting's text (a Literal's, or yes/no) as a choice cell is read: without
+    the marks a sentence ends in ("定稿。", "cpi!": see :func:`opsbook.core.parse.unstopped`),
+    and a choice in any case, width or spacing as the choice ("CPI", "Cpi Spi" → "cpi",
+    "cpi_spi"); any other value as it is."""
+    shape, _bounds, choices = _shape(model.model_fields.get(key))
+    if not isinstance(value, str) or shape not in ("choice", "bool"):
+        return value
+    from opsbook.core.headers import choice_key
+
+    typed = choice_key(value)
+    return next((c for c in choices if isinstance(c, str) and choice_key(c) == typed),
+                unstopped(value) or value)
 
 
 def as_dated(model: type[SettingsModel], key: str, value: Any, epoch: dt.datetime) -> Any:

@@ -98,6 +98,10 @@ class Sheet:
     fields: tuple[Field, ...]
     required: bool = True
     aliases: tuple[str, ...] = ()
+    #: Headers of columns read as extra columns that count as a field to find the header
+    #: of a sheet found by its name (a Punches sheet's Name beside its Punch Time), never
+    #: to take a sheet of another name for this one
+    header_extras: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -122,7 +122,8 @@ def _filled(row: list[Any]) -> bool:
 def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
     """Find a sheet's header and map its columns to the spec's fields; issues for structure.
 
-    A sheet without a header row naming at least two of its fields gets one
+    A sheet without a header row naming at least two of its fields (or, on a sheet of
+    the spec's name, every required one: see :func:`_by_name`) gets one
     ``missing-header`` issue and no data (``header_row`` stays 0); an optional sheet that
     is wholly blank, an ``empty-sheet`` warning instead.
     """
@@ -130,7 +131,14 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
     layout = Layout(table, raw, file)
     issues = layout.issues
     rows = raw.rows
-    found = find_header(rows, spec, raw.merged, min(MIN_HEADER_FIELDS, len(spec.fields)))
+    named = _by_name(raw, spec)
+    also = frozenset(map(normalize, spec.header_extras)) if named else frozenset()
+    found = find_header(rows, spec, raw.merged, min(MIN_HEADER_FIELDS, len(spec.fields)), also)
+    if found is None and named:  # a list of holidays: its one required column, Date
+        near = find_header(rows, spec, raw.merged, 1, also)
+        if near is not None and {f.id for f in spec.fields if f.required} <= set(
+                near.fields.values()):
+            found = near
     required = [f for f in spec.fields if f.required]
     if found is None and not spec.required and not any(map(_filled, rows)):
         # an optional sheet left blank (clock data given as punches instead): nothing to read
@@ -199,6 +207,15 @@ def lay_out(raw: RawSheet, spec: Sheet, *, file: str | None = None) -> Layout:
         issues.extend(unread_columns(unread, extras, table.name, table.header_row, file,
                                      holds=lambda column: _holds_data(layout.data, column)))
     return layout
+
+
+def _by_name(raw: RawSheet, spec: Sheet) -> bool:
+    """Whether a sheet has one of the spec's names: its header may then name fewer fields
+    than :data:`MIN_HEADER_FIELDS` when it names every required one (a Holidays sheet of
+    dates alone), and the extra columns of
+    :attr:`~opsbook.core.spec.Sheet.header_extras` count as fields to find it (a sheet
+    placed by its headers has only its fields to go by)."""
+    return normalize(raw.name) in map(normalize, spec.names())
 
 
 def _same_field(spec: Sheet, fid: str, table: Table, text: str) -> dict[str, str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from opsbook.core.parse import unstopped
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _ALIASES = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -15,10 +17,13 @@ _RANGE = r"-|–|—|~|〜|至|到"
 #: Words for every day of the week (a shop, a plant or a service desk that never closes).
 _EVERY_DAY = frozenset({"每天", "每日", "天天", "全周", "全周无休", "全年无休", "7天",
                         "daily", "every day", "everyday", "all week", "7 days"})
+#: A week named by its days off: 双休 (Saturday and Sunday off), 单休 (Sunday off).
+_WEEKS = {"双休": frozenset(range(5)), "周末双休": frozenset(range(5)),
+          "单休": frozenset(range(6)), "周日单休": frozenset(range(6))}
 
 
 def _day(token: str) -> int:
-    token = token.strip().lower()
+    token = token.strip().lower().rstrip(".")  # Mon.-Fri.: abbreviations with their dot
     if token in DAYS:
         return DAYS.index(token)
     if token in _ALIASES:
@@ -34,15 +39,19 @@ def _day(token: str) -> int:
 def weekdays(text: str) -> frozenset[int]:
     """The weekday numbers (Monday 0 … Sunday 6) a ``work_days`` text names.
 
-    A range (``Mon-Fri``, ``Mon–Fri``, ``周一至周五``, ``1-5``; ``Fri-Mon`` runs over the
-    weekend), a word for every day (``每天``, ``全周``, ``daily``) or a list separated by
+    A range (``Mon-Fri``, ``Mon.-Fri.``, ``周一至周五``, ``1-5``; ``Fri-Mon`` runs over the
+    weekend), a word for every day (``每天``, ``全周``, ``daily``), a week named by its days
+    off (``双休``: Monday to Friday; ``单休``: Monday to Saturday) or a list separated by
     commas, semicolons, slashes, spaces or 、, in half- or full-width forms (``Mon，Tue``).
     Raises ValueError for text that names no weekday.
     """
     days: set[int] = set()
-    text = unicodedata.normalize("NFKC", str(text))  # full-width ，；～－ and letters as ASCII
-    if re.sub(r"\s+", " ", text.strip().lower()) in _EVERY_DAY:
+    text = unstopped(unicodedata.normalize("NFKC", str(text)))  # ，；～－ as ASCII; 周一至周五。
+    said = re.sub(r"\s+", " ", text.strip().lower())
+    if said in _EVERY_DAY:
         return frozenset(range(7))
+    if said in _WEEKS:
+        return _WEEKS[said]
     text = re.sub(r"\s+(?:to|through|thru)\s+", "-", text.strip(), flags=re.I)  # Mon to Fri
     text = re.sub(rf"\s*({_RANGE})\s*", r"\1", text)
     for part in re.split(r"[,、;/\s]+", text):
