@@ -26,4 +26,5 @@ def test_the_attendance_command_imports_no_report_mail_or_openpyxl() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["opsbook.api.attendance", "opsbook.api.common"]
+    assert done.stdout.split() == ["opsbook.api.arguments", "opsbook.api.attendance",
+                                   "opsbook.api.common"]
