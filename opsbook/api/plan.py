@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from opsbook.api.common import (
     check_lang,
     load,
     not_read,
+    paths_only,
     read_step,
     write_output,
 )
@@ -39,6 +41,7 @@ from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
+from opsbook.core.said import Refused
 from opsbook.core.validate import validate_book
 from opsbook.io.locks import lock_file
 from opsbook.io.protect import write_settings
@@ -55,6 +58,21 @@ if TYPE_CHECKING:
     from opsbook.batch import BatchOptions
 
 KIND = "plan"
+
+
+def one_plan(path: object, who: str) -> PathLike:
+    """``path`` when it is one workbook's path; else Refused (a ValueError, its ``zh`` in
+    Chinese), before anything is read: None, a number, a Book already loaded (its file is
+    what is read) or a list said in words, never a TypeError from inside the reading."""
+    if isinstance(path, (str, os.PathLike)):
+        return path
+    what = type(path).__name__
+    raise Refused(f"{who} takes one plan workbook's path, got {what}: give the file (for a "
+                  "Book, its book.path)",
+                  f"{who} 需要一个计划工作簿的路径，当前为 {what}：请传入文件路径（已读入的 Book "
+                  "请传入 book.path）。")
+
+
 def _read_plan(path: PathLike) -> tuple[Book, Report, list[Issue]]:
     """A plan workbook, its validation, and what keeps it from being read as a plan."""
     book = load(path, registry.get(KIND))
@@ -66,16 +84,20 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
     """Compare two versions of a plan: items added, removed and changed (field by field).
 
     ``result`` is a :class:`~opsbook.plan.diff.PlanDiff` (its ``exit_code``: 0 equal, 1
-    different); None when either workbook cannot be read as a plan (``report`` says why).
+    different, the :class:`Comparison`'s too); None when either workbook cannot be read as
+    a plan (``report`` says why; ``exit_code`` 2).
     A cell whose value could not be read (a wrong type, a formula without a value or with an
     error) is compared as blank and listed in ``report`` at its cell; other findings
-    (conflicts) do not stop a comparison and are not reported.
+    (conflicts) do not stop a comparison and are not reported. ``old`` or ``new`` that is
+    no path (None, a list, a Book: give its path) is Refused, a ValueError, its ``zh`` in
+    Chinese; a file that is no workbook is NotAWorkbook.
     """
     check_lang(lang)
+    old, new = one_plan(old, "diff_plans"), one_plan(new, "diff_plans")
     before, checked_old, stop_old = _read_plan(old)
     after, checked_new, stop_new = _read_plan(new)
     if stop_old or stop_new:  # said in NEW's language, as the differences would be
-        return Calculation(Report.of(stop_old + stop_new, lang or after.lang))
+        return Comparison(Report.of(stop_old + stop_new, lang or after.lang))
     # a cell that could not be read is compared as blank: each is said, at its cell
     checks = (checked_old,) if Path(old).resolve() == Path(new).resolve() else (
         checked_old, checked_new)
@@ -88,7 +110,18 @@ def diff_plans(old: PathLike, new: PathLike, *, lang: str | None = None) -> Calc
                 f"{counts['added']} added, {counts['removed']} removed, "
                 f"{counts['changed_items']} changed")
     report = Report(issues=unread, files=[str(old), str(new)], lang=lang)
-    return Calculation(report, result, diff_sheets(result, lang), headline)
+    return Comparison(report, result, diff_sheets(result, lang), headline)
+
+
+@dataclass
+class Comparison(Calculation):
+    """What :func:`diff_plans` returns: its ``exit_code`` is the command's, as ``diff``'s
+    is — 0 when the plans hold the same items, 1 when they differ, 2 when either cannot be
+    read as a plan (``result`` None) — not whether the plans are free of errors."""
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.result is None else self.result.exit_code
 
 
 #: Findings of a cell whose value could not be read (it is compared as blank).
@@ -109,7 +142,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     blank (a wrong type, a formula without a value), each at its cell.
     ``report`` and ``headline`` are in ``lang`` ("zh" or "en"; default: the plan's
     language). Raises ValueError (its ``zh`` in Chinese) for an unknown status or language,
-    and
+    or a ``path`` that is none (None, a list, a Book: give its path), and
     :class:`~opsbook.api.CannotWrite` (its ``zh`` the same in Chinese) for a workbook the
     status cannot be written into: an .xls, .xlsb or .ods file (save it as .xlsx first) or a
     write-protected one; the file is left untouched.
@@ -119,7 +152,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
 
     check_lang(lang)
     status = asked(status)  # an unknown status is refused before the file is read
-    path = Path(path)
+    path = Path(one_plan(path, "set_plan_status"))
     book, checked, stop = _read_plan(path)
     said = lang or book.lang
     # a status cell that holds no status ("reviewd"): the plan's step is unknown, and the
@@ -200,13 +233,16 @@ def track_plan(plan: PathLike, actuals: Sources = (), *, as_of: dt.date | str | 
     :class:`~opsbook.plan.tracking.Tracking`; ``sheets`` and ``headline`` are in ``lang``
     (default: the plan's language). ``as_of`` is a date, a datetime (its day) or a text
     YYYY-MM-DD. Raises NotAWorkbook when the plan cannot be read, ValueError when ``as_of``
-    is no date, CannotWrite when ``output`` holds a plan workbook or another file of the
-    user's (:func:`~opsbook.api.workbook.check_replaceable`)."""
+    is no date or ``plan`` or ``actuals`` are no paths (None, a number, a Book),
+    CannotWrite when ``output`` holds a plan workbook or another file of the user's
+    (:func:`~opsbook.api.workbook.check_replaceable`)."""
     check_lang(lang)
     from opsbook.api.project import status_day
     from opsbook.api.workbook import check_replaceable
     from opsbook.batch import run_files
 
+    plan = one_plan(plan, "track_plan")
+    actuals = paths_only(actuals, "track_plan", ("the actuals workbooks", "实际值工作簿"))
     as_of = status_day(as_of)
     check_replaceable(output)  # a plan at the output path is no place for tracking
 

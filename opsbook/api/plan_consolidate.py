@@ -16,7 +16,16 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from opsbook import registry
-from opsbook.api.common import NotAWorkbook, PathLike, Sources, check_lang, given, load, read_steps
+from opsbook.api.common import (
+    NotAWorkbook,
+    PathLike,
+    Sources,
+    check_lang,
+    given,
+    load,
+    paths_only,
+    read_steps,
+)
 from opsbook.batch.run import Outcome, skipped_result
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
@@ -119,7 +128,10 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     Conflicts are reported, located in the department files, and every item kept.
     ``departments`` are the departments expected: a list, or a text such as "销售部,运营部";
     ``year`` the plan year (2027, "2027" or "2027年"; default: the one most plans give;
-    ValueError, its ``zh`` in Chinese, for no year from 1900 to 2200).
+    ValueError, its ``zh`` in Chinese, for no year from 1900 to 2200). ``sources`` that
+    are no paths (None, a number, a Book already loaded: give its path) and ``departments``
+    that are no names (a number) are a ValueError too, its ``zh`` in Chinese, before any
+    file is read.
     ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
     plan workbook (itself a plan workbook).
     ``output`` is where the company plan is to be written (by the caller, e.g. with
@@ -138,9 +150,10 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     from opsbook.batch import BatchOptions, run_files
 
     check_lang(lang)
+    sources = paths_only(sources, "consolidate_plans", ("the department plans", "部门计划"))
     check_replaceable(output, KIND, read_first=True)  # a file of the user's: CannotWrite
     year = plan_year(year)  # "2027" and "2027年" too; no year: a ValueError in both languages
-    departments = expected_departments(departments)
+    departments = expected_departments(departments)  # a number: a ValueError in both
     given(sources)
     options = options or BatchOptions(jobs=jobs)
     run = run_files(take_in_steps, sources, options=options,
@@ -223,21 +236,22 @@ class StrictRefusal(Calculation):
         return 1
 
 
-def why_left_out(outcome: Outcome) -> tuple[str, str, str]:
+def why_left_out(outcome: Outcome) -> tuple[str, str, str, str]:
     """A file left out of the company plan: its name and why, in English and in Chinese
-    (its ``plan-left-out`` reason, else its first error: not a workbook, another kind…)."""
+    (its ``plan-left-out`` reason, else its first error: not a workbook, another kind…),
+    and the departments it is for when it says ("" when it does not)."""
     issues = outcome.report.issues
     told = next((i for i in issues if i.code == "plan-left-out"), None)
     if told is not None:
         return (PurePath(told.file or "").name, told.params["detail"],
-                told.params["detail_zh"])
+                told.params["detail_zh"], ", ".join(told.params.get("departments", [])))
     first = next((i for i in issues if i.severity == "error"), issues[0] if issues else None)
     file = (first.file if first is not None and first.file else
             (outcome.report.files or [""])[0])
     if first is None:
-        return PurePath(file).name, "not read", "未读取"
+        return PurePath(file).name, "not read", "未读取", ""
     return (PurePath(file).name, first.message("en").rstrip(". "),
-            first.message("zh").rstrip("。"))
+            first.message("zh").rstrip("。"), "")
 
 
 def earlier_plan(output: PathLike | None, year: int | None = None) -> Book | Issue | None:

@@ -12,8 +12,8 @@ from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.plan.figures import actuals_in_plan_units
-from opsbook.plan.headlines import counted
-from opsbook.plan.items import id_keys
+from opsbook.plan.headlines import completion_text, counted
+from opsbook.plan.items import id_keys, start_year
 from opsbook.plan.months import months_in_plan_year
 from opsbook.plan.outputs import tracking_sheets
 from opsbook.plan.tracking import Tracking, item_positions, track
@@ -63,10 +63,7 @@ def default_as_of(actuals: pd.DataFrame, year: int, items: pd.DataFrame | None =
 
 def plan_year(book: Book, today: dt.date) -> int:
     """The plan's year: its setting, else the year most items start in, else this year."""
-    if book.settings.year:
-        return int(book.settings.year)
-    starts = pd.to_datetime(book["Plan"]["start"], errors="coerce").dropna()
-    return int(starts.dt.year.mode().min()) if not starts.empty else today.year
+    return int(book.settings.year or start_year([book["Plan"]]) or today.year)
 
 
 def read_as_plan(plan: Book, others: Sequence[Book]) -> None:
@@ -118,7 +115,7 @@ def calculate(books: list[Book], *, as_of: dt.date | None = None,
 
 def headline(result: Tracking, lang: str) -> str:
     """One line: company completion and how many items are behind, as of the date."""
-    company = "–" if result.company != result.company else f"{result.company:.1%}"
+    company = completion_text(result.company, result.threshold)  # as its cell shows it
     behind, items = len(result.behind), len(result.items)
     if lang == "zh":
         return (f"截至 {result.as_of.isoformat()}，公司完成率 {company}，{items} 项中 {behind} 项"

@@ -207,15 +207,17 @@ def missing_departments(expected: Sequence[str], present: pd.Series,
     }, columns=COLUMNS).astype(object)
 
 
-def left_out_files(files: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
+def left_out_files(files: Sequence[tuple[str, ...]]) -> pd.DataFrame:
     """A row per file that was sent but left out (``files``: its name and why, in English
-    and in Chinese), so that the company plan itself says which plans it lacks, not only
-    the run that made it."""
+    and in Chinese, and the departments it is for, "" when it does not say), so that the
+    company plan itself says which plans it lacks, and whose, not only the run that made
+    it."""
     if not len(files):
         return empty()
     rows = sorted(set(files))
     return pd.DataFrame({
-        "code": "plan-left-out", "item_id": None, "department": None, "kpi": None,
+        "code": "plan-left-out", "item_id": None,
+        "department": [r[3] if len(r) > 3 and r[3] else None for r in rows], "kpi": None,
         "source": [r[0] for r in rows], "source_row": None, "field": None, "value": None,
         "expected": None, "other": [r[1] for r in rows], "other_zh": [r[2] for r in rows],
     }, columns=COLUMNS).astype(object)

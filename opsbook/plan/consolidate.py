@@ -22,6 +22,7 @@ from opsbook.plan.items import (
     id_keys,
     items_frame,
     normalized,
+    start_year,
     unit_set,
 )
 from opsbook.plan.settings import PlanSettings
@@ -76,21 +77,24 @@ class CompanyPlan:
 def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] = (),
                 year: int | None = None, version: str = "1", additive_units: str | None = None,
                 lang: str | None = None, left_out: Mapping[str, Sequence[str]] | None = None,
-                left_files: Sequence[tuple[str, str, str]] = ()) -> CompanyPlan:
+                left_files: Sequence[tuple[str, ...]] = ()) -> CompanyPlan:
     """One company plan from department plans (any order gives the same plan).
 
     ``departments`` are the departments expected (one missing is a conflict); ``year`` is the
-    plan year (default: the year most plans give, the earliest on a tie); ``additive_units``
+    plan year (default: the year most plans give, the earliest on a tie; when none gives
+    one, the year most items start in, as tracking takes a plan's); ``additive_units``
     defaults to every unit any plan declares additive; ``left_out`` maps a department to
     the files of its plans that could not be read (an expected department whose plan was left
     out is told so); ``left_files`` every file left out, with why in English and Chinese
+    and the departments it is for ("" when it does not say)
     (a ``plan-left-out`` row each). Conflicts (:mod:`.conflicts`) are listed and every item
     is kept.
     """
     plans = sorted(plans, key=lambda p: (p.source, p.sha256))
     if year is None:
         years = Counter(p.year for p in plans if p.year is not None)
-        year = min(years, key=lambda y: (-years[y], y)) if years else None
+        year = min(years, key=lambda y: (-years[y], y)) if years else start_year(
+            p.items for p in plans)
     units = (unit_set(additive_units) if additive_units is not None else
              frozenset().union(*(unit_set(p.additive_units or PlanSettings().additive_units)
                                  for p in plans)) if plans else
@@ -208,10 +212,12 @@ def _claims(plans: Sequence[DepartmentPlan], claimed: Sequence[dict[str, object]
 def _sorted_conflicts(conflicts: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """By kind, then department (plan order), item, source file, row and field."""
     rank = dict(zip(normalized(pd.Series(order, dtype=object)), range(len(order))))
+    # the files left out are listed by name, whatever department they are for
+    department = conflicts["department"].where(conflicts["code"].ne("plan-left-out"))
     key = pd.DataFrame({
         "code": conflicts["code"].map({c: n for n, c in enumerate(find.ORDER)}),
-        "department": normalized(conflicts["department"]).map(rank).fillna(len(rank)),
-        "name": normalized(conflicts["department"]),
+        "department": normalized(department).map(rank).fillna(len(rank)),
+        "name": normalized(department),
         "item": conflicts["item_id"].fillna("").astype(str),
         "source": conflicts["source"].fillna("").astype(str),
         "row": pd.to_numeric(conflicts["source_row"], errors="coerce").fillna(0),

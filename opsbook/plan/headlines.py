@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from opsbook.core.shown import decimals, half_up
 from opsbook.plan.consolidate import CompanyPlan
 from opsbook.plan.status import LABELS, Move
 
@@ -18,6 +19,32 @@ def share(value: float) -> str:
     """A share as a percentage with the decimals it has: 0.9 → "90%", 0.875 → "87.5%",
     0.015 → "1.5%" (not rounded to "2%")."""
     return f"{round(value * 100, 4):g}%"
+
+
+#: What a completion is judged against besides the behind threshold: its target met, 100 %.
+MET = 1.0
+
+
+def completion_decimals(values: Iterable[object], threshold: float) -> int:
+    """The decimals of completion percentages: one (89.6%), more where one would show a
+    figure on the other side of the behind threshold or of 100 % (89.996 %, behind, is no
+    "90.0%"; 99.96 %, short of its target, no "100.0%")."""
+    return decimals(values, (threshold, MET), 1, 100)
+
+
+def completion_format(values: Iterable[object], threshold: float) -> str:
+    """The number format of a column of completions (shares): ``0.0%`` or wider, as
+    :func:`completion_decimals` asks."""
+    return "0." + "0" * completion_decimals(values, threshold) + "%"
+
+
+def completion_text(value: float, threshold: float) -> str:
+    """A completion (a share) as its cell shows it, "92.7%" ("89.998%" just below a
+    threshold of 90 %), rounded half up as a spreadsheet rounds; "–" for none."""
+    if value != value:
+        return "–"
+    shown = half_up(value, completion_decimals([value], threshold), scale=100)
+    return f"{shown:f}%"
 
 
 def most_lang(langs: Iterable[str]) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
+from opsbook.core.said import Refused
 from opsbook.plan.consolidate import DepartmentPlan
 from opsbook.plan.schema import OUTPUTS, PLAN
 
@@ -85,12 +86,24 @@ def left_out(file: str, reasons: list[Issue], book: Book | None = None) -> Issue
 SEPARATORS = re.compile(r"[,，、;；]")
 
 
-def expected_departments(departments: str | Iterable[str]) -> list[str]:
+def expected_departments(departments: str | Iterable[str] | None) -> list[str]:
     """The departments expected: a list, or one text of names ("销售部,运营部",
-    "销售部、运营部")."""
+    "销售部、运营部"); None or nothing for none. Anything else (a number, a list holding
+    one) is :class:`~opsbook.core.said.Refused` (a ValueError, its ``zh`` in Chinese),
+    never read as no department expected."""
+    if departments is None:
+        return []
     if isinstance(departments, str):
         departments = SEPARATORS.split(departments)
-    return [d.strip() for d in departments if d and d.strip()]
+    names = list(departments) if isinstance(departments, Iterable) else [departments]
+    wrong = next((d for d in names if not isinstance(d, str)), names)
+    if wrong is not names:
+        what = type(wrong).__name__
+        raise Refused(f"departments takes the names of the departments expected (a list, or "
+                      f"a text such as '销售部,运营部'), got {what}: {wrong!r}",
+                      f"departments 应为预期提交计划的部门名称（列表，或如“销售部,运营部”的文本），"
+                      f"当前为 {what}：{wrong!r}。")
+    return [d.strip() for d in names if d.strip()]
 
 
 def left_departments(issues: Iterable[Issue]) -> dict[str, list[str]]:

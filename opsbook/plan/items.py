@@ -21,6 +21,14 @@ TEXTS = ("item_id", "department", "objective", "kpi", "unit", "owner")
 DEFAULTS = {"direction": "up", "priority": "medium"}
 
 
+def start_year(plans: Iterable[pd.DataFrame]) -> int | None:
+    """The year most items of ``plans`` (Plan frames) start in, the earliest on a tie: a
+    plan's year when no ``year`` setting gives it. None when no item has a start date."""
+    starts = [pd.to_datetime(p["start"], errors="coerce") for p in plans if "start" in p]
+    found = pd.concat(starts).dropna() if starts else pd.Series(dtype="datetime64[ns]")
+    return int(found.dt.year.mode().min()) if not found.empty else None
+
+
 def items_frame(plan: pd.DataFrame) -> pd.DataFrame:
     """The plan fields of a Plan frame, typed: numbers as float, dates as datetime64, text
     stripped (``None`` where blank), blank choices at their defaults. Extra columns dropped;

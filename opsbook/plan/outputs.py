@@ -20,7 +20,7 @@ from opsbook.core.outsheets import frame_sheet
 from opsbook.core.values import excel_value
 from opsbook.plan.consolidate import START_EITHER, WARNINGS, CompanyPlan
 from opsbook.plan.diff import PlanDiff, field_value
-from opsbook.plan.headlines import counted, share
+from opsbook.plan.headlines import completion_format, completion_text, counted, share
 from opsbook.plan.items import FIELDS
 from opsbook.plan.schema import DECISIONS, OUTPUTS, PLAN
 from opsbook.plan.settings import PlanSettings
@@ -232,7 +232,7 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
     column = list(items.columns).index("completion")
     red = {(int(n), column): ERROR_FILL for n in np.flatnonzero(items["behind"].to_numpy())}
     items["behind"] = items["behind"].map({True: "是" if zh else "yes", False: ""})
-    company = ("–" if tracking.company != tracking.company else f"{tracking.company:.1%}")
+    company = completion_text(tracking.company, tracking.threshold)
     sheets = [sheet("tracking", f"执行跟踪（截至 {as_of}，公司完成率 {company}）" if zh else
                     f"Tracking as of {as_of} (company completion {company})", items, lang,
                     fills=red, key_columns=2,
@@ -257,6 +257,10 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
                 behind, lang, key_columns=2)
     out.empty = "没有进度滞后的计划项。" if zh else "No item is behind schedule."
     sheets.append(out)
+    # never a completion rounded onto the threshold it misses (89.996 %, behind, is no 90.0%)
+    for made, frame in zip(sheets, (items, depts, behind)):
+        made.formats[list(frame.columns).index("completion")] = completion_format(
+            frame["completion"], tracking.threshold)
     sheets.append(sheet("monthly", f"月度目标与实际（{tracking.year}）" if zh else
                         f"Monthly targets and actuals ({tracking.year})",
                         tracking.monthly.rename(columns={"target": "monthly_target"}),

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.summary import ChartData, Figure, Finding, Series, Summary, Table
-from opsbook.plan.headlines import share
+from opsbook.plan.headlines import completion_decimals, completion_format, share
 from opsbook.plan.outputs import HEADERS
 from opsbook.plan.schema import PLAN
 from opsbook.plan.tracking import Tracking
@@ -129,9 +129,14 @@ def _only(result: Tracking, department: str) -> Tracking:
                                monthly=mine(result.monthly), issues=[])
 
 
-def _share(value: object) -> float | None:
+def _share(value: object, threshold: float | None = None) -> float | None:
+    """A figure rounded to 4 decimals (a share to a hundredth of a percent), more where that
+    would put a completion on the other side of ``threshold`` or 100 % (0.899983 is no 0.9)."""
     number = pd.to_numeric(value, errors="coerce")
-    return None if pd.isna(number) else round(float(number), 4)
+    if pd.isna(number):
+        return None
+    more = 0 if threshold is None else completion_decimals([float(number)], threshold) - 1
+    return round(float(number), 4 + more)
 
 
 def _build(result: Tracking, lang: str, department: str | None) -> Summary:
@@ -140,9 +145,11 @@ def _build(result: Tracking, lang: str, department: str | None) -> Summary:
     threshold = share(result.threshold)
     completion = pd.to_numeric(depts["completion"], errors="coerce")
     behind_depts = depts[completion < result.threshold]
+    limit = result.threshold  # no completion shown rounded onto it, nor onto 100 %
+    percent = completion_format([result.company, *completion, *items["completion"]], limit)
     figures = [
-        Figure(t["dept_completion"] if department else t["company"], _share(result.company),
-               "0.0%", better="up"),
+        Figure(t["dept_completion"] if department else t["company"],
+               _share(result.company, limit), percent, better="up"),
         Figure(t["items"], len(items), "0"),
         Figure(t["measured"], int(items["completion"].notna().sum()), "0"),
         Figure(t["behind"], int(items["behind"].astype(bool).sum()), "0", better="down"),
@@ -151,14 +158,14 @@ def _build(result: Tracking, lang: str, department: str | None) -> Summary:
         figures.append(Figure(t["depts_behind"], len(behind_depts), "0", better="down"))
     names = tuple(str(d) for d in depts["department"])
     charts = [ChartData("column", t["chart_dept"], names,
-                        (Series(t["completion"], tuple(_share(v) for v in completion)),),
-                        x_title=t["department"], y_title=t["completion"], number_format="0.0%")]
+                        (Series(t["completion"], tuple(_share(v, limit) for v in completion)),),
+                        x_title=t["department"], y_title=t["completion"], number_format=percent)]
     if department is not None and len(items):
         charts.append(ChartData(
             "bar", t["chart_items"], tuple(f"{i} {k}" for i, k in zip(items["item_id"],
                                                                      items["kpi"])),
-            (Series(t["completion"], tuple(_share(v) for v in items["completion"])),),
-            x_title=t["item"], y_title=t["completion"], number_format="0.0%"))
+            (Series(t["completion"], tuple(_share(v, limit) for v in items["completion"])),),
+            x_title=t["item"], y_title=t["completion"], number_format=percent))
     as_of = result.as_of.isoformat()
     method = [t["m_dept"].format(dept=department, items=len(items), as_of=as_of) if department
               else t["m_items"].format(items=len(items), depts=len(depts), as_of=as_of),
@@ -167,26 +174,27 @@ def _build(result: Tracking, lang: str, department: str | None) -> Summary:
              else t["title"].format(year=result.year))
     return Summary(
         title=title, lang=lang, period=str(result.year), purpose=t["purpose"], method=method,
-        figures=figures, charts=charts, tables=_tables(result, t),
+        figures=figures, charts=charts, tables=_tables(result, t, percent),
         findings=_findings(result, department, t, threshold),
         confidential_headers=confidential_headers(lang), department=department)
 
 
-def _tables(result: Tracking, t: dict[str, str]) -> list[Table]:
-    d = result.departments
+def _tables(result: Tracking, t: dict[str, str], percent: str) -> list[Table]:
+    d, limit = result.departments, result.threshold
     departments = Table(
         t["departments"], (t["department"], t["items"], t["measured"], t["behind"],
                            t["completion"]),
         tuple((str(r.department), int(r.items), int(r.measured), int(r.behind),
-               _share(r.completion)) for r in d.itertuples()),
-        ("", "0", "0", "0", "0.0%"))
+               _share(r.completion, limit)) for r in d.itertuples()),
+        ("", "0", "0", "0", percent))
     late = result.behind.sort_values("completion", kind="stable")
     behind = Table(
         t["behind_table"], (t["item"], t["department"], t["kpi"], t["target"], t["actual"],
                             t["completion"]),
         tuple((str(r.item_id), str(r.department), str(r.kpi), _share(r.target_to_date),
-               _share(r.actual_to_date), _share(r.completion)) for r in late.itertuples()),
-        ("", "", "", "#,##0.00", "#,##0.00", "0.0%"))
+               _share(r.actual_to_date), _share(r.completion, limit))
+              for r in late.itertuples()),
+        ("", "", "", "#,##0.00", "#,##0.00", percent))
     return [departments, behind]
 
 
