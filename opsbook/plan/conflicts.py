@@ -8,6 +8,7 @@ None of them drops an item: a conflict is listed, the plan keeps everything.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -155,16 +156,24 @@ def units_not_additive(items: pd.DataFrame, declared: Mapping[str, frozenset[str
     level."""
     if items.empty or not declared:
         return empty()
-    keys = items["unit"].map(lambda u: unit_key(u) if isinstance(u, str) else "")
+    key_of = {u: unit_key(u) for u in pd.unique(items["unit"]) if isinstance(u, str)}
+    # per file, in one pass: its first item's department; each unit key as first met, with
+    # the unit as last typed
+    departments: dict[str, Any] = {}
+    typed_as: dict[str, dict[str, Any]] = {}
+    for source, unit, department in zip(items["source"].tolist(), items["unit"].tolist(),
+                                        items["department"].tolist()):
+        if source in declared:
+            departments.setdefault(source, department)
+            typed_as.setdefault(source, {})[key_of.get(unit, "")] = unit
     rows = []
     for source, own in sorted(declared.items()):
-        mine = items[items["source"].eq(source).to_numpy()]
-        for key, typed in dict(zip(keys[mine.index], mine["unit"])).items():
+        for key, typed in typed_as.get(source, {}).items():
             if not key or key in own or key not in units:
                 continue
             others = sorted(s for s, theirs in declared.items() if key in theirs)
             rows.append({"code": "unit-not-additive", "item_id": None,
-                         "department": mine["department"].iat[0], "kpi": None,
+                         "department": departments[source], "kpi": None,
                          "source": source, "source_row": None, "field": "additive_units",
                          "value": str(typed).strip(), "expected": None,
                          "other": ", ".join(others), "other_zh": "、".join(others)})
