@@ -71,9 +71,20 @@ def _occurrences(items: pd.DataFrame, key: pd.Series
     en = source + np.where(same, " row " + row, "") + ": " + who
     zh = source + np.where(same, " 第 " + row + " 行", "") + "：" + who
     groups = key[shared]
-    holders_en = en.groupby(groups).agg("; ".join)
-    holders_zh = zh.groupby(groups).agg("；".join)
+    holders_en = en.groupby(groups).agg(lambda s: _few(s.tolist(), "; ", "; and {n} more"))
+    holders_zh = zh.groupby(groups).agg(lambda s: _few(s.tolist(), "；", "；等另 {n} 处"))
     return shared.to_numpy(), (key.map(holders_en), key.map(holders_zh))
+
+
+#: How many places a conflict's message names before "and N more".
+FEW = 5
+
+
+def _few(places: list[str], sep: str, more: str) -> str:
+    """The first :data:`FEW` of ``places`` joined by ``sep``, then ``more`` with the number
+    left (a plan copied 150 times names five files, not 150, in each of its issues)."""
+    rest = len(places) - FEW
+    return sep.join(places[:FEW]) + (more.format(n=rest) if rest > 0 else "")
 
 
 def duplicate_items(items: pd.DataFrame) -> pd.DataFrame:
