@@ -112,6 +112,15 @@ CODES: dict[str, Code] = {
         "员工 {employee} 考核周期 {cycle} 的等级“{value}”不是“等级”表中的等级（{grades_zh}），"
         "该行也没有总分或结果应用：这一期按达标计算。请按“等级”表填写等级，或填写该行的结果应用。",
     ),
+    "history-cycle-missing": Code(
+        "data",
+        "Cycle {value} is missing from History: no one has a row for it, between {before} and "
+        "{after}. The failed cycles in a row of {employees} stop there, as a cycle not failed. "
+        "If that cycle was appraised, add its results to History.",
+        "历史考核中缺少考核周期 {value}：{before} 与 {after} 之间没有任何人的记录。"
+        "{employees_zh} 的连续考核不达标次数在此中断，按达标计算。如该周期进行过考核，"
+        "请将其结果补入历史考核。",
+    ),
     "history-id-spelling": Code(
         "data",
         "History gives employee ID {value} for cycle {cycle}: no employee has it, but "

@@ -18,7 +18,7 @@ import pandas as pd
 from opsbook.appraisal import findings
 from opsbook.appraisal.calibration import zscore
 from opsbook.appraisal.grading import DECIMALS, assign, grade_table
-from opsbook.appraisal.history import earlier_failures
+from opsbook.appraisal.history import earlier_failures, missing_cycles
 from opsbook.appraisal.notes import (
     NoteFacts,
     below_lowest_grade,
@@ -205,6 +205,7 @@ def score(
     issues += findings.forced_distribution(results["grade"], settings.max_shares(),
                                          table["grade"].tolist())
     issues += findings.bonus_over_budget(results["bonus"], settings.bonus_budget)
+    issues += missing_cycles(history, table, settings.cycle, emp_ids, improve)
     return AppraisalResult(
         results=results,
         departments=department_summary(results, table["grade"].tolist()[::-1]),

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
+from opsbook.core.shown import MOST_DECIMALS, half_up
 
 ROLE_ZH = {"superior": "上级", "peer": "同事", "self": "自评"}
 
@@ -138,17 +139,23 @@ def forced_distribution(
             issues.append(Issue(
                 "forced-distribution", "warning", sheet="Settings", field=field,
                 value=cap, params={"grade": grade, "count": count, "scored": scored,
-                                   "share": _share(count / scored),
+                                   "share": _share(count / scored, cap),
                                    # the cap as set (12.5%), never rounded to what it is not
                                    "maximum": f"{round(cap * 100, 6):g}%",
                                    "allowed": allowed}))
     return issues
 
 
-def _share(value: float) -> str:
-    """A share as a percent to one decimal (10.5%, 67%): never rounded onto the cap it is
-    over (11 of 105 is 10.5%, not 10%)."""
-    return f"{round(value * 100, 1):g}%"
+def _share(value: float, cap: float) -> str:
+    """A share as a percent to one decimal, half up (10.5%, 66.7%), with more where one
+    would round it onto the cap it is over (11 of 105 is 10.5%, not 10%; 201 of 2,001 is
+    10.04%, not 10.0%)."""
+    edge = half_up(cap, MOST_DECIMALS, scale=100)
+    for digits in range(1, MOST_DECIMALS + 1):
+        shown = half_up(value, digits, scale=100)
+        if shown > edge:
+            break
+    return f"{shown.normalize():f}%"
 
 
 def bonus_over_budget(bonus: pd.Series, budget: float | None) -> list[Issue]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
 import numpy as np
@@ -138,13 +139,48 @@ def earlier_failures(
     """Per employee, how many cycles in a row before ``cycle`` had the outcome improve.
 
     The cycles are the distinct ones in History that sort before ``cycle`` (all of them when
-    ``cycle`` is blank), in text order, compared as :func:`cycle_keys` writes them. A cycle
-    without a row for the employee, or with another outcome, breaks the run. The outcome is
-    History's own when given, else that of its grade, else that of its total.
+    ``cycle`` is blank), in text order, compared as :func:`cycle_keys` writes them. When they
+    and ``cycle`` are all periods of one length (quarters, half-years, months or years), a
+    period between them that History has no row for at all is a cycle too (see
+    :func:`missing_cycles`). A cycle without a row for the employee, or with another
+    outcome, breaks the run. The outcome is History's own when given, else that of its
+    grade, else that of its total.
     """
-    runs = np.zeros(len(emp_ids), dtype=np.int64)
+    failed, _ = _failed_cycles(history, table, cycle, emp_ids)
+    return np.cumprod(failed[:, ::-1], axis=1).sum(axis=1)
+
+
+def missing_cycles(history: pd.DataFrame | None, table: pd.DataFrame, cycle: str,
+                   emp_ids: pd.Index, failing: np.ndarray) -> list[Issue]:
+    """``history-cycle-missing`` (a warning, at the History sheet) for each period absent
+    from History altogether (no row for anyone) that stops the failed cycles in a row of an
+    employee failing this cycle (``failing``: a bool per ``emp_ids``): the cycle just after
+    the gap and every one up to ``cycle`` failed, and so did the cycle before the gap."""
+    failed, cycles = _failed_cycles(history, table, cycle, emp_ids)
+    issues = []
+    run = np.cumprod(failed[:, ::-1], axis=1).sum(axis=1)
+    for at, (key, absent) in enumerate(cycles):
+        if not absent or at == 0:
+            continue
+        stopped = (np.asarray(failing, dtype=bool) & (run == len(cycles) - 1 - at)
+                   & failed[:, at - 1])
+        if not stopped.any():
+            continue
+        names = ", ".join(str(e) for e in emp_ids[stopped])
+        after = cycles[at + 1][0] if at + 1 < len(cycles) else (cycle_key(cycle) or "")
+        issues.append(Issue("history-cycle-missing", "warning", value=key, sheet="History",
+                            params={"before": cycles[at - 1][0], "after": after,
+                                    "employees": names, "employees_zh": names.replace(", ", "、")}))
+    return issues
+
+
+def _failed_cycles(history: pd.DataFrame | None, table: pd.DataFrame, cycle: str,
+                   emp_ids: pd.Index) -> tuple[np.ndarray, list[tuple[str, bool]]]:
+    """Per employee and cycle before ``cycle`` (oldest first), whether it was failed; and the
+    cycles, each with whether History lacks it altogether (a period between periodic ones)."""
+    none = np.zeros((len(emp_ids), 0), dtype=bool)
     if history is None or history.empty or not {"employee_id", "cycle"} <= set(history.columns):
-        return runs
+        return none, []
     frame = history.reindex(columns=HISTORY_COLUMNS)
     frame = frame.assign(cycle=cycle_keys(frame["cycle"]))
     frame = frame[frame["cycle"].notna()]
@@ -152,14 +188,16 @@ def earlier_failures(
     if current:
         frame = frame[frame["cycle"] < current]
     if frame.empty:
-        return runs
+        return none, []
     given = frame["outcome"].astype("string").str.strip().str.casefold().map(OUTCOME_WORDS)
     by_total = assign(pd.to_numeric(frame["total"], errors="coerce").to_numpy(dtype=float),
                       table)[2]
     outcome = (given.astype(object)
                .fillna(outcome_of(frame["grade"], table).set_axis(frame.index))
                .fillna(by_total.set_axis(frame.index)))
-    cycles = pd.Index(sorted(frame["cycle"].unique()))
+    present = sorted(frame["cycle"].unique())
+    listed = _every_period(present, current) or [(key, False) for key in present]
+    cycles = pd.Index([key for key, _ in listed])
     emp = emp_ids.get_indexer(frame["employee_id"])
     known = emp >= 0
     improve = (outcome == "improve").to_numpy()
@@ -168,7 +206,41 @@ def earlier_failures(
     cells = cells.drop_duplicates(["emp", "cyc"], keep="last")
     failed = np.zeros((len(emp_ids), len(cycles)), dtype=bool)
     failed[cells["emp"].to_numpy(), cells["cyc"].to_numpy()] = cells["improve"].to_numpy()
-    return np.cumprod(failed[:, ::-1], axis=1).sum(axis=1)
+    return failed, listed
+
+
+#: A cycle in one spelling as a period: its length and its number of periods since year 0.
+_PERIODS = ((re.compile(r"(\d{4})Q([1-4])"), "Q", 4), (re.compile(r"(\d{4})H([12])"), "H", 2),
+            (re.compile(r"(\d{4})-(0[1-9]|1[0-2])"), "M", 12), (re.compile(r"(\d{4})()"), "Y", 1))
+
+
+def _period(key: str) -> tuple[str, int] | None:
+    for pattern, kind, per_year in _PERIODS:
+        match = pattern.fullmatch(key)
+        if match:
+            return kind, int(match[1]) * per_year + int(match[2] or 1) - 1
+    return None
+
+
+def _period_key(kind: str, number: int) -> str:
+    per_year = {"Q": 4, "H": 2, "M": 12, "Y": 1}[kind]
+    year, part = divmod(number, per_year)
+    return {"Q": f"{year}Q{part + 1}", "H": f"{year}H{part + 1}", "M": f"{year}-{part + 1:02d}",
+            "Y": f"{year}"}[kind]
+
+
+def _every_period(present: list[str], current: str) -> list[tuple[str, bool]] | None:
+    """Every period from the first of ``present`` to the one before ``current`` (to the last
+    of ``present`` when ``current`` is blank), each with whether ``present`` lacks it; None
+    unless all of them are periods of one length."""
+    periods = [_period(key) for key in [*present, *([current] if current else [])]]
+    if any(p is None for p in periods) or len({p[0] for p in periods}) != 1:
+        return None
+    kind = periods[0][0]
+    numbers = [p[1] for p in periods]
+    last = numbers[-1] - 1 if current else numbers[-1]
+    have = set(numbers[:len(present)])
+    return [(_period_key(kind, n), n not in have) for n in range(numbers[0], last + 1)]
 
 
 #: Where a History row read from another file was (``history_of`` adds them): its file,

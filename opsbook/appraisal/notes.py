@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from opsbook.appraisal.ratings import PEER
+from opsbook.core.shown import half_up
 
 TEXT = {
     "en": {
@@ -69,8 +70,9 @@ def role_weights_text(present: tuple[bool, ...], dropped: bool, weights: np.ndar
     total = sum(weights[r] for r in counted)
     if total <= 0:
         shares = t["none_left"]
-    else:
-        shares = " / ".join(f"{t['role'][r]} " + t["pct"].format(round(100 * weights[r] / total))
+    else:  # shown half up as a 0% cell shows them (0.3 / 0.8 is 37.5 %, so 38 %)
+        shares = " / ".join(f"{t['role'][r]} "
+                            + t["pct"].format(half_up(round(weights[r] / total, 9), 0, scale=100))
                             for r in counted)
     if not absent:
         return t["weights"].format(shares)

@@ -30,7 +30,7 @@ def book(path: Path, cycle: str, earlier: list[str]) -> Path:
     ("2026Q4", ["2026年第3季度", "2026-Q2"]),     # 年 sorted after Q
     ("2026年第四季度", ["Q3 2026", "2026q2"]),
     ("2026-12", ["2026年11月", "2026/10"]),
-    ("2026-12", ["2026-9", "2026-11"]),          # "2026-9" sorted after "2026-12"
+    ("2026-11", ["2026-9", "2026-10"]),          # "2026-9" sorted after "2026-11"
     ("2026年12月", ["2026-11", "2026.10"]),
 ])
 def test_earlier_cycles_written_another_way_count(tmp_path: Path, cycle: str,

@@ -55,10 +55,10 @@ def test_said_in_both_languages(tmp_path: Path):
 def test_a_history_file_is_located_in_that_file(tmp_path: Path):
     earlier = tmp_path / "q3.xlsx"
     appraisal_book(earlier, SCORES, {"cycle": "2026Q3"}, departments=PEOPLE,
-                   history=[("e1", "2026Q2", 50.0, "D")])
+                   history=[("e1", "2026Q3", 50.0, "D")])
     done = opsbook.score_appraisal(now(tmp_path / "q4.xlsx"), history=[earlier])
     e1 = done.result.results.set_index("employee_id").loc["E1"]
-    # 2026Q2 from the file's History (as e1), the only cycle on record: 2 in a row
+    # 2026Q3 from the file's History (as e1), the only cycle on record: 2 in a row
     assert e1["consecutive_failures"] == 2
     said = [(Path(i.file).name, i.sheet, i.cell) for i in done.report.issues
             if i.code == "history-id-spelling"]

@@ -34,7 +34,7 @@ def test_no_cycle_keeps_history_readable(tmp_path: Path, lang: str, said: str):
     history = openpyxl.load_workbook(out)["历史考核" if lang == "zh" else "History"]
     assert [row[:2] for row in history.iter_rows(min_row=3, values_only=True)] == [
         ("E2", "2026Q2")]
-    following = appraisal_book(tmp_path / "next.xlsx", SCORES, {"cycle": "2026Q4"},
+    following = appraisal_book(tmp_path / "next.xlsx", SCORES, {"cycle": "2026Q3"},
                                lang=lang, departments=PEOPLE)
     scored = opsbook.score_appraisal(following, history=[out])
     assert scored.exit_code == 0
