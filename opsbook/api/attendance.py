@@ -163,6 +163,9 @@ def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,
                               settings={"month": month, "lang": lang,
                                         "punches": [exported(p) for p in punches]},
                               output=output)
+    if not books and report.valid and report.readable:  # every file skipped, none wrong
+        report.issues.append(Issue("no-attendance-read", file=str(output or "") or None))
+        return Calculation(report)
     report = _exports_among(report)
     # the year of an export's dates written without one: --month, else the first
     # workbook's month setting

@@ -135,6 +135,12 @@ CODES: dict[str, Code] = {
         "{detail_zh}无法作为打卡导出文件读取：请用 Excel 打开并另存为 .xlsx（各列保持原样），"
         "再用 --punches 指定该文件。",
     ),
+    "no-attendance-read": Code(
+        "file",
+        "No attendance workbook could be read: every file given was skipped (see above); no "
+        "summary workbook is written.",
+        "没有可读取的考勤工作簿：所给文件均已跳过（见上文）；未生成考勤汇总工作簿。",
+    ),
     "punch-export-as-workbook": Code(
         "file",
         "This file holds punches (sheet '{sheet}') and no sheet of an attendance workbook "
