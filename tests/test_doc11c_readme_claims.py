@@ -65,7 +65,8 @@ def test_a_result_given_to_report_is_refused_alone_and_skipped_among_workbooks(t
 
     alone = run("report", "summary.xlsx", "-o", "alone.html")
     assert alone.returncode == 2
-    assert "summary.xlsx: Skipped: this is a result opsbook wrote" in alone.stderr
+    assert "summary.xlsx: this is a result opsbook wrote" in alone.stderr  # refused, not skipped
+    assert "Skipped" not in alone.stderr and "已跳过" not in alone.stderr
     assert not (tmp_path / "alone.html").exists()
 
     among = run("report", "ops.xlsx", "summary.xlsx", "-o", "among.html")

@@ -49,8 +49,11 @@ class NotAWorkbook(Exception):
 
     def __init__(self, issue: Issue):
         where = f"{issue.file}: " if issue.file else ""
-        super().__init__(where + issue.message("en"))
-        self.zh = (f"{issue.file}：" if issue.file else "") + issue.message("zh")
+        en, zh = issue.message("en"), issue.message("zh")
+        if issue.code == "output-workbook":  # refused here, not skipped as in a folder
+            en, zh = en.removeprefix("Skipped: "), zh.removeprefix("已跳过：")
+        super().__init__(where + en)
+        self.zh = (f"{issue.file}：" if issue.file else "") + zh
         self.issue = issue
 
 

@@ -85,6 +85,10 @@ def kind_option(value: str | None, name: str = "--kind") -> str | None:
 def unreadable(problem: Exception) -> CannotRun:
     """A line naming the file that could not be read, and why: in the command's ``--lang``,
     else in English and then in Chinese (see :class:`CannotRun`)."""
+    from opsbook.api import NotAWorkbook
+
+    if isinstance(problem, NotAWorkbook):  # its own words: a result refused, not skipped
+        return CannotRun(str(problem), problem.zh)
     issue = problem.issue  # type: ignore[attr-defined]
     en = f"{issue.file}: {issue.message('en')}" if issue.file else issue.message("en")
     zh = f"{issue.file}：{issue.message('zh')}" if issue.file else issue.message("zh")
