@@ -202,15 +202,30 @@ def _chart(book: Any, ws: Any, styles: _Styles, chart: ChartData, row: int,
         native.add_series(props)
     native.set_title({"name": chart.title, "name_font": {"size": 12, "name": FONT["font_name"]}})
     if chart.type != "pie":
-        native.set_x_axis({"name": chart.x_title if chart.type != "bar" else chart.y_title})
-        native.set_y_axis({"name": chart.y_title if chart.type != "bar" else "",
-                           "num_format": chart.number_format or "General",
-                           "major_gridlines": {"visible": True,
-                                               "line": {"color": "#D9D9D9"}}})
-        if chart.type == "bar":
-            native.set_y_axis({"reverse": True})
+        x_axis, y_axis = _axes(chart)
+        native.set_x_axis(x_axis)
+        native.set_y_axis(y_axis)
     native.set_legend({"position": "bottom"} if len(chart.series) > 1 else {"none": True})
     native.set_size({"width": 640, "height": 340})
     ws.insert_chart(xl_rowcol_to_cell(row, 0), native, {"object_position": 1})
     return last + 2
 
+
+def _axes(chart: ChartData) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The native chart's x and y axis options, each set once (XlsxWriter's ``set_y_axis``
+    replaces every option given before: a second call for a bar chart's order dropped its
+    numbers' format and gridlines). A bar chart's x axis is its value axis and its y axis
+    the categories, top to bottom; a column or line chart's category names are turned as
+    the images turn them (see :func:`opsbook.reports.images.tick_layout`)."""
+    from opsbook.reports.images import tick_layout
+
+    values = {"num_format": chart.number_format or "General",
+              "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
+    if chart.type == "bar":
+        return {"name": chart.y_title, **values}, {"name": "", "reverse": True}
+    x: dict[str, Any] = {"name": chart.x_title}
+    if chart.type in ("column", "line"):
+        angle = tick_layout(list(chart.categories))[1]
+        if angle:
+            x["num_font"] = {"rotation": -angle}
+    return x, {"name": chart.y_title, **values}
