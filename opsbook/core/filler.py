@@ -92,9 +92,9 @@ def _header_again(layout: Layout) -> list[int]:
     """The data rows that repeat the header: every field column it fills names that
     column's field (as its header does, in either language), at least two of them, and any
     other column it fills holds that column's header (a task called "Task" with its dates is
-    data). Only rows whose every filled cell is text are looked at (a row of data nearly
-    always holds a number or a date), and the first field column first, each distinct value
-    once."""
+    data). The first field column is looked at first, each distinct value once, and only
+    rows whose every filled cell is text after it (a row of data nearly always holds a
+    number or a date)."""
     columns = {col - 1: fid for fid, col in layout.table.columns.items()}
     if len(columns) < 2:
         return []
@@ -105,14 +105,16 @@ def _header_again(layout: Layout) -> list[int]:
     found = []
     for n, row in enumerate(layout.data):
         head = row[first] if first < len(row) else None
-        if type(head) is not str or not all(type(v) is str for v in row
-                                            if v not in ("", None)):
+        if type(head) is not str:
             continue
-        if head not in named:
-            named[head] = header_field(head, lookup) == columns[first]
-        if named[head] and all(header_field(v, lookup) == columns[c] if c in columns
-                               else normalize(v) == extras.get(c)
-                               for c, v in enumerate(row) if v not in ("", None)):
+        known = named.get(head)
+        if known is None:
+            known = named[head] = header_field(head, lookup) == columns[first]
+        if not known or not all(type(v) is str for v in row if v not in ("", None)):
+            continue  # most rows leave at their first field: an ID is no header
+        if all(header_field(v, lookup) == columns[c] if c in columns
+               else normalize(v) == extras.get(c)
+               for c, v in enumerate(row) if v not in ("", None)):
             found.append(n)
     return found
 
