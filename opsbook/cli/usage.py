@@ -147,8 +147,37 @@ def show(error: click_errors.ClickException, args: Sequence[str] | None = None) 
                 print(f"运行“{context.command_path} --help”查看用法。", file=sys.stderr)
     if isinstance(error, click_errors.BadParameter):
         error.message = plain(error.message)
+    hint = _one_file_each(sys.argv[1:] if args is None else args, error.message)
     if lang != "zh":
-        printing.fail(error.format_message(), "en")
+        printing.fail(error.format_message() + (f". {hint[0]}" if hint else ""), "en")
     if lang != "en":
-        printing.fail(in_chinese(error), "zh")
+        printing.fail(in_chinese(error) + (hint[1] if hint else ""), "zh")
     return error.exit_code
+
+
+#: Options that take one file each time they are given, and are given again for more.
+REPEATED = ("--history", "--punches")
+
+
+def _one_file_each(args: Sequence[str], message: str) -> tuple[str, str] | None:
+    """When the extra arguments of ``message`` follow a file given to one of
+    :data:`REPEATED` (a shell pattern it expanded: ``--history past/*.xlsx``), how to give
+    them (English, Chinese); else None."""
+    found = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
+    if not found:
+        return None
+    extra = found.group(1).split()[0]
+    if extra not in args:
+        return None
+    at = list(args).index(extra)
+    before = at - 1
+    while before >= 0 and not args[before].startswith("-"):
+        before -= 1
+    if before < 0 or args[before] not in REPEATED or before + 1 >= at:
+        return None
+    option, first = args[before], args[before + 1]
+    return (f"{option} takes one file each time: give each with its own {option} "
+            f"({option} {first} {option} {extra}), or quote a pattern so that opsbook, not "
+            f"the shell, reads it ({option} 'past/*.xlsx').",
+            f"{option} 每次只接一个文件：请为每个文件各写一次 {option}（{option} {first} "
+            f"{option} {extra}），或给通配符加上引号，由 opsbook 展开（{option} 'past/*.xlsx'）。")
