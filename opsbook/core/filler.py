@@ -92,9 +92,10 @@ def _header_again(layout: Layout) -> list[int]:
     """The data rows that repeat the header: every field column it fills names that
     column's field (as its header does, in either language), at least two of them, and any
     other column it fills holds that column's header (a task called "Task" with its dates is
-    data). The first field column is looked at first, each distinct value once, and only
-    rows whose every filled cell is text after it (a row of data nearly always holds a
-    number or a date)."""
+    data). The first field column is looked at first, each distinct value once (a value not
+    seen yet only in a row whose every filled cell is text: IDs seldom repeat, and a row of
+    data nearly always holds a number or a date), and only rows whose every filled cell is
+    text after it."""
     columns = {col - 1: fid for fid, col in layout.table.columns.items()}
     if len(columns) < 2:
         return []
@@ -109,6 +110,8 @@ def _header_again(layout: Layout) -> list[int]:
             continue
         known = named.get(head)
         if known is None:
+            if not all(type(v) is str for v in row if v not in ("", None)):
+                continue  # a number or a date: data, whatever its first field says
             known = named[head] = header_field(head, lookup) == columns[first]
         if not known or not all(type(v) is str for v in row if v not in ("", None)):
             continue  # most rows leave at their first field: an ID is no header

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from opsbook.core.issues import Issue
+from opsbook.core.parse import folded
 from opsbook.core.spelling import one_spelling, spellings
 from opsbook.plan import conflicts as find
 from opsbook.plan.items import (
@@ -124,12 +125,11 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     items["source_row"] = items["source_row"].astype(object)
     items["kpi_key"] = normalized(items["kpi"])
 
-    claimed = [_claimed_rows(p) for p in plans]
+    claimed = _claimed_rows(plans)
     claims = _claims(plans, claimed)
     # a file's claims spelt as the items spell the department, whichever row came first
     claims["department"] = one_spelling(claims["department"], spelt)
-    named = [", ".join(one_spelling(pd.Series(sorted(names) if not p.department else
-                                              [p.department], dtype=object), spelt).dropna())
+    named = [", ".join(_spelt(sorted(names) if not p.department else [p.department], spelt))
              for p, names in zip(plans, claimed)]
     years = pd.DataFrame({"source": [p.source for p in plans],
                           "department": [n or None for n in named],
@@ -182,22 +182,34 @@ def _department_order(expected: Sequence[str], present: pd.Series) -> list[str]:
     return seen + rest
 
 
-def _claimed_rows(plan: DepartmentPlan) -> dict[str, object]:
-    """The departments a file claims, each with the first Plan row that claims it (None
+def _claimed_rows(plans: Sequence[DepartmentPlan]) -> list[dict[str, object]]:
+    """The departments each file claims, each with the first Plan row that claims it (None
     for the department of its Settings): its Settings' department and every other one its
     items name (a sales plan whose items say 市场部, copied from marketing's, claims 市场部
     too, so that two files holding 市场部's items are told), names compared as
-    :func:`~opsbook.plan.items.normalized` folds them."""
-    first: dict[str, object] = {plan.department: None} if plan.department else {}
-    if "department" not in plan.items:
-        return first
-    names = plan.items["department"].astype(object)
-    seen = set(normalized(pd.Series(list(first), dtype=object)))
-    for row, name, key in zip(plan.items.index, names.tolist(), normalized(names).tolist()):
-        if key and key not in seen:
-            seen.add(key)
-            first[str(name).strip()] = row
-    return first
+    :func:`~opsbook.plan.items.normalized` folds them. The names of all the files are
+    folded together, each distinct one once."""
+    held = [p.items["department"].astype(object) for p in plans if "department" in p.items]
+    keys = iter(normalized(pd.concat(held, ignore_index=True)).tolist() if held else [])
+    found = []
+    for plan in plans:
+        first: dict[str, object] = {plan.department: None} if plan.department else {}
+        found.append(first)
+        if "department" not in plan.items:
+            continue
+        seen = {folded(plan.department)} if plan.department else set()
+        for row, name in zip(plan.items.index, plan.items["department"].tolist()):
+            key = next(keys)
+            if key and key not in seen:
+                seen.add(key)
+                first[str(name).strip()] = row
+    return found
+
+
+def _spelt(names: Sequence[str], spelt: dict[str, str]) -> list[str]:
+    """``names`` as :func:`~opsbook.core.spelling.one_spelling` spells them, blanks left
+    out."""
+    return [spelt.get(key, name) for name in names if (key := folded(name))]
 
 
 def _claims(plans: Sequence[DepartmentPlan], claimed: Sequence[dict[str, object]]
