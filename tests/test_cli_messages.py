@@ -154,5 +154,5 @@ def test_a_bad_month_is_told_in_the_chosen_language(books, tmp_path, lang, engli
     assert done.returncode == 2 and not (tmp_path / "s.xlsx").exists()
     clean(done.stderr)
     assert ("opsbook: error: --month must be written YYYY-MM" in done.stderr) == english
-    assert ("opsbook 错误：--month 应写作 YYYY-MM，例如 2026-11（当前为“2026-13”）。"
+    assert ("opsbook 错误：--month 应写作 YYYY-MM，例如 2026-11 或 2026年11月（当前为“2026-13”）。"
             in done.stderr) == chinese

@@ -49,6 +49,9 @@ def test_a_figure_is_shown_with_the_decimals_that_keep_it_on_its_side_of_a_limit
 
     assert str(half_up(89.995)) == "90.00" and str(half_up(0.625)) == "0.63"
     assert str(half_up(0.145, 0, scale=100)) == "15" and str(half_up(-0.001)) == "0.00"
+    # 0.3 / 0.8 is 0.37499999999999994 in binary: Excel shows its 15 digits, 0.375, as 38 %
+    assert str(half_up(0.3 / 0.8, 0, scale=100)) == "38"
+    assert str(half_up(1.005 * 1000, 0)) == "1005" and str(half_up(2.675, 2)) == "2.68"
     assert decimals([89.995, 75.0, None, "—"], [90.0, 80.0], 2) == 3   # an A is no "90.00"
     assert decimals([0.8999], [0.9], 2) == 4                          # a red SPI no "0.90"
     assert decimals([0.9544], [0.954], 2) == 3                        # reaches 0.954

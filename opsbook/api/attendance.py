@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -25,6 +24,7 @@ from opsbook.api.common import (
 )
 from opsbook.attendance.exports import export_issue
 from opsbook.attendance.punches import PunchLog, punch_logs
+from opsbook.core.dates import parse_date, parse_month
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.io.read import FileProblem, read_raw
@@ -100,12 +100,17 @@ def _as_export(issue: Issue) -> Issue:
     return Issue("punch-export-text", issue.severity, issue.file, params=issue.params)
 
 
-def check_month(month: str) -> None:
-    """Refused (a ValueError, said in both languages) for a ``month`` not written YYYY-MM
-    (or not text at all: a number, a list)."""
-    if not isinstance(month, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+def check_month(month: str) -> str:
+    """``month`` as YYYY-MM, from text written so or as people write a month (``2026/11``,
+    ``2026.11``, ``2026年11月``, ``Nov 2026``, full-width digits: see
+    :func:`~opsbook.core.dates.parse_month`; a whole date is not a month). Refused (a
+    ValueError, said in both languages) for anything else, or for what is not text at all (a
+    number, a list)."""
+    parsed = parse_month(month) if isinstance(month, str) and parse_date(month) is None else None
+    if parsed is None:
         raise Refused(f"--month must be written YYYY-MM, e.g. 2026-11 (got {month!r})",
-                      f"--month 应写作 YYYY-MM，例如 2026-11（当前为“{month}”）。")
+                      f"--month 应写作 YYYY-MM，例如 2026-11 或 2026年11月（当前为“{month}”）。")
+    return parsed
 
 
 def month_of(month: str | dt.date | None) -> str | None:
@@ -116,9 +121,7 @@ def month_of(month: str | dt.date | None) -> str | None:
         month = pd.Timestamp(month.start_time if isinstance(month, pd.Period) else month)
     if isinstance(month, dt.date) and not pd.isna(month):
         return f"{month.year:04d}-{month.month:02d}"
-    if month is not None:
-        check_month(month)
-    return month
+    return None if month is None else check_month(month)
 
 
 def summarize_attendance(paths: Sources, *, month: str | dt.date | None = None,

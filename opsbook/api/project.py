@@ -24,6 +24,7 @@ from opsbook.api.common import (
     paths_only,
 )
 from opsbook.core.book import Book
+from opsbook.core.dates import parse_date
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.project.rules import actual_after
@@ -81,8 +82,12 @@ def _day(as_of: dt.date | str | None) -> dt.date | None:
                 "no such day)",
                 f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30（当前为“{as_of}”，"
                 "该日期不存在）。") from None
+    written = parse_date(typed) if typed else None  # 2026/11/30, 2026年11月30日: a day, no hour
+    if written is not None and written.time() == dt.time():
+        return written.date()
     raise Refused(f"--as-of must be a date written YYYY-MM-DD, e.g. 2026-11-30 (got {as_of!r})",
-                  f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30（当前为“{as_of}”）。")
+                  f"--as-of 应为日期，写作 YYYY-MM-DD，例如 2026-11-30 或 2026年11月30日"
+                  f"（当前为“{as_of}”）。")
 
 
 def project_status(paths: Sources, *, as_of: dt.date | str | None = None,

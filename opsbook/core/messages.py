@@ -7,6 +7,7 @@ issue's own fields (``{field}``, ``{value}``, ``{sheet}``, ``{column}``) and any
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -221,7 +222,7 @@ CODES: dict[str, Code] = {
     "invalid-choice": Code(
         "data",
         "'{column}' must be one of {expected}, found '{value}'.",
-        "“{column}”必须是 {expected} 之一，实际为“{value}”。",
+        "“{column}”应为以下之一：{expected_zh}；实际为“{value}”。",
     ),
     "out-of-range": Code(
         "data",
@@ -269,6 +270,26 @@ TYPE_HINTS: dict[str, tuple[str, str]] = {
     "datetime": (" Write a date year first, such as 2026-11-03 09:00.",
                  "请按年份在前的形式填写日期，如 2026-11-03 09:00。"),
 }
+#: The Chinese hint under a Chinese header: a Chinese example, never the month in English.
+CHINESE_HINTS: dict[str, str] = {
+    "date": "请按年份在前的形式填写日期，如 2026-11-03 或 2026年11月3日。",
+    "datetime": "请按年份在前的形式填写日期，如 2026-11-03 09:00 或 2026年11月3日 9:00。",
+}
+#: The hint instead, for a date written without its year (11月3日, 11/3, 8.5, 3-Nov): a
+#: year is never guessed, and the sentence says what is missing.
+NO_YEAR_HINTS: dict[str, tuple[str, str]] = {
+    "date": (" It has no year: write the year too, year first, such as 2026-11-03.",
+             "其中没有年份：请写上年份，年份在前，如 2026-11-03 或 2026年11月3日。"),
+    "datetime": (" It has no year: write the year too, year first, such as 2026-11-03 09:00.",
+                 "其中没有年份：请写上年份，年份在前，如 2026-11-03 09:00 或 2026年11月3日 9:00。"),
+}
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_NO_YEAR = re.compile(
+    r"^(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[/／.\-－]\s*\d{1,2}"
+    rf"|\d{{1,2}}[\s\-]*{_MONTHS}|{_MONTHS}[\s\-]*\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:[\s\u3000,，]+(?:上午|下午|早上|晚上|中午)?\s*\d{1,2}(?:[:：]\d{2}){1,2}.*)?$",
+    re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 #: How a type is named in messages (English, Chinese).
 TYPE_NAMES: dict[str, tuple[str, str]] = {
@@ -331,7 +352,37 @@ def render(code: str, lang: str, values: dict[str, object]) -> str:
         fields["expected_zh"] = fields["expected"]
     if "result_zh" not in values and "result" in values:
         fields["result_zh"] = fields["result"]
+    # under a Chinese header (a Chinese workbook) the Chinese says its own words only; under
+    # an English one it keeps the English its drop-downs and cells show too
+    chinese = bool(_CJK.search(str(fields["column"])))
+    if code == "invalid-choice":
+        fields["expected_zh"] = (_choices_zh(str(fields["expected"])) if chinese
+                                 else fields["expected"])
+    if code == "type-error":
+        _date_hint(fields, chinese)
     if fields["result"] != "":  # what it was read as, when there is something to show
         fields["as_result"], fields["as_result_zh"] = (f", {fields['result']}",
                                                        f" {fields['result_zh']}")
     return template.format_map(fields)
+
+
+def _choices_zh(expected: str) -> str:
+    """The allowed values of a choice, given as ``en/zh`` pairs between `` / `` (``yes/是 /
+    no/否``), as a Chinese sentence lists them: ``是、否``. Any other text is kept as it is."""
+    pairs = [piece.split("/", 1) for piece in expected.split(" / ")]
+    if not expected or any(len(pair) != 2 or not all(pair) for pair in pairs):
+        return expected
+    return "、".join(zh for _en, zh in pairs)
+
+
+def _date_hint(fields: dict, chinese: bool) -> None:
+    """The hint of a date or date-time that could not be read: one typed without its year
+    (11月3日, 11/3, 3-Nov) is said to lack it; under a Chinese header the Chinese example is
+    2026年11月3日 (never 3-Nov-2026)."""
+    for kind, (en, _zh) in TYPE_HINTS.items():
+        if fields.get("hint") != en:
+            continue
+        if _NO_YEAR.match(str(fields.get("value", "")).strip()):
+            fields["hint"], fields["hint_zh"] = NO_YEAR_HINTS[kind]
+        elif chinese:
+            fields["hint_zh"] = CHINESE_HINTS[kind]

@@ -16,10 +16,11 @@ MOST_DECIMALS = 6
 
 def half_up(value: float, digits: int = 2, *, scale: int = 1) -> Decimal:
     """``value`` × ``scale`` rounded to ``digits`` decimals as a spreadsheet shows it: a half
-    away from zero, from the decimal the number is written as (0.625 is 0.63, 89.995 is
-    90.00 and 0.145 is 14.5 %, 15 %, where Python's own formatting of the binary value says
-    0.62, 89.99 and 14 %); never −0."""
-    exact = Decimal(repr(float(value))) * scale
+    away from zero, from the number's 15 significant digits, the most Excel and LibreOffice
+    show (0.625 is 0.63, 89.995 is 90.00 and 0.145 is 14.5 %, 15 %, where Python's own
+    formatting of the binary value says 0.62, 89.99 and 14 %; 0.3 / 0.8, 0.37499999999999994
+    in binary, is 0.375 and 38 %, as Excel shows it); never −0."""
+    exact = Decimal(f"{float(value):.15g}") * scale
     return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP) + 0
 
 

@@ -85,6 +85,11 @@ def _threshold(value: float) -> str:
     return f"{value:.2f}" if abs(value * 100 - round(value * 100)) < 1e-9 else f"{value:g}"
 
 
+def _currency_zh(currency: object) -> str:
+    """The unit of amounts in a Chinese sentence: 元 for CNY (人民币), the code otherwise."""
+    return "元（人民币）" if str(currency).strip().upper() in ("CNY", "RMB") else str(currency)
+
+
 def _rule_lines(c: pd.Series, lang: str) -> tuple[str, str]:
     """The RAG rule and the EAC method of one config row."""
     method = word(c["eac_method"], lang)
@@ -92,7 +97,8 @@ def _rule_lines(c: pd.Series, lang: str) -> tuple[str, str]:
     if lang == "zh":
         return (f"红黄绿规则：SPI ≥ {sg} 且 CPI ≥ {cg} 为绿；SPI < {sa} 或 CPI < {ca} 为红；"
                 "其余为黄。无计算依据的指数不参与判断。",
-                f"ETC 与 VAC 按完工估算 {method} 计算（设置 eac_method）；金额单位：{c.currency}。")
+                f"ETC 与 VAC 按完工估算 {method} 计算（设置 eac_method）；"
+                f"金额单位：{_currency_zh(c.currency)}。")
     return (f"RAG: green when SPI ≥ {sg} and CPI ≥ {cg}; red when SPI < {sa} or CPI < {ca}; "
             "amber otherwise. An index with no basis is left out.",
             f"ETC and VAC use EAC = {method} (setting eac_method); amounts in {c.currency}.")

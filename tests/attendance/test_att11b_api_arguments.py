@@ -87,4 +87,4 @@ def test_a_missing_month_value_is_refused_in_both_languages(tmp_path, month):
     with pytest.raises(Refused) as refused:
         opsbook.summarize_attendance([workbook(tmp_path / "att.xlsx")], month=month)
     assert str(refused.value) == "--month must be written YYYY-MM, e.g. 2026-11 (got NaT)"
-    assert refused.value.zh == "--month 应写作 YYYY-MM，例如 2026-11（当前为“NaT”）。"
+    assert refused.value.zh == "--month 应写作 YYYY-MM，例如 2026-11 或 2026年11月（当前为“NaT”）。"

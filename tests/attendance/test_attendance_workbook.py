@@ -151,7 +151,7 @@ def test_the_command_writes_the_summary(tmp_path):
     assert empty.returncode == 1
     assert "No clock data for 2026-12" in empty.stdout + empty.stderr
     assert not (tmp_path / "none.xlsx").exists()
-    bad = run_cli("attendance", "summarize", source, "--month", "12/2026", "-o", out)
+    bad = run_cli("attendance", "summarize", source, "--month", "2026-13", "-o", out)
     assert bad.returncode == 2 and "YYYY-MM" in bad.stdout + bad.stderr
 
 

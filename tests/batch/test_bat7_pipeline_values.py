@@ -134,7 +134,7 @@ step = "validate"
 [[steps]]
 step = "compute"
 out = "summary.xlsx"
-month = "2026-1"
+month = "2026-13"
 """, encoding="utf-8")
     done = run_cli("run", tmp_path / "p.toml")
     assert done.returncode == 2

@@ -87,7 +87,7 @@ def test_twenty_day_job_at_day_twelve(tmp_path, lang, method, eac, etc, vac):
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "ETC and VAC use EAC = AC+(BAC−EV) (setting eac_method); amounts in CNY."),
-    ("zh", "ETC 与 VAC 按完工估算 AC+(BAC−EV) 计算（设置 eac_method）；金额单位：CNY。")])
+    ("zh", "ETC 与 VAC 按完工估算 AC+(BAC−EV) 计算（设置 eac_method）；金额单位：元（人民币）。")])
 def test_the_task_sheet_says_which_eac_its_etc_and_vac_use(tmp_path, lang, said):
     """The Task Earned Value sheet has ETC and VAC but no EAC-method column: the note under
     it names the EAC they use (before, only the Status sheet said it)."""

@@ -30,7 +30,7 @@ def test_one_currency_written_several_ways_is_added_up(tmp_path):
     assert made.method[-1] == "ETC and VAC use EAC = BAC/CPI (setting eac_method); " \
                               "amounts in CNY."
     zh = summary(result, "zh")
-    assert zh.method[-1].endswith("金额单位：CNY。")
+    assert zh.method[-1].endswith("金额单位：元（人民币）。")
 
 
 def test_two_currencies_stay_apart_each_under_its_code(tmp_path):

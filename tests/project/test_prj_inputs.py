@@ -92,7 +92,7 @@ def test_a_status_date_with_an_hour_is_that_whole_day(tmp_path, as_of) -> None:
     assert done.result.deviations.query("state == 'action-overdue'").empty
 
 
-@pytest.mark.parametrize("as_of", ["2026/11/13", "2026-13-01", "20261113", 20261113])
+@pytest.mark.parametrize("as_of", ["13/11/2026", "2026-13-01", "2026/11/13 9:00", 20261113])
 def test_a_status_date_that_is_no_date_is_refused_before_reading(tmp_path, as_of) -> None:
     with pytest.raises(Refused) as refused:
         opsbook.project_status([tmp_path / "never-read.xlsx"], as_of=as_of)
@@ -103,7 +103,7 @@ def test_a_status_date_that_is_no_date_is_refused_before_reading(tmp_path, as_of
 def test_the_command_refuses_a_bad_as_of_in_the_language_asked(tmp_path) -> None:
     path = _on_its_finish(tmp_path)
     zh = run_cli("project", "status", path, "-o", tmp_path / "out.xlsx", "--as-of",
-                 "2026/11/13", "--lang", "zh", "--quiet")
+                 "13/11/2026", "--lang", "zh", "--quiet")
     assert zh.returncode == 2 and "--as-of 应为日期" in zh.stderr
     assert "must be" not in zh.stderr and "Traceback" not in zh.stderr
     en = run_cli("project", "status", path, "-o", tmp_path / "out.xlsx", "--as-of",

@@ -87,9 +87,9 @@ def test_inputs_of_another_kind_refused(tmp_path: Path) -> None:
     assert f"{tracker}：项目管理工作簿的报告不接受 --punches（--history 用于绩效考核，" \
            "--punches 和 --month 用于考勤，--as-of 用于项目或年度计划）。" in wrong.stderr
     month = run_cli("email", book, "--to", "a@localhost", "--outbox", tmp_path / "o",
-                    "--punches", punches, "--month", "2026/11")
+                    "--punches", punches, "--month", "2026-11-05")
     assert month.returncode == 2 and not (tmp_path / "o").exists()
-    assert "--month must be written YYYY-MM, e.g. 2026-11 (got '2026/11')" in month.stderr
+    assert "--month must be written YYYY-MM, e.g. 2026-11 (got '2026-11-05')" in month.stderr
     over = run_cli("report", book, "-o", punches, "--punches", punches, "-q")
     assert over.returncode == 2
     assert f"{punches} is given with --punches; write the report to another file" \
