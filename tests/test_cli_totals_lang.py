@@ -24,7 +24,7 @@ def test_a_skipped_chinese_result_alone_is_totalled_in_chinese(tmp_path):
     out = chinese_summary(tmp_path)
     text = run_cli("validate", out, "--quiet")
     assert text.returncode == 0, text.stderr
-    assert f"{out}: - 已跳过" in text.stdout
+    assert f"{out}：- 已跳过" in text.stdout
     assert text.stdout.rstrip().endswith("共 1 个文件，0 个错误，0 个警告")
     assert "file(s)" not in text.stdout
     markdown = run_cli("validate", out, "--quiet", "--format", "markdown")
@@ -39,7 +39,7 @@ def test_files_in_two_languages_keep_the_runs_language(tmp_path):
     out = chinese_summary(tmp_path)
     english = opsbook.new_workbook("plan", "en", tmp_path / "plan.xlsx", sample=True)
     done = run_cli("validate", out, english, "--quiet")
-    assert f"{out}: - 已跳过" in done.stdout and f"{english}: ✓ valid" in done.stdout
+    assert f"{out}：- 已跳过" in done.stdout and f"{english}: ✓ valid" in done.stdout
     assert done.stdout.rstrip().endswith("2 file(s), 0 error(s), 0 warning(s)")
 
 
@@ -53,7 +53,7 @@ def test_a_folder_of_only_results_is_said_in_the_language_of_its_results(tmp_pat
     done = run_cli("validate", folder, "--quiet")
     assert done.returncode == 2
     lines = done.stdout.splitlines()
-    at = lines.index(f"{folder}: ✗ 1 个错误")
+    at = lines.index(f"{folder}：✗ 1 个错误")
     assert lines[at + 1] == ("  ✗ [not-a-workbook] 不是可读取的工作簿：未找到工作簿，只有 opsbook "
                              "生成的结果。")
     assert lines[at + 2] == ("    Not a workbook that can be read: no workbook found, only "

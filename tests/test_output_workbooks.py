@@ -63,9 +63,9 @@ def test_listed_as_skipped_in_its_own_language_and_not_counted_for_the_run(tmp_p
     shown = subprocess.run([sys.executable, "-m", "opsbook.cli", "validate", str(tmp_path),
                             "--quiet"], capture_output=True, text=True, encoding="utf-8")
     lines = shown.stdout.splitlines()
-    skipped = {"en": "- skipped", "zh": "- 已跳过"}
-    assert any(line.endswith(f"a-status.xlsx: {skipped[other]}") for line in lines), lines
-    assert any(line.endswith(f"d-status.xlsx: {skipped[lang]}") for line in lines), lines
-    assert not any("status.xlsx: ✓" in line for line in lines)
+    skipped = {"en": ": - skipped", "zh": "：- 已跳过"}
+    assert any(line.endswith(f"a-status.xlsx{skipped[other]}") for line in lines), lines
+    assert any(line.endswith(f"d-status.xlsx{skipped[lang]}") for line in lines), lines
+    assert not any(("status.xlsx: ✓" in line or "status.xlsx：✓" in line) for line in lines)
     # two inputs in ``lang``, one input and three results in the other: the totals in ``lang``
     assert lines[-1].startswith("共 7 个文件" if lang == "zh" else "7 file(s)")

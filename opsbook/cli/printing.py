@@ -204,7 +204,7 @@ def _text(report: Report, issues, asked: str | None) -> str:
             status = "- 未检查" if lang == "zh" else "- not checked"
         extra = (f"，{warnings} 个警告" if lang == "zh" else f", {warnings} warning(s)") \
             if warnings else ""
-        lines.append(f"{file or '-'}: {status}{extra}")
+        lines.append(f"{file or '-'}{'：' if lang == 'zh' else ': '}{status}{extra}")
         for issue in found:
             place = _place(issue)
             lines.append(f"  {SEVERITY_MARK.get(issue.severity, '?')} "

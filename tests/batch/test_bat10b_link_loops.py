@@ -46,7 +46,7 @@ def test_a_loop_of_links_in_a_folder_is_said_to_be_one(looped: Path):
 def test_a_loop_of_links_named_is_said_in_chinese(looped: Path):
     done = run_cli("validate", "plans/a.xlsx", "--quiet", "--lang", "zh", cwd=looped)
     assert done.returncode == 2
-    assert done.stdout.splitlines() == ["plans/a.xlsx: ✗ 1 个错误", ZH,
+    assert done.stdout.splitlines() == ["plans/a.xlsx：✗ 1 个错误", ZH,
                                         "共 1 个文件，1 个错误，0 个警告"]
 
 

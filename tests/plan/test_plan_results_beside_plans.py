@@ -26,5 +26,5 @@ def test_a_tracking_workbook_among_the_plans_is_no_plan_left_out(tmp_path):
     assert "未纳入" not in done.headline
     run = run_cli("plan", "consolidate", plans, "-o", tmp_path / "company.xlsx", "--strict")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "跟踪-上月.xlsx: - 已跳过" in run.stdout
+    assert "跟踪-上月.xlsx：- 已跳过" in run.stdout
     assert (tmp_path / "company.xlsx").exists()

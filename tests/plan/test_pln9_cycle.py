@@ -303,9 +303,9 @@ def test_actuals_whose_header_row_was_deleted_are_not_silently_left_out(tmp_path
     out = tmp_path / "tracking.xlsx"
     done = run_cli("plan", "track", company, folder, "-o", out, "--quiet")
     assert done.returncode == 1 and not out.exists()
-    assert "sales.xlsx: ✗ 1 个错误" in done.stdout
+    assert "sales.xlsx：✗ 1 个错误" in done.stdout
     assert "✗ 执行情况  [missing-header]" in done.stdout
-    assert "ops.xlsx: ✓ 通过" in done.stdout
+    assert "ops.xlsx：✓ 通过" in done.stdout
     refused = track_plan(company, folder)
     assert not refused.computed
     assert [(i.code, i.file, i.sheet) for i in refused.report.errors] == [
