@@ -22,6 +22,6 @@ def test_each_history_file_is_told_in_its_own_language(tmp_path):
     at = lines.index(next(line for line in lines if line.startswith(f"{english}:")))
     assert lines[at + 1] == ("  ✗ History!C4  [type-error] 'Total Score' should be a number, "
                              "found 'eighty'.")
-    at = lines.index(next(line for line in lines if line.startswith(f"{chinese}:")))
+    at = lines.index(next(line for line in lines if line.startswith(f"{chinese}：")))
     assert lines[at + 1] == "  ✗ 历史考核!C4  [type-error] “总分”应为数字，实际为“八十”。"
     assert lines[-1].startswith("共 3 个文件")  # the run's totals in the cycle's language

