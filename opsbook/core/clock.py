@@ -17,23 +17,42 @@ _CLOCK = re.compile(
     r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
     rf"\s*(?:(?P<ap>[ap])\.?\s?m\.?|(?P<half_after>{_HALVES}))?"
     rf"(?:\s*\(?\s*(?P<after>{_NEXT_DAY})\s*\)?)?", re.I)
-#: An hour written in Chinese: ``9点``, ``9点钟``, ``8点30分``, ``8点半``, ``9时5分10秒``.
-_CHINESE_HOUR = re.compile(r"(\d{1,2})\s*(?:点钟?|[时時])\s*(?:(半)|(\d{1,2})\s*分?)?"
+#: An hour written in Chinese: ``9点``, ``9点钟``, ``8点30分``, ``8点半``, ``9点1刻``,
+#: ``9时5分10秒``.
+_CHINESE_HOUR = re.compile(r"(\d{1,2})\s*(?:点钟?|[时時])\s*(?:(半)|([13])\s*刻|(\d{1,2})\s*分?)?"
                            r"(?:\s*(\d{1,2})\s*秒)?")
+#: A number in Chinese numerals next to the hour's words: 九点, 十点十五, 下午两点半, 九点一刻,
+#: 八点零五分 (the numerals before 点/时/分/秒/刻, or right after 点/时).
+_NUMERALS = "零〇一二两三四五六七八九十"
+_CHINESE_NUMBER = re.compile(rf"[{_NUMERALS}]+(?=\s*(?:点|时|時|分|秒|刻))"
+                             rf"|(?<=[点时時])[{_NUMERALS}]+")
+_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
 def colon_hours(text: str) -> str:
-    """``text`` with every hour written in Chinese (``9点``, ``8点半``, ``9时5分``) written
-    ``H:MM`` instead, as time readers parse it; other text unchanged."""
+    """``text`` with every hour written in Chinese (``9点``, ``8点半``, ``9时5分``, in
+    Chinese numerals too: ``九点``, ``下午两点半``, ``十点十五``, ``九点一刻``) written ``H:MM``
+    instead, as time readers parse it; other text unchanged."""
     if "点" in text or "时" in text or "時" in text:
-        return _CHINESE_HOUR.sub(_colon_form, text)
+        return _CHINESE_HOUR.sub(_colon_form, _CHINESE_NUMBER.sub(_arabic, text))
+    return text
+
+
+def _arabic(numerals: re.Match[str]) -> str:
+    """Chinese numerals up to 99 as digits (十五 15, 二十 20, 零五 05); others as written."""
+    text = numerals[0]
+    tens, ten, ones = text.partition("十")
+    if ten and len(tens) <= 1 and len(ones) <= 1:
+        return str((_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0))
+    if not ten and len(text) <= 2:
+        return "".join(str(_DIGITS[c]) for c in text)
     return text
 
 
 def _colon_form(hour: re.Match[str]) -> str:
-    """An hour in Chinese as ``H:MM`` (``H:MM:SS``)."""
-    minutes = "30" if hour[2] else (hour[3] or "0").zfill(2)
-    return f"{hour[1]}:{minutes}" + (f":{hour[4].zfill(2)}" if hour[4] else "")
+    """An hour in Chinese as ``H:MM`` (``H:MM:SS``); 一刻 is 15 minutes, 三刻 45."""
+    minutes = "30" if hour[2] else str(int(hour[3]) * 15) if hour[3] else (hour[4] or "0")
+    return f"{hour[1]}:{minutes.zfill(2)}" + (f":{hour[5].zfill(2)}" if hour[5] else "")
 
 
 def parse_time(text: str) -> dt.timedelta | None:
