@@ -16,9 +16,10 @@ SCORE_UNITS = ("分", "points", "pts")
 GROUPS = choices(("results", "工作业绩", ("业绩", "work results")),
                  ("ability", "工作能力", ("能力", "abilities")),
                  ("attitude", "工作态度", ("态度",)))
-ROLES = choices(("superior", "上级", ("直属上级", "上级领导", "manager", "supervisor")),
-                ("peer", "同事", ("同级", "peers", "colleague")),
-                ("self", "自评", ("本人", "自我评价", "自己")))
+ROLES = choices(("superior", "上级", ("直属上级", "直接上级", "上级领导", "领导", "主管",
+                                     "上级评价", "manager", "supervisor", "boss")),
+                ("peer", "同事", ("同级", "平级", "互评", "同事互评", "peers", "colleague")),
+                ("self", "自评", ("本人", "自我评价", "自我", "自己")))
 OUTCOMES = choices(("commend", "表彰", ("表彰奖励", "commendation")),
                    ("none", "无", ("-", "正常")),
                    ("improve", "改进面谈", ("绩效面谈", "improvement", "improvement interview")))
