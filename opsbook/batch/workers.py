@@ -150,4 +150,28 @@ def one_by_one(work: Callable[..., Any], calls: Sequence[tuple[Any, ...]], *,
     finally:
         for pool in idle:
             pool.shutdown(wait=True)
+    if executor is not None:
+        _alone_on_the_cluster(work, calls, results, executor, interrupted)
     return results
+
+
+def _alone_on_the_cluster(work: Callable[..., Any], calls: Sequence[tuple[Any, ...]],
+                          results: list[Any], executor: Executor,
+                          interrupted: list[bool]) -> None:
+    """On a Dask cluster a task waiting on a worker that another task ends shares its
+    deaths, and is given up (``KilledWorker``) with the one that ends it, though its own
+    file is sound. When more than one call ended so, each is run again with nothing else
+    on the cluster, one after another: only a call that ends its worker by itself keeps
+    the error. Raises KeyboardInterrupt on Ctrl-C, the running task cancelled."""
+    suspects = [n for n, result in enumerate(results)
+                if type(result).__name__ == "KilledWorker"]
+    if len(suspects) < 2:
+        return
+    for n in suspects:
+        future = executor.submit(work, *calls[n])
+        while not wait([future], timeout=POLL).done:
+            if interrupted:
+                future.cancel()
+                raise KeyboardInterrupt
+        error = future.exception()
+        results[n] = error if error is not None else future.result()
