@@ -67,13 +67,35 @@ def per_unique(values: np.ndarray, function: Callable[[Any], Any], dtype: Any) -
     return out
 
 
-def blank_mask(raw: pd.Series) -> np.ndarray:
-    """True where a cell is empty or holds a token meaning blank (N/A, -, 无)."""
-    codes, uniques = distinct(raw.to_numpy(dtype=object))
+@dataclass
+class Distinct:
+    """A column's distinct values (:func:`distinct`: ``codes`` per cell, -1 for None and
+    NaN) and, for each, its text as :func:`~opsbook.core.parse.clean_text` reads it (None
+    for a value that is no text): every text is cleaned once, for the blank test and the
+    text readers alike."""
+
+    codes: np.ndarray
+    uniques: np.ndarray
+    texts: np.ndarray
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> Distinct:
+        codes, uniques = distinct(values)
+        texts = np.fromiter((clean_text(v) if type(v) is str else None for v in uniques),
+                            dtype=object, count=len(uniques))
+        return cls(codes, uniques, texts)
+
+
+def blank_mask(raw: pd.Series, seen: Distinct | None = None) -> np.ndarray:
+    """True where a cell is empty or holds a token meaning blank (N/A, -, 无), as
+    :func:`blank_token` reads it; ``seen``: the column's :class:`Distinct`, when made."""
+    seen = seen if seen is not None else Distinct.of(raw.to_numpy(dtype=object))
+    codes = seen.codes
     blank_unique = np.fromiter(
-        (blank_token(v) for v in uniques), bool, len(uniques))
+        (text is not None and text.lower() in BLANKS for text in seen.texts), bool,
+        len(seen.texts))
     mask = codes < 0
-    if len(uniques):
+    if len(blank_unique):
         mask |= blank_unique[np.maximum(codes, 0)] & (codes >= 0)
     return mask
 

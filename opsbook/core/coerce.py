@@ -14,6 +14,7 @@ percent → ``float`` (percent as a fraction); date and datetime → ``datetime6
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, Callable
 
 import numpy as np
@@ -26,6 +27,7 @@ from opsbook.core.cellvalues import (  # noqa: F401 - BLANKS, EXCEL_EPOCH re-exp
     INT,
     STR,
     Column,
+    Distinct,
     Problem,
     blank_mask,
     per_unique,
@@ -128,21 +130,27 @@ def read_integer(raw: pd.Series, f: Field, blank: np.ndarray,
     return col
 
 
-def _strings(values: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    # distinct strings only: as distinct values, True and 1.0 would share a slot
+def _strings(seen: Distinct, values: np.ndarray, kinds: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """Every cell as text: a text cell as cleaned once per distinct text (``seen``), any
+    other value as :func:`as_text` writes it."""
     text = kinds == STR
     if text.all():  # the common case: no copy of the column to take its text
-        return np.ones(len(values), dtype=bool), per_unique(values, clean_text, object)
+        return np.ones(len(values), dtype=bool), seen.texts[seen.codes]
     out = np.empty(len(values), dtype=object)
-    if text.any():
-        out[text] = per_unique(values[text], clean_text, object)
+    if text.any():  # a text is never equal to a value of another type: its own slot
+        out[text] = seen.texts[seen.codes[text]]
     others = np.flatnonzero(~text)
     out[others] = [None if v is None else as_text(v) for v in values[others]]
     return np.ones(len(values), dtype=bool), out
 
 
-def read_text(raw: pd.Series, f: Field, blank: np.ndarray, epoch: Any = None) -> Column:
-    return read_cells(raw, f, blank, _strings, None, None)
+def read_text(raw: pd.Series, f: Field, blank: np.ndarray, epoch: Any = None,
+              seen: Distinct | None = None) -> Column:
+    """Any cell as text (:func:`_strings`); ``seen``: the column's :class:`Distinct`, when
+    made (see :func:`read_column`)."""
+    seen = seen if seen is not None else Distinct.of(raw.to_numpy(dtype=object))
+    return read_cells(raw, f, blank, functools.partial(_strings, seen), None, None)
 
 
 def _choice_lookup(f: Field) -> dict[str, str]:
@@ -211,8 +219,11 @@ def read_column(raw: pd.Series, f: Field, epoch: dt.datetime = EXCEL_EPOCH,
     the workbook's serial number 0 stands for (1904-01-01 in the 1904 date system);
     ``shown`` marks the cells shown as percentages, for a percent field (see
     :func:`read_percent`)."""
-    blank = blank_mask(raw)
-    if f.type == "percent":
+    seen = Distinct.of(raw.to_numpy(dtype=object))
+    blank = blank_mask(raw, seen)
+    if f.type in ("text", "id"):
+        column = read_text(raw, f, blank, seen=seen)
+    elif f.type == "percent":
         column = read_percent(raw, f, blank, epoch=epoch, shown=shown)
     elif f.type == "number" and f.fraction:  # "120%" is 1.2
         column = read_number(raw, f, blank, epoch, parse=parse_number)

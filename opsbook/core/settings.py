@@ -164,10 +164,9 @@ class SettingsModel(BaseModel):
         ("迟到宽限（分钟）") or both languages ("迟到宽限分钟 / late_grace_minutes"), or
         one of its other names (年度 for 计划年度: see :func:`_lookup`).
         None for anything else (and for a unit that scales the value, "奖金预算（万元）")."""
-        from opsbook.core.headers import header_field
-
-        return header_field(visible(str(text)), _lookup(cls)) if text not in ("", None) \
-            else None
+        if text in ("", None):
+            return None
+        return _key_for(cls, text) if type(text) is str else _key_for(cls, str(text))
 
     @classmethod
     def near_key(cls, text: object) -> str | None:
@@ -183,6 +182,15 @@ class SettingsModel(BaseModel):
 
     def extra_items(self) -> dict[str, Any]:
         return dict(self.model_extra or {})
+
+
+@lru_cache(maxsize=4096)
+def _key_for(model: type[SettingsModel], text: str) -> str | None:
+    """:meth:`SettingsModel.key_for` of a text, kept: every file of a kind names its
+    settings alike."""
+    from opsbook.core.headers import header_field
+
+    return header_field(visible(text), _lookup(model))
 
 
 @lru_cache(maxsize=16)

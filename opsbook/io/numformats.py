@@ -54,7 +54,13 @@ def _styles_xml(package: Package, workbook: str) -> bytes:
 def percent_styles(package: Package, workbook: str) -> frozenset[bytes]:
     """The style indices (as they appear in ``s="…"``, bytes) whose number format shows a
     percentage; empty when the workbook has no styles part or none of them does."""
-    xml = _styles_xml(package, workbook)
+    return _percent_styles(_styles_xml(package, workbook))
+
+
+@lru_cache(maxsize=32)
+def _percent_styles(xml: bytes) -> frozenset[bytes]:
+    """:func:`percent_styles` of a styles part, kept by content: the files made from one
+    template share it."""
     if b"%" not in xml and not any(_built_in(n) in xml for n in BUILT_IN_PERCENT):
         return frozenset()  # the common case, said without parsing the part
     percent = set(BUILT_IN_PERCENT)
@@ -83,7 +89,12 @@ def padded_styles(package: Package, workbook: str) -> dict[bytes, tuple[str, int
     """The style indices (as in ``s="…"``) whose number format pads whole numbers with
     leading zeros (``00000``, ``"E"000``), each with its (prefix, digits, suffix); empty
     when there is none (the common case, said without parsing the cell styles)."""
-    xml = _styles_xml(package, workbook)
+    return dict(_padded_styles(_styles_xml(package, workbook)))
+
+
+@lru_cache(maxsize=32)
+def _padded_styles(xml: bytes) -> tuple[tuple[bytes, tuple[str, int, str]], ...]:
+    """:func:`padded_styles` of a styles part as pairs, kept by content."""
     formats = _NUM_FMTS.search(xml) if b'formatCode="' in xml else None
     codes: dict[int, tuple[str, int, str]] = {}
     for element in _NUM_FMT.findall(formats[0] if formats else b""):
@@ -97,7 +108,7 @@ def padded_styles(package: Package, workbook: str) -> dict[bytes, tuple[str, int
         fmt = attributes(element).get("numFmtId", "0")
         if fmt.isdigit() and int(fmt) in codes:
             found[str(n).encode()] = codes[int(fmt)]
-    return found
+    return tuple(found.items())
 
 
 #: A quoted text or an escaped character of a format code, as the text it shows.

@@ -14,6 +14,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO
 
 OFFICE_DOCUMENT = "/officeDocument"
@@ -63,7 +64,7 @@ def part_key(name: str) -> str:
     return "/" + name.replace("\\", "/").lstrip("/").lower()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Relationship:
     id: str
     type: str
@@ -126,17 +127,8 @@ class Package:
         if source in self._rels:
             return self._rels[source]
         folder, name = posixpath.split(part_key(source) if source != "/" else "/")
-        rels = self.read(posixpath.join(folder, "_rels", f"{name}.rels"))
-        out = []
-        for element in _ELEMENT.findall(rels):
-            attrs = attributes(element)
-            target = attrs.get("Target", "").replace("\\", "/")
-            external = attrs.get("TargetMode", "").lower() == "external"
-            if not external and target:
-                target = posixpath.normpath(target if target.startswith("/")
-                                            else posixpath.join(folder, target))
-            out.append(Relationship(attrs.get("Id", ""), attrs.get("Type", ""), target,
-                                    external))
+        out = list(_relationships(folder, self.read(posixpath.join(folder, "_rels",
+                                                                   f"{name}.rels"))))
         self._rels[source] = out
         return out
 
@@ -173,6 +165,23 @@ class Package:
         return None
 
 
+@lru_cache(maxsize=64)
+def _relationships(folder: str, rels: bytes) -> tuple[Relationship, ...]:
+    """The relationships a ``.rels`` part of ``folder`` holds, targets resolved from it.
+    Kept by content: the files made from one template share their parts."""
+    out = []
+    for element in _ELEMENT.findall(rels):
+        attrs = attributes(element)
+        target = attrs.get("Target", "").replace("\\", "/")
+        external = attrs.get("TargetMode", "").lower() == "external"
+        if not external and target:
+            target = posixpath.normpath(target if target.startswith("/")
+                                        else posixpath.join(folder, target))
+        out.append(Relationship(attrs.get("Id", ""), attrs.get("Type", ""), target,
+                                external))
+    return tuple(out)
+
+
 @dataclass
 class SheetPart:
     name: str
@@ -186,12 +195,15 @@ def workbook_sheets(package: Package, workbook: str) -> list[SheetPart]:
         targets = {r.id: r.target for r in package.relationships(workbook) if not r.external}
     except PackageGap:
         targets = {}
-    sheets = []
-    for element in _SHEET.findall(xml):
-        attrs = attributes(element)
-        if "name" in attrs:
-            sheets.append(SheetPart(attrs["name"], targets.get(attrs.get("id", ""))))
-    return sheets
+    return [SheetPart(name, targets.get(rid)) for name, rid in _sheet_names(xml)]
+
+
+@lru_cache(maxsize=64)
+def _sheet_names(xml: bytes) -> tuple[tuple[str, str], ...]:
+    """(name, relationship id) of each sheet a workbook part lists, in order; kept by
+    content, as :func:`_relationships` is."""
+    named = (attributes(element) for element in _SHEET.findall(xml))
+    return tuple((attrs["name"], attrs.get("id", "")) for attrs in named if "name" in attrs)
 
 
 def date1904(package: Package, workbook: str) -> bool:

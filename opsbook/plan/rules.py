@@ -10,7 +10,7 @@ import pandas as pd
 from opsbook.core.group import BOOK, ROW, Group, over_books
 from opsbook.core.issues import Issue
 from opsbook.core.rules import date_order
-from opsbook.plan.items import id_keys, number_text, quarters_given, unit_key
+from opsbook.plan.items import id_keys, number_text, per_value, quarters_given, unit_key
 
 
 @over_books
@@ -21,7 +21,7 @@ def quarters_add_up(group: Group) -> Iterator[tuple[int, Issue]]:
     if plan.empty:
         return
     units = [(k, unit) for k, book in enumerate(group.books) for unit in book.settings.units()]
-    unit = plan["unit"].fillna("").map(unit_key)
+    unit = per_value(plan["unit"], unit_key).fillna("")  # each distinct unit folded once
     additive = pd.MultiIndex.from_arrays([plan[BOOK], unit]).isin(
         pd.MultiIndex.from_tuples(units)) if units else np.zeros(len(plan), dtype=bool)
     quarters = plan[["q1", "q2", "q3", "q4"]].astype(float)
