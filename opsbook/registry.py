@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import import_module
 
-from opsbook.core.kind import Kind
+from opsbook.core.kind import Kind, made_in
 from opsbook.core.messages import load_codes_with, register
 from opsbook.core.said import Said
 
@@ -28,6 +28,7 @@ def kinds() -> dict[str, Kind]:
     found: dict[str, Kind] = {}
     for module in MODULES:
         kind: Kind = import_module(module).KIND
+        made_in(kind, module)
         register(kind.codes)
         found[kind.id] = kind
     return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Sequence, Union
 
 from opsbook import registry
 from opsbook.api.arguments import (  # noqa: F401 - the API's own names too
@@ -210,10 +210,11 @@ def expand(sources: Sources, recursive: bool = False) -> tuple[list[Path], list[
     return expand_sources(sources, recursive)
 
 
-def read_step(path: Path, kind: str | None = None) -> Outcome:
-    """One file of a batch read as a Book and validated: (Book or None, its Report, kind)."""
+def read_step(path: Path, kind: str | None = None, skip: Collection[Any] = ()) -> Outcome:
+    """One file of a batch read as a Book and validated: (Book or None, its Report, kind);
+    the rules in ``skip`` are not run (see :func:`~opsbook.core.group.check_books`)."""
     try:
-        return read_steps([path], kind, alone=True)[0]
+        return read_steps([path], kind, alone=True, skip=skip)[0]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - one file never stops a run (a reader's
@@ -221,20 +222,20 @@ def read_step(path: Path, kind: str | None = None) -> Outcome:
 
 
 def read_steps(paths: list[Path], kind: str | None = None, *,
-               alone: bool = False) -> list[Outcome]:
+               alone: bool = False, skip: Collection[Any] = ()) -> list[Outcome]:
     """:func:`read_step` for a group of files read and checked together; when anything
     unexpected fails, the files are read again one by one (``alone`` is that second try),
     so that it stays with its own file."""
     try:
         loaded = load_books(paths, kind)
         books = [b for b in loaded if isinstance(b, Book)]
-        reports = iter(validate_books(books))
+        reports = iter(validate_books(books, skip))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001 - see read_step
         if alone:
             raise
-        return [read_step(path, kind) for path in paths]
+        return [read_step(path, kind, skip) for path in paths]
     return [Outcome(None, Report(issues=[b], files=[str(p)],
                                  langs={str(p): b.params["lang"]} if "lang" in b.params else {}))
             if isinstance(b, Issue)

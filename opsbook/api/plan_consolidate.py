@@ -31,6 +31,7 @@ from opsbook.core.book import Book
 from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
+from opsbook.core.validate import validate_book
 from opsbook.plan.carry import REVIEW_COLUMNS, Carried, carry_review, with_department
 from opsbook.plan.consolidate import CompanyPlan, consolidate
 from opsbook.plan.headlines import carried_over, consolidated, most_lang, refused
@@ -44,6 +45,7 @@ from opsbook.plan.intake import (
     left_out,
 )
 from opsbook.plan.outputs import company_sheets
+from opsbook.plan.rules import dates_in_order, ids_once, quarters_add_up, within_year
 from opsbook.plan.settings import plan_year
 
 if TYPE_CHECKING:
@@ -98,16 +100,23 @@ def take_in(outcome: Outcome) -> Outcome:
         checked.issues = [made]
         return Outcome(None, checked)
     reasons = blocking(book, checked.issues)
-    if reasons:
+    if reasons:  # left out: its report tells every finding, the conflict rules' too
+        checked = validate_book(book)
         checked.issues.append(left_out(str(book.path), reasons, book))
         return Outcome(None, checked)
     checked.issues = [i for i in checked.issues if not _as_conflict(i, book)]
     return Outcome(book, checked, KIND)
 
 
+#: The rules whose findings the company plan lists as conflicts (:data:`AS_CONFLICTS`): not
+#: run on a department's file as it is read, since a file taken in is told them as
+#: conflicts; :func:`take_in` runs them on a file left out.
+CONFLICT_RULES = frozenset({quarters_add_up, within_year, dates_in_order, ids_once})
+
+
 def take_in_steps(paths: list[Path]) -> list[Outcome]:
     """:func:`take_in` for a group of files of a batch run, read together."""
-    return [take_in(outcome) for outcome in read_steps(paths, KIND)]
+    return [take_in(outcome) for outcome in read_steps(paths, KIND, skip=CONFLICT_RULES)]
 
 
 def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = (),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
 from opsbook.core.headers import normalize
 from opsbook.core.issues import Issue
-from opsbook.core.kind import Kind
+from opsbook.core.kind import Kind, Output
 from opsbook.core.setting_sheet import read_settings  # noqa: F401 - re-exported
 from opsbook.core.table import (
     Layout,
@@ -241,21 +242,34 @@ def output_kind(raw: list[RawSheet], kinds: dict[str, Kind]) -> Kind | None:
     sheet of any kind, and no input sheet of any kind that it does not write itself:
     an earlier run's result in a folder of inputs, or one named by mistake. None for an
     input workbook (one with its results written into it included)."""
-    from opsbook.core.output import ISSUES_SHEET
-    from opsbook.core.summary import LABELS
-
     names = {s.name.strip().casefold() for s in raw}
     inputs = {s.name.strip().casefold() for k in kinds.values() for s in raw
               if k.sheet_by_name(s.name.strip())}
-    extra = {n.casefold() for n in (*ISSUES_SHEET.values(),
-                                     *(LABELS[lang]["summary_sheet"] for lang in LABELS))}
+    extra = _beside_outputs()
     for kind in kinds.values():
-        made = {n.casefold() for o in kind.outputs for n in o.names()}
+        made = _written(kind.outputs)
         # an input sheet the kind also writes (appraisal's History, carried on in its
         # results for the next cycle) does not make an input workbook of its results
         if names - extra - inputs and names <= made | extra and inputs <= made:
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _beside_outputs() -> frozenset[str]:
+    """The sheets any result may hold besides its kind's outputs (an Issues sheet, a
+    report's summary), case folded."""
+    from opsbook.core.output import ISSUES_SHEET
+    from opsbook.core.summary import LABELS
+
+    return frozenset(n.casefold() for n in (
+        *ISSUES_SHEET.values(), *(LABELS[lang]["summary_sheet"] for lang in LABELS)))
+
+
+@lru_cache(maxsize=16)
+def _written(outputs: tuple[Output, ...]) -> frozenset[str]:
+    """The names of a kind's output sheets in both languages, case folded."""
+    return frozenset(n.casefold() for o in outputs for n in o.names())
 
 
 def build_book(raw: list[RawSheet], kind: Kind, *, file: str | None = None,

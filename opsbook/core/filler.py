@@ -110,16 +110,25 @@ def _header_again(layout: Layout) -> list[int]:
             continue
         known = named.get(head)
         if known is None:
-            if not all(type(v) is str for v in row if v not in ("", None)):
+            if not _all_text(row):
                 continue  # a number or a date: data, whatever its first field says
             known = named[head] = header_field(head, lookup) == columns[first]
-        if not known or not all(type(v) is str for v in row if v not in ("", None)):
+        if not known or not _all_text(row):
             continue  # most rows leave at their first field: an ID is no header
         if all(header_field(v, lookup) == columns[c] if c in columns
                else normalize(v) == extras.get(c)
                for c, v in enumerate(row) if v not in ("", None)):
             found.append(n)
     return found
+
+
+#: The types of the cells a row of text may hold besides text: empty ones.
+_TEXT_ROW = frozenset({str, type(None)})
+
+
+def _all_text(row: list[Any]) -> bool:
+    """Whether every filled cell of a row holds text (its types taken in C)."""
+    return set(map(type, row)) <= _TEXT_ROW
 
 
 def _defaults_only(data: list[list[Any]], defaults: dict[int, frozenset[str]]) -> list[int]:

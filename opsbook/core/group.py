@@ -9,7 +9,7 @@ run once over a :class:`Group` (one book is a group of one).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -85,10 +85,11 @@ class Group:
         return k, self.books[k].where(sheet_id, field_id, int(frame[ROW].iat[pos]))
 
 
-def check_books(books: Sequence[Book]) -> list[list[Issue]]:
+def check_books(books: Sequence[Book], skip: Collection[Any] = ()) -> list[list[Issue]]:
     """The issues every rule of their kinds finds in ``books``, one list per book in order
     (what reading found is not included): rules marked :func:`over_books` run once over the
-    books of each kind, the others book by book."""
+    books of each kind, the others book by book. The rules in ``skip`` are not run (a
+    caller that finds the same itself, in its own way)."""
     found: list[list[Issue]] = [[] for _ in books]
     kinds: dict[str, list[int]] = {}
     for k, book in enumerate(books):
@@ -96,6 +97,8 @@ def check_books(books: Sequence[Book]) -> list[list[Issue]]:
     for members in kinds.values():
         group = Group([books[k] for k in members])
         for rule in group.books[0].kind.checks:
+            if rule in skip:
+                continue
             if is_group_rule(rule):
                 for k, issue in rule(group):
                     found[members[k]].append(issue)

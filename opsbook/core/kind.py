@@ -147,6 +147,15 @@ class Kind:
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """Pickled as the module that makes it, when a registry named it so (see
+        :func:`made_in`): a Book sent back from a worker process carries its kind's name,
+        not a copy of its whole spec, and arrives with the very Kind of the registry."""
+        home = _HOMES.get(self.id)
+        if home is not None and home[0] is self:
+            return _made_in, (home[1],)
+        return super().__reduce_ex__(protocol)
+
     def sheet(self, sheet_id: str) -> Sheet:
         for s in self.sheets:
             if s.id == sheet_id:
@@ -186,3 +195,19 @@ class Kind:
 
     def replace(self, **changes: Any) -> Kind:
         return dataclasses.replace(self, **changes)
+
+
+#: The kinds a registry has named, by id: the Kind and the module whose ``KIND`` it is.
+_HOMES: dict[str, tuple[Kind, str]] = {}
+
+
+def made_in(kind: Kind, module: str) -> None:
+    """Note that ``kind`` is the ``KIND`` of ``module``: it is pickled as that name."""
+    _HOMES[kind.id] = (kind, module)
+
+
+def _made_in(module: str) -> Kind:
+    """The ``KIND`` of ``module`` (a pickled Kind unpickled)."""
+    from importlib import import_module
+
+    return import_module(module).KIND

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Collection, Sequence
 
 from opsbook.core.book import Book
 from opsbook.core.group import check_books
@@ -16,12 +16,13 @@ def validate_book(book: Book) -> Report:
     return validate_books([book])[0]
 
 
-def validate_books(books: Sequence[Book]) -> list[Report]:
+def validate_books(books: Sequence[Book], skip: Collection[Any] = ()) -> list[Report]:
     """:func:`validate_book` for several books, checked together (see
-    :mod:`opsbook.core.group`): one Report per book, in order."""
+    :mod:`opsbook.core.group`): one Report per book, in order; the rules in ``skip`` are
+    not run (see :func:`~opsbook.core.group.check_books`)."""
     return [Report(issues=sort_issues([*book.issues, *found]), files=[book.path or ""],
                    lang=book.lang, langs={book.path or "": book.lang})
-            for book, found in zip(books, check_books(books))]
+            for book, found in zip(books, check_books(books, skip))]
 
 
 def sort_issues(issues: list[Issue]) -> list[Issue]:

@@ -48,7 +48,7 @@ def excel_rows(frame: pd.DataFrame | Sequence[pd.Series]) -> list[list[Any]]:
         series = list(frame)
         length = len(series[0]) if series else 0
     columns = [_excel_column(s) for s in series]
-    return [list(row) for row in zip(*columns)] if columns else [[] for _ in range(length)]
+    return list(map(list, zip(*columns))) if columns else [[] for _ in range(length)]
 
 
 def _excel_column(column: pd.Series) -> list[Any]:
@@ -56,7 +56,7 @@ def _excel_column(column: pd.Series) -> list[Any]:
     if isinstance(dtype, pd.StringDtype):  # pandas' text (its default): str or missing
         return column.to_numpy(dtype=object, na_value=None).tolist()
     if not isinstance(dtype, np.dtype):  # pandas' other types (nullable, categories)
-        return [excel_value(v) for v in column.to_numpy(dtype=object)]
+        return _excel_values(column.to_numpy(dtype=object).tolist())
     if dtype.kind == "f":
         values = column.to_numpy()
         out = values.astype(object)
@@ -64,8 +64,17 @@ def _excel_column(column: pd.Series) -> list[Any]:
         return out.tolist()
     if dtype.kind in "iub":
         return column.to_numpy().tolist()
-    if dtype.kind == "M":
-        out = np.array(column.dt.to_pydatetime(), dtype=object)
-        out[column.isna().to_numpy()] = None
-        return out.tolist()
-    return [excel_value(v) for v in column.to_numpy(dtype=object)]
+    if dtype.kind == "M":  # each distinct date made a datetime once; NaT a blank
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        return np.array([*uniques.to_pydatetime(), None], dtype=object)[codes].tolist()
+    return _excel_values(column.to_numpy(dtype=object).tolist())
+
+
+#: The types a spreadsheet writer takes as they are (:func:`excel_value` gives them back).
+_PLAIN = frozenset({str, int, type(None)})
+
+
+def _excel_values(values: list[Any]) -> list[Any]:
+    """:func:`excel_value` of each of ``values``: text, whole numbers and None (most of a
+    column of text) are passed as they are, without a call."""
+    return [v if type(v) in _PLAIN else excel_value(v) for v in values]

@@ -31,13 +31,22 @@ ORDER = ("duplicate-item", "duplicate-kpi", "quarters-mismatch", "unit-not-addit
          "plan-left-out")
 
 
+_EMPTY = pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
+
+
 def empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
+    """No conflict: :data:`COLUMNS`, object dtype, no rows (a copy: the caller's own)."""
+    return _EMPTY.copy()
 
 
 def _rows(items: pd.DataFrame, mask: np.ndarray, code: str, field: str,
           value: pd.Series | None = None, expected: pd.Series | str | None = None,
           other: tuple[pd.Series, pd.Series] | None = None) -> pd.DataFrame:
+    """A row of :data:`COLUMNS` per item of ``mask`` (booleans, one per item), its
+    ``field`` as the value unless ``value`` is given; none (an :func:`empty` frame on the
+    items' index) when no item is hit, the usual case."""
+    if not np.asarray(mask).any():
+        return empty().set_axis(items.index.take(np.flatnonzero(np.asarray(mask))))
     hit = items[mask]
     out = pd.DataFrame({
         "code": code, "item_id": hit["item_id"], "department": hit["department"],
@@ -89,8 +98,10 @@ def _few(places: list[str], sep: str, more: str) -> str:
 
 def duplicate_items(items: pd.DataFrame) -> pd.DataFrame:
     """The same item_id on more than one item, in one department or across departments
-    (compared as :func:`~opsbook.plan.items.id_keys` does: "a-01" is A-01)."""
-    mask, other = _occurrences(items, id_keys(items["item_id"]))
+    (compared as :func:`~opsbook.plan.items.id_keys` does: "a-01" is A-01; ``id_key``, when
+    the items have it, holds those keys already)."""
+    keys = items["id_key"] if "id_key" in items else id_keys(items["item_id"])
+    mask, other = _occurrences(items, keys)
     return _rows(items, mask, "duplicate-item", "item_id", other=other)
 
 
@@ -110,7 +121,9 @@ def quarters_mismatch(items: pd.DataFrame, units: frozenset[str]) -> pd.DataFram
     given = quarters_given(quarters, target)
     bad = additive(items["unit"], units) & given
     bad[bad] = ~np.isclose(total[bad], target[bad], rtol=1e-9, atol=1e-6)
-    expected = pd.Series([number_text(t) for t in target], index=items.index, dtype=object)
+    expected = np.full(len(items), None, dtype=object)  # the target as read, where wrong
+    expected[bad] = [number_text(t) for t in target[bad]]
+    expected = pd.Series(expected, index=items.index, dtype=object)
     return _rows(items, bad, "quarters-mismatch", "q4",
                  value=pd.Series(np.round(total, 6), index=items.index), expected=expected)
 
@@ -145,6 +158,8 @@ def departments_twice(claims: pd.DataFrame) -> pd.DataFrame:
     key = normalized(claims["department"])
     files = claims.groupby(key)["source"].transform("nunique")
     hit = claims[(files > 1).to_numpy() & key.ne("").to_numpy()]
+    if hit.empty:  # the usual case: each department sent once
+        return empty().set_axis(hit.index)
     grouped = hit.groupby(normalized(hit["department"]))["source"]
     en = grouped.agg(lambda s: "; ".join(sorted(set(s))))
     zh = grouped.agg(lambda s: "；".join(sorted(set(s))))
@@ -165,8 +180,8 @@ def units_not_additive(items: pd.DataFrame, declared: Mapping[str, frozenset[str
     company's). One row per file and unit, at its Settings, naming the files that declare
     it: the company plan adds up and checks the quarters of what this file meant as a
     level."""
-    if items.empty or not declared:
-        return empty()
+    if items.empty or not declared or all(units <= own for own in declared.values()):
+        return empty()  # every file declares every unit the company sums (the usual case)
     key_of = {u: unit_key(u) for u in pd.unique(items["unit"]) if isinstance(u, str)}
     # per file, in one pass: its first item's department; each unit key as first met, with
     # the unit as last typed
@@ -198,6 +213,8 @@ def wrong_years(plans: pd.DataFrame, year: int | None) -> pd.DataFrame:
         return empty()
     years = pd.to_numeric(plans["year"], errors="coerce")
     hit = plans[(years.notna() & years.ne(year)).to_numpy()]
+    if hit.empty:  # the usual case: every plan of the plan year
+        return empty().set_axis(hit.index)
     return pd.DataFrame({
         "code": "outside-year", "item_id": None, "department": hit["department"],
         "kpi": None, "source": hit["source"], "source_row": None, "field": "year",

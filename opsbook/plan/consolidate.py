@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from opsbook.core.issues import Issue
@@ -27,7 +28,7 @@ from opsbook.plan.items import (
     unit_set,
 )
 from opsbook.plan.settings import PlanSettings
-from opsbook.plan.totals import by_department, by_quarter, summed_units
+from opsbook.plan.totals import by_department, by_quarter, unit_names
 
 #: Conflicts that may be intended (a KPI two departments share) are warnings, as is a
 #: department plan's year setting that is not the plan year (its dates are told apart); the
@@ -96,19 +97,19 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
         years = Counter(p.year for p in plans if p.year is not None)
         year = min(years, key=lambda y: (-years[y], y)) if years else start_year(
             p.items for p in plans)
+    default_units = PlanSettings().additive_units
+    declared = [unit_set(p.additive_units or default_units) for p in plans]
     units = (unit_set(additive_units) if additive_units is not None else
-             frozenset().union(*(unit_set(p.additive_units or PlanSettings().additive_units)
-                                 for p in plans)) if plans else
-             unit_set(PlanSettings().additive_units))
+             frozenset().union(*declared) if plans else unit_set(default_units))
     langs = Counter(p.lang for p in plans)
     lang = lang or (max(("zh", "en"), key=lambda k: langs[k]) if plans else "zh")
 
-    items = items_frame(pd.concat([p.items for p in plans], ignore_index=True) if plans else
-                        pd.DataFrame(columns=list(FIELDS)))
-    items["source"] = pd.Series([p.source for p in plans], dtype=object).repeat(
-        [len(p.items) for p in plans]).to_numpy() if plans else None
-    items["source_row"] = (pd.concat([p.items.index.to_series() for p in plans],
-                                     ignore_index=True).to_numpy() if plans else None)
+    stacked = (pd.concat([p.items for p in plans], ignore_index=True) if plans else
+               pd.DataFrame(columns=list(FIELDS)))
+    items = items_frame(stacked)
+    items["source"] = np.repeat(np.array([p.source for p in plans], dtype=object),
+                                [len(p.items) for p in plans]) if plans else None
+    items["source_row"] = _source_rows(plans) if plans else None
     # one department, one spelling: "Sales", "SALES" and "Ｓales" are grouped as one
     spelt = spellings(items["department"])
     items["department"] = one_spelling(items["department"], spelt)
@@ -117,15 +118,12 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     named = one_spelling(pd.Series(list(departments), dtype=object), spelt).dropna()
     departments = list(named[~normalized(named).duplicated()])
     order = _department_order(departments, items["department"])
-    rank = items["department"].map({d: n for n, d in enumerate(order)})
-    items = (items.assign(_rank=rank, _key=id_keys(items["item_id"]),
-                          _id=items["item_id"].fillna(""))
-             .sort_values(["_rank", "_key", "_id", "source", "source_row"], kind="stable")
-             .drop(columns=["_rank", "_key", "_id"]).reset_index(drop=True))
+    items["id_key"] = id_keys(items["item_id"])
+    items = _sorted_items(items, order)
     items["source_row"] = items["source_row"].astype(object)
     items["kpi_key"] = normalized(items["kpi"])
 
-    claimed = _claimed_rows(plans)
+    claimed = _claimed_rows(plans, _department_cells(plans, stacked))
     claims = _claims(plans, claimed)
     # a file's claims spelt as the items spell the department, whichever row came first
     claims["department"] = one_spelling(claims["department"], spelt)
@@ -137,8 +135,8 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     found = [find.duplicate_items(items), find.duplicate_kpis(items),
              find.quarters_mismatch(items, units), find.outside_year(items, year),
              find.date_order(items), find.negative_budget(items),
-             find.units_not_additive(items, {p.source: unit_set(
-                 p.additive_units or PlanSettings().additive_units) for p in plans}, units),
+             find.units_not_additive(items, {p.source: own for p, own in zip(plans, declared)},
+                                     units),
              find.departments_twice(claims), find.wrong_years(years, year),
              find.missing_departments(departments, pd.concat([items["department"],
                                                                claims["department"]]),
@@ -147,7 +145,7 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     conflicts = pd.concat([f for f in found if not f.empty] or [find.empty()],
                           ignore_index=True)
     conflicts = _sorted_conflicts(conflicts, order)
-    items = items.drop(columns="kpi_key")
+    items = items.drop(columns=["id_key", "kpi_key"])
 
     sources = pd.DataFrame({
         "source": [p.source for p in plans], "sha256": [p.sha256 for p in plans],
@@ -161,10 +159,12 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
     })
     review = items[["item_id", "department", "kpi"]].assign(reviewer=None, comment=None,
                                                              decision=None)
+    unit_of = unit_names(items, units)  # each item's additive unit, once for all totals
     return CompanyPlan(
-        items=items, by_department=by_department(items, units, order),
-        by_quarter=by_quarter(items, units, year), conflicts=conflicts, review=review,
-        sources=sources, settings=settings, units=summed_units(items, units), lang=lang,
+        items=items, by_department=by_department(items, units, order, named=unit_of),
+        by_quarter=by_quarter(items, units, year, named=unit_of), conflicts=conflicts,
+        review=review, sources=sources, settings=settings,
+        units=list(dict.fromkeys(unit_of.dropna())), lang=lang,
         issues=conflict_issues(conflicts),
     )
 
@@ -177,28 +177,76 @@ def _units_text(units: frozenset[str]) -> str:
 
 
 def _department_order(expected: Sequence[str], present: pd.Series) -> list[str]:
+    """The departments in plan order: ``expected`` as given, then the others ``present``
+    names, by name (as text: ``astype(str)``, read as a list when they all are text)."""
     seen = list(dict.fromkeys(d for d in expected if d))
-    rest = sorted(set(present.dropna().astype(str)) - set(seen))
+    values = pd.unique(present.dropna().to_numpy(dtype=object)).tolist()
+    names = (set(values) if all(type(v) is str for v in values) else
+             set(present.dropna().astype(str)))
+    rest = sorted(names - set(seen))
     return seen + rest
 
 
-def _claimed_rows(plans: Sequence[DepartmentPlan]) -> list[dict[str, object]]:
+def _source_rows(plans: Sequence[DepartmentPlan]) -> np.ndarray:
+    """Each item's row in its file (the index of its Plan frame), plan after plan, as
+    ``pd.concat`` of the indexes gives them (joined with numpy when all are of one numpy
+    dtype)."""
+    indexes = [p.items.index for p in plans]
+    dtype = indexes[0].dtype
+    if isinstance(dtype, np.dtype) and all(
+            i.dtype == dtype and not isinstance(i, pd.MultiIndex) for i in indexes):
+        return np.concatenate([i.to_numpy() for i in indexes])
+    return pd.concat([i.to_series() for i in indexes], ignore_index=True).to_numpy()
+
+
+def _sorted_items(items: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """``items`` by department (``order``), item ID (as matched: ``id_key``, then as typed),
+    source file and row; stable, index 0..n-1. Only the keys are sorted, the items taken in
+    their order."""
+    keys = pd.DataFrame({
+        "rank": items["department"].map({d: n for n, d in enumerate(order)}),
+        "key": items["id_key"], "id": items["item_id"].fillna(""),
+        "source": items["source"], "source_row": items["source_row"]})
+    # IDs told apart by their keys alone (the usual case) leave nothing to the later keys
+    by = ["rank", "key"] if keys["key"].is_unique else list(keys.columns)
+    ordered = keys.sort_values(by, kind="stable").index
+    return items.take(ordered).reset_index(drop=True)
+
+
+def _department_cells(plans: Sequence[DepartmentPlan], stacked: pd.DataFrame
+                      ) -> list[np.ndarray | None]:
+    """Each plan's department cells as objects, None for a plan whose Plan has no department
+    column: cut out of ``stacked`` (the plans' frames one under another) when that column is
+    of objects there (each plan's cells are then as its own column gives them), else taken
+    plan by plan."""
+    if "department" in stacked and stacked["department"].dtype == object:
+        cells = stacked["department"].to_numpy()
+        ends = np.cumsum([len(p.items) for p in plans], dtype=int).tolist()
+        return [cells[end - len(p.items):end] if "department" in p.items else None
+                for p, end in zip(plans, ends)]
+    return [p.items["department"].to_numpy(dtype=object) if "department" in p.items
+            else None for p in plans]
+
+
+def _claimed_rows(plans: Sequence[DepartmentPlan], cells: Sequence[np.ndarray | None]
+                  ) -> list[dict[str, object]]:
     """The departments each file claims, each with the first Plan row that claims it (None
     for the department of its Settings): its Settings' department and every other one its
     items name (a sales plan whose items say 市场部, copied from marketing's, claims 市场部
     too, so that two files holding 市场部's items are told), names compared as
     :func:`~opsbook.plan.items.normalized` folds them. The names of all the files are
-    folded together, each distinct one once."""
-    held = [p.items["department"].astype(object) for p in plans if "department" in p.items]
-    keys = iter(normalized(pd.concat(held, ignore_index=True)).tolist() if held else [])
+    folded together, each distinct one once (``cells``: :func:`_department_cells`)."""
+    held = [c for c in cells if c is not None]
+    keys = iter(normalized(pd.Series(np.concatenate(held), dtype=object)).tolist()
+                if held else [])
     found = []
-    for plan in plans:
+    for plan, names in zip(plans, cells):
         first: dict[str, object] = {plan.department: None} if plan.department else {}
         found.append(first)
-        if "department" not in plan.items:
+        if names is None:
             continue
         seen = {folded(plan.department)} if plan.department else set()
-        for row, name in zip(plan.items.index, plan.items["department"].tolist()):
+        for row, name in zip(plan.items.index, names.tolist()):
             key = next(keys)
             if key and key not in seen:
                 seen.add(key)
@@ -223,6 +271,8 @@ def _claims(plans: Sequence[DepartmentPlan], claimed: Sequence[dict[str, object]
 
 def _sorted_conflicts(conflicts: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """By kind, then department (plan order), item, source file, row and field."""
+    if conflicts.empty:
+        return conflicts.reset_index(drop=True)
     rank = dict(zip(normalized(pd.Series(order, dtype=object)), range(len(order))))
     # the files left out are listed by name, whatever department they are for
     department = conflicts["department"].where(conflicts["code"].ne("plan-left-out"))
@@ -242,6 +292,8 @@ def _sorted_conflicts(conflicts: pd.DataFrame, order: list[str]) -> pd.DataFrame
 def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
     """One Issue per conflict row, in its source file: its Plan sheet (sheet id, field, row)
     for an item, its Settings for what a file's settings say (department, year)."""
+    if conflicts.empty:
+        return []
     issues = []
     for row in conflicts.itertuples(index=False):
         params = {k: v for k, v in (("expected", row.expected), ("other", row.other),

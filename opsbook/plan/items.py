@@ -42,7 +42,7 @@ def items_frame(plan: pd.DataFrame) -> pd.DataFrame:
         elif name in ("start", "end"):
             out[name] = pd.to_datetime(column, errors="coerce").astype("datetime64[ns]")
         else:
-            text = per_value(column, lambda v: str(v).strip() or None)
+            text = stripped(column)
             out[name] = text.fillna(DEFAULTS[name]) if name in DEFAULTS else text
     return out
 
@@ -70,6 +70,15 @@ def per_value(column: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
     return pd.Series(mapped[codes], index=column.index, dtype=object)
 
 
+def stripped(column: pd.Series) -> pd.Series:
+    """Text cells as plan text: each distinct value as text (``str``), stripped; None where
+    blank (None, NaN, only spaces). Same index, object dtype."""
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+    texts = [(v if type(v) is str else str(v)).strip() or None for v in uniques.tolist()]
+    return pd.Series(np.array([*texts, None], dtype=object)[codes], index=column.index,
+                     dtype=object)
+
+
 #: What separates the units of the ``additive_units`` setting: commas (also full-width),
 #: the Chinese enumeration comma and semicolons ("元、万元、件" is three units).
 UNIT_SEPARATORS = re.compile(r"[,，、;；]")
@@ -85,8 +94,14 @@ def unit_key(unit: Any) -> str:
 def unit_set(text: str | Iterable[str]) -> frozenset[str]:
     """Additive units from a setting ("元,万元,件", "元、万元、件") or an iterable, as
     :func:`unit_key` gives them."""
-    parts = UNIT_SEPARATORS.split(text) if isinstance(text, str) else text
-    return frozenset(unit_key(u) for u in parts if u and u.strip())
+    if isinstance(text, str):
+        return _units_of(text)
+    return frozenset(unit_key(u) for u in text if u and u.strip())
+
+
+@functools.lru_cache(maxsize=256)  # 200 plans declare the same few settings
+def _units_of(text: str) -> frozenset[str]:
+    return frozenset(unit_key(u) for u in UNIT_SEPARATORS.split(text) if u and u.strip())
 
 
 def additive(units: pd.Series, additive_units: frozenset[str]) -> np.ndarray:

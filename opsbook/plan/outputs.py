@@ -90,8 +90,9 @@ def _headers(columns: list[str], lang: str) -> dict[str, str]:
 
 
 def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Choice columns (direction, priority, decision) as their labels in ``lang``."""
-    out = frame.copy()
+    """Choice columns (direction, priority, decision) as their labels in ``lang``: a new
+    frame (``frame`` is left as it is), its other columns shared (copied on write)."""
+    out = frame.copy(deep=False)
     for field in ("direction", "priority"):
         if field in out:
             labels = {c.value: c.label(lang) for c in PLAN.field(field).choices}
