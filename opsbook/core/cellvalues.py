@@ -20,6 +20,10 @@ BLANKS = frozenset({"", "n/a", "na", "#n/a", "-", "--", "—", "——", "–", 
                     "null", "/"})
 
 
+#: The length of the longest of :data:`BLANKS`.
+_LONGEST_BLANK = max(map(len, BLANKS))
+
+
 def blank_token(value: Any) -> bool:
     """True when a cell is text meaning blank (:data:`BLANKS`): "N/A", "-", "——" (a Chinese
     dash), "无", in full width or with an invisible character left in too."""
@@ -91,9 +95,9 @@ def blank_mask(raw: pd.Series, seen: Distinct | None = None) -> np.ndarray:
     :func:`blank_token` reads it; ``seen``: the column's :class:`Distinct`, when made."""
     seen = seen if seen is not None else Distinct.of(raw.to_numpy(dtype=object))
     codes = seen.codes
-    blank_unique = np.fromiter(
-        (text is not None and text.lower() in BLANKS for text in seen.texts), bool,
-        len(seen.texts))
+    blank_unique = np.fromiter(  # lower case never makes a text shorter
+        (text is not None and len(text) <= _LONGEST_BLANK and text.lower() in BLANKS
+         for text in seen.texts), bool, len(seen.texts))
     mask = codes < 0
     if len(blank_unique):
         mask |= blank_unique[np.maximum(codes, 0)] & (codes >= 0)

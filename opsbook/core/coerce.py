@@ -132,14 +132,14 @@ def read_integer(raw: pd.Series, f: Field, blank: np.ndarray,
 
 def _strings(seen: Distinct, values: np.ndarray, kinds: np.ndarray
              ) -> tuple[np.ndarray, np.ndarray]:
-    """Every cell as text: a text cell as cleaned once per distinct text (``seen``), any
-    other value as :func:`as_text` writes it."""
+    """Every cell as text: a text cell as cleaned once per distinct text (``seen``, when
+    every cell is text), any other value as :func:`as_text` writes it."""
     text = kinds == STR
     if text.all():  # the common case: no copy of the column to take its text
         return np.ones(len(values), dtype=bool), seen.texts[seen.codes]
     out = np.empty(len(values), dtype=object)
-    if text.any():  # a text is never equal to a value of another type: its own slot
-        out[text] = seen.texts[seen.codes[text]]
+    if text.any():  # distinct texts alone: as distinct values, "a" and np.str_("a") are one
+        out[text] = per_unique(values[text], clean_text, object)
     others = np.flatnonzero(~text)
     out[others] = [None if v is None else as_text(v) for v in values[others]]
     return np.ones(len(values), dtype=bool), out

@@ -32,7 +32,12 @@ TOTAL_COLUMNS = 3
 
 def _first_letter(text: str) -> str:
     """The first letter of ``text`` as :func:`~opsbook.core.headers.normalize` would begin
-    (full width folded, marks and spaces skipped, lower case), before simplification."""
+    (full width folded, marks and spaces skipped, lower case), before simplification; a
+    text that begins with an ASCII letter or digit (an ID) is told by it at once (a mark
+    after it may make another letter of it: a first letter to look closer at, never one
+    of the total words' passed over)."""
+    if text[:1].isascii() and text[:1].isalnum():
+        return text[0].lower()
     return NOISE.sub("", unicodedata.normalize("NFKC", text))[:1].lower()
 
 
@@ -90,36 +95,52 @@ def drop_filler(layout: Layout) -> None:
 
 def _header_again(layout: Layout) -> list[int]:
     """The data rows that repeat the header: every field column it fills names that
-    column's field (as its header does, in either language), at least two of them, and any
-    other column it fills holds that column's header (a task called "Task" with its dates is
-    data). The first field column is looked at first, each distinct value once (a value not
-    seen yet only in a row whose every filled cell is text: IDs seldom repeat, and a row of
-    data nearly always holds a number or a date), and only rows whose every filled cell is
-    text after it."""
+    column's field (as its header does, in either language), at least two of them, the
+    first field column among them, and any other column it fills holds that column's header
+    (a task called "Task" with its dates is data). Only rows whose every filled cell is
+    text are looked at (a row of data nearly always holds a number or a date); then one
+    column at a time, the one of fewest distinct values first, each distinct value once, so
+    that a sheet of text alone (a Review sheet of 10,000 item IDs and their departments)
+    costs a look-up per department it names, not one per item."""
     columns = {col - 1: fid for fid, col in layout.table.columns.items()}
     if len(columns) < 2:
         return []
+    data, first = layout.data, min(columns)
+    rows = [n for n, row in enumerate(data)
+            if first < len(row) and type(row[first]) is str and _all_text(row)]
+    if not rows:
+        return []
     lookup = header_lookup(layout.table.spec)
-    first = min(columns)
     extras = {col - 1: normalize(text) for text, col in layout.table.extras.items()}
-    named: dict[str, bool] = {}
-    found = []
-    for n, row in enumerate(layout.data):
-        head = row[first] if first < len(row) else None
-        if type(head) is not str:
-            continue
-        known = named.get(head)
-        if known is None:
-            if not _all_text(row):
-                continue  # a number or a date: data, whatever its first field says
-            known = named[head] = header_field(head, lookup) == columns[first]
-        if not known or not _all_text(row):
-            continue  # most rows leave at their first field: an ID is no header
-        if all(header_field(v, lookup) == columns[c] if c in columns
-               else normalize(v) == extras.get(c)
-               for c, v in enumerate(row) if v not in ("", None)):
-            found.append(n)
-    return found
+
+    def cells(c: int) -> list[Any]:
+        return [data[n][c] if c < len(data[n]) else "" for n in rows]
+
+    def names(c: int, value: str) -> bool:  # what the header of column c is
+        if c in columns:
+            return header_field(value, lookup) == columns[c]
+        return c in extras and normalize(value) == extras[c]
+
+    width = max(len(data[n]) for n in rows)
+    unheaded = [c for c in range(width) if c not in columns and c not in extras]
+    headed = sorted([*columns, *extras], key=lambda c: len(set(cells(c))))
+    for c in unheaded + headed:  # a cell under no header is never a header's: first
+        judged: dict[Any, bool] = {}
+        kept = []
+        for n, value in zip(rows, cells(c)):
+            if value in ("", None):
+                if c != first:  # a column left blank; the first field's is filled
+                    kept.append(n)
+                continue
+            said = judged.get(value)
+            if said is None:
+                said = judged[value] = names(c, value)
+            if said:
+                kept.append(n)
+        if not kept:
+            return []
+        rows = kept
+    return rows
 
 
 #: The types of the cells a row of text may hold besides text: empty ones.
