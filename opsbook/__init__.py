@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING
 from opsbook.batch import BatchOptions, batch, run_files
 from opsbook.core.lazy import lazy_names
 
+# imported now, not its kinds: every issue code can be told in words from any module on,
+# the kinds' own codes loaded the first time one is looked up (``core.messages``)
+from opsbook.registry import kinds as _kinds  # noqa: F401
+
 __version__ = "0.1.0"
 
 #: Each public name → the module that defines it.

@@ -28,3 +28,13 @@ def test_the_attendance_command_imports_no_report_mail_or_openpyxl() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["opsbook.api.arguments", "opsbook.api.attendance",
                                    "opsbook.api.common"]
+
+
+def test_a_kinds_code_is_told_in_words_whatever_was_imported_first() -> None:
+    # a module of a kind used on its own, no command or API function having listed the kinds
+    code = ("from opsbook.core.messages import render; "
+            "print(render('outside-year', 'zh', {'value': '2026-12-31', 'expected': 2027}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "2026-12-31" in done.stdout and "2027" in done.stdout

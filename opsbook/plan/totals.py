@@ -30,11 +30,6 @@ def unit_names(items: pd.DataFrame, units: frozenset[str]) -> pd.Series:
     return one_spelling(pd.Series(stripped, index=items.index, dtype=object))
 
 
-def summed_units(items: pd.DataFrame, units: frozenset[str]) -> list[str]:
-    """The additive units used by the items, in order of first use."""
-    return list(dict.fromkeys(unit_names(items, units).dropna()))
-
-
 def by_department(items: pd.DataFrame, units: frozenset[str], departments: Sequence[str],
                   *, named: pd.Series | None = None) -> pd.DataFrame:
     """department, items, high_priority, budget, one ``target:<unit>`` per additive unit;
