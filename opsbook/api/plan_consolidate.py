@@ -8,6 +8,7 @@ the items still there and unchanged (:mod:`opsbook.plan.carry`), and those left 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -135,6 +136,8 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     reported and left out; with ``strict`` nothing is consolidated then (``result`` None,
     ``exit_code`` 1 whatever kept the file out; 2 when no plan at all could be read).
     Conflicts are reported, located in the department files, and every item kept.
+    A company plan made has ``exit_code`` 0, or 1 when a file was left out (whatever kept
+    it out, an unreadable file too) or a conflict is an error, as the command exits.
     ``departments`` are the departments expected: a list, or a text such as "销售部,运营部";
     ``year`` the plan year (2027, "2027" or "2027年"; default: the one most plans give;
     ValueError, its ``zh`` in Chinese, for no year from 1900 to 2200). ``sources`` that
@@ -169,7 +172,9 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
                     together=True,
                     command="plan consolidate", output=output, aggregate=True,
                     on_file=on_file, settings={"departments": departments, "strict": strict,
-                                               "year": year, "lang": lang})
+                                               "year": year, "lang": lang},
+                    # a company plan there, read while the department files are
+                    meanwhile=functools.partial(earlier_plan, output))
     report, books = run.report, run.values
     gone = [o for o in run.outcomes if o is not None and o.value is None
             and not skipped_result(o)  # a result opsbook wrote is no plan left out
@@ -215,7 +220,7 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     _count_conflicts(run.manifest, [i for i in company.issues if i.code != "plan-left-out"])
     lang = lang or company.lang
     # a company plan there: its decisions are carried over
-    earlier = earlier_plan(output, company.settings.year)
+    earlier = of_year(run.meanwhile, output, company.settings.year)
     if isinstance(earlier, Issue):  # one that cannot be read, or a final one, stays as it is
         report.extend([earlier])
         return Calculation(report, headline="未生成公司计划：输出路径上的文件不能替换" if said ==
@@ -226,9 +231,20 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     if earlier is not None and earlier.settings.version:  # the version goes on, as the review
         company.settings = company.settings.model_copy(
             update={"version": earlier.settings.version})
-    return Calculation(report, company, company_sheets(company, lang),
+    return Consolidated(report, company, company_sheets(company, lang),
                        consolidated(company, len(books), left, lang)
                        + (carried_over(*kept, lang) if kept else ""))
+
+
+@dataclass
+class Consolidated(Calculation):
+    """A company plan made: its exit code is 1 when a file was left out (one that could not
+    be read at all too: the plans that could are consolidated) or a conflict is an error,
+    else 0, as ``opsbook plan consolidate`` exits."""
+
+    @property
+    def exit_code(self) -> int:
+        return min(super().exit_code, 1)
 
 
 @dataclass
@@ -291,12 +307,19 @@ def earlier_plan(output: PathLike | None, year: int | None = None) -> Book | Iss
         return Issue("earlier-plan-final", **{**book.setting_where("status"),
                                               "file": str(output)},
                      value=book.settings.version)
-    if year is not None and book.settings.year is not None and book.settings.year != year:
-        # another year's plan: its decisions are not this year's, nor is it to be lost
-        return Issue("earlier-plan-other-year", **{**book.setting_where("year"),
-                                                   "file": str(output)},
-                     value=book.settings.year, params={"expected": year})
-    return book
+    return of_year(book, output, year)
+
+
+def of_year(earlier: Book | Issue | None, output: PathLike | None,
+            year: int | None) -> Book | Issue | None:
+    """:func:`earlier_plan`'s answer, or the ``earlier-plan-other-year`` Issue when it is a
+    company plan of another year than ``year`` (None: any year)."""
+    if not isinstance(earlier, Book) or year is None or earlier.settings.year in (None, year):
+        return earlier
+    # another year's plan: its decisions are not this year's, nor is it to be lost
+    return Issue("earlier-plan-other-year", **{**earlier.setting_where("year"),
+                                               "file": str(output)},
+                 value=earlier.settings.year, params={"expected": year})
 
 
 def carry_over(company: CompanyPlan, earlier: Book, output: str, report: Report,

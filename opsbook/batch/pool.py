@@ -57,6 +57,8 @@ class BatchResults(list):
     run), with ``records``: one :class:`Record` per item."""
 
     records: list[Record]
+    #: What ``meanwhile`` gave (see :func:`batch`); None without it.
+    meanwhile: Any = None
 
 
 def digest(path: str | Path) -> tuple[str, int]:
@@ -126,7 +128,8 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
           on_error: Callable[[T, BaseException], R] | None = None,
           args: tuple[Any, ...] = (), stop: Callable[[R], bool] | None = None,
           hashed: bool = False, previous: Sequence[str | None] | None = None,
-          groups: Sequence[int] | None = None) -> BatchResults:
+          groups: Sequence[int] | None = None,
+          meanwhile: Callable[[], Any] | None = None) -> BatchResults:
     """``[fn(item, *args) for item in items]``, run in this process (``jobs`` 1), in a pool of
     ``jobs`` processes (None: the machine's cores; below 1 or not a whole number is a
     :class:`~opsbook.batch.cluster.BatchProblem`), or on ``executor`` (a process pool, or a
@@ -150,6 +153,10 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
     cannot be sent to our own worker processes are a TypeError before any starts. With
     ``hashed`` the items are file paths whose SHA-256 the worker records; an item whose
     digest equals ``previous[n]`` is not run (its result is None, its record "unchanged").
+    ``meanwhile()``, when given, is this process's own work, done once while the workers
+    run the items (before the first item in one process); what it gives is the results'
+    ``meanwhile``, and what it raises ends the run as an item's error would without
+    ``on_error``.
     Ctrl-C stops the workers and raises :class:`Interrupted`, also when it comes as the last
     items finish; our own pool's processes are killed and reaped at once, and the call
     returns within moments. ``fn`` and ``args`` must be picklable when they run elsewhere.
@@ -217,6 +224,7 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
     done = 0
     if executor is None and (jobs <= 1 or len(sizes) <= 1):
         try:
+            results.meanwhile = meanwhile() if meanwhile is not None else None
             for g in range(len(sizes)):
                 halt = finish(g, lambda g=g: in_turn(g))
                 done += sizes[g]
@@ -235,6 +243,8 @@ def batch(fn: Callable[..., R], items: Sequence[T], *, jobs: int | None = 1,
         broken: list[int] = []  # groups lost as a whole: run again, file by file
         try:
             futures = {pool.submit(_work, *call(g)): g for g in range(len(sizes))}
+            # the workers have started (forked with this process as it was): its own work
+            results.meanwhile = meanwhile() if meanwhile is not None else None
             pending, cut = set(futures), len(sizes)  # cut: the first group that stopped
             while pending and not interrupted:
                 finished, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)

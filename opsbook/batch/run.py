@@ -57,6 +57,8 @@ class BatchRun:
     report: Report
     manifest: dict[str, Any] = field(default_factory=dict)
     manifest_path: Path | None = None
+    #: What the step's ``meanwhile`` gave, done in this process as the files were read.
+    meanwhile: Any = None
 
     @property
     def values(self) -> list[Any]:
@@ -282,7 +284,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
               settings: dict[str, Any] | None = None,
               output: Path | str | Sequence[Path | str] | None = None,
               aggregate: bool = False, on_file: Callable[[Path], None] | None = None,
-              together: bool = False) -> BatchRun:
+              together: bool = False,
+              meanwhile: Callable[[], Any] | None = None) -> BatchRun:
     """Run ``step(path, *args)`` (a picklable module-level function giving an
     :class:`Outcome`) over the files of ``sources``, as ``options`` say; with ``together``,
     ``step(paths, *args)`` gives one Outcome per path of a group of files read together
@@ -300,6 +303,8 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
     beside the first, and is written with it),
     :class:`UpToDate` is raised. Raises :class:`BatchProblem` for a run that cannot start and
     :class:`~opsbook.batch.pool.Interrupted` on Ctrl-C (nothing written then).
+    ``meanwhile()`` is this process's own work while the files are read (see
+    :func:`~opsbook.batch.pool.batch`); what it gives is the run's ``meanwhile``.
     """
     options = options or BatchOptions(jobs=1)
     manifests.release()  # an earlier run's output that was never written: not this run's
@@ -359,7 +364,7 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
             results = batch(step, files, jobs=options.workers, executor=executor,
                             on_done=told, on_error=_unexpected, args=args, hashed=True,
                             previous=previous, stop=_stopper if options.fail_fast else None,
-                            groups=groups)
+                            groups=groups, meanwhile=meanwhile)
     except KeyboardInterrupt:  # as a cluster starts or closes: nothing is written either
         done = len(files) if results is not None else 0
         raise Interrupted(done, len(files)) from None
@@ -384,4 +389,4 @@ def run_files(step: Callable[..., Any], sources: Sources, *, args: tuple[Any, ..
                        [report, *(o.report for o in results if o is not None)])
     elif where is not None:
         manifests.write(where, manifest)
-    return BatchRun(files, list(results), report, manifest, where)
+    return BatchRun(files, list(results), report, manifest, where, results.meanwhile)

@@ -55,7 +55,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
                                                         "folders of them or glob patterns."),
                 out: Path = typer.Option(..., "-o", "--out", parser=given_path,
                                          help="The company plan workbook."),
-                departments: str = typer.Option("", help="Departments expected, comma "
+                departments: str | None = typer.Option(None, help="Departments expected, comma "
                                                         "separated: one that sent nothing is "
                                                         "a conflict."),
                 strict: bool = typer.Option(False, help="Stop before writing anything when "
@@ -89,7 +89,7 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
     elif done.headline:
         printing.say(done.headline)
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
-    raise typer.Exit(min(done.exit_code, 1) if done.computed else done.exit_code)
+    raise typer.Exit(done.exit_code)
 
 
 @app.command("diff")

@@ -223,24 +223,35 @@ def wrong_years(plans: pd.DataFrame, year: int | None) -> pd.DataFrame:
 
 
 def missing_departments(expected: Sequence[str], present: pd.Series,
-                        left_out: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
-    """Departments expected (``--departments``) that sent no item and claimed no file; one
-    whose plan was left out (``left_out``: department → files) is told with its files."""
+                        left_out: Mapping[str, Sequence[str]] | None = None,
+                        claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Departments expected (``--departments``) that sent no item (``present``: the items'
+    departments): one whose plan was left out (``left_out``: department → files) is told
+    with its files, and so is one whose files claim it (``claims``: department and source
+    of each claim) but hold no item, an empty plan."""
     if not len(expected):
         return empty()
     wanted = pd.Series(list(expected), dtype=object)
     gone = wanted[~normalized(wanted).isin(set(normalized(present)))]
     files = dict(zip(normalized(pd.Series(list(left_out or {}), dtype=object)),
                      (left_out or {}).values()))
-    sent = [files.get(key) for key in normalized(gone)]
+    empty_plans: dict[str, list[str]] = {}
+    if claims is not None and not claims.empty:
+        for key, source in zip(normalized(claims["department"]), claims["source"]):
+            empty_plans.setdefault(key, []).append(source)
+    other, other_zh = [], []
+    for key in normalized(gone):
+        sent, held = files.get(key), empty_plans.get(key)
+        other.append(f" that could be read ({', '.join(sent)}: left out)" if sent else
+                     f" with items ({', '.join(held)} held none)" if held else None)
+        other_zh.append(f"（{'、'.join(sent)} 无法作为计划读取，未纳入）" if sent else
+                        f"（{'、'.join(held)} 中没有计划项）" if held else None)
     return pd.DataFrame({
         "code": "missing-department", "item_id": None, "department": gone, "kpi": None,
         "source": None, "source_row": None, "field": "department", "value": gone,
         "expected": None,
-        "other": pd.Series([f and f" that could be read ({', '.join(f)}: left out)"
-                            for f in sent], index=gone.index, dtype=object),
-        "other_zh": pd.Series([f and f"（{'、'.join(f)} 无法作为计划读取，未纳入）"
-                               for f in sent], index=gone.index, dtype=object),
+        "other": pd.Series(other, index=gone.index, dtype=object),
+        "other_zh": pd.Series(other_zh, index=gone.index, dtype=object),
     }, columns=COLUMNS).astype(object)
 
 

@@ -138,9 +138,8 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
              find.units_not_additive(items, {p.source: own for p, own in zip(plans, declared)},
                                      units),
              find.departments_twice(claims), find.wrong_years(years, year),
-             find.missing_departments(departments, pd.concat([items["department"],
-                                                               claims["department"]]),
-                                      left_out or {}),
+             find.missing_departments(departments, items["department"], left_out or {},
+                                      claims),
              find.left_out_files(left_files)]
     conflicts = pd.concat([f for f in found if not f.empty] or [find.empty()],
                           ignore_index=True)

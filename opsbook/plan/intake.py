@@ -2,8 +2,8 @@
 
 A conflict (quarters, dates, clashing IDs or KPIs) never keeps a department's plan out of the
 company plan. Only a file that cannot be read as a plan is left out: it could not be read at
-all, its Plan sheet or a required column is missing, or a required field (item ID,
-department, objective, KPI) holds a wrong type or nothing.
+all, its Plan sheet or a required column is missing (or two sheets could each be its Plan),
+or a required field (item ID, department, objective, KPI) holds a wrong type or nothing.
 """
 
 from __future__ import annotations
@@ -23,9 +23,17 @@ _CELL_CODES = frozenset({"type-error", "missing-value", "formula-no-value", "for
 
 
 def blocking(book: Book | None, issues: Iterable[Issue]) -> list[Issue]:
-    """The issues that keep a file out of the company plan (none: it is consolidated)."""
+    """The issues that keep a file out of the company plan (none: it is consolidated). A
+    book with no Plan table read, whatever kept it unread (a sheet missing, two sheets that
+    could each be it, no header row), is kept out by its errors of structure."""
+    issues = list(issues)
     plan_sheet = book.tables["Plan"].name if book is not None and "Plan" in book.tables else None
-    return [issue for issue in issues if issue.severity == "error" and _blocks(issue, plan_sheet)]
+    found = [issue for issue in issues if issue.severity == "error" and _blocks(issue, plan_sheet)]
+    if book is None or plan_sheet is not None or found:
+        return found
+    errors = [issue for issue in issues if issue.severity == "error"]
+    return ([issue for issue in errors if issue.category == "structure"] or errors
+            or [Issue("missing-sheet", file=str(book.path), sheet=f"{PLAN.en} / {PLAN.zh}")])
 
 
 def _blocks(issue: Issue, plan_sheet: str | None) -> bool:
@@ -33,6 +41,8 @@ def _blocks(issue: Issue, plan_sheet: str | None) -> bool:
         return True
     if issue.code == "missing-sheet":
         return (issue.sheet or "").startswith(PLAN.en)
+    if issue.code == "ambiguous-sheet":  # two sheets could be its Plan: neither is read
+        return issue.params.get("expected") == PLAN.en
     if issue.code in ("missing-header", "missing-column"):
         return issue.sheet == plan_sheet
     return issue.code in _CELL_CODES and issue.sheet == plan_sheet and issue.field in REQUIRED
@@ -89,11 +99,18 @@ SEPARATORS = re.compile(r"[,，、;；]")
 def expected_departments(departments: str | Iterable[str] | None) -> list[str]:
     """The departments expected: a list, or one text of names ("销售部,运营部",
     "销售部、运营部"); None or nothing for none. Anything else (a number, a list holding
-    one) is :class:`~opsbook.core.said.Refused` (a ValueError, its ``zh`` in Chinese),
-    never read as no department expected."""
+    one, a text naming none: an unset variable, ``--departments "$DEPTS"``) is
+    :class:`~opsbook.core.said.Refused` (a ValueError, its ``zh`` in Chinese), never read
+    as no department expected."""
     if departments is None:
         return []
     if isinstance(departments, str):
+        if not SEPARATORS.sub("", departments).strip():
+            raise Refused(f"departments {departments!r} names no department: give their "
+                          "names (such as '销售部,运营部'), or leave it out when none is "
+                          "expected",
+                          f"departments“{departments}”中没有部门名称：请给出部门名称（如"
+                          "“销售部,运营部”），不要求部门时请省略此项。")
         departments = SEPARATORS.split(departments)
     names = list(departments) if isinstance(departments, Iterable) else [departments]
     wrong = next((d for d in names if not isinstance(d, str)), names)
