@@ -130,7 +130,10 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
                     file=None if format is Format.text else sys.stderr)
     if out is not None:
         api.write_output(out, done.sheets)
-        printing.note(f"差异已写入 {out}" if told == "zh" else  # as the diff was told
+        same = done.result.exit_code == 0  # the workbook says so too: nothing to list
+        printing.note((f"比较结果已写入 {out}（无差异）" if same else f"差异已写入 {out}")
+                      if told == "zh" else  # as the diff was told
+                      f"comparison written to {out} (no differences)" if same else
                       f"differences written to {out}")
     raise typer.Exit(done.result.exit_code)
 

@@ -96,6 +96,11 @@ CODES: dict[str, Code] = {
         "The plan is {value}; it can move only one step, to {expected}, not to {target}.",
         "计划当前状态为“{value_zh}”，只能推进一步至“{expected_zh}”，不能直接改为“{target_zh}”。",
     ),
+    "status-already": Code(
+        "data",
+        "The plan is already {value}; its next step is {expected}.",
+        "计划已是“{value_zh}”状态；下一步应为“{expected_zh}”。",
+    ),
     "status-final": Code(
         "data",
         "The plan is already final; a final plan does not change status.",

@@ -138,7 +138,8 @@ def move(current: str, version: str, target: str, review: pd.DataFrame | None,
         issues.append(Issue("status-final", value=current, **at))
     elif STEPS.index(target) != STEPS.index(current) + 1:
         expected = STEPS[STEPS.index(current) + 1]
-        issues.append(Issue("status-step", value=current, **at, params={
+        issues.append(Issue("status-already" if target == current else "status-step",
+                            value=current, **at, params={
             "value_zh": LABELS[current], "expected": expected, "expected_zh": LABELS[expected],
             "target": target, "target_zh": LABELS[target]}))
     if target == "final":
