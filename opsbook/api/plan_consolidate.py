@@ -142,8 +142,8 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
     ``year`` the plan year (2027, "2027" or "2027年"; default: the one most plans give;
     ValueError, its ``zh`` in Chinese, for no year from 1900 to 2200). ``sources`` that
     are no paths (None, a number, a Book already loaded: give its path) and ``departments``
-    that are no names (a number) are a ValueError too, its ``zh`` in Chinese, before any
-    file is read.
+    that are no names (a number, a text naming none) are a ValueError too, its ``zh`` in
+    Chinese, before any file is read.
     ``result`` is a :class:`~opsbook.plan.consolidate.CompanyPlan`; ``sheets`` the company
     plan workbook (itself a plan workbook).
     ``output`` is where the company plan is to be written (by the caller, e.g. with

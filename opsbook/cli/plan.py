@@ -55,9 +55,9 @@ def consolidate(paths: list[Path] = typer.Argument(..., parser=given_path,
                                                         "folders of them or glob patterns."),
                 out: Path = typer.Option(..., "-o", "--out", parser=given_path,
                                          help="The company plan workbook."),
-                departments: str | None = typer.Option(None, help="Departments expected, comma "
-                                                        "separated: one that sent nothing is "
-                                                        "a conflict."),
+                departments: str | None = typer.Option(
+                    None, help="Departments expected, comma separated: one that sent nothing "
+                               "is a conflict."),
                 strict: bool = typer.Option(False, help="Stop before writing anything when "
                                                        "a file cannot be read as a plan."),
                 year: str | None = typer.Option(None, help="The plan year (default: the one "

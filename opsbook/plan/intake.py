@@ -2,8 +2,9 @@
 
 A conflict (quarters, dates, clashing IDs or KPIs) never keeps a department's plan out of the
 company plan. Only a file that cannot be read as a plan is left out: it could not be read at
-all, its Plan sheet or a required column is missing (or two sheets could each be its Plan),
-or a required field (item ID, department, objective, KPI) holds a wrong type or nothing.
+all, its Plan sheet or a required column is missing (or its Plan sheet cannot be read: two
+sheets could each be it, it has no header row), or a required field (item ID, department,
+objective, KPI) holds a wrong type or nothing.
 """
 
 from __future__ import annotations
