@@ -205,8 +205,12 @@ def find_header(rows: list[list[Any]], spec: Sheet, merged: Sequence[Any] = (),
                                          for (r0, c0), (r1, c1) in spans):
             joined = _two_rows(rows, index, spans, lookup)
             below = len(set(_row_fields(rows[index + 1], lookup).values()))
-            if joined.found > max(header.found, below):  # else the next row is the header
-                header = joined
+            # cells merged down say the header takes both rows, even when the first names
+            # every field the two do (实际值 over 数值 and 备注, 编号 merged down beside it)
+            down = any(r0 == index and r1 > r0 for (r0, _), (r1, _) in spans)
+            if joined.found > below and (joined.found > header.found
+                                         or down and joined.found == header.found):
+                header = joined  # else the next row is the header, or data
         if also:
             header.also = int(any(normalize(t) in also for c, t in enumerate(header.texts)
                                   if c not in header.fields))
@@ -243,9 +247,13 @@ def _two_rows(rows: list[list[Any]], index: int, spans: Sequence[Any],
             choices = [lower]
         else:
             choices = [f"{upper} {lower}", lower, upper]
-        match = next((found for c in choices if (found := header_field(c, lookup))), None)
+        match, by = next(((found, c) for c in choices if (found := header_field(c, lookup))),
+                         (None, None))
         texts.append(" ".join(c for c in (upper, lower if col not in down else "") if c))
-        if match is not None:
+        # a caption over several columns names its field once: the first column under it
+        # that its own header does not name otherwise (实际值 over 数值 and 备注: 数值)
+        if match is not None and not (by == upper != lower and col not in down
+                                      and match in fields.values()):
             fields[col] = match
     return Header(index, 2, texts, fields)
 
