@@ -180,6 +180,9 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
         issues += checked.errors                 # which errors keep it from becoming final
     elif stale:  # the Plan sheet's totals count a cell that could not be read as blank
         issues += [i for i in checked.issues if i.code in UNREAD]
+    review_sheet = book.tables["Review"].name if "Review" in book.tables else None
+    issues += [i for i in checked.issues  # Review rows of items taken out: kept as history
+               if i.code == "unknown-reference" and i.sheet == review_sheet and i not in issues]
     for issue in issues:
         issue.file = issue.file or str(path)
     if done.ok:

@@ -46,6 +46,7 @@ from opsbook.plan.intake import (
     left_out,
 )
 from opsbook.plan.outputs import company_sheets
+from opsbook.plan.replaced import left_behind
 from opsbook.plan.rules import dates_in_order, ids_once, quarters_add_up, within_year
 from opsbook.plan.settings import plan_year
 
@@ -228,9 +229,11 @@ def consolidate_plans(sources: Sources, *, departments: str | Iterable[str] = ()
                            "is not to be replaced")
     kept = (carry_over(company, earlier, str(output), report, lang) if earlier is not None
             else None)
-    if earlier is not None and earlier.settings.version:  # the version goes on, as the review
-        company.settings = company.settings.model_copy(
-            update={"version": earlier.settings.version})
+    if earlier is not None:  # the version goes on, as the review does, and the threshold
+        company.settings = company.settings.model_copy(update={
+            "behind_threshold": earlier.settings.behind_threshold,
+            **({"version": earlier.settings.version} if earlier.settings.version else {})})
+        report.extend([i for i in [left_behind(earlier, str(output))] if i is not None])
     return Consolidated(report, company, company_sheets(company, lang),
                        consolidated(company, len(books), left, lang)
                        + (carried_over(*kept, lang) if kept else ""))

@@ -8,7 +8,9 @@ every plan field the same (numbers to 1e-9, text once trimmed). Every other deci
 dropped and said, with why: the item is no longer in the plan, it changed since it was
 reviewed (which fields, old and new; an item now in another department, as ``plan diff``
 matches it, is one whose department changed), its ID is on more than one item of its
-department, the earlier plan had no such item, or the row names no item ID.
+department, the earlier plan had no such item (or neither plan has), or the row names no
+item ID; the warning says what the row held (decision, reviewer, comment), since the new
+plan has no place for it.
 
 Pure pandas: the earlier plan's Plan and Review frames are handed in.
 """
@@ -23,6 +25,7 @@ import pandas as pd
 from opsbook.core.issues import Issue
 from opsbook.plan.diff import field_header, field_value, moved_ids, same_values
 from opsbook.plan.items import FIELDS, id_keys, items_frame, normalized
+from opsbook.plan.status import DECISION_LABELS
 
 #: The columns of a Review row that are the reviewer's (the others come from the item).
 REVIEWED = ("reviewer", "comment", "decision")
@@ -35,6 +38,8 @@ REASONS = {
     "twice": ("its item ID is on more than one item of the department, so it cannot be "
               "told which one it is about. Review it again there",
               "该部门有多个计划项使用此编号，无法确定对应哪一项。请在新计划中重新审核"),
+    "nowhere": ("no item of its ID is in the plan, before or now",
+                "原计划和新计划中都没有该编号的计划项"),
     "unknown": ("the earlier plan has no such item, so it cannot be told whether the item "
                 "changed. Review it again there",
                 "原计划中没有该计划项，无法判断其是否变更。请在新计划中重新审核"),
@@ -206,7 +211,7 @@ def _why_not(key: str, counts_new: dict[str, int], counts_old: dict[str, int]) -
     if key.startswith("*\x1f"):  # no department, and the ID on several earlier items
         return "which"
     if key not in counts_new:
-        return "gone"
+        return "gone" if key in counts_old else "nowhere"
     if counts_new[key] > 1 or counts_old.get(key, 0) > 1:
         return "twice"
     if key not in counts_old:
@@ -231,8 +236,26 @@ def _dropped(row: pd.Series, reason: str, detail: tuple[str, str] | None) -> Iss
         zh = f"审核后该计划项已变更（{detail[1]}）。请在新计划中重新审核"
     else:
         en, zh = REASONS[reason]
-    department = _value(row.get("department"))
-    return Issue("review-dropped", "warning", field="decision", value=_value(row.get("item_id")),
+    department, item = _value(row.get("department")), _value(row.get("item_id"))
+    return Issue("review-dropped", "warning", field="decision", value=item,
                  params={"department": f" ({department})" if department else "",
                          "department_zh": f"（{department}）" if department else "",
-                         "reason": en, "reason_zh": zh})
+                         "reason": en, "reason_zh": zh, **_held(row, item)})
+
+
+def _held(row: pd.Series, item: object) -> dict[str, str]:
+    """What a dropped Review row held, said with its warning (the new plan has no place for
+    it: the run's report is its record): ``subject`` (its item ID, or that it names none)
+    and ``held``, in English and Chinese."""
+    decision, reviewer, comment = ("" if _value(row.get(c)) is None else str(row[c]).strip()
+                                   for c in ("decision", "reviewer", "comment"))
+    en = [f"decision {decision}" + (f" by {reviewer}" if reviewer else "") if decision else
+          f"by {reviewer}" if reviewer else "", f"comment “{comment}”" if comment else ""]
+    zh = [f"结论“{DECISION_LABELS.get(decision, decision)}”" if decision else "",
+          f"审核人{reviewer}" if reviewer else "",
+          f"意见“{comment}”" if comment else ""]
+    en, zh = [p for p in en if p], [p for p in zh if p]
+    return {"subject": str(item) if item is not None else "a row with no item ID",
+            "subject_zh": str(item) if item is not None else "未填编号的一行",
+            "held": f", {', '.join(en)}," if en else "",
+            "held_zh": f"（{'，'.join(zh)}）" if zh else ""}

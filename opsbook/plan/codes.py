@@ -143,9 +143,14 @@ CODES: dict[str, Code] = {
     ),
     "review-dropped": Code(
         "data",
-        "The review of {value}{department} is not carried over to the new company plan: "
-        "{reason}.",
-        "{value}{department_zh}的审核意见未沿用到新的公司计划：{reason_zh}。",
+        "The review of {subject}{department}{held} is not carried over to the new company "
+        "plan: {reason}.",
+        "{subject_zh}{department_zh}的审核意见{held_zh}未沿用到新的公司计划：{reason_zh}。",
+    ),
+    "earlier-plan-left-behind": Code(
+        "data",
+        "The company plan replaced held what the new one does not keep: {what}.",
+        "被替换的公司计划中有新计划未保留的内容：{what_zh}。",
     ),
     "earlier-plan-unreadable": Code(
         "file",

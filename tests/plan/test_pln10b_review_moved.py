@@ -71,7 +71,7 @@ def test_a_moved_item_that_also_changed_says_both_in_english(tmp_path):
     said = [i for i in done.report.issues if i.code == "review-dropped"]
     assert len(said) == 1
     assert said[0].message("en") == (
-        "The review of S2 (Sales) is not carried over to the new company plan: it changed "
-        "since it was reviewed (Department Sales → Operations; Budget 100 → 80). Review it "
-        "again there.")
+        "The review of S2 (Sales), decision accept by Ann, comment “fine”, is not carried "
+        "over to the new company plan: it changed since it was reviewed (Department Sales → "
+        "Operations; Budget 100 → 80). Review it again there.")
     assert (said[0].sheet, said[0].cell) == ("Review", "F4")

@@ -103,12 +103,16 @@ def test_an_item_taken_out_has_its_decision_dropped_in_english(tmp_path):
     done = consolidate_plans(folder, output=out)
     said = {i.value: i for i in done.report.issues if i.code == "review-dropped"}
     assert set(said) == {"O1", None}
-    assert said["O1"].message("en") == ("The review of O1 (Operations) is not carried over "
-                                        "to the new company plan: the item is no longer in "
-                                        "the plan.")
+    assert said["O1"].message("en") == ("The review of O1 (Operations), decision reject by "
+                                        "Bob, comment “too low”, is not carried over to the "
+                                        "new company plan: the item is no longer in the plan.")
     assert (said["O1"].sheet, said["O1"].cell) == ("Review", None)   # no row to review it in
     assert "不在计划中" in said["O1"].message("zh")
-    assert "names no item ID" in said[None].message("en")
+    assert said[None].message("en") == ("The review of a row with no item ID, by Cy, comment "
+                                        "“what about travel?”, is not carried over to the new "
+                                        "company plan: the row names no item ID.")
+    assert said[None].message("zh") == ("未填编号的一行的审核意见（审核人Cy，意见“what about "
+                                        "travel?”）未沿用到新的公司计划：该行未填写编号。")
     assert done.headline.endswith("; 1 review row carried over, 2 not carried over "
                                   "(see below)")
     review = done.result.review
