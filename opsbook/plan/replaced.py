@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
+from opsbook.core.output import ISSUES_SHEET
 from opsbook.plan.carry import REVIEW_COLUMNS
 from opsbook.plan.outputs import header
 from opsbook.plan.schema import ACTUALS, OUTPUTS, PLAN, REVIEW
@@ -23,8 +24,10 @@ def _fold(name: object) -> str:
     return str(name).strip().casefold()
 
 
-#: Sheets a company plan is written with, or that opsbook computes into it.
-OWN_SHEETS = frozenset(_fold(n) for sheet in (PLAN, REVIEW, *OUTPUTS) for n in sheet.names())
+#: Sheets a company plan is written with, or that opsbook computes into it (Validate's
+#: list of issues too).
+OWN_SHEETS = frozenset([*(_fold(n) for sheet in (PLAN, REVIEW, *OUTPUTS) for n in sheet.names()),
+                        *(_fold(n) for n in ISSUES_SHEET.values())])
 #: The Review sheet's own columns, in either language.
 REVIEW_HEADERS = frozenset(_fold(header(c, lang)) for c in REVIEW_COLUMNS
                            for lang in ("en", "zh"))

@@ -49,6 +49,7 @@ def test_what_else_the_earlier_plan_held_is_said_and_its_threshold_goes_on(tmp_p
     row = next(r for r in settings.iter_rows() if r[0].value == "behind_threshold")
     row[1].value = 0.8
     book.create_sheet("审核笔记")["A1"] = "第一轮意见"
+    book.create_sheet("问题清单")["A1"] = "Validate's list: written again, not said"
     book.save(out)
 
     done = run_cli("plan", "consolidate", folder, "-o", out)
