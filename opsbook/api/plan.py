@@ -124,6 +124,17 @@ class Comparison(Calculation):
         return 2 if self.result is None else self.result.exit_code
 
 
+@dataclass
+class StatusMove(Calculation):
+    """What :func:`set_plan_status` returns: its ``exit_code`` is the command's — 0 when the
+    plan moved (warnings said with it), 1 when the move was refused, 2 when the file could
+    not be read — not whether the plan is free of errors."""
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.computed else min(max(super().exit_code, 1), 2)
+
+
 #: Findings of a cell whose value could not be read (it is compared as blank).
 UNREAD = ("type-error", "formula-no-value", "formula-error")
 
@@ -162,7 +173,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
     if stop:  # not readable as a plan: nothing is moved
         for issue in stop:
             issue.file = issue.file or str(path)
-        return Calculation(Report.of(stop, said), headline=(
+        return StatusMove(Report.of(stop, said), headline=(
             "状态未变更：请先修正以下错误。" if said == "zh" else
             "status not changed: correct the errors below first."))
     why = not_writable(str(path), book.format,
@@ -190,7 +201,7 @@ def set_plan_status(path: PathLike, status: str, *, today: dt.date | None = None
                      "设置" if book.lang == "zh" else "Settings")
         write_settings(path, done.settings, book.settings_cells, sheet, protect=done.protect)
     report = Report(issues=issues, files=[str(path)], lang=said, langs={str(path): said})
-    return Calculation(report, done if done.ok else None, headline=moved(done, said))
+    return StatusMove(report, done if done.ok else None, headline=moved(done, said))
 
 
 #: The names of the Actuals sheet, folded as sheet names are compared.

@@ -282,16 +282,15 @@ def why_left_out(outcome: Outcome) -> tuple[str, str, str, str]:
             first.message("zh").rstrip("。"), "")
 
 
-def earlier_plan(output: PathLike | None, year: int | None = None) -> Book | Issue | None:
+def earlier_plan(output: PathLike | None) -> Book | Issue | None:
     """The company plan already at ``output``, read as a plan (None when there is no file or
     it is no plan workbook); an Issue when it is not to be replaced: a file that cannot be
     read at all (``earlier-plan-unreadable``: damaged, encrypted, no workbook; replacing it
     would lose whatever reviewers' decisions it holds), a final plan
     (``earlier-plan-final``: a published plan is not replaced by a draft by a slip), a
     department's plan (``earlier-plan-department``: items and no By Department sheet; an
-    empty plan template may be filled), or a company plan of another year than ``year``,
-    the new plan's (``earlier-plan-other-year``: last year's decisions do not approve this
-    year's items)."""
+    empty plan template may be filled). Read while the department files are, before the new
+    plan's year is known: :func:`of_year` tells a company plan of another year."""
     if output is None or not Path(output).is_file():
         return None
     try:
@@ -310,13 +309,14 @@ def earlier_plan(output: PathLike | None, year: int | None = None) -> Book | Iss
         return Issue("earlier-plan-final", **{**book.setting_where("status"),
                                               "file": str(output)},
                      value=book.settings.version)
-    return of_year(book, output, year)
+    return book
 
 
 def of_year(earlier: Book | Issue | None, output: PathLike | None,
             year: int | None) -> Book | Issue | None:
     """:func:`earlier_plan`'s answer, or the ``earlier-plan-other-year`` Issue when it is a
-    company plan of another year than ``year`` (None: any year)."""
+    company plan of another year than ``year``, the new plan's (None: any year): last
+    year's decisions do not approve this year's items."""
     if not isinstance(earlier, Book) or year is None or earlier.settings.year in (None, year):
         return earlier
     # another year's plan: its decisions are not this year's, nor is it to be lost

@@ -161,7 +161,7 @@ def status(file: Path = typer.Argument(..., parser=given_path,
         done = api.set_plan_status(file, asked, lang=lang.value if lang else None)
     printing.say(printing.headed(file, done.headline, done.report))
     printing.report(done.report, "text", max_issues=50, quiet_when_valid=True)
-    raise typer.Exit(0 if done.computed else min(max(done.exit_code, 1), 2))
+    raise typer.Exit(done.exit_code)
 
 
 @app.command("track")

@@ -28,6 +28,8 @@ def _fold(name: object) -> str:
 #: list of issues too).
 OWN_SHEETS = frozenset([*(_fold(n) for sheet in (PLAN, REVIEW, *OUTPUTS) for n in sheet.names()),
                         *(_fold(n) for n in ISSUES_SHEET.values())])
+#: The Actuals sheet's names: said when it holds rows (a company plan has none of its own).
+ACTUALS_SHEETS = frozenset(_fold(n) for n in ACTUALS.names())
 #: The Review sheet's own columns, in either language.
 REVIEW_HEADERS = frozenset(_fold(header(c, lang)) for c in REVIEW_COLUMNS
                            for lang in ("en", "zh"))
@@ -41,7 +43,7 @@ def left_behind(earlier: Book, file: str) -> Issue | None:
     en: list[str] = []
     zh: list[str] = []
     sheets = [s for s in earlier.sheet_names if _fold(s) not in OWN_SHEETS and s not in settings
-              and (_fold(s) not in {_fold(n) for n in ACTUALS.names()}
+              and (_fold(s) not in ACTUALS_SHEETS
                    or actuals is not None and not actuals.frame.empty)]
     if sheets:
         en.append("sheets " + ", ".join(f"'{s}'" for s in sheets))
@@ -49,7 +51,7 @@ def left_behind(earlier: Book, file: str) -> Issue | None:
     review = earlier.tables.get("Review")
     added = [] if review is None else [
         name for name in review.extras if _fold(name) not in REVIEW_HEADERS
-        and name in review.frame and review.frame[name].map(_held).any()]
+        and name in review.frame and review.frame[name].map(_filled).any()]
     if added:
         en.append("Review columns " + ", ".join(f"'{c}'" for c in added))
         zh.append(f"“{review.name}”中的列" + "、".join(f"“{c}”" for c in added))
@@ -63,5 +65,5 @@ def left_behind(earlier: Book, file: str) -> Issue | None:
                  params={"what": "; ".join(en), "what_zh": "；".join(zh)})
 
 
-def _held(value: object) -> bool:
+def _filled(value: object) -> bool:
     return value is not None and value == value and str(value).strip() != ""

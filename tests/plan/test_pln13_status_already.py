@@ -40,3 +40,16 @@ def test_a_diff_of_equal_plans_written_to_a_workbook_says_there_was_none(tmp_pat
     assert f"comparison written to {tmp_path / 'd.xlsx'} (no differences)" in done.stderr
     zh = run_cli("plan", "diff", old, new, "-o", tmp_path / "d2.xlsx", "--lang", "zh")
     assert f"比较结果已写入 {tmp_path / 'd2.xlsx'}（无差异）" in zh.stderr
+
+
+def test_the_api_exits_as_the_command_for_every_kind_of_move(tmp_path):
+    from opsbook import set_plan_status
+
+    rows = [item("S1", "销售部", "销售额", "万元", 100, (25, 25, 25, 25))]
+    company, copy = company_copies(tmp_path, "zh", rows, "销售部", "copy.xlsx")
+    moved = set_plan_status(company, "submitted")
+    assert moved.computed and moved.exit_code == 0
+    refused = set_plan_status(company, "final")  # a step skipped: nothing changes
+    ran = run_cli("plan", "status", copy, "--set", "final")
+    assert refused.exit_code == ran.returncode == 1
+    assert run_cli("plan", "status", copy, "--set", "submitted").returncode == moved.exit_code
