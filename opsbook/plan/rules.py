@@ -82,20 +82,23 @@ def item_references(group: Group) -> Iterator[tuple[int, Issue]]:
     """``unknown-reference`` for an Actuals or Review row whose item ID is on no item of its
     own plan, IDs compared as ``id_keys`` does ("a-01" is A-01's); an error on Actuals, a
     warning on Review (a decision on an item since taken out is history)."""
-    plan = group.frame("Plan")
-    known = (pd.MultiIndex.from_arrays([plan[BOOK], id_keys(plan["item_id"])])
-             if not plan.empty and "item_id" in plan else None)
+    known = None  # the plans' item keys, made when a sheet refers to items at all
     for spec in group.books[0].kind.sheets:
         ref = next((f for f in spec.fields if f.ref == "Plan.item_id"), None)
-        frame = group.frame(spec.id)
-        if ref is None or frame.empty:
+        if ref is None or not any(spec.id in b.tables and not b.tables[spec.id].frame.empty
+                                  for b in group.books):
             continue
+        frame = group.frame(spec.id)
+        if known is None:
+            plan = group.frame("Plan")
+            known = (pd.MultiIndex.from_arrays([plan[BOOK], id_keys(plan["item_id"])])
+                     if not plan.empty and "item_id" in plan else ())
         values = frame[ref.id]
         checked = group.has_column(spec.id, ref.id) & group.per_row(
             spec.id, ["Plan" in b.tables and "item_id" in b.tables["Plan"].columns
                       for b in group.books]).astype(bool)
         bad = checked & values.notna().to_numpy()
-        if known is not None and len(known):
+        if len(known):
             pairs = pd.MultiIndex.from_arrays([frame[BOOK], id_keys(values)])
             bad &= ~pairs.isin(known)
         for pos in np.flatnonzero(bad):
