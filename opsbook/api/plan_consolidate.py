@@ -33,7 +33,7 @@ from opsbook.core.issues import Issue, Report
 from opsbook.core.kind import Calculation
 from opsbook.core.locate import locate
 from opsbook.core.validate import validate_book
-from opsbook.plan.carry import REVIEW_COLUMNS, Carried, carry_review, with_department
+from opsbook.plan.carry import REVIEW_COLUMNS, Carried, carry_review, item_row, with_department
 from opsbook.plan.consolidate import CompanyPlan, consolidate
 from opsbook.plan.headlines import carried_over, consolidated, most_lang, refused
 from opsbook.plan.intake import (
@@ -340,15 +340,18 @@ def carry_over(company: CompanyPlan, earlier: Book, output: str, report: Report,
     kept = carry_review(company.items, earlier["Plan"], review)
     company.review = kept.review
     sheet = name("review", lang)
-    for bad in _unread_decisions(earlier, review, kept):  # not carried: said
-        bad.file, bad.sheet, bad.column = output, sheet, header("decision", lang)
-        report.extend([bad])
     column = "ABCDEF"[REVIEW_COLUMNS.index("decision")]
-    for issue, at in zip(kept.dropped, kept.at):
+
+    def place(issue: Issue, at: int | None) -> Issue:  # at the decision cell of its row
         issue.file, issue.sheet, issue.column = output, sheet, header("decision", lang)
         if at is not None:
             issue.row = FIRST_ROW + 1 + at
             issue.cell = f"{column}{issue.row}"
+        return issue
+
+    report.extend(place(bad, at) for bad, at in _unread_decisions(earlier, review, kept))
+    for issue, at in zip(kept.dropped, kept.at):  # where the item is to be reviewed again
+        place(issue, at)
     if kept.rows:
         report.extend([Issue("review-carried", "info", file=output, sheet=sheet,
                              params={"rows": kept.rows, "items": kept.items})])
@@ -368,11 +371,13 @@ def _count_conflicts(manifest: dict, issues: list[Issue]) -> None:
                 entry["status"] = "invalid"
 
 
-def _unread_decisions(earlier: Book, review: Any, kept: Carried) -> list[Issue]:
+def _unread_decisions(earlier: Book, review: Any,
+                      kept: Carried) -> list[tuple[Issue, int | None]]:
     """A ``review-decision-dropped`` warning for each decision of the earlier Review sheet
     that is none of the choices (typed past the drop-down's warning) on a row not dropped
     for another reason: the decision is not carried over (its reviewer and comment are,
-    when the row holds any)."""
+    when the row holds any). Each with the position of its item's first row in the new
+    Review sheet (:func:`~opsbook.plan.carry.item_row`; None when it has none)."""
     where = earlier.tables["Review"].name if "Review" in earlier.tables else None
     out = []
     for issue in earlier.issues:
@@ -383,11 +388,13 @@ def _unread_decisions(earlier: Book, review: Any, kept: Carried) -> list[Issue]:
         department = review.at[issue.row, "department"] if "department" in review else None
         department = department if isinstance(department, str) and department else None
         taken = issue.row in kept.taken
-        out.append(Issue("review-decision-dropped", "warning", field="decision",
-                         value=issue.value, params={
-                             "item": review.at[issue.row, "item_id"],
-                             "department": f" ({department})" if department else "",
-                             "department_zh": f"（{department}）" if department else "",
-                             "kept": " (its reviewer and comment are)" if taken else "",
-                             "kept_zh": "（审核人和意见已沿用）" if taken else ""}))
+        item = review.at[issue.row, "item_id"]
+        out.append((Issue("review-decision-dropped", "warning", field="decision",
+                          value=issue.value, params={
+                              "item": item,
+                              "department": f" ({department})" if department else "",
+                              "department_zh": f"（{department}）" if department else "",
+                              "kept": " (its reviewer and comment are)" if taken else "",
+                              "kept_zh": "（审核人和意见已沿用）" if taken else ""}),
+                    item_row(kept.review, department, item)))
     return out

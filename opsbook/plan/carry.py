@@ -153,6 +153,25 @@ def carry_review(items: pd.DataFrame, old_items: pd.DataFrame,
                    taken=list(kept.index), left=[row for _, _, row in dropped])
 
 
+def item_row(review: pd.DataFrame, department: object, item: object) -> int | None:
+    """The position in a new Review frame (:attr:`Carried.review`) of the first row of the
+    item named by ``department`` and ``item`` (its ID), matched as decisions are; without
+    a department, the item of that ID when one department has it. None when no row is
+    that item's."""
+    ident = id_keys(pd.Series([item], dtype=object)).iat[0]
+    if review.empty or not ident:
+        return None
+    hits = id_keys(review["item_id"]).to_numpy() == ident
+    departments = normalized(review["department"]).to_numpy()
+    given = normalized(pd.Series([department], dtype=object)).iat[0]
+    if given:
+        hits &= departments == given
+    elif len(set(departments[hits])) > 1:  # which department's item: not to be told
+        return None
+    found = np.flatnonzero(hits)
+    return int(found[0]) if len(found) else None
+
+
 def _moved(old: pd.DataFrame, new: pd.DataFrame, old_key: pd.Series,
            new_key: pd.Series) -> dict[str, tuple[str, tuple[str, str]]]:
     """Items of the earlier plan now in another department, as ``plan diff`` matches them

@@ -248,6 +248,11 @@ def test_a_decision_typed_past_the_drop_down_is_said_not_lost_silently(tmp_path)
     assert "is none of accept, revise or reject" in said.message("en")
     o1 = done.result.review[done.result.review["item_id"].eq("O1")]
     assert o1[["reviewer", "comment", "decision"]].values.tolist() == [["李总", "再议", None]]
+    # said at the decision cell of O1's row in the new Review sheet, where one is chosen
+    write_output(out, done.sheets)
+    sheet = openpyxl.load_workbook(out)[said.sheet]
+    assert (said.file, said.column) == (str(out), "结论")
+    assert sheet[said.cell].column_letter == "F" and sheet.cell(said.row, 1).value == "O1"
 
 
 def settings_value(path, key):
