@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -19,6 +20,10 @@ from opsbook.cli.common import (
     lang_option,
     plain_failures,
 )
+
+if TYPE_CHECKING:
+    from opsbook.api import NotAWorkbook
+    from opsbook.core.issues import Issue
 
 app = typer.Typer(no_args_is_help=True, help="The annual plan cycle: consolidate, diff, "
                                              "status, track.")
@@ -116,7 +121,7 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
         except api.NotAWorkbook as problem:  # no file, a folder, a lock file, a .csv …
             if format is Format.text:        # one line in both languages, as elsewhere
                 raise
-            done = Calculation(Report.of([problem.issue]))  # JSON stays JSON
+            done = Calculation(Report.of([_unread(problem)]))  # JSON stays JSON
     if not done.computed:  # said in the form asked for, as validate says its findings
         printing.report(done.report, format.value, max_issues=50)
         raise typer.Exit(2)
@@ -136,6 +141,21 @@ def diff(old: Path = typer.Argument(..., parser=given_path, help="The earlier pl
                       f"comparison written to {out} (no differences)" if same else
                       f"differences written to {out}")
     raise typer.Exit(done.result.exit_code)
+
+
+def _unread(problem: NotAWorkbook) -> Issue:
+    """The issue of a file ``plan diff`` cannot read as a plan, as its report says it: a
+    result opsbook wrote (a note where ``validate`` skips it) is a file not read here
+    (``not-a-workbook``), so that JSON says ``"readable": false`` as the exit code 2 does."""
+    from opsbook.core.issues import Issue
+
+    issue = problem.issue
+    if issue.category == "file":
+        return issue
+    en, zh = (str(problem).removeprefix(f"{issue.file}: "),
+              problem.zh.removeprefix(f"{issue.file}："))
+    return Issue("not-a-workbook", file=issue.file, params={
+        "detail": en[:1].lower() + en[1:].rstrip("."), "detail_zh": zh.rstrip("。")})
 
 
 @app.command("status")
