@@ -232,7 +232,8 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
     items = labelled(tracking.items, lang)
     column = list(items.columns).index("completion")
     red = {(int(n), column): ERROR_FILL for n in np.flatnonzero(items["behind"].to_numpy())}
-    items["behind"] = items["behind"].map({True: "是" if zh else "yes", False: ""})
+    # an item not behind: a blank cell (not an empty text, which COUNTA and filters count)
+    items["behind"] = items["behind"].map({True: "是" if zh else "yes", False: None})
     company = completion_text(tracking.company, tracking.threshold)
     sheets = [sheet("tracking", f"执行跟踪（截至 {as_of}，公司完成率 {company}）" if zh else
                     f"Tracking as of {as_of} (company completion {company})", items, lang,

@@ -32,13 +32,13 @@ def test_tracking_written_from_a_plans_own_actuals(tmp_path):
     assert "[actual-outside-year]" in done.stdout  # December 2026: a warning, left out
     items = {row[0]: row[5:] for row in table(out, "Tracking")}
     by_hand = {
-        # months, target and actual to date, completion, behind
+        # months, target and actual to date, completion, behind (blank when not)
         "A": [4, 30 + 10, 10 + 8 + 12 + 5, 35 / 40, "yes"],  # Q1, then April's third of Q2
-        "B": [3, (40 + 40 + 38) / 3, (44 + 40 + 38) / 3, 118 / 122, ""],  # down: inverted
-        "C": [1, 0, 0, 1, ""],  # target 0 kept
+        "B": [3, (40 + 40 + 38) / 3, (44 + 40 + 38) / 3, 118 / 122, None],  # down: inverted
+        "C": [1, 0, 0, 1, None],  # target 0 kept
         "D": [1, 0, 1, 0, "yes"],  # target 0 missed
-        "E": [4, 1200 / 12 * 4, 400, 1, ""],  # an annual target only
-        "F": [0, None, None, None, ""]}  # nothing reported: not measured
+        "E": [4, 1200 / 12 * 4, 400, 1, None],  # an annual target only
+        "F": [0, None, None, None, None]}  # nothing reported: not measured
     assert list(items) == list(by_hand)
     for item, expected in by_hand.items():
         assert items[item] == [e if e is None or isinstance(e, str)
