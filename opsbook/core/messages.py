@@ -171,9 +171,11 @@ CODES: dict[str, Code] = {
     ),
     "write-protected": Code(
         "structure",
-        "The workbook is write-protected (Excel opens it without a password); it was read as "
+        "The workbook is write-protected in Excel (a password to modify, read-only "
+        "recommended, or Excel's own default password); it was read as "
         "Excel shows it. To write results into it, save a copy without the protection.",
-        "工作簿设置了写保护（Excel 打开时无需密码）；已按 Excel 显示的内容读取。如需写入结果，"
+        "工作簿在 Excel 中设置了写保护（修改权限密码、建议只读或 Excel 默认密码）；已按 Excel "
+        "显示的内容读取。如需写入结果，"
         "请另存一份不带保护的副本。",
     ),
     "formula-scan-skipped": Code(

@@ -23,6 +23,7 @@ from opsbook.core.table import RawSheet
 from opsbook.io.atomic import WRITE_PROTECTED, WriteFailed, replace_atomically
 from opsbook.io.decrypt import open_default
 from opsbook.io.formula_values import save_keeping_values
+from opsbook.io.package import file_write_protected
 from opsbook.io.read import read_raw
 from opsbook.io.unkept import load_for_writing
 
@@ -124,9 +125,11 @@ class FileBook:
 
     def _writable_source(self) -> Path | io.BytesIO:
         """The source, or for a write-protected workbook (Excel's default password) its
-        decrypted bytes: a copy is written without the protection; in place it is refused."""
+        decrypted bytes: a copy is written without the protection; in place it is refused,
+        as it is for a workbook Excel asks a password to modify or recommends opening
+        read-only (saving over it would lose that)."""
         data = open_default(self.source)
-        if data is None:
+        if data is None and not file_write_protected(self.source):
             return self.source
         if self.target == self.source:
             error = WriteFailed(errno.EACCES, WRITE_PROTECTED, str(self.source))
@@ -135,7 +138,7 @@ class FileBook:
             error.advice_zh = ("请把结果写入另一个文件，或在 Excel 中另存一份不带写保护的副本"
                                "再使用。")
             raise error
-        return io.BytesIO(data)
+        return io.BytesIO(data) if data is not None else self.source
 
     def clear_marks(self, cells: list[tuple[str, str, str | None]]) -> None:
         from openpyxl.styles import PatternFill

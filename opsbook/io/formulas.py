@@ -26,6 +26,7 @@ from opsbook.io.package import (
     date1904,
     part_key,
     workbook_sheets,
+    write_protected,
 )
 
 _CELL = re.compile(rb'<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)', re.S)
@@ -46,6 +47,8 @@ class PackageScan:
     percents: dict[str, set[str]] = field(default_factory=dict)
     padded: dict[str, dict[str, tuple[str, int, str]]] = field(default_factory=dict)
     date1904: bool = False
+    #: Excel asks for a password to modify it, or recommends opening it read-only.
+    write_protected: bool = False
     gaps: list[str] = field(default_factory=list)
     #: per sheet name, (last row, last column) of its filled cells (:mod:`opsbook.io.extent`)
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -89,6 +92,7 @@ def scan(package: Package) -> PackageScan:
         return found
     try:
         found.date1904 = date1904(package, workbook)
+        found.write_protected = write_protected(package, workbook)
     except PackageGap as gap:  # pragma: no cover - the part was just read
         found.gaps.append(str(gap))
     styles = percent_styles(package, workbook)

@@ -22,6 +22,7 @@ _ELEMENT = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>", re.S)
 _ATTRIBUTE = re.compile(r'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', re.ASCII)  # as on bytes
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>", re.S)
 _WORKBOOK_PR = re.compile(rb"<(?:[\w.-]+:)?workbookPr\b([^>]*?)/?>", re.S)
+_FILE_SHARING = re.compile(rb"<(?:[\w.-]+:)?fileSharing\b([^>]*?)/?>", re.S)
 
 #: Main content of other Office documents, as their package relationships or content types
 #: name it: what a file is when it is a zip but not a spreadsheet.
@@ -204,6 +205,29 @@ def _sheet_names(xml: bytes) -> tuple[tuple[str, str], ...]:
     content, as :func:`_relationships` is."""
     named = (attributes(element) for element in _SHEET.findall(xml))
     return tuple((attrs["name"], attrs.get("id", "")) for attrs in named if "name" in attrs)
+
+
+def write_protected(package: Package, workbook: str) -> bool:
+    """True when Excel asks for a password to modify the workbook (``fileSharing`` with a
+    password hash) or recommends opening it read-only (ECMA-376 Part 1, 18.2.12): saving
+    over it would lose that protection."""
+    found = _FILE_SHARING.search(package.read(workbook))
+    if found is None:
+        return False
+    attrs = attributes(found[1])
+    return bool(attrs.get("hashValue") or attrs.get("reservationPassword")) or attrs.get(
+        "readOnlyRecommended", "").strip().lower() in ("1", "true")
+
+
+def file_write_protected(path: object) -> bool:
+    """:func:`write_protected` of the workbook file at ``path`` (False for a file that is no
+    package or cannot be read: what reading it says is said there)."""
+    try:
+        with zipfile.ZipFile(path) as archive:  # type: ignore[arg-type]
+            package = Package(archive)
+            return write_protected(package, package.main_part())
+    except (PackageGap, *ZIP_ERRORS):
+        return False
 
 
 def date1904(package: Package, workbook: str) -> bool:

@@ -238,6 +238,8 @@ def _read(path: Path, fmt: str, data: bytes | None, notes: list[Issue],
         formulas, percents, padded, extents = (found.formulas, found.percents, found.padded,
                                                found.extents)
         epoch = EPOCH_1904 if found.date1904 else EPOCH_1900
+        if found.write_protected and not any(n.code == "write-protected" for n in notes):
+            notes.append(Issue("write-protected", "info", file=str(path)))
         if found.gaps:
             shown = "; ".join(found.gaps[:3]) + ("; …" if len(found.gaps) > 3 else "")
             notes.append(Issue("formula-scan-skipped", "info", file=str(path),

@@ -65,8 +65,9 @@ WRITABLE_FORMATS = ("xlsx", "xlsm")
 def not_writable(file: str, fmt: str, protected: bool = False) -> tuple[str, str] | None:
     """Why the status of a plan workbook cannot be written into it, in English and Chinese
     (naming ``file`` and what to do), or None when it can: an .xls, .xlsb or .ods workbook
-    (``fmt``) is read for checking only; a write-protected one (``protected``: Excel opens
-    it without a password) is read as Excel shows it but not written."""
+    (``fmt``) is read for checking only; a write-protected one (``protected``: under
+    Excel's default password, with a password to modify, or marked read-only recommended)
+    is read as Excel shows it but not written."""
     if fmt not in WRITABLE_FORMATS:
         return (f"{file}: the workbook is in .{fmt} format, which opsbook reads for checking "
                 "only, so its status cannot be written into it. Save it as .xlsx first (in "
@@ -74,10 +75,10 @@ def not_writable(file: str, fmt: str, protected: bool = False) -> tuple[str, str
                 f"{file}：该工作簿为 .{fmt} 格式，opsbook 只能读取用于检查，无法写入状态。"
                 "请先另存为 .xlsx（在 Excel 中：文件 > 另存为），再变更该 .xlsx 的状态。")
     if protected:
-        return (f"{file}: the workbook is write-protected (Excel opens it without a "
-                "password), so its status cannot be written into it. Save a copy without the "
-                "protection in Excel, then set the status of that copy.",
-                f"{file}：该工作簿设置了写保护（Excel 打开时无需密码），无法写入状态。"
+        return (f"{file}: the workbook is write-protected in Excel, so its status cannot "
+                "be written into it. Save a copy without the protection in Excel, then set "
+                "the status of that copy.",
+                f"{file}：该工作簿在 Excel 中设置了写保护，无法写入状态。"
                 "请在 Excel 中另存一份不带保护的副本，再变更该副本的状态。")
     return None
 
