@@ -250,9 +250,10 @@ def tracking_sheets(tracking: Tracking, lang: str) -> list[SheetOut]:
                              "completion": tracking.company}
     sheets.append(sheet("tracking_departments", f"部门完成情况（截至 {as_of}）" if zh else
                         f"Completion by department as of {as_of}", depts, lang, key_columns=1,
-                        notes=["部门及公司完成率为各计划项完成率（以 100% 封顶）的平均值。" if zh
+                        notes=["部门及公司完成率为各计划项完成率（计入 0 至 100% 之间）的"
+                               "平均值。" if zh
                                else "A department's and the company's completion is the mean "
-                               "of their items' completion, each capped at 100 %."]))
+                               "of their items' completion, each counted between 0 and 100 %."]))
     behind = labelled(tracking.behind.drop(columns="behind"), lang)
     out = sheet("behind", f"进度滞后：{len(behind)} 项（完成率低于 {threshold}）" if zh else
                 f"Behind schedule: {counted(len(behind), 'item')} (completion below {threshold})",

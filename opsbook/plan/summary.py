@@ -3,7 +3,7 @@
 ``summary(result, lang)`` is the plan kind's ``Kind.summary``; ``result`` is the
 :class:`~opsbook.plan.tracking.Tracking` that Calculate makes from the Actuals sheet.
 Completion is a share (1.0 = 100 %); a department's is the mean of its items' completion,
-each capped at 1.0 (see :mod:`opsbook.plan.tracking`). Department heads get
+each counted between 0 and 1.0 (see :mod:`opsbook.plan.tracking`). Department heads get
 ``Summary.parts[department]``, made the same way from that department's items only.
 """
 
@@ -33,7 +33,7 @@ TEXT = {
         "m_completion": "Completion = actual to date ÷ target to date (target ÷ actual where "
                         "lower is better); quarterly targets are spread evenly over their "
                         "months. A department's and the company's completion is the mean of "
-                        "their items' completion, each capped at 100%.",
+                        "their items' completion, each counted between 0 and 100%.",
         "m_behind": "An item is behind schedule below {threshold} completion.",
         "company": "Company completion", "dept_completion": "Department completion",
         "items": "Plan items", "measured": "Items measured", "behind": "Items behind",
@@ -67,7 +67,7 @@ TEXT = {
         "m_dept": "{dept} 的 {items} 个计划项，按截至 {as_of} 的月度实际值跟踪。",
         "m_completion": "完成率 = 累计实际 ÷ 累计目标（越低越好的指标为累计目标 ÷ 累计实际）；"
                         "季度目标平均分摊到各月。部门和公司完成率为所属计划项完成率的平均值，"
-                        "单项完成率最高按 100% 计。",
+                        "单项完成率按 0 至 100% 之间计。",
         "m_behind": "完成率低于 {threshold} 的计划项为进度滞后。",
         "company": "公司完成率", "dept_completion": "部门完成率",
         "items": "计划项数", "measured": "可计量项数", "behind": "滞后项数",

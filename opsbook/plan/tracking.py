@@ -23,7 +23,8 @@ reported is no proof of a low cost or of no incident), nor can a level, nor any 
 no actual to date was reported at all.
 
 A department's and the company's completion is the mean of their items' completion, each
-item capped at 1.0 so that one item far ahead does not hide another behind;
+item counted between 0 and 1.0 so that one item far ahead does not hide another behind,
+nor one below nothing (a negative actual) sink the others;
 department names that differ only in case, spaces or full-width forms are one department.
 An item is behind when its completion is below ``behind_threshold``. Months are the plan
 year's, up to and including the month of ``as_of``.
@@ -171,7 +172,7 @@ def track(plan: pd.DataFrame, actuals: pd.DataFrame, *, year: int, as_of: dt.dat
     result = items[["item_id", "department", "kpi", "unit", "direction"]].assign(
         months=counted, target_to_date=target_to_date, actual_to_date=actual_to_date,
         completion=done, behind=behind)
-    capped = np.minimum(done, 1.0)
+    capped = np.clip(done, 0.0, 1.0)  # NaN (not measured) stays NaN
     frame = pd.DataFrame({"department": items["department"], "capped": capped,
                           "measured": ~np.isnan(done), "behind": behind})
     order = list(dict.fromkeys([*departments, *items["department"].dropna()]))
