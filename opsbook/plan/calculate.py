@@ -33,15 +33,17 @@ def actuals_of(books: Sequence[Book], own: Book | None = None) -> pd.DataFrame:
 
 def departments_of(book: Book, ids: pd.Series) -> list[object]:
     """For each item ID of ``ids``, the department ``book`` has it in (its first item with
-    the ID, compared as ``id_keys`` folds it), else None (an ID its own plan lacks says no
-    department)."""
+    the ID, compared as ``id_keys`` folds it), else the department its Settings name (运营部's
+    workbook reports 运营部's actuals: its row for 销售部's S-02 is about no item of the plan
+    tracked), else None (a workbook of no department: the ID alone says which item)."""
     plan = book["Plan"]
     known: dict[str, object] = {}
     if not plan.empty and "department" in plan:
         for key, name in zip(id_keys(plan["item_id"].astype(object)), plan["department"]):
             if key and isinstance(name, str) and name.strip():
                 known.setdefault(key, name.strip())
-    return [known.get(key) for key in id_keys(ids.astype(object))]
+    own = str(getattr(book.settings, "department", "") or "").strip() or None
+    return [known.get(key, own) for key in id_keys(ids.astype(object))]
 
 
 def default_as_of(actuals: pd.DataFrame, year: int, items: pd.DataFrame | None = None
