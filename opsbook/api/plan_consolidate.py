@@ -44,6 +44,7 @@ from opsbook.plan.intake import (
     expected_departments,
     left_departments,
     left_out,
+    unread_cells,
 )
 from opsbook.plan.outputs import company_sheets
 from opsbook.plan.replaced import left_behind
@@ -68,7 +69,8 @@ def _as_conflict(issue: Issue, book: Book) -> bool:
         return False
     return (issue.code in AS_CONFLICTS or (issue.code == "duplicate-key"
                                            and issue.field == "item_id")
-            or (issue.code == "out-of-range" and issue.field == "budget"))
+            or (issue.code == "out-of-range" and issue.field == "budget")
+            or bool(unread_cells(book, [issue])))  # a cell not read, its item kept
 
 
 def sha256(path: Path) -> str:
@@ -252,12 +254,10 @@ class Consolidated(Calculation):
 
 @dataclass
 class StrictRefusal(Calculation):
-    """``--strict`` refused to consolidate: some department plans were read, others could
-    not be read as plans (not a workbook, a required column or value missing…), and nothing
-    is written; the conflicts found in the plans read are reported, so that all can be
-    corrected before the next run. Its exit code is 1 whatever kept the others out, as a
-    file left out is without ``--strict`` ("ran, but the input has errors"); when no plan
-    at all could be read, the run is the ``no-plan-consolidated`` one, exit 2."""
+    """``--strict`` refused to consolidate: some plans were read, others could not be
+    (not a workbook, a required column or value missing…), nothing is written, and the
+    conflicts of the plans read are reported, to be corrected in one go. Exit code 1
+    whatever kept the others out, as without ``--strict`` (no plan read at all: exit 2)."""
 
     @property
     def exit_code(self) -> int:

@@ -24,11 +24,14 @@ from opsbook.plan.items import (
 )
 
 COLUMNS = ["code", "item_id", "department", "kpi", "source", "source_row", "field", "value",
-           "expected", "other", "other_zh"]
+           "expected", "other", "other_zh", "params"]
+#: What a department's file says of a cell of its Plan sheet that could not be read, in a
+#: field an item can do without (a budget typed "abc"): the item is kept, the cell listed.
+UNREAD = ("type-error", "invalid-choice", "formula-no-value", "formula-error")
 #: Conflict codes in the order the Conflicts sheet lists them.
 ORDER = ("duplicate-item", "duplicate-kpi", "quarters-mismatch", "unit-not-additive",
-         "outside-year", "date-order", "out-of-range", "department-twice", "missing-department",
-         "plan-left-out")
+         "outside-year", "date-order", "out-of-range", *UNREAD, "department-twice",
+         "missing-department", "plan-left-out")
 
 
 _EMPTY = pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
@@ -253,6 +256,27 @@ def missing_departments(expected: Sequence[str], present: pd.Series,
         "other": pd.Series(other, index=gone.index, dtype=object),
         "other_zh": pd.Series(other_zh, index=gone.index, dtype=object),
     }, columns=COLUMNS).astype(object)
+
+
+def unread_values(items: pd.DataFrame, unread: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """A row per cell a department's file could not read (``unread``: by source file, the
+    Issues its reading said, each of :data:`UNREAD`, at its spreadsheet row and field) of an
+    item kept in the company plan: the value as typed, and the Issue's params, so that the
+    company plan says what its reading said and the cell is not silently blank."""
+    at = {(source, row): n for n, (source, row)
+          in enumerate(zip(items["source"], items["source_row"]))}
+    rows = []
+    for source, issues in unread.items():
+        for issue in issues:
+            n = at.get((source, issue.row))
+            if n is None:
+                continue
+            item = items.iloc[n]
+            rows.append({"code": issue.code, "item_id": item["item_id"],
+                         "department": item["department"], "kpi": item["kpi"],
+                         "source": source, "source_row": issue.row, "field": issue.field,
+                         "value": issue.value, "params": dict(issue.params)})
+    return pd.DataFrame(rows, columns=COLUMNS).astype(object) if rows else empty()
 
 
 def left_out_files(files: Sequence[tuple[str, ...]]) -> pd.DataFrame:

@@ -56,6 +56,9 @@ class DepartmentPlan:
     year: int | None = None
     additive_units: str = ""
     lang: str = "zh"
+    #: The Issues its reading said of cells of its Plan sheet it could not read, in fields
+    #: an item can do without (:data:`~opsbook.plan.conflicts.UNREAD`): listed as conflicts.
+    unread: tuple[Issue, ...] = ()
 
 
 @dataclass
@@ -137,6 +140,7 @@ def consolidate(plans: Sequence[DepartmentPlan], *, departments: Sequence[str] =
              find.date_order(items), find.negative_budget(items),
              find.units_not_additive(items, {p.source: own for p, own in zip(plans, declared)},
                                      units),
+             find.unread_values(items, {p.source: p.unread for p in plans if p.unread}),
              find.departments_twice(claims), find.wrong_years(years, year),
              find.missing_departments(departments, items["department"], left_out or {},
                                       claims),
@@ -297,6 +301,8 @@ def conflict_issues(conflicts: pd.DataFrame) -> list[Issue]:
     for row in conflicts.itertuples(index=False):
         params = {k: v for k, v in (("expected", row.expected), ("other", row.other),
                                     ("other_zh", row.other_zh)) if v is not None}
+        if isinstance(getattr(row, "params", None), dict):  # a cell not read: as read
+            params = dict(row.params)
         if row.code == "plan-left-out":  # why, as the file's own plan-left-out says it
             params = {"detail": row.other, "detail_zh": row.other_zh}
         if row.code == "date-order":

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from opsbook.core.book import Book
 from opsbook.core.issues import Issue
 from opsbook.core.said import Refused
+from opsbook.plan.conflicts import UNREAD
 from opsbook.plan.consolidate import DepartmentPlan
 from opsbook.plan.schema import OUTPUTS, PLAN
 
@@ -159,4 +160,16 @@ def department_plan(book: Book, source: str, sha256: str = "") -> DepartmentPlan
     settings = book.settings
     return DepartmentPlan(items=book["Plan"], source=source, sha256=sha256,
                           department=(settings.department or "").strip(), year=settings.year,
-                          additive_units=settings.additive_units, lang=book.lang)
+                          additive_units=settings.additive_units, lang=book.lang,
+                          unread=tuple(unread_cells(book, book.issues)))
+
+
+def unread_cells(book: Book, issues: Iterable[Issue]) -> list[Issue]:
+    """The errors of ``issues`` about cells of ``book``'s Plan sheet that could not be read
+    (a wrong type, a value none of the choices, a formula with no value or an error) in a
+    field an item can do without: its item is consolidated, the cell listed as a conflict
+    (one in a required field keeps the file out: :func:`blocking`)."""
+    sheet = book.tables["Plan"].name if "Plan" in book.tables else None
+    return [i for i in issues if i.severity == "error" and i.code in UNREAD
+            and sheet is not None and i.sheet == sheet and i.field not in REQUIRED
+            and i.row is not None]

@@ -18,6 +18,7 @@ from opsbook.core.kind import Output
 from opsbook.core.output import ERROR_FILL, WARNING_FILL, SheetOut
 from opsbook.core.outsheets import frame_sheet
 from opsbook.core.values import excel_value
+from opsbook.plan.conflicts import UNREAD
 from opsbook.plan.consolidate import START_EITHER, WARNINGS, CompanyPlan
 from opsbook.plan.diff import PlanDiff, field_value
 from opsbook.plan.headlines import completion_format, completion_text, counted, share
@@ -56,6 +57,10 @@ CONFLICT_LABELS: dict[str, tuple[str, str]] = {
     "plan-year": ("Plan of another year", "计划年度不一致"),  # outside-year of a file's year
     "date-order": ("End before start", "结束日期早于开始日期"),
     "out-of-range": ("Budget below 0", "预算为负数"),
+    "type-error": ("Value not read", "取值无法识别"),
+    "invalid-choice": ("Not one of the choices", "不在可选值中"),
+    "formula-no-value": ("Formula without a value", "公式没有计算结果"),
+    "formula-error": ("Formula error", "公式错误值"),
     "department-twice": ("Department sent twice", "部门重复提交"),
     "missing-department": ("Department missing", "部门未提交"),
     "plan-left-out": ("Plan left out", "计划未纳入"),
@@ -118,7 +123,7 @@ def company_sheets(plan: CompanyPlan, lang: str | None = None) -> list[SheetOut]
     lang = lang or plan.lang
     year = plan.settings.year or ""
     zh = lang == "zh"
-    items = labelled(plan.items[[*FIELDS, "source"]], lang)
+    items = _as_typed(plan, labelled(plan.items[[*FIELDS, "source"]], lang))
     fills = _conflict_fills(plan)
     sheets = [sheet("plan", f"{year} 年度运营计划（公司汇总）".lstrip() if zh else
                     f"Operations plan {year} (company)".replace("  ", " "), items, lang,
@@ -146,6 +151,26 @@ def company_sheets(plan: CompanyPlan, lang: str | None = None) -> list[SheetOut]
                         key_columns=1))
     sheets.append(settings_sheet(plan.settings, lang))
     return sheets
+
+
+def _as_typed(plan: CompanyPlan, items: pd.DataFrame) -> pd.DataFrame:
+    """``items`` (the Plan sheet's frame) with each cell its department's file could not
+    read (a budget typed "abc") as typed there, not blank: the company plan then says the
+    same of it when validated, and cannot pass as clean until the department corrects it."""
+    c = plan.conflicts
+    c = c[c["code"].isin(UNREAD) & c["value"].notna() & c["source_row"].notna()]
+    if c.empty:
+        return items
+    at = {(s, int(r)): n for n, (s, r) in enumerate(zip(plan.items["source"],
+                                                         plan.items["source_row"]))}
+    items = items.copy()
+    for source, row, field_id, value in zip(c["source"], c["source_row"], c["field"],
+                                            c["value"]):
+        n = at.get((source, int(row)))
+        if n is not None and field_id in items:
+            items[field_id] = items[field_id].astype(object)
+            items.iat[n, items.columns.get_loc(field_id)] = value
+    return items
 
 
 def _conflict_fills(plan: CompanyPlan) -> dict[tuple[int, int], str]:

@@ -47,9 +47,9 @@ def test_items_not_started_are_not_measured_in_june(tmp_path):
     rows = {r[0]: r[5:10] for r in sheet.iter_rows(min_row=3, values_only=True)
             if r[0] in ("N1", "N2", "N3", "N4")}
     assert rows["N1"] == (6, 600, 300, 0.5, "是")
-    assert rows["N2"] == (0, 0, None, None, "")
-    assert rows["N3"] == (0, 0, None, None, "")
-    assert rows["N4"] == (1, 0, 5, 1, "")
+    assert rows["N2"] == (0, 0, None, None, None)
+    assert rows["N3"] == (0, 0, None, None, None)
+    assert rows["N4"] == (1, 0, 5, 1, None)
     departments = openpyxl.load_workbook(out)["部门完成情况"]
     assert [r for r in departments.iter_rows(min_row=3, max_row=3, values_only=True)] == [
         ("销售部", 4, 2, 1, 0.75)]

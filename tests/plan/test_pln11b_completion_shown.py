@@ -58,7 +58,7 @@ def test_a_completion_just_short_of_the_threshold_is_not_shown_on_it(tmp_path):
     assert {k: shown(c) for k, c in cells.items()} == {
         "A1": "90.00%", "A2": "90.00%", "A3": "90.00%", "A4": "90.00%", "A5": "90.00%",
         "A6": "89.99%"}
-    assert [tracking.cell(r, 10).value for r in range(3, 9)] == ["", "", "", "", "", "是"]
+    assert [tracking.cell(r, 10).value for r in range(3, 9)] == [None, None, None, None, None, "是"]
     assert behind["A3"].value == "A6" and shown(behind["I3"]) == "89.99%"
     assert [shown(departments.cell(r, 5)) for r in (3, 4)] == ["89.998%", "89.998%"]
 
