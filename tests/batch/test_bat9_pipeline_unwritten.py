@@ -39,8 +39,8 @@ def test_a_step_is_not_run_on_an_output_the_step_before_did_not_write(books: Pat
     company, page = tmp_path / "out" / "company.xlsx", tmp_path / "out" / "company.html"
     old, old_page = company.read_bytes(), page.stat().st_mtime_ns
 
-    bad = openpyxl.load_workbook(plans / "sales.xlsx")  # an annual target no number
-    bad["Plan"]["G4"] = "lots"
+    bad = openpyxl.load_workbook(plans / "sales.xlsx")  # no KPI: a plan that cannot be read
+    bad["Plan"]["D4"] = None  # (a target typed "lots" is a conflict of the company plan)
     bad["Plan"]["B4"] = "Finance"
     bad.save(plans / "finance.xlsx")
     done = run_cli("run", pipeline)
