@@ -283,14 +283,12 @@ def why_left_out(outcome: Outcome) -> tuple[str, str, str, str]:
 
 
 def earlier_plan(output: PathLike | None) -> Book | Issue | None:
-    """The company plan already at ``output``, read as a plan (None when there is no file or
-    it is no plan workbook); an Issue when it is not to be replaced: a file that cannot be
-    read at all (``earlier-plan-unreadable``: damaged, encrypted, no workbook; replacing it
-    would lose whatever reviewers' decisions it holds), a final plan
-    (``earlier-plan-final``: a published plan is not replaced by a draft by a slip), a
-    department's plan (``earlier-plan-department``: items and no By Department sheet; an
-    empty plan template may be filled). Read while the department files are, before the new
-    plan's year is known: :func:`of_year` tells a company plan of another year."""
+    """The company plan already at ``output`` (None: no file, or no plan workbook); an Issue
+    when it is not to be replaced: unreadable (``earlier-plan-unreadable``: its decisions
+    would be lost), write-protected in Excel (``earlier-plan-protected``), final
+    (``earlier-plan-final``: not replaced by a draft by a slip), or a department's plan
+    (``earlier-plan-department``: items and no By Department sheet; an empty template may be
+    filled). Read while the department files are: :func:`of_year` tells another year's."""
     if output is None or not Path(output).is_file():
         return None
     try:
@@ -305,6 +303,8 @@ def earlier_plan(output: PathLike | None) -> Book | Issue | None:
     if company_plan_sheet(book) is None and not book["Plan"].empty:  # a department's own
         return Issue("earlier-plan-department", file=str(output), sheet=book.tables[
             "Plan"].name, value=len(book["Plan"]))
+    if any(i.code == "write-protected" for i in book.issues):  # replacing it loses that
+        return Issue("earlier-plan-protected", file=str(output))
     if book.settings.status == "final":  # published: replaced by a draft only on purpose
         return Issue("earlier-plan-final", **{**book.setting_where("status"),
                                               "file": str(output)},

@@ -160,6 +160,14 @@ CODES: dict[str, Code] = {
         "输出路径上已有文件且无法读取（{detail_zh}），其中可能的审核意见无法沿用：未写入任何内容。"
         "请先移走该文件，或用 -o 指定其他输出文件。",
     ),
+    "earlier-plan-protected": Code(
+        "file",
+        "The company plan at the output path is write-protected in Excel (a password to "
+        "modify, read-only recommended, or Excel's own default password): replacing it would "
+        "lose that, so nothing was written. Remove the protection in Excel, or give another -o.",
+        "输出路径上的公司计划在 Excel 中设置了写保护（修改权限密码、建议只读或 Excel 默认密码）："
+        "替换它会丢失该保护，因此未写入任何内容。请在 Excel 中取消保护，或用 -o 指定其他输出文件。",
+    ),
     "earlier-plan-final": Code(
         "file",
         "The company plan at the output path is final (published, version {value}): a new "

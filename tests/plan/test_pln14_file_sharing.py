@@ -66,3 +66,19 @@ def test_a_file_sharing_element_without_protection_is_no_protection(tmp_path):
     path = shared(plan, tmp_path / "named.xlsx", '<fileSharing userName="Ann"/>')
     done = run_cli("plan", "status", path, "--set", "submitted")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_protected_company_plan_at_the_output_is_not_replaced(tmp_path):
+    """Consolidating again into a company plan Excel asks a password to modify: replacing it
+    would lose that protection (and nothing of it is written into in place): refused, exit
+    2, the file as it was."""
+    plans = tmp_path / "plans"
+    new_workbook("plan", "zh", plans / "sales.xlsx", sample=True)
+    made = tmp_path / "made.xlsx"
+    assert run_cli("plan", "consolidate", plans, "-o", made).returncode in (0, 1)
+    company = shared(made, tmp_path / "company.xlsx", SHARING["password"])
+    before = sha256(company)
+    done = run_cli("plan", "consolidate", plans, "-o", company)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "[earlier-plan-protected]" in done.stdout and "写保护" in done.stdout
+    assert sha256(company) == before
